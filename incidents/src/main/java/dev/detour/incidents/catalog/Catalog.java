@@ -1,0 +1,84 @@
+package dev.detour.incidents.catalog;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The providers, models and task classes Detour knows, in config order. Lookups by id are constant time.
+ * The config loader reports problems with file and line; the checks here only guard against bugs.
+ */
+public final class Catalog {
+    private final List<Provider> providers;
+    private final List<TaskClass> taskClasses;
+    private final Map<ProviderId, Provider> providersById = new LinkedHashMap<>();
+    private final Map<ModelId, Model> modelsById = new LinkedHashMap<>();
+    private final Map<TaskClassId, TaskClass> taskClassesById = new LinkedHashMap<>();
+
+    public Catalog(List<Provider> providers, List<TaskClass> taskClasses) {
+        this.providers = List.copyOf(providers);
+        this.taskClasses = List.copyOf(taskClasses);
+        for (Provider provider : this.providers) {
+            putUnique(providersById, provider.id(), provider, "provider");
+            for (Model model : provider.models()) {
+                if (!model.provider().equals(provider.id())) {
+                    throw new IllegalArgumentException("model " + model.id() + " is listed under " + provider.id()
+                            + " but belongs to " + model.provider());
+                }
+                putUnique(modelsById, model.id(), model, "model");
+            }
+        }
+        for (TaskClass taskClass : this.taskClasses) {
+            putUnique(taskClassesById, taskClass.id(), taskClass, "task class");
+            for (ModelId step : taskClass.route()) {
+                if (!modelsById.containsKey(step)) {
+                    throw new IllegalArgumentException("task class " + taskClass.id() + " routes to unknown model "
+                            + step);
+                }
+            }
+        }
+    }
+
+    private static <K, V> void putUnique(Map<K, V> map, K key, V value, String kind) {
+        if (map.putIfAbsent(key, value) != null) {
+            throw new IllegalArgumentException("duplicate " + kind + " id " + key);
+        }
+    }
+
+    public List<Provider> providers() {
+        return providers;
+    }
+
+    public List<TaskClass> taskClasses() {
+        return taskClasses;
+    }
+
+    /** Every model of every provider, in config order. */
+    public List<Model> models() {
+        return Collections.unmodifiableList(new ArrayList<>(modelsById.values()));
+    }
+
+    public Optional<Provider> provider(ProviderId id) {
+        return Optional.ofNullable(providersById.get(id));
+    }
+
+    public Optional<Model> model(ModelId id) {
+        return Optional.ofNullable(modelsById.get(id));
+    }
+
+    public Optional<TaskClass> taskClass(TaskClassId id) {
+        return Optional.ofNullable(taskClassesById.get(id));
+    }
+
+    /** The provider serving a known model. */
+    public ProviderId providerOf(ModelId model) {
+        Model found = modelsById.get(model);
+        if (found == null) {
+            throw new IllegalArgumentException("unknown model " + model);
+        }
+        return found.provider();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.detour.incidents.catalog;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a task class does when its current model becomes unavailable (SPEC §1). */
+public enum FailoverMode {
+    /** Move to the next available model of the route at once. */
+    AUTO,
+    /** Pause and ask on-call whether to move. */
+    CONSENT,
+    /** Pause until a model of the route returns. */
+    STOP;
+
+    /** The word used in config files and commands: {@code auto}, {@code consent}, {@code stop}. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<FailoverMode> fromWord(String word) {
+        return Arrays.stream(values()).filter(mode -> mode.word().equals(word)).findFirst();
+    }
+}

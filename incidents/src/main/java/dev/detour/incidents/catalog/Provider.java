@@ -1,0 +1,26 @@
+package dev.detour.incidents.catalog;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A company serving models.
+ *
+ * @param statusPage  its Atlassian Statuspage, when it has one
+ * @param autoDisable whether health signals mark its models unavailable at once (otherwise a person decides)
+ * @param autoEnable  whether cleared signals re-enable its models on their own (otherwise Detour suggests it)
+ * @param components  status-page component name -> the models it covers
+ */
+public record Provider(ProviderId id, String name, Optional<URI> statusPage, boolean autoDisable,
+                       boolean autoEnable, Map<String, List<ModelId>> components, List<Model> models) {
+    public Provider {
+        Objects.requireNonNull(id, "id");
+        name = name == null || name.isBlank() ? id.value() : name;
+        statusPage = statusPage == null ? Optional.empty() : statusPage;
+        components = Map.copyOf(components == null ? Map.of() : components);
+        models = List.copyOf(models == null ? List.of() : models);
+    }
+}
