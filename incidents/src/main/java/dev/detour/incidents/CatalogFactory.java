@@ -1,0 +1,15 @@
+package dev.detour.incidents;
+
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.DetourConfig;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+/** Services need only the catalog; the application supplies the whole {@link DetourConfig}. */
+@Factory
+public class CatalogFactory {
+    @Singleton
+    public Catalog catalog(DetourConfig config) {
+        return config.catalog();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.detour.incidents.audit;
+
+import dev.detour.incidents.incident.IncidentId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Which audit records to read. Every filter is optional.
+ *
+ * @param subject  e.g. {@code model:claude-opus-4-8} or {@code task-class:legal-review}
+ * @param afterId  read records written after this one (for paging); 0 from the start
+ * @param limit    at most this many, 1 to {@value #MAX_LIMIT}
+ */
+public record AuditQuery(Optional<IncidentId> incident, Optional<String> subject, Optional<Instant> since,
+                         Optional<Instant> until, long afterId, int limit) {
+    public static final int MAX_LIMIT = 5000;
+    public static final int DEFAULT_LIMIT = 500;
+
+    public AuditQuery {
+        incident = incident == null ? Optional.empty() : incident;
+        subject = subject == null ? Optional.empty() : subject;
+        since = since == null ? Optional.empty() : since;
+        until = until == null ? Optional.empty() : until;
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        }
+        if (afterId < 0) {
+            throw new IllegalArgumentException("afterId must not be negative");
+        }
+    }
+
+    public static AuditQuery everything() {
+        return new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0,
+                DEFAULT_LIMIT);
+    }
+
+    public AuditQuery forIncident(IncidentId id) {
+        return new AuditQuery(Optional.of(id), subject, since, until, afterId, limit);
+    }
+
+    public AuditQuery forSubject(String value) {
+        return new AuditQuery(incident, Optional.of(value), since, until, afterId, limit);
+    }
+}

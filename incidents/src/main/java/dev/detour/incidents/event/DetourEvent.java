@@ -1,0 +1,49 @@
+package dev.detour.incidents.event;
+
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.routing.Route;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a committed change means to the world outside: the facts that messages and flag pushes are made from.
+ * Each event is turned into outbox rows in the same transaction as the change (see {@code OutboxRule}).
+ */
+public sealed interface DetourEvent
+        permits DetourEvent.IncidentChanged, DetourEvent.AvailabilityChanged, DetourEvent.RouteChanged {
+
+    Instant at();
+
+    Actor actor();
+
+    Optional<IncidentId> incident();
+
+    /** An incident was opened, reopened, or changed; {@code entries} says what happened to it. */
+    record IncidentChanged(Instant at, Actor actor, Incident current, List<TimelineEntry> entries)
+            implements DetourEvent {
+        public IncidentChanged {
+            entries = List.copyOf(entries);
+        }
+
+        @Override
+        public Optional<IncidentId> incident() {
+            return Optional.of(current.id());
+        }
+    }
+
+    /** A provider or model became available or unavailable. */
+    record AvailabilityChanged(Instant at, Actor actor, Target target, boolean available, Optional<String> reason,
+                               Optional<IncidentId> incident) implements DetourEvent {
+    }
+
+    /** A task class moved to another route state or serving model; {@code before} is empty the first time. */
+    record RouteChanged(Instant at, Actor actor, Optional<Route> before, Route after, Optional<String> reason,
+                        Optional<IncidentId> incident) implements DetourEvent {
+    }
+}

@@ -1,0 +1,160 @@
+package dev.detour.incidents.incident;
+
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.catalog.Catalog;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * An incident: what it is about, where it stands, and when people acted. Its timeline is kept apart
+ * ({@link TimelineEntry}) because it only grows. Every change is a method returning {@link IncidentChange}.
+ *
+ * @param affected the providers and models it covers, providers first, each once
+ */
+public record Incident(IncidentId id, IncidentKind kind, IncidentState state, String title, List<Target> affected,
+                       Instant openedAt, Actor openedBy, Optional<Instant> acknowledgedAt,
+                       Optional<Actor> acknowledgedBy, Optional<Instant> resolvedAt,
+                       Optional<IncidentId> reopenedFrom) {
+    public Incident {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(openedAt, "openedAt");
+        Objects.requireNonNull(openedBy, "openedBy");
+        title = title == null ? "" : title.strip();
+        affected = List.copyOf(new TreeSet<>(affected));
+        acknowledgedAt = acknowledgedAt == null ? Optional.empty() : acknowledgedAt;
+        acknowledgedBy = acknowledgedBy == null ? Optional.empty() : acknowledgedBy;
+        resolvedAt = resolvedAt == null ? Optional.empty() : resolvedAt;
+        reopenedFrom = reopenedFrom == null ? Optional.empty() : reopenedFrom;
+        if (state == IncidentState.RESOLVED && resolvedAt.isEmpty()) {
+            throw new IllegalArgumentException("a resolved incident needs its resolution time");
+        }
+    }
+
+    /** Opens a new incident in state {@code investigating}. */
+    public static IncidentChange open(IncidentId id, IncidentKind kind, String title, Collection<Target> targets,
+                                      Actor by, Instant at) {
+        if (targets.isEmpty()) {
+            return new IncidentChange.Rejected("an incident needs at least one affected provider or model");
+        }
+        Incident incident = new Incident(id, kind, IncidentState.INVESTIGATING, title, List.copyOf(targets), at, by,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        String text = kind.word() + " affecting " + describe(incident.affected())
+                + (incident.title().isEmpty() ? "" : ": " + incident.title());
+        return applied(incident, new TimelineEntry(at, by, TimelineEntry.Type.OPENED, text));
+    }
+
+    public boolean isOpen() {
+        return state.isOpen();
+    }
+
+    /** How long it has lasted: until it resolved, or until {@code now} while it is open. */
+    public Duration duration(Instant now) {
+        return Duration.between(openedAt, resolvedAt.orElse(now));
+    }
+
+    /** Whether this incident is about {@code target}: directly, or through the provider of a model. */
+    public boolean covers(Target target, Catalog catalog) {
+        if (affected.contains(target)) {
+            return true;
+        }
+        if (target instanceof Target.OfModel model && catalog.model(model.model()).isPresent()) {
+            return affected.contains(Target.provider(catalog.providerOf(model.model())));
+        }
+        return false;
+    }
+
+    public IncidentChange moveTo(IncidentState next, Actor by, Instant at) {
+        Optional<String> refusal = state.refusalToMoveTo(next);
+        if (refusal.isPresent()) {
+            return new IncidentChange.Rejected(id + " cannot move to " + next.word() + ": " + refusal.get());
+        }
+        Incident moved = withState(next, next == IncidentState.RESOLVED ? Optional.of(at) : Optional.empty());
+        TimelineEntry.Type type = next == IncidentState.RESOLVED
+                ? TimelineEntry.Type.RESOLVED : TimelineEntry.Type.STATE_CHANGED;
+        return applied(moved, new TimelineEntry(at, by, type, state.word() + " -> " + next.word()));
+    }
+
+    /** Resolves the incident; the summary, when given, becomes part of the resolution entry. */
+    public IncidentChange resolve(Actor by, Instant at, String summary) {
+        IncidentChange change = moveTo(IncidentState.RESOLVED, by, at);
+        if (change instanceof IncidentChange.Applied done && summary != null && !summary.isBlank()) {
+            TimelineEntry entry = done.entries().get(0);
+            return applied(done.incident(), new TimelineEntry(at, by, entry.type(),
+                    entry.text() + ": " + summary.strip()));
+        }
+        return change;
+    }
+
+    public IncidentChange acknowledge(Actor by, Instant at) {
+        if (!isOpen()) {
+            return new IncidentChange.Rejected(id + " is resolved; there is nothing to acknowledge");
+        }
+        if (acknowledgedAt.isPresent()) {
+            return new IncidentChange.Rejected(id + " was already acknowledged by " + acknowledgedBy.orElseThrow().id());
+        }
+        Incident acknowledged = new Incident(id, kind, state, title, affected, openedAt, openedBy, Optional.of(at),
+                Optional.of(by), resolvedAt, reopenedFrom);
+        return applied(acknowledged, new TimelineEntry(at, by, TimelineEntry.Type.ACKNOWLEDGED, "acknowledged"));
+    }
+
+    /** Widens the incident to more providers or models. */
+    public IncidentChange affect(Collection<Target> more, Actor by, Instant at) {
+        if (!isOpen()) {
+            return new IncidentChange.Rejected(id + " is resolved; open a new incident instead");
+        }
+        List<Target> added = more.stream().filter(target -> !affected.contains(target)).distinct().sorted().toList();
+        if (added.isEmpty()) {
+            return new IncidentChange.Rejected(id + " already covers " + describe(more));
+        }
+        List<Target> all = new ArrayList<>(affected);
+        all.addAll(added);
+        Incident widened = new Incident(id, kind, state, title, all, openedAt, openedBy, acknowledgedAt,
+                acknowledgedBy, resolvedAt, reopenedFrom);
+        return applied(widened, new TimelineEntry(at, by, TimelineEntry.Type.TARGETS_ADDED, describe(added)));
+    }
+
+    /** A free-text update for people following the incident. */
+    public IncidentChange postUpdate(String text, Actor by, Instant at) {
+        if (text == null || text.isBlank()) {
+            return new IncidentChange.Rejected("an update needs some text");
+        }
+        return applied(this, new TimelineEntry(at, by, TimelineEntry.Type.UPDATE, text.strip()));
+    }
+
+    /**
+     * A resolved incident never opens again: a returning problem becomes a new incident, {@code newId}, that
+     * links back to this one and starts in {@code investigating}.
+     */
+    public IncidentChange reopen(IncidentId newId, Actor by, Instant at, String reason) {
+        if (isOpen()) {
+            return new IncidentChange.Rejected(id + " is still open (" + state.word() + ")");
+        }
+        Incident successor = new Incident(newId, kind, IncidentState.INVESTIGATING, title, affected, at, by,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(id));
+        String text = "reopens " + id + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
+        return applied(successor, new TimelineEntry(at, by, TimelineEntry.Type.REOPENED, text));
+    }
+
+    private Incident withState(IncidentState next, Optional<Instant> resolved) {
+        return new Incident(id, kind, next, title, affected, openedAt, openedBy, acknowledgedAt, acknowledgedBy,
+                resolved, reopenedFrom);
+    }
+
+    private static IncidentChange applied(Incident incident, TimelineEntry entry) {
+        return new IncidentChange.Applied(incident, List.of(entry));
+    }
+
+    private static String describe(Collection<Target> targets) {
+        return targets.stream().map(target -> target.kind() + " " + target.id()).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.detour.incidents.incident;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What kind of change an incident is. Kept explicit so that an outage is never mistaken for a change in model
+ * quality (see shared/CONTEXT.md).
+ */
+public enum IncidentKind {
+    OUTAGE,
+    DEGRADATION,
+    MODEL_CHANGE,
+    ROUTING_CHANGE,
+    POLICY_CHANGE;
+
+    /** The word used in commands and the API: {@code outage}, {@code model-change}, ... */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Optional<IncidentKind> fromWord(String word) {
+        return Arrays.stream(values()).filter(kind -> kind.word().equals(word)).findFirst();
+    }
+}

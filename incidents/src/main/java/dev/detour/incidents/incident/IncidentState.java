@@ -1,0 +1,40 @@
+package dev.detour.incidents.incident;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The life of an incident: {@code investigating -> identified -> monitoring -> resolved}.
+ * Any open state may move to any other state (a fix that did not hold moves monitoring back to identified);
+ * resolved is terminal: a problem that returns is a new incident linked to the old one.
+ */
+public enum IncidentState {
+    INVESTIGATING,
+    IDENTIFIED,
+    MONITORING,
+    RESOLVED;
+
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<IncidentState> fromWord(String word) {
+        return Arrays.stream(values()).filter(state -> state.word().equals(word)).findFirst();
+    }
+
+    public boolean isOpen() {
+        return this != RESOLVED;
+    }
+
+    /** Why moving from this state to {@code next} is not allowed, or empty when it is. */
+    public Optional<String> refusalToMoveTo(IncidentState next) {
+        if (this == RESOLVED) {
+            return Optional.of("it is resolved; a returning problem is a new incident (reopen it)");
+        }
+        if (this == next) {
+            return Optional.of("it is already " + word());
+        }
+        return Optional.empty();
+    }
+}

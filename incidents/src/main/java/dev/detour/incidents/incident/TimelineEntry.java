@@ -1,0 +1,21 @@
+package dev.detour.incidents.incident;
+
+import dev.detour.incidents.audit.Actor;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** One line of an incident's append-only timeline. */
+public record TimelineEntry(Instant at, Actor actor, Type type, String text) {
+    public enum Type {
+        OPENED, REOPENED, STATE_CHANGED, TARGETS_ADDED, ACKNOWLEDGED, UPDATE, SIGNAL, AVAILABILITY_CHANGED,
+        ROUTE_CHANGED, RESOLVED
+    }
+
+    public TimelineEntry {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(type, "type");
+        text = text == null ? "" : text;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.detour.incidents.persistence;
+
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TimelineEntry;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Maps incidents, their targets and their timelines between domain records and rows. */
+@Singleton
+public class IncidentStore {
+    private final IncidentRepository incidents;
+    private final IncidentTargetRepository targets;
+    private final TimelineEntryRepository timeline;
+
+    public IncidentStore(IncidentRepository incidents, IncidentTargetRepository targets,
+                         TimelineEntryRepository timeline) {
+        this.incidents = incidents;
+        this.targets = targets;
+        this.timeline = timeline;
+    }
+
+    public IncidentId nextId() {
+        return new IncidentId(incidents.nextNumber());
+    }
+
+    public Optional<Incident> find(IncidentId id) {
+        return incidents.findById(id.number()).map(row -> toIncident(row, targetsOf(row.id())));
+    }
+
+    /** Reads an incident and holds its row lock until the transaction ends. */
+    public Optional<Incident> findForChange(IncidentId id) {
+        return incidents.findByIdForUpdate(id.number()).map(row -> toIncident(row, targetsOf(row.id())));
+    }
+
+    public List<Incident> open() {
+        return withTargets(incidents.findOpen());
+    }
+
+    public List<Incident> latest(int limit) {
+        return withTargets(incidents.findLatest(limit));
+    }
+
+    public List<TimelineEntry> timeline(IncidentId id) {
+        return timeline.findByIncidentIdOrderById(id.number()).stream()
+                .map(row -> new TimelineEntry(row.occurredAt(), Actor.parse(row.actor()),
+                        TimelineEntry.Type.valueOf(row.entryType()), row.body()))
+                .toList();
+    }
+
+    /** Saves a new incident or the new version of a known one, plus the timeline entries the change added. */
+    public void save(Optional<Incident> before, Incident after, List<TimelineEntry> entries) {
+        IncidentRow row = toRow(after);
+        if (before.isPresent()) {
+            incidents.update(row);
+        } else {
+            incidents.save(row);
+        }
+        List<Target> known = before.map(Incident::affected).orElse(List.of());
+        for (Target target : after.affected()) {
+            if (!known.contains(target)) {
+                targets.save(new IncidentTargetRow(null, row.id(), key(target), entries.isEmpty()
+                        ? after.openedAt() : entries.get(0).at()));
+            }
+        }
+        append(after.id(), entries);
+    }
+
+    /** Adds entries to an incident's timeline without touching the incident itself. */
+    public void append(IncidentId id, List<TimelineEntry> entries) {
+        for (TimelineEntry entry : entries) {
+            timeline.save(new TimelineEntryRow(null, id.number(), entry.at(), entry.actor().toString(),
+                    entry.type().name(), entry.text()));
+        }
+    }
+
+    /** The stored form of a target: {@code provider:<id>} or {@code model:<id>}. */
+    public static String key(Target target) {
+        return target.kind() + ":" + target.id();
+    }
+
+    public static Target target(String key) {
+        int colon = key.indexOf(':');
+        return Target.of(key.substring(0, colon), key.substring(colon + 1));
+    }
+
+    private List<Target> targetsOf(long incidentId) {
+        return targets.findByIncidentIdOrderById(incidentId).stream().map(row -> target(row.target())).toList();
+    }
+
+    private List<Incident> withTargets(List<IncidentRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Target>> byIncident = targets.findByIncidentIdInOrderById(
+                        rows.stream().map(IncidentRow::id).toList()).stream()
+                .collect(Collectors.groupingBy(IncidentTargetRow::incidentId,
+                        Collectors.mapping(row -> target(row.target()), Collectors.toList())));
+        return rows.stream().map(row -> toIncident(row, byIncident.getOrDefault(row.id(), List.of()))).toList();
+    }
+
+    private static Incident toIncident(IncidentRow row, List<Target> affected) {
+        return new Incident(new IncidentId(row.id()), IncidentKind.valueOf(row.kind().toUpperCase(Locale.ROOT)
+                .replace('-', '_')), IncidentState.valueOf(row.state().toUpperCase(Locale.ROOT)), row.title(),
+                affected, row.openedAt(), Actor.parse(row.openedBy()), Optional.ofNullable(row.acknowledgedAt()),
+                Optional.ofNullable(row.acknowledgedBy()).map(Actor::parse), Optional.ofNullable(row.resolvedAt()),
+                Optional.ofNullable(row.reopenedFrom()).map(IncidentId::new));
+    }
+
+    private static IncidentRow toRow(Incident incident) {
+        return new IncidentRow(incident.id().number(), incident.kind().word(), incident.state().word(),
+                incident.title(), incident.openedAt(), incident.openedBy().toString(),
+                incident.acknowledgedAt().orElse(null), incident.acknowledgedBy().map(Actor::toString).orElse(null),
+                incident.resolvedAt().orElse(null), incident.reopenedFrom().map(IncidentId::number).orElse(null));
+    }
+}

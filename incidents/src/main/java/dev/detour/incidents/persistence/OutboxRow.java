@@ -1,0 +1,15 @@
+package dev.detour.incidents.persistence;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/** Something that must leave the process, waiting in the outbox until a dispatcher delivers it. */
+@MappedEntity("outbox")
+public record OutboxRow(@Id @GeneratedValue @Nullable Long id, Instant createdAt, String topic, String destination,
+                        String idempotencyKey, String payload, @Nullable Long incidentId, String status,
+                        int attempts, Instant nextAttemptAt, @Nullable String lastError, @Nullable Instant sentAt) {
+}

@@ -1,0 +1,150 @@
+package dev.detour.incidents.persistence;
+
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.routing.Availability;
+import dev.detour.incidents.routing.ConsentRecord;
+import dev.detour.incidents.routing.Route;
+import dev.detour.incidents.routing.RouteCause;
+import dev.detour.incidents.routing.RouteOverride;
+import dev.detour.incidents.routing.RouteState;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Maps availability, overrides, consents and route states between the routing domain and rows. */
+@Singleton
+public class RoutingStore {
+    private static final String PIN = "pin";
+    private static final String STOP = "stop";
+
+    private final AvailabilityRepository availability;
+    private final RouteOverrideRepository overrides;
+    private final ConsentRepository consents;
+    private final RouteStateRepository routes;
+
+    public RoutingStore(AvailabilityRepository availability, RouteOverrideRepository overrides,
+                        ConsentRepository consents, RouteStateRepository routes) {
+        this.availability = availability;
+        this.overrides = overrides;
+        this.consents = consents;
+        this.routes = routes;
+    }
+
+    /** Serialises routing changes until the transaction ends (see {@link RouteStateRepository#lockRouting()}). */
+    public void lock() {
+        routes.lockRouting();
+    }
+
+    public Availability availability() {
+        Availability current = Availability.allAvailable();
+        for (AvailabilityRow row : availability.findAll()) {
+            Availability before = current;
+            current = IncidentStore.target(row.target()).fold(provider -> before.withProvider(provider,
+                    row.available()), model -> before.withModel(model, row.available()));
+        }
+        return current;
+    }
+
+    /** When each provider or model last changed availability; absent for those never changed. */
+    public Map<Target, Instant> availabilitySince() {
+        Map<Target, Instant> since = new LinkedHashMap<>();
+        availability.findAll().forEach(row -> since.put(IncidentStore.target(row.target()), row.since()));
+        return since;
+    }
+
+    public void setAvailability(Target target, boolean available, Instant at, Actor by, Optional<String> reason,
+                                Optional<IncidentId> incident) {
+        AvailabilityRow row = new AvailabilityRow(IncidentStore.key(target), available, at, by.toString(),
+                reason.orElse(null), incident.map(IncidentId::number).orElse(null));
+        if (availability.findById(row.target()).isPresent()) {
+            availability.update(row);
+        } else {
+            availability.save(row);
+        }
+    }
+
+    public Map<TaskClassId, RouteOverride> overrides() {
+        Map<TaskClassId, RouteOverride> all = new LinkedHashMap<>();
+        for (RouteOverrideRow row : overrides.findAll()) {
+            all.put(TaskClassId.of(row.taskClassId()), PIN.equals(row.overrideKind())
+                    ? new RouteOverride.Pin(ModelId.of(row.modelId())) : new RouteOverride.Stop());
+        }
+        return all;
+    }
+
+    public void setOverride(TaskClassId taskClass, RouteOverride override, Instant at, Actor by,
+                            Optional<String> reason) {
+        String model = override instanceof RouteOverride.Pin pin ? pin.model().value() : null;
+        RouteOverrideRow row = new RouteOverrideRow(taskClass.value(), model == null ? STOP : PIN, model, at,
+                by.toString(), reason.orElse(null));
+        if (overrides.findById(taskClass.value()).isPresent()) {
+            overrides.update(row);
+        } else {
+            overrides.save(row);
+        }
+    }
+
+    public void releaseOverride(TaskClassId taskClass) {
+        overrides.deleteById(taskClass.value());
+    }
+
+    public Map<TaskClassId, ConsentRecord> consents() {
+        Map<TaskClassId, ConsentRecord> all = new LinkedHashMap<>();
+        for (ConsentRow row : consents.findAll()) {
+            TaskClassId id = TaskClassId.of(row.taskClassId());
+            all.put(id, new ConsentRecord(id, ModelId.of(row.offeredModel()),
+                    ConsentAnswer.valueOf(row.answer().toUpperCase(Locale.ROOT))));
+        }
+        return all;
+    }
+
+    public void setConsent(ConsentRecord consent, Instant at, Actor by) {
+        ConsentRow row = new ConsentRow(consent.taskClass().value(), consent.offered().value(),
+                consent.answer().word(), at, by.toString());
+        if (consents.findById(row.taskClassId()).isPresent()) {
+            consents.update(row);
+        } else {
+            consents.save(row);
+        }
+    }
+
+    public void clearConsent(TaskClassId taskClass) {
+        consents.deleteById(taskClass.value());
+    }
+
+    public Map<TaskClassId, StoredRoute> routes() {
+        Map<TaskClassId, StoredRoute> all = new LinkedHashMap<>();
+        for (RouteStateRow row : routes.findAll()) {
+            TaskClassId id = TaskClassId.of(row.taskClassId());
+            Route route = new Route(id, RouteState.valueOf(row.state().toUpperCase(Locale.ROOT).replace('-', '_')),
+                    Optional.ofNullable(row.servingModel()).map(ModelId::of),
+                    Optional.ofNullable(row.offeredModel()).map(ModelId::of), RouteCause.valueOf(row.cause()));
+            all.put(id, new StoredRoute(route, row.since()));
+        }
+        return all;
+    }
+
+    public void saveRoute(Route route, Instant since, boolean known) {
+        RouteStateRow row = new RouteStateRow(route.taskClass().value(), route.state().word(),
+                route.serving().map(ModelId::value).orElse(null), route.offered().map(ModelId::value).orElse(null),
+                route.cause().name(), since);
+        if (known) {
+            routes.update(row);
+        } else {
+            routes.save(row);
+        }
+    }
+
+    /** A task class's route as stored, with the moment it took this shape. */
+    public record StoredRoute(Route route, Instant since) {
+    }
+}

@@ -1,0 +1,51 @@
+package dev.detour.incidents.persistence;
+
+import io.micronaut.flyway.FlywayConfigurationCustomizer;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Adds {@code classpath:db/migration/<vendor>} ({@code h2} or {@code postgresql}) to the configured migration
+ * locations, chosen from the database actually connected: the schema is common SQL, but guards such as the
+ * append-only audit trigger need each database's own syntax.
+ */
+@Singleton
+@Named(VendorMigrations.DATASOURCE)
+public class VendorMigrations implements FlywayConfigurationCustomizer {
+    static final String DATASOURCE = "default";
+
+    @Override
+    public void customizeFluentConfiguration(FluentConfiguration configuration) {
+        List<Location> locations = new ArrayList<>(List.of(configuration.getLocations()));
+        locations.add(new Location("classpath:db/migration/" + vendor(configuration)));
+        configuration.locations(locations.toArray(Location[]::new));
+    }
+
+    @Override
+    public String getName() {
+        return DATASOURCE;
+    }
+
+    private static String vendor(FluentConfiguration configuration) {
+        try (Connection connection = configuration.getDataSource().getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (product.contains("postgres")) {
+                return "postgresql";
+            }
+            if (product.contains("h2")) {
+                return "h2";
+            }
+            throw new IllegalStateException("Detour supports PostgreSQL and H2, not " + product);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database to migrate it: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.detour.incidents.routing;
+
+import java.util.Locale;
+
+/** Where a task class stands (SPEC §1). */
+public enum RouteState {
+    /** The first model of its route serves it. */
+    PRIMARY,
+    /** A later model of its route (or a pinned model) serves it. */
+    FALLBACK,
+    /** Paused while a fallback question is open in Slack. */
+    AWAITING_CONSENT,
+    /** Paused; no model may serve it. */
+    STOPPED;
+
+    /** {@code primary}, {@code fallback}, {@code awaiting-consent}, {@code stopped}. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public boolean serves() {
+        return this == PRIMARY || this == FALLBACK;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.detour.incidents.service;
+
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentChange;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.persistence.RoutingStore;
+import dev.detour.incidents.routing.Availability;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Switches providers and models off and on. One call is one transaction: the availability rows, their audit
+ * records, the incident's timeline, every route that changes as a result, and the outbox rows for all of it.
+ */
+@Singleton
+public class AvailabilityService {
+    private final RoutingStore store;
+    private final RouteRecalculation routes;
+    private final IncidentService incidents;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+    private final Catalog catalog;
+    private final Clock clock;
+
+    public AvailabilityService(RoutingStore store, RouteRecalculation routes, IncidentService incidents,
+                               AuditTrail audit, Outbox outbox, Catalog catalog, Clock clock) {
+        this.store = store;
+        this.routes = routes;
+        this.incidents = incidents;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /**
+     * Marks targets unavailable within the open incident that covers them, widening it to targets it does not
+     * cover yet; opens an {@code outage} incident when none covers any of them.
+     */
+    @Transactional
+    public RoutingOutcome disable(Collection<Target> targets, Actor by, Optional<String> reason) {
+        Optional<String> unknown = unknownTargets(targets);
+        if (unknown.isPresent()) {
+            return new RoutingOutcome.Rejected(unknown.get());
+        }
+        Optional<Incident> covering = targets.stream().map(incidents::openIncidentCovering)
+                .flatMap(Optional::stream).findFirst();
+        IncidentChange change;
+        if (covering.isPresent()) {
+            List<Target> uncovered = targets.stream().filter(target -> !covering.get().covers(target, catalog))
+                    .toList();
+            change = uncovered.isEmpty() ? new IncidentChange.Applied(covering.get(), List.of())
+                    : incidents.affect(covering.get().id(), uncovered, by);
+        } else {
+            change = incidents.open(IncidentKind.OUTAGE, reason.orElse(""), targets, by);
+        }
+        if (change instanceof IncidentChange.Rejected rejected) {
+            return new RoutingOutcome.Rejected(rejected.reason());
+        }
+        return set(targets, false, by, reason, Optional.of(((IncidentChange.Applied) change).incident().id()));
+    }
+
+    /** Marks targets available again, noting it on the open incident that covers them, if any. */
+    @Transactional
+    public RoutingOutcome enable(Collection<Target> targets, Actor by, Optional<String> reason) {
+        Optional<String> unknown = unknownTargets(targets);
+        if (unknown.isPresent()) {
+            return new RoutingOutcome.Rejected(unknown.get());
+        }
+        Optional<IncidentId> incident = targets.stream().map(incidents::openIncidentCovering)
+                .flatMap(Optional::stream).map(Incident::id).findFirst();
+        return set(targets, true, by, reason, incident);
+    }
+
+    /** Sets availability as given, within {@code incident} when there is one. */
+    @Transactional
+    public RoutingOutcome set(Collection<Target> targets, boolean available, Actor by, Optional<String> reason,
+                              Optional<IncidentId> incident) {
+        Optional<String> unknown = unknownTargets(targets);
+        if (unknown.isPresent()) {
+            return new RoutingOutcome.Rejected(unknown.get());
+        }
+        store.lock();
+        Instant now = clock.instant();
+        Availability current = store.availability();
+        List<Target> changed = new ArrayList<>();
+        List<Target> unchanged = new ArrayList<>();
+        List<DetourEvent> events = new ArrayList<>();
+        for (Target target : targets.stream().distinct().sorted().toList()) {
+            if (isAvailable(current, target) == available) {
+                unchanged.add(target);
+                continue;
+            }
+            changed.add(target);
+            store.setAvailability(target, available, now, by, reason, incident);
+            audit.append(new AuditRecord(now, by, "availability.changed", target.kind() + ":" + target.id(),
+                    Optional.of(word(!available)), Optional.of(word(available)), reason, incident));
+            incident.ifPresent(id -> incidents.note(id, new TimelineEntry(now, by,
+                    TimelineEntry.Type.AVAILABILITY_CHANGED, target.kind() + " " + target.id() + " "
+                    + word(available) + reason.map(text -> ": " + text).orElse(""))));
+            events.add(new DetourEvent.AvailabilityChanged(now, by, target, available, reason, incident));
+        }
+        List<DetourEvent.RouteChanged> routeChanges = changed.isEmpty() ? List.of()
+                : routes.recalculate(by, reason, incident);
+        events.addAll(routeChanges);
+        outbox.enqueue(events);
+        return new RoutingOutcome.Applied(incident.flatMap(incidents::find), changed, unchanged, routeChanges);
+    }
+
+    private Optional<String> unknownTargets(Collection<Target> targets) {
+        if (targets.isEmpty()) {
+            return Optional.of("name at least one provider or model");
+        }
+        String unknown = targets.stream().filter(target -> !known(target)).map(Target::id)
+                .collect(Collectors.joining(", "));
+        return unknown.isEmpty() ? Optional.empty() : Optional.of("unknown provider or model: " + unknown);
+    }
+
+    private boolean known(Target target) {
+        return target.fold(id -> catalog.provider(id).isPresent(), id -> catalog.model(id).isPresent());
+    }
+
+    private static boolean isAvailable(Availability availability, Target target) {
+        return target.fold(availability::isAvailable, availability::isAvailable);
+    }
+
+    private static String word(boolean available) {
+        return available ? "available" : "unavailable";
+    }
+}

@@ -1,0 +1,156 @@
+package dev.detour.incidents.service;
+
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentChange;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.persistence.IncidentStore;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Opens and changes incidents. Each change commits in one transaction together with its timeline entries, its
+ * audit records and its outbox rows; a refused change writes nothing.
+ */
+@Singleton
+public class IncidentService {
+    private final IncidentStore store;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+    private final Catalog catalog;
+    private final Clock clock;
+
+    public IncidentService(IncidentStore store, AuditTrail audit, Outbox outbox, Catalog catalog, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public IncidentChange open(IncidentKind kind, String title, Collection<Target> targets, Actor by) {
+        IncidentChange change = Incident.open(store.nextId(), kind, title, targets, by, clock.instant());
+        record(Optional.empty(), change);
+        return change;
+    }
+
+    @Transactional
+    public IncidentChange changeState(IncidentId id, IncidentState next, Actor by) {
+        return change(id, incident -> incident.moveTo(next, by, clock.instant()));
+    }
+
+    @Transactional
+    public IncidentChange resolve(IncidentId id, Actor by, String summary) {
+        return change(id, incident -> incident.resolve(by, clock.instant(), summary));
+    }
+
+    @Transactional
+    public IncidentChange acknowledge(IncidentId id, Actor by) {
+        return change(id, incident -> incident.acknowledge(by, clock.instant()));
+    }
+
+    @Transactional
+    public IncidentChange affect(IncidentId id, Collection<Target> targets, Actor by) {
+        return change(id, incident -> incident.affect(targets, by, clock.instant()));
+    }
+
+    @Transactional
+    public IncidentChange postUpdate(IncidentId id, String text, Actor by) {
+        return change(id, incident -> incident.postUpdate(text, by, clock.instant()));
+    }
+
+    /** Opens a new incident that continues a resolved one; the resolved one stays resolved. */
+    @Transactional
+    public IncidentChange reopen(IncidentId id, Actor by, String reason) {
+        Optional<Incident> resolved = store.find(id);
+        if (resolved.isEmpty()) {
+            return unknown(id);
+        }
+        if (resolved.get().isOpen()) {
+            return resolved.get().reopen(id, by, clock.instant(), reason); // refused: still open
+        }
+        IncidentChange change = resolved.get().reopen(store.nextId(), by, clock.instant(), reason);
+        record(Optional.empty(), change);
+        return change;
+    }
+
+    /** Adds a timeline entry for something another service did within the incident (e.g. a model switched off). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void note(IncidentId id, TimelineEntry entry) {
+        store.append(id, List.of(entry));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Incident> find(IncidentId id) {
+        return store.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Incident> openIncidents() {
+        return store.open();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Incident> latest(int limit) {
+        return store.latest(limit);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> timeline(IncidentId id) {
+        return store.timeline(id);
+    }
+
+    /** The oldest open incident about {@code target} (directly or through its provider), if any. */
+    @Transactional(readOnly = true)
+    public Optional<Incident> openIncidentCovering(Target target) {
+        return store.open().stream().filter(incident -> incident.covers(target, catalog)).findFirst();
+    }
+
+    private IncidentChange change(IncidentId id, Function<Incident, IncidentChange> how) {
+        Optional<Incident> before = store.findForChange(id);
+        if (before.isEmpty()) {
+            return unknown(id);
+        }
+        IncidentChange change = how.apply(before.get());
+        record(before, change);
+        return change;
+    }
+
+    private void record(Optional<Incident> before, IncidentChange change) {
+        if (!(change instanceof IncidentChange.Applied applied)) {
+            return;
+        }
+        Incident after = applied.incident();
+        store.save(before, after, applied.entries());
+        for (TimelineEntry entry : applied.entries()) {
+            audit.append(new AuditRecord(entry.at(), entry.actor(),
+                    "incident." + entry.type().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    "incident:" + after.id(), before.map(incident -> incident.state().word()),
+                    Optional.of(after.state().word()), Optional.of(entry.text()), Optional.of(after.id())));
+        }
+        Instant at = applied.entries().isEmpty() ? clock.instant() : applied.entries().get(0).at();
+        Actor actor = applied.entries().isEmpty() ? after.openedBy() : applied.entries().get(0).actor();
+        outbox.enqueue(List.of(new DetourEvent.IncidentChanged(at, actor, after, applied.entries())));
+    }
+
+    private static IncidentChange unknown(IncidentId id) {
+        return new IncidentChange.Rejected("there is no incident " + id);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.detour.incidents.service;
+
+import dev.detour.incidents.outbox.OutboxDraft;
+import dev.detour.incidents.outbox.OutboxRule;
+import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.persistence.OutboxRepository;
+import dev.detour.incidents.persistence.OutboxRow;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Writes outbox rows for events, inside the caller's transaction. Delivery is another module's job. */
+@Singleton
+public class Outbox {
+    public static final String PENDING = "pending";
+
+    private final OutboxRepository rows;
+    private final List<OutboxRule> rules;
+    private final Clock clock;
+
+    public Outbox(OutboxRepository rows, List<OutboxRule> rules, Clock clock) {
+        this.rows = rows;
+        this.rules = List.copyOf(rules);
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void enqueue(List<? extends DetourEvent> events) {
+        for (DetourEvent event : events) {
+            for (OutboxRule rule : rules) {
+                rule.draftsFor(event).forEach(this::write);
+            }
+        }
+    }
+
+    private void write(OutboxDraft draft) {
+        var now = clock.instant();
+        rows.save(new OutboxRow(null, now, draft.topic(), draft.destination(), draft.idempotencyKey(),
+                draft.payload(), draft.incident().map(id -> id.number()).orElse(null), PENDING, 0, now, null, null));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.detour.incidents.incident;
+
+import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.audit.Actor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static dev.detour.incidents.SeedCatalog.ANTHROPIC;
+import static dev.detour.incidents.SeedCatalog.GPT_5;
+import static dev.detour.incidents.SeedCatalog.OPUS_47;
+import static dev.detour.incidents.SeedCatalog.OPUS_48;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IncidentTest {
+    private static final Actor ALICE = Actor.user("U0ALICE");
+    private static final Instant OPENED = Instant.parse("2026-06-07T07:12:00Z");
+
+    static Stream<Arguments> everyPairOfStates() {
+        return Arrays.stream(IncidentState.values()).flatMap(from -> Arrays.stream(IncidentState.values())
+                .map(to -> Arguments.of(from, to, from != IncidentState.RESOLVED && from != to)));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} allowed: {2}")
+    @MethodSource("everyPairOfStates")
+    void openStatesMoveToAnyOtherStateAndResolvedIsTerminal(IncidentState from, IncidentState to, boolean allowed) {
+        Incident incident = in(from);
+
+        IncidentChange change = incident.moveTo(to, ALICE, OPENED.plusSeconds(60));
+
+        assertEquals(allowed, change.applied());
+        if (change instanceof IncidentChange.Applied applied) {
+            assertEquals(to, applied.incident().state());
+            assertEquals(to == IncidentState.RESOLVED, applied.incident().resolvedAt().isPresent());
+            assertEquals(1, applied.entries().size());
+        } else {
+            assertFalse(((IncidentChange.Rejected) change).reason().isBlank());
+        }
+    }
+
+    @Test
+    void anIncidentNeedsSomethingToBeAbout() {
+        IncidentChange change = Incident.open(new IncidentId(1), IncidentKind.OUTAGE, "", List.of(), ALICE, OPENED);
+        assertInstanceOf(IncidentChange.Rejected.class, change);
+    }
+
+    @Test
+    void openingStartsInvestigatingWithOneTimelineEntry() {
+        IncidentChange.Applied opened = (IncidentChange.Applied) Incident.open(new IncidentId(7),
+                IncidentKind.DEGRADATION, "elevated 529s", List.of(Target.model(OPUS_48), Target.model(OPUS_47)),
+                ALICE, OPENED);
+
+        assertEquals(IncidentState.INVESTIGATING, opened.incident().state());
+        assertEquals(TimelineEntry.Type.OPENED, opened.entries().get(0).type());
+        assertTrue(opened.entries().get(0).text().contains("claude-opus-4-8"));
+        assertEquals("INC-7", opened.incident().id().toString());
+    }
+
+    @Test
+    void resolvingKeepsTheSummaryOnTheResolutionEntry() {
+        IncidentChange.Applied resolved = (IncidentChange.Applied) in(IncidentState.MONITORING)
+                .resolve(ALICE, OPENED.plusSeconds(3600), "provider fixed its capacity issue");
+
+        assertEquals(IncidentState.RESOLVED, resolved.incident().state());
+        assertEquals("monitoring -> resolved: provider fixed its capacity issue", resolved.entries().get(0).text());
+        assertEquals(Duration.ofHours(1), resolved.incident().duration(OPENED.plusSeconds(99_999)));
+    }
+
+    @Test
+    void aResolvedIncidentIsReopenedAsANewIncidentLinkedToTheOldOne() {
+        Incident resolved = in(IncidentState.RESOLVED);
+
+        IncidentChange.Applied reopened = (IncidentChange.Applied) resolved.reopen(new IncidentId(2), ALICE,
+                OPENED.plusSeconds(7200), "errors are back");
+
+        assertEquals(new IncidentId(2), reopened.incident().id());
+        assertEquals(Optional.of(resolved.id()), reopened.incident().reopenedFrom());
+        assertEquals(IncidentState.INVESTIGATING, reopened.incident().state());
+        assertEquals(resolved.affected(), reopened.incident().affected());
+        assertInstanceOf(IncidentChange.Rejected.class,
+                in(IncidentState.IDENTIFIED).reopen(new IncidentId(3), ALICE, OPENED, ""));
+    }
+
+    @Test
+    void acknowledgingTwiceIsRefusedAndNamesWhoAcknowledged() {
+        Incident acknowledged = ((IncidentChange.Applied) in(IncidentState.INVESTIGATING)
+                .acknowledge(Actor.user("U0BOB"), OPENED.plusSeconds(30))).incident();
+
+        IncidentChange again = acknowledged.acknowledge(ALICE, OPENED.plusSeconds(60));
+
+        assertTrue(((IncidentChange.Rejected) again).reason().contains("U0BOB"));
+    }
+
+    @Test
+    void wideningAddsOnlyNewTargetsAndRefusesWhenNothingIsNew() {
+        Incident incident = in(IncidentState.INVESTIGATING);
+
+        IncidentChange.Applied widened = (IncidentChange.Applied) incident.affect(
+                List.of(Target.model(OPUS_48), Target.provider(ANTHROPIC)), ALICE, OPENED.plusSeconds(5));
+
+        assertEquals(List.of(Target.provider(ANTHROPIC), Target.model(OPUS_48)), widened.incident().affected());
+        assertEquals("provider anthropic", widened.entries().get(0).text());
+        assertInstanceOf(IncidentChange.Rejected.class,
+                widened.incident().affect(List.of(Target.model(OPUS_48)), ALICE, OPENED));
+    }
+
+    @Test
+    void anIncidentAboutAProviderCoversEachOfItsModels() {
+        Incident incident = ((IncidentChange.Applied) Incident.open(new IncidentId(1), IncidentKind.OUTAGE, "",
+                List.of(Target.provider(ANTHROPIC)), ALICE, OPENED)).incident();
+
+        assertTrue(incident.covers(Target.model(OPUS_47), SeedCatalog.catalog()));
+        assertFalse(incident.covers(Target.model(GPT_5), SeedCatalog.catalog()));
+    }
+
+    @Test
+    void anUpdateNeedsText() {
+        assertInstanceOf(IncidentChange.Rejected.class, in(IncidentState.IDENTIFIED).postUpdate("  ", ALICE, OPENED));
+    }
+
+    @Test
+    void incidentIdsReadTheirOwnFormatAndNothingElse() {
+        assertEquals(Optional.of(new IncidentId(12)), IncidentId.parse("inc-12"));
+        assertEquals(Optional.empty(), IncidentId.parse("INC-0"));
+        assertEquals(Optional.empty(), IncidentId.parse("INC-x"));
+        assertEquals(Optional.empty(), IncidentId.parse("12"));
+        assertThrows(IllegalArgumentException.class, () -> new IncidentId(0));
+    }
+
+    private static Incident in(IncidentState state) {
+        Incident open = ((IncidentChange.Applied) Incident.open(new IncidentId(1), IncidentKind.OUTAGE, "",
+                List.of(Target.model(OPUS_48)), ALICE, OPENED)).incident();
+        if (state == IncidentState.INVESTIGATING) {
+            return open;
+        }
+        return ((IncidentChange.Applied) open.moveTo(state, ALICE, OPENED.plusSeconds(3600))).incident();
+    }
+}

@@ -1,0 +1,336 @@
+package dev.detour.incidents.service;
+
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.audit.StoredAuditRecord;
+import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentChange;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.persistence.OutboxRepository;
+import dev.detour.incidents.routing.RouteOverride;
+import dev.detour.incidents.routing.RouteState;
+import dev.detour.incidents.testing.MovableClock;
+import dev.detour.incidents.testing.RecordingOutboxRule;
+import dev.detour.incidents.testing.SeedConfigFactory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static dev.detour.incidents.SeedCatalog.ANTHROPIC;
+import static dev.detour.incidents.SeedCatalog.CODE_MIGRATION;
+import static dev.detour.incidents.SeedCatalog.GPT_5;
+import static dev.detour.incidents.SeedCatalog.LEGAL_REVIEW;
+import static dev.detour.incidents.SeedCatalog.MEETING_SUMMARY;
+import static dev.detour.incidents.SeedCatalog.OPENAI;
+import static dev.detour.incidents.SeedCatalog.OPUS_47;
+import static dev.detour.incidents.SeedCatalog.OPUS_48;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What persistence must do, whichever database is underneath. Subclasses pick the database; the tests in one
+ * class share it, so each test brings the state it needs and asserts only on what it did.
+ */
+abstract class PersistenceContract implements TestPropertyProvider {
+    private static final Actor ALICE = Actor.user("U0ALICE");
+
+    @Inject IncidentService incidents;
+    @Inject AvailabilityService availability;
+    @Inject RouteService routes;
+    @Inject StatusService status;
+    @Inject AuditTrail audit;
+    @Inject OutboxRepository outbox;
+    @Value("${datasources.default.url}") String databaseUrl;
+    @Value("${datasources.default.username}") String databaseUser;
+    @Value("${datasources.default.password}") String databasePassword;
+    @Inject MovableClock clock;
+    @Inject RecordingOutboxRule outboxRule;
+
+    /** The datasource properties of the database under test. */
+    protected abstract Map<String, Object> database();
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>();
+        database().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        properties.put(SeedConfigFactory.ENABLED, "true");
+        return properties;
+    }
+
+    @BeforeEach
+    void everythingAvailableAndTimeMoves() {
+        availability.set(List.of(Target.provider(ANTHROPIC), Target.provider(OPENAI), Target.model(OPUS_48),
+                Target.model(OPUS_47), Target.model(GPT_5)), true, Actor.system("test"), Optional.empty(),
+                Optional.empty());
+        clock.advance(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void incidentNumbersIncreaseAndAReopenedIncidentGetsANewNumber() {
+        Incident first = opened(incidents.open(IncidentKind.OUTAGE, "first", List.of(Target.model(GPT_5)), ALICE));
+        Incident second = opened(incidents.open(IncidentKind.DEGRADATION, "second", List.of(Target.provider(OPENAI)),
+                ALICE));
+        assertTrue(second.id().number() > first.id().number());
+
+        opened(incidents.resolve(first.id(), ALICE, "false alarm"));
+        Incident successor = opened(incidents.reopen(first.id(), ALICE, "errors are back"));
+
+        assertTrue(successor.id().number() > second.id().number());
+        assertEquals(Optional.of(first.id()), successor.reopenedFrom());
+        assertEquals(IncidentState.RESOLVED, incidents.find(first.id()).orElseThrow().state());
+        assertEquals(IncidentState.INVESTIGATING, incidents.find(successor.id()).orElseThrow().state());
+        incidents.resolve(second.id(), ALICE, "");
+        incidents.resolve(successor.id(), ALICE, "");
+    }
+
+    @Test
+    void concurrentOpeningNeverHandsOutTheSameNumberTwice() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        Set<IncidentId> ids = ConcurrentHashMap.newKeySet();
+        try {
+            List<Future<?>> work = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                work.add(pool.submit(() -> ids.add(opened(incidents.open(IncidentKind.OUTAGE, "race",
+                        List.of(Target.model(GPT_5)), ALICE)).id())));
+            }
+            for (Future<?> future : work) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(40, ids.size());
+        ids.forEach(id -> incidents.resolve(id, ALICE, ""));
+    }
+
+    @Test
+    void anIncidentKeepsEveryStepOnItsTimelineAndInTheAuditTrail() {
+        Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "GPT-5 errors", List.of(Target.model(GPT_5)),
+                ALICE));
+        incidents.acknowledge(incident.id(), Actor.user("U0BOB"));
+        incidents.changeState(incident.id(), IncidentState.IDENTIFIED, ALICE);
+        incidents.postUpdate(incident.id(), "provider confirmed elevated errors", ALICE);
+        incidents.changeState(incident.id(), IncidentState.MONITORING, ALICE);
+        incidents.resolve(incident.id(), ALICE, "provider recovered");
+
+        List<TimelineEntry.Type> types = incidents.timeline(incident.id()).stream().map(TimelineEntry::type).toList();
+        assertEquals(List.of(TimelineEntry.Type.OPENED, TimelineEntry.Type.ACKNOWLEDGED,
+                TimelineEntry.Type.STATE_CHANGED, TimelineEntry.Type.UPDATE, TimelineEntry.Type.STATE_CHANGED,
+                TimelineEntry.Type.RESOLVED), types);
+        Incident resolved = incidents.find(incident.id()).orElseThrow();
+        assertEquals(Optional.of(Actor.user("U0BOB")), resolved.acknowledgedBy());
+        assertTrue(resolved.resolvedAt().isPresent());
+
+        List<AuditRecord> trail = records(AuditQuery.everything().forIncident(incident.id()));
+        assertEquals(List.of("incident.opened", "incident.acknowledged", "incident.state-changed",
+                "incident.update", "incident.state-changed", "incident.resolved"),
+                trail.stream().map(AuditRecord::action).toList());
+        assertEquals(Optional.of("monitoring"), trail.get(5).before());
+        assertEquals(Optional.of("resolved"), trail.get(5).after());
+        assertTrue(trail.get(5).reason().orElseThrow().contains("provider recovered"));
+    }
+
+    @Test
+    void aRefusedChangeWritesNothing() {
+        Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(GPT_5)), ALICE));
+        incidents.resolve(incident.id(), ALICE, "");
+        int auditBefore = records(AuditQuery.everything().forIncident(incident.id())).size();
+        long outboxBefore = outbox.countByStatus("pending");
+
+        IncidentChange refused = incidents.changeState(incident.id(), IncidentState.MONITORING, ALICE);
+
+        assertInstanceOf(IncidentChange.Rejected.class, refused);
+        assertEquals(auditBefore, records(AuditQuery.everything().forIncident(incident.id())).size());
+        assertEquals(outboxBefore, outbox.countByStatus("pending"));
+        assertEquals(IncidentState.RESOLVED, incidents.find(incident.id()).orElseThrow().state());
+    }
+
+    @Test
+    void aChangeItsAuditRecordsAndItsOutboxRowsCommitOrRollBackTogether() {
+        List<Incident> before = incidents.latest(1);
+        long outboxBefore = outbox.countByStatus("pending");
+        int auditBefore = records(AuditQuery.everything()).size();
+
+        outboxRule.failOnNextEvent();
+        assertThrows(IllegalStateException.class,
+                () -> incidents.open(IncidentKind.OUTAGE, "doomed", List.of(Target.model(GPT_5)), ALICE));
+
+        assertEquals(before, incidents.latest(1));
+        assertEquals(outboxBefore, outbox.countByStatus("pending"));
+        assertEquals(auditBefore, records(AuditQuery.everything()).size());
+
+        Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "kept", List.of(Target.model(GPT_5)), ALICE));
+        assertEquals(outboxBefore + 1, outbox.countByStatus("pending"));
+        assertEquals(1, records(AuditQuery.everything().forIncident(incident.id())).size());
+        incidents.resolve(incident.id(), ALICE, "");
+    }
+
+    @Test
+    void theSeedIncidentMovesEachTaskClassTheWayItsPolicySays() {
+        RoutingOutcome disabled = availability.disable(List.of(Target.model(OPUS_48), Target.model(OPUS_47)), ALICE,
+                Optional.of("elevated 529s"));
+
+        RoutingOutcome.Applied applied = assertInstanceOf(RoutingOutcome.Applied.class, disabled);
+        Incident incident = applied.incident().orElseThrow();
+        assertTrue(incident.affected().containsAll(List.of(Target.model(OPUS_48), Target.model(OPUS_47))));
+        assertRoute(MEETING_SUMMARY, RouteState.FALLBACK, Optional.of(GPT_5));
+        assertRoute(CODE_MIGRATION, RouteState.AWAITING_CONSENT, Optional.empty());
+        assertRoute(LEGAL_REVIEW, RouteState.STOPPED, Optional.empty());
+
+        AuditRecord switchedOff = last(AuditQuery.everything().forSubject("model:" + OPUS_48));
+        assertEquals(ALICE, switchedOff.actor());
+        assertEquals(Optional.of("available"), switchedOff.before());
+        assertEquals(Optional.of("unavailable"), switchedOff.after());
+        assertEquals(Optional.of("elevated 529s"), switchedOff.reason());
+        assertEquals(Optional.of(incident.id()), switchedOff.incident());
+        AuditRecord movedOn = last(AuditQuery.everything().forSubject("task-class:" + MEETING_SUMMARY));
+        assertEquals(Actor.policy("failover:auto"), movedOn.actor());
+        assertEquals(Optional.of("fallback gpt-5"), movedOn.after());
+
+        clock.advance(Duration.ofMinutes(3));
+        assertInstanceOf(RoutingOutcome.Applied.class,
+                routes.answerConsent(CODE_MIGRATION, ConsentAnswer.APPROVE, ALICE));
+        assertRoute(CODE_MIGRATION, RouteState.FALLBACK, Optional.of(GPT_5));
+        assertEquals(ALICE, last(AuditQuery.everything().forSubject("task-class:" + CODE_MIGRATION)).actor());
+
+        clock.advance(Duration.ofHours(5));
+        availability.enable(List.of(Target.model(OPUS_48), Target.model(OPUS_47)), ALICE, Optional.of("recovered"));
+        assertRoute(MEETING_SUMMARY, RouteState.PRIMARY, Optional.of(OPUS_48));
+        assertRoute(CODE_MIGRATION, RouteState.PRIMARY, Optional.of(OPUS_47));
+        assertRoute(LEGAL_REVIEW, RouteState.PRIMARY, Optional.of(OPUS_48));
+
+        // The approval covered that disruption only: the next one asks again.
+        availability.disable(List.of(Target.model(OPUS_47)), ALICE, Optional.of("again"));
+        assertRoute(CODE_MIGRATION, RouteState.AWAITING_CONSENT, Optional.empty());
+
+        List<TimelineEntry.Type> timeline = incidents.timeline(incident.id()).stream().map(TimelineEntry::type)
+                .toList();
+        assertTrue(timeline.contains(TimelineEntry.Type.AVAILABILITY_CHANGED));
+        assertTrue(timeline.contains(TimelineEntry.Type.ROUTE_CHANGED));
+        incidents.resolve(incident.id(), ALICE, "");
+    }
+
+    @Test
+    void disablingAProviderMakesItsModelsUnusableWhileTheyStayOnThemselves() {
+        availability.disable(List.of(Target.provider(ANTHROPIC)), ALICE, Optional.of("status page: major outage"));
+
+        DetourStatus now = status.current();
+        DetourStatus.ModelStatus opus = now.models().stream().filter(model -> model.id().equals(OPUS_48))
+                .findFirst().orElseThrow();
+        assertTrue(opus.available());
+        assertFalse(opus.usable());
+        assertFalse(now.providers().get(0).available());
+        assertTrue(now.providers().get(0).since().isPresent());
+        assertRoute(LEGAL_REVIEW, RouteState.STOPPED, Optional.empty());
+        incidents.openIncidentCovering(Target.provider(ANTHROPIC))
+                .ifPresent(incident -> incidents.resolve(incident.id(), ALICE, ""));
+    }
+
+    @Test
+    void anOverridePinsATaskClassUntilItIsReleased() {
+        RoutingOutcome pinned = routes.override(LEGAL_REVIEW, Optional.of(new RouteOverride.Pin(GPT_5)), ALICE,
+                Optional.of("legal approved GPT-5 for today"));
+        assertInstanceOf(RoutingOutcome.Applied.class, pinned);
+        assertRoute(LEGAL_REVIEW, RouteState.FALLBACK, Optional.of(GPT_5));
+        AuditRecord override = records(AuditQuery.everything().forSubject("task-class:" + LEGAL_REVIEW)).stream()
+                .filter(record -> record.action().equals("route.override")).reduce((a, b) -> b).orElseThrow();
+        assertEquals(Optional.of("pin gpt-5"), override.after());
+
+        assertInstanceOf(RoutingOutcome.Applied.class, routes.override(LEGAL_REVIEW, Optional.empty(), ALICE,
+                Optional.empty()));
+        assertRoute(LEGAL_REVIEW, RouteState.PRIMARY, Optional.of(OPUS_48));
+        assertInstanceOf(RoutingOutcome.Rejected.class, routes.override(LEGAL_REVIEW, Optional.empty(), ALICE,
+                Optional.empty()));
+    }
+
+    @Test
+    void unknownTargetsAndQuestionsThatWereNeverAskedAreRefused() {
+        assertInstanceOf(RoutingOutcome.Rejected.class, availability.disable(
+                List.of(Target.model(ModelId.of("claude-opus-4-9"))), ALICE, Optional.empty()));
+        assertInstanceOf(RoutingOutcome.Rejected.class,
+                routes.answerConsent(CODE_MIGRATION, ConsentAnswer.APPROVE, ALICE));
+        assertInstanceOf(RoutingOutcome.Rejected.class,
+                routes.override(TaskClassId.of("poetry"), Optional.of(new RouteOverride.Stop()), ALICE,
+                        Optional.empty()));
+    }
+
+    @Test
+    void auditSearchFiltersByTime() {
+        Instant start = clock.advance(Duration.ofDays(30));
+        Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(GPT_5)), ALICE));
+        clock.advance(Duration.ofHours(1));
+        incidents.resolve(incident.id(), ALICE, "");
+
+        AuditQuery all = AuditQuery.everything();
+        List<AuditRecord> window = records(new AuditQuery(Optional.empty(), Optional.empty(), Optional.of(start),
+                Optional.of(start.plusSeconds(60)), 0, all.limit()));
+        assertEquals(List.of("incident.opened"), window.stream().map(AuditRecord::action).toList());
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrRemoveAnAuditRecord() throws SQLException {
+        incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(GPT_5)), ALICE);
+        try (Connection connection = connectAsAnOperatorWould(); Statement statement = connection.createStatement()) {
+            assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE audit_record SET reason = 'x'"));
+            assertThrows(SQLException.class, () -> statement.executeUpdate("DELETE FROM audit_record"));
+        }
+        assertFalse(records(AuditQuery.everything()).isEmpty());
+    }
+
+    /** A plain JDBC connection, outside the application, as someone with SQL access would have. */
+    protected Connection connectAsAnOperatorWould() throws SQLException {
+        return DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+    }
+
+    private void assertRoute(TaskClassId taskClass, RouteState state, Optional<ModelId> serving) {
+        DetourStatus.TaskClassStatus found = status.current().taskClasses().stream()
+                .filter(status -> status.id().equals(taskClass)).findFirst().orElseThrow();
+        assertEquals(state, found.current().state(), taskClass + " state");
+        assertEquals(serving, found.current().serving(), taskClass + " serving model");
+        assertTrue(found.since().isPresent(), taskClass + " since");
+    }
+
+    private List<AuditRecord> records(AuditQuery query) {
+        return audit.search(query).stream().map(StoredAuditRecord::record).toList();
+    }
+
+    private AuditRecord last(AuditQuery query) {
+        List<AuditRecord> found = records(query);
+        assertFalse(found.isEmpty(), "no audit record for " + query);
+        return found.get(found.size() - 1);
+    }
+
+    private static Incident opened(IncidentChange change) {
+        return assertInstanceOf(IncidentChange.Applied.class, change).incident();
+    }
+}
