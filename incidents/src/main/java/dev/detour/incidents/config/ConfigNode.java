@@ -1,0 +1,189 @@
+package dev.detour.incidents.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A node of the config document that knows where it is, so every problem found in it can name the line.
+ * Readers return values or throw {@link ConfigException}; nothing is silently ignored.
+ */
+final class ConfigNode {
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
+
+    private final JsonNode node;
+    private final String pointer;
+    private final String name;
+    private final String source;
+    private final YamlLines lines;
+
+    ConfigNode(JsonNode node, String pointer, String name, String source, YamlLines lines) {
+        this.node = node;
+        this.pointer = pointer;
+        this.name = name;
+        this.source = source;
+        this.lines = lines;
+    }
+
+    /** The key path people read, e.g. {@code detour.task-classes[1].route}. */
+    String name() {
+        return name;
+    }
+
+    int line() {
+        return lines.line(pointer);
+    }
+
+    boolean isPresent() {
+        return !node.isMissingNode() && !node.isNull();
+    }
+
+    ConfigException problem(String text) {
+        return new ConfigException(source, line(), text);
+    }
+
+    ConfigNode child(String key) {
+        JsonNode value = node.isObject() ? node.path(key) : MissingNode.getInstance();
+        return new ConfigNode(value, pointer + "/" + key, name.isEmpty() ? key : name + "." + key, source, lines);
+    }
+
+    /** This node must be a mapping whose keys are all in {@code known}. */
+    ConfigNode expectMapping(Set<String> known) {
+        if (!node.isObject()) {
+            throw problem(name + " must be a mapping of keys to values");
+        }
+        Iterator<String> keys = node.fieldNames();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            if (!known.contains(key)) {
+                throw child(key).problem("unknown key '" + key + "' in " + (name.isEmpty() ? "the file" : name)
+                        + Suggestions.didYouMean(key, known) + "; known keys: " + String.join(", ",
+                        known.stream().sorted().toList()));
+            }
+        }
+        return this;
+    }
+
+    /** The elements of a list, or none when absent. */
+    List<ConfigNode> elements() {
+        if (!isPresent()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw problem(name + " must be a list");
+        }
+        List<ConfigNode> elements = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            elements.add(new ConfigNode(node.get(i), pointer + "/" + i, name + "[" + i + "]", source, lines));
+        }
+        return elements;
+    }
+
+    /** The keys of a mapping with their values, in file order, or none when absent. */
+    List<ConfigNode> entries() {
+        if (!isPresent()) {
+            return List.of();
+        }
+        if (!node.isObject()) {
+            throw problem(name + " must be a mapping");
+        }
+        List<ConfigNode> entries = new ArrayList<>();
+        node.fieldNames().forEachRemaining(key -> entries.add(child(key)));
+        return entries;
+    }
+
+    /** The last part of this node's key (for entries of a mapping). */
+    String key() {
+        return pointer.substring(pointer.lastIndexOf('/') + 1);
+    }
+
+    Optional<String> optionalText() {
+        if (!isPresent()) {
+            return Optional.empty();
+        }
+        if (!node.isValueNode()) {
+            throw problem(name + " must be a single value");
+        }
+        return Optional.of(node.asText());
+    }
+
+    String requiredText() {
+        return optionalText().filter(text -> !text.isBlank())
+                .orElseThrow(() -> problem(name + " is required"));
+    }
+
+    /** A required id, checked by the id type's own rule. */
+    <T> T id(Function<String, T> parse) {
+        String text = requiredText();
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw problem(name + ": " + e.getMessage());
+        }
+    }
+
+    boolean bool(boolean fallback) {
+        if (!isPresent()) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            throw problem(name + " must be true or false, not '" + node.asText() + "'");
+        }
+        return node.booleanValue();
+    }
+
+    double number(double fallback) {
+        if (!isPresent()) {
+            return fallback;
+        }
+        if (!node.isNumber()) {
+            throw problem(name + " must be a number, not '" + node.asText() + "'");
+        }
+        return node.doubleValue();
+    }
+
+    long wholeNumber(long fallback) {
+        if (!isPresent()) {
+            return fallback;
+        }
+        if (!node.isIntegralNumber()) {
+            throw problem(name + " must be a whole number, not '" + node.asText() + "'");
+        }
+        return node.longValue();
+    }
+
+    /** {@code 500ms}, {@code 60s}, {@code 15m}, {@code 1h}, {@code 1d} or ISO-8601 ({@code PT15M}). */
+    Duration duration(Duration fallback) {
+        Optional<String> text = optionalText();
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        String value = text.get().trim().toLowerCase(Locale.ROOT);
+        Matcher matcher = SHORT_DURATION.matcher(value);
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        }
+        try {
+            return Duration.parse(value.toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw problem(name + " must be a duration like 500ms, 60s, 15m, 1h or PT15M, not '" + text.get() + "'");
+        }
+    }
+}

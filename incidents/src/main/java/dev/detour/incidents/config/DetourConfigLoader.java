@@ -1,0 +1,264 @@
+package dev.detour.incidents.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.catalog.DetectionSettings;
+import dev.detour.incidents.catalog.DetourConfig;
+import dev.detour.incidents.catalog.FailoverMode;
+import dev.detour.incidents.catalog.Model;
+import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.catalog.ProviderId;
+import dev.detour.incidents.catalog.SlackSettings;
+import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.catalog.TaskClassId;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the YAML config of SPEC §2 into immutable records and checks it completely. The first problem found is
+ * a {@link ConfigException} naming the file, the line and what is wrong.
+ */
+public final class DetourConfigLoader {
+    private static final Set<String> TOP_KEYS = Set.of("detour");
+    private static final Set<String> DETOUR_KEYS = Set.of("providers", "task-classes", "slack", "detection");
+    private static final Set<String> PROVIDER_KEYS = Set.of("id", "name", "status-page", "auto-disable",
+            "auto-enable", "components", "models");
+    private static final Set<String> MODEL_KEYS = Set.of("id", "name");
+    private static final Set<String> TASK_CLASS_KEYS = Set.of("id", "name", "route", "failover", "consent-timeout",
+            "on-timeout");
+    private static final Set<String> SLACK_KEYS = Set.of("incident-channel", "support-channel", "summary-channel",
+            "on-call");
+    private static final Set<String> DETECTION_KEYS = Set.of("window", "min-requests", "open-error-rate",
+            "close-error-rate", "p95-latency-ms", "quiet-before-recovery");
+
+    private final YAMLFactory yaml = new YAMLFactory();
+    private final ObjectMapper mapper = new ObjectMapper(yaml);
+
+    public DetourConfig load(Path file) {
+        String source = file.toString();
+        try {
+            return load(source, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(source, 0, "the config file does not exist");
+        } catch (IOException e) {
+            throw new ConfigException(source, 0, "the config file cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** @param source what to call the text in messages: a file name, or a resource description */
+    public DetourConfig load(String source, String text) {
+        JsonNode root;
+        YamlLines lines;
+        try {
+            root = mapper.readTree(text);
+            lines = YamlLines.of(yaml, text);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ConfigException(source, line, "not valid YAML: " + e.getOriginalMessage().lines()
+                    .findFirst().orElse("syntax error"));
+        } catch (IOException e) {
+            throw new ConfigException(source, 0, "cannot be read: " + e.getMessage());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ConfigException(source, 0, "the file is empty; it needs a top-level 'detour:' key");
+        }
+        ConfigNode detour = new ConfigNode(root, "", "", source, lines).expectMapping(TOP_KEYS).child("detour");
+        if (!detour.isPresent()) {
+            throw detour.problem("the top-level key 'detour' is missing");
+        }
+        detour.expectMapping(DETOUR_KEYS);
+        List<Provider> providers = providers(detour.child("providers"));
+        Map<ModelId, ProviderId> models = new LinkedHashMap<>();
+        providers.forEach(provider -> provider.models().forEach(model -> models.put(model.id(), provider.id())));
+        Catalog catalog = new Catalog(providers, taskClasses(detour.child("task-classes"), models));
+        return new DetourConfig(catalog, slack(detour.child("slack")), detection(detour.child("detection")), source);
+    }
+
+    private static List<Provider> providers(ConfigNode list) {
+        List<ConfigNode> entries = list.elements();
+        if (entries.isEmpty()) {
+            throw list.problem("detour.providers needs at least one provider with its models");
+        }
+        Map<String, ConfigNode> providerIds = new HashMap<>();
+        Map<String, ConfigNode> modelIds = new HashMap<>();
+        List<Provider> providers = new ArrayList<>();
+        for (ConfigNode entry : entries) {
+            entry.expectMapping(PROVIDER_KEYS);
+            ConfigNode idNode = entry.child("id");
+            ProviderId id = idNode.id(ProviderId::of);
+            unique("provider", id.value(), idNode, providerIds);
+            List<Model> models = new ArrayList<>();
+            for (ConfigNode modelEntry : entry.child("models").elements()) {
+                modelEntry.expectMapping(MODEL_KEYS);
+                ConfigNode modelIdNode = modelEntry.child("id");
+                ModelId modelId = modelIdNode.id(ModelId::of);
+                unique("model", modelId.value(), modelIdNode, modelIds);
+                models.add(new Model(modelId, id, modelEntry.child("name").optionalText().orElse(null)));
+            }
+            if (models.isEmpty()) {
+                throw entry.child("models").problem("provider '" + id + "' needs at least one model");
+            }
+            providers.add(new Provider(id, entry.child("name").optionalText().orElse(null),
+                    statusPage(entry.child("status-page")), entry.child("auto-disable").bool(false),
+                    entry.child("auto-enable").bool(false), components(entry.child("components"), id, models),
+                    models));
+        }
+        return providers;
+    }
+
+    private static Optional<URI> statusPage(ConfigNode node) {
+        return node.optionalText().map(text -> {
+            try {
+                URI uri = URI.create(text.trim());
+                if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                    throw new IllegalArgumentException();
+                }
+                return uri;
+            } catch (IllegalArgumentException e) {
+                throw node.problem(node.name() + " must be an http(s) URL, not '" + text + "'");
+            }
+        });
+    }
+
+    private static Map<String, List<ModelId>> components(ConfigNode mapping, ProviderId provider, List<Model> models) {
+        List<String> own = models.stream().map(model -> model.id().value()).toList();
+        Map<String, List<ModelId>> components = new LinkedHashMap<>();
+        for (ConfigNode component : mapping.entries()) {
+            List<ModelId> covered = new ArrayList<>();
+            for (ConfigNode model : component.elements()) {
+                String id = model.requiredText();
+                if (!own.contains(id)) {
+                    throw model.problem("status-page component '" + component.key() + "' of provider '" + provider
+                            + "' names unknown model '" + id + "'" + Suggestions.didYouMean(id, own));
+                }
+                covered.add(ModelId.of(id));
+            }
+            components.put(component.key(), covered);
+        }
+        return components;
+    }
+
+    private static List<TaskClass> taskClasses(ConfigNode list, Map<ModelId, ProviderId> models) {
+        List<String> known = models.keySet().stream().map(ModelId::value).toList();
+        Map<String, ConfigNode> ids = new HashMap<>();
+        List<TaskClass> taskClasses = new ArrayList<>();
+        for (ConfigNode entry : list.elements()) {
+            entry.expectMapping(TASK_CLASS_KEYS);
+            ConfigNode idNode = entry.child("id");
+            TaskClassId id = idNode.id(TaskClassId::of);
+            unique("task class", id.value(), idNode, ids);
+            ConfigNode routeNode = entry.child("route");
+            List<ModelId> route = new ArrayList<>();
+            for (ConfigNode step : routeNode.elements()) {
+                String model = step.requiredText();
+                if (!known.contains(model)) {
+                    throw step.problem("task class '" + id + "' routes to unknown model '" + model + "'"
+                            + Suggestions.didYouMean(model, known));
+                }
+                if (route.contains(ModelId.of(model))) {
+                    throw step.problem("task class '" + id + "' lists model '" + model + "' twice in its route");
+                }
+                route.add(ModelId.of(model));
+            }
+            if (route.isEmpty()) {
+                throw (routeNode.isPresent() ? routeNode : entry).problem("task class '" + id
+                        + "' has no models in its route");
+            }
+            FailoverMode failover = word(entry.child("failover"), "failover mode", "task class '" + id + "'",
+                    FailoverMode.values(), FailoverMode::word, FailoverMode::fromWord, null);
+            ConfigNode timeoutNode = entry.child("consent-timeout");
+            Duration timeout = timeoutNode.duration(TaskClass.DEFAULT_CONSENT_TIMEOUT);
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw timeoutNode.problem(timeoutNode.name() + " must be longer than zero");
+            }
+            ConsentAnswer onTimeout = word(entry.child("on-timeout"), "on-timeout answer",
+                    "task class '" + id + "'", ConsentAnswer.values(), ConsentAnswer::word, ConsentAnswer::fromWord,
+                    ConsentAnswer.DENY);
+            taskClasses.add(new TaskClass(id, entry.child("name").optionalText().orElse(null), route, failover,
+                    timeout, onTimeout));
+        }
+        return taskClasses;
+    }
+
+    private static SlackSettings slack(ConfigNode slack) {
+        if (!slack.isPresent()) {
+            throw slack.problem("the 'slack' block is missing: it names the incident channel and the on-call list");
+        }
+        slack.expectMapping(SLACK_KEYS);
+        String incidents = slack.child("incident-channel").requiredText();
+        ConfigNode onCallNode = slack.child("on-call");
+        List<String> onCall = onCallNode.elements().stream().map(ConfigNode::requiredText).toList();
+        if (onCall.isEmpty()) {
+            throw onCallNode.problem("slack.on-call is empty: name the Slack users (U...) and user groups (S...)"
+                    + " who may change availability and routes");
+        }
+        return new SlackSettings(incidents, slack.child("support-channel").optionalText().orElse(incidents),
+                slack.child("summary-channel").optionalText().orElse(incidents), onCall);
+    }
+
+    private static DetectionSettings detection(ConfigNode detection) {
+        if (!detection.isPresent()) {
+            return DetectionSettings.DEFAULTS;
+        }
+        detection.expectMapping(DETECTION_KEYS);
+        DetectionSettings defaults = DetectionSettings.DEFAULTS;
+        long minRequests = detection.child("min-requests").wholeNumber(defaults.minRequests());
+        if (minRequests > Integer.MAX_VALUE) {
+            throw detection.child("min-requests").problem("min-requests is too large");
+        }
+        try {
+            return new DetectionSettings(detection.child("window").duration(defaults.window()), (int) minRequests,
+                    detection.child("open-error-rate").number(defaults.openErrorRate()),
+                    detection.child("close-error-rate").number(defaults.closeErrorRate()),
+                    detection.child("p95-latency-ms").wholeNumber(defaults.p95LatencyMs()),
+                    detection.child("quiet-before-recovery").duration(defaults.quietBeforeRecovery()));
+        } catch (IllegalArgumentException e) {
+            throw detection.problem("detection: " + e.getMessage());
+        }
+    }
+
+    private static void unique(String kind, String id, ConfigNode node, Map<String, ConfigNode> seen) {
+        ConfigNode first = seen.putIfAbsent(id, node);
+        if (first != null) {
+            throw node.problem("duplicate " + kind + " id '" + id + "' (first defined at line " + first.line() + ")");
+        }
+    }
+
+    /** Reads one of a closed set of words; {@code fallback} null means the word is required. */
+    private static <T> T word(ConfigNode node, String what, String owner, T[] values,
+                              Function<T, String> toWord,
+                              Function<String, Optional<T>> fromWord, T fallback) {
+        Optional<String> text = node.optionalText();
+        List<String> words = Arrays.stream(values).map(toWord).toList();
+        String expected = words.stream().collect(Collectors.joining(", "));
+        if (text.isEmpty()) {
+            if (fallback != null) {
+                return fallback;
+            }
+            throw node.problem(owner + " needs a " + what + " (" + expected + ")");
+        }
+        return fromWord.apply(text.get()).orElseThrow(() -> node.problem("unknown " + what + " '" + text.get()
+                + "' for " + owner + " (expected " + expected + ")" + Suggestions.didYouMean(text.get(), words)));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.detour.incidents.config;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+
+/** "Did you mean ...?" for near-miss ids and keys: the closest candidate within a small edit distance. */
+public final class Suggestions {
+    private static final int MAX_DISTANCE = 2;
+
+    private Suggestions() {
+    }
+
+    public static Optional<String> closest(String typed, Collection<String> candidates) {
+        return candidates.stream()
+                .filter(candidate -> distance(typed, candidate) <= MAX_DISTANCE)
+                .min(Comparator.comparingInt((String candidate) -> distance(typed, candidate))
+                        .thenComparing(Comparator.naturalOrder()));
+    }
+
+    /** {@code " (did you mean 'x'?)"}, or nothing. */
+    public static String didYouMean(String typed, Collection<String> candidates) {
+        return closest(typed, candidates).map(match -> " (did you mean '" + match + "'?)").orElse("");
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
