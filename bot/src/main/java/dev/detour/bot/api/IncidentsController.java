@@ -1,0 +1,60 @@
+package dev.detour.bot.api;
+
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.service.IncidentService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code GET /api/incidents} and {@code GET /api/incidents/{id}} with its timeline. */
+@Controller("/api/incidents")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class IncidentsController {
+    private static final int MAX_LIMIT = 500;
+
+    private final IncidentService incidents;
+    private final Clock clock;
+
+    public IncidentsController(IncidentService incidents, Clock clock) {
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    /**
+     * @param state {@code open} for open incidents only, {@code all} (default) for the latest of every state
+     * @param limit how many of the latest, 1 to 500 (default 50)
+     */
+    @Get
+    public Views.Incidents list(@Nullable @QueryValue String state, @Nullable @QueryValue String limit) {
+        int count = QueryParameters.intBetween("limit", limit, 1, MAX_LIMIT, 50);
+        List<Incident> found;
+        if (state == null || state.equals("all")) {
+            found = incidents.latest(count);
+        } else if (state.equals("open")) {
+            found = incidents.openIncidents().stream().limit(count).toList();
+        } else {
+            throw ApiProblem.badRequest("state must be 'open' or 'all', not '" + state + "'");
+        }
+        Instant now = clock.instant();
+        return new Views.Incidents(found.stream().map(incident -> Views.IncidentSummary.of(incident, now)).toList());
+    }
+
+    /** @param id {@code INC-3} (or just {@code 3}) */
+    @Get("/{id}")
+    public Views.IncidentDetail one(@PathVariable String id) {
+        IncidentId incidentId = QueryParameters.incidentId("id", id);
+        Incident incident = incidents.find(incidentId)
+                .orElseThrow(() -> ApiProblem.notFound("there is no incident " + incidentId));
+        return new Views.IncidentDetail(Views.IncidentSummary.of(incident, clock.instant()),
+                incidents.timeline(incidentId).stream().map(Views.TimelineLine::of).toList());
+    }
+}

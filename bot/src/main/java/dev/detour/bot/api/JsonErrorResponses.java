@@ -1,0 +1,34 @@
+package dev.detour.bot.api;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+
+import java.util.Locale;
+
+/**
+ * Gives the errors Micronaut itself answers (no such route, wrong method, unreadable body, a bug) the same
+ * {@code {"error","detail"}} shape as Detour's own, and never shows a stack trace or exception text for a 500.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+public class JsonErrorResponses implements ErrorResponseProcessor<ApiError> {
+    @Override
+    public MutableHttpResponse<ApiError> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        HttpStatus status = response.status();
+        String detail;
+        if (status.getCode() >= 500) {
+            detail = "Detour could not complete the request; the server log has the details";
+        } else {
+            detail = context.getErrors().stream().map(Error::getMessage).findFirst()
+                    .orElse(status.getReason());
+        }
+        String code = status.name().toLowerCase(Locale.ROOT);
+        return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(new ApiError(code, detail));
+    }
+}

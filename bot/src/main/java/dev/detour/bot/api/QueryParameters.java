@@ -1,0 +1,75 @@
+package dev.detour.bot.api;
+
+import dev.detour.incidents.incident.IncidentId;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads query parameters and answers a 400 that names the parameter when one cannot be read. */
+final class QueryParameters {
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([smhd])");
+
+    private QueryParameters() {
+    }
+
+    static int intBetween(String name, String value, int min, int max, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiProblem.badRequest(name + " must be a whole number from " + min + " to " + max + ", not '"
+                + value + "'");
+    }
+
+    static IncidentId incidentId(String name, String value) {
+        String text = value.trim();
+        return IncidentId.parse(text.matches("\\d+") ? "INC-" + text : text)
+                .orElseThrow(() -> ApiProblem.badRequest(name + " must be an incident id like INC-3, not '"
+                        + value + "'"));
+    }
+
+    /**
+     * A moment: ISO-8601 ({@code 2026-06-07T07:00:00Z}), or a duration back from now ({@code 90m}, {@code 2h},
+     * {@code 7d}, {@code PT30M}).
+     */
+    static Optional<Instant> instant(String name, String value, Clock clock) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String text = value.trim();
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException notAnInstant) {
+            Matcher matcher = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
+            if (matcher.matches()) {
+                long amount = Long.parseLong(matcher.group(1));
+                Duration back = switch (matcher.group(2)) {
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                };
+                return Optional.of(clock.instant().minus(back));
+            }
+            try {
+                return Optional.of(clock.instant().minus(Duration.parse(text.toUpperCase(Locale.ROOT))));
+            } catch (DateTimeParseException notADuration) {
+                throw ApiProblem.badRequest(name + " must be an ISO-8601 time (2026-06-07T07:00:00Z) or a"
+                        + " duration back from now (90m, 2h, 7d), not '" + value + "'");
+            }
+        }
+    }
+}

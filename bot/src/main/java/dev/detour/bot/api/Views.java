@@ -1,0 +1,99 @@
+package dev.detour.bot.api;
+
+import dev.detour.incidents.audit.StoredAuditRecord;
+import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.service.DetourStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** The JSON shapes of {@code /api/*}: plain ids and words, ISO-8601 times, {@code null} for "none". */
+public final class Views {
+    private Views() {
+    }
+
+    public record Status(Instant at, List<Provider> providers, List<Model> models, List<TaskClass> taskClasses,
+                         List<IncidentSummary> openIncidents) {
+        static Status of(DetourStatus status) {
+            return new Status(status.at(),
+                    status.providers().stream().map(provider -> new Provider(provider.id().value(), provider.name(),
+                            provider.available(), provider.since().orElse(null))).toList(),
+                    status.models().stream().map(model -> new Model(model.id().value(), model.provider().value(),
+                            model.name(), model.available(), model.usable(), model.since().orElse(null))).toList(),
+                    status.taskClasses().stream().map(TaskClass::of).toList(),
+                    status.openIncidents().stream().map(incident -> IncidentSummary.of(incident, status.at()))
+                            .toList());
+        }
+    }
+
+    public record Provider(String id, String name, boolean available, Instant since) {
+    }
+
+    /** @param usable the model and its provider are both available */
+    public record Model(String id, String provider, String name, boolean available, boolean usable, Instant since) {
+    }
+
+    /**
+     * @param state   {@code primary}, {@code fallback}, {@code awaiting-consent} or {@code stopped}
+     * @param serving the model serving it now, {@code null} when paused
+     * @param offered the model a fallback question is about
+     */
+    public record TaskClass(String id, String name, String failover, List<String> route, String state,
+                            String serving, String offered, String cause, Instant since) {
+        static TaskClass of(DetourStatus.TaskClassStatus status) {
+            return new TaskClass(status.id().value(), status.name(), status.failover().word(),
+                    status.route().stream().map(ModelId::value).toList(), status.current().state().word(),
+                    status.current().serving().map(ModelId::value).orElse(null),
+                    status.current().offered().map(ModelId::value).orElse(null),
+                    status.current().cause().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    status.since().orElse(null));
+        }
+    }
+
+    /** @param affected {@code provider:<id>} and {@code model:<id>} */
+    public record IncidentSummary(String id, String kind, String state, String title, List<String> affected,
+                                  Instant openedAt, String openedBy, Instant acknowledgedAt, String acknowledgedBy,
+                                  Instant resolvedAt, String reopenedFrom, long durationSeconds) {
+        static IncidentSummary of(Incident incident, Instant now) {
+            return new IncidentSummary(incident.id().toString(), incident.kind().word(), incident.state().word(),
+                    incident.title(), incident.affected().stream().map(target -> target.kind() + ":" + target.id())
+                    .toList(), incident.openedAt(), incident.openedBy().toString(),
+                    incident.acknowledgedAt().orElse(null),
+                    incident.acknowledgedBy().map(Object::toString).orElse(null),
+                    incident.resolvedAt().orElse(null), incident.reopenedFrom().map(IncidentId::toString).orElse(null),
+                    incident.duration(now).toSeconds());
+        }
+    }
+
+    public record Incidents(List<IncidentSummary> incidents) {
+    }
+
+    public record IncidentDetail(IncidentSummary incident, List<TimelineLine> timeline) {
+    }
+
+    /** @param actor {@code user:U0ALICE}, {@code signal:statuspage:anthropic}, {@code policy:failover:auto} */
+    public record TimelineLine(Instant at, String actor, String type, String text) {
+        static TimelineLine of(TimelineEntry entry) {
+            return new TimelineLine(entry.at(), entry.actor().toString(),
+                    entry.type().name().toLowerCase(Locale.ROOT).replace('_', '-'), entry.text());
+        }
+    }
+
+    public record AuditLine(long id, Instant at, String actor, String action, String subject, String before,
+                            String after, String reason, String incident) {
+        static AuditLine of(StoredAuditRecord stored) {
+            var record = stored.record();
+            return new AuditLine(stored.id(), record.at(), record.actor().toString(), record.action(),
+                    record.subject(), record.before().orElse(null), record.after().orElse(null),
+                    record.reason().orElse(null), record.incident().map(IncidentId::toString).orElse(null));
+        }
+    }
+
+    /** @param next pass as {@code after} to read the following page; {@code null} on the last page */
+    public record AuditPage(List<AuditLine> records, Long next) {
+    }
+}

@@ -1,0 +1,147 @@
+package dev.detour.bot.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.service.AvailabilityService;
+import dev.detour.incidents.service.RoutingOutcome;
+import dev.detour.incidents.testing.SeedConfigFactory;
+import dev.detour.incidents.testing.TestDatabase;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.detour.incidents.SeedCatalog.OPUS_47;
+import static dev.detour.incidents.SeedCatalog.OPUS_48;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiIT implements TestPropertyProvider {
+    private static final String TOKEN = "api-token-for-tests-0123456789";
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    AvailabilityService availability;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>();
+        TestDatabase.h2().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        properties.put(SeedConfigFactory.ENABLED, "true");
+        properties.put("detour.api-token", TOKEN);
+        return properties;
+    }
+
+    @Test
+    void healthIsPublic() {
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/health")).status());
+    }
+
+    @Test
+    void statusListsEveryProviderModelAndTaskClassWithItsRoute() throws Exception {
+        JsonNode status = get("/api/status");
+
+        assertEquals(List.of("anthropic", "openai"), ids(status.get("providers")));
+        assertEquals(List.of("claude-opus-4-8", "claude-opus-4-7", "claude-sonnet-4-6", "gpt-5"),
+                ids(status.get("models")));
+        JsonNode meetings = status.get("taskClasses").get(0);
+        assertEquals("meeting-summary", meetings.get("id").asText());
+        assertEquals("auto", meetings.get("failover").asText());
+        assertTrue(List.of("primary", "fallback").contains(meetings.get("state").asText()));
+        assertNotNull(meetings.get("since").textValue(), "since is an ISO-8601 time");
+        assertTrue(status.get("models").get(0).has("since"), "fields without a value are sent as null");
+    }
+
+    @Test
+    void theApiRefusesMissingAndWrongTokensWithAJsonBody() {
+        HttpClientResponseException missing = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/api/status"), String.class));
+        assertEquals(HttpStatus.UNAUTHORIZED, missing.getStatus());
+        assertEquals("unauthorized", missing.getResponse().getBody(ApiError.class).orElseThrow().error());
+
+        HttpClientResponseException wrong = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/api/status").bearerAuth("guess"), String.class));
+        assertEquals(HttpStatus.UNAUTHORIZED, wrong.getStatus());
+    }
+
+    @Test
+    void anIncidentIsReadWithItsTimelineAndItsAuditTrail() throws Exception {
+        RoutingOutcome.Applied disabled = assertInstanceOf(RoutingOutcome.Applied.class, availability.disable(
+                List.of(Target.model(OPUS_48), Target.model(OPUS_47)), Actor.user("U0ALICE"),
+                Optional.of("elevated 529s")));
+        String id = disabled.incident().orElseThrow().id().toString();
+
+        JsonNode incident = get("/api/incidents/" + id);
+        assertEquals(id, incident.get("incident").get("id").asText());
+        assertEquals("investigating", incident.get("incident").get("state").asText());
+        assertEquals("opened", incident.get("timeline").get(0).get("type").asText());
+
+        JsonNode listed = get("/api/incidents?state=open");
+        assertTrue(ids(listed.get("incidents")).contains(id));
+
+        JsonNode trail = get("/api/audit?model=claude-opus-4-8&incident=" + id);
+        JsonNode record = trail.get("records").get(0);
+        assertEquals("availability.changed", record.get("action").asText());
+        assertEquals("user:U0ALICE", record.get("actor").asText());
+        assertEquals("elevated 529s", record.get("reason").asText());
+        assertEquals("unavailable", record.get("after").asText());
+
+        availability.enable(List.of(Target.model(OPUS_48), Target.model(OPUS_47)), Actor.user("U0ALICE"),
+                Optional.empty());
+    }
+
+    @Test
+    void badInputGetsA4xxThatSaysWhatWasWrong() {
+        assertProblem("/api/incidents/INC-99999", HttpStatus.NOT_FOUND, "INC-99999");
+        assertProblem("/api/incidents/banana", HttpStatus.BAD_REQUEST, "banana");
+        assertProblem("/api/incidents?limit=0", HttpStatus.BAD_REQUEST, "limit");
+        assertProblem("/api/incidents?state=sleeping", HttpStatus.BAD_REQUEST, "sleeping");
+        assertProblem("/api/audit?since=yesterday", HttpStatus.BAD_REQUEST, "since");
+        assertProblem("/api/audit?model=Not%20A%20Model", HttpStatus.BAD_REQUEST, "model");
+        assertProblem("/api/audit?model=gpt-5&task-class=legal-review", HttpStatus.BAD_REQUEST, "one of");
+        assertProblem("/api/nothing-here", HttpStatus.NOT_FOUND, "");
+    }
+
+    private void assertProblem(String uri, HttpStatus status, String detailMentions) {
+        HttpClientResponseException problem = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET(uri).bearerAuth(TOKEN), String.class));
+        assertEquals(status, problem.getStatus(), uri);
+        ApiError body = problem.getResponse().getBody(ApiError.class).orElseThrow();
+        assertEquals(status.name().toLowerCase(java.util.Locale.ROOT), body.error(), uri);
+        assertTrue(body.detail().contains(detailMentions), uri + ": " + body.detail());
+    }
+
+    private JsonNode get(String uri) throws Exception {
+        return json.readTree(http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(TOKEN)));
+    }
+
+    private static List<String> ids(JsonNode array) {
+        List<String> ids = new java.util.ArrayList<>();
+        array.forEach(node -> ids.add(node.get("id").asText()));
+        return ids;
+    }
+}
