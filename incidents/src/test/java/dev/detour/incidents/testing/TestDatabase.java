@@ -47,8 +47,19 @@ public final class TestDatabase {
             throw new IllegalStateException("PostgreSQL at " + base + " is unreachable (CI=true requires it): "
                     + e.getMessage(), e);
         }
+        // Leave the shared database as we found it once this test JVM ends.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchema(base, user, password, schema)));
         String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         return datasource(url, user, password);
+    }
+
+    private static void dropSchema(String url, String user, String password, String schema) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            System.err.println("[detour-tests] could not drop test schema " + schema + ": " + e.getMessage());
+        }
     }
 
     private static Map<String, Object> datasource(String url, String user, String password) {
