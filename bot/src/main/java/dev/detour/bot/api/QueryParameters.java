@@ -1,20 +1,16 @@
 package dev.detour.bot.api;
 
+import dev.detour.incidents.catalog.Durations;
 import dev.detour.incidents.incident.IncidentId;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads query parameters and answers a 400 that names the parameter when one cannot be read. */
 final class QueryParameters {
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([smhd])");
-
     private QueryParameters() {
     }
 
@@ -53,23 +49,10 @@ final class QueryParameters {
         try {
             return Optional.of(Instant.parse(text));
         } catch (DateTimeParseException notAnInstant) {
-            Matcher matcher = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
-            if (matcher.matches()) {
-                long amount = Long.parseLong(matcher.group(1));
-                Duration back = switch (matcher.group(2)) {
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    default -> Duration.ofDays(amount);
-                };
-                return Optional.of(clock.instant().minus(back));
-            }
-            try {
-                return Optional.of(clock.instant().minus(Duration.parse(text.toUpperCase(Locale.ROOT))));
-            } catch (DateTimeParseException notADuration) {
-                throw ApiProblem.badRequest(name + " must be an ISO-8601 time (2026-06-07T07:00:00Z) or a"
-                        + " duration back from now (90m, 2h, 7d), not '" + value + "'");
-            }
+            Duration back = Durations.parse(text).orElseThrow(() -> ApiProblem.badRequest(name
+                    + " must be an ISO-8601 time (2026-06-07T07:00:00Z) or a duration back from now (90m, 2h, 7d),"
+                    + " not '" + value + "'"));
+            return Optional.of(clock.instant().minus(back));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.detour.bot.api;
 
+import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.incident.Incident;
@@ -9,7 +10,6 @@ import dev.detour.incidents.service.DetourStatus;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /** The JSON shapes of {@code /api/*}: plain ids and words, ISO-8601 times, {@code null} for "none". */
 public final class Views {
@@ -49,7 +49,7 @@ public final class Views {
                     status.route().stream().map(ModelId::value).toList(), status.current().state().word(),
                     status.current().serving().map(ModelId::value).orElse(null),
                     status.current().offered().map(ModelId::value).orElse(null),
-                    status.current().cause().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    Words.of(status.current().cause()),
                     status.since().orElse(null));
         }
     }
@@ -79,7 +79,7 @@ public final class Views {
     public record TimelineLine(Instant at, String actor, String type, String text) {
         static TimelineLine of(TimelineEntry entry) {
             return new TimelineLine(entry.at(), entry.actor().toString(),
-                    entry.type().name().toLowerCase(Locale.ROOT).replace('_', '-'), entry.text());
+                    Words.of(entry.type()), entry.text());
         }
     }
 

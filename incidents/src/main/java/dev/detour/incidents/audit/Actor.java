@@ -1,6 +1,6 @@
 package dev.detour.incidents.audit;
 
-import java.util.Locale;
+import dev.detour.incidents.catalog.Words;
 import java.util.Objects;
 
 /**
@@ -14,11 +14,12 @@ public record Actor(Kind kind, String id) {
         USER, SIGNAL, POLICY, SYSTEM;
 
         public String word() {
-            return name().toLowerCase(Locale.ROOT);
+            return Words.of(this);
         }
 
         public static Kind fromWord(String word) {
-            return valueOf(word.toUpperCase(Locale.ROOT));
+            return Words.parse(values(), word)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown actor kind " + word));
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.detour.incidents.catalog;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** An answer to a fallback question: may the task class move to the offered model? */
@@ -11,10 +9,10 @@ public enum ConsentAnswer {
 
     /** The word used in config files and commands: {@code approve}, {@code deny}. */
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return Words.of(this);
     }
 
     public static Optional<ConsentAnswer> fromWord(String word) {
-        return Arrays.stream(values()).filter(answer -> answer.word().equals(word)).findFirst();
+        return Words.parse(values(), word);
     }
 }

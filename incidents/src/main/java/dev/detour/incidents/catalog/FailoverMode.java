@@ -1,7 +1,5 @@
 package dev.detour.incidents.catalog;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** What a task class does when its current model becomes unavailable (SPEC §1). */
@@ -15,10 +13,10 @@ public enum FailoverMode {
 
     /** The word used in config files and commands: {@code auto}, {@code consent}, {@code stop}. */
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return Words.of(this);
     }
 
     public static Optional<FailoverMode> fromWord(String word) {
-        return Arrays.stream(values()).filter(mode -> mode.word().equals(word)).findFirst();
+        return Words.parse(values(), word);
     }
 }

@@ -1,5 +1,6 @@
 package dev.detour.incidents.config;
 
+import dev.detour.incidents.catalog.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
@@ -7,20 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A node of the config document that knows where it is, so every problem found in it can name the line.
  * Readers return values or throw {@link ConfigException}; nothing is silently ignored.
  */
 final class ConfigNode {
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
-
     private final JsonNode node;
     private final String pointer;
     private final String name;
@@ -168,22 +164,7 @@ final class ConfigNode {
         if (text.isEmpty()) {
             return fallback;
         }
-        String value = text.get().trim().toLowerCase(Locale.ROOT);
-        Matcher matcher = SHORT_DURATION.matcher(value);
-        if (matcher.matches()) {
-            long amount = Long.parseLong(matcher.group(1));
-            return switch (matcher.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-        }
-        try {
-            return Duration.parse(value.toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw problem(name + " must be a duration like 500ms, 60s, 15m, 1h or PT15M, not '" + text.get() + "'");
-        }
+        return Durations.parse(text.get()).orElseThrow(() -> problem(name
+                + " must be a duration like 500ms, 60s, 15m, 1h or PT15M, not '" + text.get() + "'"));
     }
 }

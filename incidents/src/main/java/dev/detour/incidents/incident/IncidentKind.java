@@ -1,7 +1,7 @@
 package dev.detour.incidents.incident;
 
-import java.util.Arrays;
-import java.util.Locale;
+import dev.detour.incidents.catalog.Words;
+
 import java.util.Optional;
 
 /**
@@ -17,10 +17,10 @@ public enum IncidentKind {
 
     /** The word used in commands and the API: {@code outage}, {@code model-change}, ... */
     public String word() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Words.of(this);
     }
 
     public static Optional<IncidentKind> fromWord(String word) {
-        return Arrays.stream(values()).filter(kind -> kind.word().equals(word)).findFirst();
+        return Words.parse(values(), word);
     }
 }

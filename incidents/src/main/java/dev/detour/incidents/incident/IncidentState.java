@@ -1,7 +1,7 @@
 package dev.detour.incidents.incident;
 
-import java.util.Arrays;
-import java.util.Locale;
+import dev.detour.incidents.catalog.Words;
+
 import java.util.Optional;
 
 /**
@@ -16,11 +16,11 @@ public enum IncidentState {
     RESOLVED;
 
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return Words.of(this);
     }
 
     public static Optional<IncidentState> fromWord(String word) {
-        return Arrays.stream(values()).filter(state -> state.word().equals(word)).findFirst();
+        return Words.parse(values(), word);
     }
 
     public boolean isOpen() {

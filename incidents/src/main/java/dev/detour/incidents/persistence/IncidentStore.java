@@ -10,7 +10,6 @@ import dev.detour.incidents.incident.TimelineEntry;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -109,8 +108,8 @@ public class IncidentStore {
     }
 
     private static Incident toIncident(IncidentRow row, List<Target> affected) {
-        return new Incident(new IncidentId(row.id()), IncidentKind.valueOf(row.kind().toUpperCase(Locale.ROOT)
-                .replace('-', '_')), IncidentState.valueOf(row.state().toUpperCase(Locale.ROOT)), row.title(),
+        return new Incident(new IncidentId(row.id()), IncidentKind.fromWord(row.kind()).orElseThrow(),
+                IncidentState.fromWord(row.state()).orElseThrow(), row.title(),
                 affected, row.openedAt(), Actor.parse(row.openedBy()), Optional.ofNullable(row.acknowledgedAt()),
                 Optional.ofNullable(row.acknowledgedBy()).map(Actor::parse), Optional.ofNullable(row.resolvedAt()),
                 Optional.ofNullable(row.reopenedFrom()).map(IncidentId::new));

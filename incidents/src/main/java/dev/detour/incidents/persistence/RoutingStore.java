@@ -1,5 +1,6 @@
 package dev.detour.incidents.persistence;
 
+import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.ModelId;
@@ -16,9 +17,10 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Maps availability, overrides, consents and route states between the routing domain and rows. */
 @Singleton
@@ -65,11 +67,7 @@ public class RoutingStore {
                                 Optional<IncidentId> incident) {
         AvailabilityRow row = new AvailabilityRow(IncidentStore.key(target), available, at, by.toString(),
                 reason.orElse(null), incident.map(IncidentId::number).orElse(null));
-        if (availability.findById(row.target()).isPresent()) {
-            availability.update(row);
-        } else {
-            availability.save(row);
-        }
+        upsert(row, row.target(), availability::findById, availability::update, availability::save);
     }
 
     public Map<TaskClassId, RouteOverride> overrides() {
@@ -86,11 +84,7 @@ public class RoutingStore {
         String model = override instanceof RouteOverride.Pin pin ? pin.model().value() : null;
         RouteOverrideRow row = new RouteOverrideRow(taskClass.value(), model == null ? STOP : PIN, model, at,
                 by.toString(), reason.orElse(null));
-        if (overrides.findById(taskClass.value()).isPresent()) {
-            overrides.update(row);
-        } else {
-            overrides.save(row);
-        }
+        upsert(row, row.taskClassId(), overrides::findById, overrides::update, overrides::save);
     }
 
     public void releaseOverride(TaskClassId taskClass) {
@@ -102,7 +96,7 @@ public class RoutingStore {
         for (ConsentRow row : consents.findAll()) {
             TaskClassId id = TaskClassId.of(row.taskClassId());
             all.put(id, new ConsentRecord(id, ModelId.of(row.offeredModel()),
-                    ConsentAnswer.valueOf(row.answer().toUpperCase(Locale.ROOT))));
+                    ConsentAnswer.fromWord(row.answer()).orElseThrow()));
         }
         return all;
     }
@@ -110,11 +104,7 @@ public class RoutingStore {
     public void setConsent(ConsentRecord consent, Instant at, Actor by) {
         ConsentRow row = new ConsentRow(consent.taskClass().value(), consent.offered().value(),
                 consent.answer().word(), at, by.toString());
-        if (consents.findById(row.taskClassId()).isPresent()) {
-            consents.update(row);
-        } else {
-            consents.save(row);
-        }
+        upsert(row, row.taskClassId(), consents::findById, consents::update, consents::save);
     }
 
     public void clearConsent(TaskClassId taskClass) {
@@ -125,7 +115,7 @@ public class RoutingStore {
         Map<TaskClassId, StoredRoute> all = new LinkedHashMap<>();
         for (RouteStateRow row : routes.findAll()) {
             TaskClassId id = TaskClassId.of(row.taskClassId());
-            Route route = new Route(id, RouteState.valueOf(row.state().toUpperCase(Locale.ROOT).replace('-', '_')),
+            Route route = new Route(id, Words.parse(RouteState.values(), row.state()).orElseThrow(),
                     Optional.ofNullable(row.servingModel()).map(ModelId::of),
                     Optional.ofNullable(row.offeredModel()).map(ModelId::of), RouteCause.valueOf(row.cause()));
             all.put(id, new StoredRoute(route, row.since()));
@@ -141,6 +131,16 @@ public class RoutingStore {
             routes.update(row);
         } else {
             routes.save(row);
+        }
+    }
+
+    /** Writes the row whether or not one exists yet; callers hold the routing lock, so nobody races them. */
+    private static <R, K> void upsert(R row, K key, Function<K, Optional<R>> find, Consumer<R> update,
+                                      Consumer<R> insert) {
+        if (find.apply(key).isPresent()) {
+            update.accept(row);
+        } else {
+            insert.accept(row);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.detour.incidents.routing;
 
-import java.util.Locale;
+import dev.detour.incidents.catalog.Words;
 
 /** Where a task class stands (SPEC §1). */
 public enum RouteState {
@@ -15,7 +15,7 @@ public enum RouteState {
 
     /** {@code primary}, {@code fallback}, {@code awaiting-consent}, {@code stopped}. */
     public String word() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Words.of(this);
     }
 
     public boolean serves() {

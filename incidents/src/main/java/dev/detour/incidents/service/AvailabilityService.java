@@ -54,12 +54,11 @@ public class AvailabilityService {
      */
     @Transactional
     public RoutingOutcome disable(Collection<Target> targets, Actor by, Optional<String> reason) {
-        Optional<String> unknown = unknownTargets(targets);
-        if (unknown.isPresent()) {
-            return new RoutingOutcome.Rejected(unknown.get());
+        Optional<RoutingOutcome> refused = refuseUnknown(targets);
+        if (refused.isPresent()) {
+            return refused.get(); // before an incident is opened for nothing
         }
-        Optional<Incident> covering = targets.stream().map(incidents::openIncidentCovering)
-                .flatMap(Optional::stream).findFirst();
+        Optional<Incident> covering = openIncidentCoveringAny(targets);
         IncidentChange change;
         if (covering.isPresent()) {
             List<Target> uncovered = targets.stream().filter(target -> !covering.get().covers(target, catalog))
@@ -78,22 +77,16 @@ public class AvailabilityService {
     /** Marks targets available again, noting it on the open incident that covers them, if any. */
     @Transactional
     public RoutingOutcome enable(Collection<Target> targets, Actor by, Optional<String> reason) {
-        Optional<String> unknown = unknownTargets(targets);
-        if (unknown.isPresent()) {
-            return new RoutingOutcome.Rejected(unknown.get());
-        }
-        Optional<IncidentId> incident = targets.stream().map(incidents::openIncidentCovering)
-                .flatMap(Optional::stream).map(Incident::id).findFirst();
-        return set(targets, true, by, reason, incident);
+        return set(targets, true, by, reason, openIncidentCoveringAny(targets).map(Incident::id));
     }
 
     /** Sets availability as given, within {@code incident} when there is one. */
     @Transactional
     public RoutingOutcome set(Collection<Target> targets, boolean available, Actor by, Optional<String> reason,
                               Optional<IncidentId> incident) {
-        Optional<String> unknown = unknownTargets(targets);
-        if (unknown.isPresent()) {
-            return new RoutingOutcome.Rejected(unknown.get());
+        Optional<RoutingOutcome> refused = refuseUnknown(targets);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         store.lock();
         Instant now = clock.instant();
@@ -122,13 +115,20 @@ public class AvailabilityService {
         return new RoutingOutcome.Applied(incident.flatMap(incidents::find), changed, unchanged, routeChanges);
     }
 
-    private Optional<String> unknownTargets(Collection<Target> targets) {
+    private Optional<RoutingOutcome> refuseUnknown(Collection<Target> targets) {
         if (targets.isEmpty()) {
-            return Optional.of("name at least one provider or model");
+            return Optional.of(new RoutingOutcome.Rejected("name at least one provider or model"));
         }
         String unknown = targets.stream().filter(target -> !known(target)).map(Target::id)
                 .collect(Collectors.joining(", "));
-        return unknown.isEmpty() ? Optional.empty() : Optional.of("unknown provider or model: " + unknown);
+        return unknown.isEmpty() ? Optional.empty()
+                : Optional.of(new RoutingOutcome.Rejected("unknown provider or model: " + unknown));
+    }
+
+    private Optional<Incident> openIncidentCoveringAny(Collection<Target> targets) {
+        return incidents.openIncidents().stream()
+                .filter(incident -> targets.stream().anyMatch(target -> incident.covers(target, catalog)))
+                .findFirst();
     }
 
     private boolean known(Target target) {

@@ -1,5 +1,6 @@
 package dev.detour.incidents.service;
 
+import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.catalog.Catalog;
@@ -20,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -141,7 +141,7 @@ public class IncidentService {
         store.save(before, after, applied.entries());
         for (TimelineEntry entry : applied.entries()) {
             audit.append(new AuditRecord(entry.at(), entry.actor(),
-                    "incident." + entry.type().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    "incident." + Words.of(entry.type()),
                     "incident:" + after.id(), before.map(incident -> incident.state().word()),
                     Optional.of(after.state().word()), Optional.of(entry.text()), Optional.of(after.id())));
         }

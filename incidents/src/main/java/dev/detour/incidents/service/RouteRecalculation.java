@@ -1,5 +1,6 @@
 package dev.detour.incidents.service;
 
+import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.catalog.Catalog;
@@ -22,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -78,7 +78,7 @@ public class RouteRecalculation {
             store.saveRoute(after, now, before.isPresent());
             Actor actor = DECIDED_BY_A_PERSON.contains(after.cause()) ? trigger
                     : Actor.policy("failover:" + taskClass.failover().word());
-            String why = after.cause().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+            String why = Words.of(after.cause())
                     + "; after " + trigger + reason.map(text -> ": " + text).orElse("");
             audit.append(new AuditRecord(now, actor, "route.changed", "task-class:" + taskClass.id(),
                     before.map(RouteRecalculation::describe), Optional.of(describe(after)), Optional.of(why),
