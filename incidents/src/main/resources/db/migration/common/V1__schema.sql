@@ -43,7 +43,7 @@ CREATE TABLE availability (
     available         BOOLEAN      NOT NULL,
     since             TIMESTAMP WITH TIME ZONE NOT NULL,
     changed_by        VARCHAR(200) NOT NULL,
-    reason            VARCHAR(2000),
+    reason            VARCHAR(4000),
     incident_id       BIGINT REFERENCES incident (id)
 );
 
@@ -54,7 +54,7 @@ CREATE TABLE route_override (
     model_id          VARCHAR(64),
     set_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     set_by            VARCHAR(200) NOT NULL,
-    reason            VARCHAR(2000)
+    reason            VARCHAR(4000)
 );
 
 -- The latest answer to "may <task class> move to <offered model>?".
@@ -90,9 +90,9 @@ CREATE TABLE audit_record (
     actor             VARCHAR(200) NOT NULL,
     action            VARCHAR(64)  NOT NULL,
     subject           VARCHAR(200) NOT NULL,
-    before_value      VARCHAR(2000),
-    after_value       VARCHAR(2000),
-    reason            VARCHAR(2000),
+    before_value      VARCHAR(4000),
+    after_value       VARCHAR(4000),
+    reason            VARCHAR(4000),
     incident_id       BIGINT
 );
 CREATE INDEX audit_record_at_idx ON audit_record (occurred_at);

@@ -46,6 +46,10 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
         if (targets.isEmpty()) {
             return new IncidentChange.Rejected("an incident needs at least one affected provider or model");
         }
+        Optional<String> tooLong = TextLimits.refusal("the title", title, TextLimits.TITLE);
+        if (tooLong.isPresent()) {
+            return new IncidentChange.Rejected(tooLong.get());
+        }
         Incident incident = new Incident(id, kind, IncidentState.INVESTIGATING, title, List.copyOf(targets), at, by,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         String text = kind.word() + " affecting " + describe(incident.affected())
@@ -86,6 +90,10 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
 
     /** Resolves the incident; the summary, when given, becomes part of the resolution entry. */
     public IncidentChange resolve(Actor by, Instant at, String summary) {
+        Optional<String> tooLong = TextLimits.refusal("the summary", summary, TextLimits.TEXT);
+        if (tooLong.isPresent()) {
+            return new IncidentChange.Rejected(tooLong.get());
+        }
         IncidentChange change = moveTo(IncidentState.RESOLVED, by, at);
         if (change instanceof IncidentChange.Applied done && summary != null && !summary.isBlank()) {
             TimelineEntry entry = done.entries().get(0);
@@ -128,6 +136,10 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
         if (text == null || text.isBlank()) {
             return new IncidentChange.Rejected("an update needs some text");
         }
+        Optional<String> tooLong = TextLimits.refusal("the update", text, TextLimits.TEXT);
+        if (tooLong.isPresent()) {
+            return new IncidentChange.Rejected(tooLong.get());
+        }
         return applied(this, new TimelineEntry(at, by, TimelineEntry.Type.UPDATE, text.strip()));
     }
 
@@ -138,6 +150,10 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
     public IncidentChange reopen(IncidentId newId, Actor by, Instant at, String reason) {
         if (isOpen()) {
             return new IncidentChange.Rejected(id + " is still open (" + state.word() + ")");
+        }
+        Optional<String> tooLong = TextLimits.refusal("the reason", reason, TextLimits.TEXT);
+        if (tooLong.isPresent()) {
+            return new IncidentChange.Rejected(tooLong.get());
         }
         Incident successor = new Incident(newId, kind, IncidentState.INVESTIGATING, title, affected, at, by,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(id));

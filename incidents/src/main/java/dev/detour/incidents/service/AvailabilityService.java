@@ -9,6 +9,7 @@ import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.RoutingStore;
 import dev.detour.incidents.routing.Availability;
@@ -54,7 +55,7 @@ public class AvailabilityService {
      */
     @Transactional
     public RoutingOutcome disable(Collection<Target> targets, Actor by, Optional<String> reason) {
-        Optional<RoutingOutcome> refused = refuseUnknown(targets);
+        Optional<RoutingOutcome> refused = refuse(targets, reason);
         if (refused.isPresent()) {
             return refused.get(); // before an incident is opened for nothing
         }
@@ -84,7 +85,7 @@ public class AvailabilityService {
     @Transactional
     public RoutingOutcome set(Collection<Target> targets, boolean available, Actor by, Optional<String> reason,
                               Optional<IncidentId> incident) {
-        Optional<RoutingOutcome> refused = refuseUnknown(targets);
+        Optional<RoutingOutcome> refused = refuse(targets, reason);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -115,7 +116,11 @@ public class AvailabilityService {
         return new RoutingOutcome.Applied(incident.flatMap(incidents::find), changed, unchanged, routeChanges);
     }
 
-    private Optional<RoutingOutcome> refuseUnknown(Collection<Target> targets) {
+    private Optional<RoutingOutcome> refuse(Collection<Target> targets, Optional<String> reason) {
+        Optional<String> tooLong = TextLimits.refusal("the reason", reason.orElse(null), TextLimits.TEXT);
+        if (tooLong.isPresent()) {
+            return Optional.of(new RoutingOutcome.Rejected(tooLong.get()));
+        }
         if (targets.isEmpty()) {
             return Optional.of(new RoutingOutcome.Rejected("name at least one provider or model"));
         }

@@ -9,6 +9,7 @@ import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.persistence.RoutingStore;
 import dev.detour.incidents.routing.ConsentRecord;
 import dev.detour.incidents.routing.Route;
@@ -50,6 +51,10 @@ public class RouteService {
                                    Optional<String> reason) {
         if (catalog.taskClass(taskClass).isEmpty()) {
             return new RoutingOutcome.Rejected("unknown task class: " + taskClass);
+        }
+        Optional<String> tooLong = TextLimits.refusal("the reason", reason.orElse(null), TextLimits.TEXT);
+        if (tooLong.isPresent()) {
+            return new RoutingOutcome.Rejected(tooLong.get());
         }
         if (override.orElse(null) instanceof RouteOverride.Pin pin && catalog.model(pin.model()).isEmpty()) {
             return new RoutingOutcome.Rejected("unknown model: " + pin.model());

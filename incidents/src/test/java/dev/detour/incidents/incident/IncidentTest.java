@@ -126,6 +126,21 @@ class IncidentTest {
     }
 
     @Test
+    void overLongTextIsRefusedAndSaysHowLongItWas() {
+        String title = "x".repeat(TextLimits.TITLE + 1);
+        IncidentChange opened = Incident.open(new IncidentId(1), IncidentKind.OUTAGE, title,
+                List.of(Target.model(OPUS_48)), ALICE, OPENED);
+        assertEquals("the title is 201 characters; the limit is 200",
+                ((IncidentChange.Rejected) opened).reason());
+
+        String text = "y".repeat(TextLimits.TEXT + 1);
+        assertInstanceOf(IncidentChange.Rejected.class, in(IncidentState.IDENTIFIED).postUpdate(text, ALICE, OPENED));
+        assertInstanceOf(IncidentChange.Rejected.class, in(IncidentState.MONITORING).resolve(ALICE, OPENED, text));
+        assertInstanceOf(IncidentChange.Applied.class,
+                in(IncidentState.IDENTIFIED).postUpdate("y".repeat(TextLimits.TEXT), ALICE, OPENED));
+    }
+
+    @Test
     void anUpdateNeedsText() {
         assertInstanceOf(IncidentChange.Rejected.class, in(IncidentState.IDENTIFIED).postUpdate("  ", ALICE, OPENED));
     }

@@ -279,9 +279,29 @@ abstract class PersistenceContract implements TestPropertyProvider {
                 List.of(Target.model(ModelId.of("claude-opus-4-9"))), ALICE, Optional.empty()));
         assertInstanceOf(RoutingOutcome.Rejected.class,
                 routes.answerConsent(CODE_MIGRATION, ConsentAnswer.APPROVE, ALICE));
+        int auditBefore = records(AuditQuery.everything()).size();
+        assertInstanceOf(RoutingOutcome.Rejected.class, availability.disable(List.of(Target.model(GPT_5)), ALICE,
+                Optional.of("z".repeat(3001))));
+        assertEquals(auditBefore, records(AuditQuery.everything()).size(), "a refused change writes nothing");
         assertInstanceOf(RoutingOutcome.Rejected.class,
                 routes.override(TaskClassId.of("poetry"), Optional.of(new RouteOverride.Stop()), ALICE,
                         Optional.empty()));
+    }
+
+    @Test
+    void theLongestTextsPeopleMayGiveAreStoredWhole() {
+        String longest = "w".repeat(3000);
+        Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "t".repeat(200), List.of(Target.model(GPT_5)),
+                ALICE));
+        opened(incidents.postUpdate(incident.id(), longest, ALICE));
+        assertInstanceOf(RoutingOutcome.Applied.class,
+                availability.set(List.of(Target.model(GPT_5)), false, ALICE, Optional.of(longest),
+                        Optional.of(incident.id())));
+        opened(incidents.resolve(incident.id(), ALICE, longest));
+
+        assertEquals(longest, records(AuditQuery.everything().forSubject("model:" + GPT_5)).stream()
+                .map(record -> record.reason().orElse("")).reduce((a, b) -> b).orElseThrow());
+        assertTrue(incidents.timeline(incident.id()).stream().anyMatch(entry -> entry.text().equals(longest)));
     }
 
     @Test
