@@ -15,7 +15,7 @@ import java.security.MessageDigest;
 /** {@code /api/*} needs {@code Authorization: Bearer <DETOUR_API_TOKEN>} when that token is set. */
 @ServerFilter("/api/**")
 public class ApiTokenFilter {
-    private static final String BEARER = "Bearer ";
+    private static final String BEARER = "Bearer "; // the scheme is case-insensitive (RFC 7235)
 
     private final byte[] token;
 
@@ -30,7 +30,7 @@ public class ApiTokenFilter {
             return null;
         }
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.startsWith(BEARER)
+        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 // Constant-time, so response timing does not reveal how much of a guess was right.
                 && MessageDigest.isEqual(token, header.substring(BEARER.length()).getBytes(StandardCharsets.UTF_8))) {
             return null;

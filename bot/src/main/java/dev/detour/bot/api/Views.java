@@ -1,8 +1,8 @@
 package dev.detour.bot.api;
 
-import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.TimelineEntry;

@@ -86,6 +86,9 @@ class ApiIT implements TestPropertyProvider {
         HttpClientResponseException wrong = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET("/api/status").bearerAuth("guess"), String.class));
         assertEquals(HttpStatus.UNAUTHORIZED, wrong.getStatus());
+
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/api/status")
+                .header("Authorization", "bearer " + TOKEN)).status(), "the scheme is case-insensitive");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.detour.incidents.audit;
 
 import dev.detour.incidents.catalog.Words;
+
 import java.util.Objects;
 
 /**

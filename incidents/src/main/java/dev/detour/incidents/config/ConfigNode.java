@@ -1,8 +1,8 @@
 package dev.detour.incidents.config;
 
-import dev.detour.incidents.catalog.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.detour.incidents.catalog.Durations;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.detour.incidents.persistence;
 
-import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.routing.Availability;

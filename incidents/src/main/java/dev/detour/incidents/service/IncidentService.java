@@ -1,9 +1,9 @@
 package dev.detour.incidents.service;
 
-import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
@@ -79,14 +79,13 @@ public class IncidentService {
     /** Opens a new incident that continues a resolved one; the resolved one stays resolved. */
     @Transactional
     public IncidentChange reopen(IncidentId id, Actor by, String reason) {
-        Optional<Incident> resolved = store.find(id);
-        if (resolved.isEmpty()) {
+        Optional<Incident> previous = store.find(id);
+        if (previous.isEmpty()) {
             return unknown(id);
         }
-        if (resolved.get().isOpen()) {
-            return resolved.get().reopen(id, by, clock.instant(), reason); // refused: still open
-        }
-        IncidentChange change = resolved.get().reopen(store.nextId(), by, clock.instant(), reason);
+        // Only a resolved incident takes a new number; the domain refuses an open one.
+        IncidentId successor = previous.get().isOpen() ? id : store.nextId();
+        IncidentChange change = previous.get().reopen(successor, by, clock.instant(), reason);
         record(Optional.empty(), change);
         return change;
     }

@@ -1,8 +1,8 @@
 package dev.detour.incidents.service;
 
+import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
-import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.persistence.OutboxRepository;
 import dev.detour.incidents.persistence.OutboxRow;
 import io.micronaut.transaction.TransactionDefinition;

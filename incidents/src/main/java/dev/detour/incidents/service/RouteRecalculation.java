@@ -1,11 +1,11 @@
 package dev.detour.incidents.service;
 
-import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.TimelineEntry;
