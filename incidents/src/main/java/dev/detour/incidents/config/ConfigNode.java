@@ -19,21 +19,28 @@ import java.util.function.Function;
 final class ConfigNode {
     private final JsonNode node;
     private final String pointer;
+    private final String key;
     private final String name;
     private final String source;
     private final YamlLines lines;
 
-    ConfigNode(JsonNode node, String pointer, String name, String source, YamlLines lines) {
+    private ConfigNode(JsonNode node, String pointer, String key, String name, String source, YamlLines lines) {
         this.node = node;
         this.pointer = pointer;
+        this.key = key;
         this.name = name;
         this.source = source;
         this.lines = lines;
     }
 
+    /** The whole document. */
+    static ConfigNode root(JsonNode node, String source, YamlLines lines) {
+        return new ConfigNode(node, "", "", "", source, lines);
+    }
+
     /** The key path people read, e.g. {@code detour.task-classes[1].route}. */
     String name() {
-        return name;
+        return name.isEmpty() ? "the file" : name;
     }
 
     int line() {
@@ -50,19 +57,22 @@ final class ConfigNode {
 
     ConfigNode child(String key) {
         JsonNode value = node.isObject() ? node.path(key) : MissingNode.getInstance();
-        return new ConfigNode(value, pointer + "/" + key, name.isEmpty() ? key : name + "." + key, source, lines);
+        // JSON pointer escaping, as the streaming pass wrote it: component names may hold '/'.
+        String segment = key.replace("~", "~0").replace("/", "~1");
+        return new ConfigNode(value, pointer + "/" + segment, key, name.isEmpty() ? key : name + "." + key, source,
+                lines);
     }
 
     /** This node must be a mapping whose keys are all in {@code known}. */
     ConfigNode expectMapping(Set<String> known) {
         if (!node.isObject()) {
-            throw problem(name + " must be a mapping of keys to values");
+            throw problem(name() + " must be a mapping of keys to values");
         }
         Iterator<String> keys = node.fieldNames();
         while (keys.hasNext()) {
             String key = keys.next();
             if (!known.contains(key)) {
-                throw child(key).problem("unknown key '" + key + "' in " + (name.isEmpty() ? "the file" : name)
+                throw child(key).problem("unknown key '" + key + "' in " + name()
                         + Suggestions.didYouMean(key, known) + "; known keys: " + String.join(", ",
                         known.stream().sorted().toList()));
             }
@@ -80,7 +90,7 @@ final class ConfigNode {
         }
         List<ConfigNode> elements = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            elements.add(new ConfigNode(node.get(i), pointer + "/" + i, name + "[" + i + "]", source, lines));
+            elements.add(new ConfigNode(node.get(i), pointer + "/" + i, "", name + "[" + i + "]", source, lines));
         }
         return elements;
     }
@@ -98,9 +108,9 @@ final class ConfigNode {
         return entries;
     }
 
-    /** The last part of this node's key (for entries of a mapping). */
+    /** This node's key in its mapping; empty for list elements and the document. */
     String key() {
-        return pointer.substring(pointer.lastIndexOf('/') + 1);
+        return key;
     }
 
     Optional<String> optionalText() {

@@ -19,7 +19,9 @@ import dev.detour.incidents.catalog.TaskClassId;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,37 +57,48 @@ public final class DetourConfigLoader {
     private final YAMLFactory yaml = new YAMLFactory();
     private final ObjectMapper mapper = new ObjectMapper(yaml);
 
+    /** @throws ConfigException naming {@code file} as given, the line and the first problem */
     public DetourConfig load(Path file) {
         String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(source, 0, "the config file is a directory");
+        }
+        String text;
         try {
-            return load(source, Files.readString(file, StandardCharsets.UTF_8));
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ConfigException(source, 0, "the config file does not exist");
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(source, 0, "the config file cannot be read: permission denied");
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(source, 0, "the config file is not UTF-8 text");
         } catch (IOException e) {
             throw new ConfigException(source, 0, "the config file cannot be read: " + e.getMessage());
         }
+        return load(source, text);
     }
 
-    /** @param source what to call the text in messages: a file name, or a resource description */
+    /**
+     * @param source what to call the text in messages: a file name, or a resource description
+     * @throws ConfigException naming {@code source}, the line and the first problem
+     */
     public DetourConfig load(String source, String text) {
+        // The streaming pass first: it reports syntax errors with SnakeYAML's own explanation.
+        YamlLines lines = YamlLines.read(yaml, source, text);
         JsonNode root;
-        YamlLines lines;
         try {
             root = mapper.readTree(text);
-            lines = YamlLines.of(yaml, text);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new ConfigException(source, line, "not valid YAML: " + e.getOriginalMessage().lines()
                     .findFirst().orElse("syntax error"));
-        } catch (IOException e) {
-            throw new ConfigException(source, 0, "cannot be read: " + e.getMessage());
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ConfigException(source, 0, "the file is empty; it needs a top-level 'detour:' key");
         }
-        ConfigNode detour = new ConfigNode(root, "", "", source, lines).expectMapping(TOP_KEYS).child("detour");
+        ConfigNode detour = ConfigNode.root(root, source, lines).expectMapping(TOP_KEYS).child("detour");
         if (!detour.isPresent()) {
-            throw detour.problem("the top-level key 'detour' is missing");
+            throw detour.problem("the top-level key 'detour' is " + (root.has("detour") ? "empty" : "missing"));
         }
         detour.expectMapping(DETOUR_KEYS);
         List<Provider> providers = providers(detour.child("providers"));

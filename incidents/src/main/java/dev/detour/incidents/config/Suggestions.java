@@ -2,6 +2,7 @@ package dev.detour.incidents.config;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean ...?" for near-miss ids and keys: the closest candidate within a small edit distance. */
@@ -11,10 +12,12 @@ public final class Suggestions {
     private Suggestions() {
     }
 
+    /** Case is ignored when measuring, so {@code CONSENT} still finds {@code consent}. */
     public static Optional<String> closest(String typed, Collection<String> candidates) {
+        String lower = typed.toLowerCase(Locale.ROOT);
         return candidates.stream()
-                .filter(candidate -> distance(typed, candidate) <= MAX_DISTANCE)
-                .min(Comparator.comparingInt((String candidate) -> distance(typed, candidate))
+                .filter(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT)) <= MAX_DISTANCE)
+                .min(Comparator.comparingInt((String candidate) -> distance(lower, candidate.toLowerCase(Locale.ROOT)))
                         .thenComparing(Comparator.naturalOrder()));
     }
 

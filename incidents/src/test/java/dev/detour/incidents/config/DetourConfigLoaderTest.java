@@ -5,18 +5,24 @@ import dev.detour.incidents.catalog.DetectionSettings;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.catalog.FailoverMode;
 import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.ProviderId;
+import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,8 +65,14 @@ class DetourConfigLoaderTest {
         assertEquals("Claude Opus 4.8", config.catalog().model(ModelId.of("claude-opus-4-8")).orElseThrow().name());
         assertEquals(3, config.catalog().provider(ProviderId.of("anthropic")).orElseThrow().components()
                 .get("Claude API").size());
-        assertEquals(List.of("U0ALICE", "S0ONCALL"), config.slack().onCall());
+        assertEquals(List.of(ModelId.of("claude-opus-4-7"), ModelId.of("gpt-5")), consent.route());
+        Provider anthropic = config.catalog().provider(ProviderId.of("anthropic")).orElseThrow();
+        assertEquals(Optional.of(URI.create("https://status.anthropic.com")), anthropic.statusPage());
+        assertFalse(anthropic.autoDisable() || anthropic.autoEnable());
+        assertEquals(new SlackSettings("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS", List.of("U0ALICE", "S0ONCALL")),
+                config.slack());
         assertEquals(DetectionSettings.DEFAULTS, config.detection());
+        assertEquals("../deploy/detour.example.yml", config.source());
     }
 
     @Test
@@ -210,18 +222,158 @@ class DetourConfigLoaderTest {
     }
 
     @Test
-    void aYamlSyntaxErrorNamesItsLine() {
+    void anUnclosedBracketPointsAtTheLineThatOpenedIt() {
         ConfigException problem = rejected(VALID.replace("    on-call: [U0ALICE]", "    on-call: [U0ALICE"));
 
-        assertTrue(problem.line() >= 17, problem.getMessage());
-        assertTrue(problem.problem().startsWith("not valid YAML"), problem.getMessage());
+        assertEquals(17, problem.line());
+        assertEquals("not valid YAML: expected ',' or ']', but got <stream end>"
+                + " (while parsing a flow sequence that starts at line 17)", problem.problem());
+    }
+
+    @Test
+    void aTabInTheIndentationNamesItsOwnLine() {
+        ConfigException problem = rejected(VALID.replace("    incident-channel", "\tincident-channel"));
+
+        assertEquals(16, problem.line());
+        assertTrue(problem.problem().startsWith("not valid YAML: found character '\\t(TAB)'"), problem.getMessage());
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedRatherThanTheLastOneWinning() {
+        ConfigException problem = rejected(VALID.replace("    on-call: [U0ALICE]",
+                "    on-call: [U0ALICE]\n    incident-channel: C0OTHER"));
+
+        assertEquals(18, problem.line());
+        assertEquals("key 'incident-channel' is given twice in the same mapping (first at line 16)",
+                problem.problem());
+    }
+
+    @Test
+    void anAliasIsRefusedRatherThanReadAsItsAnchorName() {
+        ConfigException problem = rejected(VALID
+                .replace("route: [claude-opus-4-8, gpt-5]", "route: &usual [claude-opus-4-8, gpt-5]")
+                .replace("route: [claude-opus-4-7, gpt-5]", "route: *usual"));
+
+        assertEquals(14, problem.line());
+        assertEquals("YAML aliases (*usual) are not supported: write the value out", problem.problem());
+    }
+
+    @Test
+    void aSecondDocumentIsRefusedRatherThanIgnored() {
+        ConfigException problem = rejected(VALID + "---\ndetour: {}\n");
+
+        assertEquals(19, problem.line());
+        assertTrue(problem.problem().startsWith("a second YAML document"), problem.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotAMappingSaysWhatItMustBe() {
+        ConfigException problem = rejected("- detour\n");
+
+        assertEquals("detour.yml:1: the file must be a mapping of keys to values", problem.getMessage());
+    }
+
+    @Test
+    void anEmptyDetourKeyIsCalledEmptyNotMissing() {
+        ConfigException problem = rejected("# nothing yet\ndetour:\n");
+
+        assertEquals("detour.yml:2: the top-level key 'detour' is empty", problem.getMessage());
     }
 
     @Test
     void aMissingSlackBlockIsRefused() {
         ConfigException problem = rejected(VALID.substring(0, VALID.indexOf("  slack:")));
 
+        assertEquals(1, problem.line());
         assertTrue(problem.problem().startsWith("the 'slack' block is missing"), problem.getMessage());
+    }
+
+    @Test
+    void aMissingIncidentChannelPointsAtTheSlackBlock() {
+        ConfigException problem = rejected(VALID.replace("    incident-channel: C0INCIDENTS\n", ""));
+
+        assertEquals("detour.yml:15: detour.slack.incident-channel is required", problem.getMessage());
+    }
+
+    @Test
+    void missingIdsPointAtTheEntryThatLacksOne() {
+        ConfigException provider = rejected(VALID.replace("- id: openai", "- name: OpenAI"));
+        assertEquals("detour.yml:10: detour.providers[1].id is required", provider.getMessage());
+
+        ConfigException model = rejected(VALID.replace("{ id: claude-opus-4-7 }", "{ name: Opus }"));
+        assertEquals("detour.yml:9: detour.providers[0].models[1].id is required", model.getMessage());
+
+        ConfigException taskClass = rejected(VALID.replace("{ id: code-migration, ", "{ "));
+        assertEquals("detour.yml:14: detour.task-classes[1].id is required", taskClass.getMessage());
+    }
+
+    @Test
+    void aMissingRouteIsRefusedAtItsTaskClass() {
+        ConfigException problem = rejected(VALID.replace("route: [claude-opus-4-7, gpt-5], ", ""));
+
+        assertEquals("detour.yml:14: task class 'code-migration' has no models in its route", problem.getMessage());
+    }
+
+    @Test
+    void anUnknownOnTimeoutAnswerListsTheAnswersThatExist() {
+        ConfigException problem = rejected(VALID.replace("failover: consent", "failover: consent,\n"
+                + "      on-timeout: maybe"));
+
+        assertEquals(15, problem.line());
+        assertEquals("unknown on-timeout answer 'maybe' for task class 'code-migration' (expected approve, deny)",
+                problem.problem());
+    }
+
+    @Test
+    void aFailoverModeInCapitalsIsRefusedWithTheWordToWrite() {
+        ConfigException problem = rejected(VALID.replace("failover: consent", "failover: CONSENT"));
+
+        assertTrue(problem.problem().endsWith("(did you mean 'consent'?)"), problem.getMessage());
+    }
+
+    @Test
+    void aBadDetectionDurationPointsAtItsKey() {
+        ConfigException problem = rejected(VALID + """
+                  detection:
+                    min-requests: 10
+                    window: a minute
+                """);
+
+        assertEquals(20, problem.line());
+        assertTrue(problem.problem().startsWith("detour.detection.window must be a duration"), problem.getMessage());
+    }
+
+    @Test
+    void aComponentNameMayHoldASlash() {
+        DetourConfig config = loader.load("detour.yml", VALID.replace("\"Claude API\"", "\"API / Console\""));
+
+        assertEquals(Map.of("API / Console", List.of(ModelId.of("claude-opus-4-8"))),
+                config.catalog().provider(ProviderId.of("anthropic")).orElseThrow().components());
+    }
+
+    @Test
+    void anUnknownModelInAComponentNamedWithASlashNamesItsLine() {
+        ConfigException problem = rejected(VALID.replace("\"Claude API\": [claude-opus-4-8]",
+                "\"API / Console\": [claude-opus-4-8, gtp-5]"));
+
+        assertEquals(6, problem.line());
+        assertTrue(problem.problem().contains("names unknown model 'gtp-5'"), problem.getMessage());
+    }
+
+    @Test
+    void aDirectoryIsNotAConfigFile(@TempDir Path directory) {
+        ConfigException problem = assertThrows(ConfigException.class, () -> loader.load(directory));
+
+        assertEquals(directory + ":0: the config file is a directory", problem.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsNamed(@TempDir Path directory) throws Exception {
+        Path file = Files.write(directory.resolve("detour.yml"), new byte[] {'d', ':', ' ', (byte) 0xff, '\n'});
+
+        ConfigException problem = assertThrows(ConfigException.class, () -> loader.load(file));
+
+        assertEquals(file + ":0: the config file is not UTF-8 text", problem.getMessage());
     }
 
     @Test

@@ -16,6 +16,12 @@ class SuggestionsTest {
     }
 
     @Test
+    void ignoresCaseWhenMeasuringButSuggestsTheCandidateAsWritten() {
+        assertEquals(Optional.of("consent"), Suggestions.closest("CONSENT", List.of("auto", "consent", "stop")));
+        assertEquals(" (did you mean 'gpt-5'?)", Suggestions.didYouMean("GPT-5", List.of("gpt-5")));
+    }
+
+    @Test
     void suggestsNothingForAWordFarFromEveryCandidate() {
         assertEquals(Optional.empty(), Suggestions.closest("banana", List.of("status", "declare")));
         assertEquals("", Suggestions.didYouMean("banana", List.of("status")));
