@@ -1,9 +1,12 @@
 package dev.detour.incidents.config;
 
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** "Did you mean ...?" for near-miss ids and keys: the closest candidate within a small edit distance. */
 public final class Suggestions {
@@ -14,11 +17,20 @@ public final class Suggestions {
 
     /** Case is ignored when measuring, so {@code CONSENT} still finds {@code consent}. */
     public static Optional<String> closest(String typed, Collection<String> candidates) {
+        return nearest(typed, candidates).stream().findFirst();
+    }
+
+    /**
+     * Every candidate at the smallest distance (within the limit), in order: {@code claude-opus-4-9} is as near
+     * to {@code claude-opus-4-7} as to {@code claude-opus-4-8}, and people should see both.
+     */
+    public static List<String> nearest(String typed, Collection<String> candidates) {
         String lower = typed.toLowerCase(Locale.ROOT);
-        return candidates.stream()
-                .filter(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT)) <= MAX_DISTANCE)
-                .min(Comparator.comparingInt((String candidate) -> distance(lower, candidate.toLowerCase(Locale.ROOT)))
-                        .thenComparing(Comparator.naturalOrder()));
+        Map<Integer, List<String>> byDistance = candidates.stream().distinct()
+                .collect(Collectors.groupingBy(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT)),
+                        TreeMap::new, Collectors.toList()));
+        return byDistance.entrySet().stream().filter(entry -> entry.getKey() <= MAX_DISTANCE).findFirst()
+                .map(entry -> entry.getValue().stream().sorted().toList()).orElse(List.of());
     }
 
     /** {@code " (did you mean 'x'?)"}, or nothing. */

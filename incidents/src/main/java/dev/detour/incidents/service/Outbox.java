@@ -4,7 +4,6 @@ import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
 import dev.detour.incidents.persistence.OutboxRepository;
-import dev.detour.incidents.persistence.OutboxRow;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -37,8 +36,7 @@ public class Outbox {
     }
 
     private void write(OutboxDraft draft) {
-        var now = clock.instant();
-        rows.save(new OutboxRow(null, now, draft.topic(), draft.destination(), draft.idempotencyKey(),
-                draft.payload(), draft.incident().map(id -> id.number()).orElse(null), PENDING, 0, now, null, null));
+        rows.insertIfAbsent(clock.instant(), draft.topic(), draft.destination(), draft.idempotencyKey(),
+                draft.payload(), draft.incident().map(id -> id.number()).orElse(null), PENDING);
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 @Requires(property = SeedConfigFactory.ENABLED, value = "true")
 public class SeedConfigFactory {
     public static final String ENABLED = "detour.test.seed";
+    public static final String REAL_CLOCK = "detour.test.real-clock";
 
     @Singleton
     public DetourConfig seedConfig() {
@@ -29,8 +30,10 @@ public class SeedConfigFactory {
                 DetectionSettings.DEFAULTS, "seed catalog (tests)");
     }
 
+    /** Tests of signed Slack requests keep the real clock ({@code detour.test.real-clock=true}): Bolt reads it. */
     @Singleton
     @Replaces(value = Clock.class, factory = ClockFactory.class)
+    @Requires(property = REAL_CLOCK, notEquals = "true")
     public MovableClock movableClock() {
         return new MovableClock();
     }

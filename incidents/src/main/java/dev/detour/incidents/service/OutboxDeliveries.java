@@ -1,0 +1,55 @@
+package dev.detour.incidents.service;
+
+import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.persistence.OutboxRepository;
+import dev.detour.incidents.persistence.OutboxRow;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** The dispatcher's side of the outbox: what is due, and how each delivery ended, with its audit record. */
+@Singleton
+public class OutboxDeliveries {
+    private final OutboxRepository rows;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public OutboxDeliveries(OutboxRepository rows, AuditTrail audit, Clock clock) {
+        this.rows = rows;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** @param topicPrefix e.g. {@code slack.}: each dispatcher takes only the deliveries it knows how to make */
+    @Transactional(readOnly = true)
+    public List<OutboxRow> due(String topicPrefix, int limit) {
+        return rows.findDue(topicPrefix, clock.instant(), limit);
+    }
+
+    /** Delivered (or folded into a newer delivery of the same message). */
+    @Transactional
+    public void sent(OutboxRow row, List<AuditRecord> records) {
+        rows.markSent(row.id(), clock.instant());
+        records.forEach(audit::append);
+    }
+
+    @Transactional
+    public void retry(OutboxRow row, Instant next, String error) {
+        rows.markRetry(row.id(), next, error);
+    }
+
+    /** Will never be delivered: the reason is kept on the row and in the audit trail. */
+    @Transactional
+    public void failed(OutboxRow row, String error, AuditRecord record) {
+        rows.markFailed(row.id(), error);
+        audit.append(record);
+    }
+
+    @Transactional(readOnly = true)
+    public long pending() {
+        return rows.countByStatus(Outbox.PENDING);
+    }
+}
