@@ -1,0 +1,28 @@
+package dev.detour.messages;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import dev.detour.incidents.service.DetourStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.view.Views.view;
+
+/** The App Home tab: the current status, as {@code /detour status} shows it. */
+public final class AppHomeView {
+    private final StatusMessage status;
+
+    public AppHomeView(StatusMessage status) {
+        this.status = status;
+    }
+
+    public View render(DetourStatus current) {
+        List<LayoutBlock> blocks = new ArrayList<>(status.blocks(current));
+        blocks.add(context(c -> c.elements(List.of(markdownText("Type `/detour help` in any channel for commands."
+                + " Opening this tab again refreshes it.")))));
+        return view(v -> v.type("home").blocks(blocks));
+    }
+}

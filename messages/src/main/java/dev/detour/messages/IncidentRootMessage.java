@@ -1,0 +1,157 @@
+package dev.detour.messages;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.element.BlockElement;
+import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.service.DetourStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+
+/**
+ * The incident's root message in the incident channel, for on-call: id, state, kind, what is affected and since
+ * when, each task class's route, and the buttons that act on it. Edited in place whenever any of that changes.
+ */
+public final class IncidentRootMessage {
+    /** Past this many targets the Disable / Enable buttons become menus, so the actions block stays small. */
+    private static final int MAX_TARGET_BUTTONS = 4;
+
+    private final Names names;
+
+    public IncidentRootMessage(Names names) {
+        this.names = names;
+    }
+
+    public SlackMessage render(Incident incident, DetourStatus status) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        String headline = incident.id() + " · " + capitalised(incident.kind().word().replace('-', ' '))
+                + " · " + incident.state().word();
+        blocks.add(header(h -> h.text(plainText(Limits.clip(headline, Limits.HEADER_TEXT)))));
+        String about = "*" + escape(incident.title().isEmpty() ? "(no title)" : incident.title()) + "*\n"
+                + "Opened " + Names.time(incident.openedAt()) + " by " + Names.actor(incident.openedBy())
+                + incident.acknowledgedBy().map(by -> " · acknowledged by " + Names.actor(by)).orElse("")
+                + incident.resolvedAt().map(at -> " · resolved " + Names.time(at)).orElse("");
+        blocks.add(section(s -> s.text(markdownText(Limits.clip(about, Limits.SECTION_TEXT)))));
+
+        List<String> affected = incident.affected().stream().map(target -> "• " + names.targetWithId(target)
+                + " — " + availability(target, status)).toList();
+        blocks.add(section(s -> s.text(markdownText("*Affected*\n" + Limits.lines(affected,
+                Limits.SECTION_TEXT - 20)))));
+
+        List<String> routes = status.taskClasses().stream()
+                .filter(taskClass -> touches(taskClass, incident) || taskClass.current().state()
+                        != dev.detour.incidents.routing.RouteState.PRIMARY)
+                .map(taskClass -> "• " + taskClass.name() + " (`" + taskClass.id() + "`): "
+                        + names.route(taskClass.current()))
+                .toList();
+        if (!routes.isEmpty()) {
+            blocks.add(section(s -> s.text(markdownText("*Task classes*\n" + Limits.lines(routes,
+                    Limits.SECTION_TEXT - 20)))));
+        }
+        if (incident.isOpen()) {
+            blocks.add(actions(a -> a.blockId("incident-actions").elements(buttons(incident, status))));
+        }
+        blocks.add(context(c -> c.elements(List.of(markdownText("Last changed " + Names.time(status.at())
+                + " · `/detour help` for commands")))));
+        String text = headline + ": " + incident.title() + " (" + incident.affected().size() + " affected)";
+        return new SlackMessage(Limits.clip(text, Limits.SECTION_TEXT), blocks);
+    }
+
+    private List<BlockElement> buttons(Incident incident, DetourStatus status) {
+        String id = incident.id().toString();
+        List<BlockElement> elements = new ArrayList<>();
+        if (incident.acknowledgedAt().isEmpty()) {
+            elements.add(button(b -> b.actionId(Interactions.ACKNOWLEDGE).text(plainText("Acknowledge"))
+                    .value(id).style("primary")));
+        }
+        List<Target> up = incident.affected().stream().filter(target -> isAvailable(target, status)).toList();
+        List<Target> down = incident.affected().stream().filter(target -> !isAvailable(target, status)).toList();
+        targetControls(elements, id, up, "Disable", Interactions.DISABLE, Interactions.DISABLE_MENU);
+        targetControls(elements, id, down, "Enable", Interactions.ENABLE, Interactions.ENABLE_MENU);
+        elements.add(button(b -> b.actionId(Interactions.POST_UPDATE).text(plainText("Post update")).value(id)));
+        List<OptionObject> states = new ArrayList<>();
+        for (IncidentState state : IncidentState.values()) {
+            if (state != incident.state() && state != IncidentState.RESOLVED) {
+                states.add(option(plainText(state.word()), id + " " + state.word()));
+            }
+        }
+        elements.add(staticSelect(s -> s.actionId(Interactions.CHANGE_STATE).placeholder(plainText("Change state"))
+                .options(states)));
+        elements.add(button(b -> b.actionId(Interactions.RESOLVE).text(plainText("Resolve")).value(id)
+                .style("danger")));
+        return elements;
+    }
+
+    private void targetControls(List<BlockElement> elements, String id, List<Target> targets, String verb,
+                                String buttonAction, String menuAction) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        if (targets.size() <= MAX_TARGET_BUTTONS) {
+            for (Target target : targets) {
+                elements.add(button(b -> b.actionId(buttonAction + ":" + target.id())
+                        .text(plainText(Limits.clip(verb + " " + names.target(target), Limits.BUTTON_TEXT)))
+                        .value(id + " " + target.kind() + ":" + target.id())));
+            }
+            return;
+        }
+        List<OptionObject> options = targets.stream().limit(Limits.OPTIONS)
+                .map(target -> option(plainText(Limits.clip(names.target(target), Limits.OPTION_TEXT)),
+                        id + " " + target.kind() + ":" + target.id()))
+                .toList();
+        elements.add(staticSelect(s -> s.actionId(menuAction).placeholder(plainText(verb + "…")).options(options)));
+    }
+
+    private boolean touches(DetourStatus.TaskClassStatus taskClass, Incident incident) {
+        return taskClass.route().stream().anyMatch(model -> incident.covers(Target.model(model), names.catalog()));
+    }
+
+    private static boolean isAvailable(Target target, DetourStatus status) {
+        return availabilityOf(target, status).map(Availability::available).orElse(true);
+    }
+
+    private static String availability(Target target, DetourStatus status) {
+        return availabilityOf(target, status)
+                .map(a -> (a.available() ? "available" : "*unavailable*")
+                        + a.since().map(since -> " since " + Names.time(since)).orElse(""))
+                .orElse("unknown");
+    }
+
+    private record Availability(boolean available, Optional<java.time.Instant> since) {
+    }
+
+    private static Optional<Availability> availabilityOf(Target target, DetourStatus status) {
+        return target.fold(
+                provider -> status.providers().stream().filter(p -> p.id().equals(provider)).findFirst()
+                        .map(p -> new Availability(p.available(), p.since())),
+                model -> modelStatus(model, status).map(m -> new Availability(m.available(), m.since())));
+    }
+
+    private static Optional<DetourStatus.ModelStatus> modelStatus(ModelId model, DetourStatus status) {
+        return status.models().stream().filter(m -> m.id().equals(model)).findFirst();
+    }
+
+    static String capitalised(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    /** Slack's three control characters in user text. */
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.detour.messages;
+
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.TimelineEntry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+/** A short summary of one incident: how long, what it affected, and its timeline. */
+public final class IncidentSummaryMessage {
+    private final Names names;
+
+    public IncidentSummaryMessage(Names names) {
+        this.names = names;
+    }
+
+    public SlackMessage render(Incident incident, List<TimelineEntry> timeline, Instant now) {
+        String title = incident.id() + " · " + incident.kind().word() + " · " + incident.state().word();
+        String facts = "*" + IncidentRootMessage.escape(incident.title()) + "*\n"
+                + "Duration: " + words(incident.duration(now)) + (incident.isOpen() ? " so far" : "") + "\n"
+                + "Affected: " + String.join(", ", incident.affected().stream().map(names::targetWithId).toList());
+        List<String> lines = timeline.stream().map(entry -> "• " + Names.time(entry.at()) + " "
+                + Names.actor(entry.actor()) + ": " + IncidentRootMessage.escape(entry.text())).toList();
+        return new SlackMessage(title, List.of(
+                header(h -> h.text(plainText(Limits.clip(title, Limits.HEADER_TEXT)))),
+                section(s -> s.text(markdownText(Limits.clip(facts, Limits.SECTION_TEXT)))),
+                section(s -> s.text(markdownText("*Timeline*\n" + Limits.lines(lines, Limits.SECTION_TEXT - 20))))));
+    }
+
+    /** {@code 4h 12m}, {@code 35m}, {@code 20s}. */
+    public static String words(Duration duration) {
+        long hours = duration.toHours();
+        long minutes = duration.toMinutesPart();
+        if (hours > 0) {
+            return hours + "h " + minutes + "m";
+        }
+        return minutes > 0 ? minutes + "m" : duration.toSecondsPart() + "s";
+    }
+}

@@ -1,0 +1,37 @@
+package dev.detour.messages;
+
+/**
+ * The ids that tie Slack's interactive payloads back to Detour: action ids of buttons and menus, callback ids of
+ * modals and shortcuts. Rendering puts them in; the commands module reads them back.
+ */
+public final class Interactions {
+    public static final String ACKNOWLEDGE = "detour.acknowledge";
+    /** Value: {@code INC-n target-kind:target-id}. */
+    public static final String DISABLE = "detour.disable";
+    public static final String ENABLE = "detour.enable";
+    /** Menus with many targets: each option's value is as for the buttons. */
+    public static final String DISABLE_MENU = "detour.disable-menu";
+    public static final String ENABLE_MENU = "detour.enable-menu";
+    public static final String POST_UPDATE = "detour.post-update";
+    /** A menu whose options' values are {@code INC-n state}. */
+    public static final String CHANGE_STATE = "detour.change-state";
+    public static final String RESOLVE = "detour.resolve";
+    /** Value: a task class id. */
+    public static final String CONSENT_APPROVE = "detour.consent-approve";
+    public static final String CONSENT_DENY = "detour.consent-deny";
+
+    public static final String DECLARE_MODAL = "detour.declare";
+    public static final String UPDATE_MODAL = "detour.update";
+    public static final String RESOLVE_MODAL = "detour.resolve";
+    public static final String DECLARE_SHORTCUT = "detour.declare-shortcut";
+
+    /** Block and action ids of the modals' inputs. */
+    public static final String TARGETS_INPUT = "targets";
+    public static final String KIND_INPUT = "kind";
+    public static final String REASON_INPUT = "reason";
+    public static final String UPDATE_INPUT = "update";
+    public static final String SUMMARY_INPUT = "summary";
+
+    private Interactions() {
+    }
+}

@@ -1,0 +1,68 @@
+package dev.detour.messages;
+
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.Model;
+import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.routing.Route;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** How ids, routes and times read in messages: display names from the catalog, times in UTC. */
+public final class Names {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Catalog catalog;
+
+    public Names(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public String model(ModelId id) {
+        return catalog.model(id).map(Model::name).orElse(id.value());
+    }
+
+    public String taskClass(TaskClassId id) {
+        return catalog.taskClass(id).map(TaskClass::name).orElse(id.value());
+    }
+
+    public String target(Target target) {
+        return target.fold(provider -> catalog.provider(provider).map(Provider::name).orElse(provider.value()),
+                this::model);
+    }
+
+    /** For on-call: the display name with the id people type in commands. */
+    public String targetWithId(Target target) {
+        return target(target) + " (`" + target.id() + "`)";
+    }
+
+    /** {@code fallback → GPT-5}, {@code stopped}, {@code awaiting consent to move to GPT-5}. */
+    public String route(Route route) {
+        return switch (route.state()) {
+            case PRIMARY -> "primary → " + route.serving().map(this::model).orElse("?");
+            case FALLBACK -> "fallback → " + route.serving().map(this::model).orElse("?");
+            case AWAITING_CONSENT -> "awaiting consent to move to " + route.offered().map(this::model).orElse("?");
+            case STOPPED -> "stopped";
+        };
+    }
+
+    public static String time(Instant at) {
+        return TIME.format(at);
+    }
+
+    /** A Slack mention of the person or, for signals and policies, their name in code style. */
+    public static String actor(dev.detour.incidents.audit.Actor actor) {
+        return actor.kind() == dev.detour.incidents.audit.Actor.Kind.USER
+                ? "<@" + actor.id() + ">" : "`" + actor + "`";
+    }
+}
