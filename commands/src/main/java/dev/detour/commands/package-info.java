@@ -1,5 +1,5 @@
 /**
- * The {@code /detour} grammar, its handlers, interactivity and permissions. Calls the {@code incidents} services;
- * never imports Slack Bolt (only {@code bot} does).
+ * The {@code /detour} slash command and Slack interactivity: a pure parser into typed commands, handlers that
+ * call the incidents services, and the on-call permission check. Knows nothing of HTTP or Bolt.
  */
 package dev.detour.commands;

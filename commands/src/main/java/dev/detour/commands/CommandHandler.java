@@ -1,0 +1,224 @@
+package dev.detour.commands;
+
+import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentChange;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.service.AuditTrail;
+import dev.detour.incidents.service.AvailabilityService;
+import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.service.RouteService;
+import dev.detour.incidents.service.RoutingOutcome;
+import dev.detour.incidents.service.StatusService;
+import dev.detour.messages.AuditMessage;
+import dev.detour.messages.IncidentSummaryMessage;
+import dev.detour.messages.Modals;
+import dev.detour.messages.Names;
+import dev.detour.messages.StatusMessage;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Carries out a parsed command for one person: checks that they may, calls the incidents services, and says
+ * what happened. Every outcome is a reply; nothing is thrown at Slack.
+ */
+@Singleton
+public class CommandHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
+    private static final int AUDIT_LINES = 30;
+
+    private final CommandParser parser;
+    private final OnCallPolicy onCall;
+    private final IncidentService incidents;
+    private final AvailabilityService availability;
+    private final RouteService routes;
+    private final StatusService status;
+    private final AuditTrail audit;
+    private final Names names;
+    private final Clock clock;
+
+    public CommandHandler(Catalog catalog, OnCallPolicy onCall, IncidentService incidents,
+                          AvailabilityService availability, RouteService routes, StatusService status,
+                          AuditTrail audit, Clock clock) {
+        this.parser = new CommandParser(catalog);
+        this.onCall = onCall;
+        this.incidents = incidents;
+        this.availability = availability;
+        this.routes = routes;
+        this.status = status;
+        this.audit = audit;
+        this.names = new Names(catalog);
+        this.clock = clock;
+    }
+
+    public DetourCommand parse(String text) {
+        return parser.parse(text);
+    }
+
+    /** Whether {@code command} can be answered at once, before Slack's 3 s ack: no database, no Slack call. */
+    public static boolean answersAtOnce(DetourCommand command) {
+        return command instanceof DetourCommand.Invalid || command instanceof DetourCommand.Help;
+    }
+
+    public CommandReply handle(DetourCommand command, Invoker invoker) {
+        try {
+            if (command.changesProduction() && !(command instanceof DetourCommand.Invalid)
+                    && !onCall.mayChange(invoker.userId())) {
+                return CommandReply.say(onCall.refusal("run `/detour " + command.verb().map(Verb::word).orElse("")
+                        + "`") + " Nothing was changed.");
+            }
+            return carryOut(command, invoker);
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("command {} by {} failed (reference {})", command, invoker.userId(), reference, e);
+            return CommandReply.say("Detour could not do that because of an error on its side (reference `"
+                    + reference + "`). Changes are all-or-nothing, so a half-done change was not kept.");
+        }
+    }
+
+    /** The Acknowledge button: on-call has seen the incident and is on it. */
+    public CommandReply acknowledge(IncidentId id, Invoker invoker) {
+        if (!onCall.mayChange(invoker.userId())) {
+            return CommandReply.say(onCall.refusal("acknowledge incidents") + " Nothing was changed.");
+        }
+        return incident(incidents.acknowledge(id, invoker.actor()), "Acknowledged");
+    }
+
+    private CommandReply carryOut(DetourCommand command, Invoker invoker) {
+        if (command instanceof DetourCommand.Invalid invalid) {
+            return CommandReply.say(":warning: " + invalid.problem() + "\nUsage:\n```" + invalid.usage() + "```");
+        } else if (command instanceof DetourCommand.Help) {
+            return CommandReply.say(help());
+        } else if (command instanceof DetourCommand.Status) {
+            return new CommandReply.Ephemeral(new StatusMessage(names).render(status.current()));
+        } else if (command instanceof DetourCommand.Declare declare) {
+            return declare(declare, invoker);
+        } else if (command instanceof DetourCommand.Disable disable) {
+            return routing(availability.disable(disable.targets(), invoker.actor(), disable.reason()), "Disabled");
+        } else if (command instanceof DetourCommand.Enable enable) {
+            return routing(availability.enable(enable.targets(), invoker.actor(), enable.reason()), "Enabled");
+        } else if (command instanceof DetourCommand.Route route) {
+            RoutingOutcome outcome = routes.override(route.taskClass(), route.override(), invoker.actor(),
+                    Optional.empty());
+            return routing(outcome, route.override().map(o -> "Route of `" + route.taskClass() + "`: " + o.describe())
+                    .orElse("Released the override of `" + route.taskClass() + "`"));
+        } else if (command instanceof DetourCommand.Consent consent) {
+            return routing(routes.answerConsent(consent.taskClass(), consent.answer(), invoker.actor()),
+                    "Answered " + consent.answer().word() + " for `" + consent.taskClass() + "`");
+        } else if (command instanceof DetourCommand.Update update) {
+            return incident(incidents.postUpdate(update.incident(), update.text(), invoker.actor()), "Posted update");
+        } else if (command instanceof DetourCommand.ChangeState change) {
+            if (change.state() == IncidentState.RESOLVED) {
+                return incident(incidents.resolve(change.incident(), invoker.actor(), ""), "Resolved");
+            }
+            return incident(incidents.changeState(change.incident(), change.state(), invoker.actor()),
+                    "Moved to " + change.state().word());
+        } else if (command instanceof DetourCommand.Resolve resolve) {
+            return incident(incidents.resolve(resolve.incident(), invoker.actor(), resolve.summary().orElse("")),
+                    "Resolved");
+        } else if (command instanceof DetourCommand.Summary summary) {
+            return summary(summary.incident());
+        } else if (command instanceof DetourCommand.Audit auditCommand) {
+            return audit(auditCommand);
+        }
+        throw new IllegalStateException("unhandled command " + command);
+    }
+
+    private CommandReply declare(DetourCommand.Declare declare, Invoker invoker) {
+        if (declare.targets().isEmpty()) {
+            return new CommandReply.OpenModal(new Modals(names.catalog()).declare());
+        }
+        return declare(IncidentKind.OUTAGE, declare.targets(), declare.reason(), invoker);
+    }
+
+    /** Opens an incident, unless one already covers every target: then it says which. */
+    public CommandReply declare(IncidentKind kind, List<Target> targets, Optional<String> reason, Invoker invoker) {
+        List<Incident> covering = targets.stream().map(incidents::openIncidentCovering)
+                .flatMap(Optional::stream).distinct().toList();
+        if (covering.size() == 1 && targets.stream().allMatch(t -> covering.get(0).covers(t, names.catalog()))) {
+            return CommandReply.say("*" + covering.get(0).id() + "* already covers "
+                    + targets.stream().map(names::target).collect(Collectors.joining(", "))
+                    + ". Use `/detour update " + covering.get(0).id() + " <text>` to add to it.");
+        }
+        String title = reason.orElse(targets.stream().map(names::target).collect(Collectors.joining(", "))
+                + " " + kind.word());
+        return incident(incidents.open(kind, title, targets, invoker.actor()), "Opened");
+    }
+
+    private CommandReply routing(RoutingOutcome outcome, String done) {
+        if (outcome instanceof RoutingOutcome.Rejected rejected) {
+            return CommandReply.say(":warning: " + rejected.reason() + ". Nothing was changed.");
+        }
+        RoutingOutcome.Applied applied = (RoutingOutcome.Applied) outcome;
+        StringBuilder text = new StringBuilder(done);
+        if (!applied.changed().isEmpty()) {
+            text.append(" ").append(applied.changed().stream().map(names::targetWithId)
+                    .collect(Collectors.joining(", ")));
+        }
+        applied.incident().ifPresent(incident -> text.append(" (").append(incident.id()).append(")"));
+        text.append('.');
+        if (!applied.unchanged().isEmpty()) {
+            text.append(" Already so: ").append(applied.unchanged().stream().map(names::targetWithId)
+                    .collect(Collectors.joining(", "))).append('.');
+        }
+        applied.routes().forEach(route -> text.append("\n• ").append(names.taskClass(route.after().taskClass()))
+                .append(": ").append(names.route(route.after())));
+        return CommandReply.say(text.toString());
+    }
+
+    private CommandReply incident(IncidentChange change, String done) {
+        if (change instanceof IncidentChange.Rejected rejected) {
+            return CommandReply.say(":warning: " + capitalised(rejected.reason()) + ". Nothing was changed.");
+        }
+        Incident incident = ((IncidentChange.Applied) change).incident();
+        return CommandReply.say(done + " *" + incident.id() + "* (" + incident.state().word() + ").");
+    }
+
+    private CommandReply summary(IncidentId id) {
+        Optional<Incident> incident = incidents.find(id);
+        if (incident.isEmpty()) {
+            return CommandReply.say(":warning: There is no incident " + id + ".");
+        }
+        return new CommandReply.Ephemeral(new IncidentSummaryMessage(names).render(incident.get(),
+                incidents.timeline(id), clock.instant()));
+    }
+
+    private CommandReply audit(DetourCommand.Audit command) {
+        AuditQuery query = command.query();
+        if (command.since().isPresent()) {
+            query = new AuditQuery(query.incident(), query.subject(),
+                    Optional.of(clock.instant().minus(command.since().get())), Optional.empty(), 0, query.limit());
+        }
+        List<dev.detour.incidents.audit.StoredAuditRecord> records = new ArrayList<>(audit.search(query));
+        java.util.Collections.reverse(records);
+        String filter = query.incident().map(id -> " for " + id).orElse("")
+                + query.subject().map(subject -> " for " + subject).orElse("")
+                + command.since().map(since -> " in the last " + IncidentSummaryMessage.words(since)).orElse("");
+        return new CommandReply.Ephemeral(AuditMessage.render(records.subList(0, Math.min(AUDIT_LINES,
+                records.size())), filter));
+    }
+
+    static String help() {
+        return "*Detour commands*\n" + Arrays.stream(Verb.values())
+                .map(verb -> "`" + verb.usage() + "`\n      " + verb.description()
+                        + (verb.changesProduction() ? " _(on-call)_" : ""))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

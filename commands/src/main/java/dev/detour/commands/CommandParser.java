@@ -1,0 +1,321 @@
+package dev.detour.commands;
+
+import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.catalog.Durations;
+import dev.detour.incidents.catalog.Model;
+import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.config.Suggestions;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TextLimits;
+import dev.detour.incidents.routing.RouteOverride;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Turns the text after {@code /detour} into a {@link DetourCommand}: SPEC §5's grammar, checked against the
+ * catalog. Pure: no I/O, never throws for any input; everything wrong becomes {@link DetourCommand.Invalid}.
+ */
+public final class CommandParser {
+    private static final Pattern WORDS = Pattern.compile("[\\s,]+");
+    /** {@code --} before a reason; Slack clients often turn it into an em or en dash. */
+    private static final Pattern REASON_SEPARATOR = Pattern.compile("(?:^|\\s)(?:--|—|–)(?:\\s|$)");
+    private static final Pattern INCIDENT_NUMBER = Pattern.compile("[1-9][0-9]{0,17}");
+
+    private final Catalog catalog;
+
+    public CommandParser(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public DetourCommand parse(String text) {
+        String input = unescape(text == null ? "" : text).strip();
+        String whole = input;
+        String reason = null;
+        var separator = REASON_SEPARATOR.matcher(input);
+        if (separator.find()) {
+            reason = input.substring(separator.end()).strip();
+            input = input.substring(0, separator.start()).strip();
+        }
+        List<String> words = input.isEmpty() ? List.of() : Arrays.asList(WORDS.split(input));
+        words = words.stream().filter(word -> !word.isEmpty()).toList();
+        if (words.isEmpty()) {
+            return reason == null ? new DetourCommand.Help() : unknownVerb("--");
+        }
+        Optional<Verb> verb = Verb.fromWord(words.get(0).toLowerCase(Locale.ROOT));
+        if (verb.isEmpty()) {
+            return unknownVerb(words.get(0));
+        }
+        String afterVerb = whole.substring(whole.indexOf(words.get(0)) + words.get(0).length()).strip();
+        Arguments args = new Arguments(verb.get(), words.subList(1, words.size()), Optional.ofNullable(reason)
+                .filter(r -> !r.isEmpty()), afterVerb);
+        return args.parse();
+    }
+
+    /** Everything about one command: its verb, the words after it, and the reason after {@code --}. */
+    private final class Arguments {
+        private final Verb verb;
+        private final List<String> words;
+        private final Optional<String> reason;
+        /** The text after the verb as typed: an update keeps its commas, dashes and line breaks. */
+        private final String afterVerb;
+
+        Arguments(Verb verb, List<String> words, Optional<String> reason, String afterVerb) {
+            this.verb = verb;
+            this.words = words;
+            this.reason = reason;
+            this.afterVerb = afterVerb;
+        }
+
+        DetourCommand parse() {
+            try {
+                return switch (verb) {
+                    case HELP -> noArguments(new DetourCommand.Help());
+                    case STATUS -> noArguments(new DetourCommand.Status());
+                    case DECLARE -> new DetourCommand.Declare(targets(), text(reason, "reason", TextLimits.TITLE));
+                    case DISABLE -> new DetourCommand.Disable(requiredTargets(), text(reason, "reason",
+                            TextLimits.TEXT));
+                    case ENABLE -> new DetourCommand.Enable(requiredTargets(), text(reason, "reason",
+                            TextLimits.TEXT));
+                    case ROUTE -> route();
+                    case CONSENT -> consent();
+                    case UPDATE -> update();
+                    case STATE -> changeState();
+                    case RESOLVE -> resolve();
+                    case SUMMARY -> new DetourCommand.Summary(onlyIncident());
+                    case AUDIT -> audit();
+                };
+            } catch (Refusal refusal) {
+                return invalid(refusal.getMessage());
+            }
+        }
+
+        private DetourCommand noArguments(DetourCommand command) {
+            if (!words.isEmpty() || reason.isPresent()) {
+                throw new Refusal("`" + verb.word() + "` takes no arguments.");
+            }
+            return command;
+        }
+
+        private List<Target> requiredTargets() {
+            if (words.isEmpty()) {
+                throw new Refusal("Say which providers or models to " + verb.word() + ".");
+            }
+            return targets();
+        }
+
+        private List<Target> targets() {
+            Set<Target> targets = new LinkedHashSet<>();
+            for (String word : words) {
+                targets.add(target(word));
+            }
+            return List.copyOf(targets);
+        }
+
+        private DetourCommand route() {
+            expectWords(2, "a task class and a model, `stop` or `auto`");
+            TaskClassId taskClass = taskClass(words.get(0));
+            String choice = words.get(1).toLowerCase(Locale.ROOT);
+            if (choice.equals("auto")) {
+                return new DetourCommand.Route(taskClass, Optional.empty());
+            }
+            if (choice.equals("stop")) {
+                return new DetourCommand.Route(taskClass, Optional.of(new RouteOverride.Stop()));
+            }
+            ModelId model = model(choice, "`stop`, `auto` or a model");
+            return new DetourCommand.Route(taskClass, Optional.of(new RouteOverride.Pin(model)));
+        }
+
+        private DetourCommand consent() {
+            expectWords(2, "a task class and `approve` or `deny`");
+            TaskClassId taskClass = taskClass(words.get(0));
+            String word = words.get(1).toLowerCase(Locale.ROOT);
+            ConsentAnswer answer = ConsentAnswer.fromWord(word).orElseThrow(() -> new Refusal("`" + words.get(1)
+                    + "` is not an answer: say `approve` or `deny`" + suggestion(word, List.of("approve", "deny"))
+                    + "."));
+            return new DetourCommand.Consent(taskClass, answer);
+        }
+
+        private DetourCommand update() {
+            if (words.isEmpty()) {
+                throw new Refusal("Say which incident to update, then the text.");
+            }
+            IncidentId incident = incident(words.get(0));
+            String text = afterVerb.substring(afterVerb.indexOf(words.get(0)) + words.get(0).length()).strip();
+            if (text.startsWith("--") || text.startsWith("—") || text.startsWith("–")) {
+                text = text.substring(text.startsWith("--") ? 2 : 1).strip();
+            }
+            if (text.isBlank()) {
+                throw new Refusal("An update needs text after the incident id.");
+            }
+            return new DetourCommand.Update(incident, text(Optional.of(text), "update", TextLimits.TEXT).get());
+        }
+
+        private DetourCommand changeState() {
+            expectWords(2, "an incident id and a state");
+            IncidentId incident = incident(words.get(0));
+            String word = words.get(1).toLowerCase(Locale.ROOT);
+            List<String> states = Arrays.stream(IncidentState.values()).map(IncidentState::word).toList();
+            IncidentState state = IncidentState.fromWord(word).orElseThrow(() -> new Refusal("`" + words.get(1)
+                    + "` is not a state" + suggestion(word, states) + "; states: " + String.join(", ", states) + "."));
+            return new DetourCommand.ChangeState(incident, state);
+        }
+
+        private DetourCommand resolve() {
+            IncidentId incident = onlyIncident();
+            return new DetourCommand.Resolve(incident, text(reason, "summary", TextLimits.TEXT));
+        }
+
+        private IncidentId onlyIncident() {
+            if (words.isEmpty()) {
+                throw new Refusal("Say which incident, e.g. `INC-1`.");
+            }
+            expectWords(1, "one incident id");
+            return incident(words.get(0));
+        }
+
+        private DetourCommand audit() {
+            AuditQuery query = AuditQuery.everything();
+            Optional<Duration> since = Optional.empty();
+            List<String> rest = new ArrayList<>(words);
+            int sinceAt = rest.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList().indexOf("since");
+            if (sinceAt >= 0) {
+                if (sinceAt != rest.size() - 2) {
+                    throw new Refusal("`since` needs one duration after it, e.g. `since 2h`.");
+                }
+                String duration = rest.get(sinceAt + 1);
+                since = Optional.of(Durations.parse(duration).filter(d -> !d.isNegative() && !d.isZero())
+                        .orElseThrow(() -> new Refusal("`" + duration + "` is not a duration: write e.g. `30m`,"
+                                + " `2h` or `7d`.")));
+                rest = rest.subList(0, sinceAt);
+            }
+            if (rest.size() > 1) {
+                throw new Refusal("Filter by one incident, provider, model or task class at most.");
+            }
+            if (rest.size() == 1) {
+                query = subject(rest.get(0), query);
+            }
+            return new DetourCommand.Audit(query, since);
+        }
+
+        private AuditQuery subject(String word, AuditQuery query) {
+            Optional<IncidentId> incident = IncidentId.parse(word);
+            if (incident.isPresent()) {
+                return query.forIncident(incident.get());
+            }
+            String id = word.toLowerCase(Locale.ROOT);
+            if (catalog.taskClasses().stream().anyMatch(t -> t.id().value().equals(id))) {
+                return query.forSubject("task-class:" + id);
+            }
+            return query.forSubject(target(word).kind() + ":" + id);
+        }
+
+        private void expectWords(int count, String what) {
+            if (words.size() != count) {
+                throw new Refusal("`" + verb.word() + "` needs " + what + (words.size() > count
+                        ? ", and nothing more" : "") + ".");
+            }
+        }
+
+        private DetourCommand invalid(String problem) {
+            return new DetourCommand.Invalid(problem, verb.usage(), Optional.of(verb));
+        }
+    }
+
+    private Target target(String word) {
+        String id = word.toLowerCase(Locale.ROOT);
+        for (Provider provider : catalog.providers()) {
+            if (provider.id().value().equals(id)) {
+                return Target.provider(provider.id());
+            }
+        }
+        for (Model model : catalog.models()) {
+            if (model.id().value().equals(id)) {
+                return Target.model(model.id());
+            }
+        }
+        List<String> known = Stream.concat(catalog.providers().stream().map(p -> p.id().value()),
+                catalog.models().stream().map(m -> m.id().value())).toList();
+        throw new Refusal("There is no provider or model `" + word + "`" + suggestion(id, known) + ".");
+    }
+
+    private ModelId model(String word, String expected) {
+        for (Model model : catalog.models()) {
+            if (model.id().value().equals(word)) {
+                return model.id();
+            }
+        }
+        List<String> known = catalog.models().stream().map(m -> m.id().value()).collect(Collectors.toList());
+        known.addAll(List.of("stop", "auto"));
+        throw new Refusal("`" + word + "` is not " + expected + suggestion(word, known) + ".");
+    }
+
+    private TaskClassId taskClass(String word) {
+        String id = word.toLowerCase(Locale.ROOT);
+        List<String> known = catalog.taskClasses().stream().map(TaskClass::id).map(TaskClassId::value).toList();
+        if (known.contains(id)) {
+            return TaskClassId.of(id);
+        }
+        throw new Refusal("There is no task class `" + word + "`" + suggestion(id, known) + ".");
+    }
+
+    private static IncidentId incident(String word) {
+        Optional<IncidentId> id = IncidentId.parse(word);
+        if (id.isPresent()) {
+            return id.get();
+        }
+        if (INCIDENT_NUMBER.matcher(word).matches()) {
+            return new IncidentId(Long.parseLong(word));
+        }
+        throw new Refusal("`" + word + "` is not an incident id: write it like `INC-12`.");
+    }
+
+    private static Optional<String> text(Optional<String> text, String what, int max) {
+        if (text.isPresent() && text.get().length() > max) {
+            throw new Refusal("The " + what + " is " + text.get().length() + " characters long; at most " + max
+                    + " fit.");
+        }
+        return text;
+    }
+
+    private static DetourCommand unknownVerb(String word) {
+        String typed = word.toLowerCase(Locale.ROOT);
+        String usage = Arrays.stream(Verb.values()).map(Verb::usage).collect(Collectors.joining("\n"));
+        return new DetourCommand.Invalid("`" + word + "` is not a Detour command" + suggestion(typed, Verb.words())
+                + ".", usage, Optional.empty());
+    }
+
+    private static String suggestion(String typed, List<String> known) {
+        List<String> near = Suggestions.nearest(typed, known);
+        return near.isEmpty() ? "" : " (did you mean " + near.stream().map(match -> "`" + match + "`")
+                .collect(Collectors.joining(" or ")) + "?)";
+    }
+
+    /** Slack sends {@code &}, {@code <} and {@code >} in command text as HTML entities. */
+    private static String unescape(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    /** A refusal while parsing; caught in {@link Arguments#parse()}, so it never leaves the parser. */
+    private static final class Refusal extends RuntimeException {
+        Refusal(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
