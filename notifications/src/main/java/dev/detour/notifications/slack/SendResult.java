@@ -1,0 +1,20 @@
+package dev.detour.notifications.slack;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** How one call to Slack ended. */
+public sealed interface SendResult {
+
+    /** @param ts the message's timestamp, its id within the channel */
+    record Delivered(String channel, String ts) implements SendResult {
+    }
+
+    /** Worth trying again: rate limited ({@code after} from Retry-After), a 5xx, a timeout. */
+    record Retry(Optional<Duration> after, String error) implements SendResult {
+    }
+
+    /** Slack said no and will say no again ({@code channel_not_found}, {@code invalid_auth}, ...). */
+    record Failed(String error) implements SendResult {
+    }
+}

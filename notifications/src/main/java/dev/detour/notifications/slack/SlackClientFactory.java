@@ -1,0 +1,49 @@
+package dev.detour.notifications.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+/**
+ * The Slack SDK, pointed at {@code SLACK_API_URL} (Slack itself by default; a proxy or a test's fake otherwise).
+ * Without {@code SLACK_BOT_TOKEN} Detour runs in console mode and prints instead of posting.
+ */
+@Factory
+public class SlackClientFactory {
+    public static final String DEFAULT_API_URL = "https://slack.com/api/";
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    public Slack slack(@Property(name = "slack.api-url", defaultValue = DEFAULT_API_URL) String apiUrl) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+        config.setPrettyResponseLoggingEnabled(false);
+        return Slack.getInstance(config);
+    }
+
+    @Singleton
+    @Requires(property = "slack.bot-token")
+    public MethodsClient methods(Slack slack, @Property(name = "slack.bot-token") String botToken) {
+        return slack.methods(botToken);
+    }
+
+    @Singleton
+    @Named("slack")
+    @Requires(property = "slack.bot-token")
+    public SlackSender webApi(MethodsClient methods) {
+        return new WebApiSender(methods);
+    }
+
+    @Singleton
+    @Named("slack")
+    @Requires(missingProperty = "slack.bot-token")
+    public SlackSender console() {
+        return new ConsoleSender(System.out);
+    }
+}

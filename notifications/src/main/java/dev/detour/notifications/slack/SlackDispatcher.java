@@ -1,0 +1,147 @@
+package dev.detour.notifications.slack;
+
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.persistence.OutboxRow;
+import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.service.IncidentThreads;
+import dev.detour.incidents.service.OutboxDeliveries;
+import dev.detour.incidents.service.StatusService;
+import dev.detour.messages.IncidentRootMessage;
+import dev.detour.messages.Names;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Delivers the Slack rows of the outbox in the order they were written. A root refresh renders the incident as it is now: the
+ * first one posts the root message and remembers its ts, later ones edit it, and the refreshes pending together
+ * for one incident become one edit. Replies go into the root's thread.
+ */
+@Singleton
+public class SlackDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackDispatcher.class);
+    private static final int BATCH = 100;
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** How long a reply waits for its root message before it is posted on its own. */
+    private static final int REPLY_WAITS = 30;
+
+    private final OutboxDeliveries outbox;
+    private final SlackSender slack;
+    private final IncidentThreads threads;
+    private final IncidentService incidents;
+    private final StatusService status;
+    private final IncidentRootMessage root;
+    private final Clock clock;
+
+    public SlackDispatcher(OutboxDeliveries outbox, @Named("slack") SlackSender slack, IncidentThreads threads,
+                            IncidentService incidents, StatusService status, Catalog catalog, Clock clock) {
+        this.outbox = outbox;
+        this.slack = slack;
+        this.threads = threads;
+        this.incidents = incidents;
+        this.status = status;
+        this.root = new IncidentRootMessage(new Names(catalog));
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelay = "${detour.outbox.poll:250ms}", initialDelay = "1s")
+    public void poll() {
+        try {
+            dispatchDue();
+        } catch (RuntimeException e) {
+            LOG.error("outbox dispatch failed; retrying on the next poll", e);
+        }
+    }
+
+    /** Delivers what is due now; returns how many rows it finished (sent or failed). */
+    public synchronized int dispatchDue() {
+        List<OutboxRow> due = outbox.due(SlackOutboxRule.TOPICS, BATCH);
+        Set<Long> refreshed = new HashSet<>();
+        int finished = 0;
+        for (OutboxRow row : due) {
+            Optional<IncidentId> incident = Optional.ofNullable(row.incidentId()).map(IncidentId::new);
+            if (row.topic().equals(SlackOutboxRule.ROOT) && incident.isPresent()
+                    && !refreshed.add(row.incidentId())) {
+                outbox.sent(row, List.of()); // folded into the edit this batch already made
+                finished++;
+                continue;
+            }
+            SendResult result = deliver(row, incident);
+            finished += settle(row, incident, result) ? 1 : 0;
+        }
+        return finished;
+    }
+
+    private SendResult deliver(OutboxRow row, Optional<IncidentId> incident) {
+        Optional<IncidentThreads.Thread> thread = incident.flatMap(threads::of);
+        return switch (row.topic()) {
+            case SlackOutboxRule.ROOT -> refreshRoot(row, incident.orElseThrow(), thread);
+            case SlackOutboxRule.REPLY -> {
+                if (thread.isEmpty() && row.attempts() < REPLY_WAITS) {
+                    yield new SendResult.Retry(Optional.of(Duration.ofSeconds(1)), "waiting for the root message");
+                }
+                yield slack.post(thread.map(IncidentThreads.Thread::channel).orElse(row.destination()),
+                        thread.map(IncidentThreads.Thread::ts), SlackPayload.fromJson(row.payload()));
+            }
+            default -> new SendResult.Failed("unknown outbox topic " + row.topic());
+        };
+    }
+
+    private SendResult refreshRoot(OutboxRow row, IncidentId id, Optional<IncidentThreads.Thread> thread) {
+        Optional<Incident> incident = incidents.find(id);
+        if (incident.isEmpty()) {
+            return new SendResult.Failed("no incident " + id);
+        }
+        SlackPayload message = SlackPayload.of(root.render(incident.get(), status.current()));
+        if (thread.isPresent()) {
+            return slack.update(thread.get().channel(), thread.get().ts(), message);
+        }
+        SendResult result = slack.post(row.destination(), Optional.empty(), message);
+        if (result instanceof SendResult.Delivered delivered) {
+            threads.remember(id, delivered.channel(), delivered.ts());
+        }
+        return result;
+    }
+
+    /** @return whether the row is finished */
+    private boolean settle(OutboxRow row, Optional<IncidentId> incident, SendResult result) {
+        Instant now = clock.instant();
+        if (result instanceof SendResult.Delivered delivered) {
+            outbox.sent(row, List.of(new AuditRecord(now, Actor.system("outbox"), row.topic(),
+                    "slack:" + delivered.channel() + "/" + delivered.ts(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), incident)));
+            return true;
+        }
+        if (result instanceof SendResult.Retry retry) {
+            Duration wait = retry.after().orElseGet(() -> backoff(row.attempts()));
+            outbox.retry(row, now.plus(wait), retry.error());
+            return false;
+        }
+        String error = ((SendResult.Failed) result).error();
+        LOG.warn("outbox row {} ({} to {}) failed for good: {}", row.id(), row.topic(), row.destination(), error);
+        outbox.failed(row, error, new AuditRecord(now, Actor.system("outbox"), row.topic() + ".failed",
+                "slack:" + row.destination(), Optional.empty(), Optional.empty(), Optional.of(error), incident));
+        return true;
+    }
+
+    /** Exponential, capped, with jitter so that replicas and rows do not retry in step. */
+    static Duration backoff(int attempts) {
+        long base = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(attempts, 20));
+        return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    }
+}
