@@ -1,0 +1,35 @@
+package dev.detour.bot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import dev.detour.messages.Interactions;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.util.regex.Pattern;
+
+/** Bolt's {@link App}, with Detour's handlers registered; only with a bot token and a signing secret. */
+@Factory
+public class SlackAppFactory {
+
+    @Singleton
+    @Bean(preDestroy = "stop")
+    @Requires(property = "slack.bot-token")
+    @Requires(property = "slack.signing-secret")
+    public App app(Slack slack, @Property(name = "slack.bot-token") String botToken,
+                   @Property(name = "slack.signing-secret") String signingSecret, SlackHandlers handlers) {
+        App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(botToken).signingSecret(signingSecret)
+                .build());
+        app.command("/detour", handlers::command);
+        app.blockAction(Pattern.compile(Pattern.quote("detour.") + ".+"), handlers::blockAction);
+        app.viewSubmission(Pattern.compile(Pattern.quote("detour.") + ".+"), handlers::viewSubmission);
+        app.globalShortcut(Interactions.DECLARE_SHORTCUT, handlers::declareShortcut);
+        app.event(AppHomeOpenedEvent.class, handlers::appHomeOpened);
+        return app;
+    }
+}

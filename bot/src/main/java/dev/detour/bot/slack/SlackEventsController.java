@@ -1,0 +1,139 @@
+package dev.detour.bot.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import dev.detour.bot.api.ApiError;
+import dev.detour.incidents.service.InboundEvents;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /slack/events}: slash commands, interactivity and the Events API. Checks Slack's signature, drops
+ * retries of events already handled, then hands the raw request to Bolt's {@link App} and copies its answer back.
+ */
+@Controller("/slack")
+@Requires(beans = App.class)
+public class SlackEventsController {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackEventsController.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final App app;
+    private final SlackRequestParser parser;
+    private final SlackSignatureCheck signatures;
+    private final InboundEvents inbound;
+
+    public SlackEventsController(App app, SlackSignatureCheck signatures, InboundEvents inbound) {
+        this.app = app;
+        this.parser = new SlackRequestParser(app.config());
+        this.signatures = signatures;
+        this.inbound = inbound;
+    }
+
+    @Post(uri = "/events", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
+            produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<?> events(HttpRequest<?> request, @Nullable @Body String rawBody) {
+        String body = rawBody == null ? "" : rawBody;
+        Optional<String> refusal = signatures.refusal(request.getHeaders().get("X-Slack-Request-Timestamp"),
+                request.getHeaders().get("X-Slack-Signature"), body);
+        if (refusal.isPresent()) {
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new ApiError("invalid_signature",
+                    refusal.get()));
+        }
+        Optional<String> eventId = eventId(body);
+        if (eventId.isPresent() && !inbound.firstTime("slack", eventId.get())) {
+            LOG.info("Slack event {} was already handled (retry {}); acknowledged again", eventId.get(),
+                    request.getHeaders().get("X-Slack-Retry-Num"));
+            return HttpResponse.ok();
+        }
+        try {
+            Response response = app.run(parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(request.getPath())
+                    .queryString(query(request))
+                    .headers(new RequestHeaders(headers(request)))
+                    .requestBody(body)
+                    .remoteAddress(remoteAddress(request))
+                    .build()));
+            return copy(response);
+        } catch (Exception e) {
+            LOG.error("Bolt failed on a Slack request", e);
+            return HttpResponse.serverError(new ApiError("internal_error", "Detour could not handle this request"));
+        }
+    }
+
+    /** Events API deliveries carry an id Slack repeats when it retries; commands and interactions are not retried. */
+    private static Optional<String> eventId(String body) {
+        if (!body.startsWith("{")) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = JSON.readTree(body);
+            return "event_callback".equals(node.path("type").asText()) && node.hasNonNull("event_id")
+                    ? Optional.of(node.get("event_id").asText()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // Bolt answers malformed bodies
+        }
+    }
+
+    private static MutableHttpResponse<?> copy(Response response) {
+        MutableHttpResponse<String> out = HttpResponse.status(HttpStatus.valueOf(response.getStatusCode()));
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("content-length") && !name.equalsIgnoreCase("content-type")) {
+                    values.forEach(value -> out.header(name, value));
+                }
+            });
+        }
+        String body = response.getBody();
+        if (body != null && !body.isEmpty()) {
+            out.contentType(response.getContentType() == null ? MediaType.APPLICATION_JSON
+                    : response.getContentType());
+            out.contentLength(body.getBytes(StandardCharsets.UTF_8).length);
+            out.body(body);
+        }
+        return out;
+    }
+
+    private static Map<String, List<String>> headers(HttpRequest<?> request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        request.getHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), new ArrayList<>(values)));
+        return headers;
+    }
+
+    private static Map<String, List<String>> query(HttpRequest<?> request) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        request.getParameters().forEach((name, values) -> query.put(name, new ArrayList<>(values)));
+        return query;
+    }
+
+    /** Works for IPv6 peers too: the host string, without brackets or port. */
+    private static String remoteAddress(HttpRequest<?> request) {
+        InetSocketAddress address = request.getRemoteAddress();
+        return address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+    }
+}

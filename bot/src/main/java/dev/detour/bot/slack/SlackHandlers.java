@@ -1,0 +1,202 @@
+package dev.detour.bot.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.context.Context;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.context.builtin.GlobalShortcutContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.GlobalShortcutRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.view.ViewState;
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import dev.detour.commands.CommandHandler;
+import dev.detour.commands.CommandReply;
+import dev.detour.commands.DetourCommand;
+import dev.detour.commands.InteractionHandler;
+import dev.detour.commands.Invoker;
+import dev.detour.commands.SubmissionReply;
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.service.StatusService;
+import dev.detour.messages.AppHomeView;
+import dev.detour.messages.Names;
+import dev.detour.messages.StatusMessage;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Bolt handlers: acknowledge at once, then do the work on another thread and answer through
+ * {@code response_url} or the Web API. Parse errors and help are answered in the ack itself.
+ */
+@Singleton
+public class SlackHandlers {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackHandlers.class);
+
+    private final CommandHandler commands;
+    private final InteractionHandler interactions;
+    private final StatusService status;
+    private final AppHomeView home;
+    private final ExecutorService work;
+
+    public SlackHandlers(CommandHandler commands, InteractionHandler interactions, StatusService status,
+                         Catalog catalog, @Named(TaskExecutors.BLOCKING) ExecutorService work) {
+        this.commands = commands;
+        this.interactions = interactions;
+        this.status = status;
+        this.home = new AppHomeView(new StatusMessage(new Names(catalog)));
+        this.work = work;
+    }
+
+    Response command(SlashCommandRequest request, SlashCommandContext ctx) {
+        SlashCommandPayload payload = request.getPayload();
+        DetourCommand command = commands.parse(payload.getText());
+        Invoker invoker = new Invoker(payload.getUserId(), payload.getChannelId());
+        if (CommandHandler.answersAtOnce(command)) {
+            CommandReply.Ephemeral reply = (CommandReply.Ephemeral) commands.handle(command, invoker);
+            return ctx.ack(r -> r.responseType("ephemeral").text(reply.message().text())
+                    .blocks(reply.message().blocks()));
+        }
+        later(() -> answer(ctx, commands.handle(command, invoker), payload.getTriggerId()));
+        return ctx.ack();
+    }
+
+    Response blockAction(BlockActionRequest request, ActionContext ctx) {
+        BlockActionPayload payload = request.getPayload();
+        Invoker invoker = new Invoker(payload.getUser().getId(),
+                payload.getChannel() == null ? "" : payload.getChannel().getId());
+        for (BlockActionPayload.Action action : payload.getActions()) {
+            String value = action.getValue() != null ? action.getValue()
+                    : action.getSelectedOption() != null ? action.getSelectedOption().getValue() : "";
+            later(() -> answer(ctx, interactions.press(action.getActionId(), value, invoker),
+                    payload.getTriggerId()));
+        }
+        return ctx.ack();
+    }
+
+    Response viewSubmission(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+        ViewSubmissionPayload payload = request.getPayload();
+        Invoker invoker = new Invoker(payload.getUser().getId(), "");
+        SubmissionReply reply = interactions.submit(payload.getView().getCallbackId(),
+                payload.getView().getPrivateMetadata(), values(payload.getView().getState()), invoker);
+        if (reply instanceof SubmissionReply.Errors errors) {
+            return ctx.ackWithErrors(errors.errors());
+        }
+        CommandReply followUp = ((SubmissionReply.Close) reply).followUp();
+        later(() -> tellPrivately(ctx, invoker.userId(), followUp));
+        return ctx.ack();
+    }
+
+    Response declareShortcut(GlobalShortcutRequest request, GlobalShortcutContext ctx) {
+        Invoker invoker = new Invoker(request.getPayload().getUser().getId(), "");
+        String triggerId = request.getPayload().getTriggerId();
+        later(() -> {
+            CommandReply reply = interactions.declareForm(invoker);
+            if (reply instanceof CommandReply.OpenModal modal) {
+                openModal(ctx, triggerId, modal);
+            } else {
+                tellPrivately(ctx, invoker.userId(), reply);
+            }
+        });
+        return ctx.ack();
+    }
+
+    Response appHomeOpened(EventsApiPayload<AppHomeOpenedEvent> event, EventContext ctx) {
+        String user = event.getEvent().getUser();
+        if ("home".equals(event.getEvent().getTab())) {
+            later(() -> call(() -> ctx.client().viewsPublish(r -> r.userId(user).view(home.render(status.current())))));
+        }
+        return ctx.ack();
+    }
+
+    private void answer(Context ctx, CommandReply reply, String triggerId) {
+        if (reply instanceof CommandReply.OpenModal modal) {
+            openModal(ctx, triggerId, modal);
+        } else if (reply instanceof CommandReply.Ephemeral ephemeral && ctx instanceof SlashCommandContext slash) {
+            call(() -> slash.respond(r -> r.responseType("ephemeral").text(ephemeral.message().text())
+                    .blocks(ephemeral.message().blocks())));
+        } else if (reply instanceof CommandReply.Ephemeral ephemeral && ctx instanceof ActionContext action) {
+            call(() -> action.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
+                    .text(ephemeral.message().text()).blocks(ephemeral.message().blocks())));
+        }
+    }
+
+    private void openModal(Context ctx, String triggerId, CommandReply.OpenModal modal) {
+        call(() -> {
+            var response = ctx.client().viewsOpen(r -> r.triggerId(triggerId).view(modal.view()));
+            if (!response.isOk()) {
+                LOG.warn("views.open failed: {}", response.getError());
+            }
+            return response;
+        });
+    }
+
+    /** After a modal or shortcut there is no response_url: the app's direct message says it. */
+    private void tellPrivately(Context ctx, String user, CommandReply reply) {
+        if (reply instanceof CommandReply.Ephemeral ephemeral) {
+            call(() -> ctx.client().chatPostMessage(r -> r.channel(user).text(ephemeral.message().text())
+                    .blocks(ephemeral.message().blocks())));
+        }
+    }
+
+    private void later(Runnable task) {
+        work.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("Slack follow-up failed", e);
+            }
+        });
+    }
+
+    private interface SlackCall {
+        Object run() throws IOException, SlackApiException;
+    }
+
+    private static void call(SlackCall call) {
+        try {
+            call.run();
+        } catch (IOException | SlackApiException e) {
+            LOG.warn("Slack call failed: {}", e.toString());
+        }
+    }
+
+    /** Input block id → the values chosen or typed (one for text and single selects, many for multi-selects). */
+    private static Map<String, List<String>> values(ViewState state) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        if (state == null || state.getValues() == null) {
+            return values;
+        }
+        state.getValues().forEach((blockId, actions) -> actions.values().forEach(value -> {
+            List<String> chosen = new ArrayList<>();
+            if (value.getValue() != null) {
+                chosen.add(value.getValue());
+            }
+            if (value.getSelectedOption() != null) {
+                chosen.add(value.getSelectedOption().getValue());
+            }
+            if (value.getSelectedOptions() != null) {
+                value.getSelectedOptions().forEach(option -> chosen.add(option.getValue()));
+            }
+            values.put(blockId, chosen);
+        }));
+        return values;
+    }
+}
