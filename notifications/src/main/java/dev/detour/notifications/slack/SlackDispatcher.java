@@ -12,6 +12,8 @@ import dev.detour.incidents.service.OutboxDeliveries;
 import dev.detour.incidents.service.StatusService;
 import dev.detour.messages.IncidentRootMessage;
 import dev.detour.messages.Names;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -59,12 +61,25 @@ public class SlackDispatcher {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = "${detour.outbox.poll:250ms}", initialDelay = "1s")
+    /** Set when the application begins to stop: rows not yet delivered wait in the outbox for the next start. */
+    private volatile boolean stopping;
+
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        stopping = true;
+    }
+
+    @Scheduled(fixedDelay = "${detour.outbox.poll:250ms}", initialDelay = "${detour.outbox.first-poll:1s}")
     public void poll() {
+        if (stopping) {
+            return;
+        }
         try {
             dispatchDue();
         } catch (RuntimeException e) {
-            LOG.error("outbox dispatch failed; retrying on the next poll", e);
+            if (!stopping) { // while stopping, the database may already be gone; the rows wait
+                LOG.error("outbox dispatch failed; retrying on the next poll", e);
+            }
         }
     }
 
@@ -74,6 +89,9 @@ public class SlackDispatcher {
         Set<Long> refreshed = new HashSet<>();
         int finished = 0;
         for (OutboxRow row : due) {
+            if (stopping) {
+                break;
+            }
             Optional<IncidentId> incident = Optional.ofNullable(row.incidentId()).map(IncidentId::new);
             if (row.topic().equals(SlackOutboxRule.ROOT) && incident.isPresent()
                     && !refreshed.add(row.incidentId())) {

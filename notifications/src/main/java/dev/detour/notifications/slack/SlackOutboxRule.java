@@ -45,14 +45,14 @@ public class SlackOutboxRule implements OutboxRule {
         }
         String channel = slack.incidentChannel();
         List<OutboxDraft> drafts = new ArrayList<>();
-        // One refresh per incident and instant: the events of one change share it.
-        drafts.add(new OutboxDraft(ROOT, channel, ROOT + ":" + incident.get() + ":" + event.at().toEpochMilli()
-                + "." + event.at().getNano(), "{\"incident\":\"" + incident.get() + "\"}", incident));
+        // Keyed by the event itself: the same event never refreshes twice, different ones always do.
+        drafts.add(new OutboxDraft(ROOT, channel, ROOT + ":" + incident.get() + ":" + digest(event.toString()),
+                "{\"incident\":\"" + incident.get() + "\"}", incident));
         List<SlackMessage> messages = replies.render(event);
-        for (SlackMessage message : messages) {
-            String payload = SlackPayload.of(message).toJson();
-            drafts.add(new OutboxDraft(REPLY, channel, REPLY + ":" + incident.get() + ":" + digest(event.at()
-                    + payload), payload, incident));
+        for (int i = 0; i < messages.size(); i++) {
+            String payload = SlackPayload.of(messages.get(i)).toJson();
+            drafts.add(new OutboxDraft(REPLY, channel, REPLY + ":" + incident.get() + ":" + digest(event + "#" + i),
+                    payload, incident));
         }
         return drafts;
     }

@@ -67,7 +67,7 @@ public final class FakeSlack implements AutoCloseable {
 
     private static final Set<String> METHODS = Set.of(
             "auth.test", "chat.postMessage", "chat.update", "chat.postEphemeral",
-            "views.open", "views.publish", "views.update", "usergroups.users.list", "conversations.join");
+            "views.open", "views.publish", "views.update", "usergroups.users.list", "conversations.join", "apps.connections.open");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long FIRST_TS_MICROS = 1_760_000_000_000_000L;
@@ -107,6 +107,7 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private final String botToken;
+    private String appToken; // guarded by "this"
     private final HttpServer server;
     private final ExecutorService executor;
     private final String baseUrl;
@@ -163,6 +164,11 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------------------------------------- set-up
+
+    /** The app-level token {@code apps.connections.open} (Socket Mode) accepts. No WebSocket is served. */
+    public synchronized void acceptAppToken(String token) {
+        this.appToken = token;
+    }
 
     public synchronized void addChannel(String id, boolean botIsMember) {
         channels.put(id, new Channel(botIsMember));
@@ -486,6 +492,12 @@ public final class FakeSlack implements AutoCloseable {
         }
         if (token == null || token.isEmpty()) {
             return new Reply(200, error("not_authed"), -1);
+        }
+        if (method.equals("apps.connections.open")) {
+            // Socket Mode takes the app-level token (xapp-...), never the bot token.
+            return token.equals(appToken) ? new Reply(200, ok().put("url", baseUrl.replace("http", "ws")
+                    + "/socket-mode"), -1) : new Reply(200, error(token.equals(botToken) ? "not_allowed_token_type"
+                    : "invalid_auth"), -1);
         }
         if (!token.equals(botToken)) {
             return new Reply(200, error("invalid_auth"), -1);
