@@ -146,6 +146,9 @@ public class CommandHandler {
 
     /** Opens an incident, unless one already covers every target: then it says which. */
     public CommandReply declare(IncidentKind kind, List<Target> targets, Optional<String> reason, Invoker invoker) {
+        if (!onCall.mayChange(invoker.userId())) {
+            return CommandReply.say(onCall.refusal("declare incidents") + " Nothing was changed.");
+        }
         List<Incident> covering = targets.stream().map(incidents::openIncidentCovering)
                 .flatMap(Optional::stream).distinct().toList();
         if (covering.size() == 1 && targets.stream().allMatch(t -> covering.get(0).covers(t, names.catalog()))) {

@@ -23,6 +23,13 @@ public sealed interface DetourCommand {
         return verb().map(Verb::changesProduction).orElse(false);
     }
 
+    private static <T> List<T> atLeastOne(List<T> targets, String verb) {
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException(verb + " needs a target");
+        }
+        return List.copyOf(targets);
+    }
+
     record Help() implements DetourCommand {
         public Optional<Verb> verb() {
             return Optional.of(Verb.HELP);
@@ -48,10 +55,7 @@ public sealed interface DetourCommand {
 
     record Disable(List<Target> targets, Optional<String> reason) implements DetourCommand {
         public Disable {
-            targets = List.copyOf(targets);
-            if (targets.isEmpty()) {
-                throw new IllegalArgumentException("disable needs a target");
-            }
+            targets = atLeastOne(targets, "disable");
         }
 
         public Optional<Verb> verb() {
@@ -61,10 +65,7 @@ public sealed interface DetourCommand {
 
     record Enable(List<Target> targets, Optional<String> reason) implements DetourCommand {
         public Enable {
-            targets = List.copyOf(targets);
-            if (targets.isEmpty()) {
-                throw new IllegalArgumentException("enable needs a target");
-            }
+            targets = atLeastOne(targets, "enable");
         }
 
         public Optional<Verb> verb() {

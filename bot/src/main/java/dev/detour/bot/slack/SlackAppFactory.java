@@ -11,11 +11,13 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /** Bolt's {@link App}, with Detour's handlers registered; only with a bot token and a signing secret. */
 @Factory
 public class SlackAppFactory {
+    static final Duration AUTH_TEST_CACHE = Duration.ofMinutes(30);
 
     @Singleton
     @Bean(preDestroy = "stop")
@@ -23,8 +25,9 @@ public class SlackAppFactory {
     @Requires(property = "slack.signing-secret")
     public App app(Slack slack, @Property(name = "slack.bot-token") String botToken,
                    @Property(name = "slack.signing-secret") String signingSecret, SlackHandlers handlers) {
+        // Bolt would call auth.test before every request; cached, the 3-second ack never waits on Slack.
         App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(botToken).signingSecret(signingSecret)
-                .build());
+                .authTestCacheEnabled(true).authTestCacheExpirationMillis(AUTH_TEST_CACHE.toMillis()).build());
         app.command("/detour", handlers::command);
         app.blockAction(Pattern.compile(Pattern.quote("detour.") + ".+"), handlers::blockAction);
         app.viewSubmission(Pattern.compile(Pattern.quote("detour.") + ".+"), handlers::viewSubmission);

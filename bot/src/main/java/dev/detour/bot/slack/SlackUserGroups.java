@@ -7,6 +7,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
 import dev.detour.commands.UserGroupDirectory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,15 +21,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * On-call user groups' members from {@code usergroups.users.list}, cached: refreshed in the background every
- * few minutes, and asked again on a miss at most every 30 s per group (so a flood of refusals cannot flood
- * Slack). When Slack cannot be asked, the last known members stand.
+ * On-call user groups' members from {@code usergroups.users.list}, cached: refreshed on a schedule every few
+ * minutes, and asked again on a miss at most every 30 s per group (so a flood of refusals cannot flood Slack).
+ * When Slack cannot be asked, the last known members stand.
  */
 @Singleton
 @Requires(beans = MethodsClient.class)
 public class SlackUserGroups implements UserGroupDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(SlackUserGroups.class);
-    static final Duration REFRESH = Duration.ofMinutes(5);
     static final Duration MISS_INTERVAL = Duration.ofSeconds(30);
 
     private final MethodsClient slack;
@@ -39,7 +39,15 @@ public class SlackUserGroups implements UserGroupDirectory {
     public SlackUserGroups(MethodsClient slack, Clock clock) {
         this.slack = slack;
         this.clock = clock;
-        this.members = Caffeine.newBuilder().refreshAfterWrite(REFRESH).maximumSize(1_000).build(this::lookUp);
+        this.members = Caffeine.newBuilder().maximumSize(1_000).build(this::lookUp);
+    }
+
+    /** Keeps the groups asked about so far current, so that a removed member loses access within minutes. */
+    @Scheduled(fixedDelay = "${detour.slack.user-group-refresh:5m}", initialDelay = "${detour.slack.user-group-refresh:5m}")
+    public void refreshAll() {
+        for (String group : Set.copyOf(members.asMap().keySet())) {
+            members.put(group, lookUp(group));
+        }
     }
 
     @Override

@@ -235,7 +235,88 @@ class SlackIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
+    void declareWithoutArgumentsAndTheShortcutOpenTheDeclareForm() {
+        HttpResponse<String> ack = requests().command(ALICE, "declare", slack.newResponseUrl());
+        assertEquals(200, ack.statusCode());
+        slack.awaitCall("views.open", call -> call.param("view").contains(Interactions.DECLARE_MODAL), WAIT);
+        int opened = slack.calls("views.open").size();
+
+        assertEquals(200, requests().globalShortcut(BOB, Interactions.DECLARE_SHORTCUT).statusCode());
+        slack.awaitCall("views.open", call -> slack.calls("views.open").size() > opened
+                && call.param("view").contains("claude-opus-4-8"), WAIT);
+    }
+
+    @Test
+    @Order(11)
+    void theDeclareFormOpensAnIncidentWithItsRootMessage() throws Exception {
+        HttpResponse<String> submitted = requests().declareSubmission(ALICE,
+                List.of("model:gpt-5"), "degradation", "GPT-5 answers slowly");
+        assertEquals(200, submitted.statusCode());
+        assertFalse(submitted.body().contains("errors"), submitted.body());
+
+        JsonNode incident = get("/api/incidents/INC-2").path("incident");
+        assertEquals("degradation", incident.path("kind").asText());
+        assertEquals("GPT-5 answers slowly", incident.path("title").asText());
+        slack.awaitCall("chat.postMessage", call -> call.param("thread_ts") == null
+                && FakeSlack.blocksOf(call).toString().contains("INC-2 · Degradation · investigating"), WAIT);
+        slack.awaitCall("chat.postMessage", call -> ALICE.equals(call.param("channel"))
+                && call.param("text").contains("INC-2"), WAIT);
+    }
+
+    @Test
+    @Order(12)
+    void theDeclareFormRefusesAnEmptyChoiceInPlace() {
+        HttpResponse<String> submitted = requests().declareSubmission(ALICE, List.of(), "outage", "");
+        assertEquals(200, submitted.statusCode());
+        JsonNode answer = json(submitted.body());
+        assertEquals("errors", answer.path("response_action").asText(), submitted.body());
+        assertTrue(answer.path("errors").has(Interactions.TARGETS_INPUT), submitted.body());
+    }
+
+    @Test
+    @Order(13)
+    void acknowledgingEditsTheRootMessage() throws Exception {
+        requests().blockAction(ALICE, Interactions.ACKNOWLEDGE, "INC-2", slack.newResponseUrl());
+
+        slack.awaitCall("chat.update", call -> FakeSlack.blocksOf(call).toString().contains("INC-2")
+                && FakeSlack.blocksOf(call).toString().contains("acknowledged by <@" + ALICE + ">"), WAIT);
+        assertFalse(get("/api/incidents/INC-2").path("incident").path("acknowledgedAt").isNull());
+    }
+
+    @Test
+    @Order(14)
+    void buttonsAndFormsAreRefusedToPeopleOutsideOnCall() throws Exception {
+        String responseUrl = slack.newResponseUrl();
+        requests().blockAction(MALLORY, Interactions.DISABLE + ":gpt-5", "INC-2 model:gpt-5", responseUrl);
+        FakeSlack.Response reply = slack.awaitResponse(r -> r.url().equals(responseUrl), WAIT);
+        assertTrue(reply.body().path("text").asText().contains("Only on-call"), reply.body().toString());
+        assertTrue(modelAvailable("gpt-5"));
+
+        HttpResponse<String> submitted = requests().viewSubmission(MALLORY, Interactions.RESOLVE_MODAL, "INC-2",
+                Map.of(Interactions.SUMMARY_INPUT, "done"));
+        assertEquals("errors", json(submitted.body()).path("response_action").asText(), submitted.body());
+        assertEquals("investigating", get("/api/incidents/INC-2").path("incident").path("state").asText());
+    }
+
+    @Test
+    @Order(15)
+    void onCallDisablesFromTheButtonAndPostsAnUpdateThroughItsForm() throws Exception {
+        requests().blockAction(BOB, Interactions.DISABLE + ":gpt-5", "INC-2 model:gpt-5", slack.newResponseUrl());
+        slack.awaitCall("chat.postMessage", call -> call.param("thread_ts") != null
+                && call.param("text").contains("disabled GPT-5"), WAIT);
+        assertFalse(modelAvailable("gpt-5"));
+
+        requests().blockAction(BOB, Interactions.POST_UPDATE, "INC-2", slack.newResponseUrl());
+        slack.awaitCall("views.open", call -> call.param("view").contains(Interactions.UPDATE_MODAL), WAIT);
+        requests().viewSubmission(BOB, Interactions.UPDATE_MODAL, "INC-2",
+                Map.of(Interactions.UPDATE_INPUT, "OpenAI confirms elevated latency."));
+        slack.awaitCall("chat.postMessage", call -> call.param("thread_ts") != null
+                && call.param("text").contains("OpenAI confirms elevated latency."), WAIT);
+    }
+
+    @Test
+    @Order(20)
     void aThousandRandomCommandsNeverGiveAServerErrorOrAStackTrace() throws Exception {
         Random random = new Random(7);
         List<String> words = List.of("disable", "enable", "declare", "route", "consent", "state", "resolve",
@@ -258,6 +339,7 @@ class SlackIT implements TestPropertyProvider {
         for (FakeSlack.Response response : slack.responses()) {
             assertNoStackTrace(response.body().toString(), "a response_url answer");
         }
+        assertTrue(slack.calls("auth.test").size() <= 3, "Bolt's auth.test is cached, not called per request");
     }
 
     private static void assertNoStackTrace(String body, String context) {

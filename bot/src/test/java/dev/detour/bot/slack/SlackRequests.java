@@ -67,14 +67,40 @@ final class SlackRequests {
     /** @param values input block id → typed text (plain_text_input) */
     HttpResponse<String> viewSubmission(String user, String callbackId, String privateMetadata,
                                         Map<String, String> values) {
+        ObjectNode state = JSON.createObjectNode();
+        values.forEach((block, text) -> state.putObject(block).putObject(block).put("type", "plain_text_input")
+                .put("value", text));
+        return viewSubmission(user, callbackId, privateMetadata, state);
+    }
+
+    /** The declare form: targets chosen in the multi-select, a kind, a reason. */
+    HttpResponse<String> declareSubmission(String user, java.util.List<String> targets, String kind, String reason) {
+        ObjectNode state = JSON.createObjectNode();
+        var selected = state.putObject("targets").putObject("targets").put("type", "multi_static_select")
+                .putArray("selected_options");
+        targets.forEach(value -> selected.addObject().put("value", value).putObject("text")
+                .put("type", "plain_text").put("text", value));
+        state.putObject("kind").putObject("kind").put("type", "static_select").putObject("selected_option")
+                .put("value", kind).putObject("text").put("type", "plain_text").put("text", kind);
+        state.putObject("reason").putObject("reason").put("type", "plain_text_input").put("value", reason);
+        return viewSubmission(user, "detour.declare", "", state);
+    }
+
+    HttpResponse<String> viewSubmission(String user, String callbackId, String privateMetadata, ObjectNode values) {
         ObjectNode payload = JSON.createObjectNode().put("type", "view_submission").put("api_app_id", "A0DETOUR");
         payload.putObject("user").put("id", user).put("username", user.toLowerCase()).put("team_id", "T0DETOUR");
         payload.putObject("team").put("id", "T0DETOUR").put("domain", "detour");
         ObjectNode view = payload.putObject("view").put("id", "V0MODAL").put("type", "modal")
                 .put("callback_id", callbackId).put("private_metadata", privateMetadata);
-        ObjectNode state = view.putObject("state").putObject("values");
-        values.forEach((block, text) -> state.putObject(block).putObject(block).put("type", "plain_text_input")
-                .put("value", text));
+        view.putObject("state").set("values", values);
+        return send(formBody(Map.of("payload", payload.toString())), "application/x-www-form-urlencoded", now());
+    }
+
+    HttpResponse<String> globalShortcut(String user, String callbackId) {
+        ObjectNode payload = JSON.createObjectNode().put("type", "shortcut").put("callback_id", callbackId)
+                .put("trigger_id", "13345224609.738474920.8088930838d88f008e2").put("action_ts", "1760000002.0003");
+        payload.putObject("user").put("id", user).put("username", user.toLowerCase()).put("team_id", "T0DETOUR");
+        payload.putObject("team").put("id", "T0DETOUR").put("domain", "detour");
         return send(formBody(Map.of("payload", payload.toString())), "application/x-www-form-urlencoded", now());
     }
 
