@@ -75,6 +75,9 @@ abstract class PersistenceContract implements TestPropertyProvider {
     @Value("${datasources.default.password}") String databasePassword;
     @Inject MovableClock clock;
     @Inject RecordingOutboxRule outboxRule;
+    @Inject InboundEvents inbound;
+    @Inject IncidentThreads threads;
+    @Inject OutboxDeliveries deliveries;
 
     /** The datasource properties of the database under test. */
     protected abstract Map<String, Object> database();
@@ -352,5 +355,58 @@ abstract class PersistenceContract implements TestPropertyProvider {
 
     private static Incident opened(IncidentChange change) {
         return assertInstanceOf(IncidentChange.Applied.class, change).incident();
+    }
+
+    @Test
+    void aDeliveryFromOutsideIsHandledOnceEvenWhenItArrivesTwiceAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> attempts = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                attempts.add(pool.submit(() -> inbound.firstTime("slack", "Ev0SAME")));
+            }
+            long first = 0;
+            for (Future<Boolean> attempt : attempts) {
+                first += attempt.get(10, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertEquals(1, first);
+            assertTrue(inbound.firstTime("statuspage", "Ev0SAME"), "sources do not share ids");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anIncidentRemembersWhereItsSlackThreadIs() {
+        Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "thread", List.of(Target.model(GPT_5)),
+                ALICE));
+        assertTrue(threads.of(incident.id()).isEmpty());
+
+        threads.remember(incident.id(), "C0INCIDENTS", "1760000000.000100");
+
+        assertEquals(new IncidentThreads.Thread(incident.id(), "C0INCIDENTS", "1760000000.000100"),
+                threads.of(incident.id()).orElseThrow());
+    }
+
+    @Test
+    void theOutboxKeepsOneRowPerKeyAndHandsOutWhatIsDueByTopicInOrder() {
+        Instant now = clock.instant();
+        assertEquals(1, outbox.insertIfAbsent(now, "contract.a", "here", "contract-key-1", "{}", null, "pending"));
+        assertEquals(0, outbox.insertIfAbsent(now, "contract.a", "here", "contract-key-1", "{}", null, "pending"));
+        assertEquals(1, outbox.insertIfAbsent(now, "contract.b", "here", "contract-key-2", "{}", null, "pending"));
+        assertEquals(1, outbox.insertIfAbsent(now, "other.c", "here", "contract-key-3", "{}", null, "pending"));
+
+        var due = deliveries.due("contract.", 10);
+        assertEquals(List.of("contract-key-1", "contract-key-2"), due.stream().map(row -> row.idempotencyKey())
+                .toList());
+
+        deliveries.retry(due.get(0), now.plusSeconds(30), "ratelimited");
+        deliveries.sent(due.get(1), List.of());
+        assertTrue(deliveries.due("contract.", 10).isEmpty(), "a retried row waits; a sent one is done");
+        clock.advance(Duration.ofSeconds(31));
+        var again = deliveries.due("contract.", 10);
+        assertEquals(1, again.size());
+        assertEquals(1, again.get(0).attempts());
+        assertEquals("ratelimited", again.get(0).lastError());
     }
 }
