@@ -6,6 +6,7 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.routing.Route;
+import dev.detour.incidents.signals.Signal;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Optional;
  * Each event is turned into outbox rows in the same transaction as the change (see {@code OutboxRule}).
  */
 public sealed interface DetourEvent
-        permits DetourEvent.IncidentChanged, DetourEvent.AvailabilityChanged, DetourEvent.RouteChanged {
+        permits DetourEvent.IncidentChanged, DetourEvent.AvailabilityChanged, DetourEvent.RouteChanged,
+        DetourEvent.SignalReceived {
 
     Instant at();
 
@@ -40,6 +42,18 @@ public sealed interface DetourEvent
     /** A provider or model became available or unavailable. */
     record AvailabilityChanged(Instant at, Actor actor, Target target, boolean available, Optional<String> reason,
                                Optional<IncidentId> incident) implements DetourEvent {
+    }
+
+    /**
+     * A health source changed its mind about providers or models.
+     *
+     * @param suggestion what Detour asks on-call to do about it, when policy leaves it to a person
+     */
+    record SignalReceived(Instant at, Actor actor, Signal signal, Optional<IncidentId> incident,
+                          Suggestion suggestion) implements DetourEvent {
+        public enum Suggestion {
+            NONE, DISABLE, ENABLE
+        }
     }
 
     /** A task class moved to another route state or serving model; {@code before} is empty the first time. */

@@ -20,4 +20,9 @@ public final class TextLimits {
         }
         return Optional.of(what + " is " + text.length() + " characters; the limit is " + limit);
     }
+
+    /** Text from machines (signals) is cut to fit rather than refused: the signal matters more than its length. */
+    public static String clip(String text, int limit) {
+        return text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
+    }
 }

@@ -4,6 +4,7 @@ import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
 import dev.detour.incidents.persistence.OutboxRepository;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -11,7 +12,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 
-/** Writes outbox rows for events, inside the caller's transaction. Delivery is another module's job. */
+/**
+ * Writes outbox rows for events, inside the caller's transaction, and tells in-process listeners. Delivery is
+ * another module's job.
+ */
 @Singleton
 public class Outbox {
     public static final String PENDING = "pending";
@@ -20,10 +24,14 @@ public class Outbox {
     private final List<OutboxRule> rules;
     private final Clock clock;
 
-    public Outbox(OutboxRepository rows, List<OutboxRule> rules, Clock clock) {
+    private final ApplicationEventPublisher<DetourEvent> listeners;
+
+    public Outbox(OutboxRepository rows, List<OutboxRule> rules, Clock clock,
+                  ApplicationEventPublisher<DetourEvent> listeners) {
         this.rows = rows;
         this.rules = List.copyOf(rules);
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -32,6 +40,8 @@ public class Outbox {
             for (OutboxRule rule : rules) {
                 rule.draftsFor(event).forEach(this::write);
             }
+            // In-process listeners use @TransactionalEventListener: they hear of the change once it commits.
+            listeners.publishEvent(event);
         }
     }
 

@@ -1,0 +1,22 @@
+package dev.detour.incidents;
+
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.DetourConfig;
+import dev.detour.incidents.signals.GatewayMonitor;
+import dev.detour.incidents.signals.StatusPageTracker;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+/** The in-memory state of health signals: one of each per process. */
+@Factory
+public class SignalsFactory {
+    @Singleton
+    public GatewayMonitor gatewayMonitor(Catalog catalog, DetourConfig config) {
+        return new GatewayMonitor(catalog, config.detection());
+    }
+
+    @Singleton
+    public StatusPageTracker statusPageTracker() {
+        return new StatusPageTracker();
+    }
+}

@@ -1,0 +1,175 @@
+package dev.detour.incidents.service;
+
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.catalog.ProviderId;
+import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.event.DetourEvent.SignalReceived.Suggestion;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentChange;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TextLimits;
+import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.persistence.RoutingStore;
+import dev.detour.incidents.routing.Availability;
+import dev.detour.incidents.signals.Signal;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a health signal into incident work, in one transaction: a failing signal opens an incident or joins the
+ * open one that covers its targets, and is a timeline entry with its source. Whether it also switches the
+ * targets off is the provider's {@code auto-disable}; otherwise on-call is asked, with a Disable button. When the
+ * signal clears, Detour switches them back on only where {@code auto-enable} says so, and otherwise suggests it.
+ * Our-side signals (our own credentials refused) are reported but never switch anything.
+ */
+@Singleton
+public class SignalService {
+    private final IncidentService incidents;
+    private final AvailabilityService availability;
+    private final RoutingStore store;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+    private final Catalog catalog;
+    private final InboundEvents inbound;
+
+    public SignalService(IncidentService incidents, AvailabilityService availability, RoutingStore store,
+                         AuditTrail audit, Outbox outbox, Catalog catalog, InboundEvents inbound) {
+        this.inbound = inbound;
+        this.incidents = incidents;
+        this.availability = availability;
+        this.store = store;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.catalog = catalog;
+    }
+
+    /** @return the incident the signal went to, if any (a cleared signal without an open incident has none) */
+    @Transactional
+    public Optional<IncidentId> receive(Signal signal) {
+        Actor actor = Actor.signal(signal.source());
+        Optional<IncidentId> incident = signal.firing() ? Optional.of(openOrJoin(signal, actor))
+                : covering(signal.targets()).map(Incident::id);
+        String subjects = signal.targets().stream().map(t -> t.kind() + ":" + t.id()).collect(Collectors.joining(","));
+        audit.append(new AuditRecord(signal.at(), actor, "signal." + (signal.firing() ? "firing" : "cleared"),
+                TextLimits.clip(subjects, 500), Optional.empty(), Optional.of(dev.detour.incidents.catalog.Words.of(signal.side())),
+                Optional.of(signal.summary()), incident));
+        incident.ifPresent(id -> incidents.note(id, new TimelineEntry(signal.at(), actor, TimelineEntry.Type.SIGNAL,
+                TextLimits.clip(describe(signal), TextLimits.TEXT))));
+        Suggestion suggestion = signal.side().mayDisable() ? act(signal, actor, incident) : Suggestion.NONE;
+        if (incident.isPresent()) {
+            outbox.enqueue(List.of(new DetourEvent.SignalReceived(signal.at(), actor, signal, incident,
+                    suggestion)));
+        }
+        return incident;
+    }
+
+    /**
+     * An update of a status-page incident (its name, impact, status and text), recorded on the open incident
+     * about that provider, once per update. Without an open incident it is not recorded: components open them.
+     *
+     * @return whether it was recorded
+     */
+    @Transactional
+    public boolean statusPageUpdate(ProviderId provider, StatusPageUpdate update) {
+        Optional<Incident> incident = covering(List.of(Target.provider(provider)));
+        if (incident.isEmpty() || !inbound.firstTime("statuspage-update:" + provider, update.updateId())) {
+            return false;
+        }
+        Actor actor = Actor.signal(Signal.STATUSPAGE_PREFIX + provider);
+        String text = TextLimits.clip("status page incident \"" + update.name() + "\" (impact " + update.impact()
+                + "): " + update.status() + (update.body().isBlank() ? "" : " — " + update.body()), TextLimits.TEXT);
+        incidents.note(incident.get().id(), new TimelineEntry(update.at(), actor, TimelineEntry.Type.SIGNAL, text));
+        audit.append(new AuditRecord(update.at(), actor, "signal.statuspage-incident", "provider:" + provider,
+                Optional.empty(), Optional.of(update.status()), Optional.of(text), Optional.of(incident.get().id())));
+        Signal signal = new Signal(actor.id(), List.of(Target.provider(provider)), true, Signal.Severity.DEGRADED,
+                Signal.Side.PROVIDER, text, update.at());
+        outbox.enqueue(List.of(new DetourEvent.SignalReceived(update.at(), actor, signal,
+                Optional.of(incident.get().id()), Suggestion.NONE)));
+        return true;
+    }
+
+    /** One update of a Statuspage incident, as the page or its webhook gives it. */
+    public record StatusPageUpdate(String updateId, String name, String impact, String status, String body,
+                                   java.time.Instant at) {
+    }
+
+    private IncidentId openOrJoin(Signal signal, Actor actor) {
+        Optional<Incident> covering = covering(signal.targets());
+        IncidentChange change;
+        if (covering.isPresent()) {
+            List<Target> uncovered = signal.targets().stream()
+                    .filter(target -> !covering.get().covers(target, catalog)).toList();
+            change = uncovered.isEmpty() ? new IncidentChange.Applied(covering.get(), List.of())
+                    : incidents.affect(covering.get().id(), uncovered, actor);
+        } else {
+            String title = signal.targets().stream().map(Target::id).collect(Collectors.joining(", ")) + ": "
+                    + signal.summary();
+            change = incidents.open(signal.severity().incidentKind(), TextLimits.clip(title, TextLimits.TITLE),
+                    signal.targets(), actor);
+        }
+        if (change instanceof IncidentChange.Applied applied) {
+            return applied.incident().id();
+        }
+        throw new IllegalStateException("a signal could not open or join an incident: "
+                + ((IncidentChange.Rejected) change).reason());
+    }
+
+    /** Switches targets off or on where the provider's policy says so; otherwise says what to suggest. */
+    private Suggestion act(Signal signal, Actor actor, Optional<IncidentId> incident) {
+        Availability current = store.availability();
+        List<Target> toChange = signal.targets().stream()
+                .filter(target -> isAvailable(current, target) == signal.firing()).toList();
+        if (toChange.isEmpty()) {
+            return Suggestion.NONE;
+        }
+        List<Target> automatic = toChange.stream().filter(target -> provider(target)
+                .map(p -> signal.firing() ? p.autoDisable() : p.autoEnable()).orElse(false)).toList();
+        if (!automatic.isEmpty()) {
+            availability.set(automatic, !signal.firing(), actor, Optional.of(TextLimits.clip(signal.summary(),
+                    TextLimits.TEXT)), incident);
+        }
+        if (automatic.size() == toChange.size()) {
+            return Suggestion.NONE;
+        }
+        return signal.firing() ? Suggestion.DISABLE : Suggestion.ENABLE;
+    }
+
+    /** The open incident about the same provider: one problem of a provider is one incident. */
+    private Optional<Incident> covering(List<Target> targets) {
+        List<ProviderId> providers = targets.stream().map(this::providerId).distinct().toList();
+        return incidents.openIncidents().stream()
+                .filter(incident -> incident.affected().stream().anyMatch(t -> providers.contains(providerId(t))))
+                .findFirst();
+    }
+
+    private ProviderId providerId(Target target) {
+        return target.fold(provider -> provider, catalog::providerOf);
+    }
+
+    private boolean isAvailable(Availability current, Target target) {
+        return target.fold(current::isAvailable, current::isAvailable);
+    }
+
+    private Optional<Provider> provider(Target target) {
+        return catalog.provider(providerId(target));
+    }
+
+    private static String describe(Signal signal) {
+        String who = switch (signal.side()) {
+            case OUR_SIDE -> " (our side: our credential or account, not the provider)";
+            case CAPACITY -> " (capacity: rate limited)";
+            case PROVIDER -> "";
+        };
+        return signal.source() + (signal.firing() ? " reports " : " clears ")
+                + signal.targets().stream().map(Target::id).collect(Collectors.joining(", ")) + ": "
+                + signal.summary() + who;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.detour.incidents.signals;
+
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.DetectionSettings;
+import dev.detour.incidents.catalog.Model;
+import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.incident.Target;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The org's own gateway outcomes per model, in memory, bounded by the catalog: counts them in sliding windows
+ * and says when a model becomes suspect or healthy again (provider side) or when our own credentials are
+ * refused (our side). Thread-safe; each model has its own lock, so batches for different models do not wait on
+ * each other.
+ */
+public final class GatewayMonitor {
+    public static final String SOURCE = "gateway";
+
+    private final DetectionSettings settings;
+    private final Map<ModelId, ModelState> models = new HashMap<>();
+
+    public GatewayMonitor(Catalog catalog, DetectionSettings settings) {
+        this.settings = settings;
+        for (Model model : catalog.models()) {
+            models.put(model.id(), new ModelState(new SlidingWindow(settings.window(), settings.p95LatencyMs()),
+                    new ModelHealth(settings)));
+        }
+    }
+
+    /** Counts one outcome at {@code now}; unknown models are the caller's to refuse. */
+    public void record(ModelId model, boolean ok, int status, long latencyMs, Instant now) {
+        ModelState state = models.get(model);
+        if (state == null) {
+            throw new IllegalArgumentException("unknown model " + model);
+        }
+        OutcomeClass outcome = OutcomeClass.of(ok, status);
+        synchronized (state) {
+            state.window.add(now.getEpochSecond(), outcome, Math.max(0, latencyMs));
+        }
+    }
+
+    public boolean knows(ModelId model) {
+        return models.containsKey(model);
+    }
+
+    /** The signals that the numbers of {@code model} give now: usually none. */
+    public List<Signal> evaluate(ModelId model, Instant now) {
+        ModelState state = models.get(model);
+        if (state == null) {
+            return List.of();
+        }
+        List<Signal> signals = new ArrayList<>(1);
+        synchronized (state) {
+            WindowStats stats = state.window.stats(now.getEpochSecond());
+            state.health.evaluate(stats, now).ifPresent(change -> signals.add(providerSignal(model, change, now)));
+            ourSide(model, state, stats, now).ifPresent(signals::add);
+        }
+        return signals;
+    }
+
+    /** Every model, for the regular check that notices recovery when no batch arrives to trigger it. */
+    public List<Signal> evaluateAll(Instant now) {
+        List<Signal> signals = new ArrayList<>();
+        for (ModelId model : models.keySet()) {
+            signals.addAll(evaluate(model, now));
+        }
+        return signals;
+    }
+
+    /** A person switched {@code model} (or its provider) on or off: a flapping hold on it ends. */
+    public void release(ModelId model) {
+        ModelState state = models.get(model);
+        if (state != null) {
+            synchronized (state) {
+                state.health.release();
+            }
+        }
+    }
+
+    public Optional<WindowStats> stats(ModelId model, Instant now) {
+        ModelState state = models.get(model);
+        if (state == null) {
+            return Optional.empty();
+        }
+        synchronized (state) {
+            return Optional.of(state.window.stats(now.getEpochSecond()));
+        }
+    }
+
+    public boolean isSuspect(ModelId model) {
+        ModelState state = models.get(model);
+        synchronized (state) {
+            return state.health.isSuspect();
+        }
+    }
+
+    private Signal providerSignal(ModelId model, ModelHealth.Change change, Instant now) {
+        WindowStats stats = change.stats();
+        String numbers = describe(stats);
+        String summary = change.suspect()
+                ? numbers + (change.flapping() ? "; it has flapped more than " + ModelHealth.MAX_CHANGES
+                + " times in 30 minutes, so it stays suspect until someone switches it on or off" : "")
+                : "recovered: " + numbers + " for " + settings.quietBeforeRecovery().toMinutes() + "m";
+        boolean mostlyCapacity = stats.capacityErrors() > stats.providerErrors();
+        Signal.Severity severity = stats.errorRate() >= 0.5 ? Signal.Severity.DOWN : Signal.Severity.DEGRADED;
+        return new Signal(SOURCE, List.of(Target.model(model)), change.suspect(), severity,
+                mostlyCapacity ? Signal.Side.CAPACITY : Signal.Side.PROVIDER, summary, now);
+    }
+
+    /** Our credentials refused: simple open/close thresholds; never switches anything off. */
+    private Optional<Signal> ourSide(ModelId model, ModelState state, WindowStats stats, Instant now) {
+        boolean refused = stats.requests() >= settings.minRequests()
+                && stats.ourSideRate() >= settings.openErrorRate();
+        boolean fine = stats.requests() > 0 && stats.ourSideRate() < settings.closeErrorRate();
+        if (refused && !state.ourSideFailing) {
+            state.ourSideFailing = true;
+            return Optional.of(new Signal(SOURCE, List.of(Target.model(model)), true, Signal.Severity.DEGRADED,
+                    Signal.Side.OUR_SIDE, String.format(Locale.ROOT, "our side: %.0f%% of %d requests refused"
+                    + " with 401/403 (our credential or account)", 100 * stats.ourSideRate(), stats.requests()),
+                    now));
+        }
+        if (fine && state.ourSideFailing) {
+            state.ourSideFailing = false;
+            return Optional.of(new Signal(SOURCE, List.of(Target.model(model)), false, Signal.Severity.DEGRADED,
+                    Signal.Side.OUR_SIDE, "our side: requests are accepted again", now));
+        }
+        return Optional.empty();
+    }
+
+    private String describe(WindowStats stats) {
+        return String.format(Locale.ROOT, "error rate %.0f%% (%d of %d requests in %ds; %d rate-limited), p95 %d ms",
+                100 * stats.errorRate(), stats.providerErrors() + stats.capacityErrors(), stats.requests(),
+                settings.window().toSeconds(), stats.capacityErrors(), stats.p95LatencyMs());
+    }
+
+    private static final class ModelState {
+        final SlidingWindow window;
+        final ModelHealth health;
+        boolean ourSideFailing;
+
+        ModelState(SlidingWindow window, ModelHealth health) {
+            this.window = window;
+            this.health = health;
+        }
+    }
+}

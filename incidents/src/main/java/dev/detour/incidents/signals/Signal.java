@@ -1,0 +1,59 @@
+package dev.detour.incidents.signals;
+
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.Target;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a health source says about a provider or model, at the moment it changes its mind: it started failing
+ * ({@code firing}), or it stopped. Sources report changes only, so one problem is one signal, not one per sample.
+ *
+ * @param source  who says it: {@code gateway}, {@code alertmanager}, {@code statuspage:anthropic}
+ * @param summary one line for people, e.g. {@code error rate 41% over 60s (320 requests)}
+ */
+public record Signal(String source, List<Target> targets, boolean firing, Severity severity, Side side, String summary,
+                     Instant at) {
+
+    /** How bad: it decides the kind of incident a signal opens. */
+    public enum Severity {
+        DEGRADED, DOWN;
+
+        public IncidentKind incidentKind() {
+            return this == DOWN ? IncidentKind.OUTAGE : IncidentKind.DEGRADATION;
+        }
+    }
+
+    /** Whose problem it is: only the provider's own failures and capacity may switch a provider off. */
+    public enum Side {
+        PROVIDER, CAPACITY, OUR_SIDE;
+
+        public boolean mayDisable() {
+            return this != OUR_SIDE;
+        }
+    }
+
+    public Signal {
+        Objects.requireNonNull(source, "source");
+        targets = List.copyOf(new java.util.TreeSet<>(targets));
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("a signal is about at least one provider or model");
+        }
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(at, "at");
+        summary = summary == null ? "" : summary.strip();
+        if (source.isBlank()) {
+            throw new IllegalArgumentException("a signal needs a source");
+        }
+    }
+
+    /** Signal sources are the ones whose reports say when a provider admitted a problem. */
+    public boolean fromStatusPage() {
+        return source.startsWith(STATUSPAGE_PREFIX);
+    }
+
+    public static final String STATUSPAGE_PREFIX = "statuspage:";
+}
