@@ -3,8 +3,18 @@ package dev.detour.messages;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.TimelineEntry;
 
+import com.slack.api.model.block.element.BlockElement;
+import dev.detour.incidents.signals.Signal;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
  * The replies an event adds to its incident's thread, one per meaningful change. The opening itself is the root
@@ -30,12 +40,45 @@ public final class ThreadReply {
                     + (availability.available() ? "enabled " : "disabled ")
                     + names.targetWithId(availability.target())
                     + availability.reason().map(reason -> ": " + IncidentRootMessage.escape(reason)).orElse("")));
+        } else if (event instanceof DetourEvent.SignalReceived signal) {
+            replies.add(signal(signal));
         } else if (event instanceof DetourEvent.RouteChanged route) {
             String before = route.before().map(names::route).orElse("new");
             replies.add(SlackMessage.plain("*" + names.taskClass(route.after().taskClass()) + "*: " + before
                     + " ⇒ " + names.route(route.after()) + " (" + Names.actor(route.actor()) + ")"));
         }
         return replies;
+    }
+
+    /** A signal, with the button that does what it suggests (Disable while failing, Enable once it clears). */
+    private SlackMessage signal(DetourEvent.SignalReceived received) {
+        Signal signal = received.signal();
+        String targets = signal.targets().stream().map(names::target).collect(Collectors.joining(", "));
+        String side = switch (signal.side()) {
+            case OUR_SIDE -> "\n_Our side: our own credential or account is refused. Nothing is switched off._";
+            case CAPACITY -> "\n_Capacity: requests are rate limited._";
+            case PROVIDER -> "";
+        };
+        String text = (signal.firing() ? ":warning: " : ":white_check_mark: ") + "`" + signal.source() + "` "
+                + (signal.firing() ? "reports " : "clears ") + targets + ": "
+                + IncidentRootMessage.escape(signal.summary()) + side;
+        String id = received.incident().map(Object::toString).orElse("");
+        return switch (received.suggestion()) {
+            case NONE -> SlackMessage.plain(text);
+            case DISABLE -> withButtons(text + "\nSwitch it off?", id, signal, "Disable", Interactions.DISABLE);
+            case ENABLE -> withButtons(text + "\nSwitch it back on?", id, signal, "Enable", Interactions.ENABLE);
+        };
+    }
+
+    private SlackMessage withButtons(String text, String incident, Signal signal, String verb, String action) {
+        String clipped = Limits.clip(text, Limits.SECTION_TEXT);
+        List<BlockElement> buttons = signal.targets().stream().limit(Limits.ACTIONS_ELEMENTS)
+                .map(target -> (BlockElement) button(b -> b.actionId(action + ":" + target.id())
+                        .text(plainText(Limits.clip(verb + " " + names.target(target), Limits.BUTTON_TEXT)))
+                        .value(incident + " " + target.kind() + ":" + target.id())))
+                .toList();
+        return new SlackMessage(clipped, List.of(section(s -> s.text(markdownText(clipped))),
+                actions(a -> a.elements(buttons))));
     }
 
     private static String describe(TimelineEntry entry) {
