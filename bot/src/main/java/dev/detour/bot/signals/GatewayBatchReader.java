@@ -1,0 +1,174 @@
+package dev.detour.bot.signals;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.Model;
+import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.service.GatewaySignals;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a gateway batch, {@code {"outcomes":[{"provider","model","ok","status","latencyMs","at"}, ...]}}, with
+ * Jackson's streaming parser (this is the hot path: no tree, no reflection). Each outcome is checked against the
+ * catalog on its own, so one bad outcome never costs the good ones.
+ */
+final class GatewayBatchReader {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** The outcomes that count, and why each of the others does not (by its index in the batch). */
+    record Batch(List<GatewaySignals.Outcome> accepted, List<Rejection> rejected) {
+    }
+
+    record Rejection(int index, String problem) {
+    }
+
+    /** Not JSON, or not shaped like a batch: nothing in it counts. */
+    static final class MalformedBatch extends Exception {
+        MalformedBatch(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final Map<String, Model> models = new HashMap<>();
+    private final java.util.Set<String> providers = new java.util.HashSet<>();
+
+    GatewayBatchReader(Catalog catalog) {
+        catalog.models().forEach(model -> models.put(model.id().value(), model));
+        catalog.providers().forEach(provider -> providers.add(provider.id().value()));
+    }
+
+    Batch read(byte[] body) throws MalformedBatch {
+        List<GatewaySignals.Outcome> accepted = new ArrayList<>();
+        List<Rejection> rejected = new ArrayList<>();
+        try (JsonParser parser = JSON.createParser(body)) {
+            expect(parser.nextToken() == JsonToken.START_OBJECT, parser, "the body must be a JSON object");
+            boolean sawOutcomes = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!field.equals("outcomes")) {
+                    parser.skipChildren();
+                    continue;
+                }
+                expect(value == JsonToken.START_ARRAY, parser, "\"outcomes\" must be an array");
+                sawOutcomes = true;
+                int index = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    expect(parser.currentToken() == JsonToken.START_OBJECT, parser,
+                            "each outcome must be an object");
+                    outcome(parser, index++, accepted, rejected);
+                }
+            }
+            expect(sawOutcomes, parser, "the body needs \"outcomes\": [...]");
+        } catch (JsonParseException e) {
+            throw new MalformedBatch(where(e.getLocation().getLineNr(), e.getLocation().getColumnNr())
+                    + e.getOriginalMessage().lines().findFirst().orElse("not JSON"));
+        } catch (IOException e) {
+            throw new MalformedBatch("cannot read the body: " + e.getMessage());
+        }
+        return new Batch(accepted, rejected);
+    }
+
+    private void outcome(JsonParser parser, int index, List<GatewaySignals.Outcome> accepted,
+                         List<Rejection> rejected) throws IOException, MalformedBatch {
+        String provider = null;
+        String model = null;
+        Boolean ok = null;
+        Integer status = null;
+        long latencyMs = 0;
+        String problem = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "provider" -> provider = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "model" -> model = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "ok" -> ok = value == JsonToken.VALUE_TRUE ? Boolean.TRUE
+                        : value == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+                case "status" -> {
+                    if (value == JsonToken.VALUE_NUMBER_INT) {
+                        status = parser.getIntValue();
+                    } else if (value != JsonToken.VALUE_NULL) {
+                        problem = "\"status\" must be a number";
+                    }
+                }
+                case "latencyMs" -> {
+                    if (value.isNumeric() && parser.getDoubleValue() >= 0) {
+                        latencyMs = (long) parser.getDoubleValue();
+                    } else if (value != JsonToken.VALUE_NULL) {
+                        problem = "\"latencyMs\" must be a number of milliseconds, 0 or more";
+                    }
+                }
+                case "at" -> {
+                    if (value == JsonToken.VALUE_STRING && !isInstant(parser.getText())) {
+                        problem = "\"at\" must be an ISO-8601 time like 2026-06-07T07:12:03Z";
+                    }
+                }
+                default -> parser.skipChildren();
+            }
+            if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                parser.skipChildren();
+            }
+        }
+        expect(parser.currentToken() == JsonToken.END_OBJECT, parser, "an outcome must be a JSON object");
+        Optional<String> refusal = problem != null ? Optional.of(problem) : check(provider, model, ok, status);
+        if (refusal.isPresent()) {
+            rejected.add(new Rejection(index, refusal.get()));
+            return;
+        }
+        boolean succeeded = ok != null ? ok : status / 100 == 2;
+        accepted.add(new GatewaySignals.Outcome(ModelId.of(model), succeeded, status == null ? 0 : status,
+                latencyMs));
+    }
+
+    private Optional<String> check(String provider, String model, Boolean ok, Integer status) {
+        if (model == null) {
+            return Optional.of("\"model\" is required");
+        }
+        Model known = models.get(model);
+        if (known == null) {
+            return Optional.of("unknown model '" + model + "'" + (provider != null && !providers.contains(provider)
+                    ? " of unknown provider '" + provider + "'" : ""));
+        }
+        if (provider != null && !known.provider().value().equals(provider)) {
+            return Optional.of(providers.contains(provider)
+                    ? "model '" + model + "' is not served by provider '" + provider + "'"
+                    : "unknown provider '" + provider + "'");
+        }
+        if (ok == null && status == null) {
+            return Optional.of("an outcome needs \"ok\" or \"status\"");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isInstant(String text) {
+        try {
+            Instant.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static void expect(boolean condition, JsonParser parser, String problem) throws MalformedBatch {
+        if (!condition) {
+            throw new MalformedBatch(where(parser.currentLocation().getLineNr(),
+                    parser.currentLocation().getColumnNr()) + problem);
+        }
+    }
+
+    private static String where(int line, int column) {
+        return "line " + line + ", column " + column + ": ";
+    }
+}

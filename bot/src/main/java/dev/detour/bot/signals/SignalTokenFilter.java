@@ -1,0 +1,44 @@
+package dev.detour.bot.signals;
+
+import dev.detour.bot.api.ApiError;
+import dev.detour.bot.api.BearerToken;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+/**
+ * {@code /signals/*} needs {@code DETOUR_SIGNAL_TOKEN}: as a bearer token, or as {@code ?token=} for Statuspage,
+ * whose webhooks cannot send headers. Without a configured token every signal is refused: a health signal can
+ * switch providers off, so it is never open to anyone.
+ */
+@ServerFilter("/signals/**")
+public class SignalTokenFilter {
+    private final BearerToken token;
+
+    public SignalTokenFilter(@Value("${detour.signal-token:}") String token) {
+        this.token = new BearerToken(token);
+    }
+
+    @RequestFilter
+    @Nullable
+    public HttpResponse<ApiError> requireToken(HttpRequest<?> request) {
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        boolean queryAllowed = request.getPath().startsWith("/signals/statuspage/");
+        if (token.acceptsHeader(header)
+                || queryAllowed && token.accepts(request.getParameters().get("token"))) {
+            return null;
+        }
+        String detail = !token.isSet() ? "Detour has no DETOUR_SIGNAL_TOKEN, so it takes no signals"
+                : header == null && request.getParameters().get("token") == null
+                ? "send Authorization: Bearer <DETOUR_SIGNAL_TOKEN>" + (queryAllowed ? " or ?token=" : "")
+                : "the signal token is not valid";
+        return HttpResponse.<ApiError>status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"detour-signals\"")
+                .body(new ApiError("unauthorized", detail));
+    }
+}

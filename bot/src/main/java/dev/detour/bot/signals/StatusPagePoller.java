@@ -1,0 +1,158 @@
+package dev.detour.bot.signals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.Provider;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Polls {@code /api/v2/summary.json} of every provider with a {@code status-page}, each on its own schedule:
+ * conditional requests (ETag / Last-Modified), a timeout, and a growing pause while a page is down, so a slow or
+ * broken page never delays the others.
+ */
+@Singleton
+@Requires(property = "detour.statuspage.poll", value = "true", defaultValue = "true")
+public class StatusPagePoller {
+    private static final Logger LOG = LoggerFactory.getLogger(StatusPagePoller.class);
+    static final Duration MAX_PAUSE = Duration.ofMinutes(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Catalog catalog;
+    private final StatusPageReadings readings;
+    private final Duration interval;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final ScheduledExecutorService schedule;
+    private final Map<String, PageState> pages = new ConcurrentHashMap<>();
+
+    public StatusPagePoller(Catalog catalog, StatusPageReadings readings,
+                            @Property(name = "detour.statuspage.poll-interval", defaultValue = "60s") Duration interval,
+                            @Property(name = "detour.statuspage.timeout", defaultValue = "10s") Duration timeout) {
+        this.catalog = catalog;
+        this.readings = readings;
+        this.interval = interval;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        // A thread per page: a page that hangs until its timeout never delays another page's poll.
+        int pageCount = (int) catalog.providers().stream().filter(p -> p.statusPage().isPresent()).count();
+        this.schedule = Executors.newScheduledThreadPool(Math.max(1, pageCount), runnable -> {
+            Thread thread = new Thread(runnable, "statuspage-poll");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** What a page last said about itself, for conditional requests and backoff. */
+    static final class PageState {
+        volatile String etag;
+        volatile String lastModified;
+        volatile int failures;
+    }
+
+    @EventListener
+    public void onStartup(StartupEvent event) {
+        for (Provider provider : catalog.providers()) {
+            provider.statusPage().ifPresent(page -> {
+                pages.put(provider.id().value(), new PageState());
+                schedule.schedule(() -> pollAndReschedule(provider, page), 0, TimeUnit.SECONDS);
+            });
+        }
+    }
+
+    private void pollAndReschedule(Provider provider, URI page) {
+        PageState state = pages.get(provider.id().value());
+        try {
+            poll(provider, page, state);
+        } catch (RuntimeException e) {
+            state.failures++;
+            LOG.warn("status page of {} could not be read: {}", provider.id(), e.toString());
+        } finally {
+            if (!schedule.isShutdown()) {
+                schedule.schedule(() -> pollAndReschedule(provider, page), pause(state.failures).toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** One poll; package-visible so tests can drive it without waiting. */
+    void poll(Provider provider, URI page, PageState state) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(summaryUrl(page)).timeout(timeout)
+                .header("Accept", "application/json").GET();
+        if (state.etag != null) {
+            request.header("If-None-Match", state.etag);
+        }
+        if (state.lastModified != null) {
+            request.header("If-Modified-Since", state.lastModified);
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        if (response.statusCode() == 304) {
+            state.failures = 0;
+            return;
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + response.statusCode());
+        }
+        JsonNode summary;
+        try {
+            summary = JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + Problems.describe(e), e);
+        }
+        readings.summary(provider, summary);
+        state.failures = 0;
+        state.etag = response.headers().firstValue("ETag").orElse(null);
+        state.lastModified = response.headers().firstValue("Last-Modified").orElse(null);
+    }
+
+    /** The interval while the page answers; doubling per failure while it does not, up to ten minutes. */
+    Duration pause(int failures) {
+        if (failures == 0) {
+            return interval;
+        }
+        Duration grown = interval.multipliedBy(1L << Math.min(failures, 10));
+        return grown.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : grown;
+    }
+
+    static URI summaryUrl(URI page) {
+        String base = page.toString().endsWith("/") ? page.toString() : page + "/";
+        return URI.create(base).resolve("api/v2/summary.json");
+    }
+
+    PageState state(Provider provider) {
+        return pages.computeIfAbsent(provider.id().value(), id -> new PageState());
+    }
+
+    @PreDestroy
+    public void stop() {
+        schedule.shutdownNow();
+    }
+}

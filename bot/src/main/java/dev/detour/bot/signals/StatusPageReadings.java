@@ -1,0 +1,71 @@
+package dev.detour.bot.signals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.service.SignalService;
+import dev.detour.incidents.signals.Signal;
+import dev.detour.incidents.signals.StatusPageTracker;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What a status page says, from a poll or a webhook, turned into signals and timeline entries. */
+@Singleton
+public class StatusPageReadings {
+    private final StatusPageTracker tracker;
+    private final SignalService signals;
+    private final Clock clock;
+
+    public StatusPageReadings(StatusPageTracker tracker, SignalService signals, Clock clock) {
+        this.tracker = tracker;
+        this.signals = signals;
+        this.clock = clock;
+    }
+
+    public record Result(int signals, int updates, String detail) {
+    }
+
+    /** A {@code summary.json}: every component's status, and the updates of the page's open incidents. */
+    public Result summary(Provider provider, JsonNode summary) {
+        List<Signal> changed = new ArrayList<>();
+        Instant now = clock.instant();
+        for (StatusPageJson.Component component : StatusPageJson.components(summary)) {
+            tracker.update(provider, component.name(), component.status(), now).ifPresent(changed::add);
+        }
+        return record(provider, changed, StatusPageJson.updates(summary, now), "");
+    }
+
+    /** A webhook: a component update, or an incident with its updates. */
+    public Result webhook(Provider provider, JsonNode root) {
+        Instant now = clock.instant();
+        List<Signal> changed = new ArrayList<>();
+        String detail = "";
+        JsonNode component = root.path("component");
+        if (component.isObject() || root.has("component_update")) {
+            String name = component.path("name").asText("");
+            String status = root.path("component_update").path("new_status").asText(component.path("status")
+                    .asText(""));
+            Optional<Signal> signal = tracker.update(provider, name, status, now);
+            signal.ifPresent(changed::add);
+            if (signal.isEmpty()) {
+                detail = provider.components().containsKey(name) ? "no change for component '" + name + "'"
+                        : "component '" + name + "' is not mapped to models in the config";
+            }
+        }
+        return record(provider, changed, StatusPageJson.updates(root, now), detail);
+    }
+
+    private Result record(Provider provider, List<Signal> changed, List<SignalService.StatusPageUpdate> updates,
+                          String detail) {
+        changed.forEach(signals::receive);
+        int recorded = 0;
+        for (SignalService.StatusPageUpdate update : updates) {
+            recorded += signals.statusPageUpdate(provider.id(), update) ? 1 : 0;
+        }
+        return new Result(changed.size(), recorded, detail);
+    }
+}

@@ -1,0 +1,197 @@
+package dev.detour.bot.signals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.Provider;
+import dev.detour.notifications.testing.FakeSlack;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real-format Statuspage and Alertmanager payloads open (or join) the right incident, once. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StatusPageAndAlertmanagerIT implements TestPropertyProvider {
+    private final FakeSlack slack = SignalTestApp.slack();
+    private final FakeStatusPage statusPage = start();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Catalog catalog;
+    @Inject
+    StatusPageReadings readings;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return SignalTestApp.properties(slack);
+    }
+
+    @AfterAll
+    void stop() {
+        slack.close();
+        statusPage.close();
+    }
+
+    private static FakeStatusPage start() {
+        try {
+            return new FakeStatusPage();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String fixture(String name) {
+        try (InputStream in = StatusPageAndAlertmanagerIT.class.getResourceAsStream("/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> post(String path, String body, String token) {
+        return SignalTestApp.post(server.getURI(), path, body, token);
+    }
+
+    private JsonNode incident(int number) {
+        return SignalTestApp.get(server.getURI(), "/api/incidents/INC-" + number);
+    }
+
+    private long timelineEntriesBy(int incident, String actor) {
+        return StreamSupport.stream(incident(incident).path("timeline").spliterator(), false)
+                .filter(entry -> entry.path("actor").asText().equals(actor)).count();
+    }
+
+    @Test
+    @Order(1)
+    void aComponentUpdateWebhookOpensAnOutageForTheComponentsModelsOnce() {
+        String body = fixture("statuspage/component-update.json");
+        assertEquals(401, post("/signals/statuspage/anthropic?token=wrong", body, null).statusCode());
+
+        HttpResponse<String> first = post("/signals/statuspage/anthropic?token=" + SignalTestApp.TOKEN, body, null);
+        HttpResponse<String> again = post("/signals/statuspage/anthropic?token=" + SignalTestApp.TOKEN, body, null);
+
+        assertEquals(202, first.statusCode(), first.body());
+        assertEquals(1, SignalTestApp.json(first.body()).path("signals").asInt());
+        assertEquals(0, SignalTestApp.json(again.body()).path("signals").asInt(), "the same change once");
+        JsonNode opened = incident(1).path("incident");
+        assertEquals("outage", opened.path("kind").asText());
+        assertEquals("[\"model:claude-opus-4-7\",\"model:claude-opus-4-8\",\"model:claude-sonnet-4-6\"]",
+                opened.path("affected").toString());
+        assertEquals(1, timelineEntriesBy(1, "signal:statuspage:anthropic") - 1, "opened, then one signal entry");
+    }
+
+    @Test
+    @Order(2)
+    void aPolledSummaryRecordsTheStatusPageIncidentOnceAndAskesAgainWithItsEtag() {
+        Provider anthropic = catalog.provider(SeedCatalog.ANTHROPIC).orElseThrow();
+        StatusPagePoller poller = new StatusPagePoller(catalog, readings, Duration.ofSeconds(60),
+                Duration.ofSeconds(5));
+        StatusPagePoller.PageState state = new StatusPagePoller.PageState();
+        statusPage.serve(fixture("statuspage/summary-partial-outage.json"));
+
+        poller.poll(anthropic, statusPage.url(), state);
+        poller.poll(anthropic, statusPage.url(), state);
+
+        assertEquals(1, statusPage.notModified(), "the second poll sent If-None-Match and got a 304");
+        String timeline = incident(1).path("timeline").toString();
+        assertTrue(timeline.contains("Elevated errors on Claude Opus 4.8 and 4.7"), timeline);
+        assertTrue(timeline.contains("(impact major): investigating"), timeline);
+        assertTrue(timeline.indexOf("investigating") < timeline.indexOf("): identified"), "oldest update first");
+        assertEquals(1, SignalTestApp.get(server.getURI(), "/api/incidents").path("incidents").size(),
+                "the component's partial outage was already known: no second incident");
+        long entries = incident(1).path("timeline").size();
+        statusPage.serve(fixture("statuspage/summary-partial-outage.json")); // new ETag, same content
+        poller.poll(anthropic, statusPage.url(), state);
+        assertEquals(entries, incident(1).path("timeline").size(), "nothing new, nothing recorded");
+    }
+
+    @Test
+    @Order(3)
+    void aBrokenStatusPageIsAFailedPollThatBacksOff() {
+        Provider anthropic = catalog.provider(SeedCatalog.ANTHROPIC).orElseThrow();
+        StatusPagePoller poller = new StatusPagePoller(catalog, readings, Duration.ofSeconds(60),
+                Duration.ofSeconds(5));
+        statusPage.failWith(503);
+        assertThrows(IllegalStateException.class,
+                () -> poller.poll(anthropic, statusPage.url(), new StatusPagePoller.PageState()));
+        statusPage.failWith(0);
+        assertEquals(Duration.ofSeconds(60), poller.pause(0));
+        assertEquals(Duration.ofSeconds(120), poller.pause(1));
+        assertEquals(StatusPagePoller.MAX_PAUSE, poller.pause(9));
+    }
+
+    @Test
+    @Order(4)
+    void anAlertmanagerAlertOpensAnIncidentOnceAndItsResolutionClearsIt() {
+        String firing = fixture("alertmanager/firing.json");
+        assertEquals(401, post("/signals/alertmanager", firing, null).statusCode());
+
+        HttpResponse<String> first = post("/signals/alertmanager", firing, SignalTestApp.TOKEN);
+        HttpResponse<String> repeat = post("/signals/alertmanager", firing, SignalTestApp.TOKEN);
+
+        assertEquals(202, first.statusCode(), first.body());
+        assertEquals(1, SignalTestApp.json(repeat.body()).path("repeats").asInt());
+        JsonNode opened = incident(2).path("incident");
+        assertEquals("outage", opened.path("kind").asText(), "severity critical");
+        assertEquals("[\"model:gpt-5\"]", opened.path("affected").toString());
+        assertEquals(1, timelineEntriesBy(2, "signal:alertmanager") - 1, "opened, then one signal entry");
+
+        assertEquals(202, post("/signals/alertmanager", fixture("alertmanager/resolved.json"), SignalTestApp.TOKEN)
+                .statusCode());
+        assertTrue(incident(2).path("timeline").toString().contains("alertmanager clears gpt-5"));
+    }
+
+    @Test
+    @Order(5)
+    void unknownIdsAreNamedAndTheOtherAlertsStillCount() {
+        String body = fixture("alertmanager/firing.json")
+                .replace("\"fingerprint\": \"a1bc48475b20e73d\"", "\"fingerprint\": \"0000000000000001\"")
+                .replace("\"alerts\": [", "\"alerts\": [{\"status\":\"firing\",\"labels\":{\"alertname\":\"X\","
+                        + "\"model\":\"claude-opus-4-9\"},\"annotations\":{},\"startsAt\":\"2026-06-07T09:00:00Z\","
+                        + "\"endsAt\":\"0001-01-01T00:00:00Z\",\"fingerprint\":\"ff\"},");
+
+        HttpResponse<String> response = post("/signals/alertmanager", body, SignalTestApp.TOKEN);
+
+        assertEquals(422, response.statusCode());
+        JsonNode answer = SignalTestApp.json(response.body());
+        assertTrue(answer.path("detail").asText().contains("unknown model 'claude-opus-4-9'"), response.body());
+        assertEquals(1, answer.path("recorded").asInt());
+    }
+
+    @Test
+    @Order(6)
+    void badRequestsGetAnAnswerThatSaysWhatWasWrong() {
+        HttpResponse<String> unknown = post("/signals/statuspage/mistral?token=" + SignalTestApp.TOKEN,
+                fixture("statuspage/component-update.json"), null);
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("mistral") && unknown.body().contains("anthropic"), unknown.body());
+
+        HttpResponse<String> malformed = post("/signals/alertmanager", "{\"alerts\": [", SignalTestApp.TOKEN);
+        assertEquals(400, malformed.statusCode());
+        assertTrue(SignalTestApp.json(malformed.body()).path("detail").asText().startsWith("line 1"),
+                malformed.body());
+    }
+}
