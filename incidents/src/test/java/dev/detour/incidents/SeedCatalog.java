@@ -41,6 +41,16 @@ public final class SeedCatalog {
                 taskClass(LEGAL_REVIEW, "Contract review", FailoverMode.STOP, OPUS_48)));
     }
 
+    /** The seed catalog, with {@code automaticProvider}'s signals acting by themselves (none when empty). */
+    public static Catalog withAutomatic(String automaticProvider) {
+        Catalog seed = catalog();
+        List<Provider> providers = seed.providers().stream()
+                .map(p -> p.id().value().equals(automaticProvider) ? new Provider(p.id(), p.name(), p.statusPage(),
+                        true, true, p.components(), p.models()) : p)
+                .toList();
+        return new Catalog(providers, seed.taskClasses());
+    }
+
     /** The seed providers and models with other task classes, for tests that need a route of their own. */
     public static Catalog withTaskClasses(List<TaskClass> taskClasses) {
         Provider anthropic = new Provider(ANTHROPIC, "Anthropic", Optional.of(URI.create("https://status.anthropic.com")),

@@ -13,6 +13,7 @@ import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.ProviderId;
+import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
@@ -43,7 +44,9 @@ import java.util.stream.Collectors;
  */
 public final class DetourConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("detour");
-    private static final Set<String> DETOUR_KEYS = Set.of("providers", "task-classes", "slack", "detection");
+    private static final Set<String> DETOUR_KEYS = Set.of("providers", "task-classes", "slack", "detection", "sinks");
+    private static final Set<String> WEBHOOK_KEYS = Set.of("name", "type", "url", "secret-env");
+    private static final Set<String> FILE_KEYS = Set.of("name", "type", "path");
     private static final Set<String> PROVIDER_KEYS = Set.of("id", "name", "status-page", "auto-disable",
             "auto-enable", "components", "models");
     private static final Set<String> MODEL_KEYS = Set.of("id", "name");
@@ -105,7 +108,8 @@ public final class DetourConfigLoader {
         Map<ModelId, ProviderId> models = new LinkedHashMap<>();
         providers.forEach(provider -> provider.models().forEach(model -> models.put(model.id(), provider.id())));
         Catalog catalog = new Catalog(providers, taskClasses(detour.child("task-classes"), models));
-        return new DetourConfig(catalog, slack(detour.child("slack")), detection(detour.child("detection")), source);
+        return new DetourConfig(catalog, slack(detour.child("slack")), detection(detour.child("detection")),
+                sinks(detour.child("sinks")), source);
     }
 
     private static List<Provider> providers(ConfigNode list) {
@@ -249,6 +253,38 @@ public final class DetourConfigLoader {
         } catch (IllegalArgumentException e) {
             throw detection.problem("detection: " + e.getMessage());
         }
+    }
+
+    private static List<Sink> sinks(ConfigNode list) {
+        List<Sink> sinks = new ArrayList<>();
+        Map<String, ConfigNode> names = new HashMap<>();
+        for (ConfigNode node : list.elements()) {
+            ConfigNode typeNode = node.child("type");
+            String type = typeNode.requiredText();
+            String name = node.child("name").requiredText();
+            unique("sink", name, node.child("name"), names);
+            switch (type) {
+                case "webhook" -> {
+                    node.expectMapping(WEBHOOK_KEYS);
+                    ConfigNode url = node.child("url");
+                    URI uri = statusPage(url).orElseThrow(() -> url.problem("sink '" + name + "' needs a url"));
+                    String secretEnv = node.child("secret-env").requiredText();
+                    if (!secretEnv.matches("[A-Z_][A-Z0-9_]*")) {
+                        throw node.child("secret-env").problem("secret-env names an environment variable (like"
+                                + " DETOUR_WEBHOOK_SECRET), not '" + secretEnv + "'");
+                    }
+                    sinks.add(new Sink.Webhook(name, uri, secretEnv));
+                }
+                case "flagd-file" -> {
+                    node.expectMapping(FILE_KEYS);
+                    sinks.add(new Sink.FlagdFile(name, java.nio.file.Path.of(node.child("path").requiredText())));
+                }
+                default -> throw typeNode.problem("unknown sink type '" + type + "'"
+                        + Suggestions.didYouMean(type, List.of("webhook", "flagd-file"))
+                        + "; types: webhook, flagd-file");
+            }
+        }
+        return sinks;
     }
 
     private static void unique(String kind, String id, ConfigNode node, Map<String, ConfigNode> seen) {

@@ -7,6 +7,7 @@ import dev.detour.incidents.catalog.FailoverMode;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.ProviderId;
+import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
@@ -394,5 +395,32 @@ class DetourConfigLoaderTest {
 
     private ConfigException rejected(String yaml) {
         return assertThrows(ConfigException.class, () -> loader.load("detour.yml", yaml));
+    }
+
+    private static final String SINKS = VALID + """
+              sinks:
+                - { name: apps, type: webhook, url: "https://apps.example.com/detour", secret-env: DETOUR_WEBHOOK_SECRET }
+                - { name: flagd, type: flagd-file, path: /var/lib/detour/flags.json }
+            """;
+
+    @Test
+    void pushSinksAreAWebhookWithItsSecretsNameAndAFlagdFile() {
+        DetourConfig config = loader.load("detour.yml", SINKS);
+        assertEquals(List.of(new Sink.Webhook("apps", java.net.URI.create("https://apps.example.com/detour"),
+                        "DETOUR_WEBHOOK_SECRET"),
+                new Sink.FlagdFile("flagd", java.nio.file.Path.of("/var/lib/detour/flags.json"))), config.sinks());
+        assertEquals(List.of(), loader.load("detour.yml", VALID).sinks());
+    }
+
+    @Test
+    void aSinkOfAnUnknownTypeOrWithASecretInTheFileIsRefused() {
+        ConfigException type = rejected(SINKS.replace("type: flagd-file", "type: flagd-fil"));
+        assertEquals(20, type.line());
+        assertTrue(type.problem().contains("unknown sink type 'flagd-fil' (did you mean 'flagd-file'?)"),
+                type.problem());
+        ConfigException secret = rejected(SINKS.replace("secret-env: DETOUR_WEBHOOK_SECRET", "secret-env: hunter2"));
+        assertTrue(secret.problem().contains("names an environment variable"), secret.problem());
+        ConfigException duplicate = rejected(SINKS.replace("name: flagd", "name: apps"));
+        assertTrue(duplicate.problem().contains("duplicate sink id 'apps'"), duplicate.problem());
     }
 }

@@ -4,10 +4,12 @@ import dev.detour.incidents.ClockFactory;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.catalog.DetectionSettings;
 import dev.detour.incidents.catalog.DetourConfig;
+import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.catalog.SlackSettings;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -23,11 +25,28 @@ public class SeedConfigFactory {
     public static final String ENABLED = "detour.test.seed";
     public static final String REAL_CLOCK = "detour.test.real-clock";
 
+    /** A provider id whose signals switch its models off and on by themselves (auto-disable, auto-enable). */
+    public static final String AUTOMATIC_PROVIDER = "detour.test.automatic-provider";
+
+    /** A webhook sink ({@code apps}, secret in {@code DETOUR_TEST_WEBHOOK_SECRET}) at this URL. */
+    public static final String WEBHOOK_SINK = "detour.test.webhook-sink";
+    /** A flagd file sink ({@code flagd}) at this path. */
+    public static final String FILE_SINK = "detour.test.file-sink";
+
     @Singleton
-    public DetourConfig seedConfig() {
-        return new DetourConfig(SeedCatalog.catalog(),
+    public DetourConfig seedConfig(@Value("${" + AUTOMATIC_PROVIDER + ":}") String automaticProvider,
+                                   @Value("${" + WEBHOOK_SINK + ":}") String webhook,
+                                   @Value("${" + FILE_SINK + ":}") String file) {
+        List<Sink> sinks = new java.util.ArrayList<>();
+        if (!webhook.isEmpty()) {
+            sinks.add(new Sink.Webhook("apps", java.net.URI.create(webhook), "DETOUR_TEST_WEBHOOK_SECRET"));
+        }
+        if (!file.isEmpty()) {
+            sinks.add(new Sink.FlagdFile("flagd", java.nio.file.Path.of(file)));
+        }
+        return new DetourConfig(SeedCatalog.withAutomatic(automaticProvider),
                 new SlackSettings("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS", List.of("U0ALICE", "S0ONCALL")),
-                DetectionSettings.DEFAULTS, "seed catalog (tests)");
+                DetectionSettings.DEFAULTS, sinks, "seed catalog (tests)");
     }
 
     /** Tests of signed Slack requests keep the real clock ({@code detour.test.real-clock=true}): Bolt reads it. */

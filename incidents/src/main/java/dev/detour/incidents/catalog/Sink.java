@@ -1,0 +1,34 @@
+package dev.detour.incidents.catalog;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** Where flag changes are pushed, for apps that do not poll OFREP (SPEC §3). */
+public sealed interface Sink permits Sink.Webhook, Sink.FlagdFile {
+
+    /** Unique among sinks; outbox rows name it. */
+    String name();
+
+    /**
+     * A signed webhook: each change is POSTed as JSON with {@code X-Detour-Signature: sha256=<hex HMAC of
+     * timestamp.body>} and {@code X-Detour-Timestamp}.
+     *
+     * @param secretEnv the environment variable holding the signing secret (secrets never live in the file)
+     */
+    record Webhook(String name, URI url, String secretEnv) implements Sink {
+        public Webhook {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(secretEnv, "secretEnv");
+        }
+    }
+
+    /** A flagd flag-definition file, rewritten atomically on every change. */
+    record FlagdFile(String name, Path path) implements Sink {
+        public FlagdFile {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(path, "path");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.detour.incidents.service;
+
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.signals.Signal;
+import dev.detour.incidents.testing.MovableClock;
+import dev.detour.incidents.testing.SeedConfigFactory;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.detour.incidents.SeedCatalog.ANTHROPIC;
+import static dev.detour.incidents.SeedCatalog.GPT_5;
+import static dev.detour.incidents.SeedCatalog.OPENAI;
+import static dev.detour.incidents.SeedCatalog.OPUS_47;
+import static dev.detour.incidents.SeedCatalog.OPUS_48;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What signals do to incidents and availability, on each database. Anthropic leaves decisions to people
+ * (the seed's auto-disable: false); OpenAI acts by itself (auto-disable and auto-enable: true).
+ */
+abstract class SignalContract implements TestPropertyProvider {
+    @Inject SignalService signals;
+    @Inject IncidentService incidents;
+    @Inject AvailabilityService availability;
+    @Inject StatusService status;
+    @Inject AuditTrail audit;
+    @Inject MovableClock clock;
+
+    protected abstract Map<String, Object> database();
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>();
+        database().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        properties.put(SeedConfigFactory.ENABLED, "true");
+        properties.put(SeedConfigFactory.AUTOMATIC_PROVIDER, "openai");
+        return properties;
+    }
+
+    @BeforeEach
+    void nothingOpenAndEverythingOn() {
+        incidents.openIncidents().forEach(incident -> incidents.resolve(incident.id(), Actor.system("test"), ""));
+        availability.set(List.of(Target.provider(ANTHROPIC), Target.provider(OPENAI), Target.model(OPUS_48),
+                Target.model(OPUS_47), Target.model(GPT_5)), true, Actor.system("test"), Optional.empty(),
+                Optional.empty());
+        clock.advance(Duration.ofMinutes(1));
+    }
+
+    private Signal signal(String source, Target target, boolean firing, Signal.Side side) {
+        return new Signal(source, List.of(target), firing, Signal.Severity.DEGRADED, side, "error rate 41%",
+                clock.instant());
+    }
+
+    private boolean available(Target target) {
+        return target.fold(p -> status.current().providers().stream().filter(s -> s.id().equals(p)).findFirst()
+                        .orElseThrow().available(),
+                m -> status.current().models().stream().filter(s -> s.id().equals(m)).findFirst().orElseThrow()
+                        .available());
+    }
+
+    @Test
+    void signalsAboutTwoModelsOfOneProviderAreOneIncident() {
+        IncidentId first = signals.receive(signal("gateway", Target.model(OPUS_48), true, Signal.Side.PROVIDER))
+                .orElseThrow();
+        clock.advance(Duration.ofSeconds(30));
+        IncidentId second = signals.receive(signal("alertmanager", Target.model(OPUS_47), true,
+                Signal.Side.PROVIDER)).orElseThrow();
+
+        assertEquals(first, second);
+        Incident incident = incidents.find(first).orElseThrow();
+        assertEquals(IncidentKind.DEGRADATION, incident.kind());
+        assertEquals(List.of(Target.model(OPUS_47), Target.model(OPUS_48)), incident.affected());
+        assertEquals(Actor.signal("gateway"), incident.openedBy());
+        assertTrue(incidents.timeline(first).stream().anyMatch(entry -> entry.actor().equals(
+                Actor.signal("alertmanager")) && entry.text().contains("reports claude-opus-4-7")));
+        assertTrue(available(Target.model(OPUS_48)), "Anthropic leaves switching off to a person");
+    }
+
+    @Test
+    void anAutomaticProviderIsSwitchedOffAndBackOnByItsSignals() {
+        IncidentId id = signals.receive(signal("gateway", Target.model(GPT_5), true, Signal.Side.PROVIDER))
+                .orElseThrow();
+        assertFalse(available(Target.model(GPT_5)));
+        var records = audit.search(AuditQuery.everything().forIncident(id));
+        assertTrue(records.stream().anyMatch(stored -> stored.record().action().equals("availability.changed")
+                && stored.record().actor().equals(Actor.signal("gateway"))), records::toString);
+
+        clock.advance(Duration.ofMinutes(10));
+        signals.receive(signal("gateway", Target.model(GPT_5), false, Signal.Side.PROVIDER));
+        assertTrue(available(Target.model(GPT_5)));
+    }
+
+    @Test
+    void ourSideSignalsAreReportedButNeverSwitchAnythingOff() {
+        IncidentId id = signals.receive(signal("gateway", Target.model(GPT_5), true, Signal.Side.OUR_SIDE))
+                .orElseThrow();
+        assertTrue(available(Target.model(GPT_5)), "even for a provider that switches off by itself");
+        assertTrue(incidents.timeline(id).stream().anyMatch(entry -> entry.text().contains("our side")));
+    }
+
+    @Test
+    void aClearedSignalWithoutAnOpenIncidentIsOnlyAudited() {
+        assertTrue(signals.receive(signal("alertmanager", Target.model(OPUS_48), false, Signal.Side.PROVIDER))
+                .isEmpty());
+        assertTrue(incidents.openIncidents().isEmpty());
+    }
+}
