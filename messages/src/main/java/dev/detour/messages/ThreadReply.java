@@ -1,9 +1,11 @@
 package dev.detour.messages;
 
+import com.slack.api.model.block.element.BlockElement;
+import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.TimelineEntry;
-
-import com.slack.api.model.block.element.BlockElement;
+import dev.detour.incidents.routing.RouteState;
+import dev.detour.incidents.service.ConsentTimeouts;
 import dev.detour.incidents.signals.Signal;
 
 import java.util.ArrayList;
@@ -43,11 +45,44 @@ public final class ThreadReply {
         } else if (event instanceof DetourEvent.SignalReceived signal) {
             replies.add(signal(signal));
         } else if (event instanceof DetourEvent.RouteChanged route) {
-            String before = route.before().map(names::route).orElse("new");
-            replies.add(SlackMessage.plain("*" + names.taskClass(route.after().taskClass()) + "*: " + before
-                    + " ⇒ " + names.route(route.after()) + " (" + Names.actor(route.actor()) + ")"));
+            replies.add(route.after().state() == RouteState.AWAITING_CONSENT ? consentQuestion(route)
+                    : SlackMessage.plain(routeChange(route)));
         }
         return replies;
+    }
+
+    private String routeChange(DetourEvent.RouteChanged route) {
+        String taskClass = "*" + names.taskClass(route.after().taskClass()) + "*";
+        String before = route.before().map(names::route).orElse("new");
+        if (route.actor().equals(ConsentTimeouts.POLICY)) {
+            TaskClass policy = names.catalog().taskClass(route.after().taskClass()).orElseThrow();
+            return taskClass + ": nobody answered within " + IncidentSummaryMessage.words(policy.consentTimeout())
+                    + ", so Detour took the on-timeout answer, *" + policy.onTimeout().word() + "*: " + before
+                    + " ⇒ " + names.route(route.after());
+        }
+        return taskClass + ": " + before + " ⇒ " + names.route(route.after()) + " (" + Names.actor(route.actor())
+                + ")";
+    }
+
+    /** SPEC §6: names the task class, the model it would move to, and why; Approve / Deny buttons. */
+    private SlackMessage consentQuestion(DetourEvent.RouteChanged route) {
+        TaskClass taskClass = names.catalog().taskClass(route.after().taskClass()).orElseThrow();
+        String offered = route.after().offered().map(names::model).orElse("the next model");
+        String text = ":question: *" + taskClass.name() + "* (`" + taskClass.id() + "`) is paused: "
+                + names.model(taskClass.primary()) + " is unavailable"
+                + route.reason().map(reason -> " (" + IncidentRootMessage.escape(reason) + ")").orElse("")
+                + ". Move it to *" + offered + "*?\nIts policy asks on-call first. Without an answer within "
+                + IncidentSummaryMessage.words(taskClass.consentTimeout()) + " the answer is *"
+                + taskClass.onTimeout().word() + "*. Or: `/detour consent " + taskClass.id() + " approve|deny`";
+        String clipped = Limits.clip(text, Limits.SECTION_TEXT);
+        String id = taskClass.id().value();
+        return new SlackMessage(clipped, List.of(section(s -> s.text(markdownText(clipped))),
+                actions(a -> a.elements(List.of(
+                        button(b -> b.actionId(Interactions.CONSENT_APPROVE).style("primary")
+                                .text(plainText(Limits.clip("Approve: use " + offered, Limits.BUTTON_TEXT)))
+                                .value(id)),
+                        button(b -> b.actionId(Interactions.CONSENT_DENY).style("danger")
+                                .text(plainText("Deny: keep it paused")).value(id)))))));
     }
 
     /** A signal, with the button that does what it suggests (Disable while failing, Enable once it clears). */

@@ -10,8 +10,8 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 
-/** {@code /api/*} needs {@code Authorization: Bearer <DETOUR_API_TOKEN>} when that token is set. */
-@ServerFilter("/api/**")
+/** {@code /api/*} and OFREP need {@code Authorization: Bearer <DETOUR_API_TOKEN>} when that token is set. */
+@ServerFilter({"/api/**", "/ofrep/**"})
 public class ApiTokenFilter {
     private final BearerToken token;
 

@@ -31,6 +31,10 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
             ORDER BY id LIMIT :limit""")
     List<OutboxRow> findDue(String topicPrefix, Instant now, int limit);
 
+    @Query("""
+            SELECT * FROM outbox WHERE status = 'pending' AND topic LIKE :topicPrefix || '%' ORDER BY id LIMIT :limit""")
+    List<OutboxRow> findPending(String topicPrefix, int limit);
+
     @Query("UPDATE outbox SET status = 'sent', sent_at = :at, attempts = attempts + 1 WHERE id = :id")
     void markSent(long id, Instant at);
 

@@ -29,6 +29,12 @@ public class OutboxDeliveries {
         return rows.findDue(topicPrefix, clock.instant(), limit);
     }
 
+    /** Everything not yet delivered among those topics, due or not, oldest first: for in-order delivery. */
+    @Transactional(readOnly = true)
+    public List<OutboxRow> pending(String topicPrefix, int limit) {
+        return rows.findPending(topicPrefix, limit);
+    }
+
     /** Delivered (or folded into a newer delivery of the same message). */
     @Transactional
     public void sent(OutboxRow row, List<AuditRecord> records) {

@@ -78,6 +78,7 @@ abstract class PersistenceContract implements TestPropertyProvider {
     @Inject InboundEvents inbound;
     @Inject IncidentThreads threads;
     @Inject OutboxDeliveries deliveries;
+    @Inject ConsentTimeouts consentTimeouts;
 
     /** The datasource properties of the database under test. */
     protected abstract Map<String, Object> database();
@@ -408,5 +409,29 @@ abstract class PersistenceContract implements TestPropertyProvider {
         assertEquals(1, again.size());
         assertEquals(1, again.get(0).attempts());
         assertEquals("ratelimited", again.get(0).lastError());
+    }
+
+    @Test
+    void anUnansweredFallbackQuestionTakesItsOnTimeoutAnswerAfterTheConsentTimeout() {
+        RoutingOutcome.Applied disabled = assertInstanceOf(RoutingOutcome.Applied.class, availability.disable(
+                List.of(Target.model(OPUS_47)), ALICE, Optional.of("timeout test")));
+        assertEquals(RouteState.AWAITING_CONSENT, routeOf(CODE_MIGRATION).state());
+
+        clock.advance(Duration.ofMinutes(14));
+        consentTimeouts.check();
+        assertEquals(RouteState.AWAITING_CONSENT, routeOf(CODE_MIGRATION).state(), "15 minutes are not up yet");
+
+        clock.advance(Duration.ofMinutes(2));
+        consentTimeouts.check();
+        assertEquals(RouteState.STOPPED, routeOf(CODE_MIGRATION).state(), "on-timeout: deny");
+        var records = audit.search(AuditQuery.everything().forSubject("task-class:" + CODE_MIGRATION));
+        assertTrue(records.stream().anyMatch(stored -> stored.record().action().equals("consent.answered")
+                && stored.record().actor().equals(ConsentTimeouts.POLICY)), records::toString);
+        assertTrue(disabled.incident().isPresent());
+    }
+
+    private dev.detour.incidents.routing.Route routeOf(TaskClassId taskClass) {
+        return status.current().taskClasses().stream().filter(t -> t.id().equals(taskClass)).findFirst()
+                .orElseThrow().current();
     }
 }

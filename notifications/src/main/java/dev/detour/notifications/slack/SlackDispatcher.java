@@ -12,6 +12,7 @@ import dev.detour.incidents.service.OutboxDeliveries;
 import dev.detour.incidents.service.StatusService;
 import dev.detour.messages.IncidentRootMessage;
 import dev.detour.messages.Names;
+import dev.detour.notifications.Backoff;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -27,7 +28,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Delivers the Slack rows of the outbox in the order they were written. A root refresh renders the incident as it is now: the
@@ -38,7 +38,6 @@ import java.util.concurrent.ThreadLocalRandom;
 public class SlackDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(SlackDispatcher.class);
     private static final int BATCH = 100;
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     /** How long a reply waits for its root message before it is posted on its own. */
     private static final int REPLY_WAITS = 30;
 
@@ -146,7 +145,7 @@ public class SlackDispatcher {
             return true;
         }
         if (result instanceof SendResult.Retry retry) {
-            Duration wait = retry.after().orElseGet(() -> backoff(row.attempts()));
+            Duration wait = retry.after().orElseGet(() -> Backoff.after(row.attempts()));
             outbox.retry(row, now.plus(wait), retry.error());
             return false;
         }
@@ -157,9 +156,4 @@ public class SlackDispatcher {
         return true;
     }
 
-    /** Exponential, capped, with jitter so that replicas and rows do not retry in step. */
-    static Duration backoff(int attempts) {
-        long base = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(attempts, 20));
-        return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
-    }
 }

@@ -160,10 +160,4 @@ class SlackDispatcherIT implements TestPropertyProvider {
                 && stored.record().reason().orElse("").equals("channel_not_found")), records::toString);
     }
 
-    @Test
-    void backoffGrowsAndIsCapped() {
-        assertTrue(SlackDispatcher.backoff(0).toMillis() <= 1000);
-        assertTrue(SlackDispatcher.backoff(3).toMillis() >= 4000);
-        assertTrue(SlackDispatcher.backoff(30).compareTo(Duration.ofMinutes(5)) <= 0);
-    }
 }

@@ -1,0 +1,44 @@
+package dev.detour.bot.slack;
+
+import dev.detour.incidents.testing.SeedConfigFactory;
+import dev.detour.notifications.testing.FakeSlack;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+/** For tests outside this package: Slack set up against a fake, and requests signed as Slack signs them. */
+public final class SignedSlack {
+    public static final String BOT_TOKEN = "xoxb-1234567890-0987654321-abcdefghijklmnopqrstuvwx";
+    public static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    public static final String ALICE = "U0ALICE";
+
+    private final SlackRequests requests;
+    private final FakeSlack slack;
+
+    public SignedSlack(URI server, FakeSlack slack) {
+        this.requests = new SlackRequests(server, SIGNING_SECRET);
+        this.slack = slack;
+    }
+
+    /** The seed catalog on the real clock (Bolt checks signatures against it), Slack at the fake. */
+    public static Map<String, String> properties(FakeSlack slack) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put(SeedConfigFactory.ENABLED, "true");
+        properties.put(SeedConfigFactory.REAL_CLOCK, "true");
+        properties.put("slack.bot-token", BOT_TOKEN);
+        properties.put("slack.signing-secret", SIGNING_SECRET);
+        properties.put("slack.api-url", slack.apiUrl());
+        properties.put("detour.outbox.poll", "50ms");
+        return properties;
+    }
+
+    public HttpResponse<String> command(String user, String text) {
+        return requests.command(user, text, slack.newResponseUrl());
+    }
+
+    public HttpResponse<String> blockAction(String user, String actionId, String value) {
+        return requests.blockAction(user, actionId, value, slack.newResponseUrl());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.detour.incidents.flags;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One flag of SPEC §3 as downstream apps read it.
+ *
+ * @param value    a {@link Boolean} ({@code provider.*.enabled}, {@code model.*.enabled}) or a {@link String}
+ *                 ({@code route.*}: a model id or {@code stopped})
+ * @param variant  {@code on}/{@code off} for booleans; the route state for routes
+ * @param metadata {@code since} (ISO-8601) and, while one is open, {@code incident}
+ */
+public record Flag(String key, Object value, String variant, Map<String, String> metadata) {
+    public Flag {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(variant, "variant");
+        if (!(value instanceof Boolean) && !(value instanceof String)) {
+            throw new IllegalArgumentException("flag values are booleans or strings");
+        }
+        metadata = Map.copyOf(metadata);
+    }
+
+    public boolean isBoolean() {
+        return value instanceof Boolean;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.detour.incidents.flags;
+
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.service.DetourStatus;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Every flag at one moment (SPEC §3): {@code provider.<id>.enabled}, {@code model.<id>.enabled} (false when the
+ * model or its provider is off) and {@code route.<taskClass>}. Immutable, so it can be swapped in whole after
+ * each committed change and read by any number of evaluations without locks.
+ */
+public final class FlagSet {
+    public static final String ON = "on";
+    public static final String OFF = "off";
+
+    private final Map<String, Flag> flags;
+    private final String etag;
+    private final Instant builtAt;
+
+    private FlagSet(Map<String, Flag> flags, Instant builtAt) {
+        this.flags = flags;
+        this.etag = digest(flags.values());
+        this.builtAt = builtAt;
+    }
+
+    public static FlagSet of(DetourStatus status, Catalog catalog) {
+        Map<String, Flag> flags = new TreeMap<>();
+        for (DetourStatus.ProviderStatus provider : status.providers()) {
+            Target target = Target.provider(provider.id());
+            flags.put(key(provider), new Flag(key(provider), provider.available(), provider.available() ? ON : OFF,
+                    metadata(provider.since(), incidentCovering(List.of(target), status, catalog))));
+        }
+        Map<dev.detour.incidents.catalog.ProviderId, DetourStatus.ProviderStatus> providers = new LinkedHashMap<>();
+        status.providers().forEach(provider -> providers.put(provider.id(), provider));
+        for (DetourStatus.ModelStatus model : status.models()) {
+            Optional<Instant> since = latest(model.since(), Optional.ofNullable(providers.get(model.provider()))
+                    .flatMap(DetourStatus.ProviderStatus::since));
+            String key = "model." + model.id() + ".enabled";
+            flags.put(key, new Flag(key, model.usable(), model.usable() ? ON : OFF,
+                    metadata(since, incidentCovering(List.of(Target.model(model.id())), status, catalog))));
+        }
+        for (DetourStatus.TaskClassStatus taskClass : status.taskClasses()) {
+            String key = "route." + taskClass.id();
+            List<Target> route = taskClass.route().stream().map(Target::model).toList();
+            flags.put(key, new Flag(key, taskClass.current().flagValue(), taskClass.current().state().word(),
+                    metadata(taskClass.since(), incidentCovering(route, status, catalog))));
+        }
+        return new FlagSet(java.util.Collections.unmodifiableMap(flags), status.at());
+    }
+
+    public Optional<Flag> get(String key) {
+        return Optional.ofNullable(flags.get(key));
+    }
+
+    /** In key order. */
+    public Collection<Flag> all() {
+        return flags.values();
+    }
+
+    /** When the state it shows was read. */
+    public Instant builtAt() {
+        return builtAt;
+    }
+
+    /** Changes with every change of any flag's value, variant or metadata. */
+    public String etag() {
+        return etag;
+    }
+
+    /** The flags whose value, variant or metadata differ from {@code before} (all of them when it is empty). */
+    public List<Flag> changedSince(Optional<FlagSet> before) {
+        List<Flag> changed = new ArrayList<>();
+        for (Flag flag : flags.values()) {
+            if (before.flatMap(previous -> previous.get(flag.key())).filter(flag::equals).isEmpty()) {
+                changed.add(flag);
+            }
+        }
+        return changed;
+    }
+
+    private static String key(DetourStatus.ProviderStatus provider) {
+        return "provider." + provider.id() + ".enabled";
+    }
+
+    private static Optional<Instant> latest(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.filter(other -> other.isAfter(a.get())).or(() -> a);
+    }
+
+    private static Optional<Incident> incidentCovering(List<Target> targets, DetourStatus status, Catalog catalog) {
+        return status.openIncidents().stream()
+                .filter(incident -> targets.stream().anyMatch(target -> incident.covers(target, catalog)))
+                .findFirst();
+    }
+
+    private static Map<String, String> metadata(Optional<Instant> since, Optional<Incident> incident) {
+        Map<String, String> metadata = new TreeMap<>();
+        since.ifPresent(at -> metadata.put("since", at.toString()));
+        incident.ifPresent(open -> metadata.put("incident", open.id().toString()));
+        return metadata;
+    }
+
+    private static String digest(Collection<Flag> flags) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Flag flag : flags) {
+                sha.update((flag.key() + "=" + flag.value() + "|" + flag.variant() + "|" + flag.metadata() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return "\"" + HexFormat.of().formatHex(sha.digest(), 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+}

@@ -1,0 +1,71 @@
+package dev.detour.notifications.flags;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.flags.Flag;
+import dev.detour.incidents.flags.FlagSet;
+
+import java.util.List;
+
+/** The JSON that leaves Detour for push sinks. */
+public final class FlagDocuments {
+    static final String FLAGD_SCHEMA = "https://flagd.dev/schema/v0/flags.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FlagDocuments() {
+    }
+
+    /**
+     * {@code {"id", "at", "etag", "incident", "changed": [...], "flags": [...]}}, each flag as
+     * {@code {"key","value","variant","metadata"}}: what changed, and the whole state, so a receiver that missed
+     * nothing and one that starts fresh both end right.
+     */
+    static String webhookBody(String id, DetourEvent event, FlagSet after, List<Flag> changed) {
+        ObjectNode body = JSON.createObjectNode().put("id", id).put("at", event.at().toString())
+                .put("etag", after.etag().replace("\"", ""));
+        event.incident().ifPresentOrElse(incident -> body.put("incident", incident.toString()),
+                () -> body.putNull("incident"));
+        ArrayNode changes = body.putArray("changed");
+        changed.forEach(flag -> changes.add(evaluation(flag)));
+        ArrayNode all = body.putArray("flags");
+        after.all().forEach(flag -> all.add(evaluation(flag)));
+        return body.toString();
+    }
+
+    /**
+     * flagd's flag-definition format: each flag {@code ENABLED}, with its current value as the default variant
+     * (booleans also carry the other variant, so a flagd user can see both).
+     */
+    public static String flagd(FlagSet flagSet) {
+        ObjectNode root = JSON.createObjectNode().put("$schema", FLAGD_SCHEMA);
+        ObjectNode flags = root.putObject("flags");
+        for (Flag flag : flagSet.all()) {
+            ObjectNode definition = flags.putObject(flag.key()).put("state", "ENABLED");
+            ObjectNode variants = definition.putObject("variants");
+            if (flag.isBoolean()) {
+                variants.put(FlagSet.ON, true).put(FlagSet.OFF, false);
+            } else {
+                variants.put(flag.variant(), (String) flag.value());
+            }
+            definition.put("defaultVariant", flag.variant());
+            ObjectNode metadata = definition.putObject("metadata");
+            flag.metadata().forEach(metadata::put);
+        }
+        return root.toPrettyString();
+    }
+
+    private static ObjectNode evaluation(Flag flag) {
+        ObjectNode node = JSON.createObjectNode().put("key", flag.key());
+        if (flag.value() instanceof Boolean bool) {
+            node.put("value", bool);
+        } else {
+            node.put("value", (String) flag.value());
+        }
+        node.put("variant", flag.variant());
+        ObjectNode metadata = node.putObject("metadata");
+        flag.metadata().forEach(metadata::put);
+        return node;
+    }
+}

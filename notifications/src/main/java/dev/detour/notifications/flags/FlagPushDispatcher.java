@@ -1,0 +1,135 @@
+package dev.detour.notifications.flags;
+
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.catalog.DetourConfig;
+import dev.detour.incidents.catalog.Sink;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.persistence.OutboxRow;
+import dev.detour.incidents.service.OutboxDeliveries;
+import dev.detour.notifications.Backoff;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Delivers flag pushes, each sink's rows strictly in order: while a sink's oldest row waits for a retry, its
+ * later rows wait too, so a receiver never sees an older state after a newer one. Slack rows are another
+ * dispatcher's, so Slack being down never delays a flag change.
+ */
+@Singleton
+public class FlagPushDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(FlagPushDispatcher.class);
+    private static final int BATCH = 200;
+
+    private final OutboxDeliveries outbox;
+    private final Map<String, Sink> sinks;
+    private final WebhookPusher webhooks;
+    private final FlagFileWriter files;
+    private final Clock clock;
+    private volatile boolean stopping;
+
+    public FlagPushDispatcher(OutboxDeliveries outbox, DetourConfig config, WebhookPusher webhooks,
+                              FlagFileWriter files, Clock clock) {
+        this.outbox = outbox;
+        this.sinks = config.sinks().stream().collect(Collectors.toMap(Sink::name, Function.identity()));
+        this.webhooks = webhooks;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        stopping = true;
+    }
+
+    @Scheduled(fixedDelay = "${detour.outbox.poll:250ms}", initialDelay = "${detour.outbox.first-poll:1s}")
+    public void poll() {
+        if (stopping || sinks.isEmpty()) {
+            return;
+        }
+        try {
+            dispatchDue();
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                LOG.error("flag push dispatch failed; retrying on the next poll", e);
+            }
+        }
+    }
+
+    /** @return how many rows were delivered or given up */
+    public synchronized int dispatchDue() {
+        Instant now = clock.instant();
+        Set<String> blocked = new HashSet<>();
+        int finished = 0;
+        List<OutboxRow> pending = outbox.pending(FlagPushRule.TOPICS, BATCH);
+        for (int i = 0; i < pending.size(); i++) {
+            OutboxRow row = pending.get(i);
+            if (stopping) {
+                break;
+            }
+            if (blocked.contains(row.destination())) {
+                continue;
+            }
+            if (row.nextAttemptAt().isAfter(now)) {
+                blocked.add(row.destination()); // an earlier row waits: so do the later ones
+                continue;
+            }
+            if (supersededBy(row, pending.subList(i + 1, pending.size()))) {
+                outbox.sent(row, List.of()); // a later row of the same transaction carries its changes too
+                finished++;
+                continue;
+            }
+            PushResult result = push(row);
+            if (result instanceof PushResult.Retry retry) {
+                outbox.retry(row, now.plus(Backoff.after(row.attempts())), retry.error());
+                blocked.add(row.destination());
+                continue;
+            }
+            Optional<IncidentId> incident = Optional.ofNullable(row.incidentId()).map(IncidentId::new);
+            if (result instanceof PushResult.Failed failed) {
+                LOG.warn("flag push {} to sink {} failed for good: {}", row.id(), row.destination(), failed.error());
+                outbox.failed(row, failed.error(), new AuditRecord(now, Actor.system("outbox"), row.topic()
+                        + ".failed", "sink:" + row.destination(), Optional.empty(), Optional.empty(),
+                        Optional.of(failed.error()), incident));
+            } else {
+                outbox.sent(row, List.of(new AuditRecord(now, Actor.system("outbox"), row.topic(),
+                        "sink:" + row.destination(), Optional.empty(), Optional.of(row.idempotencyKey()),
+                        Optional.empty(), incident)));
+            }
+            finished++;
+        }
+        return finished;
+    }
+
+    /** Rows of one transaction share their key up to the last colon (see {@link FlagPushRule}). */
+    private static boolean supersededBy(OutboxRow row, List<OutboxRow> later) {
+        String transaction = row.idempotencyKey().substring(0, row.idempotencyKey().lastIndexOf(':'));
+        return later.stream().anyMatch(next -> next.destination().equals(row.destination())
+                && next.idempotencyKey().startsWith(transaction + ":"));
+    }
+
+    private PushResult push(OutboxRow row) {
+        Sink sink = sinks.get(row.destination());
+        if (sink instanceof Sink.Webhook webhook) {
+            return webhooks.push(webhook, row.idempotencyKey(), row.payload());
+        }
+        if (sink instanceof Sink.FlagdFile file) {
+            return files.write(file, row.payload());
+        }
+        return new PushResult.Failed("no sink named '" + row.destination() + "' in the config any more");
+    }
+}

@@ -1,0 +1,72 @@
+package dev.detour.notifications.flags;
+
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.DetourConfig;
+import dev.detour.incidents.catalog.Sink;
+import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.flags.Flag;
+import dev.detour.incidents.flags.FlagSet;
+import dev.detour.incidents.outbox.OutboxDraft;
+import dev.detour.incidents.outbox.OutboxRule;
+import dev.detour.incidents.service.CurrentFlags;
+import dev.detour.incidents.service.StatusService;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A change that moves any flag becomes one outbox row per push sink, in the change's own transaction: the
+ * changed flags (and all flags) with the incident for a webhook, the whole flag document for a flagd file.
+ * The key is {@code flags:<sink>:<flags before>@<read at>:<flags after>}: events of one change that end in the
+ * same flags make one row, and rows of one transaction share the part before the last colon, so the dispatcher
+ * sends only the last of them (its diff covers the whole transaction).
+ */
+@Singleton
+public class FlagPushRule implements OutboxRule {
+    public static final String TOPICS = "flags.";
+    public static final String WEBHOOK = "flags.webhook";
+    public static final String FILE = "flags.file";
+
+    private final List<Sink> sinks;
+    // Providers: the status services need the outbox, which needs this rule.
+    private final Provider<StatusService> status;
+    private final Catalog catalog;
+    private final Provider<CurrentFlags> committed;
+
+    public FlagPushRule(DetourConfig config, Provider<StatusService> status, Catalog catalog,
+                        Provider<CurrentFlags> committed) {
+        this.sinks = config.sinks();
+        this.status = status;
+        this.catalog = catalog;
+        this.committed = committed;
+    }
+
+    @Override
+    public List<OutboxDraft> draftsFor(DetourEvent event) {
+        if (sinks.isEmpty() || event instanceof DetourEvent.SignalReceived) {
+            return List.of();
+        }
+        FlagSet before = committed.get().get();
+        FlagSet after = FlagSet.of(status.get().current(), catalog); // this transaction's view, change included
+        List<Flag> changed = after.changedSince(Optional.of(before));
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        String change = before.etag().replace("\"", "") + "@" + before.builtAt().toEpochMilli() + ":"
+                + after.etag().replace("\"", "");
+        List<OutboxDraft> drafts = new ArrayList<>();
+        for (Sink sink : sinks) {
+            String key = "flags:" + sink.name() + ":" + change;
+            if (sink instanceof Sink.Webhook) {
+                drafts.add(new OutboxDraft(WEBHOOK, sink.name(), key,
+                        FlagDocuments.webhookBody(key, event, after, changed), event.incident()));
+            } else {
+                drafts.add(new OutboxDraft(FILE, sink.name(), key, FlagDocuments.flagd(after), event.incident()));
+            }
+        }
+        return drafts;
+    }
+}

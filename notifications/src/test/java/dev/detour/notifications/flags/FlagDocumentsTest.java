@@ -1,0 +1,84 @@
+package dev.detour.notifications.flags;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.catalog.FailoverMode;
+import dev.detour.incidents.flags.FlagSet;
+import dev.detour.incidents.routing.Route;
+import dev.detour.incidents.routing.RouteCause;
+import dev.detour.incidents.routing.RouteState;
+import dev.detour.incidents.service.DetourStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.detour.incidents.SeedCatalog.ANTHROPIC;
+import static dev.detour.incidents.SeedCatalog.GPT_5;
+import static dev.detour.incidents.SeedCatalog.MEETING_SUMMARY;
+import static dev.detour.incidents.SeedCatalog.OPENAI;
+import static dev.detour.incidents.SeedCatalog.OPUS_48;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The flags of SPEC §3, and the flagd file made of them. */
+class FlagDocumentsTest {
+    private static final Instant AT = Instant.parse("2026-06-07T07:12:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static FlagSet flags(boolean opusUp) {
+        DetourStatus status = new DetourStatus(AT,
+                List.of(new DetourStatus.ProviderStatus(ANTHROPIC, "Anthropic", true, Optional.empty()),
+                        new DetourStatus.ProviderStatus(OPENAI, "OpenAI", true, Optional.empty())),
+                List.of(new DetourStatus.ModelStatus(OPUS_48, ANTHROPIC, "Claude Opus 4.8", opusUp, opusUp,
+                                Optional.of(AT)),
+                        new DetourStatus.ModelStatus(GPT_5, OPENAI, "GPT-5", true, true, Optional.empty())),
+                List.of(new DetourStatus.TaskClassStatus(MEETING_SUMMARY, "Meeting summaries", FailoverMode.AUTO,
+                        List.of(OPUS_48, GPT_5), opusUp
+                        ? new Route(MEETING_SUMMARY, RouteState.PRIMARY, Optional.of(OPUS_48), Optional.empty(),
+                        RouteCause.PRIMARY_AVAILABLE)
+                        : new Route(MEETING_SUMMARY, RouteState.FALLBACK, Optional.of(GPT_5), Optional.empty(),
+                        RouteCause.AUTO_FAILOVER), Optional.of(AT))),
+                List.of());
+        return FlagSet.of(status, SeedCatalog.catalog());
+    }
+
+    @Test
+    void everyProviderModelAndTaskClassHasItsFlag() {
+        FlagSet down = flags(false);
+        assertEquals(false, down.get("model.claude-opus-4-8.enabled").orElseThrow().value());
+        assertEquals("off", down.get("model.claude-opus-4-8.enabled").orElseThrow().variant());
+        assertEquals(true, down.get("provider.anthropic.enabled").orElseThrow().value());
+        assertEquals("gpt-5", down.get("route.meeting-summary").orElseThrow().value());
+        assertEquals("fallback", down.get("route.meeting-summary").orElseThrow().variant());
+        assertEquals(AT.toString(), down.get("route.meeting-summary").orElseThrow().metadata().get("since"));
+        assertTrue(down.get("route.legal-review").isEmpty(), "only task classes in the status");
+    }
+
+    @Test
+    void theEtagAndTheChangesFollowTheFlags() {
+        FlagSet up = flags(true);
+        FlagSet down = flags(false);
+        assertNotEquals(up.etag(), down.etag());
+        assertEquals(up.etag(), flags(true).etag());
+        assertEquals(List.of("model.claude-opus-4-8.enabled", "route.meeting-summary"),
+                down.changedSince(Optional.of(up)).stream().map(flag -> flag.key()).toList());
+    }
+
+    @Test
+    void theFlagdFileHasBooleanAndStringFlagsWithVariantsAndADefault() throws Exception {
+        JsonNode document = JSON.readTree(FlagDocuments.flagd(flags(false)));
+        assertEquals(FlagDocuments.FLAGD_SCHEMA, document.path("$schema").asText());
+        JsonNode model = document.path("flags").path("model.claude-opus-4-8.enabled");
+        assertEquals("ENABLED", model.path("state").asText());
+        assertEquals("off", model.path("defaultVariant").asText());
+        assertFalse(model.path("variants").path("off").asBoolean(true));
+        JsonNode route = document.path("flags").path("route.meeting-summary");
+        assertEquals("fallback", route.path("defaultVariant").asText());
+        assertEquals("gpt-5", route.path("variants").path("fallback").asText());
+    }
+}
