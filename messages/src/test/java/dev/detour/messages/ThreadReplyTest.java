@@ -1,0 +1,73 @@
+package dev.detour.messages;
+
+import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.routing.Route;
+import dev.detour.incidents.routing.RouteCause;
+import dev.detour.incidents.routing.RouteState;
+import dev.detour.incidents.service.ConsentTimeouts;
+import dev.detour.incidents.signals.Signal;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.detour.incidents.SeedCatalog.CODE_MIGRATION;
+import static dev.detour.incidents.SeedCatalog.GPT_5;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ThreadReplyTest {
+    private static final Instant AT = Instant.parse("2026-06-07T07:15:00Z");
+    private static final Optional<IncidentId> INC_1 = Optional.of(new IncidentId(1));
+    private final ThreadReply replies = new ThreadReply(new Names(SeedCatalog.catalog()));
+
+    private static final Route PRIMARY = new Route(CODE_MIGRATION, RouteState.PRIMARY,
+            Optional.of(SeedCatalog.OPUS_47), Optional.empty(), RouteCause.PRIMARY_AVAILABLE);
+    private static final Route AWAITING = new Route(CODE_MIGRATION, RouteState.AWAITING_CONSENT, Optional.empty(),
+            Optional.of(GPT_5), RouteCause.CONSENT_PENDING);
+
+    @Test
+    void aConsentQuestionNamesTheClassTheModelAndWhyWithApproveAndDeny() {
+        SlackMessage question = replies.render(new DetourEvent.RouteChanged(AT, Actor.policy("failover:consent"),
+                Optional.of(PRIMARY), AWAITING, Optional.of("elevated 529s"), INC_1)).get(0);
+
+        assertTrue(question.text().contains("Code migration plans"), question.text());
+        assertTrue(question.text().contains("Move it to *GPT-5*?"), question.text());
+        assertTrue(question.text().contains("elevated 529s"), question.text());
+        assertTrue(question.text().contains("15m") && question.text().contains("*deny*"), question.text());
+        String blocks = question.blocks().toString();
+        assertTrue(blocks.contains(Interactions.CONSENT_APPROVE) && blocks.contains(Interactions.CONSENT_DENY));
+        assertTrue(blocks.contains("value=code-migration"), blocks);
+    }
+
+    @Test
+    void aTimedOutQuestionSaysNobodyAnsweredAndWhichAnswerWasTaken() {
+        Route stopped = new Route(CODE_MIGRATION, RouteState.STOPPED, Optional.empty(), Optional.of(GPT_5),
+                RouteCause.CONSENT_DENIED);
+        SlackMessage reply = replies.render(new DetourEvent.RouteChanged(AT, ConsentTimeouts.POLICY,
+                Optional.of(AWAITING), stopped, Optional.of("deny moving to gpt-5"), INC_1)).get(0);
+
+        assertTrue(reply.text().contains("nobody answered within 15m"), reply.text());
+        assertTrue(reply.text().contains("*deny*"), reply.text());
+    }
+
+    @Test
+    void aFailingSignalAsksWithADisableButtonPerModel() {
+        Signal signal = new Signal("gateway", List.of(Target.model(SeedCatalog.OPUS_48),
+                Target.model(SeedCatalog.OPUS_47)), true, Signal.Severity.DOWN, Signal.Side.PROVIDER,
+                "error rate 41%", AT);
+        SlackMessage ask = replies.render(new DetourEvent.SignalReceived(AT, Actor.signal("gateway"), signal, INC_1,
+                DetourEvent.SignalReceived.Suggestion.DISABLE)).get(0);
+
+        assertTrue(ask.text().contains("Switch it off?"), ask.text());
+        String blocks = ask.blocks().toString();
+        assertTrue(blocks.contains("value=INC-1 model:claude-opus-4-8") && blocks.contains(
+                "value=INC-1 model:claude-opus-4-7"), blocks);
+        assertEquals(2, ask.blocks().size());
+    }
+}
