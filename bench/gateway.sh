@@ -12,18 +12,8 @@ BATCH=${BATCH:-500}
 SAMPLE=${SAMPLE:-30}
 PORT=${PORT:-18081}
 TOKEN=bench-signal-token-0123456789
-JAR=$(pwd)/bot/target/detour.jar
-[ -f "$JAR" ] || { echo "build first: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
-work=$(mktemp -d)
-(cd "$work" && exec env -u DETOUR_CONFIG -u DATASOURCES_DEFAULT_URL MICRONAUT_SERVER_PORT=$PORT \
-    DETOUR_SIGNAL_TOKEN=$TOKEN DETOUR_STATUSPAGE_POLL=false java ${JAVA_OPTS:-} -jar "$JAR" >"$work/detour.log" 2>&1) &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-until curl -sf "http://127.0.0.1:$PORT/health" >/dev/null; do
-  kill -0 $pid 2>/dev/null || { cat "$work/detour.log" >&2; exit 1; }
-  sleep 0.1
-done
-java_pid=$(pgrep -f "$JAR" | head -1)
+. bench/lib.sh
+start_detour DETOUR_SIGNAL_TOKEN=$TOKEN
 sample() {
   local kb heap
   kb=$(awk '/VmRSS/ {print $2}' "/proc/$java_pid/status")

@@ -92,6 +92,17 @@ class ApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void ofrepNeedsTheApiTokenWhenOneIsSet() {
+        HttpClientResponseException missing = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/ofrep/v1/evaluate/flags/model.gpt-5.enabled",
+                        "{}"), String.class));
+        assertEquals(HttpStatus.UNAUTHORIZED, missing.getStatus());
+
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.POST(
+                "/ofrep/v1/evaluate/flags/model.gpt-5.enabled", "{}").bearerAuth(TOKEN), String.class).status());
+    }
+
+    @Test
     void anIncidentIsReadWithItsTimelineAndItsAuditTrail() throws Exception {
         RoutingOutcome.Applied disabled = assertInstanceOf(RoutingOutcome.Applied.class, availability.disable(
                 List.of(Target.model(OPUS_48), Target.model(OPUS_47)), Actor.user("U0ALICE"),

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.slack.SignedSlack;
 import dev.detour.incidents.testing.SeedConfigFactory;
-import dev.detour.incidents.testing.TestDatabase;
 import dev.detour.messages.Interactions;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -57,7 +56,6 @@ class FlagsIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         slack.addChannel("C0INCIDENTS", true);
         Map<String, String> properties = new HashMap<>(SignedSlack.properties(slack));
-        TestDatabase.h2().forEach((key, value) -> properties.put(key, String.valueOf(value)));
         properties.put(SeedConfigFactory.WEBHOOK_SINK, webhook.url().toString());
         properties.put(SeedConfigFactory.FILE_SINK, flagFile.toString());
         properties.put(TestSecrets.PROPERTY, SECRET);

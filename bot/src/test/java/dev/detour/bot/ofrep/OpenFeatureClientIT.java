@@ -1,7 +1,6 @@
 package dev.detour.bot.ofrep;
 
 import dev.detour.bot.slack.SignedSlack;
-import dev.detour.incidents.testing.TestDatabase;
 import dev.detour.notifications.testing.FakeSlack;
 import dev.openfeature.contrib.providers.ofrep.OfrepProvider;
 import dev.openfeature.contrib.providers.ofrep.OfrepProviderOptions;
@@ -40,7 +39,6 @@ class OpenFeatureClientIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         slack.addChannel("C0INCIDENTS", true);
         Map<String, String> properties = new HashMap<>(SignedSlack.properties(slack));
-        TestDatabase.h2().forEach((key, value) -> properties.put(key, String.valueOf(value)));
         return properties;
     }
 

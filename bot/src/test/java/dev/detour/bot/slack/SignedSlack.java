@@ -1,6 +1,7 @@
 package dev.detour.bot.slack;
 
 import dev.detour.incidents.testing.SeedConfigFactory;
+import dev.detour.incidents.testing.TestDatabase;
 import dev.detour.notifications.testing.FakeSlack;
 
 import java.net.URI;
@@ -22,9 +23,10 @@ public final class SignedSlack {
         this.slack = slack;
     }
 
-    /** The seed catalog on the real clock (Bolt checks signatures against it), Slack at the fake. */
+    /** A fresh H2 database, the seed catalog on the real clock (Bolt checks signatures against it), Slack at the fake. */
     public static Map<String, String> properties(FakeSlack slack) {
         Map<String, String> properties = new HashMap<>();
+        TestDatabase.h2().forEach((key, value) -> properties.put(key, String.valueOf(value)));
         properties.put(SeedConfigFactory.ENABLED, "true");
         properties.put(SeedConfigFactory.REAL_CLOCK, "true");
         properties.put("slack.bot-token", BOT_TOKEN);

@@ -2,8 +2,6 @@ package dev.detour.bot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.detour.incidents.testing.SeedConfigFactory;
-import dev.detour.incidents.testing.TestDatabase;
 import dev.detour.messages.Interactions;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -23,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -40,9 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlackIT implements TestPropertyProvider {
-    static final String BOT_TOKEN = "xoxb-1234567890-0987654321-abcdefghijklmnopqrstuvwx";
-    static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-    static final String ALICE = "U0ALICE";          // on-call by name
+    static final String BOT_TOKEN = SignedSlack.BOT_TOKEN;
+    static final String SIGNING_SECRET = SignedSlack.SIGNING_SECRET;
+    static final String ALICE = SignedSlack.ALICE;  // on-call by name
     static final String BOB = "U0BOB";              // on-call through the S0ONCALL user group
     static final String MALLORY = "U0MALLORY";      // not on-call
     static final Duration WAIT = Duration.ofSeconds(10);
@@ -60,15 +57,7 @@ class SlackIT implements TestPropertyProvider {
         slack.addChannel("C0SUPPORT", true);
         slack.addChannel("C0MANAGERS", true);
         slack.addUserGroup("S0ONCALL", BOB);
-        Map<String, String> properties = new HashMap<>();
-        TestDatabase.h2().forEach((key, value) -> properties.put(key, String.valueOf(value)));
-        properties.put(SeedConfigFactory.ENABLED, "true");
-        properties.put(SeedConfigFactory.REAL_CLOCK, "true");
-        properties.put("slack.bot-token", BOT_TOKEN);
-        properties.put("slack.signing-secret", SIGNING_SECRET);
-        properties.put("slack.api-url", slack.apiUrl());
-        properties.put("detour.outbox.poll", "50ms");
-        return properties;
+        return SignedSlack.properties(slack);
     }
 
     @AfterAll

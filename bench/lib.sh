@@ -1,0 +1,19 @@
+# Shared by the benchmark scripts: start bot/target/detour.jar on embedded defaults in a temporary folder, on
+# $PORT, with extra environment given as arguments; wait until /health answers. Sets $pid and $java_pid, and
+# stops the bot and removes the folder on exit.
+start_detour() {
+  local jar
+  jar=$(pwd)/bot/target/detour.jar
+  [ -f "$jar" ] || { echo "build first: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
+  work=$(mktemp -d)
+  (cd "$work" && exec env -u DETOUR_CONFIG -u DATASOURCES_DEFAULT_URL -u DETOUR_API_TOKEN \
+      MICRONAUT_SERVER_PORT="$PORT" DETOUR_STATUSPAGE_POLL=false "$@" java ${JAVA_OPTS:-} -jar "$jar" \
+      >"$work/detour.log" 2>&1) &
+  pid=$!
+  trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+  until curl -sf "http://127.0.0.1:$PORT/health" >/dev/null; do
+    kill -0 $pid 2>/dev/null || { cat "$work/detour.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  java_pid=$(pgrep -f "$jar" | head -1)
+}
