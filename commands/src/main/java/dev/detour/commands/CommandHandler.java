@@ -10,14 +10,16 @@ import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.service.AuditTrail;
 import dev.detour.incidents.service.AvailabilityService;
+import dev.detour.incidents.service.IncidentReports;
 import dev.detour.incidents.service.IncidentService;
 import dev.detour.incidents.service.RouteService;
 import dev.detour.incidents.service.RoutingOutcome;
 import dev.detour.incidents.service.StatusService;
 import dev.detour.messages.AuditMessage;
-import dev.detour.messages.IncidentSummaryMessage;
+import dev.detour.messages.ManagerSummary;
 import dev.detour.messages.Modals;
 import dev.detour.messages.Names;
+import dev.detour.messages.Wording;
 import dev.detour.messages.StatusMessage;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -47,12 +49,14 @@ public class CommandHandler {
     private final RouteService routes;
     private final StatusService status;
     private final AuditTrail audit;
+    private final IncidentReports reports;
     private final Names names;
     private final Clock clock;
 
     public CommandHandler(Catalog catalog, OnCallPolicy onCall, IncidentService incidents,
                           AvailabilityService availability, RouteService routes, StatusService status,
-                          AuditTrail audit, Clock clock) {
+                          AuditTrail audit, IncidentReports reports, Clock clock) {
+        this.reports = reports;
         this.parser = new CommandParser(catalog);
         this.onCall = onCall;
         this.incidents = incidents;
@@ -191,12 +195,9 @@ public class CommandHandler {
     }
 
     private CommandReply summary(IncidentId id) {
-        Optional<Incident> incident = incidents.find(id);
-        if (incident.isEmpty()) {
-            return CommandReply.say(":warning: There is no incident " + id + ".");
-        }
-        return new CommandReply.Ephemeral(new IncidentSummaryMessage(names).render(incident.get(),
-                incidents.timeline(id), clock.instant()));
+        return reports.of(id).<CommandReply>map(report -> new CommandReply.Ephemeral(
+                new ManagerSummary(names, Wording.english()).render(report)))
+                .orElseGet(() -> CommandReply.say(":warning: There is no incident " + id + "."));
     }
 
     private CommandReply audit(DetourCommand.Audit command) {
@@ -209,7 +210,7 @@ public class CommandHandler {
         java.util.Collections.reverse(records);
         String filter = query.incident().map(id -> " for " + id).orElse("")
                 + query.subject().map(subject -> " for " + subject).orElse("")
-                + command.since().map(since -> " in the last " + IncidentSummaryMessage.words(since)).orElse("");
+                + command.since().map(since -> " in the last " + ManagerSummary.duration(since)).orElse("");
         return new CommandReply.Ephemeral(AuditMessage.render(records.subList(0, Math.min(AUDIT_LINES,
                 records.size())), filter));
     }

@@ -7,11 +7,15 @@ import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.service.DetourStatus;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
@@ -38,6 +42,14 @@ public final class IncidentRootMessage {
     }
 
     public SlackMessage render(Incident incident, DetourStatus status) {
+        return render(incident, status, List.of());
+    }
+
+    /**
+     * @param timeline the incident's timeline, whose signal entries become the "signals seen" counters: a
+     *                 signal repeated many times shows as a count here, not as many replies in the thread
+     */
+    public SlackMessage render(Incident incident, DetourStatus status, List<TimelineEntry> timeline) {
         List<LayoutBlock> blocks = new ArrayList<>();
         String headline = incident.id() + " · " + capitalised(incident.kind().word().replace('-', ' '))
                 + " · " + incident.state().word();
@@ -63,6 +75,11 @@ public final class IncidentRootMessage {
             blocks.add(section(s -> s.text(markdownText("*Task classes*\n" + Limits.lines(routes,
                     Limits.SECTION_TEXT - 20)))));
         }
+        String signals = signalsSeen(timeline);
+        if (!signals.isEmpty()) {
+            blocks.add(section(s -> s.text(markdownText(Limits.clip("*Signals seen*\n" + signals,
+                    Limits.SECTION_TEXT)))));
+        }
         if (incident.isOpen()) {
             blocks.add(actions(a -> a.blockId("incident-actions").elements(buttons(incident, status))));
         }
@@ -70,6 +87,17 @@ public final class IncidentRootMessage {
                 + " · `/detour help` for commands")))));
         String text = headline + ": " + incident.title() + " (" + incident.affected().size() + " affected)";
         return new SlackMessage(Limits.clip(text, Limits.SECTION_TEXT), blocks);
+    }
+
+    /** "`gateway` ×3 (last 07:15 UTC) · `statuspage:anthropic` ×1 (…)", one count per source, in order of first sight. */
+    static String signalsSeen(List<TimelineEntry> timeline) {
+        Map<String, List<TimelineEntry>> bySource = timeline.stream()
+                .filter(entry -> entry.type() == TimelineEntry.Type.SIGNAL)
+                .collect(Collectors.groupingBy(entry -> entry.actor().id(), LinkedHashMap::new, Collectors.toList()));
+        List<String> counters = bySource.entrySet().stream().map(source -> "`" + source.getKey() + "` ×"
+                + source.getValue().size() + " (last " + Names.time(source.getValue().get(source.getValue().size() - 1)
+                .at()) + ")").toList();
+        return Limits.lines(counters, Limits.SECTION_TEXT - 40).replace("\n", " · ");
     }
 
     private List<BlockElement> buttons(Incident incident, DetourStatus status) {

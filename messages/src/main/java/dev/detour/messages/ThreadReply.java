@@ -56,7 +56,7 @@ public final class ThreadReply {
         String before = route.before().map(names::route).orElse("new");
         if (route.actor().equals(ConsentTimeouts.POLICY)) {
             TaskClass policy = names.catalog().taskClass(route.after().taskClass()).orElseThrow();
-            return taskClass + ": nobody answered within " + IncidentSummaryMessage.words(policy.consentTimeout())
+            return taskClass + ": nobody answered within " + ManagerSummary.duration(policy.consentTimeout())
                     + ", so Detour took the on-timeout answer, *" + policy.onTimeout().word() + "*: " + before
                     + " ⇒ " + names.route(route.after());
         }
@@ -72,7 +72,7 @@ public final class ThreadReply {
                 + names.model(taskClass.primary()) + " is unavailable"
                 + route.reason().map(reason -> " (" + IncidentRootMessage.escape(reason) + ")").orElse("")
                 + ". Move it to *" + offered + "*?\nIts policy asks on-call first. Without an answer within "
-                + IncidentSummaryMessage.words(taskClass.consentTimeout()) + " the answer is *"
+                + ManagerSummary.duration(taskClass.consentTimeout()) + " the answer is *"
                 + taskClass.onTimeout().word() + "*. Or: `/detour consent " + taskClass.id() + " approve|deny`";
         String clipped = Limits.clip(text, Limits.SECTION_TEXT);
         String id = taskClass.id().value();

@@ -29,6 +29,7 @@ import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.service.DetourStatus;
+import dev.detour.incidents.service.IncidentReport;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -81,8 +82,8 @@ class BlockKitLimitsTest {
             entries.add(new dev.detour.incidents.incident.TimelineEntry(NOW.plusSeconds(i), Actor.user("U0ALICE"),
                     dev.detour.incidents.incident.TimelineEntry.Type.UPDATE, "update " + i + " " + LONG));
         }
-        assertMessageFits(new IncidentSummaryMessage(names).render(incident, entries, NOW).blocks(),
-                Limits.MESSAGE_BLOCKS);
+        assertMessageFits(new ManagerSummary(names, Wording.english()).render(new IncidentReport(incident, entries,
+                List.of(), NOW)).blocks(), Limits.MESSAGE_BLOCKS);
     }
 
     @Test

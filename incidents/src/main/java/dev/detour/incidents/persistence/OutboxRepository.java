@@ -8,6 +8,7 @@ import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
@@ -31,6 +32,19 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
             ORDER BY id LIMIT :limit""")
     List<OutboxRow> findDue(String topicPrefix, Instant now, int limit);
 
+    /**
+     * Locks one pending row for the caller's transaction, or returns nothing when another replica holds it (or it
+     * is no longer pending): replicas never deliver the same row. H2 supports this too.
+     */
+    @Query("SELECT * FROM outbox WHERE id = :id AND status = 'pending' FOR UPDATE SKIP LOCKED")
+    Optional<OutboxRow> lockPending(long id);
+
+    /** Undelivered rows of the same destination written before this one: those go first. */
+    @Query("""
+            SELECT COUNT(*) FROM outbox
+            WHERE status = 'pending' AND destination = :destination AND id < :id AND topic LIKE :topicPrefix || '%'""")
+    long countPendingBefore(String topicPrefix, String destination, long id);
+
     @Query("""
             SELECT * FROM outbox WHERE status = 'pending' AND topic LIKE :topicPrefix || '%' ORDER BY id LIMIT :limit""")
     List<OutboxRow> findPending(String topicPrefix, int limit);
@@ -46,4 +60,12 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
     void markFailed(long id, String error);
 
     long countByStatus(String status);
+
+    /** The newest rows of a topic, e.g. support posts for the public status page. */
+    @Query("SELECT * FROM outbox WHERE topic = :topic ORDER BY id DESC LIMIT :limit")
+    List<OutboxRow> findLatest(String topic, int limit);
+
+    /** When a topic last had a row for an incident. */
+    @Query("SELECT MAX(created_at) FROM outbox WHERE topic = :topic AND incident_id = :incidentId")
+    Optional<Instant> lastCreated(String topic, long incidentId);
 }

@@ -45,6 +45,12 @@ public class Outbox {
         }
     }
 
+    /** A delivery no event causes (a reminder, say), in its own transaction or the caller's. */
+    @Transactional
+    public void post(OutboxDraft draft) {
+        write(draft);
+    }
+
     private void write(OutboxDraft draft) {
         rows.insertIfAbsent(clock.instant(), draft.topic(), draft.destination(), draft.idempotencyKey(),
                 draft.payload(), draft.incident().map(id -> id.number()).orElse(null), PENDING);

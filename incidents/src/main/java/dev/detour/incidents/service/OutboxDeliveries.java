@@ -1,6 +1,7 @@
 package dev.detour.incidents.service;
 
 import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.persistence.OutboxRepository;
 import dev.detour.incidents.persistence.OutboxRow;
 import io.micronaut.transaction.annotation.Transactional;
@@ -9,6 +10,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The dispatcher's side of the outbox: what is due, and how each delivery ended, with its audit record. */
 @Singleton
@@ -27,6 +30,22 @@ public class OutboxDeliveries {
     @Transactional(readOnly = true)
     public List<OutboxRow> due(String topicPrefix, int limit) {
         return rows.findDue(topicPrefix, clock.instant(), limit);
+    }
+
+    /**
+     * Runs {@code delivery} on the row while this transaction holds its lock ({@code FOR UPDATE SKIP LOCKED}),
+     * so that of several replicas exactly one delivers it, and settles it ({@link #sent}, {@link #retry},
+     * {@link #failed} join this transaction). Skipped, returning nothing, when another replica holds the row, it is
+     * no longer pending, or an earlier row for the same destination is still undelivered (order per destination).
+     * A crash before the commit releases the lock: the next start delivers the row again.
+     */
+    @Transactional
+    public <T> Optional<T> claimed(OutboxRow row, String topicPrefix, Function<OutboxRow, T> delivery) {
+        Optional<OutboxRow> locked = rows.lockPending(row.id());
+        if (locked.isEmpty() || rows.countPendingBefore(topicPrefix, row.destination(), row.id()) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(delivery.apply(locked.get()));
     }
 
     /** Everything not yet delivered among those topics, due or not, oldest first: for in-order delivery. */
@@ -52,6 +71,16 @@ public class OutboxDeliveries {
     public void failed(OutboxRow row, String error, AuditRecord record) {
         rows.markFailed(row.id(), error);
         audit.append(record);
+    }
+
+    @Transactional(readOnly = true)
+    public List<OutboxRow> latest(String topic, int limit) {
+        return rows.findLatest(topic, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Instant> lastCreated(String topic, IncidentId incident) {
+        return rows.lastCreated(topic, incident.number());
     }
 
     @Transactional(readOnly = true)

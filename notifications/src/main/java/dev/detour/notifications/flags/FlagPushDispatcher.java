@@ -88,31 +88,41 @@ public class FlagPushDispatcher {
                 blocked.add(row.destination()); // an earlier row waits: so do the later ones
                 continue;
             }
-            if (supersededBy(row, pending.subList(i + 1, pending.size()))) {
-                outbox.sent(row, List.of()); // a later row of the same transaction carries its changes too
+            List<OutboxRow> later = pending.subList(i + 1, pending.size());
+            // Claimed: of several replicas, one pushes the row; the others hold the sink until it is done.
+            Optional<Boolean> done = outbox.claimed(row, FlagPushRule.TOPICS, locked -> deliver(locked, later, now));
+            if (done.orElse(false)) {
                 finished++;
-                continue;
-            }
-            PushResult result = push(row);
-            if (result instanceof PushResult.Retry retry) {
-                outbox.retry(row, now.plus(Backoff.after(row.attempts())), retry.error());
-                blocked.add(row.destination());
-                continue;
-            }
-            Optional<IncidentId> incident = Optional.ofNullable(row.incidentId()).map(IncidentId::new);
-            if (result instanceof PushResult.Failed failed) {
-                LOG.warn("flag push {} to sink {} failed for good: {}", row.id(), row.destination(), failed.error());
-                outbox.failed(row, failed.error(), new AuditRecord(now, Actor.system("outbox"), row.topic()
-                        + ".failed", "sink:" + row.destination(), Optional.empty(), Optional.empty(),
-                        Optional.of(failed.error()), incident));
             } else {
-                outbox.sent(row, List.of(new AuditRecord(now, Actor.system("outbox"), row.topic(),
-                        "sink:" + row.destination(), Optional.empty(), Optional.of(row.idempotencyKey()),
-                        Optional.empty(), incident)));
+                blocked.add(row.destination());
             }
-            finished++;
         }
         return finished;
+    }
+
+    /** @return whether the row is finished (pushed, folded into a later row, or given up); false: it waits */
+    private boolean deliver(OutboxRow row, List<OutboxRow> later, Instant now) {
+        if (supersededBy(row, later)) {
+            outbox.sent(row, List.of()); // a later row of the same transaction carries its changes too
+            return true;
+        }
+        PushResult result = push(row);
+        if (result instanceof PushResult.Retry retry) {
+            outbox.retry(row, now.plus(Backoff.after(row.attempts())), retry.error());
+            return false;
+        }
+        Optional<IncidentId> incident = Optional.ofNullable(row.incidentId()).map(IncidentId::new);
+        if (result instanceof PushResult.Failed failed) {
+            LOG.warn("flag push {} to sink {} failed for good: {}", row.id(), row.destination(), failed.error());
+            outbox.failed(row, failed.error(), new AuditRecord(now, Actor.system("outbox"), row.topic()
+                    + ".failed", "sink:" + row.destination(), Optional.empty(), Optional.empty(),
+                    Optional.of(failed.error()), incident));
+        } else {
+            outbox.sent(row, List.of(new AuditRecord(now, Actor.system("outbox"), row.topic(),
+                    "sink:" + row.destination(), Optional.empty(), Optional.of(row.idempotencyKey()),
+                    Optional.empty(), incident)));
+        }
+        return true;
     }
 
     /** Rows of one transaction share their key up to the last colon (see {@link FlagPushRule}). */

@@ -29,6 +29,11 @@ public final class ConsoleSender implements SlackSender {
         return new SendResult.Delivered(channel, ts);
     }
 
+    @Override
+    public SendResult join(String channel) {
+        return new SendResult.Delivered(channel, "");
+    }
+
     private synchronized void print(String heading, SlackPayload message) {
         out.println(heading);
         message.text().lines().forEach(line -> out.println("  " + line));

@@ -5,14 +5,19 @@ import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.outbox.OutboxDraft;
+import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.persistence.OutboxRow;
 import dev.detour.incidents.service.IncidentService;
 import dev.detour.incidents.service.IncidentThreads;
+import dev.detour.incidents.service.Outbox;
 import dev.detour.incidents.service.OutboxDeliveries;
 import dev.detour.incidents.service.StatusService;
 import dev.detour.messages.IncidentRootMessage;
 import dev.detour.messages.Names;
+import dev.detour.messages.SlackMessage;
 import dev.detour.notifications.Backoff;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -38,8 +43,6 @@ import java.util.Set;
 public class SlackDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(SlackDispatcher.class);
     private static final int BATCH = 100;
-    /** How long a reply waits for its root message before it is posted on its own. */
-    private static final int REPLY_WAITS = 30;
 
     private final OutboxDeliveries outbox;
     private final SlackSender slack;
@@ -48,9 +51,17 @@ public class SlackDispatcher {
     private final StatusService status;
     private final IncidentRootMessage root;
     private final Clock clock;
+    private final Outbox notes;
+    private final ChannelPacing pacing;
+    private final SlackSettings settings;
 
     public SlackDispatcher(OutboxDeliveries outbox, @Named("slack") SlackSender slack, IncidentThreads threads,
-                            IncidentService incidents, StatusService status, Catalog catalog, Clock clock) {
+                            IncidentService incidents, StatusService status, Catalog catalog, Clock clock,
+                            Outbox notes, SlackSettings settings,
+                            @Property(name = "detour.slack.burst", defaultValue = "3") int burst) {
+        this.notes = notes;
+        this.settings = settings;
+        this.pacing = new ChannelPacing(burst);
         this.outbox = outbox;
         this.slack = slack;
         this.threads = threads;
@@ -86,35 +97,59 @@ public class SlackDispatcher {
     public synchronized int dispatchDue() {
         List<OutboxRow> due = outbox.due(SlackOutboxRule.TOPICS, BATCH);
         Set<Long> refreshed = new HashSet<>();
+        Set<String> held = new HashSet<>();
         int finished = 0;
         for (OutboxRow row : due) {
             if (stopping) {
                 break;
             }
-            Optional<IncidentId> incident = Optional.ofNullable(row.incidentId()).map(IncidentId::new);
-            if (row.topic().equals(SlackOutboxRule.ROOT) && incident.isPresent()
-                    && !refreshed.add(row.incidentId())) {
-                outbox.sent(row, List.of()); // folded into the edit this batch already made
-                finished++;
+            // A held channel's later rows wait for the next poll, so each channel's rows arrive in order. A channel
+            // is held when it is out of tokens, when a row waits for a retry, or when another replica has a row.
+            String channel = row.destination();
+            if (held.contains(channel) || !pacing.tryTake(channel + ":" + kindOf(row))) {
+                held.add(channel);
                 continue;
             }
-            SendResult result = deliver(row, incident);
-            finished += settle(row, incident, result) ? 1 : 0;
+            Optional<Boolean> done = outbox.claimed(row, SlackOutboxRule.TOPICS, locked -> deliver(locked, refreshed));
+            if (done.orElse(false)) {
+                finished++;
+            } else {
+                held.add(channel);
+            }
         }
         return finished;
+    }
+
+    /** @return whether the row is finished: delivered, folded into another delivery, or failed for good */
+    private boolean deliver(OutboxRow row, Set<Long> refreshed) {
+        Optional<IncidentId> incident = Optional.ofNullable(row.incidentId()).map(IncidentId::new);
+        if (row.topic().equals(SlackOutboxRule.ROOT) && incident.isPresent() && !refreshed.add(row.incidentId())) {
+            outbox.sent(row, List.of()); // folded into the edit this batch already made
+            return true;
+        }
+        SendResult result = deliver(row, incident);
+        if (result instanceof SendResult.Failed failed && failed.error().equals("not_in_channel")
+                && slack.join(row.destination()) instanceof SendResult.Delivered) {
+            result = deliver(row, incident); // a public channel Detour was not in: joined, once more
+        }
+        return settle(row, incident, result);
+    }
+
+    /** Posts and edits have separate limits at Slack. */
+    private static String kindOf(OutboxRow row) {
+        return row.topic().equals(SlackOutboxRule.ROOT) ? "edit" : "post";
     }
 
     private SendResult deliver(OutboxRow row, Optional<IncidentId> incident) {
         Optional<IncidentThreads.Thread> thread = incident.flatMap(threads::of);
         return switch (row.topic()) {
             case SlackOutboxRule.ROOT -> refreshRoot(row, incident.orElseThrow(), thread);
-            case SlackOutboxRule.REPLY -> {
-                if (thread.isEmpty() && row.attempts() < REPLY_WAITS) {
-                    yield new SendResult.Retry(Optional.of(Duration.ofSeconds(1)), "waiting for the root message");
-                }
-                yield slack.post(thread.map(IncidentThreads.Thread::channel).orElse(row.destination()),
-                        thread.map(IncidentThreads.Thread::ts), SlackPayload.fromJson(row.payload()));
-            }
+            // Its root message was written before it to the same channel, and rows of a channel go in order: by
+            // now the root has a ts, or it failed for good and the reply stands on its own.
+            case SlackOutboxRule.REPLY -> slack.post(thread.map(IncidentThreads.Thread::channel)
+                    .orElse(row.destination()), thread.map(IncidentThreads.Thread::ts), SlackPayload.fromJson(row.payload()));
+            case SupportOutboxRule.SUPPORT, SupportOutboxRule.SUMMARY ->
+                    slack.post(row.destination(), Optional.empty(), SlackPayload.fromJson(row.payload()));
             default -> new SendResult.Failed("unknown outbox topic " + row.topic());
         };
     }
@@ -124,7 +159,7 @@ public class SlackDispatcher {
         if (incident.isEmpty()) {
             return new SendResult.Failed("no incident " + id);
         }
-        SlackPayload message = SlackPayload.of(root.render(incident.get(), status.current()));
+        SlackPayload message = SlackPayload.of(root.render(incident.get(), status.current(), incidents.timeline(id)));
         if (thread.isPresent()) {
             return slack.update(thread.get().channel(), thread.get().ts(), message);
         }
@@ -133,6 +168,17 @@ public class SlackDispatcher {
             threads.remember(id, delivered.channel(), delivered.ts());
         }
         return result;
+    }
+
+    /** Where possible, on-call learns in the incident's thread that a post could not be delivered. */
+    private void noteInThread(OutboxRow row, Optional<IncidentId> incident, String error, Instant now) {
+        if (incident.isEmpty() || row.topic().equals(SlackOutboxRule.ROOT) || row.topic().equals(SlackOutboxRule.REPLY)) {
+            return; // the thread itself is what failed
+        }
+        SlackPayload note = SlackPayload.of(SlackMessage.plain(":warning: Detour could not post to <#"
+                + row.destination() + ">: `" + error + "`. Check that the channel exists and that Detour is in it."));
+        notes.post(new OutboxDraft(SlackOutboxRule.REPLY, settings.incidentChannel(),
+                "undeliverable:" + row.id(), note.toJson(), incident));
     }
 
     /** @return whether the row is finished */
@@ -153,6 +199,7 @@ public class SlackDispatcher {
         LOG.warn("outbox row {} ({} to {}) failed for good: {}", row.id(), row.topic(), row.destination(), error);
         outbox.failed(row, error, new AuditRecord(now, Actor.system("outbox"), row.topic() + ".failed",
                 "slack:" + row.destination(), Optional.empty(), Optional.empty(), Optional.of(error), incident));
+        noteInThread(row, incident, error, now);
         return true;
     }
 

@@ -6,6 +6,7 @@ import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
+import dev.detour.incidents.signals.Signal;
 import dev.detour.messages.Names;
 import dev.detour.messages.SlackMessage;
 import dev.detour.messages.ThreadReply;
@@ -51,10 +52,23 @@ public class SlackOutboxRule implements OutboxRule {
         List<SlackMessage> messages = replies.render(event);
         for (int i = 0; i < messages.size(); i++) {
             String payload = SlackPayload.of(messages.get(i)).toJson();
-            drafts.add(new OutboxDraft(REPLY, channel, REPLY + ":" + incident.get() + ":" + digest(event + "#" + i),
-                    payload, incident));
+            drafts.add(new OutboxDraft(REPLY, channel, REPLY + ":" + incident.get() + ":" + digest(replyKey(event) + "#"
+                    + i), payload, incident));
         }
         return drafts;
+    }
+
+    /**
+     * A signal that only repeats what the thread already says (same source, same targets, same state, same words,
+     * nothing to press) gets the same key, so the outbox keeps its first reply only; the root message counts it.
+     */
+    private static String replyKey(DetourEvent event) {
+        if (event instanceof DetourEvent.SignalReceived received
+                && received.suggestion() == DetourEvent.SignalReceived.Suggestion.NONE) {
+            Signal signal = received.signal();
+            return "signal|" + signal.source() + "|" + signal.firing() + "|" + signal.targets() + "|" + signal.summary();
+        }
+        return event.toString();
     }
 
     private static String digest(String text) {

@@ -5,6 +5,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.methods.response.conversations.ConversationsJoinResponse;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -40,6 +41,14 @@ public final class WebApiSender implements SlackSender {
                     .blocksAsString(message.blocksJson()));
             return response.isOk() ? new SendResult.Delivered(response.getChannel(), response.getTs())
                     : refused(response);
+        });
+    }
+
+    @Override
+    public SendResult join(String channel) {
+        return call(() -> {
+            ConversationsJoinResponse response = slack.conversationsJoin(r -> r.channel(channel));
+            return response.isOk() ? new SendResult.Delivered(channel, "") : refused(response);
         });
     }
 

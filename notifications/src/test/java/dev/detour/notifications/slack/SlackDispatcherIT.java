@@ -11,6 +11,7 @@ import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.service.AuditTrail;
 import dev.detour.incidents.service.IncidentService;
 import dev.detour.incidents.service.IncidentThreads;
+import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.testing.MovableClock;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.incidents.testing.TestDatabase;
@@ -54,12 +55,15 @@ class SlackDispatcherIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         slack.addChannel("C0INCIDENTS", true);
+        slack.addChannel("C0SUPPORT", false); // public, but Detour was never invited: it joins
+        // C0MANAGERS does not exist: the summary cannot be delivered
         Map<String, String> properties = new HashMap<>();
         TestDatabase.h2().forEach((key, value) -> properties.put(key, String.valueOf(value)));
         properties.put(SeedConfigFactory.ENABLED, "true");
         properties.put("slack.bot-token", TOKEN);
         properties.put("slack.api-url", slack.apiUrl());
         properties.put("detour.outbox.first-poll", "1h"); // the tests dispatch by hand
+        properties.put("detour.slack.burst", "1000");     // pacing has its own test
         return properties;
     }
 
@@ -160,4 +164,119 @@ class SlackDispatcherIT implements TestPropertyProvider {
                 && stored.record().reason().orElse("").equals("channel_not_found")), records::toString);
     }
 
+
+    @Test
+    void twentyRapidStateChangesAreOneRootPostAndAFewEditsEndingInTheFinalState() {
+        Incident incident = open("flapping states");
+        for (int i = 0; i < 20; i++) {
+            clock.advance(Duration.ofMillis(100));
+            incidents.changeState(incident.id(), i % 2 == 0 ? IncidentState.IDENTIFIED : IncidentState.MONITORING,
+                    Actor.user("U0ALICE"));
+            if (i % 7 == 0) {
+                dispatcher.dispatchDue(); // some dispatches happen while the changes still come
+            }
+        }
+        dispatcher.dispatchDue();
+        dispatcher.dispatchDue();
+
+        long roots = slack.messagesIn("C0INCIDENTS").stream().filter(call -> call.param("thread_ts") == null
+                && FakeSlack.blocksOf(call).toString().contains(incident.id() + " · Outage")).count();
+        assertEquals(1, roots);
+        var edits = slack.calls("chat.update");
+        assertTrue(edits.size() <= 4, edits.size() + " edits");
+        assertTrue(FakeSlack.blocksOf(edits.get(edits.size() - 1)).toString().contains("· monitoring"));
+    }
+
+    @Test
+    void aPublicChannelDetourIsNotInIsJoinedAndThePostSentOnce() {
+        availabilityOff(SeedCatalog.OPUS_48);
+        dispatcher.dispatchDue();
+
+        assertEquals(1, slack.calls("conversations.join").size());
+        assertEquals("C0SUPPORT", slack.calls("conversations.join").get(0).param("channel"));
+        assertEquals(1, slack.messagesIn("C0SUPPORT").size());
+        String support = FakeSlack.textOf(slack.messagesIn("C0SUPPORT").get(0));
+        assertTrue(support.contains("Meeting summaries") || support.contains("Code migration plans"), support);
+        availabilityOn(SeedCatalog.OPUS_48);
+    }
+
+    @Test
+    void aPostThatCannotBeDeliveredIsAuditedAndNotedInTheIncidentThread() {
+        Incident incident = open("summary to a channel that does not exist");
+        dispatcher.dispatchDue();
+        incidents.resolve(incident.id(), Actor.user("U0ALICE"), "done");
+        dispatcher.dispatchDue();
+        dispatcher.dispatchDue();
+
+        String ts = threads.of(incident.id()).orElseThrow().ts();
+        assertTrue(slack.messagesIn("C0INCIDENTS").stream().anyMatch(call -> ts.equals(call.param("thread_ts"))
+                && call.param("text").contains("could not post to <#C0MANAGERS>")
+                && call.param("text").contains("channel_not_found")));
+        var records = audit.search(AuditQuery.everything().forIncident(incident.id()));
+        assertTrue(records.stream().anyMatch(stored -> stored.record().action().equals("slack.summary.failed")));
+    }
+
+    @Test
+    void aRepeatedSignalIsOneReplyAndACounterOnTheRootMessage() {
+        Incident incident = open("our key refused");
+        dispatcher.dispatchDue();
+        Signal refused = new Signal("alertmanager", List.of(Target.model(SeedCatalog.GPT_5)), true,
+                Signal.Severity.DOWN, Signal.Side.OUR_SIDE, "401 from OpenAI: our key is refused", clock.instant());
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            signals.receive(refused);
+        }
+        dispatcher.dispatchDue();
+
+        String ts = threads.of(incident.id()).orElseThrow().ts();
+        assertEquals(1, slack.messagesIn("C0INCIDENTS").stream().filter(call -> ts.equals(call.param("thread_ts"))
+                && call.param("text").contains("our key is refused")).count(), "one reply");
+        var edits = slack.calls("chat.update");
+        assertTrue(FakeSlack.blocksOf(edits.get(edits.size() - 1)).toString().contains("`alertmanager` ×3"),
+                () -> FakeSlack.blocksOf(edits.get(edits.size() - 1)).toString());
+    }
+
+    @Test
+    void whenUsersAreAffectedAndSupportHearsNothingForThirtyMinutesOnCallIsNudgedOnce() {
+        incidents.openIncidents().forEach(other -> incidents.resolve(other.id(), Actor.user("U0ALICE"), "tidy"));
+        availabilityOff(SeedCatalog.OPUS_48); // opens an incident; task classes fall back or pause
+        dispatcher.dispatchDue();
+        Incident incident = incidents.openIncidents().get(0);
+        String ts = threads.of(incident.id()).orElseThrow().ts();
+
+        clock.advance(Duration.ofMinutes(29));
+        assertEquals(0, nudges.nudgeDue(), "not before 30 minutes");
+        clock.advance(Duration.ofMinutes(2));
+        nudges.nudgeDue();
+        nudges.nudgeDue();
+        dispatcher.dispatchDue();
+
+        var nudged = slack.messagesIn("C0INCIDENTS").stream().filter(call -> ts.equals(call.param("thread_ts"))
+                && call.param("text").contains("support has had no update for 31m")).toList();
+        assertEquals(1, nudged.size(), "once per silence");
+        assertTrue(FakeSlack.blocksOf(nudged.get(0)).toString().contains(dev.detour.messages.Interactions.POST_UPDATE));
+
+        incidents.postUpdate(incident.id(), "fallbacks hold", Actor.user("U0ALICE"));
+        clock.advance(Duration.ofMinutes(10));
+        assertEquals(0, nudges.nudgeDue(), "an update restarts the wait");
+        availabilityOn(SeedCatalog.OPUS_48);
+        incidents.resolve(incident.id(), Actor.user("U0ALICE"), "back");
+        dispatcher.dispatchDue();
+    }
+
+    @Inject
+    dev.detour.incidents.service.SignalService signals;
+    @Inject
+    SupportUpdateNudges nudges;
+    @Inject
+    dev.detour.incidents.service.AvailabilityService availability;
+
+    private void availabilityOff(dev.detour.incidents.catalog.ModelId model) {
+        availability.disable(List.of(Target.model(model)), Actor.user("U0ALICE"), java.util.Optional.of("test"));
+    }
+
+    private void availabilityOn(dev.detour.incidents.catalog.ModelId model) {
+        availability.enable(List.of(Target.model(model)), Actor.user("U0ALICE"), java.util.Optional.of("test"));
+        dispatcher.dispatchDue();
+    }
 }

@@ -1,0 +1,195 @@
+package dev.detour.messages;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.service.IncidentReport;
+import dev.detour.incidents.signals.Signal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+/**
+ * For managers (the summary channel on resolve, and {@code /detour summary}): how long; time to detect,
+ * acknowledge, mitigate and resolve; affected models and task classes; each fallback and pause with its
+ * duration; who decided what; which signals; the timeline.
+ */
+public final class ManagerSummary {
+    private static final String STATUSPAGE = Signal.STATUSPAGE_PREFIX;
+
+    private final Names names;
+    private final Wording words;
+
+    public ManagerSummary(Names names, Wording words) {
+        this.names = names;
+        this.words = words;
+    }
+
+    public SlackMessage render(IncidentReport report) {
+        Incident incident = report.incident();
+        Instant end = incident.resolvedAt().orElse(report.at());
+        String title = words.get("summary.header", incident.id());
+        List<String> facts = new ArrayList<>();
+        facts.add("*" + IncidentRootMessage.escape(words.get("summary.title", incident.title(),
+                words.get("kind." + incident.kind().word()), incident.state().word())) + "*");
+        facts.add(words.get("summary.duration", duration(incident.openedAt(), end)
+                + (incident.isOpen() ? " (" + words.get("summary.ongoing") + ")" : "")));
+        facts.add(words.get("summary.detect", Names.time(incident.openedAt()), Names.actor(incident.openedBy())));
+        detection(words, report.timeline()).ifPresent(facts::add);
+        facts.add(words.get("summary.acknowledge", incident.acknowledgedAt()
+                .map(at -> duration(incident.openedAt(), at)).orElse(words.get("summary.not-yet"))));
+        facts.add(words.get("summary.mitigate", firstMitigation(report)
+                .map(at -> duration(incident.openedAt(), at)).orElse(words.get("summary.not-yet"))));
+        facts.add(words.get("summary.resolve", incident.resolvedAt()
+                .map(at -> duration(incident.openedAt(), at)).orElse(words.get("summary.not-yet"))));
+        facts.add(words.get("summary.affected", String.join(", ", incident.affected().stream()
+                .map(names::target).toList())));
+        List<String> periods = periods(report, end);
+        Set<String> classes = new LinkedHashSet<>();
+        report.routeChanges().forEach(record -> classes.add(names.taskClass(taskClass(record))));
+        if (!classes.isEmpty()) {
+            facts.add(words.get("summary.task-classes", String.join(", ", classes)));
+        }
+
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(Limits.clip(title, Limits.HEADER_TEXT)))));
+        blocks.add(section(s -> s.text(markdownText(Limits.clip(String.join("\n", facts), Limits.SECTION_TEXT)))));
+        blocks.add(list(words.get("summary.periods"), periods.isEmpty()
+                ? List.of(words.get("summary.period.none")) : periods));
+        blocks.add(list(words.get("summary.decisions"), decisions(report)));
+        List<String> signals = signals(report);
+        if (!signals.isEmpty()) {
+            blocks.add(list(words.get("summary.signals"), signals));
+        }
+        blocks.add(list(words.get("summary.timeline"), report.timeline().stream()
+                .map(entry -> Names.time(entry.at()) + " " + Names.actor(entry.actor()) + ": "
+                        + IncidentRootMessage.escape(entry.text())).toList()));
+        String text = title + "\n" + String.join("\n", facts) + "\n" + String.join("\n", periods);
+        return new SlackMessage(Limits.clip(text, Limits.SECTION_TEXT), blocks);
+    }
+
+    private static LayoutBlock list(String heading, List<String> items) {
+        String text = "*" + heading + "*\n" + Limits.lines(items.stream().map(item -> "• " + item).toList(),
+                Limits.SECTION_TEXT - heading.length() - 10);
+        return section(s -> s.text(markdownText(text)));
+    }
+
+    /** Each time a task class was off its primary: on which state, for how long. */
+    private List<String> periods(IncidentReport report, Instant end) {
+        Map<TaskClassId, AuditRecord> open = new LinkedHashMap<>();
+        List<String> periods = new ArrayList<>();
+        for (AuditRecord change : report.routeChanges()) {
+            TaskClassId taskClass = taskClass(change);
+            AuditRecord started = open.remove(taskClass);
+            if (started != null) {
+                periods.add(period(started, change.at()));
+            }
+            if (!change.after().orElse("").startsWith("primary")) {
+                open.put(taskClass, change);
+            }
+        }
+        open.values().forEach(started -> periods.add(period(started, end)));
+        return periods;
+    }
+
+    private String period(AuditRecord started, Instant until) {
+        String state = started.after().orElse("");
+        String taskClass = names.taskClass(taskClass(started));
+        String length = duration(started.at(), until);
+        String from = Names.time(started.at());
+        String to = Names.time(until);
+        if (state.startsWith("fallback ")) {
+            String model = names.model(dev.detour.incidents.catalog.ModelId.of(state.substring("fallback ".length())
+                    .strip()));
+            return words.get("summary.period.fallback", taskClass, model, length, from, to);
+        }
+        return words.get(state.startsWith("awaiting-consent") ? "summary.period.awaiting" : "summary.period.stopped",
+                taskClass, length, from, to);
+    }
+
+    private static List<String> decisions(IncidentReport report) {
+        List<String> decisions = new ArrayList<>();
+        for (TimelineEntry entry : report.timeline()) {
+            if (entry.actor().kind() == Actor.Kind.USER) {
+                decisions.add(Names.time(entry.at()) + " " + Names.actor(entry.actor()) + ": "
+                        + IncidentRootMessage.escape(entry.text()));
+            }
+        }
+        return decisions.isEmpty() ? List.of("—") : decisions;
+    }
+
+    private static List<String> signals(IncidentReport report) {
+        return report.timeline().stream()
+                .filter(entry -> entry.type() == TimelineEntry.Type.SIGNAL)
+                .map(entry -> Names.time(entry.at()) + " `" + entry.actor().id() + "`: "
+                        + IncidentRootMessage.escape(entry.text()))
+                .toList();
+    }
+
+    private static Optional<Instant> firstMitigation(IncidentReport report) {
+        Optional<Instant> switchedOff = report.timeline().stream()
+                .filter(entry -> entry.type() == TimelineEntry.Type.AVAILABILITY_CHANGED)
+                .map(TimelineEntry::at).findFirst();
+        Optional<Instant> movedOn = report.routeChanges().stream()
+                .filter(change -> change.after().orElse("").startsWith("fallback")).map(AuditRecord::at)
+                .findFirst();
+        return switchedOff.isPresent() && movedOn.isPresent()
+                ? Optional.of(switchedOff.get().isBefore(movedOn.get()) ? switchedOff.get() : movedOn.get())
+                : switchedOff.or(() -> movedOn);
+    }
+
+    private static TaskClassId taskClass(AuditRecord record) {
+        return TaskClassId.of(record.subject().substring(record.subject().indexOf(':') + 1));
+    }
+
+    private static String duration(Instant from, Instant to) {
+        return duration(Duration.between(from, to));
+    }
+
+    /** {@code 4h 12m}, {@code 35m}, {@code 20s}. */
+    public static String duration(Duration duration) {
+        long hours = duration.toHours();
+        long minutes = duration.toMinutesPart();
+        if (hours > 0) {
+            return hours + "h " + minutes + "m";
+        }
+        return minutes > 0 ? minutes + "m" : duration.toSecondsPart() + "s";
+    }
+
+    /**
+     * When we knew compared with when the provider's status page admitted it: our first report is the first
+     * entry by our own signals (gateway, Alertmanager) or by a person.
+     */
+    static Optional<String> detection(Wording words, List<TimelineEntry> timeline) {
+        Optional<Instant> ours = timeline.stream().filter(entry -> entry.actor().kind() == Actor.Kind.USER
+                        || entry.actor().kind() == Actor.Kind.SIGNAL && !entry.actor().id().startsWith(STATUSPAGE))
+                .map(TimelineEntry::at).min(Instant::compareTo);
+        Optional<Instant> theirs = timeline.stream().filter(entry -> entry.actor().kind() == Actor.Kind.SIGNAL
+                && entry.actor().id().startsWith(STATUSPAGE)).map(TimelineEntry::at).min(Instant::compareTo);
+        if (ours.isEmpty() || theirs.isEmpty()) {
+            return theirs.isEmpty() && ours.isPresent() ? Optional.of(words.get("summary.detection.silent"))
+                    : Optional.empty();
+        }
+        Duration lead = Duration.between(ours.get(), theirs.get());
+        if (lead.isZero()) {
+            return Optional.of(words.get("summary.detection.same"));
+        }
+        return Optional.of(words.get(lead.isNegative() ? "summary.detection.lag" : "summary.detection.lead",
+                duration(lead.abs())));
+    }
+}

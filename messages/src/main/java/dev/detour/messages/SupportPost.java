@@ -1,0 +1,89 @@
+package dev.detour.messages;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.routing.RouteState;
+import dev.detour.incidents.service.DetourStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+/**
+ * Plain language for support staff, display names only (no ids): what kind of change this is, which features
+ * use which model now, which are paused, since when, and when the next update comes; or the all-clear.
+ */
+public final class SupportPost {
+    private final Names names;
+    private final Wording words;
+
+    public SupportPost(Names names, Wording words) {
+        this.names = names;
+        this.words = words;
+    }
+
+    /** Whether users notice anything: some task class is off its primary model. */
+    public static boolean usersAffected(DetourStatus status) {
+        return status.taskClasses().stream().anyMatch(t -> t.current().state() != RouteState.PRIMARY);
+    }
+
+    /**
+     * @param update the on-call team's words for support, when this post carries an update
+     * @param next   when the next update is due
+     */
+    public SlackMessage affected(Incident incident, DetourStatus status, Optional<String> update, Instant next) {
+        String headline = words.get("support.header", kind(incident.kind()));
+        List<String> lines = new ArrayList<>();
+        for (DetourStatus.TaskClassStatus taskClass : status.taskClasses()) {
+            switch (taskClass.current().state()) {
+                case FALLBACK -> lines.add(words.get("support.fallback", taskClass.name(),
+                        taskClass.current().serving().map(names::model).orElse("?")));
+                case STOPPED -> lines.add(words.get("support.paused", taskClass.name(),
+                        names.model(taskClass.route().get(0))));
+                case AWAITING_CONSENT -> lines.add(words.get("support.awaiting", taskClass.name(),
+                        taskClass.current().offered().map(names::model).orElse("?")));
+                case PRIMARY -> {
+                }
+            }
+        }
+        if (lines.isEmpty() || lines.size() < status.taskClasses().size()) {
+            lines.add(words.get("support.unaffected"));
+        }
+        String body = Limits.lines(lines.stream().map(line -> "• " + line).toList(), Limits.SECTION_TEXT - 100);
+        String when = words.get("support.since", Names.time(incident.openedAt())) + " "
+                + words.get("support.next", Names.time(next));
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(Limits.clip(headline, Limits.HEADER_TEXT)))));
+        update.ifPresent(text -> blocks.add(section(s -> s.text(markdownText(Limits.clip(
+                words.get("support.update", IncidentRootMessage.escape(text)), Limits.SECTION_TEXT))))));
+        blocks.add(section(s -> s.text(markdownText(body))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(when)))));
+        String text = headline + "\n" + update.map(u -> words.get("support.update", u) + "\n").orElse("")
+                + String.join("\n", lines) + "\n" + when;
+        return new SlackMessage(Limits.clip(text, Limits.SECTION_TEXT), blocks);
+    }
+
+    /** Normal routing has resumed. */
+    public SlackMessage allClear(Incident incident, Instant at) {
+        String headline = words.get("support.allclear.header");
+        String body = words.get("support.allclear.body", words.get("support.kind." + incident.kind().word()),
+                Names.time(incident.openedAt()), Names.time(at),
+                ManagerSummary.duration(Duration.between(incident.openedAt(), at)));
+        return new SlackMessage(headline + "\n" + body, List.of(
+                header(h -> h.text(plainText(headline))),
+                section(s -> s.text(markdownText(body)))));
+    }
+
+    private String kind(IncidentKind kind) {
+        return words.get("kind." + kind.word());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.detour.notifications.slack;
+
+import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.testing.SeedConfigFactory;
+import dev.detour.incidents.testing.TestDatabase;
+import dev.detour.notifications.testing.FakeSlack;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Delivery on the real clock and across restarts: nothing is lost, nothing is sent twice. */
+class SlackDeliveryIT {
+    private static final String TOKEN = "xoxb-1234567890-0987654321-abcdefghijklmnopqrstuvwx";
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static Map<String, Object> properties(FakeSlack slack, Map<String, Object> database, String firstPoll) {
+        Map<String, Object> properties = new HashMap<>(database);
+        properties.put(SeedConfigFactory.ENABLED, "true");
+        properties.put(SeedConfigFactory.REAL_CLOCK, "true");
+        properties.put("slack.bot-token", TOKEN);
+        properties.put("slack.api-url", slack.apiUrl());
+        properties.put("detour.outbox.poll", "50ms");
+        properties.put("detour.outbox.first-poll", firstPoll);
+        return properties;
+    }
+
+    @Test
+    void aPostRateLimitedWithRetryAfterTwoArrivesOnceAfterTwoSeconds() {
+        try (FakeSlack slack = FakeSlack.start(TOKEN);
+             ApplicationContext detour = ApplicationContext.run(properties(slack, TestDatabase.h2(), "0s"))) {
+            slack.addChannel("C0INCIDENTS", true);
+            slack.rateLimitNext("chat.postMessage", 2);
+            long opened = System.nanoTime();
+            detour.getBean(IncidentService.class).open(IncidentKind.OUTAGE, "rate limited",
+                    List.of(Target.model(SeedCatalog.GPT_5)), Actor.user("U0ALICE"));
+
+            slack.awaitCall("chat.postMessage", call -> call.ok() && call.param("thread_ts") == null, WAIT);
+            long millis = (System.nanoTime() - opened) / 1_000_000;
+
+            assertTrue(millis >= 2000, "after " + millis + " ms");
+            assertEquals(429, slack.calls("chat.postMessage").get(0).httpStatus());
+            assertEquals(1, slack.calls("chat.postMessage").stream().filter(call -> call.ok()
+                    && call.param("thread_ts") == null).count(), "posted once");
+        }
+    }
+
+    @Test
+    void rowsCommittedBeforeTheDispatcherStoppedAreDeliveredOnceByTheNextOne() throws Exception {
+        Map<String, Object> database = TestDatabase.h2();
+        try (FakeSlack slack = FakeSlack.start(TOKEN)) {
+            slack.addChannel("C0INCIDENTS", true);
+            slack.addChannel("C0SUPPORT", true);
+            try (ApplicationContext first = ApplicationContext.run(properties(slack, database, "1h"))) {
+                IncidentService incidents = first.getBean(IncidentService.class);
+                var opened = incidents.open(IncidentKind.OUTAGE, "committed, not yet sent",
+                        List.of(Target.model(SeedCatalog.GPT_5)), Actor.user("U0ALICE"));
+                var id = ((dev.detour.incidents.incident.IncidentChange.Applied) opened).incident().id();
+                incidents.changeState(id, IncidentState.IDENTIFIED, Actor.user("U0ALICE"));
+                incidents.postUpdate(id, "fallback works", Actor.user("U0ALICE"));
+            } // stopped between commit and send: its dispatcher never polled
+            assertTrue(slack.calls("chat.postMessage").isEmpty());
+
+            try (ApplicationContext second = ApplicationContext.run(properties(slack, database, "0s"))) {
+                slack.awaitCall("chat.postMessage", call -> call.param("text") != null
+                        && call.param("text").contains("fallback works"), WAIT);
+                Thread.sleep(500);
+            }
+            try (ApplicationContext third = ApplicationContext.run(properties(slack, database, "0s"))) {
+                Thread.sleep(700); // a third start finds nothing left to send
+            }
+
+            List<FakeSlack.Call> posts = slack.calls("chat.postMessage");
+            assertTrue(posts.stream().allMatch(FakeSlack.Call::ok), posts::toString);
+            assertEquals(1, slack.messagesIn("C0INCIDENTS").stream().filter(call -> call.param("thread_ts") == null)
+                    .count(), "one root");
+            assertEquals(1, slack.messagesIn("C0INCIDENTS").stream().filter(call -> call.param("text")
+                    .contains("fallback works")).count(), "the update once in the thread");
+            assertEquals(1, slack.messagesIn("C0SUPPORT").stream().filter(call -> call.param("text")
+                    .contains("fallback works")).count(), "and once for support");
+            assertEquals(posts.size(), posts.stream().map(call -> call.param("text")).distinct().count(),
+                    "nothing twice: " + posts);
+        }
+    }
+}
