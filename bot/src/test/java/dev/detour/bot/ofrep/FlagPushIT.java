@@ -65,6 +65,39 @@ class FlagPushIT {
         }
     }
 
+    @Test
+    void slackBeingDownNeverDelaysAFlagChange() throws Exception {
+        try (WebhookReceiver webhook = new WebhookReceiver(FlagsIT.SECRET)) {
+            Map<String, Object> properties = new HashMap<>(TestDatabase.h2());
+            properties.put(SeedConfigFactory.ENABLED, "true");
+            properties.put(SeedConfigFactory.REAL_CLOCK, "true");
+            properties.put(SeedConfigFactory.WEBHOOK_SINK, webhook.url().toString());
+            properties.put(TestSecrets.PROPERTY, FlagsIT.SECRET);
+            properties.put("detour.outbox.poll", "50ms");
+            properties.put("detour.outbox.first-poll", "0s");
+            properties.put("slack.bot-token", "xoxb-1234567890-0987654321-abcdefghijklmnopqrstuvwx");
+            properties.put("slack.api-url", "http://127.0.0.1:9/api/"); // nothing listens: Slack is down
+
+            try (ApplicationContext detour = ApplicationContext.run(properties)) {
+                detour.getBean(AvailabilityService.class).disable(List.of(Target.model(SeedCatalog.GPT_5)),
+                        Actor.user("U0ALICE"), Optional.of("slack is down too"));
+                long disabled = System.nanoTime();
+                webhook.awaitFlag("model.gpt-5.enabled", "false", WAIT);
+                long millis = (System.nanoTime() - disabled) / 1_000_000;
+
+                assertTrue(millis < 5_000, "pushed after " + millis + " ms");
+                var outbox = detour.getBean(dev.detour.incidents.service.OutboxDeliveries.class);
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (outbox.pending("slack.", 1).get(0).attempts() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                var waiting = outbox.pending("slack.", 100);
+                assertTrue(waiting.get(0).attempts() > 0 && waiting.get(0).lastError() != null,
+                        "the Slack posts wait for Slack, which was tried: " + waiting);
+            }
+        }
+    }
+
     private static String variant(WebhookReceiver.Delivery delivery, String key) {
         for (JsonNode flag : delivery.body().path("changed")) {
             if (flag.path("key").asText().equals(key)) {

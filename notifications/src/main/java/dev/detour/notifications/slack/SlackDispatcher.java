@@ -77,6 +77,9 @@ public class SlackDispatcher {
     @EventListener
     void onShutdown(ShutdownEvent event) {
         stopping = true;
+        synchronized (this) {
+            // Waits for the row in flight, so its transaction commits before the database goes away.
+        }
     }
 
     @Scheduled(fixedDelay = "${detour.outbox.poll:250ms}", initialDelay = "${detour.outbox.first-poll:1s}")

@@ -82,7 +82,7 @@ public class SupportOutboxRule implements OutboxRule {
                 if (entry.type() == TimelineEntry.Type.UPDATE) {
                     DetourStatus now = status.get().current();
                     drafts.add(post(SUPPORT, slack.supportChannel(), "update:" + id.get() + ":"
-                            + entry.at().toEpochMilli(), support.affected(changed.current(), now,
+                            + entry.at().toEpochMilli() + ":" + entry.text().hashCode(), support.affected(changed.current(), now,
                             Optional.of(entry.text()), entry.at().plus(updateEvery)), id));
                 } else if (entry.type() == TimelineEntry.Type.RESOLVED) {
                     reports.get().of(id.get()).ifPresent(report -> drafts.add(post(SUMMARY, slack.summaryChannel(),
