@@ -148,21 +148,24 @@ public class CommandHandler {
         return declare(IncidentKind.OUTAGE, declare.targets(), declare.reason(), invoker);
     }
 
-    /** Opens an incident, unless one already covers every target: then it says which. */
+    /**
+     * Opens an incident, or widens the open one about the same provider (one provider's problem is one incident);
+     * when that one already covers every target, it says which.
+     */
     public CommandReply declare(IncidentKind kind, List<Target> targets, Optional<String> reason, Invoker invoker) {
         if (!onCall.mayChange(invoker.userId())) {
             return CommandReply.say(onCall.refusal("declare incidents") + " Nothing was changed.");
         }
-        List<Incident> covering = targets.stream().map(incidents::openIncidentCovering)
-                .flatMap(Optional::stream).distinct().toList();
-        if (covering.size() == 1 && targets.stream().allMatch(t -> covering.get(0).covers(t, names.catalog()))) {
-            return CommandReply.say("*" + covering.get(0).id() + "* already covers "
+        Optional<Incident> about = incidents.openIncidentAbout(targets);
+        if (about.isPresent() && targets.stream().allMatch(t -> about.get().covers(t, names.catalog()))) {
+            return CommandReply.say("*" + about.get().id() + "* already covers "
                     + targets.stream().map(names::target).collect(Collectors.joining(", "))
-                    + ". Use `/detour update " + covering.get(0).id() + " <text>` to add to it.");
+                    + ". Use `/detour update " + about.get().id() + " <text>` to add to it.");
         }
         String title = reason.orElse(targets.stream().map(names::target).collect(Collectors.joining(", "))
                 + " " + kind.word());
-        return incident(incidents.open(kind, title, targets, invoker.actor()), "Opened");
+        return incident(incidents.openOrJoin(kind, title, targets, invoker.actor()),
+                about.isPresent() ? "Added to" : "Opened");
     }
 
     private CommandReply routing(RoutingOutcome outcome, String done) {

@@ -74,6 +74,11 @@ public final class Catalog {
     }
 
     /** The provider serving a known model. */
+    /** A provider is its own provider; a model's is the one that serves it. */
+    public ProviderId providerOf(dev.detour.incidents.incident.Target target) {
+        return target.fold(provider -> provider, this::providerOf);
+    }
+
     public ProviderId providerOf(ModelId model) {
         Model found = modelsById.get(model);
         if (found == null) {

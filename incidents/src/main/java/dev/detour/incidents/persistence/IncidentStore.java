@@ -1,6 +1,7 @@
 package dev.detour.incidents.persistence;
 
 import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
@@ -20,12 +21,21 @@ public class IncidentStore {
     private final IncidentRepository incidents;
     private final IncidentTargetRepository targets;
     private final TimelineEntryRepository timeline;
+    private final OpenIncidentProviderRepository providers;
+    private final Catalog catalog;
 
     public IncidentStore(IncidentRepository incidents, IncidentTargetRepository targets,
-                         TimelineEntryRepository timeline) {
+                         TimelineEntryRepository timeline, OpenIncidentProviderRepository providers, Catalog catalog) {
         this.incidents = incidents;
         this.targets = targets;
         this.timeline = timeline;
+        this.providers = providers;
+        this.catalog = catalog;
+    }
+
+    /** Serialises opening and joining incidents until the transaction ends. */
+    public void lockOpening() {
+        providers.lockOpening();
     }
 
     public IncidentId nextId() {
@@ -70,6 +80,12 @@ public class IncidentStore {
                 targets.save(new IncidentTargetRow(null, row.id(), key(target), entries.isEmpty()
                         ? after.openedAt() : entries.get(0).at()));
             }
+        }
+        if (after.isOpen()) {
+            after.affected().stream().map(catalog::providerOf).distinct()
+                    .forEach(provider -> providers.claim(provider.value(), row.id()));
+        } else {
+            providers.release(row.id());
         }
         append(after.id(), entries);
     }

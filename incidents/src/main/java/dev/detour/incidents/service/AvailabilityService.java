@@ -50,8 +50,8 @@ public class AvailabilityService {
     }
 
     /**
-     * Marks targets unavailable within the open incident that covers them, widening it to targets it does not
-     * cover yet; opens an {@code outage} incident when none covers any of them.
+     * Marks targets unavailable within the open incident about their provider, widening it to targets it does not
+     * cover yet; opens an {@code outage} incident when there is none.
      */
     @Transactional
     public RoutingOutcome disable(Collection<Target> targets, Actor by, Optional<String> reason) {
@@ -59,16 +59,7 @@ public class AvailabilityService {
         if (refused.isPresent()) {
             return refused.get(); // before an incident is opened for nothing
         }
-        Optional<Incident> covering = openIncidentCoveringAny(targets);
-        IncidentChange change;
-        if (covering.isPresent()) {
-            List<Target> uncovered = targets.stream().filter(target -> !covering.get().covers(target, catalog))
-                    .toList();
-            change = uncovered.isEmpty() ? new IncidentChange.Applied(covering.get(), List.of())
-                    : incidents.affect(covering.get().id(), uncovered, by);
-        } else {
-            change = incidents.open(IncidentKind.OUTAGE, reason.orElse(""), targets, by);
-        }
+        IncidentChange change = incidents.openOrJoin(IncidentKind.OUTAGE, reason.orElse(""), targets, by);
         if (change instanceof IncidentChange.Rejected rejected) {
             return new RoutingOutcome.Rejected(rejected.reason());
         }
@@ -78,7 +69,7 @@ public class AvailabilityService {
     /** Marks targets available again, noting it on the open incident that covers them, if any. */
     @Transactional
     public RoutingOutcome enable(Collection<Target> targets, Actor by, Optional<String> reason) {
-        return set(targets, true, by, reason, openIncidentCoveringAny(targets).map(Incident::id));
+        return set(targets, true, by, reason, incidents.openIncidentAbout(targets).map(Incident::id));
     }
 
     /** Sets availability as given, within {@code incident} when there is one. */
@@ -128,12 +119,6 @@ public class AvailabilityService {
                 .collect(Collectors.joining(", "));
         return unknown.isEmpty() ? Optional.empty()
                 : Optional.of(new RoutingOutcome.Rejected("unknown provider or model: " + unknown));
-    }
-
-    private Optional<Incident> openIncidentCoveringAny(Collection<Target> targets) {
-        return incidents.openIncidents().stream()
-                .filter(incident -> targets.stream().anyMatch(target -> incident.covers(target, catalog)))
-                .findFirst();
     }
 
     private boolean known(Target target) {

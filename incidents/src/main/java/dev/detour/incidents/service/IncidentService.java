@@ -3,6 +3,7 @@ package dev.detour.incidents.service;
 import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Incident;
@@ -22,7 +23,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Opens and changes incidents. Each change commits in one transaction together with its timeline entries, its
@@ -44,8 +47,14 @@ public class IncidentService {
         this.clock = clock;
     }
 
+    /** Refused while another incident is open about one of the targets' providers: see {@link #openOrJoin}. */
     @Transactional
     public IncidentChange open(IncidentKind kind, String title, Collection<Target> targets, Actor by) {
+        store.lockOpening();
+        Optional<IncidentChange> taken = alreadyOpen(targets, Optional.empty());
+        if (taken.isPresent()) {
+            return taken.get();
+        }
         IncidentChange change = Incident.open(store.nextId(), kind, title, targets, by, clock.instant());
         record(Optional.empty(), change);
         return change;
@@ -68,7 +77,20 @@ public class IncidentService {
 
     @Transactional
     public IncidentChange affect(IncidentId id, Collection<Target> targets, Actor by) {
-        return change(id, incident -> incident.affect(targets, by, clock.instant()));
+        store.lockOpening();
+        return alreadyOpen(targets, Optional.of(id))
+                .orElseGet(() -> change(id, incident -> incident.affect(targets, by, clock.instant())));
+    }
+
+    /** The refusal when another open incident is about one of these targets' providers (the database agrees). */
+    private Optional<IncidentChange> alreadyOpen(Collection<Target> targets, Optional<IncidentId> except) {
+        Set<ProviderId> providers = targets.stream().map(catalog::providerOf).collect(Collectors.toSet());
+        return store.open().stream().filter(incident -> except.map(id -> !incident.id().equals(id)).orElse(true))
+                .flatMap(incident -> incident.affected().stream().map(catalog::providerOf).filter(providers::contains)
+                        .map(provider -> (IncidentChange) new IncidentChange.Rejected(incident.id()
+                                + " is already open about " + catalog.provider(provider).map(p -> p.name())
+                                .orElse(provider.value()) + ": one incident per provider")))
+                .findFirst();
     }
 
     @Transactional
@@ -82,6 +104,13 @@ public class IncidentService {
         Optional<Incident> previous = store.find(id);
         if (previous.isEmpty()) {
             return unknown(id);
+        }
+        if (!previous.get().isOpen()) {
+            store.lockOpening();
+            Optional<IncidentChange> taken = alreadyOpen(previous.get().affected(), Optional.empty());
+            if (taken.isPresent()) {
+                return taken.get();
+            }
         }
         // Only a resolved incident takes a new number; the domain refuses an open one.
         IncidentId successor = previous.get().isOpen() ? id : store.nextId();
@@ -114,6 +143,30 @@ public class IncidentService {
     @Transactional(readOnly = true)
     public List<TimelineEntry> timeline(IncidentId id) {
         return store.timeline(id);
+    }
+
+    /**
+     * The incident about these targets' providers: the open one, widened to the targets it does not cover yet, or
+     * else a new one. One provider's problem is one incident, whoever notices it first (a signal, a command).
+     */
+    @Transactional
+    public IncidentChange openOrJoin(IncidentKind kind, String title, Collection<Target> targets, Actor by) {
+        store.lockOpening(); // a concurrent opener for the same provider waits here, then joins ours
+        Optional<Incident> about = openIncidentAbout(targets);
+        if (about.isEmpty()) {
+            return open(kind, title, targets, by);
+        }
+        List<Target> uncovered = targets.stream().filter(target -> !about.get().covers(target, catalog)).toList();
+        return uncovered.isEmpty() ? new IncidentChange.Applied(about.get(), List.of())
+                : affect(about.get().id(), uncovered, by);
+    }
+
+    /** The oldest open incident about the provider of any of the targets, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Incident> openIncidentAbout(Collection<Target> targets) {
+        Set<ProviderId> providers = targets.stream().map(catalog::providerOf).collect(Collectors.toSet());
+        return store.open().stream().filter(incident -> incident.affected().stream()
+                .map(catalog::providerOf).anyMatch(providers::contains)).findFirst();
     }
 
     /** The oldest open incident about {@code target} (directly or through its provider), if any. */

@@ -104,7 +104,7 @@ public class RouteService {
     /** The open incident about any model of the task class's route, so its decisions land on that timeline. */
     private Optional<IncidentId> incidentOf(TaskClassId taskClass) {
         return catalog.taskClass(taskClass).orElseThrow().route().stream()
-                .map(model -> incidents.openIncidentCovering(Target.model(model)))
+                .map(model -> incidents.openIncidentAbout(List.of(Target.model(model))))
                 .flatMap(Optional::stream).map(Incident::id).findFirst();
     }
 

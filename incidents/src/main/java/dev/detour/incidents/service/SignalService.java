@@ -56,7 +56,7 @@ public class SignalService {
     public Optional<IncidentId> receive(Signal signal) {
         Actor actor = Actor.signal(signal.source());
         Optional<IncidentId> incident = signal.firing() ? Optional.of(openOrJoin(signal, actor))
-                : covering(signal.targets()).map(Incident::id);
+                : incidents.openIncidentAbout(signal.targets()).map(Incident::id);
         String subjects = signal.targets().stream().map(t -> t.kind() + ":" + t.id()).collect(Collectors.joining(","));
         audit.append(new AuditRecord(signal.at(), actor, "signal." + (signal.firing() ? "firing" : "cleared"),
                 TextLimits.clip(subjects, 500), Optional.empty(), Optional.of(dev.detour.incidents.catalog.Words.of(signal.side())),
@@ -79,7 +79,7 @@ public class SignalService {
      */
     @Transactional
     public boolean statusPageUpdate(ProviderId provider, StatusPageUpdate update) {
-        Optional<Incident> incident = covering(List.of(Target.provider(provider)));
+        Optional<Incident> incident = incidents.openIncidentAbout(List.of(Target.provider(provider)));
         if (incident.isEmpty() || !inbound.firstTime("statuspage-update:" + provider, update.updateId())) {
             return false;
         }
@@ -102,19 +102,10 @@ public class SignalService {
     }
 
     private IncidentId openOrJoin(Signal signal, Actor actor) {
-        Optional<Incident> covering = covering(signal.targets());
-        IncidentChange change;
-        if (covering.isPresent()) {
-            List<Target> uncovered = signal.targets().stream()
-                    .filter(target -> !covering.get().covers(target, catalog)).toList();
-            change = uncovered.isEmpty() ? new IncidentChange.Applied(covering.get(), List.of())
-                    : incidents.affect(covering.get().id(), uncovered, actor);
-        } else {
-            String title = signal.targets().stream().map(Target::id).collect(Collectors.joining(", ")) + ": "
-                    + signal.summary();
-            change = incidents.open(signal.severity().incidentKind(), TextLimits.clip(title, TextLimits.TITLE),
-                    signal.targets(), actor);
-        }
+        String title = signal.targets().stream().map(Target::id).collect(Collectors.joining(", ")) + ": "
+                + signal.summary();
+        IncidentChange change = incidents.openOrJoin(signal.severity().incidentKind(),
+                TextLimits.clip(title, TextLimits.TITLE), signal.targets(), actor);
         if (change instanceof IncidentChange.Applied applied) {
             return applied.incident().id();
         }
@@ -142,24 +133,12 @@ public class SignalService {
         return signal.firing() ? Suggestion.DISABLE : Suggestion.ENABLE;
     }
 
-    /** The open incident about the same provider: one problem of a provider is one incident. */
-    private Optional<Incident> covering(List<Target> targets) {
-        List<ProviderId> providers = targets.stream().map(this::providerId).distinct().toList();
-        return incidents.openIncidents().stream()
-                .filter(incident -> incident.affected().stream().anyMatch(t -> providers.contains(providerId(t))))
-                .findFirst();
-    }
-
-    private ProviderId providerId(Target target) {
-        return target.fold(provider -> provider, catalog::providerOf);
-    }
-
     private boolean isAvailable(Availability current, Target target) {
         return target.fold(current::isAvailable, current::isAvailable);
     }
 
     private Optional<Provider> provider(Target target) {
-        return catalog.provider(providerId(target));
+        return catalog.provider(catalog.providerOf(target));
     }
 
     private static String describe(Signal signal) {

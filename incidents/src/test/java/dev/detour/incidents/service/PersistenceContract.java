@@ -91,6 +91,11 @@ abstract class PersistenceContract implements TestPropertyProvider {
         return properties;
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void resolveWhatTheTestLeftOpen() {
+        incidents.openIncidents().forEach(incident -> incidents.resolve(incident.id(), ALICE, "test over"));
+    }
+
     @BeforeEach
     void everythingAvailableAndTimeMoves() {
         availability.set(List.of(Target.provider(ANTHROPIC), Target.provider(OPENAI), Target.model(OPUS_48),
@@ -102,7 +107,7 @@ abstract class PersistenceContract implements TestPropertyProvider {
     @Test
     void incidentNumbersIncreaseAndAReopenedIncidentGetsANewNumber() {
         Incident first = opened(incidents.open(IncidentKind.OUTAGE, "first", List.of(Target.model(GPT_5)), ALICE));
-        Incident second = opened(incidents.open(IncidentKind.DEGRADATION, "second", List.of(Target.provider(OPENAI)),
+        Incident second = opened(incidents.open(IncidentKind.DEGRADATION, "second", List.of(Target.model(OPUS_48)),
                 ALICE));
         assertTrue(second.id().number() > first.id().number());
 
@@ -118,14 +123,15 @@ abstract class PersistenceContract implements TestPropertyProvider {
     }
 
     @Test
-    void concurrentOpeningNeverHandsOutTheSameNumberTwice() throws Exception {
+    void concurrentSignalsAndCommandsAboutOneProviderOpenOneIncident() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         Set<IncidentId> ids = ConcurrentHashMap.newKeySet();
         try {
             List<Future<?>> work = new java.util.ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                work.add(pool.submit(() -> ids.add(opened(incidents.open(IncidentKind.OUTAGE, "race",
-                        List.of(Target.model(GPT_5)), ALICE)).id())));
+                Target target = i % 2 == 0 ? Target.model(GPT_5) : Target.provider(OPENAI);
+                work.add(pool.submit(() -> ids.add(opened(incidents.openOrJoin(IncidentKind.OUTAGE, "race",
+                        List.of(target), ALICE)).id())));
             }
             for (Future<?> future : work) {
                 future.get(30, TimeUnit.SECONDS);
@@ -133,8 +139,34 @@ abstract class PersistenceContract implements TestPropertyProvider {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(40, ids.size());
-        ids.forEach(id -> incidents.resolve(id, ALICE, ""));
+        assertEquals(1, ids.size(), "every opener joined the first one's incident");
+        assertEquals(1, incidents.openIncidents().size());
+    }
+
+    @Test
+    void openingASecondIncidentAboutAProviderIsRefusedNamingTheFirst() {
+        Incident first = opened(incidents.open(IncidentKind.OUTAGE, "first", List.of(Target.model(GPT_5)), ALICE));
+
+        var refused = assertInstanceOf(IncidentChange.Rejected.class,
+                incidents.open(IncidentKind.OUTAGE, "second", List.of(Target.provider(OPENAI)), ALICE));
+        assertTrue(refused.reason().startsWith(first.id() + " is already open about OpenAI"), refused.reason());
+        Incident joined = opened(incidents.openOrJoin(IncidentKind.OUTAGE, "second", List.of(Target.provider(OPENAI)),
+                ALICE));
+        assertEquals(first.id(), joined.id());
+        assertTrue(joined.affected().contains(Target.provider(OPENAI)));
+    }
+
+    @Test
+    void theDatabaseItselfRefusesASecondOpenIncidentForAProvider() throws SQLException {
+        Incident resolved = opened(incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(OPUS_48)), ALICE));
+        incidents.resolve(resolved.id(), ALICE, "");
+        opened(incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(OPUS_47)), ALICE));
+
+        try (Connection connection = connectAsAnOperatorWould(); Statement statement = connection.createStatement()) {
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    "INSERT INTO open_incident_provider (provider_id, incident_id) VALUES ('anthropic', "
+                            + resolved.id().number() + ")"));
+        }
     }
 
     @Test
