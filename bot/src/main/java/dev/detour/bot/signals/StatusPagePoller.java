@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.persistence.SingleWriterLocks;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
@@ -39,17 +40,21 @@ public class StatusPagePoller {
 
     private final Catalog catalog;
     private final StatusPageReadings readings;
+    private final SingleWriterLocks locks;
+    /** How often a replica that does not poll a page checks whether the one that does is still alive. */
+    private static final Duration TAKEOVER = Duration.ofSeconds(5);
     private final Duration interval;
     private final Duration timeout;
     private final HttpClient http;
     private final ScheduledExecutorService schedule;
     private final Map<String, PageState> pages = new ConcurrentHashMap<>();
 
-    public StatusPagePoller(Catalog catalog, StatusPageReadings readings,
+    public StatusPagePoller(Catalog catalog, StatusPageReadings readings, SingleWriterLocks locks,
                             @Property(name = "detour.statuspage.poll-interval", defaultValue = "60s") Duration interval,
                             @Property(name = "detour.statuspage.timeout", defaultValue = "10s") Duration timeout) {
         this.catalog = catalog;
         this.readings = readings;
+        this.locks = locks;
         this.interval = interval;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
@@ -82,6 +87,11 @@ public class StatusPagePoller {
 
     private void pollAndReschedule(Provider provider, URI page) {
         PageState state = pages.get(provider.id().value());
+        if (!locks.holds("statuspage-poller:" + provider.id())) {
+            // Another replica polls this page; ask again soon, to take over within seconds if it dies.
+            schedule.schedule(() -> pollAndReschedule(provider, page), TAKEOVER.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
         try {
             poll(provider, page, state);
         } catch (RuntimeException e) {

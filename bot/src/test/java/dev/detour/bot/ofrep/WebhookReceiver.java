@@ -22,10 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An app's flag webhook over real HTTP: verifies each delivery's signature as a receiver should, records the
  * valid ones, and can fail the first few deliveries with a 500.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Delivery(String idempotencyKey, JsonNode body, int attempt) {
+    public record Delivery(String idempotencyKey, JsonNode body, int attempt) {
     }
 
     private final HttpServer server;
@@ -35,7 +35,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger badSignatures = new AtomicInteger();
     private volatile int failuresLeft;
 
-    WebhookReceiver(String secret) {
+    public WebhookReceiver(String secret) {
         this.secret = secret;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -70,30 +70,30 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/flags");
     }
 
-    void failNext(int times) {
+    public void failNext(int times) {
         failuresLeft = times;
     }
 
-    int attempts() {
+    public int attempts() {
         return attempts.get();
     }
 
-    int badSignatures() {
+    public int badSignatures() {
         return badSignatures.get();
     }
 
-    List<Delivery> deliveries() {
+    public List<Delivery> deliveries() {
         synchronized (deliveries) {
             return List.copyOf(deliveries);
         }
     }
 
     /** Waits until a delivery says {@code key} has {@code value}; returns that delivery. */
-    Delivery awaitFlag(String key, String value, Duration timeout) throws InterruptedException {
+    public Delivery awaitFlag(String key, String value, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (deliveries) {
             while (true) {

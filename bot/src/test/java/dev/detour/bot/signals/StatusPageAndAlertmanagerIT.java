@@ -43,6 +43,8 @@ class StatusPageAndAlertmanagerIT implements TestPropertyProvider {
     Catalog catalog;
     @Inject
     StatusPageReadings readings;
+    @Inject
+    dev.detour.incidents.persistence.SingleWriterLocks locks;
 
     @Override
     public Map<String, String> getProperties() {
@@ -107,7 +109,7 @@ class StatusPageAndAlertmanagerIT implements TestPropertyProvider {
     @Order(2)
     void aPolledSummaryRecordsTheStatusPageIncidentOnceAndAskesAgainWithItsEtag() {
         Provider anthropic = catalog.provider(SeedCatalog.ANTHROPIC).orElseThrow();
-        StatusPagePoller poller = new StatusPagePoller(catalog, readings, Duration.ofSeconds(60),
+        StatusPagePoller poller = new StatusPagePoller(catalog, readings, locks, Duration.ofSeconds(60),
                 Duration.ofSeconds(5));
         StatusPagePoller.PageState state = new StatusPagePoller.PageState();
         statusPage.serve(fixture("statuspage/summary-partial-outage.json"));
@@ -132,7 +134,7 @@ class StatusPageAndAlertmanagerIT implements TestPropertyProvider {
     @Order(3)
     void aBrokenStatusPageIsAFailedPollThatBacksOff() {
         Provider anthropic = catalog.provider(SeedCatalog.ANTHROPIC).orElseThrow();
-        StatusPagePoller poller = new StatusPagePoller(catalog, readings, Duration.ofSeconds(60),
+        StatusPagePoller poller = new StatusPagePoller(catalog, readings, locks, Duration.ofSeconds(60),
                 Duration.ofSeconds(5));
         statusPage.failWith(503);
         assertThrows(IllegalStateException.class,

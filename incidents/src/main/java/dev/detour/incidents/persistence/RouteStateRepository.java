@@ -22,4 +22,8 @@ public interface RouteStateRepository extends GenericRepository<RouteStateRow, S
      */
     @Query("UPDATE routing_lock SET changes = changes + 1 WHERE id = 1")
     void lockRouting();
+
+    /** How many routing changes there have been: it moves whenever any replica changes routing. */
+    @Query("SELECT changes FROM routing_lock WHERE id = 1")
+    long routingVersion();
 }

@@ -46,6 +46,11 @@ public class RoutingStore {
         routes.lockRouting();
     }
 
+    /** Moves with every routing change, on any replica: a cheap "has anything changed?". */
+    public long version() {
+        return routes.routingVersion();
+    }
+
     public Availability availability() {
         Availability current = Availability.allAvailable();
         for (AvailabilityRow row : availability.findAll()) {

@@ -2,6 +2,7 @@ package dev.detour.incidents.service;
 
 import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.persistence.SingleWriterLocks;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.routing.RouteState;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -26,7 +27,11 @@ public class ConsentTimeouts {
     private final Catalog catalog;
     private final Clock clock;
 
-    public ConsentTimeouts(StatusService status, RouteService routes, Catalog catalog, Clock clock) {
+    private final SingleWriterLocks locks;
+
+    public ConsentTimeouts(StatusService status, RouteService routes, Catalog catalog, Clock clock,
+                           SingleWriterLocks locks) {
+        this.locks = locks;
         this.status = status;
         this.routes = routes;
         this.catalog = catalog;
@@ -35,6 +40,9 @@ public class ConsentTimeouts {
 
     @Scheduled(fixedDelay = "${detour.consent.check:5s}", initialDelay = "${detour.consent.check:5s}")
     public void check() {
+        if (!locks.holds("consent-timeouts")) {
+            return; // another replica answers for the policy
+        }
         Instant now = clock.instant();
         for (DetourStatus.TaskClassStatus taskClass : status.current().taskClasses()) {
             if (taskClass.current().state() != RouteState.AWAITING_CONSENT || taskClass.since().isEmpty()) {

@@ -3,28 +3,35 @@ package dev.detour.incidents.service;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.flags.FlagSet;
+import dev.detour.incidents.persistence.RoutingStore;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The flags as of the last committed change, for OFREP: rebuilt from the database once per commit that can
- * change them and swapped in whole, so an evaluation is a map lookup and never a database read.
+ * change them and swapped in whole, so an evaluation is a map lookup and never a database read. Changes another
+ * replica commits are noticed by polling the routing version ({@code detour.flags.sync}, 250 ms).
  */
 @Singleton
 public class CurrentFlags {
     private final StatusService status;
     private final Catalog catalog;
+    private final RoutingStore store;
     private final AtomicReference<FlagSet> current = new AtomicReference<>();
+    private final AtomicLong version = new AtomicLong(-1);
 
-    public CurrentFlags(StatusService status, Catalog catalog) {
+    public CurrentFlags(StatusService status, Catalog catalog, RoutingStore store) {
         this.status = status;
         this.catalog = catalog;
+        this.store = store;
     }
 
     public FlagSet get() {
@@ -35,9 +42,19 @@ public class CurrentFlags {
     /** Reads the committed state (in a transaction of its own, never a caller's) and swaps it in. */
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW, readOnly = true)
     public FlagSet refresh() {
+        version.set(store.version());
         FlagSet flags = FlagSet.of(status.current(), catalog);
         current.set(flags);
         return flags;
+    }
+
+    /** Another replica's change: its commit moved the routing version, which this replica has not seen. */
+    @Scheduled(fixedDelay = "${detour.flags.sync:250ms}", initialDelay = "${detour.flags.sync:250ms}")
+    @Transactional(readOnly = true)
+    public void syncWithOtherReplicas() {
+        if (store.version() != version.get()) {
+            refresh();
+        }
     }
 
     @EventListener

@@ -5,6 +5,7 @@ import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.outbox.OutboxDraft;
+import dev.detour.incidents.persistence.SingleWriterLocks;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.service.DetourStatus;
 import dev.detour.incidents.service.IncidentService;
@@ -41,10 +42,12 @@ public class SupportUpdateNudges {
     private final Catalog catalog;
     private final Clock clock;
     private final Duration updateEvery;
+    private final SingleWriterLocks locks;
     private final UpdateNudge nudge = new UpdateNudge(Wording.english());
 
     public SupportUpdateNudges(StatusService status, IncidentService incidents, OutboxDeliveries deliveries,
                                Outbox outbox, SlackSettings slack, Catalog catalog, Clock clock,
+                               SingleWriterLocks locks,
                                @Property(name = "detour.support.update-every", defaultValue = "30m")
                                Duration updateEvery) {
         this.status = status;
@@ -55,10 +58,14 @@ public class SupportUpdateNudges {
         this.catalog = catalog;
         this.clock = clock;
         this.updateEvery = updateEvery;
+        this.locks = locks;
     }
 
     @Scheduled(fixedDelay = "${detour.support.nudge-check:1m}", initialDelay = "${detour.support.nudge-check:1m}")
     void check() {
+        if (!locks.holds("support-update-nudges")) {
+            return; // another replica reminds
+        }
         try {
             nudgeDue();
         } catch (RuntimeException e) {

@@ -1,0 +1,181 @@
+package dev.detour.bot.replicas;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detour.bot.ofrep.WebhookReceiver;
+import dev.detour.bot.slack.SignedSlack;
+import dev.detour.incidents.persistence.SingleWriterLocks;
+import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.testing.OnPostgres;
+import dev.detour.incidents.testing.SeedConfigFactory;
+import dev.detour.incidents.testing.TestDatabase;
+import dev.detour.notifications.testing.FakeSlack;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two replicas of Detour on one PostgreSQL, getting the same signals and commands (as a load balancer and
+ * Slack's retries would give them): one incident, every post and flag push once, both replicas serving the same
+ * flags, and single-writer jobs on one replica at a time, taken over when it stops.
+ */
+@OnPostgres
+class TwoReplicasIT {
+    private static final String SIGNAL_TOKEN = "signal-token-for-two-replicas";
+    private static final String WEBHOOK_SECRET = "whsec-0123456789abcdef0123456789abcdef";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theSameSignalsAndCommandsSentToBothReplicasOpenOneIncidentAndDeliverEverythingOnce() throws Exception {
+        Map<String, Object> database = TestDatabase.postgres();
+        try (FakeSlack slack = FakeSlack.start(SignedSlack.BOT_TOKEN);
+             WebhookReceiver webhook = new WebhookReceiver(WEBHOOK_SECRET)) {
+            for (String channel : List.of("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS")) {
+                slack.addChannel(channel, true);
+            }
+            try (ApplicationContext one = replica(database, slack, webhook);
+                 ApplicationContext two = replica(database, slack, webhook)) {
+                List<URI> replicas = List.of(uri(one), uri(two));
+
+                for (String model : List.of("claude-opus-4-8", "claude-opus-4-7")) {
+                    both(replicas, replica -> alert(replica, model));
+                }
+                both(replicas, replica -> new SignedSlack(replica, slack).command(SignedSlack.ALICE,
+                        "disable anthropic -- both flagship models fail"));
+
+                for (URI replica : replicas) {
+                    awaitFlag(replica, "provider.anthropic.enabled", false);
+                }
+                webhook.awaitFlag("provider.anthropic.enabled", "false", WAIT);
+                slack.awaitCall("chat.postMessage", call -> call.ok() && "C0SUPPORT".equals(call.param("channel")),
+                        WAIT);
+                Thread.sleep(2_000); // duplicates, if any, arrive now
+
+                assertEquals(1, one.getBean(IncidentService.class).openIncidents().size(), "one incident");
+                assertEquals(1, two.getBean(IncidentService.class).openIncidents().size());
+                List<FakeSlack.Call> posts = slack.calls("chat.postMessage").stream().filter(FakeSlack.Call::ok)
+                        .toList();
+                assertEquals(1, posts.stream().filter(call -> call.param("thread_ts") == null
+                        && "C0INCIDENTS".equals(call.param("channel"))).count(), "one root message");
+                Map<String, Long> copies = posts.stream().collect(Collectors.groupingBy(call -> call.param("channel")
+                        + "|" + call.param("thread_ts") + "|" + call.param("text"), Collectors.counting()));
+                copies.forEach((post, count) -> assertEquals(1L, count, "posted once: " + post));
+
+                List<String> flagChanges = new ArrayList<>();
+                for (WebhookReceiver.Delivery delivery : webhook.deliveries()) {
+                    delivery.body().path("changed").forEach(flag -> flagChanges.add(flag.path("key").asText()
+                            + "=" + flag.path("value").asText()));
+                }
+                assertEquals(1, flagChanges.stream().filter("provider.anthropic.enabled=false"::equals).count(),
+                        "the provider's flag change pushed once: " + flagChanges);
+                assertEquals(webhook.deliveries().size(), webhook.deliveries().stream()
+                        .map(WebhookReceiver.Delivery::idempotencyKey).distinct().count());
+            }
+        }
+    }
+
+    @Test
+    void aSingleWriterJobRunsOnOneReplicaAndMovesWhenItStops() throws Exception {
+        Map<String, Object> database = TestDatabase.postgres();
+        try (FakeSlack slack = FakeSlack.start(SignedSlack.BOT_TOKEN);
+             WebhookReceiver webhook = new WebhookReceiver(WEBHOOK_SECRET);
+             ApplicationContext two = replica(database, slack, webhook)) {
+            SingleWriterLocks second = two.getBean(SingleWriterLocks.class);
+            try (ApplicationContext one = replica(database, slack, webhook)) {
+                assertTrue(one.getBean(SingleWriterLocks.class).holds("test-job"));
+                assertFalse(second.holds("test-job"), "held by the other replica");
+                assertTrue(one.getBean(SingleWriterLocks.class).holds("test-job"), "and kept by it");
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!second.holds("test-job") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(second.holds("test-job"), "taken over within seconds");
+        }
+    }
+
+    private static ApplicationContext replica(Map<String, Object> database, FakeSlack slack, WebhookReceiver webhook) {
+        Map<String, Object> properties = new HashMap<>(SignedSlack.properties(slack));
+        properties.putAll(database);
+        properties.put(SeedConfigFactory.WEBHOOK_SINK, webhook.url().toString());
+        properties.put("detour.test.webhook-secret", WEBHOOK_SECRET);
+        properties.put("detour.signal-token", SIGNAL_TOKEN);
+        properties.put("detour.slack.burst", "1000");
+        properties.put("micronaut.server.port", "-1");
+        return ApplicationContext.run(EmbeddedServer.class, properties).getApplicationContext();
+    }
+
+    private static URI uri(ApplicationContext replica) {
+        return replica.getBean(EmbeddedServer.class).getURI();
+    }
+
+    private interface Request {
+        HttpResponse<String> send(URI replica) throws Exception;
+    }
+
+    /** The same request to both replicas at once. */
+    private static void both(List<URI> replicas, Request request) {
+        List<CompletableFuture<HttpResponse<String>>> sent = replicas.stream()
+                .map(replica -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return request.send(replica);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })).toList();
+        sent.forEach(response -> {
+            HttpResponse<String> answer = response.join();
+            assertTrue(answer.statusCode() / 100 == 2, answer.statusCode() + " " + answer.body());
+        });
+    }
+
+    private HttpResponse<String> alert(URI replica, String model) throws Exception {
+        String body = """
+                {"receiver":"detour","status":"firing","version":"4","groupKey":"{}:{alertname=\\"LLMErrors\\"}",
+                 "commonLabels":{"alertname":"LLMErrors"},
+                 "alerts":[{"status":"firing","labels":{"alertname":"LLMErrors","provider":"anthropic","model":"%s"},
+                   "annotations":{"summary":"%s error rate above 20%%"},"startsAt":"2026-06-07T07:10:00Z",
+                   "endsAt":"0001-01-01T00:00:00Z","fingerprint":"%s"}]}""".formatted(model, model, model);
+        return http.send(HttpRequest.newBuilder(replica.resolve("/signals/alertmanager"))
+                .header("Authorization", "Bearer " + SIGNAL_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until OFREP on this replica evaluates the flag to {@code expected}. */
+    private void awaitFlag(URI replica, String key, boolean expected) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(replica.resolve(
+                    "/ofrep/v1/evaluate/flags/" + key)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"context\":{}}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            last = response.body();
+            JsonNode value = JSON.readTree(last).path("value");
+            if (value.isBoolean() && value.asBoolean() == expected) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(replica + " still says " + last);
+    }
+}
