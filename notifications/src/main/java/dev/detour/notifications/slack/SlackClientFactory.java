@@ -3,12 +3,16 @@ package dev.detour.notifications.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
+import dev.detour.incidents.catalog.SlackSettings;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The Slack SDK, pointed at {@code SLACK_API_URL} (Slack itself by default; a proxy or a test's fake otherwise).
@@ -43,7 +47,12 @@ public class SlackClientFactory {
     @Singleton
     @Named("slack")
     @Requires(missingProperty = "slack.bot-token")
-    public SlackSender console() {
-        return new ConsoleSender(System.out);
+    public SlackSender console(SlackSettings channels) {
+        Map<String, String> names = new HashMap<>();
+        // One channel may serve several purposes (support and summary default to the incident channel).
+        names.merge(channels.summaryChannel(), "summary channel", (a, b) -> b + ", " + a);
+        names.merge(channels.supportChannel(), "support channel", (a, b) -> b + ", " + a);
+        names.merge(channels.incidentChannel(), "incident channel", (a, b) -> b + ", " + a);
+        return new ConsoleSender(System.out, names);
     }
 }

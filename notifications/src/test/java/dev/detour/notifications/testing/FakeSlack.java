@@ -202,6 +202,11 @@ public final class FakeSlack implements AutoCloseable {
         faults.computeIfAbsent(method, m -> new ArrayDeque<>()).add(fault);
     }
 
+    /** Slack is back to normal: faults not yet used are dropped; what was recorded stays. */
+    public synchronized void clearFaults() {
+        faults.clear();
+    }
+
     /** Forgets recorded calls and responses and unused faults; channels, groups and posted messages stay. */
     public synchronized void clear() {
         calls.clear();

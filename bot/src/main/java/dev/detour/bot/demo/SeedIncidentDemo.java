@@ -1,0 +1,221 @@
+package dev.detour.bot.demo;
+
+import dev.detour.bot.config.ConfigLocation;
+import dev.detour.commands.CommandHandler;
+import dev.detour.commands.CommandReply;
+import dev.detour.commands.Invoker;
+import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.DetourConfig;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.service.GatewaySignals;
+import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.service.OutboxDeliveries;
+import dev.detour.notifications.slack.SupportUpdateNudges;
+import io.micronaut.context.ApplicationContext;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code java -jar detour.jar demo}: the seed incident of 7 June 2026 played through the real pipeline (gateway
+ * signals, commands, outbox, dispatcher) on embedded defaults — console mode, the built-in example config, H2 in
+ * a temporary folder — with every Slack message printed as Slack would show it. Only the clock is scripted.
+ */
+public final class SeedIncidentDemo {
+    static final String ENABLED = "detour.demo";
+    static final Instant START = Instant.parse("2026-06-07T06:55:00Z");
+    private static final Duration DELIVERY = Duration.ofSeconds(10);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final ModelId OPUS_48 = new ModelId("claude-opus-4-8");
+    private static final ModelId OPUS_47 = new ModelId("claude-opus-4-7");
+    private static final ModelId GPT_5 = new ModelId("gpt-5");
+    private static final Invoker ALICE = new Invoker("U0ALICE", "C0INCIDENTS");
+
+    private final PrintStream out;
+    private final DemoClock clock;
+    private final GatewaySignals gateway;
+    private final CommandHandler commands;
+    private final IncidentService incidents;
+    private final SupportUpdateNudges nudges;
+    private final OutboxDeliveries outbox;
+
+    private SeedIncidentDemo(PrintStream out, ApplicationContext detour) {
+        this.out = out;
+        this.clock = detour.getBean(DemoClock.class);
+        this.gateway = detour.getBean(GatewaySignals.class);
+        this.commands = detour.getBean(CommandHandler.class);
+        this.incidents = detour.getBean(IncidentService.class);
+        this.nudges = detour.getBean(SupportUpdateNudges.class);
+        this.outbox = detour.getBean(OutboxDeliveries.class);
+    }
+
+    /** @return the exit status: 0 when the whole incident played and every message was delivered */
+    public static int run(PrintStream out) {
+        Path data;
+        try {
+            data = Files.createTempDirectory("detour-demo");
+        } catch (IOException e) {
+            out.println("detour demo: cannot create a temporary folder: " + e.getMessage());
+            return 1;
+        }
+        // The built-in example config, whatever detour.yml or DETOUR_CONFIG this machine has.
+        DetourConfig config = new ConfigLocation(Map.of(), data).load();
+        try (ApplicationContext detour = ApplicationContext.builder()
+                .environmentPropertySource(false) // never a real Slack token from the environment
+                .properties(properties(data))
+                .singletons(config)
+                .start()) {
+            new SeedIncidentDemo(out, detour).play();
+            return 0;
+        } catch (IllegalStateException e) {
+            out.println("detour demo: " + e.getMessage());
+            return 1;
+        } finally {
+            delete(data);
+        }
+    }
+
+    private static Map<String, Object> properties(Path data) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(ENABLED, "true");
+        properties.put("datasources.default.url", "jdbc:h2:file:" + data.resolve("detour").toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        properties.put("detour.statuspage.poll", "false");          // the script plays the signals
+        properties.put("detour.signals.gateway-check", "1h");       // ...and decides when they are evaluated
+        properties.put("detour.support.nudge-check", "1h");
+        properties.put("detour.outbox.poll", "20ms");
+        properties.put("detour.outbox.first-poll", "0s");
+        properties.put("detour.slack.burst", "1000");               // the console has no rate limit
+        properties.put("logger.levels.root", "WARN");
+        return properties;
+    }
+
+    private void play() {
+        title("Detour demo: the seed incident of Sunday 7 June 2026, played in seconds",
+                "Console mode: each message is printed as Slack would show it, with its channel and thread.");
+
+        at("06:55", "Normal traffic: the gateway reports its requests to Detour.");
+        traffic(0);
+
+        at("07:10", "Claude Opus 4.8 and 4.7 start failing: 30% of requests end in HTTP 529 (overloaded).");
+        traffic(12);
+        IncidentId id = incidents.openIncidents().get(0).id();
+
+        at("07:13", "Alice (on-call) presses Acknowledge on the root message.");
+        reply(commands.acknowledge(id, ALICE));
+        at("07:15", "Containment first: Alice switches the whole provider off.");
+        command("disable anthropic -- Opus 4.8 and 4.7 return elevated errors; switching Anthropic off");
+        at("07:18", "Code migration plans ask before moving to another provider: Alice approves.");
+        command("consent code-migration approve");
+        at("07:20", null);
+        command("state " + id + " identified");
+        at("07:25", null);
+        command("update " + id + " Anthropic models are switched off while Anthropic reports elevated errors. This"
+                + " is a service disruption, not a change in model quality.");
+
+        at("07:56", "Half an hour without news for support: Detour reminds on-call.");
+        nudges.nudgeDue();
+        delivered();
+        at("08:05", null);
+        command("update " + id + " Anthropic is working on a fix. Meeting summaries and code migration plans keep"
+                + " working on GPT-5; contract review waits for Claude Opus 4.8.");
+
+        at("12:30", "Anthropic reports a fix. Probe traffic to Opus 4.8 and 4.7 succeeds again...");
+        traffic(0);
+        at("12:33", null);
+        traffic(0);
+        at("12:36", "...for five minutes in a row: the gateway signal clears.");
+        traffic(0);
+        at("12:40", "Alice switches Anthropic back on: every feature returns to its usual model.");
+        command("enable anthropic -- error rates normal for ten minutes");
+        at("13:10", null);
+        command("state " + id + " monitoring");
+        at("19:05", "A quiet afternoon: Alice resolves the incident, and managers get the summary.");
+        command("resolve " + id + " -- Anthropic's flagship models returned elevated errors. We switched the"
+                + " provider off within 5 minutes; two features ran on GPT-5 and contract review paused until"
+                + " Claude Opus 4.8 was back.");
+
+        title("Demo finished: " + id + " resolved.", "The last message above is the manager summary in the"
+                + " summary channel; /detour summary " + id + " shows it on demand.");
+    }
+
+    /** One batch from the gateway per flagship model and GPT-5, with {@code errors} failures of 40 on the two. */
+    private void traffic(int errors) {
+        List<GatewaySignals.Outcome> batch = new ArrayList<>();
+        for (ModelId model : List.of(OPUS_48, OPUS_47)) {
+            for (int i = 0; i < 40; i++) {
+                batch.add(i < errors ? new GatewaySignals.Outcome(model, false, 529, 2_400)
+                        : new GatewaySignals.Outcome(model, true, 200, 1_100));
+            }
+        }
+        for (int i = 0; i < 40; i++) {
+            batch.add(new GatewaySignals.Outcome(GPT_5, true, 200, 900));
+        }
+        gateway.ingest(batch);
+        delivered();
+    }
+
+    private void command(String text) {
+        out.println("▶ @U0ALICE: /detour " + text);
+        out.println();
+        reply(commands.handle(commands.parse(text), ALICE));
+    }
+
+    private void reply(CommandReply reply) {
+        if (reply instanceof CommandReply.Ephemeral ephemeral) {
+            out.println("── (only @U0ALICE sees this)");
+            ephemeral.message().text().lines().forEach(line -> out.println("   " + line));
+            out.println();
+        }
+        delivered();
+    }
+
+    /** Waits until the dispatcher has printed everything the last step wrote to the outbox. */
+    private void delivered() {
+        long deadline = System.nanoTime() + DELIVERY.toNanos();
+        while (!outbox.pending("slack.", 1).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("messages were not delivered within " + DELIVERY.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+
+    private void at(String time, String narration) {
+        clock.set(Instant.parse("2026-06-07T" + time + ":00Z"));
+        out.println("════ " + HOUR.format(clock.instant()) + " UTC" + (narration == null ? "" : "  " + narration));
+        out.println();
+    }
+
+    private void title(String headline, String subline) {
+        out.println("████ " + headline);
+        out.println("     " + subline);
+        out.println();
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + folder, e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.detour.notifications.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Block Kit as a person reads it in a terminal: headers, section text and fields, context lines, and the
+ * buttons and menus of actions blocks as {@code [Label]}. Console mode and the demo print messages this way.
+ */
+final class ReadableBlocks {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReadableBlocks() {
+    }
+
+    /** @return the lines of the blocks, or the fallback text's lines when there are no blocks */
+    static List<String> lines(SlackPayload message) {
+        List<String> lines = new ArrayList<>();
+        try {
+            for (JsonNode block : JSON.readTree(message.blocksJson())) {
+                lines.addAll(block(block));
+            }
+        } catch (IOException e) {
+            lines.clear(); // not Block Kit we can read: the fallback text says the same
+        }
+        return (lines.isEmpty() ? message.text().lines().toList() : lines).stream().map(ReadableBlocks::unescaped)
+                .toList();
+    }
+
+    /** Slack shows its three escaped characters as themselves. */
+    private static String unescaped(String mrkdwn) {
+        return mrkdwn.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    private static List<String> block(JsonNode block) {
+        List<String> lines = new ArrayList<>();
+        switch (block.path("type").asText()) {
+            case "header" -> lines.add(block.path("text").path("text").asText().toUpperCase());
+            case "section" -> {
+                lines.addAll(block.path("text").path("text").asText("").lines().toList());
+                block.path("fields").forEach(field -> lines.add(field.path("text").asText()));
+            }
+            case "context" -> {
+                List<String> parts = new ArrayList<>();
+                block.path("elements").forEach(element -> parts.add(element.path("text").asText("")));
+                lines.add("(" + String.join(" · ", parts) + ")");
+            }
+            case "actions" -> {
+                List<String> controls = new ArrayList<>();
+                block.path("elements").forEach(element -> controls.add(control(element)));
+                lines.add(String.join(" ", controls));
+            }
+            case "divider" -> lines.add("----");
+            default -> {
+            }
+        }
+        return lines;
+    }
+
+    private static String control(JsonNode element) {
+        String label = element.has("text") ? element.path("text").path("text").asText()
+                : element.path("placeholder").path("text").asText();
+        return "[" + label + (element.path("type").asText().contains("select") ? " ▾]" : "]");
+    }
+}
