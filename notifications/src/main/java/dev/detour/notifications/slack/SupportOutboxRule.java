@@ -70,20 +70,25 @@ public class SupportOutboxRule implements OutboxRule {
             DetourStatus now = status.get().current();
             Optional<Incident> incident = incidents.get().find(id.get());
             if (incident.isPresent() && SupportPost.usersAffected(now)) {
-                drafts.add(post(SUPPORT, slack.supportChannel(), "support:" + id.get() + ":" + event.at().toEpochMilli(),
+                drafts.add(post(SUPPORT, slack.supportChannel(),
+                        SupportPostKind.STATUS.idempotencyKey(id.get(), event.at()),
                         support.affected(incident.get(), now, Optional.empty(), event.at().plus(updateEvery)), id));
             } else if (incident.isPresent() && route.after().state() == RouteState.PRIMARY
                     && route.before().map(before -> before.state() != RouteState.PRIMARY).orElse(false)) {
-                drafts.add(post(SUPPORT, slack.supportChannel(), "allclear:" + id.get() + ":"
-                        + event.at().toEpochMilli(), support.allClear(incident.get(), event.at()), id));
+                drafts.add(post(SUPPORT, slack.supportChannel(),
+                        SupportPostKind.ALL_CLEAR.idempotencyKey(id.get(), event.at()),
+                        support.allClear(incident.get(), event.at()), id));
             }
         } else if (event instanceof DetourEvent.IncidentChanged changed) {
             for (TimelineEntry entry : changed.entries()) {
                 if (entry.type() == TimelineEntry.Type.UPDATE) {
                     DetourStatus now = status.get().current();
-                    drafts.add(post(SUPPORT, slack.supportChannel(), "update:" + id.get() + ":"
-                            + entry.at().toEpochMilli() + ":" + entry.text().hashCode(), support.affected(changed.current(), now,
-                            Optional.of(entry.text()), entry.at().plus(updateEvery)), id));
+                    drafts.add(post(SUPPORT, slack.supportChannel(),
+                            // Two updates in one millisecond are two posts; the same one twice is one.
+                            SupportPostKind.UPDATE.idempotencyKey(id.get(), entry.at()) + ":"
+                                    + entry.text().hashCode(),
+                            support.affected(changed.current(), now, Optional.of(entry.text()),
+                                    entry.at().plus(updateEvery)), id));
                 } else if (entry.type() == TimelineEntry.Type.RESOLVED) {
                     reports.get().of(id.get()).ifPresent(report -> drafts.add(post(SUMMARY, slack.summaryChannel(),
                             "summary:" + id.get(), summary.render(report), id)));
