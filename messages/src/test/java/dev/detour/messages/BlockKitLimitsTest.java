@@ -1,30 +1,17 @@
 package dev.detour.messages;
 
-import com.slack.api.model.block.ActionsBlock;
-import com.slack.api.model.block.HeaderBlock;
-import com.slack.api.model.block.InputBlock;
-import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.SectionBlock;
-import com.slack.api.model.block.element.BlockElement;
-import com.slack.api.model.block.element.ButtonElement;
-import com.slack.api.model.block.element.MultiStaticSelectElement;
-import com.slack.api.model.block.element.StaticSelectElement;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.slack.api.model.view.View;
 import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.catalog.Catalog;
-import dev.detour.incidents.catalog.ConsentAnswer;
-import dev.detour.incidents.catalog.FailoverMode;
-import dev.detour.incidents.catalog.Model;
-import dev.detour.incidents.catalog.ModelId;
-import dev.detour.incidents.catalog.Provider;
-import dev.detour.incidents.catalog.ProviderId;
-import dev.detour.incidents.catalog.TaskClass;
-import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
@@ -32,121 +19,121 @@ import dev.detour.incidents.service.DetourStatus;
 import dev.detour.incidents.service.IncidentReport;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Whatever the size of the catalog, every message and view stays inside Block Kit's documented limits. */
+/**
+ * Whatever the size of the catalog, messages and views stay inside Block Kit's documented limits; and the checker
+ * that says so ({@link BlockKitLimits}, also run on every golden case) does find a broken limit.
+ */
 class BlockKitLimitsTest {
     private static final Instant NOW = Instant.parse("2026-06-07T07:12:00Z");
-    private static final String LONG = "An unusually long display name that goes on and on ".repeat(3);
 
-    private final Catalog catalog = bigCatalog(4, 10, 30);
+    private final Catalog catalog = BigCatalog.catalog();
     private final Names names = new Names(catalog);
     private final Incident incident = everythingDown();
     private final DetourStatus status = allUnavailable();
 
     @Test
-    void theRootMessageOfAnIncidentAffectingFortyModelsFits() {
+    void theRootMessageOfAnIncidentAffectingEveryProviderAndModelFits() {
         SlackMessage root = new IncidentRootMessage(names).render(incident, status);
-        assertMessageFits(root.blocks(), Limits.MESSAGE_BLOCKS);
+        BlockKitLimits.assertFits("root", SlackJson.of(root));
         assertTrue(root.blocks().toString().contains("more"), "long lists say how many were left out");
     }
 
     @Test
     void theStatusAndTheAppHomeFit() {
-        assertMessageFits(new StatusMessage(names).render(status).blocks(), Limits.MESSAGE_BLOCKS);
-        View home = new AppHomeView(new StatusMessage(names)).render(status);
-        assertMessageFits(home.getBlocks(), Limits.VIEW_BLOCKS);
+        BlockKitLimits.assertFits("status", SlackJson.of(new StatusMessage(names).render(status)));
+        BlockKitLimits.assertFits("home", SlackJson.of(new AppHomeView(new StatusMessage(names)).render(status)));
     }
 
     @Test
-    void theDeclareFormOffersAtMostAHundredChoices() {
-        View declare = new Modals(catalog).declare();
-        assertMessageFits(declare.getBlocks(), Limits.VIEW_BLOCKS);
-        InputBlock targets = (InputBlock) declare.getBlocks().get(0);
-        MultiStaticSelectElement select = (MultiStaticSelectElement) targets.getElement();
-        int options = select.getOptionGroups().stream().mapToInt(group -> group.getOptions().size()).sum();
-        assertTrue(options <= Limits.OPTIONS, options + " options");
+    void theDeclareFormOffersAtMostAHundredChoicesOfACatalogWithMore() {
+        View declare = new Modals(BigCatalog.catalog(12, 10, 1)).declare();
+        BlockKitLimits.assertFits("declare", SlackJson.of(declare));
+        JsonArray groups = SlackJson.of(declare).getAsJsonArray("blocks").get(0).getAsJsonObject()
+                .getAsJsonObject("element").getAsJsonArray("option_groups");
+        int options = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            options += groups.get(i).getAsJsonObject().getAsJsonArray("options").size();
+        }
+        assertEquals(Limits.OPTIONS, options, "as many choices as Slack takes, no more");
     }
 
     @Test
     void theSummaryOfALongIncidentFits() {
-        var entries = new ArrayList<dev.detour.incidents.incident.TimelineEntry>();
+        List<TimelineEntry> entries = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            entries.add(new dev.detour.incidents.incident.TimelineEntry(NOW.plusSeconds(i), Actor.user("U0ALICE"),
-                    dev.detour.incidents.incident.TimelineEntry.Type.UPDATE, "update " + i + " " + LONG));
+            entries.add(new TimelineEntry(NOW.plusSeconds(i), Actor.user("U0ALICE"), TimelineEntry.Type.UPDATE,
+                    "update " + i + " " + BigCatalog.LONG));
         }
-        assertMessageFits(new ManagerSummary(names, Wording.english()).render(new IncidentReport(incident, entries,
-                List.of(), NOW)).blocks(), Limits.MESSAGE_BLOCKS);
+        SlackMessage summary = new ManagerSummary(names, Wording.english())
+                .render(new IncidentReport(incident, entries, List.of(), NOW));
+        BlockKitLimits.assertFits("summary", SlackJson.of(summary));
     }
 
     @Test
     void aHugeThreadReplyIsClipped() {
         SlackMessage reply = SlackMessage.plain("x".repeat(10_000));
-        assertMessageFits(reply.blocks(), Limits.MESSAGE_BLOCKS);
+        BlockKitLimits.assertFits("reply", SlackJson.of(reply));
         assertTrue(reply.text().length() <= Limits.SECTION_TEXT);
     }
 
-    private static void assertMessageFits(List<LayoutBlock> blocks, int maxBlocks) {
-        assertTrue(blocks.size() <= maxBlocks, blocks.size() + " blocks");
-        for (LayoutBlock block : blocks) {
-            if (block instanceof SectionBlock section && section.getText() != null) {
-                int length = section.getText().getText().length();
-                assertTrue(length <= Limits.SECTION_TEXT, "section of " + length);
-            }
-            if (block instanceof HeaderBlock header) {
-                assertTrue(header.getText().getText().length() <= Limits.HEADER_TEXT, "header too long");
-            }
-            if (block instanceof ActionsBlock actions) {
-                assertTrue(actions.getElements().size() <= Limits.ACTIONS_ELEMENTS, "too many actions");
-                for (BlockElement element : actions.getElements()) {
-                    if (element instanceof ButtonElement button) {
-                        assertTrue(button.getText().getText().length() <= Limits.BUTTON_TEXT, "button text");
-                    }
-                    if (element instanceof StaticSelectElement select) {
-                        assertTrue(select.getOptions().size() <= Limits.OPTIONS, "menu options");
-                        select.getOptions().forEach(option -> assertTrue(option.getText().getText().length()
-                                <= Limits.OPTION_TEXT, "option text"));
-                    }
-                }
-            }
-        }
+    @Test
+    void theCheckerFindsASectionLongerThanSlackTakes() {
+        JsonObject message = json("{\"text\": \"x\", \"blocks\": [{\"type\": \"section\", \"text\": {\"type\": "
+                + "\"mrkdwn\", \"text\": \"" + "x".repeat(3001) + "\"}}]}");
+        assertEquals(List.of("blocks[0].text length is 3001, Slack takes at most 3000"),
+                BlockKitLimits.violations(message));
     }
 
-    private static Catalog bigCatalog(int providerCount, int modelsEach, int taskClassCount) {
-        List<Provider> providers = new ArrayList<>();
-        List<ModelId> all = new ArrayList<>();
-        for (int p = 0; p < providerCount; p++) {
-            ProviderId provider = ProviderId.of("provider-" + p);
-            List<Model> models = new ArrayList<>();
-            for (int m = 0; m < modelsEach; m++) {
-                ModelId model = ModelId.of("model-" + p + "-" + m);
-                models.add(new Model(model, provider, LONG + p + "." + m));
-                all.add(model);
-            }
-            providers.add(new Provider(provider, "Provider " + p + " " + LONG, Optional.empty(), false, false,
-                    Map.of(), models));
+    @Test
+    void theCheckerFindsTooManyBlocksInAMessageButNotInAView() {
+        JsonArray blocks = new JsonArray();
+        for (int i = 0; i < 51; i++) {
+            blocks.add(json("{\"type\": \"divider\"}"));
         }
-        List<TaskClass> taskClasses = new ArrayList<>();
-        for (int t = 0; t < taskClassCount; t++) {
-            taskClasses.add(new TaskClass(TaskClassId.of("task-" + t), "Task " + t + " " + LONG,
-                    List.of(all.get(t % all.size()), all.get((t + 1) % all.size())), FailoverMode.AUTO,
-                    Duration.ofMinutes(15), ConsentAnswer.DENY));
-        }
-        return new Catalog(providers, taskClasses);
+        JsonObject message = json("{\"text\": \"x\"}");
+        message.add("blocks", blocks);
+        JsonObject view = json("{\"type\": \"home\"}");
+        view.add("blocks", blocks);
+        assertEquals(List.of("blocks is 51, Slack takes at most 50"), BlockKitLimits.violations(message));
+        assertEquals(List.of(), BlockKitLimits.violations(view));
+    }
+
+    @Test
+    void theCheckerFindsALongButtonAndALongOption() {
+        JsonObject message = json("{\"text\": \"x\", \"blocks\": [{\"type\": \"actions\", \"elements\": ["
+                + "{\"type\": \"button\", \"action_id\": \"a\", \"text\": {\"type\": \"plain_text\", \"text\": \""
+                + "b".repeat(76) + "\"}, \"value\": \"v\"},"
+                + "{\"type\": \"static_select\", \"action_id\": \"s\", \"options\": [{\"text\": {\"type\": "
+                + "\"plain_text\", \"text\": \"" + "o".repeat(76) + "\"}, \"value\": \"v\"}]}]}]}");
+        assertEquals(List.of("blocks[0].elements[0].text length is 76, Slack takes at most 75",
+                        "blocks[0].elements[1].options[0].text length is 76, Slack takes at most 75"),
+                BlockKitLimits.violations(message));
+    }
+
+    @Test
+    void theCheckerFindsAViewTitleLongerThanTwentyFour() {
+        JsonObject view = json("{\"type\": \"modal\", \"title\": {\"type\": \"plain_text\", \"text\": \""
+                + "t".repeat(25) + "\"}, \"blocks\": []}");
+        assertEquals(List.of("title length is 25, Slack takes at most 24"), BlockKitLimits.violations(view));
+    }
+
+    private static JsonObject json(String text) {
+        return JsonParser.parseString(text).getAsJsonObject();
     }
 
     private Incident everythingDown() {
         List<Target> targets = new ArrayList<>();
         catalog.providers().forEach(provider -> targets.add(Target.provider(provider.id())));
         catalog.models().forEach(model -> targets.add(Target.model(model.id())));
-        IncidentChange change = Incident.open(new IncidentId(1), IncidentKind.OUTAGE, LONG, targets,
+        IncidentChange change = Incident.open(new IncidentId(1), IncidentKind.OUTAGE, BigCatalog.LONG, targets,
                 Actor.user("U0ALICE"), NOW);
         return ((IncidentChange.Applied) change).incident();
     }

@@ -1,0 +1,368 @@
+package dev.detour.messages;
+
+import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.audit.StoredAuditRecord;
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.FailoverMode;
+import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.catalog.Words;
+import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.event.DetourEvent.SignalReceived.Suggestion;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentChange;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TextLimits;
+import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.routing.Route;
+import dev.detour.incidents.routing.RouteCause;
+import dev.detour.incidents.routing.RouteState;
+import dev.detour.incidents.service.ConsentTimeouts;
+import dev.detour.incidents.service.DetourStatus;
+import dev.detour.incidents.service.IncidentReport;
+import dev.detour.incidents.signals.Signal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * One incident, told at fixed instants with a given catalog: the seed incident (Claude Opus 4.8 and 4.7 fail,
+ * meeting summaries fall back, code migration plans wait for consent, contract review pauses), or the same story
+ * with {@link BigCatalog}, long free text and many signals, to push every list and every limit.
+ */
+final class Scenario {
+    static final Instant OPENED = Instant.parse("2026-06-07T07:12:00Z");
+    static final Instant DISABLED = Instant.parse("2026-06-07T07:14:00Z");
+    static final Instant ACKNOWLEDGED = Instant.parse("2026-06-07T07:15:00Z");
+    static final Instant IDENTIFIED = Instant.parse("2026-06-07T07:20:00Z");
+    static final Instant UPDATED = Instant.parse("2026-06-07T07:30:00Z");
+    static final Instant NOW = Instant.parse("2026-06-07T07:40:00Z");
+    static final Instant RECOVERED = Instant.parse("2026-06-07T08:40:00Z");
+    static final Instant RESOLVED = Instant.parse("2026-06-07T08:47:00Z");
+    static final Actor ALICE = Actor.user("U0ALICE");
+    static final Actor BOB = Actor.user("U0BOB");
+    /** Every Slack user who acts in a scenario: support posts must name none of them. */
+    static final List<Actor> PEOPLE = List.of(ALICE, BOB);
+
+    private final String name;
+    private final Catalog catalog;
+    private final IncidentId id;
+    private final String title;
+    private final List<Target> affected;
+    private final String reason;
+    private final String update;
+    private final String summary;
+    private final List<String> signalSources;
+    private final int otherOpenIncidents;
+    private final Duration silence;
+
+    private Scenario(String name, Catalog catalog, IncidentId id, String title, List<Target> affected, String reason,
+                     String update, String summary, List<String> signalSources, int otherOpenIncidents,
+                     Duration silence) {
+        this.name = name;
+        this.catalog = catalog;
+        this.id = id;
+        this.title = title;
+        this.affected = affected;
+        this.reason = reason;
+        this.update = update;
+        this.summary = summary;
+        this.signalSources = signalSources;
+        this.otherOpenIncidents = otherOpenIncidents;
+        this.silence = silence;
+    }
+
+    static Scenario seed() {
+        return new Scenario("seed", SeedCatalog.catalog(), new IncidentId(1),
+                "Elevated 529s from Claude Opus 4.8 and 4.7",
+                List.of(Target.model(SeedCatalog.OPUS_48), Target.model(SeedCatalog.OPUS_47)),
+                "elevated 529s since 07:05",
+                "Anthropic confirmed the overload. Meeting summaries use GPT-5 meanwhile; contract review waits.",
+                "Anthropic fixed the overload; every feature is back on its usual model.",
+                List.of("gateway", "statuspage:anthropic", "alertmanager", "gateway", "alertmanager", "gateway",
+                        "alertmanager"), 0, Duration.ofMinutes(31));
+    }
+
+    /** The longest free text Detour accepts everywhere, with Slack's control characters in it. */
+    static Scenario big() {
+        Catalog catalog = BigCatalog.catalog();
+        List<Target> affected = new ArrayList<>();
+        List<Provider> failing = catalog.providers().subList(0, BigCatalog.PROVIDERS - 1);
+        failing.forEach(provider -> affected.add(Target.provider(provider.id())));
+        failing.forEach(provider -> provider.models().forEach(model -> affected.add(Target.model(model.id()))));
+        List<String> sources = IntStream.range(0, 80)
+                .mapToObj(i -> "alertmanager:eu-west-1-production-inference-cluster-" + i % 40).toList();
+        return new Scenario("big", catalog, new IncidentId(987_654_321_012_345_678L),
+                longText("Everything <fails> & nobody knows why. ", TextLimits.TITLE),
+                affected, longText("Errors <5xx> & timeouts everywhere. ", TextLimits.TEXT),
+                longText("Still <failing> & still looking.\nNext check in ten minutes.\n", TextLimits.TEXT),
+                longText("Fixed <at last> & for good.\n", TextLimits.TEXT), sources, 59,
+                Duration.ofHours(26).plusMinutes(5));
+    }
+
+    private static String longText(String piece, int length) {
+        return piece.repeat(length / piece.length() + 1).substring(0, length).strip();
+    }
+
+    String name() {
+        return name;
+    }
+
+    Catalog catalog() {
+        return catalog;
+    }
+
+    Names names() {
+        return new Names(catalog);
+    }
+
+    IncidentId id() {
+        return id;
+    }
+
+    String update() {
+        return update;
+    }
+
+    // ------------------------------------------------------------------------------------------------ incidents
+
+    Incident opened() {
+        return applied(Incident.open(id, IncidentKind.OUTAGE, title, affected, ALICE, OPENED)).incident();
+    }
+
+    Incident acknowledged() {
+        return applied(opened().acknowledge(BOB, ACKNOWLEDGED)).incident();
+    }
+
+    Incident monitoring() {
+        return applied(acknowledged().moveTo(IncidentState.MONITORING, BOB, RECOVERED)).incident();
+    }
+
+    Incident resolved() {
+        return applied(monitoring().resolve(BOB, RESOLVED, summary)).incident();
+    }
+
+    private static IncidentChange.Applied applied(IncidentChange change) {
+        if (change instanceof IncidentChange.Applied applied) {
+            return applied;
+        }
+        throw new IllegalStateException(((IncidentChange.Rejected) change).reason());
+    }
+
+    // --------------------------------------------------------------------------------------------------- status
+
+    /** While the incident is open: its targets switched off, every task class that used them moved or paused. */
+    DetourStatus during() {
+        List<Incident> open = new ArrayList<>(List.of(acknowledged()));
+        for (int i = 1; i <= otherOpenIncidents; i++) {
+            open.add(applied(Incident.open(new IncidentId(id.number() - i), IncidentKind.values()[i % 5],
+                    title, affected.subList(0, 1), ALICE, OPENED)).incident());
+        }
+        List<DetourStatus.ProviderStatus> providers = catalog.providers().stream()
+                .map(p -> new DetourStatus.ProviderStatus(p.id(), p.name(), !isOff(Target.provider(p.id())),
+                        isOff(Target.provider(p.id())) ? Optional.of(DISABLED) : Optional.empty()))
+                .toList();
+        List<DetourStatus.ModelStatus> models = catalog.models().stream()
+                .map(m -> new DetourStatus.ModelStatus(m.id(), m.provider(), m.name(), !isOff(Target.model(m.id())),
+                        usable(m.id()), isOff(Target.model(m.id())) ? Optional.of(DISABLED) : Optional.empty()))
+                .toList();
+        List<DetourStatus.TaskClassStatus> taskClasses = catalog.taskClasses().stream()
+                .map(t -> new DetourStatus.TaskClassStatus(t.id(), t.name(), t.failover(), t.route(), during(t),
+                        Optional.of(DISABLED)))
+                .toList();
+        return new DetourStatus(NOW, providers, models, taskClasses, open);
+    }
+
+    /** Once it is over: everything available again, every task class back on its primary model. */
+    DetourStatus after() {
+        List<DetourStatus.ProviderStatus> providers = catalog.providers().stream()
+                .map(p -> new DetourStatus.ProviderStatus(p.id(), p.name(), true, Optional.of(RECOVERED))).toList();
+        List<DetourStatus.ModelStatus> models = catalog.models().stream()
+                .map(m -> new DetourStatus.ModelStatus(m.id(), m.provider(), m.name(), true, true,
+                        Optional.of(RECOVERED))).toList();
+        List<DetourStatus.TaskClassStatus> taskClasses = catalog.taskClasses().stream()
+                .map(t -> new DetourStatus.TaskClassStatus(t.id(), t.name(), t.failover(), t.route(), primary(t),
+                        Optional.of(RECOVERED))).toList();
+        return new DetourStatus(RESOLVED, providers, models, taskClasses, List.of());
+    }
+
+    private boolean isOff(Target target) {
+        return affected.contains(target);
+    }
+
+    private boolean usable(ModelId model) {
+        return !isOff(Target.model(model)) && !isOff(Target.provider(catalog.providerOf(model)));
+    }
+
+    /** As the route planner decides it: auto moves on, consent asks, stop pauses; no usable model pauses too. */
+    private Route during(TaskClass taskClass) {
+        if (usable(taskClass.primary())) {
+            return primary(taskClass);
+        }
+        Optional<ModelId> next = taskClass.route().stream().skip(1).filter(this::usable).findFirst();
+        if (next.isEmpty()) {
+            return new Route(taskClass.id(), RouteState.STOPPED, Optional.empty(), Optional.empty(),
+                    RouteCause.NO_MODEL_AVAILABLE);
+        }
+        return switch (taskClass.failover()) {
+            case AUTO -> new Route(taskClass.id(), RouteState.FALLBACK, next, Optional.empty(),
+                    RouteCause.AUTO_FAILOVER);
+            case CONSENT -> new Route(taskClass.id(), RouteState.AWAITING_CONSENT, Optional.empty(), next,
+                    RouteCause.CONSENT_PENDING);
+            case STOP -> new Route(taskClass.id(), RouteState.STOPPED, Optional.empty(), Optional.empty(),
+                    RouteCause.STOP_POLICY);
+        };
+    }
+
+    private static Route primary(TaskClass taskClass) {
+        return new Route(taskClass.id(), RouteState.PRIMARY, Optional.of(taskClass.primary()), Optional.empty(),
+                RouteCause.PRIMARY_AVAILABLE);
+    }
+
+    private TaskClass first(FailoverMode mode) {
+        return catalog.taskClasses().stream().filter(t -> t.failover() == mode).findFirst().orElseThrow();
+    }
+
+    // ------------------------------------------------------------------------------------------------- timeline
+
+    /** Each signal source's reports, a minute apart, in the order they came. */
+    List<TimelineEntry> signals() {
+        return IntStream.range(0, signalSources.size())
+                .mapToObj(i -> new TimelineEntry(OPENED.plusSeconds(60L * i), Actor.signal(signalSources.get(i)),
+                        TimelineEntry.Type.SIGNAL, signalSources.get(i) + " reports " + affected.get(0).id()
+                        + ": error rate 41% over 60s (320 requests)"))
+                .toList();
+    }
+
+    IncidentReport report() {
+        List<TimelineEntry> timeline = new ArrayList<>();
+        timeline.addAll(applied(Incident.open(id, IncidentKind.OUTAGE, title, affected, ALICE, OPENED)).entries());
+        timeline.addAll(signals());
+        timeline.add(new TimelineEntry(DISABLED, ALICE, TimelineEntry.Type.AVAILABILITY_CHANGED,
+                affected.get(0).kind() + " " + affected.get(0).id() + " unavailable: " + reason));
+        timeline.addAll(applied(opened().acknowledge(BOB, ACKNOWLEDGED)).entries());
+        timeline.addAll(applied(acknowledged().postUpdate(update, BOB, UPDATED)).entries());
+        timeline.addAll(applied(acknowledged().moveTo(IncidentState.MONITORING, BOB, RECOVERED)).entries());
+        timeline.addAll(applied(monitoring().resolve(BOB, RESOLVED, summary)).entries());
+        timeline.sort(Comparator.comparing(TimelineEntry::at));
+        return new IncidentReport(resolved(), timeline, routeChanges(), RESOLVED);
+    }
+
+    /** Each task class leaving its primary model when the targets went off, and coming back when they recovered. */
+    private List<AuditRecord> routeChanges() {
+        List<AuditRecord> left = new ArrayList<>();
+        List<AuditRecord> back = new ArrayList<>();
+        for (TaskClass taskClass : catalog.taskClasses()) {
+            Route off = during(taskClass);
+            if (off.state() != RouteState.PRIMARY) {
+                Actor policy = Actor.policy("failover:" + taskClass.failover().word());
+                left.add(routeRecord(DISABLED, policy, taskClass, primary(taskClass), off));
+                back.add(routeRecord(RECOVERED, policy, taskClass, off, primary(taskClass)));
+            }
+        }
+        left.addAll(back);
+        return left;
+    }
+
+    private AuditRecord routeRecord(Instant at, Actor actor, TaskClass taskClass, Route before, Route after) {
+        return new AuditRecord(at, actor, "route.changed", "task-class:" + taskClass.id(),
+                Optional.of(audited(before)), Optional.of(audited(after)),
+                Optional.of(Words.of(after.cause()) + "; after user:U0ALICE: " + reason), Optional.of(id));
+    }
+
+    /** How the audit trail writes a route: {@code fallback gpt-5}, {@code awaiting-consent (gpt-5)}. */
+    private static String audited(Route route) {
+        return route.state().word() + route.serving().map(model -> " " + model).orElse("")
+                + route.offered().map(model -> " (" + model + ")").orElse("");
+    }
+
+    /** Newest first, as {@code /detour audit} lists them. */
+    List<StoredAuditRecord> audit() {
+        List<AuditRecord> records = new ArrayList<>();
+        records.add(new AuditRecord(OPENED, ALICE, "incident.opened", "incident:" + id, Optional.empty(),
+                Optional.of("investigating"), Optional.of(title), Optional.of(id)));
+        for (Target target : affected) {
+            records.add(new AuditRecord(DISABLED, ALICE, "availability.changed", target.kind() + ":" + target.id(),
+                    Optional.of("available"), Optional.of("unavailable"), Optional.of(reason), Optional.of(id)));
+        }
+        records.addAll(routeChanges());
+        records.add(new AuditRecord(RESOLVED, BOB, "incident.resolved", "incident:" + id,
+                Optional.of("monitoring"), Optional.of("resolved"), Optional.of(summary), Optional.of(id)));
+        List<StoredAuditRecord> stored = new ArrayList<>();
+        for (int i = records.size() - 1; i >= 0; i--) {
+            stored.add(new StoredAuditRecord(i + 1, records.get(i)));
+        }
+        return stored;
+    }
+
+    // --------------------------------------------------------------------------------------------------- events
+
+    DetourEvent stateChanged() {
+        IncidentChange.Applied change = applied(acknowledged().moveTo(IncidentState.IDENTIFIED, BOB, IDENTIFIED));
+        return new DetourEvent.IncidentChanged(IDENTIFIED, BOB, change.incident(), change.entries());
+    }
+
+    DetourEvent updated() {
+        IncidentChange.Applied change = applied(acknowledged().postUpdate(update, BOB, UPDATED));
+        return new DetourEvent.IncidentChanged(UPDATED, BOB, change.incident(), change.entries());
+    }
+
+    DetourEvent resolvedEvent() {
+        IncidentChange.Applied change = applied(monitoring().resolve(BOB, RESOLVED, summary));
+        return new DetourEvent.IncidentChanged(RESOLVED, BOB, change.incident(), change.entries());
+    }
+
+    DetourEvent availabilityChanged() {
+        Target model = affected.stream().filter(target -> target.kind().equals("model")).findFirst().orElseThrow();
+        return new DetourEvent.AvailabilityChanged(DISABLED, ALICE, model, false, Optional.of(reason),
+                Optional.of(id));
+    }
+
+    DetourEvent routeChanged() {
+        TaskClass taskClass = first(FailoverMode.AUTO);
+        return new DetourEvent.RouteChanged(DISABLED, Actor.policy("failover:auto"), Optional.of(primary(taskClass)),
+                during(taskClass), Optional.of("auto-failover; after user:U0ALICE: " + reason), Optional.of(id));
+    }
+
+    DetourEvent consentAsked() {
+        TaskClass taskClass = first(FailoverMode.CONSENT);
+        return new DetourEvent.RouteChanged(DISABLED, Actor.policy("failover:consent"),
+                Optional.of(primary(taskClass)), during(taskClass), Optional.of(reason), Optional.of(id));
+    }
+
+    DetourEvent consentTimedOut() {
+        TaskClass taskClass = first(FailoverMode.CONSENT);
+        Route awaiting = during(taskClass);
+        Route denied = new Route(taskClass.id(), RouteState.STOPPED, Optional.empty(), awaiting.offered(),
+                RouteCause.CONSENT_DENIED);
+        return new DetourEvent.RouteChanged(DISABLED.plus(taskClass.consentTimeout()), ConsentTimeouts.POLICY,
+                Optional.of(awaiting), denied, Optional.of("deny moving to " + awaiting.offered().orElseThrow()),
+                Optional.of(id));
+    }
+
+    DetourEvent signal(boolean firing, Signal.Side side, Suggestion suggestion, String summary) {
+        Signal signal = new Signal("gateway", affected, firing, Signal.Severity.DOWN, side, summary, OPENED);
+        return new DetourEvent.SignalReceived(OPENED, Actor.signal("gateway"), signal, Optional.of(id), suggestion);
+    }
+
+    /** How long support has heard nothing, for the update nudge. */
+    Duration silence() {
+        return silence;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
