@@ -16,11 +16,13 @@ import dev.detour.incidents.service.RouteService;
 import dev.detour.incidents.service.RoutingOutcome;
 import dev.detour.incidents.service.StatusService;
 import dev.detour.messages.AuditMessage;
+import dev.detour.messages.HelpMessage;
 import dev.detour.messages.ManagerSummary;
 import dev.detour.messages.Modals;
 import dev.detour.messages.Names;
-import dev.detour.messages.Wording;
+import dev.detour.messages.SlackMessage;
 import dev.detour.messages.StatusMessage;
+import dev.detour.messages.Wording;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,7 +107,7 @@ public class CommandHandler {
         if (command instanceof DetourCommand.Invalid invalid) {
             return CommandReply.say(":warning: " + invalid.problem() + "\nUsage:\n```" + invalid.usage() + "```");
         } else if (command instanceof DetourCommand.Help) {
-            return CommandReply.say(help());
+            return new CommandReply.Ephemeral(help());
         } else if (command instanceof DetourCommand.Status) {
             return new CommandReply.Ephemeral(new StatusMessage(names).render(status.current()));
         } else if (command instanceof DetourCommand.Declare declare) {
@@ -211,18 +213,15 @@ public class CommandHandler {
         }
         List<dev.detour.incidents.audit.StoredAuditRecord> records = new ArrayList<>(audit.search(query));
         java.util.Collections.reverse(records);
-        String filter = query.incident().map(id -> " for " + id).orElse("")
-                + query.subject().map(subject -> " for " + subject).orElse("")
-                + command.since().map(since -> " in the last " + ManagerSummary.duration(since)).orElse("");
-        return new CommandReply.Ephemeral(AuditMessage.render(records.subList(0, Math.min(AUDIT_LINES,
-                records.size())), filter));
+        AuditMessage.Filter filter = new AuditMessage.Filter(query.incident(), query.subject(), command.since());
+        return new CommandReply.Ephemeral(new AuditMessage(Wording.english()).render(records.subList(0,
+                Math.min(AUDIT_LINES, records.size())), filter));
     }
 
-    static String help() {
-        return "*Detour commands*\n" + Arrays.stream(Verb.values())
-                .map(verb -> "`" + verb.usage() + "`\n      " + verb.description()
-                        + (verb.changesProduction() ? " _(on-call)_" : ""))
-                .collect(Collectors.joining("\n"));
+    static SlackMessage help() {
+        return new HelpMessage(Wording.english()).render(Arrays.stream(Verb.values())
+                .map(verb -> new HelpMessage.Command(verb.word(), verb.usage(), verb.changesProduction()))
+                .toList());
     }
 
     private static String capitalised(String text) {

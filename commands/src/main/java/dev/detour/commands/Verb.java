@@ -6,30 +6,29 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The first word of a {@code /detour} command, its usage line, and whether it changes production. */
+/**
+ * The first word of a {@code /detour} command, its usage line, and whether it changes production. What each
+ * command does is said in the messages bundle, keyed by its word ({@code help.verb.<word>}; see HelpMessage).
+ */
 public enum Verb {
-    HELP("/detour help", "this list", false),
-    STATUS("/detour status", "what is switched off and how each task class is routed now", false),
-    DECLARE("/detour declare <provider|model>... [-- reason]", "open an incident (no arguments: a form)", true),
-    DISABLE("/detour disable <provider|model>... [-- reason]",
-            "mark unavailable (opens an incident if none covers it)", true),
-    ENABLE("/detour enable <provider|model>... [-- reason]", "mark available again", true),
-    ROUTE("/detour route <task-class> <model|stop|auto>", "override or release a task class's route", true),
-    CONSENT("/detour consent <task-class> approve|deny", "answer a pending fallback question", true),
-    UPDATE("/detour update <INC-n> <text>", "post an update (thread + support channel)", true),
-    STATE("/detour state <INC-n> investigating|identified|monitoring|resolved", "move an incident", true),
-    RESOLVE("/detour resolve <INC-n> [-- summary]", "resolve an incident", true),
-    SUMMARY("/detour summary <INC-n>", "the manager summary", false),
-    AUDIT("/detour audit [INC-n|provider|model|task-class] [since <duration>]", "who changed what, and why",
-            false);
+    HELP("/detour help", false),
+    STATUS("/detour status", false),
+    DECLARE("/detour declare <provider|model>... [-- reason]", true),
+    DISABLE("/detour disable <provider|model>... [-- reason]", true),
+    ENABLE("/detour enable <provider|model>... [-- reason]", true),
+    ROUTE("/detour route <task-class> <model|stop|auto>", true),
+    CONSENT("/detour consent <task-class> approve|deny", true),
+    UPDATE("/detour update <INC-n> <text>", true),
+    STATE("/detour state <INC-n> investigating|identified|monitoring|resolved", true),
+    RESOLVE("/detour resolve <INC-n> [-- summary]", true),
+    SUMMARY("/detour summary <INC-n>", false),
+    AUDIT("/detour audit [INC-n|provider|model|task-class] [since <duration>]", false);
 
     private final String usage;
-    private final String description;
     private final boolean changesProduction;
 
-    Verb(String usage, String description, boolean changesProduction) {
+    Verb(String usage, boolean changesProduction) {
         this.usage = usage;
-        this.description = description;
         this.changesProduction = changesProduction;
     }
 
@@ -39,10 +38,6 @@ public enum Verb {
 
     public String usage() {
         return usage;
-    }
-
-    public String description() {
-        return description;
     }
 
     /** Reading commands are open to everyone; the rest are for on-call. */

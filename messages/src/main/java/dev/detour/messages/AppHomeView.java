@@ -14,15 +14,21 @@ import static com.slack.api.model.view.Views.view;
 /** The App Home tab: the current status, as {@code /detour status} shows it. */
 public final class AppHomeView {
     private final StatusMessage status;
+    private final Wording words;
 
     public AppHomeView(StatusMessage status) {
+        this(status, Wording.english());
+    }
+
+    /** @param status should speak the same {@code words}, so the tab is in one language */
+    public AppHomeView(StatusMessage status, Wording words) {
         this.status = status;
+        this.words = words;
     }
 
     public View render(DetourStatus current) {
         List<LayoutBlock> blocks = new ArrayList<>(status.blocks(current));
-        blocks.add(context(c -> c.elements(List.of(markdownText("Type `/detour help` in any channel for commands."
-                + " Opening this tab again refreshes it.")))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(words.get("home.footer"))))));
         return view(v -> v.type("home").blocks(blocks));
     }
 }

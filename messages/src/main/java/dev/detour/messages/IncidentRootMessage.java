@@ -36,9 +36,15 @@ public final class IncidentRootMessage {
     private static final int MAX_TARGET_BUTTONS = 4;
 
     private final Names names;
+    private final Wording words;
 
     public IncidentRootMessage(Names names) {
+        this(names, Wording.english());
+    }
+
+    public IncidentRootMessage(Names names, Wording words) {
         this.names = names;
+        this.words = words;
     }
 
     public SlackMessage render(Incident incident, DetourStatus status) {
@@ -51,52 +57,57 @@ public final class IncidentRootMessage {
      */
     public SlackMessage render(Incident incident, DetourStatus status, List<TimelineEntry> timeline) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        String headline = incident.id() + " · " + capitalised(incident.kind().word().replace('-', ' '))
-                + " · " + incident.state().word();
+        String headline = words.get("root.headline", incident.id().toString(),
+                words.get("root.kind." + incident.kind().word()), words.get("word.state." + incident.state().word()));
         blocks.add(header(h -> h.text(plainText(Limits.clip(headline, Limits.HEADER_TEXT)))));
-        String about = "*" + escape(incident.title().isEmpty() ? "(no title)" : incident.title()) + "*\n"
-                + "Opened " + Names.time(incident.openedAt()) + " by " + Names.actor(incident.openedBy())
-                + incident.acknowledgedBy().map(by -> " · acknowledged by " + Names.actor(by)).orElse("")
-                + incident.resolvedAt().map(at -> " · resolved " + Names.time(at)).orElse("");
+        String title = incident.title().isEmpty() ? words.get("root.no-title") : incident.title();
+        String about = "*" + escape(title) + "*\n"
+                + words.get("root.opened", Names.time(incident.openedAt()), Names.actor(incident.openedBy()))
+                + incident.acknowledgedBy().map(by -> " · " + words.get("root.acknowledged", Names.actor(by))).orElse("")
+                + incident.resolvedAt().map(at -> " · " + words.get("root.resolved", Names.time(at))).orElse("");
         blocks.add(section(s -> s.text(markdownText(Limits.clip(about, Limits.SECTION_TEXT)))));
 
         List<String> affected = incident.affected().stream().map(target -> "• " + names.targetWithId(target)
                 + " — " + availability(target, status)).toList();
-        blocks.add(section(s -> s.text(markdownText("*Affected*\n" + Limits.lines(affected,
-                Limits.SECTION_TEXT - 20)))));
+        blocks.add(section(s -> s.text(markdownText("*" + words.get("root.affected") + "*\n"
+                + Limits.lines(affected, Limits.SECTION_TEXT - 20)))));
 
         List<String> routes = status.taskClasses().stream()
                 .filter(taskClass -> touches(taskClass, incident) || taskClass.current().state()
                         != dev.detour.incidents.routing.RouteState.PRIMARY)
                 .map(taskClass -> "• " + taskClass.name() + " (`" + taskClass.id() + "`): "
-                        + names.route(taskClass.current()))
+                        + names.route(taskClass.current(), words))
                 .toList();
         if (!routes.isEmpty()) {
-            blocks.add(section(s -> s.text(markdownText("*Task classes*\n" + Limits.lines(routes,
-                    Limits.SECTION_TEXT - 20)))));
+            blocks.add(section(s -> s.text(markdownText("*" + words.get("root.task-classes") + "*\n"
+                    + Limits.lines(routes, Limits.SECTION_TEXT - 20)))));
         }
         String signals = signalsSeen(timeline);
         if (!signals.isEmpty()) {
-            blocks.add(section(s -> s.text(markdownText(Limits.clip("*Signals seen*\n" + signals,
-                    Limits.SECTION_TEXT)))));
+            blocks.add(section(s -> s.text(markdownText(Limits.clip("*" + words.get("root.signals-seen") + "*\n"
+                    + signals, Limits.SECTION_TEXT)))));
         }
         if (incident.isOpen()) {
             blocks.add(actions(a -> a.blockId("incident-actions").elements(buttons(incident, status))));
         }
-        blocks.add(context(c -> c.elements(List.of(markdownText("Last changed " + Names.time(status.at())
-                + " · `/detour help` for commands")))));
-        String text = headline + ": " + incident.title() + " (" + incident.affected().size() + " affected)";
+        blocks.add(context(c -> c.elements(List.of(markdownText(words.get("root.footer",
+                Names.time(status.at())))))));
+        String text = words.get("root.text", headline, incident.title(),
+                String.valueOf(incident.affected().size()));
         return new SlackMessage(Limits.clip(text, Limits.SECTION_TEXT), blocks);
     }
 
-    /** "`gateway` ×3 (last 07:15 UTC) · `statuspage:anthropic` ×1 (…)", one count per source, in order of first sight. */
-    static String signalsSeen(List<TimelineEntry> timeline) {
+    /**
+     * "`gateway` ×3 (last 07:15 UTC) · `statuspage:anthropic` ×1 (…)", one count per source, in order of first
+     * sight.
+     */
+    private String signalsSeen(List<TimelineEntry> timeline) {
         Map<String, List<TimelineEntry>> bySource = timeline.stream()
                 .filter(entry -> entry.type() == TimelineEntry.Type.SIGNAL)
                 .collect(Collectors.groupingBy(entry -> entry.actor().id(), LinkedHashMap::new, Collectors.toList()));
-        List<String> counters = bySource.entrySet().stream().map(source -> "`" + source.getKey() + "` ×"
-                + source.getValue().size() + " (last " + Names.time(source.getValue().get(source.getValue().size() - 1)
-                .at()) + ")").toList();
+        List<String> counters = bySource.entrySet().stream().map(source -> words.get("root.signal-count",
+                source.getKey(), String.valueOf(source.getValue().size()),
+                Names.time(source.getValue().get(source.getValue().size() - 1).at()))).toList();
         return Limits.lines(counters, Limits.SECTION_TEXT - 40).replace("\n", " · ");
     }
 
@@ -104,27 +115,29 @@ public final class IncidentRootMessage {
         String id = incident.id().toString();
         List<BlockElement> elements = new ArrayList<>();
         if (incident.acknowledgedAt().isEmpty()) {
-            elements.add(button(b -> b.actionId(Interactions.ACKNOWLEDGE).text(plainText("Acknowledge"))
-                    .value(id).style("primary")));
+            elements.add(button(b -> b.actionId(Interactions.ACKNOWLEDGE)
+                    .text(plainText(words.get("root.button.acknowledge"))).value(id).style("primary")));
         }
         List<Target> up = incident.affected().stream().filter(target -> isAvailable(target, status)).toList();
         List<Target> down = incident.affected().stream().filter(target -> !isAvailable(target, status)).toList();
-        targetControls(elements, id, up, "Disable", Interactions.DISABLE, Interactions.DISABLE_MENU);
-        targetControls(elements, id, down, "Enable", Interactions.ENABLE, Interactions.ENABLE_MENU);
-        elements.add(button(b -> b.actionId(Interactions.POST_UPDATE).text(plainText("Post update")).value(id)));
+        targetControls(elements, id, up, "disable", Interactions.DISABLE, Interactions.DISABLE_MENU);
+        targetControls(elements, id, down, "enable", Interactions.ENABLE, Interactions.ENABLE_MENU);
+        elements.add(button(b -> b.actionId(Interactions.POST_UPDATE)
+                .text(plainText(words.get("root.button.post-update"))).value(id)));
         List<OptionObject> states = new ArrayList<>();
         for (IncidentState state : IncidentState.values()) {
             if (state != incident.state() && state != IncidentState.RESOLVED) {
-                states.add(option(plainText(state.word()), id + " " + state.word()));
+                states.add(option(plainText(words.get("word.state." + state.word())), id + " " + state.word()));
             }
         }
-        elements.add(staticSelect(s -> s.actionId(Interactions.CHANGE_STATE).placeholder(plainText("Change state"))
-                .options(states)));
-        elements.add(button(b -> b.actionId(Interactions.RESOLVE).text(plainText("Resolve")).value(id)
-                .style("danger")));
+        elements.add(staticSelect(s -> s.actionId(Interactions.CHANGE_STATE)
+                .placeholder(plainText(words.get("root.menu.change-state"))).options(states)));
+        elements.add(button(b -> b.actionId(Interactions.RESOLVE).text(plainText(words.get("root.button.resolve")))
+                .value(id).style("danger")));
         return elements;
     }
 
+    /** @param verb {@code disable} or {@code enable}: picks the button and menu wording */
     private void targetControls(List<BlockElement> elements, String id, List<Target> targets, String verb,
                                 String buttonAction, String menuAction) {
         if (targets.isEmpty()) {
@@ -133,7 +146,8 @@ public final class IncidentRootMessage {
         if (targets.size() <= MAX_TARGET_BUTTONS) {
             for (Target target : targets) {
                 elements.add(button(b -> b.actionId(buttonAction + ":" + target.id())
-                        .text(plainText(Limits.clip(verb + " " + names.target(target), Limits.BUTTON_TEXT)))
+                        .text(plainText(Limits.clip(words.get("root.button." + verb, names.target(target)),
+                                Limits.BUTTON_TEXT)))
                         .value(id + " " + target.kind() + ":" + target.id())));
             }
             return;
@@ -142,7 +156,8 @@ public final class IncidentRootMessage {
                 .map(target -> option(plainText(Limits.clip(names.target(target), Limits.OPTION_TEXT)),
                         id + " " + target.kind() + ":" + target.id()))
                 .toList();
-        elements.add(staticSelect(s -> s.actionId(menuAction).placeholder(plainText(verb + "…")).options(options)));
+        elements.add(staticSelect(s -> s.actionId(menuAction).placeholder(plainText(words.get("root.menu." + verb)))
+                .options(options)));
     }
 
     private boolean touches(DetourStatus.TaskClassStatus taskClass, Incident incident) {
@@ -153,11 +168,14 @@ public final class IncidentRootMessage {
         return availabilityOf(target, status).map(Availability::available).orElse(true);
     }
 
-    private static String availability(Target target, DetourStatus status) {
+    private String availability(Target target, DetourStatus status) {
         return availabilityOf(target, status)
-                .map(a -> (a.available() ? "available" : "*unavailable*")
-                        + a.since().map(since -> " since " + Names.time(since)).orElse(""))
-                .orElse("unknown");
+                .map(a -> {
+                    String key = a.available() ? "root.available" : "root.unavailable";
+                    return a.since().map(since -> words.get(key + ".since", Names.time(since)))
+                            .orElseGet(() -> words.get(key));
+                })
+                .orElse(words.get("root.unknown"));
     }
 
     private record Availability(boolean available, Optional<java.time.Instant> since) {
@@ -172,10 +190,6 @@ public final class IncidentRootMessage {
 
     private static Optional<DetourStatus.ModelStatus> modelStatus(ModelId model, DetourStatus status) {
         return status.models().stream().filter(m -> m.id().equals(model)).findFirst();
-    }
-
-    static String capitalised(String word) {
-        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     /** Slack's three control characters in user text. */

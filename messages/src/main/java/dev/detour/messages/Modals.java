@@ -3,6 +3,9 @@ package dev.detour.messages;
 import com.slack.api.model.block.composition.OptionGroupObject;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewClose;
+import com.slack.api.model.view.ViewSubmit;
+import com.slack.api.model.view.ViewTitle;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.Provider;
@@ -29,10 +32,19 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 /** The modals on-call fills in: declare an incident, post an update, resolve with a summary. */
 public final class Modals {
+    /** Slack's limit for a modal's title and its buttons; clipped, since a translation may be longer. */
+    private static final int TITLE = 24;
+
     private final Catalog catalog;
+    private final Wording words;
 
     public Modals(Catalog catalog) {
+        this(catalog, Wording.english());
+    }
+
+    public Modals(Catalog catalog, Wording words) {
         this.catalog = catalog;
+        this.words = words;
     }
 
     /** Targets come from the catalog: each provider, then its models, grouped by provider. */
@@ -41,8 +53,8 @@ public final class Modals {
         int options = 0;
         for (Provider provider : catalog.providers()) {
             List<OptionObject> choices = new ArrayList<>();
-            choices.add(option(plainText(Limits.clip("All of " + provider.name(), Limits.OPTION_TEXT)),
-                    "provider:" + provider.id()));
+            String all = words.get("modal.declare.all-of", provider.name());
+            choices.add(option(plainText(Limits.clip(all, Limits.OPTION_TEXT)), "provider:" + provider.id()));
             for (Model model : provider.models()) {
                 choices.add(option(plainText(Limits.clip(model.name(), Limits.OPTION_TEXT)), "model:" + model.id()));
             }
@@ -52,49 +64,66 @@ public final class Modals {
                 break;
             }
             options += fitting.size();
-            groups.add(optionGroup(g -> g.label(plainText(Limits.clip(provider.name(), Limits.OPTION_TEXT))).options(fitting)));
+            groups.add(optionGroup(g -> g.label(plainText(Limits.clip(provider.name(), Limits.OPTION_TEXT)))
+                    .options(fitting)));
         }
         List<OptionObject> kinds = new ArrayList<>();
         for (IncidentKind kind : IncidentKind.values()) {
-            kinds.add(option(plainText(kind.word()), kind.word()));
+            kinds.add(option(plainText(words.get("word.kind." + kind.word())), kind.word()));
         }
         return view(v -> v.type("modal").callbackId(Interactions.DECLARE_MODAL)
-                .title(viewTitle(t -> t.type("plain_text").text("Declare incident")))
-                .submit(viewSubmit(s -> s.type("plain_text").text("Declare")))
-                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .title(title(words.get("modal.declare.title")))
+                .submit(submit(words.get("modal.declare.submit")))
+                .close(cancel())
                 .blocks(List.of(
-                        input(i -> i.blockId(Interactions.TARGETS_INPUT).label(plainText("Affected providers and models"))
+                        input(i -> i.blockId(Interactions.TARGETS_INPUT)
+                                .label(plainText(words.get("modal.declare.targets")))
                                 .element(multiStaticSelect(m -> m.actionId(Interactions.TARGETS_INPUT)
-                                        .placeholder(plainText("Choose…")).optionGroups(groups)))),
-                        input(i -> i.blockId(Interactions.KIND_INPUT).label(plainText("Kind"))
+                                        .placeholder(plainText(words.get("modal.declare.targets.placeholder")))
+                                        .optionGroups(groups)))),
+                        input(i -> i.blockId(Interactions.KIND_INPUT).label(plainText(words.get("modal.declare.kind")))
                                 .element(staticSelect(s -> s.actionId(Interactions.KIND_INPUT)
                                         .initialOption(kinds.get(0)).options(kinds)))),
-                        input(i -> i.blockId(Interactions.REASON_INPUT).label(plainText("What is happening"))
+                        input(i -> i.blockId(Interactions.REASON_INPUT)
+                                .label(plainText(words.get("modal.declare.reason")))
                                 .element(plainTextInput(p -> p.actionId(Interactions.REASON_INPUT)
                                         .maxLength(TextLimits.TITLE)
-                                        .placeholder(plainText("e.g. elevated 529s from Claude Opus 4.8"))))))));
+                                        .placeholder(plainText(words.get("modal.declare.reason.placeholder")))))))));
     }
 
     public View postUpdate(IncidentId incident) {
-        return textModal(Interactions.UPDATE_MODAL, incident, "Post update", "Post",
-                Interactions.UPDATE_INPUT, "Update for on-call and support", false);
+        return textModal(Interactions.UPDATE_MODAL, incident, words.get("modal.update.title"),
+                words.get("modal.update.submit"), Interactions.UPDATE_INPUT, words.get("modal.update.label"), false);
     }
 
     public View resolve(IncidentId incident) {
-        return textModal(Interactions.RESOLVE_MODAL, incident, "Resolve " + incident, "Resolve",
-                Interactions.SUMMARY_INPUT, "Summary: what happened, what was done", true);
+        return textModal(Interactions.RESOLVE_MODAL, incident, words.get("modal.resolve.title", incident.toString()),
+                words.get("modal.resolve.submit"), Interactions.SUMMARY_INPUT, words.get("modal.resolve.label"),
+                true);
     }
 
-    private static View textModal(String callbackId, IncidentId incident, String title, String submit, String input,
-                                  String label, boolean optional) {
+    private View textModal(String callbackId, IncidentId incident, String title, String submit, String input,
+                           String label, boolean optional) {
         return view(v -> v.type("modal").callbackId(callbackId).privateMetadata(incident.toString())
-                .title(viewTitle(t -> t.type("plain_text").text(Limits.clip(title, 24))))
-                .submit(viewSubmit(s -> s.type("plain_text").text(submit)))
-                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .title(title(title))
+                .submit(submit(submit))
+                .close(cancel())
                 .blocks(List.of(
                         section(s -> s.text(markdownText("*" + incident + "*"))),
                         input(i -> i.blockId(input).label(plainText(label)).optional(optional)
                                 .element(plainTextInput(p -> p.actionId(input).multiline(true)
                                         .maxLength(TextLimits.TEXT)))))));
+    }
+
+    private static ViewTitle title(String text) {
+        return viewTitle(t -> t.type("plain_text").text(Limits.clip(text, TITLE)));
+    }
+
+    private static ViewSubmit submit(String text) {
+        return viewSubmit(s -> s.type("plain_text").text(Limits.clip(text, TITLE)));
+    }
+
+    private ViewClose cancel() {
+        return viewClose(c -> c.type("plain_text").text(Limits.clip(words.get("modal.cancel"), TITLE)));
     }
 }

@@ -24,9 +24,15 @@ import static com.slack.api.model.block.element.BlockElements.button;
  */
 public final class ThreadReply {
     private final Names names;
+    private final Wording words;
 
     public ThreadReply(Names names) {
+        this(names, Wording.english());
+    }
+
+    public ThreadReply(Names names, Wording words) {
         this.names = names;
+        this.words = words;
     }
 
     public List<SlackMessage> render(DetourEvent event) {
@@ -34,14 +40,11 @@ public final class ThreadReply {
         if (event instanceof DetourEvent.IncidentChanged changed) {
             for (TimelineEntry entry : changed.entries()) {
                 if (entry.type() != TimelineEntry.Type.OPENED) {
-                    replies.add(SlackMessage.plain(Names.actor(entry.actor()) + " " + describe(entry)));
+                    replies.add(SlackMessage.plain(describe(entry)));
                 }
             }
         } else if (event instanceof DetourEvent.AvailabilityChanged availability) {
-            replies.add(SlackMessage.plain(Names.actor(availability.actor()) + " "
-                    + (availability.available() ? "enabled " : "disabled ")
-                    + names.targetWithId(availability.target())
-                    + availability.reason().map(reason -> ": " + IncidentRootMessage.escape(reason)).orElse("")));
+            replies.add(SlackMessage.plain(availabilityChange(availability)));
         } else if (event instanceof DetourEvent.SignalReceived signal) {
             replies.add(signal(signal));
         } else if (event instanceof DetourEvent.RouteChanged route) {
@@ -51,38 +54,48 @@ public final class ThreadReply {
         return replies;
     }
 
+    private String availabilityChange(DetourEvent.AvailabilityChanged availability) {
+        String key = availability.available() ? "reply.enabled" : "reply.disabled";
+        String who = Names.actor(availability.actor());
+        String target = names.targetWithId(availability.target());
+        return availability.reason()
+                .map(reason -> words.get(key + ".reason", who, target, IncidentRootMessage.escape(reason)))
+                .orElseGet(() -> words.get(key, who, target));
+    }
+
     private String routeChange(DetourEvent.RouteChanged route) {
         String taskClass = "*" + names.taskClass(route.after().taskClass()) + "*";
-        String before = route.before().map(names::route).orElse("new");
+        String before = route.before().map(previous -> names.route(previous, words))
+                .orElseGet(() -> words.get("reply.route-change.first"));
+        String after = names.route(route.after(), words);
         if (route.actor().equals(ConsentTimeouts.POLICY)) {
             TaskClass policy = names.catalog().taskClass(route.after().taskClass()).orElseThrow();
-            return taskClass + ": nobody answered within " + ManagerSummary.duration(policy.consentTimeout())
-                    + ", so Detour took the on-timeout answer, *" + policy.onTimeout().word() + "*: " + before
-                    + " ⇒ " + names.route(route.after());
+            return words.get("reply.consent.timeout", taskClass, ManagerSummary.duration(policy.consentTimeout()),
+                    words.get("word.answer." + policy.onTimeout().word()), before, after);
         }
-        return taskClass + ": " + before + " ⇒ " + names.route(route.after()) + " (" + Names.actor(route.actor())
-                + ")";
+        return words.get("reply.route-change", taskClass, before, after, Names.actor(route.actor()));
     }
 
     /** SPEC §6: names the task class, the model it would move to, and why; Approve / Deny buttons. */
     private SlackMessage consentQuestion(DetourEvent.RouteChanged route) {
         TaskClass taskClass = names.catalog().taskClass(route.after().taskClass()).orElseThrow();
-        String offered = route.after().offered().map(names::model).orElse("the next model");
-        String text = ":question: *" + taskClass.name() + "* (`" + taskClass.id() + "`) is paused: "
-                + names.model(taskClass.primary()) + " is unavailable"
-                + route.reason().map(reason -> " (" + IncidentRootMessage.escape(reason) + ")").orElse("")
-                + ". Move it to *" + offered + "*?\nIts policy asks on-call first. Without an answer within "
-                + ManagerSummary.duration(taskClass.consentTimeout()) + " the answer is *"
-                + taskClass.onTimeout().word() + "*. Or: `/detour consent " + taskClass.id() + " approve|deny`";
+        String offered = route.after().offered().map(names::model)
+                .orElseGet(() -> words.get("reply.consent.next-model"));
+        String text = words.get("reply.consent.question", taskClass.name(), taskClass.id().value(),
+                names.model(taskClass.primary()),
+                route.reason().map(reason -> " (" + IncidentRootMessage.escape(reason) + ")").orElse(""),
+                offered, ManagerSummary.duration(taskClass.consentTimeout()),
+                words.get("word.answer." + taskClass.onTimeout().word()));
         String clipped = Limits.clip(text, Limits.SECTION_TEXT);
         String id = taskClass.id().value();
         return new SlackMessage(clipped, List.of(section(s -> s.text(markdownText(clipped))),
                 actions(a -> a.elements(List.of(
                         button(b -> b.actionId(Interactions.CONSENT_APPROVE).style("primary")
-                                .text(plainText(Limits.clip("Approve: use " + offered, Limits.BUTTON_TEXT)))
+                                .text(plainText(Limits.clip(words.get("reply.consent.approve", offered),
+                                        Limits.BUTTON_TEXT)))
                                 .value(id)),
                         button(b -> b.actionId(Interactions.CONSENT_DENY).style("danger")
-                                .text(plainText("Deny: keep it paused")).value(id)))))));
+                                .text(plainText(words.get("reply.consent.deny"))).value(id)))))));
     }
 
     /** A signal, with the button that does what it suggests (Disable while failing, Enable once it clears). */
@@ -90,38 +103,48 @@ public final class ThreadReply {
         Signal signal = received.signal();
         String targets = signal.targets().stream().map(names::target).collect(Collectors.joining(", "));
         String side = switch (signal.side()) {
-            case OUR_SIDE -> "\n_Our side: our own credential or account is refused. Nothing is switched off._";
-            case CAPACITY -> "\n_Capacity: requests are rate limited._";
+            case OUR_SIDE -> "\n" + words.get("reply.signal.our-side");
+            case CAPACITY -> "\n" + words.get("reply.signal.capacity");
             case PROVIDER -> "";
         };
-        String text = (signal.firing() ? ":warning: " : ":white_check_mark: ") + "`" + signal.source() + "` "
-                + (signal.firing() ? "reports " : "clears ") + targets + ": "
-                + IncidentRootMessage.escape(signal.summary()) + side;
+        String text = words.get(signal.firing() ? "reply.signal.firing" : "reply.signal.cleared", signal.source(),
+                targets, IncidentRootMessage.escape(signal.summary())) + side;
         String id = received.incident().map(Object::toString).orElse("");
         return switch (received.suggestion()) {
             case NONE -> SlackMessage.plain(text);
-            case DISABLE -> withButtons(text + "\nSwitch it off?", id, signal, "Disable", Interactions.DISABLE);
-            case ENABLE -> withButtons(text + "\nSwitch it back on?", id, signal, "Enable", Interactions.ENABLE);
+            case DISABLE -> withButtons(text + "\n" + words.get("reply.signal.disable"), id, signal, "disable",
+                    Interactions.DISABLE);
+            case ENABLE -> withButtons(text + "\n" + words.get("reply.signal.enable"), id, signal, "enable",
+                    Interactions.ENABLE);
         };
     }
 
+    /** @param verb {@code disable} or {@code enable}: picks the buttons' wording */
     private SlackMessage withButtons(String text, String incident, Signal signal, String verb, String action) {
         String clipped = Limits.clip(text, Limits.SECTION_TEXT);
         List<BlockElement> buttons = signal.targets().stream().limit(Limits.ACTIONS_ELEMENTS)
                 .map(target -> (BlockElement) button(b -> b.actionId(action + ":" + target.id())
-                        .text(plainText(Limits.clip(verb + " " + names.target(target), Limits.BUTTON_TEXT)))
+                        .text(plainText(Limits.clip(words.get("reply.button." + verb, names.target(target)),
+                                Limits.BUTTON_TEXT)))
                         .value(incident + " " + target.kind() + ":" + target.id())))
                 .toList();
         return new SlackMessage(clipped, List.of(section(s -> s.text(markdownText(clipped))),
                 actions(a -> a.elements(buttons))));
     }
 
-    private static String describe(TimelineEntry entry) {
+    /**
+     * Who did what. Other entries' text is the timeline's own (written by the incidents module and stored), so it
+     * is shown as it is.
+     */
+    private String describe(TimelineEntry entry) {
+        String who = Names.actor(entry.actor());
         String text = IncidentRootMessage.escape(entry.text());
+        String quoted = text.replace("\n", "\n>");
         return switch (entry.type()) {
-            case UPDATE -> "posted an update:\n>" + text.replace("\n", "\n>");
-            case RESOLVED -> "resolved the incident" + (text.isBlank() ? "" : ":\n>" + text.replace("\n", "\n>"));
-            default -> text;
+            case UPDATE -> words.get("reply.update", who, quoted);
+            case RESOLVED -> text.isBlank() ? words.get("reply.resolved", who)
+                    : words.get("reply.resolved.summary", who, quoted);
+            default -> words.get("reply.entry", who, text);
         };
     }
 }

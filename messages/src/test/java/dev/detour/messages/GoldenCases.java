@@ -17,8 +17,31 @@ final class GoldenCases {
     }
 
     static Stream<GoldenCase> all() {
-        return Stream.of(Scenario.seed(), Scenario.big()).flatMap(scenario -> of(scenario).stream());
+        return Stream.concat(Stream.of(help()),
+                Stream.of(Scenario.seed(), Scenario.big()).flatMap(scenario -> of(scenario).stream()));
     }
+
+    /** Help knows no catalog: one file, {@code help.json}, which the commands module compares with its help. */
+    static GoldenCase help() {
+        return new GoldenCase("help", () -> SlackJson.of(new HelpMessage(Wording.english()).render(COMMANDS)));
+    }
+
+    /** The commands as {@code dev.detour.commands.Verb} declares them (its test checks that they still are). */
+    static final List<HelpMessage.Command> COMMANDS = List.of(
+            new HelpMessage.Command("help", "/detour help", false),
+            new HelpMessage.Command("status", "/detour status", false),
+            new HelpMessage.Command("declare", "/detour declare <provider|model>... [-- reason]", true),
+            new HelpMessage.Command("disable", "/detour disable <provider|model>... [-- reason]", true),
+            new HelpMessage.Command("enable", "/detour enable <provider|model>... [-- reason]", true),
+            new HelpMessage.Command("route", "/detour route <task-class> <model|stop|auto>", true),
+            new HelpMessage.Command("consent", "/detour consent <task-class> approve|deny", true),
+            new HelpMessage.Command("update", "/detour update <INC-n> <text>", true),
+            new HelpMessage.Command("state", "/detour state <INC-n> investigating|identified|monitoring|resolved",
+                    true),
+            new HelpMessage.Command("resolve", "/detour resolve <INC-n> [-- summary]", true),
+            new HelpMessage.Command("summary", "/detour summary <INC-n>", false),
+            new HelpMessage.Command("audit", "/detour audit [INC-n|provider|model|task-class] [since <duration>]",
+                    false));
 
     /** The support channel's posts only: they must never show an internal id. */
     static Stream<GoldenCase> support() {
@@ -69,9 +92,11 @@ final class GoldenCases {
         add.view("modal-declare", modals::declare);
         add.view("modal-post-update", () -> modals.postUpdate(scenario.id()));
         add.view("modal-resolve", () -> modals.resolve(scenario.id()));
-        add.message("audit", () -> AuditMessage.render(scenario.audit(), " for " + scenario.id()));
-        add.message("audit-empty", () -> AuditMessage.render(List.of(), " for " + scenario.id()
-                + " in the last " + ManagerSummary.duration(scenario.silence())));
+        AuditMessage audit = new AuditMessage(Wording.english());
+        add.message("audit", () -> audit.render(scenario.audit(), new AuditMessage.Filter(Optional.of(scenario.id()),
+                Optional.empty(), Optional.empty())));
+        add.message("audit-empty", () -> audit.render(List.of(), new AuditMessage.Filter(Optional.of(scenario.id()),
+                Optional.empty(), Optional.of(scenario.silence()))));
         add.message("update-nudge", () -> new UpdateNudge(Wording.english()).render(scenario.id(),
                 scenario.silence()));
         return cases;
