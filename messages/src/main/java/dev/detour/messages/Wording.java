@@ -13,9 +13,11 @@ public final class Wording {
     private final ResourceBundle bundle;
     private final Locale locale;
 
+    /** A locale without a bundle of its own gets English, never the JVM's default locale's bundle. */
     public Wording(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("dev.detour.messages.wording", locale);
+        this.bundle = ResourceBundle.getBundle("dev.detour.messages.wording", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     public static Wording english() {
