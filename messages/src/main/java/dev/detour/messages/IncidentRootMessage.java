@@ -108,7 +108,7 @@ public final class IncidentRootMessage {
         List<String> counters = bySource.entrySet().stream().map(source -> words.get("root.signal-count",
                 source.getKey(), String.valueOf(source.getValue().size()),
                 Names.time(source.getValue().get(source.getValue().size() - 1).at()))).toList();
-        return Limits.lines(counters, Limits.SECTION_TEXT - 40).replace("\n", " · ");
+        return Limits.joined(counters, " · ", Limits.SECTION_TEXT - 40);
     }
 
     private List<BlockElement> buttons(Incident incident, DetourStatus status) {

@@ -29,15 +29,23 @@ public final class Limits {
      * "…and N more" so a long list never fails.
      */
     public static String lines(List<String> items, int max) {
+        return joined(items, "\n", max);
+    }
+
+    /**
+     * As {@link #lines}, with items joined by {@code separator}: the separators count towards {@code max}, so
+     * the "…and N more" at the end is never what gets cut.
+     */
+    public static String joined(List<String> items, String separator, int max) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < items.size(); i++) {
-            String line = (out.length() == 0 ? "" : "\n") + items.get(i);
-            String more = "\n…and " + (items.size() - i - 1) + " more";
+            String item = (out.length() == 0 ? "" : separator) + items.get(i);
+            String more = separator + "…and " + (items.size() - i - 1) + " more";
             boolean last = i == items.size() - 1;
-            if (out.length() + line.length() + (last ? 0 : more.length()) > max) {
-                return out + (out.length() == 0 ? "" : "\n") + "…and " + (items.size() - i) + " more";
+            if (out.length() + item.length() + (last ? 0 : more.length()) > max) {
+                return out + (out.length() == 0 ? "" : separator) + "…and " + (items.size() - i) + " more";
             }
-            out.append(line);
+            out.append(item);
         }
         return out.toString();
     }
