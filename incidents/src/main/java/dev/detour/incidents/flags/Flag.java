@@ -25,4 +25,10 @@ public record Flag(String key, Object value, String variant, Map<String, String>
     public boolean isBoolean() {
         return value instanceof Boolean;
     }
+
+    /** {@code provider}, {@code model} or {@code route}: the first word of the key. */
+    public String kind() {
+        int dot = key.indexOf('.');
+        return dot < 0 ? key : key.substring(0, dot);
+    }
 }

@@ -29,6 +29,9 @@ public interface IncidentRepository extends GenericRepository<IncidentRow, Long>
     @Query("SELECT * FROM incident WHERE state <> 'resolved' ORDER BY id")
     List<IncidentRow> findOpen();
 
+    @Query("SELECT COUNT(*) FROM incident WHERE state <> 'resolved'")
+    long countOpen();
+
     @Query("SELECT * FROM incident ORDER BY id DESC LIMIT :limit")
     List<IncidentRow> findLatest(int limit);
 }

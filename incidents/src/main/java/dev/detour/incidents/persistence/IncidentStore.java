@@ -51,6 +51,10 @@ public class IncidentStore {
         return incidents.findByIdForUpdate(id.number()).map(row -> toIncident(row, targetsOf(row.id())));
     }
 
+    public long countOpen() {
+        return incidents.countOpen();
+    }
+
     public List<Incident> open() {
         return withTargets(incidents.findOpen());
     }

@@ -61,6 +61,13 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
 
     long countByStatus(String status);
 
+    @Query("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND topic LIKE :topicPrefix || '%'")
+    long countPending(String topicPrefix);
+
+    /** When the oldest undelivered row among those topics was written; empty when there is none. */
+    @Query("SELECT MIN(created_at) FROM outbox WHERE status = 'pending' AND topic LIKE :topicPrefix || '%'")
+    Optional<Instant> oldestPending(String topicPrefix);
+
     /** The newest rows of a topic, e.g. support posts for the public status page. */
     @Query("SELECT * FROM outbox WHERE topic = :topic ORDER BY id DESC LIMIT :limit")
     List<OutboxRow> findLatest(String topic, int limit);

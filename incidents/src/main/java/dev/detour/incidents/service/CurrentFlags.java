@@ -3,7 +3,9 @@ package dev.detour.incidents.service;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.flags.FlagSet;
+import dev.detour.incidents.flags.FlagsChanged;
 import dev.detour.incidents.persistence.RoutingStore;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -18,20 +20,24 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The flags as of the last committed change, for OFREP: rebuilt from the database once per commit that can
  * change them and swapped in whole, so an evaluation is a map lookup and never a database read. Changes another
- * replica commits are noticed by polling the routing version ({@code detour.flags.sync}, 250 ms).
+ * replica commits are noticed by polling the routing version ({@code detour.flags.sync}, 250 ms). A swap that
+ * changes anything is told to in-process listeners as {@link FlagsChanged}.
  */
 @Singleton
 public class CurrentFlags {
     private final StatusService status;
     private final Catalog catalog;
     private final RoutingStore store;
+    private final ApplicationEventPublisher<FlagsChanged> changes;
     private final AtomicReference<FlagSet> current = new AtomicReference<>();
     private final AtomicLong version = new AtomicLong(-1);
 
-    public CurrentFlags(StatusService status, Catalog catalog, RoutingStore store) {
+    public CurrentFlags(StatusService status, Catalog catalog, RoutingStore store,
+                        ApplicationEventPublisher<FlagsChanged> changes) {
         this.status = status;
         this.catalog = catalog;
         this.store = store;
+        this.changes = changes;
     }
 
     public FlagSet get() {
@@ -42,10 +48,16 @@ public class CurrentFlags {
     /** Reads the committed state (in a transaction of its own, never a caller's) and swaps it in. */
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW, readOnly = true)
     public FlagSet refresh() {
-        version.set(store.version());
-        FlagSet flags = FlagSet.of(status.current(), catalog);
-        current.set(flags);
-        return flags;
+        // One at a time: two commits refreshing together must not swap the older reading in last.
+        synchronized (current) {
+            version.set(store.version());
+            FlagSet flags = FlagSet.of(status.current(), catalog);
+            FlagSet before = current.getAndSet(flags);
+            if (before != null && !before.etag().equals(flags.etag())) {
+                changes.publishEvent(new FlagsChanged(before, flags));
+            }
+            return flags;
+        }
     }
 
     /** Another replica's change: its commit moved the routing version, which this replica has not seen. */

@@ -135,6 +135,12 @@ public class IncidentService {
         return store.open();
     }
 
+    /** How many incidents are not resolved, without reading them. */
+    @Transactional(readOnly = true)
+    public long openCount() {
+        return store.countOpen();
+    }
+
     @Transactional(readOnly = true)
     public List<Incident> latest(int limit) {
         return store.latest(limit);

@@ -87,4 +87,17 @@ public class OutboxDeliveries {
     public long pending() {
         return rows.countByStatus(Outbox.PENDING);
     }
+
+    /** What waits among the topics starting with {@code topicPrefix}: for operators (metrics), not for delivery. */
+    @Transactional(readOnly = true)
+    public Backlog backlog(String topicPrefix) {
+        return new Backlog(rows.countPending(topicPrefix), rows.oldestPending(topicPrefix));
+    }
+
+    /**
+     * @param pending rows not yet delivered (due now or waiting for a retry)
+     * @param oldest  when the oldest of them was written
+     */
+    public record Backlog(long pending, Optional<Instant> oldest) {
+    }
 }

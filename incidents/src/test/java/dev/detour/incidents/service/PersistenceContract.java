@@ -444,6 +444,37 @@ abstract class PersistenceContract implements TestPropertyProvider {
     }
 
     @Test
+    void theBacklogOfTopicsCountsTheirUndeliveredRowsAndKnowsTheOldest() {
+        assertEquals(new OutboxDeliveries.Backlog(0, Optional.empty()), deliveries.backlog("backlog."));
+        outbox.insertIfAbsent(clock.instant(), "backlog.a", "here", "backlog-key-1", "{}", null, "pending");
+        clock.advance(Duration.ofSeconds(5));
+        outbox.insertIfAbsent(clock.instant(), "backlog.b", "here", "backlog-key-2", "{}", null, "pending");
+        outbox.insertIfAbsent(clock.instant(), "other.backlog", "here", "backlog-key-3", "{}", null, "pending");
+        var rows = deliveries.pending("backlog.", 10);
+
+        assertEquals(new OutboxDeliveries.Backlog(2, Optional.of(rows.get(0).createdAt())),
+                deliveries.backlog("backlog."));
+
+        deliveries.sent(rows.get(0), List.of());
+        deliveries.retry(rows.get(1), clock.instant().plusSeconds(60), "ratelimited");
+        assertEquals(new OutboxDeliveries.Backlog(1, Optional.of(rows.get(1).createdAt())),
+                deliveries.backlog("backlog."), "a row waiting for a retry still waits; a sent one is gone");
+    }
+
+    @Test
+    void theOpenCountIsEveryIncidentNotYetResolved() {
+        long before = incidents.openCount();
+        assertEquals(incidents.openIncidents().size(), before);
+
+        Incident opened = opened(incidents.open(IncidentKind.OUTAGE, "counted", List.of(Target.model(GPT_5)),
+                ALICE));
+        assertEquals(before + 1, incidents.openCount());
+
+        incidents.resolve(opened.id(), ALICE, "");
+        assertEquals(before, incidents.openCount());
+    }
+
+    @Test
     void anUnansweredFallbackQuestionTakesItsOnTimeoutAnswerAfterTheConsentTimeout() {
         RoutingOutcome.Applied disabled = assertInstanceOf(RoutingOutcome.Applied.class, availability.disable(
                 List.of(Target.model(OPUS_47)), ALICE, Optional.of("timeout test")));
