@@ -3,6 +3,7 @@ package dev.detour.bot.signals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.api.ApiError;
+import dev.detour.bot.metrics.SignalMeters;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.service.InboundEvents;
@@ -41,12 +42,15 @@ public class AlertmanagerController {
     private final SignalService signals;
     private final InboundEvents inbound;
     private final Clock clock;
+    private final SignalMeters meters;
 
-    public AlertmanagerController(Catalog catalog, SignalService signals, InboundEvents inbound, Clock clock) {
+    public AlertmanagerController(Catalog catalog, SignalService signals, InboundEvents inbound, Clock clock,
+                                  SignalMeters meters) {
         this.catalog = catalog;
         this.signals = signals;
         this.inbound = inbound;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public record Recorded(int alerts, int recorded, int repeats) {
@@ -83,6 +87,7 @@ public class AlertmanagerController {
             if (target.isEmpty()) {
                 continue;
             }
+            meters.received(SignalMeters.Source.ALERTMANAGER, target.get().fold(p -> p, catalog::providerOf), 1);
             boolean firing = !"resolved".equals(alert.path("status").asText(root.path("status").asText("firing")));
             String key = alert.path("fingerprint").asText(alert.path("labels").toString()) + ":"
                     + (firing ? "firing" : "resolved") + ":" + alert.path("startsAt").asText("");

@@ -1,6 +1,8 @@
 package dev.detour.bot.signals;
 
+import dev.detour.bot.metrics.SignalMeters;
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.service.GatewaySignals;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -12,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -25,10 +28,14 @@ public class GatewayController {
 
     private final GatewayBatchReader reader;
     private final GatewaySignals gateway;
+    private final Catalog catalog;
+    private final SignalMeters meters;
 
-    public GatewayController(Catalog catalog, GatewaySignals gateway) {
+    public GatewayController(Catalog catalog, GatewaySignals gateway, SignalMeters meters) {
         this.reader = new GatewayBatchReader(catalog);
         this.gateway = gateway;
+        this.catalog = catalog;
+        this.meters = meters;
     }
 
     public record Accepted(int accepted) {
@@ -50,6 +57,9 @@ public class GatewayController {
             return HttpResponse.badRequest(new dev.detour.bot.api.ApiError("malformed_batch", e.getMessage()));
         }
         gateway.ingest(batch.accepted());
+        Map<ProviderId, Long> perProvider = batch.accepted().stream()
+                .collect(Collectors.groupingBy(outcome -> catalog.providerOf(outcome.model()), Collectors.counting()));
+        perProvider.forEach((provider, outcomes) -> meters.received(SignalMeters.Source.GATEWAY, provider, outcomes));
         if (batch.rejected().isEmpty()) {
             return HttpResponse.accepted().body(new Accepted(batch.accepted().size()));
         }

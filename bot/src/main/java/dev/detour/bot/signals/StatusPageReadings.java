@@ -1,6 +1,7 @@
 package dev.detour.bot.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.detour.bot.metrics.SignalMeters;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.service.SignalService;
 import dev.detour.incidents.signals.Signal;
@@ -19,11 +20,13 @@ public class StatusPageReadings {
     private final StatusPageTracker tracker;
     private final SignalService signals;
     private final Clock clock;
+    private final SignalMeters meters;
 
-    public StatusPageReadings(StatusPageTracker tracker, SignalService signals, Clock clock) {
+    public StatusPageReadings(StatusPageTracker tracker, SignalService signals, Clock clock, SignalMeters meters) {
         this.tracker = tracker;
         this.signals = signals;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public record Result(int signals, int updates, String detail) {
@@ -61,6 +64,7 @@ public class StatusPageReadings {
 
     private Result record(Provider provider, List<Signal> changed, List<SignalService.StatusPageUpdate> updates,
                           String detail) {
+        meters.received(SignalMeters.Source.STATUSPAGE, provider.id(), 1);
         changed.forEach(signals::receive);
         int recorded = 0;
         for (SignalService.StatusPageUpdate update : updates) {

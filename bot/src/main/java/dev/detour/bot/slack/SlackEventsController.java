@@ -3,10 +3,12 @@ package dev.detour.bot.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.detour.bot.api.ApiError;
+import dev.detour.bot.metrics.SlashCommandMeters;
 import dev.detour.incidents.service.InboundEvents;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -46,18 +48,22 @@ public class SlackEventsController {
     private final SlackRequestParser parser;
     private final SlackSignatureCheck signatures;
     private final InboundEvents inbound;
+    private final SlashCommandMeters timers;
 
-    public SlackEventsController(App app, SlackSignatureCheck signatures, InboundEvents inbound) {
+    public SlackEventsController(App app, SlackSignatureCheck signatures, InboundEvents inbound,
+                                 SlashCommandMeters timers) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.signatures = signatures;
         this.inbound = inbound;
+        this.timers = timers;
     }
 
     @Post(uri = "/events", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
             produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> events(HttpRequest<?> request, @Nullable @Body String rawBody) {
+        long received = timers.now();
         String body = rawBody == null ? "" : rawBody;
         Optional<String> refusal = signatures.refusal(request.getHeaders().get("X-Slack-Request-Timestamp"),
                 request.getHeaders().get("X-Slack-Signature"), body);
@@ -72,14 +78,18 @@ public class SlackEventsController {
             return HttpResponse.ok();
         }
         try {
-            Response response = app.run(parser.parse(SlackRequestParser.HttpRequest.builder()
+            Request<?> slack = parser.parse(SlackRequestParser.HttpRequest.builder()
                     .requestUri(request.getPath())
                     .queryString(query(request))
                     .headers(new RequestHeaders(headers(request)))
                     .requestBody(body)
                     .remoteAddress(remoteAddress(request))
-                    .build()));
-            return copy(response);
+                    .build());
+            if (slack != null) { // null: a request Bolt does not know, which it answers itself
+                // Handlers time slash commands from here: the signature check and Bolt's parsing count too.
+                slack.getContext().getAdditionalValues().put(SlashCommandMeters.RECEIVED, Long.toString(received));
+            }
+            return copy(app.run(slack));
         } catch (Exception e) {
             LOG.error("Bolt failed on a Slack request", e);
             return HttpResponse.serverError(new ApiError("internal_error", "Detour could not handle this request"));

@@ -15,20 +15,25 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.ViewState;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.webhook.WebhookResponse;
+import dev.detour.bot.metrics.SlashCommandMeters;
 import dev.detour.commands.CommandHandler;
 import dev.detour.commands.CommandReply;
 import dev.detour.commands.DetourCommand;
 import dev.detour.commands.InteractionHandler;
 import dev.detour.commands.Invoker;
 import dev.detour.commands.SubmissionReply;
+import dev.detour.commands.Verb;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.service.StatusService;
 import dev.detour.messages.AppHomeView;
 import dev.detour.messages.Names;
 import dev.detour.messages.StatusMessage;
+import dev.detour.notifications.slack.SlackApiCalls;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -44,38 +49,65 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Bolt handlers: acknowledge at once, then do the work on another thread and answer through
- * {@code response_url} or the Web API. Parse errors and help are answered in the ack itself.
+ * {@code response_url} or the Web API. Parse errors and help are answered in the ack itself. Each command is
+ * timed to its ack and to its answer ({@link SlashCommandMeters}); each call to Slack is counted
+ * ({@link SlackApiCalls}).
  */
 @Singleton
 public class SlackHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(SlackHandlers.class);
+    private static final String RESPONSE_URL = "response_url";
 
     private final CommandHandler commands;
     private final InteractionHandler interactions;
     private final StatusService status;
     private final AppHomeView home;
     private final ExecutorService work;
+    private final SlashCommandMeters timers;
+    private final SlackApiCalls calls;
 
     public SlackHandlers(CommandHandler commands, InteractionHandler interactions, StatusService status,
-                         Catalog catalog, @Named(TaskExecutors.BLOCKING) ExecutorService work) {
+                         Catalog catalog, @Named(TaskExecutors.BLOCKING) ExecutorService work,
+                         SlashCommandMeters timers, SlackApiCalls calls) {
         this.commands = commands;
         this.interactions = interactions;
         this.status = status;
         this.home = new AppHomeView(new StatusMessage(new Names(catalog)));
         this.work = work;
+        this.timers = timers;
+        this.calls = calls;
     }
 
     Response command(SlashCommandRequest request, SlashCommandContext ctx) {
+        long received = receivedAt(ctx);
         SlashCommandPayload payload = request.getPayload();
         DetourCommand command = commands.parse(payload.getText());
+        String verb = command.verb().map(Verb::word).orElse("unknown");
         Invoker invoker = new Invoker(payload.getUserId(), payload.getChannelId());
         if (CommandHandler.answersAtOnce(command)) {
             CommandReply.Ephemeral reply = (CommandReply.Ephemeral) commands.handle(command, invoker);
-            return ctx.ack(r -> r.responseType("ephemeral").text(reply.message().text())
+            Response ack = ctx.ack(r -> r.responseType("ephemeral").text(reply.message().text())
                     .blocks(reply.message().blocks()));
+            timers.acknowledged(verb, received);
+            timers.answered(verb, received);
+            return ack;
         }
-        later(() -> answer(ctx, commands.handle(command, invoker), payload.getTriggerId()));
-        return ctx.ack();
+        later(() -> {
+            try {
+                answer(ctx, commands.handle(command, invoker), payload.getTriggerId());
+            } finally {
+                timers.answered(verb, received);
+            }
+        });
+        Response ack = ctx.ack();
+        timers.acknowledged(verb, received);
+        return ack;
+    }
+
+    /** When the HTTP adapter received the request; in Socket Mode, now (Bolt has just handed it over). */
+    private long receivedAt(Context ctx) {
+        String received = ctx.getAdditionalValues().get(SlashCommandMeters.RECEIVED);
+        return received == null ? timers.now() : Long.parseLong(received);
     }
 
     Response blockAction(BlockActionRequest request, ActionContext ctx) {
@@ -121,7 +153,8 @@ public class SlackHandlers {
     Response appHomeOpened(EventsApiPayload<AppHomeOpenedEvent> event, EventContext ctx) {
         String user = event.getEvent().getUser();
         if ("home".equals(event.getEvent().getTab())) {
-            later(() -> call(() -> ctx.client().viewsPublish(r -> r.userId(user).view(home.render(status.current())))));
+            later(() -> call("views.publish", () -> ctx.client().viewsPublish(r -> r.userId(user)
+                    .view(home.render(status.current())))));
         }
         return ctx.ack();
     }
@@ -130,16 +163,16 @@ public class SlackHandlers {
         if (reply instanceof CommandReply.OpenModal modal) {
             openModal(ctx, triggerId, modal);
         } else if (reply instanceof CommandReply.Ephemeral ephemeral && ctx instanceof SlashCommandContext slash) {
-            call(() -> slash.respond(r -> r.responseType("ephemeral").text(ephemeral.message().text())
+            call(RESPONSE_URL, () -> slash.respond(r -> r.responseType("ephemeral").text(ephemeral.message().text())
                     .blocks(ephemeral.message().blocks())));
         } else if (reply instanceof CommandReply.Ephemeral ephemeral && ctx instanceof ActionContext action) {
-            call(() -> action.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
+            call(RESPONSE_URL, () -> action.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
                     .text(ephemeral.message().text()).blocks(ephemeral.message().blocks())));
         }
     }
 
     private void openModal(Context ctx, String triggerId, CommandReply.OpenModal modal) {
-        call(() -> {
+        call("views.open", () -> {
             var response = ctx.client().viewsOpen(r -> r.triggerId(triggerId).view(modal.view()));
             if (!response.isOk()) {
                 LOG.warn("views.open failed: {}", response.getError());
@@ -151,8 +184,8 @@ public class SlackHandlers {
     /** After a modal or shortcut there is no response_url: the app's direct message says it. */
     private void tellPrivately(Context ctx, String user, CommandReply reply) {
         if (reply instanceof CommandReply.Ephemeral ephemeral) {
-            call(() -> ctx.client().chatPostMessage(r -> r.channel(user).text(ephemeral.message().text())
-                    .blocks(ephemeral.message().blocks())));
+            call("chat.postMessage", () -> ctx.client().chatPostMessage(r -> r.channel(user)
+                    .text(ephemeral.message().text()).blocks(ephemeral.message().blocks())));
         }
     }
 
@@ -170,11 +203,20 @@ public class SlackHandlers {
         Object run() throws IOException, SlackApiException;
     }
 
-    private static void call(SlackCall call) {
+    private void call(String method, SlackCall call) {
         try {
-            call.run();
-        } catch (IOException | SlackApiException e) {
-            LOG.warn("Slack call failed: {}", e.toString());
+            Object response = call.run();
+            if (response instanceof SlackApiTextResponse answer) {
+                calls.answered(method, answer);
+            } else if (response instanceof WebhookResponse answer) {
+                calls.status(method, answer.getCode());
+            }
+        } catch (SlackApiException e) {
+            calls.failed(method, e);
+            LOG.warn("Slack call {} failed: {}", method, e.toString());
+        } catch (IOException e) {
+            calls.unreachable(method);
+            LOG.warn("Slack call {} failed: {}", method, e.toString());
         }
     }
 

@@ -6,6 +6,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
 import dev.detour.commands.UserGroupDirectory;
+import dev.detour.notifications.slack.SlackApiCalls;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -30,15 +31,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public class SlackUserGroups implements UserGroupDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(SlackUserGroups.class);
     static final Duration MISS_INTERVAL = Duration.ofSeconds(30);
+    private static final String METHOD = "usergroups.users.list";
 
     private final MethodsClient slack;
     private final Clock clock;
+    private final SlackApiCalls calls;
     private final LoadingCache<String, Set<String>> members;
     private final Map<String, Instant> lastMissLookup = new ConcurrentHashMap<>();
 
-    public SlackUserGroups(MethodsClient slack, Clock clock) {
+    public SlackUserGroups(MethodsClient slack, Clock clock, SlackApiCalls calls) {
         this.slack = slack;
         this.clock = clock;
+        this.calls = calls;
         this.members = Caffeine.newBuilder().maximumSize(1_000).build(this::lookUp);
     }
 
@@ -71,11 +75,16 @@ public class SlackUserGroups implements UserGroupDirectory {
     private Set<String> lookUp(String userGroupId) {
         try {
             UsergroupsUsersListResponse response = slack.usergroupsUsersList(r -> r.usergroup(userGroupId));
+            calls.answered(METHOD, response);
             if (response.isOk()) {
                 return Set.copyOf(response.getUsers());
             }
             LOG.warn("usergroups.users.list {} failed: {}", userGroupId, response.getError());
-        } catch (IOException | SlackApiException e) {
+        } catch (SlackApiException e) {
+            calls.failed(METHOD, e);
+            LOG.warn("usergroups.users.list {} failed: {}", userGroupId, e.toString());
+        } catch (IOException e) {
+            calls.unreachable(METHOD);
             LOG.warn("usergroups.users.list {} failed: {}", userGroupId, e.toString());
         }
         Set<String> known = members.getIfPresent(userGroupId);

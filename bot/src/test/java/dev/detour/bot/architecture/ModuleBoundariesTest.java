@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Where Slack may be touched: Bolt only in the bot, the Web API client only where things leave the process. */
+/**
+ * Where Slack may be touched: Bolt only in the bot, the Web API client only where things leave the process; and
+ * where Micrometer may be.
+ */
 class ModuleBoundariesTest {
     private final JavaClasses detour = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -25,6 +28,15 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAnyPackage("dev.detour.commands..", "dev.detour.messages..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.slack.api.methods..", "com.slack.api.bolt..",
                         "io.micronaut.http..")
+                .check(detour);
+    }
+
+    @Test
+    void theDomainMessagesAndCommandsNeverMeasureThemselves() {
+        // Metrics are the bot's and notifications' business: they listen to the domain's events instead.
+        noClasses().that().resideInAnyPackage("dev.detour.incidents..", "dev.detour.messages..",
+                        "dev.detour.commands..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
                 .check(detour);
     }
 }

@@ -37,7 +37,12 @@ public final class SignedSlack {
     }
 
     public HttpResponse<String> command(String user, String text) {
-        return requests.command(user, text, slack.newResponseUrl());
+        return command(user, text, slack.newResponseUrl());
+    }
+
+    /** @param responseUrl one of the fake's ({@code FakeSlack#newResponseUrl}), to await the answer there */
+    public HttpResponse<String> command(String user, String text, String responseUrl) {
+        return requests.command(user, text, responseUrl);
     }
 
     public HttpResponse<String> blockAction(String user, String actionId, String value) {

@@ -3,7 +3,9 @@ package dev.detour.bot.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import dev.detour.incidents.testing.MovableClock;
+import dev.detour.notifications.slack.SlackApiCalls;
 import dev.detour.notifications.testing.FakeSlack;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,8 @@ class SlackUserGroupsTest {
 
     private final FakeSlack slack = FakeSlack.start(TOKEN);
     private final MovableClock clock = new MovableClock();
-    private final SlackUserGroups groups = new SlackUserGroups(client(), clock);
+    private final SlackUserGroups groups = new SlackUserGroups(client(), clock,
+            new SlackApiCalls(new SimpleMeterRegistry()));
 
     @AfterEach
     void stop() {

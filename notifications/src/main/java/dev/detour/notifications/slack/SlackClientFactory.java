@@ -40,8 +40,8 @@ public class SlackClientFactory {
     @Singleton
     @Named("slack")
     @Requires(property = "slack.bot-token")
-    public SlackSender webApi(MethodsClient methods) {
-        return new WebApiSender(methods);
+    public SlackSender webApi(MethodsClient methods, SlackApiCalls calls) {
+        return new WebApiSender(methods, calls);
     }
 
     @Singleton
