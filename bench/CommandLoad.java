@@ -2,96 +2,164 @@ import com.sun.net.httpserver.HttpServer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Slash-command acknowledgement latency: CONCURRENCY clients each send signed `/detour status` requests to
- * POST /slack/events, one after another, for SECONDS; the latency of each is the time until Detour's HTTP answer
- * (the acknowledgement Slack waits for; the answer itself goes to response_url later). Also serves the Slack Web
- * API and the response_url on FAKE_PORT, so Detour talks to something. Prints one latency in nanoseconds per
- * line on stdout, a summary on stderr. Run with the JDK alone:
- *   java bench/CommandLoad.java http://127.0.0.1:18084 SIGNING_SECRET FAKE_PORT CONCURRENCY SECONDS
+ * Slash-command acknowledgement latency under bursts: BURSTS times, CONCURRENCY clients send a signed
+ * `/detour status` to POST /slack/events at the same instant (released together by a barrier), then all wait
+ * PAUSE_MS. The latency of each is the time from the release to Detour's HTTP answer: the acknowledgement Slack
+ * waits for (3 s at most); the answer itself goes to response_url afterwards. Also serves the Slack Web API and
+ * the response_url on FAKE_PORT, so Detour talks to something. Prints one latency in nanoseconds per line on
+ * stdout (warm-up bursts left out), a summary on stderr. With -Dspread=true the requests of a round are spread
+ * evenly over PAUSE_MS instead (CONCURRENCY connections at a steady CONCURRENCY per PAUSE_MS). Run with the JDK:
+ *   java [-Dspread=true] bench/CommandLoad.java http://127.0.0.1:18084 SIGNING_SECRET FAKE_PORT CONCURRENCY BURSTS PAUSE_MS
  */
 public class CommandLoad {
+    private static final int WARM_UP_BURSTS = 10;
+
     public static void main(String[] args) throws Exception {
         URI events = URI.create(args[0] + "/slack/events");
         String secret = args[1];
         int fakePort = Integer.parseInt(args[2]);
         int concurrency = Integer.parseInt(args[3]);
-        int seconds = Integer.parseInt(args[4]);
+        int bursts = Integer.parseInt(args[4]);
+        long pauseMillis = Long.parseLong(args[5]);
         AtomicInteger answers = startFakeSlack(fakePort);
         String responseUrl = "http://127.0.0.1:" + fakePort + "/response";
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(8)).build();
-
-        runFor(http, events, secret, responseUrl, concurrency, 5, new ConcurrentLinkedQueue<>()); // warm-up
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicInteger failures = runFor(http, events, secret, responseUrl, concurrency, seconds, latencies);
-        StringBuilder out = new StringBuilder();
-        latencies.forEach(nanos -> out.append(nanos).append('\n'));
-        System.out.print(out);
-        System.err.printf("%d acknowledgements in %d s with %d clients (%d failed), %d answers at response_url%n",
-                latencies.size(), seconds, concurrency, failures.get(), answers.get());
-        System.exit(0);
-    }
-
-    private static AtomicInteger runFor(HttpClient http, URI events, String secret, String responseUrl,
-                                        int concurrency, int seconds, ConcurrentLinkedQueue<Long> latencies)
-            throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         AtomicInteger failures = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(concurrency);
+        AtomicLong released = new AtomicLong();
+        AtomicInteger burst = new AtomicInteger();
+        CyclicBarrier start = new CyclicBarrier(concurrency, () -> released.set(System.nanoTime()));
+        CyclicBarrier finish = new CyclicBarrier(concurrency, () -> burst.incrementAndGet());
+        Thread[] clients = new Thread[concurrency];
+        boolean spread = Boolean.getBoolean("spread");
         for (int client = 0; client < concurrency; client++) {
-            new Thread(() -> {
-                try {
-                    while (System.nanoTime() < end) {
-                        long start = System.nanoTime();
-                        HttpResponse<Void> response = http.send(signed(events, secret, responseUrl),
-                                HttpResponse.BodyHandlers.discarding());
-                        long nanos = System.nanoTime() - start;
-                        if (response.statusCode() == 200) {
-                            latencies.add(nanos);
-                        } else {
+            // Spread: client i sends i/CONCURRENCY of the pause after the release, so the requests of a round
+            // come at a steady CONCURRENCY per PAUSE_MS instead of all at once.
+            long offset = spread ? client * pauseMillis * 1_000_000L / concurrency : 0;
+            clients[client] = new Thread(() -> {
+                // One kept-alive connection per client, written and read by hand: the lightest client there is,
+                // so the two cores this runs on go to Detour rather than to an HTTP client library.
+                try (Socket socket = new Socket(events.getHost(), events.getPort())) {
+                    socket.setTcpNoDelay(true);
+                    OutputStream out = socket.getOutputStream();
+                    InputStream in = new BufferedInputStream(socket.getInputStream());
+                    for (int round = 0; round < WARM_UP_BURSTS + bursts; round++) {
+                        byte[] request = signed(events, secret, responseUrl);
+                        start.await();
+                        long due = released.get() + offset;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        out.write(request);
+                        out.flush();
+                        int status = readResponse(in);
+                        long nanos = System.nanoTime() - due;
+                        if (status != 200) {
                             failures.incrementAndGet();
+                        } else if (round >= WARM_UP_BURSTS) {
+                            latencies.add(nanos);
+                        }
+                        finish.await();
+                        if (!spread) {
+                            Thread.sleep(pauseMillis);
                         }
                     }
                 } catch (Exception e) {
                     failures.incrementAndGet();
-                } finally {
-                    done.countDown();
                 }
-            }).start();
+            });
+            clients[client].start();
         }
-        done.await();
-        return failures;
+        for (Thread client : clients) {
+            client.join();
+        }
+        StringBuilder out = new StringBuilder();
+        latencies.forEach(nanos -> out.append(nanos).append('\n'));
+        System.out.print(out);
+        System.err.printf("%d rounds of %d signed /detour status (after %d warm-up bursts): %d acknowledged, %d failed;"
+                + " %d answers reached response_url%n", burst.get() - WARM_UP_BURSTS, concurrency, WARM_UP_BURSTS,
+                latencies.size(), failures.get(), answers.get());
+        System.exit(0);
     }
 
-    /** A slash command exactly as Slack signs it: HMAC-SHA256 over "v0:timestamp:body". */
-    private static HttpRequest signed(URI events, String secret, String responseUrl) throws Exception {
+    /** A slash command exactly as Slack signs it: HMAC-SHA256 over "v0:timestamp:body"; the whole HTTP request. */
+    private static byte[] signed(URI events, String secret, String responseUrl) throws Exception {
         String body = "token=bench&team_id=T0BENCH&team_domain=bench&channel_id=C0INCIDENTS&channel_name=incidents"
-                + "&user_id=U0ALICE&user_name=alice&command=%2Fdetour&text=status&api_app_id=A0BENCH"
-                + "&trigger_id=1.2.3&response_url=" + URLEncoder.encode(responseUrl, StandardCharsets.UTF_8);
+                + "&user_id=U0ALICE&user_name=alice&command=%2Fdetour&text=" + System.getProperty("text", "status")
+                + "&api_app_id=A0BENCH&trigger_id=1.2.3&response_url="
+                + URLEncoder.encode(responseUrl, StandardCharsets.UTF_8);
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String signature = "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body)
                 .getBytes(StandardCharsets.UTF_8)));
-        return HttpRequest.newBuilder(events).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", timestamp).header("X-Slack-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + events.getPath() + " HTTP/1.1\r\nHost: " + events.getHost() + ":" + events.getPort()
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + bytes.length
+                + "\r\nX-Slack-Request-Timestamp: " + timestamp + "\r\nX-Slack-Signature: " + signature
+                + "\r\nUser-Agent: Slackbot 1.0 (+https://api.slack.com/robots)\r\n\r\n";
+        byte[] request = new byte[head.length() + bytes.length];
+        System.arraycopy(head.getBytes(StandardCharsets.US_ASCII), 0, request, 0, head.length());
+        System.arraycopy(bytes, 0, request, head.length(), bytes.length);
+        return request;
+    }
+
+    /** Reads one HTTP/1.1 response (Content-Length or chunked body); returns its status. */
+    private static int readResponse(InputStream in) throws IOException {
+        String statusLine = line(in);
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
+        long length = 0;
+        boolean chunked = false;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            String lower = header.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(lower.substring(15).trim());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        if (!chunked) {
+            in.skipNBytes(length);
+            return status;
+        }
+        for (long size = Long.parseLong(line(in).trim(), 16); size > 0; size = Long.parseLong(line(in).trim(), 16)) {
+            in.skipNBytes(size);
+            line(in);
+        }
+        line(in);
+        return status;
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new EOFException("connection closed");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     /** Just enough Slack for Detour: every Web API method says ok, and response_url takes the answers. */

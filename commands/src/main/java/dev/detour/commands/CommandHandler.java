@@ -10,11 +10,11 @@ import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.service.AuditTrail;
 import dev.detour.incidents.service.AvailabilityService;
+import dev.detour.incidents.service.CurrentFlags;
 import dev.detour.incidents.service.IncidentReports;
 import dev.detour.incidents.service.IncidentService;
 import dev.detour.incidents.service.RouteService;
 import dev.detour.incidents.service.RoutingOutcome;
-import dev.detour.incidents.service.StatusService;
 import dev.detour.messages.AuditMessage;
 import dev.detour.messages.HelpMessage;
 import dev.detour.messages.ManagerSummary;
@@ -49,14 +49,14 @@ public class CommandHandler {
     private final IncidentService incidents;
     private final AvailabilityService availability;
     private final RouteService routes;
-    private final StatusService status;
+    private final CurrentFlags committed;
     private final AuditTrail audit;
     private final IncidentReports reports;
     private final Names names;
     private final Clock clock;
 
     public CommandHandler(Catalog catalog, OnCallPolicy onCall, IncidentService incidents,
-                          AvailabilityService availability, RouteService routes, StatusService status,
+                          AvailabilityService availability, RouteService routes, CurrentFlags committed,
                           AuditTrail audit, IncidentReports reports, Clock clock) {
         this.reports = reports;
         this.parser = new CommandParser(catalog);
@@ -64,7 +64,7 @@ public class CommandHandler {
         this.incidents = incidents;
         this.availability = availability;
         this.routes = routes;
-        this.status = status;
+        this.committed = committed;
         this.audit = audit;
         this.names = new Names(catalog);
         this.clock = clock;
@@ -109,7 +109,7 @@ public class CommandHandler {
         } else if (command instanceof DetourCommand.Help) {
             return new CommandReply.Ephemeral(help());
         } else if (command instanceof DetourCommand.Status) {
-            return new CommandReply.Ephemeral(new StatusMessage(names).render(status.current()));
+            return new CommandReply.Ephemeral(new StatusMessage(names).render(committed.status()));
         } else if (command instanceof DetourCommand.Declare declare) {
             return declare(declare, invoker);
         } else if (command instanceof DetourCommand.Disable disable) {

@@ -34,7 +34,6 @@ import dev.detour.messages.AppHomeView;
 import dev.detour.messages.Names;
 import dev.detour.messages.StatusMessage;
 import dev.detour.notifications.slack.SlackApiCalls;
-import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -65,10 +64,17 @@ public class SlackHandlers {
     private final ExecutorService work;
     private final SlashCommandMeters timers;
     private final SlackApiCalls calls;
+    private final EphemeralAnswers answers;
+    /**
+     * The work after an acknowledgement runs on a small pool of its own (micronaut.executors.slack-follow-up):
+     * under a burst of commands, acknowledgements, which Slack waits 3 s for, get the CPU first.
+     */
+    static final String FOLLOW_UP = "slack-follow-up";
 
     public SlackHandlers(CommandHandler commands, InteractionHandler interactions, StatusService status,
-                         Catalog catalog, @Named(TaskExecutors.BLOCKING) ExecutorService work,
-                         SlashCommandMeters timers, SlackApiCalls calls) {
+                         Catalog catalog, @Named(FOLLOW_UP) ExecutorService work,
+                         SlashCommandMeters timers, SlackApiCalls calls, EphemeralAnswers answers) {
+        this.answers = answers;
         this.commands = commands;
         this.interactions = interactions;
         this.status = status;
@@ -163,11 +169,9 @@ public class SlackHandlers {
         if (reply instanceof CommandReply.OpenModal modal) {
             openModal(ctx, triggerId, modal);
         } else if (reply instanceof CommandReply.Ephemeral ephemeral && ctx instanceof SlashCommandContext slash) {
-            call(RESPONSE_URL, () -> slash.respond(r -> r.responseType("ephemeral").text(ephemeral.message().text())
-                    .blocks(ephemeral.message().blocks())));
+            call(RESPONSE_URL, () -> answers.send(slash.getResponseUrl(), ephemeral.message(), false));
         } else if (reply instanceof CommandReply.Ephemeral ephemeral && ctx instanceof ActionContext action) {
-            call(RESPONSE_URL, () -> action.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
-                    .text(ephemeral.message().text()).blocks(ephemeral.message().blocks())));
+            call(RESPONSE_URL, () -> answers.send(action.getResponseUrl(), ephemeral.message(), false));
         }
     }
 

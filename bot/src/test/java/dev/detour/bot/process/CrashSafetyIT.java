@@ -1,6 +1,7 @@
 package dev.detour.bot.process;
 
 import dev.detour.bot.ofrep.WebhookReceiver;
+import dev.detour.bot.signals.AlertmanagerAlerts;
 import dev.detour.incidents.testing.TestDatabase;
 import dev.detour.notifications.testing.FakeSlack;
 import org.junit.jupiter.api.Test;
@@ -106,12 +107,7 @@ class CrashSafetyIT {
     }
 
     private void alert(DetourProcess detour, String model) throws Exception {
-        String body = """
-                {"receiver":"detour","status":"firing","version":"4","groupKey":"{}:{alertname=\\"LLMErrors\\"}",
-                 "commonLabels":{"alertname":"LLMErrors"},
-                 "alerts":[{"status":"firing","labels":{"alertname":"LLMErrors","provider":"anthropic","model":"%s"},
-                   "annotations":{"summary":"%s error rate above 20%%"},"startsAt":"2026-06-07T07:10:00Z",
-                   "endsAt":"0001-01-01T00:00:00Z","fingerprint":"%s"}]}""".formatted(model, model, model);
+        String body = AlertmanagerAlerts.firing("anthropic", model);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(detour.uri("/signals/alertmanager"))
                 .header("Authorization", "Bearer " + SIGNAL_TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,7 @@ package dev.detour.bot.replicas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.ofrep.WebhookReceiver;
+import dev.detour.bot.signals.AlertmanagerAlerts;
 import dev.detour.bot.slack.SignedSlack;
 import dev.detour.incidents.persistence.SingleWriterLocks;
 import dev.detour.incidents.service.IncidentService;
@@ -149,12 +150,7 @@ class TwoReplicasIT {
     }
 
     private HttpResponse<String> alert(URI replica, String model) throws Exception {
-        String body = """
-                {"receiver":"detour","status":"firing","version":"4","groupKey":"{}:{alertname=\\"LLMErrors\\"}",
-                 "commonLabels":{"alertname":"LLMErrors"},
-                 "alerts":[{"status":"firing","labels":{"alertname":"LLMErrors","provider":"anthropic","model":"%s"},
-                   "annotations":{"summary":"%s error rate above 20%%"},"startsAt":"2026-06-07T07:10:00Z",
-                   "endsAt":"0001-01-01T00:00:00Z","fingerprint":"%s"}]}""".formatted(model, model, model);
+        String body = AlertmanagerAlerts.firing("anthropic", model);
         return http.send(HttpRequest.newBuilder(replica.resolve("/signals/alertmanager"))
                 .header("Authorization", "Bearer " + SIGNAL_TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

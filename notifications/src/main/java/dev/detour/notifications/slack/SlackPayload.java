@@ -3,6 +3,7 @@ package dev.detour.notifications.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.gson.Gson;
 import com.slack.api.util.json.GsonFactory;
 import dev.detour.messages.SlackMessage;
 
@@ -15,9 +16,11 @@ import java.io.UncheckedIOException;
  */
 public record SlackPayload(String text, String blocksJson) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Building a Gson is costly (reflection over every Block Kit class); one serves every message. */
+    private static final Gson SLACK_JSON = GsonFactory.createSnakeCase();
 
     public static SlackPayload of(SlackMessage message) {
-        return new SlackPayload(message.text(), GsonFactory.createSnakeCase().toJson(message.blocks()));
+        return new SlackPayload(message.text(), SLACK_JSON.toJson(message.blocks()));
     }
 
     public String toJson() {
