@@ -1,6 +1,7 @@
 package dev.detour.bot.demo;
 
 import dev.detour.incidents.ClockFactory;
+import dev.detour.incidents.ScriptedClock;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -14,7 +15,7 @@ import java.time.Clock;
 public class DemoClockFactory {
     @Singleton
     @Replaces(value = Clock.class, factory = ClockFactory.class)
-    public DemoClock demoClock() {
-        return new DemoClock(SeedIncidentDemo.START);
+    public ScriptedClock demoClock() {
+        return new ScriptedClock(SeedIncidentDemo.START);
     }
 }

@@ -4,6 +4,7 @@ import dev.detour.bot.config.ConfigLocation;
 import dev.detour.commands.CommandHandler;
 import dev.detour.commands.CommandReply;
 import dev.detour.commands.Invoker;
+import dev.detour.incidents.ScriptedClock;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.incident.IncidentId;
@@ -45,7 +46,7 @@ public final class SeedIncidentDemo {
     private static final Invoker ALICE = new Invoker("U0ALICE", "C0INCIDENTS");
 
     private final PrintStream out;
-    private final DemoClock clock;
+    private final ScriptedClock clock;
     private final GatewaySignals gateway;
     private final CommandHandler commands;
     private final IncidentService incidents;
@@ -54,7 +55,7 @@ public final class SeedIncidentDemo {
 
     private SeedIncidentDemo(PrintStream out, ApplicationContext detour) {
         this.out = out;
-        this.clock = detour.getBean(DemoClock.class);
+        this.clock = detour.getBean(ScriptedClock.class);
         this.gateway = detour.getBean(GatewaySignals.class);
         this.commands = detour.getBean(CommandHandler.class);
         this.incidents = detour.getBean(IncidentService.class);
