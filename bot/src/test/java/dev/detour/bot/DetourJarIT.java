@@ -70,6 +70,7 @@ class DetourJarIT {
             }
             assertFalse(output.contains("INC-2"), "one provider's trouble is one incident");
             assertFalse(output.contains("Exception"), output);
+            assertFalse(output.contains(" ERROR "), output);
             assertFalse(Files.exists(workingDirectory.resolve("data")), "the demo leaves no database behind");
         }
     }
