@@ -34,10 +34,12 @@ public final class ManagerSummary {
 
     private final Names names;
     private final Wording words;
+    private final TimelineText timelineText;
 
     public ManagerSummary(Names names, Wording words) {
         this.names = names;
         this.words = words;
+        this.timelineText = new TimelineText(names, words);
     }
 
     public SlackMessage render(IncidentReport report) {
@@ -78,7 +80,7 @@ public final class ManagerSummary {
         }
         blocks.add(list(words.get("summary.timeline"), report.timeline().stream()
                 .map(entry -> Names.time(entry.at()) + " " + Names.actor(entry.actor()) + ": "
-                        + IncidentRootMessage.escape(entry.text())).toList()));
+                        + timelineText.of(entry)).toList()));
         String text = title + "\n" + String.join("\n", facts) + "\n" + String.join("\n", periods);
         return new SlackMessage(Limits.clip(text, Limits.SECTION_TEXT), blocks);
     }
@@ -122,12 +124,12 @@ public final class ManagerSummary {
                 taskClass, length, from, to);
     }
 
-    private static List<String> decisions(IncidentReport report) {
+    private List<String> decisions(IncidentReport report) {
         List<String> decisions = new ArrayList<>();
         for (TimelineEntry entry : report.timeline()) {
             if (entry.actor().kind() == Actor.Kind.USER) {
                 decisions.add(Names.time(entry.at()) + " " + Names.actor(entry.actor()) + ": "
-                        + IncidentRootMessage.escape(entry.text()));
+                        + timelineText.of(entry));
             }
         }
         return decisions.isEmpty() ? List.of("—") : decisions;

@@ -25,6 +25,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 public final class ThreadReply {
     private final Names names;
     private final Wording words;
+    private final TimelineText timeline;
 
     public ThreadReply(Names names) {
         this(names, Wording.english());
@@ -33,6 +34,7 @@ public final class ThreadReply {
     public ThreadReply(Names names, Wording words) {
         this.names = names;
         this.words = words;
+        this.timeline = new TimelineText(names, words);
     }
 
     public List<SlackMessage> render(DetourEvent event) {
@@ -132,10 +134,7 @@ public final class ThreadReply {
                 actions(a -> a.elements(buttons))));
     }
 
-    /**
-     * Who did what. Other entries' text is the timeline's own (written by the incidents module and stored), so it
-     * is shown as it is.
-     */
+    /** Who did what. */
     private String describe(TimelineEntry entry) {
         String who = Names.actor(entry.actor());
         String text = IncidentRootMessage.escape(entry.text());
@@ -144,7 +143,7 @@ public final class ThreadReply {
             case UPDATE -> words.get("reply.update", who, quoted);
             case RESOLVED -> text.isBlank() ? words.get("reply.resolved", who)
                     : words.get("reply.resolved.summary", who, quoted);
-            default -> words.get("reply.entry", who, text);
+            default -> words.get("reply.entry", who, timeline.of(entry));
         };
     }
 }

@@ -3,7 +3,10 @@ package dev.detour.messages;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
@@ -69,5 +72,20 @@ class ThreadReplyTest {
         assertTrue(blocks.contains("value=INC-1 model:claude-opus-4-8") && blocks.contains(
                 "value=INC-1 model:claude-opus-4-7"), blocks);
         assertEquals(2, ask.blocks().size());
+    }
+
+    @Test
+    void aWidenedIncidentNamesTheAddedModelsAsPeopleKnowThem() {
+        Incident opened = ((IncidentChange.Applied) Incident.open(new IncidentId(1), IncidentKind.DEGRADATION, "",
+                List.of(Target.model(SeedCatalog.OPUS_48)), Actor.signal("gateway"), AT)).incident();
+        IncidentChange.Applied widened = (IncidentChange.Applied) opened.affect(
+                List.of(Target.model(SeedCatalog.OPUS_47), Target.provider(SeedCatalog.ANTHROPIC)),
+                Actor.user("U0ALICE"), AT);
+
+        SlackMessage reply = replies.render(new DetourEvent.IncidentChanged(AT, Actor.user("U0ALICE"),
+                widened.incident(), widened.entries())).get(0);
+
+        assertEquals("<@U0ALICE> added Anthropic (`anthropic`), Claude Opus 4.7 (`claude-opus-4-7`) to the incident",
+                reply.text());
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * An incident: what it is about, where it stands, and when people acted. Its timeline is kept apart
@@ -52,8 +51,7 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
         }
         Incident incident = new Incident(id, kind, IncidentState.INVESTIGATING, title, List.copyOf(targets), at, by,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        String text = kind.word() + " affecting " + describe(incident.affected())
-                + (incident.title().isEmpty() ? "" : ": " + incident.title());
+        String text = new IncidentOpening(kind, incident.affected(), incident.title()).text();
         return applied(incident, new TimelineEntry(at, by, TimelineEntry.Type.OPENED, text));
     }
 
@@ -171,6 +169,6 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
     }
 
     private static String describe(Collection<Target> targets) {
-        return targets.stream().map(target -> target.kind() + " " + target.id()).collect(Collectors.joining(", "));
+        return Target.describe(targets);
     }
 }
