@@ -49,9 +49,11 @@ public class SlackEventsController {
     private final SlackSignatureCheck signatures;
     private final InboundEvents inbound;
     private final SlashCommandMeters timers;
+    private final AcknowledgementsFirst acknowledgements;
 
     public SlackEventsController(App app, SlackSignatureCheck signatures, InboundEvents inbound,
-                                 SlashCommandMeters timers) {
+                                 SlashCommandMeters timers, AcknowledgementsFirst acknowledgements) {
+        this.acknowledgements = acknowledgements;
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.signatures = signatures;
@@ -63,6 +65,15 @@ public class SlackEventsController {
             produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> events(HttpRequest<?> request, @Nullable @Body String rawBody) {
+        acknowledgements.started();
+        try {
+            return acknowledge(request, rawBody);
+        } finally {
+            acknowledgements.finished();
+        }
+    }
+
+    private HttpResponse<?> acknowledge(HttpRequest<?> request, @Nullable String rawBody) {
         long received = timers.now();
         String body = rawBody == null ? "" : rawBody;
         Optional<String> refusal = signatures.refusal(request.getHeaders().get("X-Slack-Request-Timestamp"),

@@ -65,6 +65,7 @@ public class SlackHandlers {
     private final SlashCommandMeters timers;
     private final SlackApiCalls calls;
     private final EphemeralAnswers answers;
+    private final AcknowledgementsFirst acknowledgementsFirst;
     /**
      * The work after an acknowledgement runs on a small pool of its own (micronaut.executors.slack-follow-up):
      * under a burst of commands, acknowledgements, which Slack waits 3 s for, get the CPU first.
@@ -73,8 +74,10 @@ public class SlackHandlers {
 
     public SlackHandlers(CommandHandler commands, InteractionHandler interactions, StatusService status,
                          Catalog catalog, @Named(FOLLOW_UP) ExecutorService work,
-                         SlashCommandMeters timers, SlackApiCalls calls, EphemeralAnswers answers) {
+                         SlashCommandMeters timers, SlackApiCalls calls, EphemeralAnswers answers,
+                         AcknowledgementsFirst acknowledgementsFirst) {
         this.answers = answers;
+        this.acknowledgementsFirst = acknowledgementsFirst;
         this.commands = commands;
         this.interactions = interactions;
         this.status = status;
@@ -194,13 +197,13 @@ public class SlackHandlers {
     }
 
     private void later(Runnable task) {
-        work.execute(() -> {
+        work.execute(acknowledgementsFirst.after(() -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
                 LOG.error("Slack follow-up failed", e);
             }
-        });
+        }));
     }
 
     private interface SlackCall {
