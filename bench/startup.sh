@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up benchmark: starts bot/target/detour.jar on embedded defaults RUNS times (fresh ./data each time),
 # measures the wall time from launch to the first 200 from /health, and the resident memory (RSS) once healthy.
-# Prints each run and the medians. Build first: ./mvnw -B -q -DskipTests package
+# Prints each run and the medians. CDS=true starts as the container image does: with a class-data-sharing archive
+# recorded first while the demo plays (deploy/Dockerfile). Build first: ./mvnw -B -q -DskipTests package
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -9,11 +10,17 @@ PORT=${PORT:-18080}
 JAR=$(pwd)/bot/target/detour.jar
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
 times=(); rss=()
+java_opts=()
+if [ "${CDS:-false}" = true ]; then
+  archive=$(mktemp -d)/detour.jsa
+  (cd "$(dirname "$archive")" && java -XX:ArchiveClassesAtExit="$archive" -jar "$JAR" demo >/dev/null 2>&1)
+  java_opts=(-XX:SharedArchiveFile="$archive")
+fi
 for run in $(seq 1 "$RUNS"); do
   work=$(mktemp -d)
   start=$(date +%s%N)
   (cd "$work" && exec env -u DETOUR_CONFIG -u DATASOURCES_DEFAULT_URL MICRONAUT_SERVER_PORT=$PORT \
-      java -jar "$JAR" >"$work/detour.log" 2>&1) &
+      java "${java_opts[@]}" -jar "$JAR" >"$work/detour.log" 2>&1) &
   pid=$!
   until curl -sf "http://127.0.0.1:$PORT/health" >/dev/null; do
     kill -0 $pid 2>/dev/null || { cat "$work/detour.log" >&2; exit 1; }

@@ -212,6 +212,11 @@ class DeployManifestsTest {
         assertEquals(1, entrypoint.size());
         assertTrue(entrypoint.get(0).contains("MaxRAMPercentage"), "the heap follows the container's limit");
         assertTrue(entrypoint.get(0).endsWith("\"-jar\", \"/app/detour.jar\"]"), entrypoint.get(0));
+        assertTrue(instructions("RUN").stream().anyMatch(run -> run.startsWith(
+                        "RUN java -XX:ArchiveClassesAtExit=/app/detour.jsa -jar /app/detour.jar demo")),
+                "the class-data archive is recorded from the demo, with the image's own JVM and jar");
+        assertTrue(entrypoint.get(0).contains("\"-XX:SharedArchiveFile=/app/detour.jsa\""),
+                "and used at every start: " + entrypoint.get(0));
         assertTrue(dockerfile.contains("ENV DETOUR_CONFIG=/etc/detour/detour.yml"), "DETOUR_CONFIG is set");
     }
 
