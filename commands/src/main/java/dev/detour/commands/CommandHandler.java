@@ -54,6 +54,7 @@ public class CommandHandler {
     private final IncidentReports reports;
     private final Names names;
     private final Clock clock;
+    private final Wording words = Wording.english();
 
     public CommandHandler(Catalog catalog, OnCallPolicy onCall, IncidentService incidents,
                           AvailabilityService availability, RouteService routes, CurrentFlags committed,
@@ -83,29 +84,27 @@ public class CommandHandler {
         try {
             if (command.changesProduction() && !(command instanceof DetourCommand.Invalid)
                     && !onCall.mayChange(invoker.userId())) {
-                return CommandReply.say(onCall.refusal("run `/detour " + command.verb().map(Verb::word).orElse("")
-                        + "`") + " Nothing was changed.");
+                return refused(words.get("command.may.run", command.verb().map(Verb::word).orElse("")));
             }
             return carryOut(command, invoker);
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("command {} by {} failed (reference {})", command, invoker.userId(), reference, e);
-            return CommandReply.say("Detour could not do that because of an error on its side (reference `"
-                    + reference + "`). Changes are all-or-nothing, so a half-done change was not kept.");
+            return CommandReply.say(words.get("command.failed", reference));
         }
     }
 
     /** The Acknowledge button: on-call has seen the incident and is on it. */
     public CommandReply acknowledge(IncidentId id, Invoker invoker) {
         if (!onCall.mayChange(invoker.userId())) {
-            return CommandReply.say(onCall.refusal("acknowledge incidents") + " Nothing was changed.");
+            return refused(words.get("command.may.acknowledge"));
         }
-        return incident(incidents.acknowledge(id, invoker.actor()), "Acknowledged");
+        return incident(incidents.acknowledge(id, invoker.actor()), words.get("command.done.acknowledged"));
     }
 
     private CommandReply carryOut(DetourCommand command, Invoker invoker) {
         if (command instanceof DetourCommand.Invalid invalid) {
-            return CommandReply.say(":warning: " + invalid.problem() + "\nUsage:\n```" + invalid.usage() + "```");
+            return CommandReply.say(words.get("command.invalid", invalid.problem(), invalid.usage()));
         } else if (command instanceof DetourCommand.Help) {
             return new CommandReply.Ephemeral(help());
         } else if (command instanceof DetourCommand.Status) {
@@ -113,28 +112,33 @@ public class CommandHandler {
         } else if (command instanceof DetourCommand.Declare declare) {
             return declare(declare, invoker);
         } else if (command instanceof DetourCommand.Disable disable) {
-            return routing(availability.disable(disable.targets(), invoker.actor(), disable.reason()), "Disabled");
+            return routing(availability.disable(disable.targets(), invoker.actor(), disable.reason()),
+                    words.get("command.done.disabled"));
         } else if (command instanceof DetourCommand.Enable enable) {
-            return routing(availability.enable(enable.targets(), invoker.actor(), enable.reason()), "Enabled");
+            return routing(availability.enable(enable.targets(), invoker.actor(), enable.reason()),
+                    words.get("command.done.enabled"));
         } else if (command instanceof DetourCommand.Route route) {
             RoutingOutcome outcome = routes.override(route.taskClass(), route.override(), invoker.actor(),
                     Optional.empty());
-            return routing(outcome, route.override().map(o -> "Route of `" + route.taskClass() + "`: " + o.describe())
-                    .orElse("Released the override of `" + route.taskClass() + "`"));
+            return routing(outcome, route.override()
+                    .map(o -> words.get("command.done.route", route.taskClass(), o.describe()))
+                    .orElse(words.get("command.done.route.released", route.taskClass())));
         } else if (command instanceof DetourCommand.Consent consent) {
             return routing(routes.answerConsent(consent.taskClass(), consent.answer(), invoker.actor()),
-                    "Answered " + consent.answer().word() + " for `" + consent.taskClass() + "`");
+                    words.get("command.done.consent", consent.answer().word(), consent.taskClass()));
         } else if (command instanceof DetourCommand.Update update) {
-            return incident(incidents.postUpdate(update.incident(), update.text(), invoker.actor()), "Posted update");
+            return incident(incidents.postUpdate(update.incident(), update.text(), invoker.actor()),
+                    words.get("command.done.update"));
         } else if (command instanceof DetourCommand.ChangeState change) {
             if (change.state() == IncidentState.RESOLVED) {
-                return incident(incidents.resolve(change.incident(), invoker.actor(), ""), "Resolved");
+                return incident(incidents.resolve(change.incident(), invoker.actor(), ""),
+                        words.get("command.done.resolved"));
             }
             return incident(incidents.changeState(change.incident(), change.state(), invoker.actor()),
-                    "Moved to " + change.state().word());
+                    words.get("command.done.state", change.state().word()));
         } else if (command instanceof DetourCommand.Resolve resolve) {
             return incident(incidents.resolve(resolve.incident(), invoker.actor(), resolve.summary().orElse("")),
-                    "Resolved");
+                    words.get("command.done.resolved"));
         } else if (command instanceof DetourCommand.Summary summary) {
             return summary(summary.incident());
         } else if (command instanceof DetourCommand.Audit auditCommand) {
@@ -156,23 +160,22 @@ public class CommandHandler {
      */
     public CommandReply declare(IncidentKind kind, List<Target> targets, Optional<String> reason, Invoker invoker) {
         if (!onCall.mayChange(invoker.userId())) {
-            return CommandReply.say(onCall.refusal("declare incidents") + " Nothing was changed.");
+            return refused(words.get("command.may.declare"));
         }
         Optional<Incident> about = incidents.openIncidentAbout(targets);
         if (about.isPresent() && targets.stream().allMatch(t -> about.get().covers(t, names.catalog()))) {
-            return CommandReply.say("*" + about.get().id() + "* already covers "
-                    + targets.stream().map(names::target).collect(Collectors.joining(", "))
-                    + ". Use `/detour update " + about.get().id() + " <text>` to add to it.");
+            return CommandReply.say(words.get("command.already-covered", about.get().id(),
+                    targets.stream().map(names::target).collect(Collectors.joining(", "))));
         }
         String title = reason.orElse(targets.stream().map(names::target).collect(Collectors.joining(", "))
                 + " " + kind.word());
         return incident(incidents.openOrJoin(kind, title, targets, invoker.actor()),
-                about.isPresent() ? "Added to" : "Opened");
+                words.get(about.isPresent() ? "command.done.added" : "command.done.opened"));
     }
 
     private CommandReply routing(RoutingOutcome outcome, String done) {
         if (outcome instanceof RoutingOutcome.Rejected rejected) {
-            return CommandReply.say(":warning: " + rejected.reason() + ". Nothing was changed.");
+            return CommandReply.say(words.get("command.rejected", rejected.reason()));
         }
         RoutingOutcome.Applied applied = (RoutingOutcome.Applied) outcome;
         StringBuilder text = new StringBuilder(done);
@@ -183,8 +186,8 @@ public class CommandHandler {
         applied.incident().ifPresent(incident -> text.append(" (").append(incident.id()).append(")"));
         text.append('.');
         if (!applied.unchanged().isEmpty()) {
-            text.append(" Already so: ").append(applied.unchanged().stream().map(names::targetWithId)
-                    .collect(Collectors.joining(", "))).append('.');
+            text.append(words.get("command.already-so", applied.unchanged().stream().map(names::targetWithId)
+                    .collect(Collectors.joining(", "))));
         }
         applied.routes().forEach(route -> text.append("\n• ").append(names.taskClass(route.after().taskClass()))
                 .append(": ").append(names.route(route.after())));
@@ -193,16 +196,16 @@ public class CommandHandler {
 
     private CommandReply incident(IncidentChange change, String done) {
         if (change instanceof IncidentChange.Rejected rejected) {
-            return CommandReply.say(":warning: " + capitalised(rejected.reason()) + ". Nothing was changed.");
+            return CommandReply.say(words.get("command.rejected", capitalised(rejected.reason())));
         }
         Incident incident = ((IncidentChange.Applied) change).incident();
-        return CommandReply.say(done + " *" + incident.id() + "* (" + incident.state().word() + ").");
+        return CommandReply.say(words.get("command.done.incident", done, incident.id(), incident.state().word()));
     }
 
     private CommandReply summary(IncidentId id) {
         return reports.of(id).<CommandReply>map(report -> new CommandReply.Ephemeral(
-                new ManagerSummary(names, Wording.english()).render(report)))
-                .orElseGet(() -> CommandReply.say(":warning: There is no incident " + id + "."));
+                new ManagerSummary(names, words).render(report)))
+                .orElseGet(() -> CommandReply.say(words.get("command.no-incident", id)));
     }
 
     private CommandReply audit(DetourCommand.Audit command) {
@@ -214,7 +217,7 @@ public class CommandHandler {
         List<dev.detour.incidents.audit.StoredAuditRecord> records = new ArrayList<>(audit.search(query));
         java.util.Collections.reverse(records);
         AuditMessage.Filter filter = new AuditMessage.Filter(query.incident(), query.subject(), command.since());
-        return new CommandReply.Ephemeral(new AuditMessage(Wording.english()).render(records.subList(0,
+        return new CommandReply.Ephemeral(new AuditMessage(words).render(records.subList(0,
                 Math.min(AUDIT_LINES, records.size())), filter));
     }
 
@@ -222,6 +225,11 @@ public class CommandHandler {
         return new HelpMessage(Wording.english()).render(Arrays.stream(Verb.values())
                 .map(verb -> new HelpMessage.Command(verb.word(), verb.usage(), verb.changesProduction()))
                 .toList());
+    }
+
+    /** Someone outside on-call tried to change production: who may, and that nothing changed. */
+    CommandReply refused(String what) {
+        return CommandReply.say(words.get("command.refused", onCall.refusal(what)));
     }
 
     private static String capitalised(String text) {

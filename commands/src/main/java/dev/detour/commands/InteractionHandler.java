@@ -9,6 +9,7 @@ import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.messages.Interactions;
 import dev.detour.messages.Modals;
+import dev.detour.messages.Wording;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public class InteractionHandler {
     private final CommandHandler commands;
     private final OnCallPolicy onCall;
     private final Catalog catalog;
+    private final Wording words = Wording.english();
 
     public InteractionHandler(CommandHandler commands, OnCallPolicy onCall, Catalog catalog) {
         this.commands = commands;
@@ -47,9 +49,9 @@ public class InteractionHandler {
                     .orElseGet(() -> unknown(actionId));
             case Interactions.DISABLE, Interactions.DISABLE_MENU -> targetAction(parts, false, invoker);
             case Interactions.ENABLE, Interactions.ENABLE_MENU -> targetAction(parts, true, invoker);
-            case Interactions.POST_UPDATE -> modal(incident, invoker, "post updates",
+            case Interactions.POST_UPDATE -> modal(incident, invoker, words.get("command.may.update"),
                     id -> new Modals(catalog).postUpdate(id));
-            case Interactions.RESOLVE -> modal(incident, invoker, "resolve incidents",
+            case Interactions.RESOLVE -> modal(incident, invoker, words.get("command.may.resolve"),
                     id -> new Modals(catalog).resolve(id));
             case Interactions.CHANGE_STATE -> parts.length == 2 && incident.isPresent()
                     ? commands.handle(commands.parse("state " + parts[0] + " " + parts[1]), invoker)
@@ -62,7 +64,7 @@ public class InteractionHandler {
     /** The "Declare AI provider incident" shortcut and {@code /detour declare} without arguments. */
     public CommandReply declareForm(Invoker invoker) {
         if (!onCall.mayChange(invoker.userId())) {
-            return CommandReply.say(onCall.refusal("declare incidents") + " Nothing was changed.");
+            return commands.refused(words.get("command.may.declare"));
         }
         return new CommandReply.OpenModal(new Modals(catalog).declare());
     }
@@ -76,7 +78,8 @@ public class InteractionHandler {
     public SubmissionReply submit(String callbackId, String privateMeta, Map<String, List<String>> values,
                                   Invoker invoker) {
         if (!onCall.mayChange(invoker.userId())) {
-            return new SubmissionReply.Errors(Map.of(firstInput(callbackId), onCall.refusal("do this")));
+            return new SubmissionReply.Errors(Map.of(firstInput(callbackId),
+                    onCall.refusal(words.get("command.may.submit"))));
         }
         return switch (callbackId) {
             case Interactions.DECLARE_MODAL -> submitDeclare(values, invoker);
@@ -84,8 +87,7 @@ public class InteractionHandler {
                     (id, text) -> new DetourCommand.Update(id, text));
             case Interactions.RESOLVE_MODAL -> submitText(privateMeta, values, Interactions.SUMMARY_INPUT, invoker,
                     (id, text) -> new DetourCommand.Resolve(id, Optional.of(text).filter(t -> !t.isBlank())));
-            default -> new SubmissionReply.Close(CommandReply.say(":warning: Detour does not know the form `"
-                    + callbackId + "`."));
+            default -> new SubmissionReply.Close(CommandReply.say(words.get("form.unknown", callbackId)));
         };
     }
 
@@ -96,23 +98,24 @@ public class InteractionHandler {
             try {
                 targets.add(Target.of(value.substring(0, Math.max(colon, 0)), value.substring(colon + 1)));
             } catch (IllegalArgumentException e) {
-                return new SubmissionReply.Errors(Map.of(Interactions.TARGETS_INPUT, "Unknown choice " + value));
+                return new SubmissionReply.Errors(Map.of(Interactions.TARGETS_INPUT,
+                        words.get("form.unknown-choice", value)));
             }
         }
         if (targets.isEmpty()) {
-            return new SubmissionReply.Errors(Map.of(Interactions.TARGETS_INPUT, "Choose at least one."));
+            return new SubmissionReply.Errors(Map.of(Interactions.TARGETS_INPUT, words.get("form.choose-one")));
         }
         String kindWord = values.getOrDefault(Interactions.KIND_INPUT, List.of("outage")).stream().findFirst()
                 .orElse("outage");
         Optional<IncidentKind> kind = IncidentKind.fromWord(kindWord);
         if (kind.isEmpty()) {
-            return new SubmissionReply.Errors(Map.of(Interactions.KIND_INPUT, "Unknown kind " + kindWord));
+            return new SubmissionReply.Errors(Map.of(Interactions.KIND_INPUT, words.get("form.unknown-kind", kindWord)));
         }
         Optional<String> reason = values.getOrDefault(Interactions.REASON_INPUT, List.of()).stream().findFirst()
                 .map(String::strip).filter(text -> !text.isEmpty());
         if (reason.isPresent() && reason.get().length() > TextLimits.TITLE) {
-            return new SubmissionReply.Errors(Map.of(Interactions.REASON_INPUT, "At most " + TextLimits.TITLE
-                    + " characters."));
+            return new SubmissionReply.Errors(Map.of(Interactions.REASON_INPUT,
+                    words.get("form.at-most", String.valueOf(TextLimits.TITLE))));
         }
         return new SubmissionReply.Close(commands.declare(kind.get(), targets, reason, invoker));
     }
@@ -125,15 +128,14 @@ public class InteractionHandler {
                                        Invoker invoker, TextCommand command) {
         Optional<IncidentId> incident = IncidentId.parse(privateMeta == null ? "" : privateMeta);
         if (incident.isEmpty()) {
-            return new SubmissionReply.Close(CommandReply.say(":warning: This form lost its incident; open it again"
-                    + " from the incident's message."));
+            return new SubmissionReply.Close(CommandReply.say(words.get("form.lost-incident")));
         }
         String text = values.getOrDefault(input, List.of()).stream().findFirst().orElse("").strip();
         if (input.equals(Interactions.UPDATE_INPUT) && text.isEmpty()) {
-            return new SubmissionReply.Errors(Map.of(input, "Write the update."));
+            return new SubmissionReply.Errors(Map.of(input, words.get("form.write-update")));
         }
         if (text.length() > TextLimits.TEXT) {
-            return new SubmissionReply.Errors(Map.of(input, "At most " + TextLimits.TEXT + " characters."));
+            return new SubmissionReply.Errors(Map.of(input, words.get("form.at-most", String.valueOf(TextLimits.TEXT))));
         }
         return new SubmissionReply.Close(commands.handle(command.of(incident.get(), text), invoker));
     }
@@ -162,14 +164,13 @@ public class InteractionHandler {
             return unknown("modal");
         }
         if (!onCall.mayChange(invoker.userId())) {
-            return CommandReply.say(onCall.refusal(what) + " Nothing was changed.");
+            return commands.refused(what);
         }
         return new CommandReply.OpenModal(view.apply(incident.get()));
     }
 
-    private static CommandReply unknown(String what) {
-        return CommandReply.say(":warning: Detour did not understand that button (`" + what + "`). The message"
-                + " may be from an older version; `/detour status` shows the current state.");
+    private CommandReply unknown(String what) {
+        return CommandReply.say(words.get("button.unknown", what));
     }
 
     private static String firstInput(String callbackId) {

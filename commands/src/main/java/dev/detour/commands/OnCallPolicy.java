@@ -1,6 +1,7 @@
 package dev.detour.commands;
 
 import dev.detour.incidents.catalog.SlackSettings;
+import dev.detour.messages.Wording;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -15,6 +16,7 @@ public class OnCallPolicy {
     private final List<String> users;
     private final List<String> groups;
     private final UserGroupDirectory directory;
+    private final Wording words = Wording.english();
 
     public OnCallPolicy(SlackSettings slack, UserGroupDirectory directory) {
         this.users = slack.onCall().stream().filter(id -> !isGroup(id)).toList();
@@ -37,7 +39,7 @@ public class OnCallPolicy {
         List<String> mentions = new java.util.ArrayList<>();
         users.forEach(user -> mentions.add("<@" + user + ">"));
         groups.forEach(group -> mentions.add("<!subteam^" + group + ">"));
-        return "Only on-call may " + what + ". Ask " + String.join(", ", mentions) + ".";
+        return words.get("command.on-call-only", what, String.join(", ", mentions));
     }
 
     /** Slack user group ids start with S; user ids with U or W. */

@@ -43,7 +43,7 @@ public final class AuditMessage {
         List<String> parts = new ArrayList<>();
         filter.incident().ifPresent(id -> parts.add(words.get("audit.for", id.toString())));
         filter.subject().ifPresent(subject -> parts.add(words.get("audit.for", subject)));
-        filter.since().ifPresent(since -> parts.add(words.get("audit.in-the-last", ManagerSummary.duration(since))));
+        filter.since().ifPresent(since -> parts.add(words.get("audit.in-the-last", words.duration(since))));
         return parts.isEmpty() ? "" : " " + String.join(" ", parts);
     }
 

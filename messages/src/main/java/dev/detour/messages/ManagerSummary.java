@@ -159,18 +159,8 @@ public final class ManagerSummary {
         return TaskClassId.of(record.subject().substring(record.subject().indexOf(':') + 1));
     }
 
-    private static String duration(Instant from, Instant to) {
-        return duration(Duration.between(from, to));
-    }
-
-    /** {@code 4h 12m}, {@code 35m}, {@code 20s}. */
-    public static String duration(Duration duration) {
-        long hours = duration.toHours();
-        long minutes = duration.toMinutesPart();
-        if (hours > 0) {
-            return hours + "h " + minutes + "m";
-        }
-        return minutes > 0 ? minutes + "m" : duration.toSecondsPart() + "s";
+    private String duration(Instant from, Instant to) {
+        return words.duration(Duration.between(from, to));
     }
 
     /**
@@ -192,6 +182,6 @@ public final class ManagerSummary {
             return Optional.of(words.get("summary.detection.same"));
         }
         return Optional.of(words.get(lead.isNegative() ? "summary.detection.lag" : "summary.detection.lead",
-                duration(lead.abs())));
+                words.duration(lead.abs())));
     }
 }

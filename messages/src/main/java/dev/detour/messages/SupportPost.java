@@ -77,7 +77,7 @@ public final class SupportPost {
         String headline = words.get("support.allclear.header");
         String body = words.get("support.allclear.body", words.get("support.kind." + incident.kind().word()),
                 Names.time(incident.openedAt()), Names.time(at),
-                ManagerSummary.duration(Duration.between(incident.openedAt(), at)));
+                words.duration(Duration.between(incident.openedAt(), at)));
         return new SlackMessage(headline + "\n" + body, List.of(
                 header(h -> h.text(plainText(headline))),
                 section(s -> s.text(markdownText(body)))));

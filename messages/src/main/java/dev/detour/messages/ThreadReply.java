@@ -72,7 +72,7 @@ public final class ThreadReply {
         String after = names.route(route.after(), words);
         if (route.actor().equals(ConsentTimeouts.POLICY)) {
             TaskClass policy = names.catalog().taskClass(route.after().taskClass()).orElseThrow();
-            return words.get("reply.consent.timeout", taskClass, ManagerSummary.duration(policy.consentTimeout()),
+            return words.get("reply.consent.timeout", taskClass, words.duration(policy.consentTimeout()),
                     words.get("word.answer." + policy.onTimeout().word()), before, after);
         }
         return words.get("reply.route-change", taskClass, before, after, Names.actor(route.actor()));
@@ -86,7 +86,7 @@ public final class ThreadReply {
         String text = words.get("reply.consent.question", taskClass.name(), taskClass.id().value(),
                 names.model(taskClass.primary()),
                 route.reason().map(reason -> " (" + IncidentRootMessage.escape(reason) + ")").orElse(""),
-                offered, ManagerSummary.duration(taskClass.consentTimeout()),
+                offered, words.duration(taskClass.consentTimeout()),
                 words.get("word.answer." + taskClass.onTimeout().word()));
         String clipped = Limits.clip(text, Limits.SECTION_TEXT);
         String id = taskClass.id().value();

@@ -23,7 +23,7 @@ public final class UpdateNudge {
     }
 
     public SlackMessage render(IncidentId incident, Duration silence) {
-        String text = ":hourglass: " + words.get("nudge.text", ManagerSummary.duration(silence));
+        String text = ":hourglass: " + words.get("nudge.text", words.duration(silence));
         return new SlackMessage(text, List.of(
                 section(s -> s.text(markdownText(text))),
                 actions(a -> a.elements(List.of(button(b -> b.actionId(Interactions.POST_UPDATE)

@@ -1,6 +1,7 @@
 package dev.detour.messages;
 
 import java.text.MessageFormat;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -22,6 +23,17 @@ public final class Wording {
 
     public static Wording english() {
         return new Wording(Locale.ROOT);
+    }
+
+    /** {@code 4h 12m}, {@code 35m}, {@code 20s}: how long, in this language. */
+    public String duration(Duration duration) {
+        long hours = duration.toHours();
+        long minutes = duration.toMinutesPart();
+        if (hours > 0) {
+            return get("duration.hours", String.valueOf(hours), String.valueOf(minutes));
+        }
+        return minutes > 0 ? get("duration.minutes", String.valueOf(minutes))
+                : get("duration.seconds", String.valueOf(duration.toSecondsPart()));
     }
 
     public String get(String key, Object... arguments) {

@@ -39,6 +39,14 @@ class WordingTest {
     }
 
     @Test
+    void durationsAreWordsToo() {
+        assertEquals("4h 12m", Wording.english().duration(java.time.Duration.ofMinutes(252)));
+        assertEquals("4 Std. 12 Min.", GERMAN.duration(java.time.Duration.ofMinutes(252)));
+        assertEquals("35 Min.", GERMAN.duration(java.time.Duration.ofMinutes(35)));
+        assertEquals("20s", GERMAN.duration(java.time.Duration.ofSeconds(20)), "a key it leaves out stays English");
+    }
+
+    @Test
     void aSecondBundleTranslatesTheConsentButtons() {
         DetourEvent question = seed.consentAsked();
         String json = SlackJson.pretty(SlackJson.of(new ThreadReply(seed.names(), GERMAN).render(question).get(0)));

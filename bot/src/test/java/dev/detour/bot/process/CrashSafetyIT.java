@@ -73,6 +73,7 @@ class CrashSafetyIT {
                 webhook.awaitFlag("model.claude-opus-4-7.enabled", "false", WAIT);
                 slack.awaitCall("chat.postMessage", call -> call.ok() && call.param("text") != null
                         && call.param("text").contains("Claude Opus 4.7"), WAIT);
+                awaitEverythingSent(database); // a stop leaves undelivered rows for the next start: wait for them
                 Thread.sleep(1_500); // anything sent twice would arrive now
                 assertEquals(0, second.terminate(), "SIGTERM drains and exits 0: " + second.output());
             }
@@ -98,6 +99,16 @@ class CrashSafetyIT {
                         + " ('slack.reply', 'slack.support')"), "every post has its audit record");
                 assertEquals(pushes.size(), count(sql, "SELECT COUNT(*) FROM audit_record WHERE action ="
                         + " 'flags.webhook'"), "every push has its audit record");
+            }
+        }
+    }
+
+    private static void awaitEverythingSent(Database database) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
+            while (count(sql, "SELECT COUNT(*) FROM outbox WHERE status <> 'sent'") > 0) {
+                assertTrue(System.nanoTime() < deadline, "the outbox empties within " + WAIT);
+                Thread.sleep(100);
             }
         }
     }

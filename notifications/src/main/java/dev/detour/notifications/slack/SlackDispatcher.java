@@ -16,6 +16,7 @@ import dev.detour.incidents.service.StatusService;
 import dev.detour.messages.IncidentRootMessage;
 import dev.detour.messages.Names;
 import dev.detour.messages.SlackMessage;
+import dev.detour.messages.Wording;
 import dev.detour.notifications.Backoff;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.event.ShutdownEvent;
@@ -178,8 +179,8 @@ public class SlackDispatcher {
         if (incident.isEmpty() || row.topic().equals(SlackOutboxRule.ROOT) || row.topic().equals(SlackOutboxRule.REPLY)) {
             return; // the thread itself is what failed
         }
-        SlackPayload note = SlackPayload.of(SlackMessage.plain(":warning: Detour could not post to <#"
-                + row.destination() + ">: `" + error + "`. Check that the channel exists and that Detour is in it."));
+        SlackPayload note = SlackPayload.of(SlackMessage.plain(
+                Wording.english().get("reply.undeliverable", row.destination(), error)));
         notes.post(new OutboxDraft(SlackOutboxRule.REPLY, settings.incidentChannel(),
                 "undeliverable:" + row.id(), note.toJson(), incident));
     }
