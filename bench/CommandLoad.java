@@ -24,10 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Slash-command acknowledgement latency under bursts: BURSTS times, a signed `/detour status` goes to POST
  * /slack/events on each of CONCURRENCY connections at the same instant (one thread writes them all, then reads
  * the answers as they come), then PAUSE_MS pass. The latency of each is the time from the release to Detour's
- * HTTP answer: the acknowledgement Slack waits for (3 s at most); the answer itself goes to response_url afterwards. Also serves the Slack Web API and
- * the response_url on FAKE_PORT, so Detour talks to something. Prints one latency in nanoseconds per line on
- * stdout (warm-up bursts left out), a summary on stderr. With -Dspread=true the requests of a round are spread
- * evenly over PAUSE_MS instead (CONCURRENCY connections at a steady CONCURRENCY per PAUSE_MS). Run with the JDK:
+ * HTTP answer: the acknowledgement Slack waits for (3 s at most); the answer itself goes to response_url
+ * afterwards. Also serves the Slack Web API and the response_url on FAKE_PORT, so Detour talks to something.
+ * Prints one latency in nanoseconds per line on stdout (the warm-up bursts, -Dwarmup=100, left out), a summary on
+ * stderr. With -Dspread=true the requests of a round are spread evenly over PAUSE_MS instead (CONCURRENCY
+ * connections at a steady CONCURRENCY per PAUSE_MS). Run with the JDK:
  *   java [-Dspread=true] bench/CommandLoad.java http://127.0.0.1:18084 SIGNING_SECRET FAKE_PORT CONCURRENCY BURSTS PAUSE_MS
  */
 public class CommandLoad {
@@ -73,7 +74,8 @@ public class CommandLoad {
                     next++;
                 }
                 if (now - released > 30_000_000_000L) {
-                    throw new IllegalStateException("round " + round + ": " + pending + " requests unanswered after 30 s");
+                    throw new IllegalStateException("round " + round + ": " + pending
+                            + " requests unanswered after 30 s");
                 }
                 long untilNext = next < concurrency
                         ? released + next * pauseNanos / concurrency - System.nanoTime() : 100_000_000L;

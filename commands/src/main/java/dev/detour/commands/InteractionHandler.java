@@ -109,7 +109,8 @@ public class InteractionHandler {
                 .orElse("outage");
         Optional<IncidentKind> kind = IncidentKind.fromWord(kindWord);
         if (kind.isEmpty()) {
-            return new SubmissionReply.Errors(Map.of(Interactions.KIND_INPUT, words.get("form.unknown-kind", kindWord)));
+            return new SubmissionReply.Errors(Map.of(Interactions.KIND_INPUT,
+                    words.get("form.unknown-kind", kindWord)));
         }
         Optional<String> reason = values.getOrDefault(Interactions.REASON_INPUT, List.of()).stream().findFirst()
                 .map(String::strip).filter(text -> !text.isEmpty());
@@ -135,7 +136,8 @@ public class InteractionHandler {
             return new SubmissionReply.Errors(Map.of(input, words.get("form.write-update")));
         }
         if (text.length() > TextLimits.TEXT) {
-            return new SubmissionReply.Errors(Map.of(input, words.get("form.at-most", String.valueOf(TextLimits.TEXT))));
+            return new SubmissionReply.Errors(Map.of(input,
+                    words.get("form.at-most", String.valueOf(TextLimits.TEXT))));
         }
         return new SubmissionReply.Close(commands.handle(command.of(incident.get(), text), invoker));
     }

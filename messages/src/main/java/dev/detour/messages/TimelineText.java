@@ -21,7 +21,9 @@ final class TimelineText {
         this.words = words;
     }
 
-    /** The entry without its actor, Slack-escaped: {@code added Claude Opus 4.7 (`claude-opus-4-7`) to the incident}. */
+    /**
+     * The entry without its actor, Slack-escaped: {@code added Claude Opus 4.7 (`claude-opus-4-7`) to the incident}.
+     */
     String of(TimelineEntry entry) {
         if (entry.type() == TimelineEntry.Type.TARGETS_ADDED) {
             List<Target> targets = Target.parseAll(entry.text());

@@ -19,12 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every word key the code asks for by name (or the prefix it completes) is in the English bundle, so a renamed or mistyped key fails here
- * rather than as a MissingResourceException in the middle of an incident.
+ * Every word key the code asks for by name (or the prefix it completes) is in the English bundle, so a renamed
+ * or mistyped key fails here rather than as a MissingResourceException in the middle of an incident.
  */
 class WordingKeysTest {
     private static final Path ROOT = Path.of("..");
-    private static final Pattern LITERAL_KEY = Pattern.compile("(?:words|Wording\\.english\\(\\))\\s*\\.get\\(\\s*\"([^\"]+)\"");
+    private static final Pattern LITERAL_KEY =
+            Pattern.compile("(?:words|Wording\\.english\\(\\))\\s*\\.get\\(\\s*\"([^\"]+)\"");
 
     @Test
     void everyKeyTheCodeNamesIsInTheEnglishBundle() throws IOException {

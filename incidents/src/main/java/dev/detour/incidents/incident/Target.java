@@ -38,7 +38,10 @@ public sealed interface Target extends Comparable<Target> permits Target.OfProvi
         };
     }
 
-    /** {@code provider anthropic, model claude-opus-4-7}: how the timeline stores targets; {@link #parseAll} reads it. */
+    /**
+     * {@code provider anthropic, model claude-opus-4-7}: how the timeline stores targets; {@link #parseAll} reads
+     * it back.
+     */
     static String describe(Collection<Target> targets) {
         return targets.stream().map(target -> target.kind() + " " + target.id()).collect(Collectors.joining(", "));
     }

@@ -21,7 +21,8 @@ class IncidentOpeningTest {
                 "Opus: 529s: overloaded", TARGETS, Actor.user("U0ALICE"), Instant.parse("2026-06-07T07:10:00Z"));
         TimelineEntry entry = opened.entries().get(0);
 
-        assertEquals("outage affecting provider anthropic, model claude-opus-4-8: Opus: 529s: overloaded", entry.text());
+        assertEquals("outage affecting provider anthropic, model claude-opus-4-8: Opus: 529s: overloaded",
+                entry.text());
         assertEquals(Optional.of(new IncidentOpening(IncidentKind.OUTAGE, TARGETS, "Opus: 529s: overloaded")),
                 IncidentOpening.parse(entry.text()));
     }
