@@ -45,7 +45,8 @@ public class StatusPagePoller {
     private static final Duration TAKEOVER = Duration.ofSeconds(5);
     private final Duration interval;
     private final Duration timeout;
-    private final HttpClient http;
+    /** Made by the first poll, on a poller thread: its TLS set-up would otherwise add a quarter second to start-up. */
+    private volatile HttpClient http;
     private final ScheduledExecutorService schedule;
     private final Map<String, PageState> pages = new ConcurrentHashMap<>();
 
@@ -57,8 +58,6 @@ public class StatusPagePoller {
         this.locks = locks;
         this.interval = interval;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
         // A thread per page: a page that hangs until its timeout never delays another page's poll.
         int pageCount = (int) catalog.providers().stream().filter(p -> p.statusPage().isPresent()).count();
         this.schedule = Executors.newScheduledThreadPool(Math.max(1, pageCount), runnable -> {
@@ -117,7 +116,7 @@ public class StatusPagePoller {
         }
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException("unreachable: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -159,6 +158,20 @@ public class StatusPagePoller {
 
     PageState state(Provider provider) {
         return pages.computeIfAbsent(provider.id().value(), id -> new PageState());
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
+                            .build();
+                }
+                client = http;
+            }
+        }
+        return client;
     }
 
     @PreDestroy
