@@ -14,6 +14,7 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TextLimits;
+import dev.detour.messages.Wording;
 import dev.detour.incidents.routing.RouteOverride;
 
 import java.time.Duration;
@@ -39,6 +40,7 @@ public final class CommandParser {
     private static final Pattern INCIDENT_NUMBER = Pattern.compile("[1-9][0-9]{0,17}");
 
     private final Catalog catalog;
+    private final Wording wording = Wording.english();
 
     public CommandParser(Catalog catalog) {
         this.catalog = catalog;
@@ -88,10 +90,11 @@ public final class CommandParser {
                 return switch (verb) {
                     case HELP -> noArguments(new DetourCommand.Help());
                     case STATUS -> noArguments(new DetourCommand.Status());
-                    case DECLARE -> new DetourCommand.Declare(targets(), text(reason, "reason", TextLimits.TITLE));
-                    case DISABLE -> new DetourCommand.Disable(requiredTargets(), text(reason, "reason",
+                    case DECLARE -> new DetourCommand.Declare(targets(), text(reason, "parse.what.reason",
+                            TextLimits.TITLE));
+                    case DISABLE -> new DetourCommand.Disable(requiredTargets(), text(reason, "parse.what.reason",
                             TextLimits.TEXT));
-                    case ENABLE -> new DetourCommand.Enable(requiredTargets(), text(reason, "reason",
+                    case ENABLE -> new DetourCommand.Enable(requiredTargets(), text(reason, "parse.what.reason",
                             TextLimits.TEXT));
                     case ROUTE -> route();
                     case CONSENT -> consent();
@@ -108,14 +111,14 @@ public final class CommandParser {
 
         private DetourCommand noArguments(DetourCommand command) {
             if (!words.isEmpty() || reason.isPresent()) {
-                throw new Refusal("`" + verb.word() + "` takes no arguments.");
+                throw refusal("parse.no-arguments", verb.word());
             }
             return command;
         }
 
         private List<Target> requiredTargets() {
             if (words.isEmpty()) {
-                throw new Refusal("Say which providers or models to " + verb.word() + ".");
+                throw refusal("parse.say-targets", verb.word());
             }
             return targets();
         }
@@ -129,7 +132,7 @@ public final class CommandParser {
         }
 
         private DetourCommand route() {
-            expectWords(2, "a task class and a model, `stop` or `auto`");
+            expectWords(2, "parse.route.needs");
             TaskClassId taskClass = taskClass(words.get(0));
             String choice = words.get(1).toLowerCase(Locale.ROOT);
             if (choice.equals("auto")) {
@@ -138,23 +141,22 @@ public final class CommandParser {
             if (choice.equals("stop")) {
                 return new DetourCommand.Route(taskClass, Optional.of(new RouteOverride.Stop()));
             }
-            ModelId model = model(choice, "`stop`, `auto` or a model");
+            ModelId model = model(choice, wording.get("parse.route.model"));
             return new DetourCommand.Route(taskClass, Optional.of(new RouteOverride.Pin(model)));
         }
 
         private DetourCommand consent() {
-            expectWords(2, "a task class and `approve` or `deny`");
+            expectWords(2, "parse.consent.needs");
             TaskClassId taskClass = taskClass(words.get(0));
             String word = words.get(1).toLowerCase(Locale.ROOT);
-            ConsentAnswer answer = ConsentAnswer.fromWord(word).orElseThrow(() -> new Refusal("`" + words.get(1)
-                    + "` is not an answer: say `approve` or `deny`" + suggestion(word, List.of("approve", "deny"))
-                    + "."));
+            ConsentAnswer answer = ConsentAnswer.fromWord(word).orElseThrow(() -> refusal("parse.consent.unknown",
+                    words.get(1), suggestion(word, List.of("approve", "deny"))));
             return new DetourCommand.Consent(taskClass, answer);
         }
 
         private DetourCommand update() {
             if (words.isEmpty()) {
-                throw new Refusal("Say which incident to update, then the text.");
+                throw refusal("parse.update.which");
             }
             IncidentId incident = incident(words.get(0));
             String text = afterVerb.substring(afterVerb.indexOf(words.get(0)) + words.get(0).length()).strip();
@@ -162,31 +164,32 @@ public final class CommandParser {
                 text = text.substring(text.startsWith("--") ? 2 : 1).strip();
             }
             if (text.isBlank()) {
-                throw new Refusal("An update needs text after the incident id.");
+                throw refusal("parse.update.empty");
             }
-            return new DetourCommand.Update(incident, text(Optional.of(text), "update", TextLimits.TEXT).get());
+            return new DetourCommand.Update(incident, text(Optional.of(text), "parse.what.update", TextLimits.TEXT)
+                    .get());
         }
 
         private DetourCommand changeState() {
-            expectWords(2, "an incident id and a state");
+            expectWords(2, "parse.state.needs");
             IncidentId incident = incident(words.get(0));
             String word = words.get(1).toLowerCase(Locale.ROOT);
             List<String> states = Arrays.stream(IncidentState.values()).map(IncidentState::word).toList();
-            IncidentState state = IncidentState.fromWord(word).orElseThrow(() -> new Refusal("`" + words.get(1)
-                    + "` is not a state" + suggestion(word, states) + "; states: " + String.join(", ", states) + "."));
+            IncidentState state = IncidentState.fromWord(word).orElseThrow(() -> refusal("parse.state.unknown",
+                    words.get(1), suggestion(word, states), String.join(", ", states)));
             return new DetourCommand.ChangeState(incident, state);
         }
 
         private DetourCommand resolve() {
             IncidentId incident = onlyIncident();
-            return new DetourCommand.Resolve(incident, text(reason, "summary", TextLimits.TEXT));
+            return new DetourCommand.Resolve(incident, text(reason, "parse.what.summary", TextLimits.TEXT));
         }
 
         private IncidentId onlyIncident() {
             if (words.isEmpty()) {
-                throw new Refusal("Say which incident, e.g. `INC-1`.");
+                throw refusal("parse.incident.which");
             }
-            expectWords(1, "one incident id");
+            expectWords(1, "parse.incident.one");
             return incident(words.get(0));
         }
 
@@ -197,16 +200,15 @@ public final class CommandParser {
             int sinceAt = rest.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList().indexOf("since");
             if (sinceAt >= 0) {
                 if (sinceAt != rest.size() - 2) {
-                    throw new Refusal("`since` needs one duration after it, e.g. `since 2h`.");
+                    throw refusal("parse.since.needs");
                 }
                 String duration = rest.get(sinceAt + 1);
                 since = Optional.of(Durations.parse(duration).filter(d -> !d.isNegative() && !d.isZero())
-                        .orElseThrow(() -> new Refusal("`" + duration + "` is not a duration: write e.g. `30m`,"
-                                + " `2h` or `7d`.")));
+                        .orElseThrow(() -> refusal("parse.since.unknown", duration)));
                 rest = rest.subList(0, sinceAt);
             }
             if (rest.size() > 1) {
-                throw new Refusal("Filter by one incident, provider, model or task class at most.");
+                throw refusal("parse.audit.one-filter");
             }
             if (rest.size() == 1) {
                 query = subject(rest.get(0), query);
@@ -226,10 +228,11 @@ public final class CommandParser {
             return query.forSubject(target(word).kind() + ":" + id);
         }
 
+        /** @param what the key of what the verb needs */
         private void expectWords(int count, String what) {
             if (words.size() != count) {
-                throw new Refusal("`" + verb.word() + "` needs " + what + (words.size() > count
-                        ? ", and nothing more" : "") + ".");
+                throw refusal(words.size() > count ? "parse.needs.no-more" : "parse.needs", verb.word(),
+                        wording.get(what));
             }
         }
 
@@ -252,7 +255,7 @@ public final class CommandParser {
         }
         List<String> known = Stream.concat(catalog.providers().stream().map(p -> p.id().value()),
                 catalog.models().stream().map(m -> m.id().value())).toList();
-        throw new Refusal("There is no provider or model `" + word + "`" + suggestion(id, known) + ".");
+        throw refusal("parse.no-target", word, suggestion(id, known));
     }
 
     private ModelId model(String word, String expected) {
@@ -263,7 +266,7 @@ public final class CommandParser {
         }
         List<String> known = catalog.models().stream().map(m -> m.id().value()).collect(Collectors.toList());
         known.addAll(List.of("stop", "auto"));
-        throw new Refusal("`" + word + "` is not " + expected + suggestion(word, known) + ".");
+        throw refusal("parse.not-expected", word, expected, suggestion(word, known));
     }
 
     private TaskClassId taskClass(String word) {
@@ -272,10 +275,10 @@ public final class CommandParser {
         if (known.contains(id)) {
             return TaskClassId.of(id);
         }
-        throw new Refusal("There is no task class `" + word + "`" + suggestion(id, known) + ".");
+        throw refusal("parse.no-task-class", word, suggestion(id, known));
     }
 
-    private static IncidentId incident(String word) {
+    private IncidentId incident(String word) {
         Optional<IncidentId> id = IncidentId.parse(word);
         if (id.isPresent()) {
             return id.get();
@@ -283,28 +286,34 @@ public final class CommandParser {
         if (INCIDENT_NUMBER.matcher(word).matches()) {
             return new IncidentId(Long.parseLong(word));
         }
-        throw new Refusal("`" + word + "` is not an incident id: write it like `INC-12`.");
+        throw refusal("parse.not-an-incident", word);
     }
 
-    private static Optional<String> text(Optional<String> text, String what, int max) {
+    /** @param what the key of what the text is (reason, update, summary) */
+    private Optional<String> text(Optional<String> text, String what, int max) {
         if (text.isPresent() && text.get().length() > max) {
-            throw new Refusal("The " + what + " is " + text.get().length() + " characters long; at most " + max
-                    + " fit.");
+            throw refusal("parse.too-long", wording.get(what), String.valueOf(text.get().length()),
+                    String.valueOf(max));
         }
         return text;
     }
 
-    private static DetourCommand unknownVerb(String word) {
+    private DetourCommand unknownVerb(String word) {
         String typed = word.toLowerCase(Locale.ROOT);
         String usage = Arrays.stream(Verb.values()).map(Verb::usage).collect(Collectors.joining("\n"));
-        return new DetourCommand.Invalid("`" + word + "` is not a Detour command" + suggestion(typed, Verb.words())
-                + ".", usage, Optional.empty());
+        return new DetourCommand.Invalid(wording.get("parse.unknown-verb", word, suggestion(typed, Verb.words())),
+                usage, Optional.empty());
     }
 
-    private static String suggestion(String typed, List<String> known) {
+    /** {@code  (did you mean `x` or `y`?)}, or nothing when no known word is near. */
+    private String suggestion(String typed, List<String> known) {
         List<String> near = Suggestions.nearest(typed, known);
-        return near.isEmpty() ? "" : " (did you mean " + near.stream().map(match -> "`" + match + "`")
-                .collect(Collectors.joining(" or ")) + "?)";
+        return near.isEmpty() ? "" : wording.get("parse.did-you-mean", near.stream().map(match -> "`" + match + "`")
+                .collect(Collectors.joining(wording.get("parse.or"))));
+    }
+
+    private Refusal refusal(String key, Object... arguments) {
+        return new Refusal(wording.get(key, arguments));
     }
 
     /** Slack sends {@code &}, {@code <} and {@code >} in command text as HTML entities. */

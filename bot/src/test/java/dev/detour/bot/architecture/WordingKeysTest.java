@@ -24,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WordingKeysTest {
     private static final Path ROOT = Path.of("..");
-    private static final Pattern LITERAL_KEY =
-            Pattern.compile("(?:words|Wording\\.english\\(\\))\\s*\\.get\\(\\s*\"([^\"]+)\"");
+    /** {@code words.get("key"}, and the parser's keys, which it hands to helpers ({@code refusal("parse.…"}). */
+    private static final Pattern LITERAL_KEY = Pattern.compile(
+            "(?:words|wording|Wording\\.english\\(\\))\\s*\\.get\\(\\s*\"([^\"]+)\"|\"(parse\\.[a-z0-9.-]+)\"");
 
     @Test
     void everyKeyTheCodeNamesIsInTheEnglishBundle() throws IOException {
@@ -53,7 +54,7 @@ class WordingKeysTest {
                 for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
                     Matcher matcher = LITERAL_KEY.matcher(Files.readString(file));
                     while (matcher.find()) {
-                        keys.add(matcher.group(1));
+                        keys.add(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
                     }
                 }
             }
