@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.ofrep.WebhookReceiver;
 import dev.detour.bot.signals.AlertmanagerAlerts;
 import dev.detour.bot.slack.SignedSlack;
+import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.persistence.SingleWriterLocks;
 import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.signals.GatewayMonitor;
 import dev.detour.incidents.testing.OnPostgres;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.incidents.testing.TestDatabase;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import static dev.detour.incidents.SeedCatalog.GPT_5;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,6 +98,37 @@ class TwoReplicasIT {
     }
 
     @Test
+    void gatewayTrafficSplitOverTheReplicasIsJudgedAsAWhole() throws Exception {
+        Map<String, Object> database = TestDatabase.postgres();
+        try (FakeSlack slack = FakeSlack.start(SignedSlack.BOT_TOKEN);
+             WebhookReceiver webhook = new WebhookReceiver(WEBHOOK_SECRET);
+             ApplicationContext one = replica(database, slack, webhook);
+             ApplicationContext two = replica(database, slack, webhook)) {
+            // 12 requests to each replica, half of them 529s: too few to judge on either (min-requests is 20),
+            // enough on both together
+            for (ApplicationContext replica : List.of(one, two)) {
+                HttpResponse<String> response = gateway(uri(replica), "gpt-5", 12, 6);
+                assertEquals(202, response.statusCode(), response.body());
+            }
+
+            IncidentService incidents = one.getBean(IncidentService.class);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (incidents.openIncidentAbout(List.of(Target.model(GPT_5))).isEmpty()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(incidents.openIncidentAbout(List.of(Target.model(GPT_5))).isPresent(),
+                    "an incident about GPT-5, from the two halves together");
+            for (ApplicationContext replica : List.of(one, two)) {
+                while (requestsSeen(replica) < 24 && System.nanoTime() < deadline) {
+                    Thread.sleep(100); // the other replica's half arrives within a second or two
+                }
+                assertEquals(24, requestsSeen(replica), "each replica counts both halves");
+            }
+        }
+    }
+
+    @Test
     void aSingleWriterJobRunsOnOneReplicaAndMovesWhenItStops() throws Exception {
         Map<String, Object> database = TestDatabase.postgres();
         try (FakeSlack slack = FakeSlack.start(SignedSlack.BOT_TOKEN);
@@ -154,6 +188,27 @@ class TwoReplicasIT {
         return http.send(HttpRequest.newBuilder(replica.resolve("/signals/alertmanager"))
                 .header("Authorization", "Bearer " + SIGNAL_TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long requestsSeen(ApplicationContext replica) {
+        return replica.getBean(GatewayMonitor.class).stats(GPT_5, replica.getBean(java.time.Clock.class).instant())
+                .orElseThrow().requests();
+    }
+
+    /** One gateway batch: {@code requests} outcomes of {@code model}, the first {@code failures} of them 529s. */
+    private HttpResponse<String> gateway(URI replica, String model, int requests, int failures) throws Exception {
+        StringBuilder body = new StringBuilder("{\"outcomes\":[");
+        for (int i = 0; i < requests; i++) {
+            boolean failed = i < failures;
+            body.append(i == 0 ? "" : ",").append("{\"provider\":\"openai\",\"model\":\"").append(model)
+                    .append("\",\"ok\":").append(!failed).append(",\"status\":").append(failed ? 529 : 200)
+                    .append(",\"latencyMs\":900}");
+        }
+        body.append("]}");
+        return http.send(HttpRequest.newBuilder(replica.resolve("/signals/gateway"))
+                .header("Authorization", "Bearer " + SIGNAL_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Waits until OFREP on this replica evaluates the flag to {@code expected}. */

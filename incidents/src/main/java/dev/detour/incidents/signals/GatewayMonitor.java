@@ -25,6 +25,8 @@ public final class GatewayMonitor {
 
     private final DetectionSettings settings;
     private final Map<ModelId, ModelState> models = new HashMap<>();
+    /** What the other replicas counted, per model: replaced as a whole each time they are read. */
+    private volatile Map<ModelId, List<SecondCounts>> elsewhere = Map.of();
 
     public GatewayMonitor(Catalog catalog, DetectionSettings settings) {
         this.settings = settings;
@@ -58,7 +60,7 @@ public final class GatewayMonitor {
         }
         List<Signal> signals = new ArrayList<>(1);
         synchronized (state) {
-            WindowStats stats = state.window.stats(now.getEpochSecond());
+            WindowStats stats = state.window.stats(now.getEpochSecond(), elsewhere.getOrDefault(model, List.of()));
             state.health.evaluate(stats, now).ifPresent(change -> signals.add(providerSignal(model, change, now)));
             ourSide(model, state, stats, now).ifPresent(signals::add);
         }
@@ -90,8 +92,28 @@ public final class GatewayMonitor {
             return Optional.empty();
         }
         synchronized (state) {
-            return Optional.of(state.window.stats(now.getEpochSecond()));
+            return Optional.of(state.window.stats(now.getEpochSecond(), elsewhere.getOrDefault(model, List.of())));
         }
+    }
+
+    /** This replica's counts of {@code model} for the seconds after {@code after} and before {@code before}. */
+    public List<SecondCounts> completed(ModelId model, long after, long before) {
+        ModelState state = models.get(model);
+        if (state == null) {
+            return List.of();
+        }
+        synchronized (state) {
+            return state.window.completed(after, before);
+        }
+    }
+
+    /** The other replicas' counts, which every evaluation from now on adds to this replica's own. */
+    public void elsewhere(Map<ModelId, List<SecondCounts>> counts) {
+        this.elsewhere = Map.copyOf(counts);
+    }
+
+    public java.util.Set<ModelId> models() {
+        return java.util.Collections.unmodifiableSet(models.keySet());
     }
 
     public boolean isSuspect(ModelId model) {

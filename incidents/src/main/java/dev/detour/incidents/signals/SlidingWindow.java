@@ -1,6 +1,8 @@
 package dev.detour.incidents.signals;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One model's gateway outcomes over the last {@code window}, in one-second slots: requests, provider-side
@@ -56,6 +58,11 @@ final class SlidingWindow {
 
     /** The totals of the seconds {@code (now - window, now]}. */
     WindowStats stats(long nowEpochSecond) {
+        return stats(nowEpochSecond, List.of());
+    }
+
+    /** The totals of the seconds {@code (now - window, now]}, here and in {@code elsewhere} (other replicas). */
+    WindowStats stats(long nowEpochSecond, List<SecondCounts> elsewhere) {
         long requestCount = 0;
         long provider = 0;
         long capacity = 0;
@@ -63,20 +70,50 @@ final class SlidingWindow {
         long slowCount = 0;
         long[] histogram = new long[LATENCY_BUCKETS];
         for (int slot = 0; slot < seconds; slot++) {
-            long at = second[slot];
-            if (at <= nowEpochSecond - seconds || at > nowEpochSecond) {
-                continue;
+            if (inWindow(second[slot], nowEpochSecond)) {
+                requestCount += requests[slot];
+                provider += providerErrors[slot];
+                capacity += capacityErrors[slot];
+                ourSide += ourSideErrors[slot];
+                slowCount += slow[slot];
+                for (int bucket = 0; bucket < LATENCY_BUCKETS; bucket++) {
+                    histogram[bucket] += latency[slot * LATENCY_BUCKETS + bucket];
+                }
             }
-            requestCount += requests[slot];
-            provider += providerErrors[slot];
-            capacity += capacityErrors[slot];
-            ourSide += ourSideErrors[slot];
-            slowCount += slow[slot];
-            for (int bucket = 0; bucket < LATENCY_BUCKETS; bucket++) {
-                histogram[bucket] += latency[slot * LATENCY_BUCKETS + bucket];
+        }
+        for (SecondCounts counts : elsewhere) {
+            if (inWindow(counts.epochSecond(), nowEpochSecond)) {
+                requestCount += counts.requests();
+                provider += counts.providerErrors();
+                capacity += counts.capacityErrors();
+                ourSide += counts.ourSideErrors();
+                slowCount += counts.slow();
+                int[] theirs = counts.latency();
+                for (int bucket = 0; bucket < LATENCY_BUCKETS; bucket++) {
+                    histogram[bucket] += theirs[bucket];
+                }
             }
         }
         return new WindowStats(requestCount, provider, capacity, ourSide, slowCount, p95(histogram, requestCount));
+    }
+
+    /** The seconds after {@code after} and before {@code before} that counted something, oldest first. */
+    List<SecondCounts> completed(long after, long before) {
+        List<SecondCounts> completed = new ArrayList<>();
+        for (int slot = 0; slot < seconds; slot++) {
+            long at = second[slot];
+            if (at > after && at < before && requests[slot] > 0) {
+                completed.add(new SecondCounts(at, requests[slot], providerErrors[slot], capacityErrors[slot],
+                        ourSideErrors[slot], slow[slot], java.util.Arrays.copyOfRange(latency,
+                        slot * LATENCY_BUCKETS, (slot + 1) * LATENCY_BUCKETS)));
+            }
+        }
+        completed.sort(java.util.Comparator.comparingLong(SecondCounts::epochSecond));
+        return completed;
+    }
+
+    private boolean inWindow(long at, long nowEpochSecond) {
+        return at > nowEpochSecond - seconds && at <= nowEpochSecond;
     }
 
     private int slot(long epochSecond) {

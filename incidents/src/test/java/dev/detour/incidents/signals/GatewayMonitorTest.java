@@ -45,6 +45,28 @@ class GatewayMonitorTest {
     }
 
     @Test
+    void countsFromOtherReplicasAddToThisOnesWithinTheWindow() {
+        GatewayMonitor other = new GatewayMonitor(SeedCatalog.catalog(), SETTINGS);
+        for (int i = 0; i < 12; i++) {
+            other.record(OPUS_48, i >= 6, i < 6 ? 529 : 200, 40_000, now);
+        }
+        List<SecondCounts> theirs = other.completed(OPUS_48, Long.MIN_VALUE, now.getEpochSecond() + 1);
+        assertEquals(1, theirs.size());
+        SecondCounts stored = theirs.get(0);
+        assertEquals(stored, new SecondCounts(stored.epochSecond(), 12, 6, 0, 0, 12,
+                SecondCounts.latencyOf(stored.latencyText())), "the histogram survives its stored form");
+
+        batch(OPUS_48, 12, 6);
+        assertTrue(signals.isEmpty(), "12 requests alone are too few");
+        monitor.elsewhere(java.util.Map.of(OPUS_48, theirs));
+        WindowStats both = monitor.stats(OPUS_48, now).orElseThrow();
+        assertEquals(24, both.requests());
+        assertEquals(12, both.providerErrors() + both.capacityErrors());
+        assertTrue(both.p95LatencyMs() >= 30_000, "their slow answers count in the p95: " + both.p95LatencyMs());
+        assertEquals(0, monitor.stats(OPUS_48, now.plusSeconds(60)).orElseThrow().requests(), "out of the window");
+    }
+
+    @Test
     void fewerThanMinRequestsNeverOpens() {
         batch(OPUS_48, 19, 19);
         assertTrue(signals.isEmpty());
