@@ -41,6 +41,13 @@ public record SecondCounts(long epochSecond, int requests, int providerErrors, i
         return latency;
     }
 
+    /** Adds this second's latency histogram to {@code histogram}, without copying it (evaluations are hot). */
+    void addLatencyTo(long[] histogram) {
+        for (int bucket = 0; bucket < latency.length; bucket++) {
+            histogram[bucket] += latency[bucket];
+        }
+    }
+
     @Override
     public int[] latency() {
         return latency.clone();

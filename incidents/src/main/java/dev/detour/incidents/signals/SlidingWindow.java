@@ -88,10 +88,7 @@ final class SlidingWindow {
                 capacity += counts.capacityErrors();
                 ourSide += counts.ourSideErrors();
                 slowCount += counts.slow();
-                int[] theirs = counts.latency();
-                for (int bucket = 0; bucket < LATENCY_BUCKETS; bucket++) {
-                    histogram[bucket] += theirs[bucket];
-                }
+                counts.addLatencyTo(histogram);
             }
         }
         return new WindowStats(requestCount, provider, capacity, ourSide, slowCount, p95(histogram, requestCount));
