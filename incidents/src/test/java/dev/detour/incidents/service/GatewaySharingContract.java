@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,9 +39,7 @@ abstract class GatewaySharingContract implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>();
-        database().forEach((key, value) -> properties.put(key, String.valueOf(value)));
-        properties.put(SeedConfigFactory.ENABLED, "true");
+        Map<String, String> properties = SeedConfigFactory.properties(database());
         properties.put("detour.signals.gateway-share", "1h"); // this test shares by hand
         properties.put("detour.signals.gateway-check", "1h");
         return properties;

@@ -32,7 +32,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,10 +84,7 @@ abstract class PersistenceContract implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>();
-        database().forEach((key, value) -> properties.put(key, String.valueOf(value)));
-        properties.put(SeedConfigFactory.ENABLED, "true");
-        return properties;
+        return SeedConfigFactory.properties(database());
     }
 
     @org.junit.jupiter.api.AfterEach

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,9 +44,7 @@ abstract class SignalContract implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>();
-        database().forEach((key, value) -> properties.put(key, String.valueOf(value)));
-        properties.put(SeedConfigFactory.ENABLED, "true");
+        Map<String, String> properties = SeedConfigFactory.properties(database());
         properties.put(SeedConfigFactory.AUTOMATIC_PROVIDER, "openai");
         return properties;
     }

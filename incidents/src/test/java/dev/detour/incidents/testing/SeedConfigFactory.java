@@ -13,7 +13,9 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * For persistence tests of the incidents module: the seed catalog as the configuration, and a clock the test
@@ -32,6 +34,14 @@ public class SeedConfigFactory {
     public static final String WEBHOOK_SINK = "detour.test.webhook-sink";
     /** A flagd file sink ({@code flagd}) at this path. */
     public static final String FILE_SINK = "detour.test.file-sink";
+
+    /** Test properties for a context on {@code database} with the seed catalog, as strings (TestPropertyProvider). */
+    public static Map<String, String> properties(Map<String, Object> database) {
+        Map<String, String> properties = new HashMap<>();
+        database.forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        properties.put(ENABLED, "true");
+        return properties;
+    }
 
     @Singleton
     public DetourConfig seedConfig(@Value("${" + AUTOMATIC_PROVIDER + ":}") String automaticProvider,
