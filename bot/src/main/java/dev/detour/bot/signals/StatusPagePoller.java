@@ -118,7 +118,8 @@ public class StatusPagePoller {
         try {
             response = http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new IllegalStateException("unreachable: " + e.getMessage(), e);
+            // e.g. a ConnectException, whose message is often empty: its class says what happened
+            throw new IllegalStateException("unreachable: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
