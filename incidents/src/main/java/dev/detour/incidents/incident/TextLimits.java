@@ -1,10 +1,13 @@
 package dev.detour.incidents.incident;
 
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 /**
- * How long free text people give may be. Longer text is refused with a message saying so, never cut silently
- * or left to fail in the database. 3000 characters is also what one Slack section block can show.
+ * How long free text may be. Text people type that is too long is refused with a message saying so; text from
+ * machines (signals, payloads) is cut to fit. Nothing is ever cut silently or left to fail in the database:
+ * cut text ends in "… (cut, N characters)", N being how many characters were left out. 3000 characters is also
+ * what one Slack section block can show.
  */
 public final class TextLimits {
     public static final int TITLE = 200;
@@ -21,8 +24,47 @@ public final class TextLimits {
         return Optional.of(what + " is " + text.length() + " characters; the limit is " + limit);
     }
 
-    /** Text from machines (signals) is cut to fit rather than refused: the signal matters more than its length. */
+    /**
+     * {@code text} cut to at most {@code limit} UTF-16 chars (what a database column or a Slack field counts),
+     * on a code-point boundary, with a note of what was left out.
+     */
     public static String clip(String text, int limit) {
-        return text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
+        return clip(text, limit, codePoint -> Character.charCount(codePoint));
+    }
+
+    /**
+     * {@code text} cut so that its width, as {@code width} measures each code point, is at most {@code limit}.
+     * A renderer that escapes text measures each code point as escaped, then cuts the raw text before escaping,
+     * so the escaped text fits and no escape sequence or surrogate pair is ever split.
+     */
+    public static String clip(String text, int limit, IntUnaryOperator width) {
+        if (text == null || measure(text, width) <= limit) {
+            return text;
+        }
+        int codePoints = text.codePointCount(0, text.length());
+        // Room for the longest note this text could need; a limit too small for any note gets a bare ellipsis.
+        boolean noted = measure(note(codePoints), width) < limit;
+        int budget = noted ? limit - measure(note(codePoints), width) : Math.max(0, limit - 1);
+        int end = 0;
+        int used = 0;
+        int kept = 0;
+        while (end < text.length()) {
+            int codePoint = text.codePointAt(end);
+            used += width.applyAsInt(codePoint);
+            if (used > budget) {
+                break;
+            }
+            end += Character.charCount(codePoint);
+            kept++;
+        }
+        return text.substring(0, end) + (noted ? note(codePoints - kept) : "…");
+    }
+
+    private static String note(int cut) {
+        return "… (cut, " + cut + " characters)";
+    }
+
+    private static int measure(String text, IntUnaryOperator width) {
+        return text.codePoints().map(width).sum();
     }
 }
