@@ -28,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -214,11 +213,9 @@ public class CommandHandler {
             query = new AuditQuery(query.incident(), query.subject(),
                     Optional.of(clock.instant().minus(command.since().get())), Optional.empty(), 0, query.limit());
         }
-        List<dev.detour.incidents.audit.StoredAuditRecord> records = new ArrayList<>(audit.search(query));
-        java.util.Collections.reverse(records);
+        List<dev.detour.incidents.audit.StoredAuditRecord> records = audit.search(query.newest(AUDIT_LINES));
         AuditMessage.Filter filter = new AuditMessage.Filter(query.incident(), query.subject(), command.since());
-        return new CommandReply.Ephemeral(new AuditMessage(words).render(records.subList(0,
-                Math.min(AUDIT_LINES, records.size())), filter));
+        return new CommandReply.Ephemeral(new AuditMessage(words).render(records, filter));
     }
 
     static SlackMessage help() {

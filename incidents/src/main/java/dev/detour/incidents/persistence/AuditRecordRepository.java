@@ -30,4 +30,17 @@ public interface AuditRecordRepository extends GenericRepository<AuditRecordRow,
             LIMIT :limit""")
     List<AuditRecordRow> search(@Nullable Long incidentId, @Nullable String subject, @Nullable Instant since,
                                 @Nullable Instant until, long afterId, int limit);
+
+    /** The newest records first: the same filters as {@link #search}, the limit keeping the newest. */
+    @Query("""
+            SELECT * FROM audit_record
+            WHERE (CAST(:incidentId AS BIGINT) IS NULL OR incident_id = :incidentId)
+              AND (CAST(:subject AS VARCHAR(200)) IS NULL OR subject = :subject)
+              AND (CAST(:since AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at >= :since)
+              AND (CAST(:until AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at < :until)
+              AND id > :afterId
+            ORDER BY id DESC
+            LIMIT :limit""")
+    List<AuditRecordRow> searchNewestFirst(@Nullable Long incidentId, @Nullable String subject,
+                                           @Nullable Instant since, @Nullable Instant until, long afterId, int limit);
 }

@@ -1,6 +1,6 @@
 package dev.detour.incidents.persistence;
 
-import io.micronaut.core.annotation.Nullable;
+import dev.detour.incidents.incident.TextLimits;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
@@ -10,4 +10,10 @@ import java.time.Instant;
 @MappedEntity("consent")
 public record ConsentRow(@Id String taskClassId, String offeredModel, String answer, Instant answeredAt,
                          String answeredBy) {
+    /** Column size, as V1__schema.sql declares it; a longer actor is cut to fit, saying so. */
+    static final int ACTOR = 200;
+
+    public ConsentRow {
+        answeredBy = TextLimits.clip(answeredBy, ACTOR);
+    }
 }

@@ -10,7 +10,11 @@ import java.time.Instant;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface InboundEventRepository extends GenericRepository<InboundEventRow, String> {
 
-    /** @return 1 the first time a key is seen, 0 after (a concurrent duplicate does not fail the transaction) */
+    /** @return 1 the first time {@code source:id} is seen, 0 after (a concurrent duplicate does not fail) */
+    default int insertIfAbsent(String source, String id, Instant receivedAt) {
+        return insertIfAbsent(InboundEventRow.key(source, id), receivedAt);
+    }
+
     @Query("INSERT INTO inbound_event (event_key, received_at) VALUES (:eventKey, :receivedAt) ON CONFLICT DO NOTHING")
     int insertIfAbsent(String eventKey, Instant receivedAt);
 }

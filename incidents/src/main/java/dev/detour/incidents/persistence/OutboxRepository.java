@@ -1,5 +1,6 @@
 package dev.detour.incidents.persistence;
 
+import dev.detour.incidents.incident.TextLimits;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -52,12 +53,22 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
     @Query("UPDATE outbox SET status = 'sent', sent_at = :at, attempts = attempts + 1 WHERE id = :id")
     void markSent(long id, Instant at);
 
+    /** @param error what the receiver answered, cut to fit its column */
+    default void markRetry(long id, Instant next, String error) {
+        retryLater(id, next, TextLimits.clip(error, OutboxRow.LAST_ERROR));
+    }
+
+    /** @param error what the receiver answered, cut to fit its column */
+    default void markFailed(long id, String error) {
+        giveUp(id, TextLimits.clip(error, OutboxRow.LAST_ERROR));
+    }
+
     @Query("""
             UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error WHERE id = :id""")
-    void markRetry(long id, Instant next, String error);
+    void retryLater(long id, Instant next, String error);
 
     @Query("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = :error WHERE id = :id")
-    void markFailed(long id, String error);
+    void giveUp(long id, String error);
 
     long countByStatus(String status);
 

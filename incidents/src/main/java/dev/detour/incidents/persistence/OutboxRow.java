@@ -1,5 +1,6 @@
 package dev.detour.incidents.persistence;
 
+import dev.detour.incidents.incident.TextLimits;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -12,4 +13,10 @@ import java.time.Instant;
 public record OutboxRow(@Id @GeneratedValue @Nullable Long id, Instant createdAt, String topic, String destination,
                         String idempotencyKey, String payload, @Nullable Long incidentId, String status,
                         int attempts, Instant nextAttemptAt, @Nullable String lastError, @Nullable Instant sentAt) {
+    /** Column size, as V1__schema.sql declares it: an error a receiver answered is cut to fit, saying so. */
+    static final int LAST_ERROR = 2000;
+
+    public OutboxRow {
+        lastError = TextLimits.clip(lastError, LAST_ERROR);
+    }
 }

@@ -11,6 +11,7 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,9 +34,16 @@ public class AuditTrail {
 
     @Transactional(readOnly = true)
     public List<StoredAuditRecord> search(AuditQuery query) {
-        return rows.search(query.incident().map(IncidentId::number).orElse(null), query.subject().orElse(null),
-                        query.since().orElse(null), query.until().orElse(null), query.afterId(), query.limit())
-                .stream().map(AuditTrail::toRecord).toList();
+        Long incident = query.incident().map(IncidentId::number).orElse(null);
+        String subject = query.subject().orElse(null);
+        Instant since = query.since().orElse(null);
+        Instant until = query.until().orElse(null);
+        List<AuditRecordRow> found = switch (query.order()) {
+            case OLDEST_FIRST -> rows.search(incident, subject, since, until, query.afterId(), query.limit());
+            case NEWEST_FIRST -> rows.searchNewestFirst(incident, subject, since, until, query.afterId(),
+                    query.limit());
+        };
+        return found.stream().map(AuditTrail::toRecord).toList();
     }
 
     private static StoredAuditRecord toRecord(AuditRecordRow row) {

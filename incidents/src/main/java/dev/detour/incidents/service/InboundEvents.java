@@ -17,9 +17,15 @@ public class InboundEvents {
         this.clock = clock;
     }
 
-    /** @return true the first time {@code source:id} is seen, on any replica; false for every repeat */
+    /**
+     * Joins the caller's transaction: called in the transaction that handles the delivery, the delivery is
+     * remembered exactly when its effects commit, so a delivery that failed is handled again when retried.
+     *
+     * @param id the sender's id, of any length
+     * @return true the first time {@code source:id} is seen, on any replica; false for every repeat
+     */
     @Transactional
     public boolean firstTime(String source, String id) {
-        return rows.insertIfAbsent(source + ":" + id, clock.instant()) == 1;
+        return rows.insertIfAbsent(source, id, clock.instant()) == 1;
     }
 }

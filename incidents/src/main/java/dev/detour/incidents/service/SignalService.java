@@ -51,6 +51,23 @@ public class SignalService {
         this.catalog = catalog;
     }
 
+    /**
+     * A signal its sender may deliver more than once (Alertmanager repeats a notification it thinks was lost):
+     * recorded the first time {@code source:deliveryId} is seen. The delivery is remembered in the same
+     * transaction as the signal's effects, so both commit or neither does: a delivery that failed is recorded when
+     * it comes again, never taken for a repeat.
+     *
+     * @return whether it was recorded now; false when it was recorded before
+     */
+    @Transactional
+    public boolean receiveOnce(String source, String deliveryId, Signal signal) {
+        if (!inbound.firstTime(source, deliveryId)) {
+            return false;
+        }
+        receive(signal);
+        return true;
+    }
+
     /** @return the incident the signal went to, if any (a cleared signal without an open incident has none) */
     @Transactional
     public Optional<IncidentId> receive(Signal signal) {
@@ -59,7 +76,7 @@ public class SignalService {
                 : incidents.openIncidentAbout(signal.targets()).map(Incident::id);
         String subjects = signal.targets().stream().map(t -> t.kind() + ":" + t.id()).collect(Collectors.joining(","));
         audit.append(new AuditRecord(signal.at(), actor, "signal." + (signal.firing() ? "firing" : "cleared"),
-                TextLimits.clip(subjects, 500), Optional.empty(), Optional.of(dev.detour.incidents.catalog.Words.of(signal.side())),
+                subjects, Optional.empty(), Optional.of(dev.detour.incidents.catalog.Words.of(signal.side())),
                 Optional.of(signal.summary()), incident));
         incident.ifPresent(id -> incidents.note(id, new TimelineEntry(signal.at(), actor, TimelineEntry.Type.SIGNAL,
                 TextLimits.clip(describe(signal), TextLimits.TEXT))));

@@ -359,6 +359,15 @@ abstract class PersistenceContract implements TestPropertyProvider {
         assertFalse(records(AuditQuery.everything()).isEmpty());
     }
 
+    @Test
+    void theDatabaseRefusesToTruncateTheAuditTrail() throws SQLException {
+        incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(GPT_5)), ALICE);
+        try (Connection connection = connectAsAnOperatorWould(); Statement statement = connection.createStatement()) {
+            assertThrows(SQLException.class, () -> statement.execute("TRUNCATE TABLE audit_record"));
+        }
+        assertFalse(records(AuditQuery.everything()).isEmpty());
+    }
+
     /** A plain JDBC connection, outside the application, as someone with SQL access would have. */
     protected Connection connectAsAnOperatorWould() throws SQLException {
         return DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
@@ -403,6 +412,16 @@ abstract class PersistenceContract implements TestPropertyProvider {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aDeliveryWhoseIdIsLongerThanAnyColumnIsHandledOnce() {
+        String fingerprintlessAlert = "{alertname=\"LLMErrors\",route=\"" + "/v1/messages".repeat(400) + "\"}";
+        String sameStart = fingerprintlessAlert.substring(0, 1000);
+
+        assertTrue(inbound.firstTime("alertmanager", fingerprintlessAlert));
+        assertFalse(inbound.firstTime("alertmanager", fingerprintlessAlert));
+        assertTrue(inbound.firstTime("alertmanager", sameStart), "ids that only share a beginning are different");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.testing.MovableClock;
+import dev.detour.incidents.testing.RecordingOutboxRule;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ import static dev.detour.incidents.SeedCatalog.OPUS_47;
 import static dev.detour.incidents.SeedCatalog.OPUS_48;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -39,6 +41,7 @@ abstract class SignalContract implements TestPropertyProvider {
     @Inject StatusService status;
     @Inject AuditTrail audit;
     @Inject MovableClock clock;
+    @Inject RecordingOutboxRule outboxRule;
 
     protected abstract Map<String, Object> database();
 
@@ -115,5 +118,44 @@ abstract class SignalContract implements TestPropertyProvider {
         assertTrue(signals.receive(signal("alertmanager", Target.model(OPUS_48), false, Signal.Side.PROVIDER))
                 .isEmpty());
         assertTrue(incidents.openIncidents().isEmpty());
+    }
+
+    @Test
+    void aSignalWhoseSummaryIsLongerThanAnyColumnIsRecordedCutToFit() {
+        String summary = "upstream said: " + "x".repeat(9_000);
+        IncidentId id = signals.receive(new Signal("alertmanager", List.of(Target.model(OPUS_48)), true,
+                Signal.Severity.DEGRADED, Signal.Side.PROVIDER, summary, clock.instant())).orElseThrow();
+
+        String reason = audit.search(AuditQuery.everything().forIncident(id)).stream()
+                .filter(stored -> stored.record().action().equals("signal.firing")).findFirst().orElseThrow()
+                .record().reason().orElseThrow();
+        assertTrue(reason.length() <= 4000 && reason.startsWith("upstream said: xxx"), reason.length() + " chars");
+        assertTrue(reason.endsWith(" characters)"), "says it was cut: " + reason.substring(reason.length() - 40));
+        assertTrue(incidents.timeline(id).stream().anyMatch(entry -> entry.text().contains("upstream said")));
+    }
+
+    @Test
+    void aDeliveryThatFailedLeavesNoTraceSoItIsRecordedWhenItComesAgain() {
+        Signal signal = signal("alertmanager", Target.model(OPUS_47), true, Signal.Side.PROVIDER);
+        outboxRule.failOnNextEvent();
+        assertThrows(IllegalStateException.class, () -> signals.receiveOnce("alertmanager", "fp-1:firing", signal));
+        assertTrue(incidents.openIncidents().isEmpty(), "nothing of the failed delivery was kept");
+
+        assertTrue(signals.receiveOnce("alertmanager", "fp-1:firing", signal), "the retry is recorded");
+        assertFalse(signals.receiveOnce("alertmanager", "fp-1:firing", signal), "and is a repeat after that");
+        assertEquals(1, incidents.openIncidents().size());
+    }
+
+    @Test
+    void aStatusPageUpdateWithAnIdLongerThanAnyColumnIsRecordedOnce() {
+        IncidentId id = signals.receive(signal("gateway", Target.model(OPUS_48), true, Signal.Side.PROVIDER))
+                .orElseThrow();
+        SignalService.StatusPageUpdate update = new SignalService.StatusPageUpdate("upd-" + "7".repeat(400),
+                "Elevated errors", "major", "investigating", "We are looking into it.", clock.instant());
+
+        assertTrue(signals.statusPageUpdate(ANTHROPIC, update));
+        assertFalse(signals.statusPageUpdate(ANTHROPIC, update));
+        assertEquals(1, incidents.timeline(id).stream().filter(entry -> entry.text().contains("Elevated errors"))
+                .count());
     }
 }
