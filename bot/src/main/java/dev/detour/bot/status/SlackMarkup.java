@@ -1,5 +1,7 @@
 package dev.detour.bot.status;
 
+import dev.detour.messages.SlackText;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,14 +18,21 @@ final class SlackMarkup {
     private SlackMarkup() {
     }
 
+    /**
+     * Markup is read first and Slack's entities ({@code &lt;}) are decoded after, once, in what is left: escaped
+     * text such as {@code &lt;!channel&gt;} reads as typed and never becomes markup.
+     */
     static String plain(String text) {
         Matcher markup = MARKUP.matcher(text);
         StringBuilder out = new StringBuilder();
+        int from = 0;
         while (markup.find()) {
-            markup.appendReplacement(out, Matcher.quoteReplacement(plain(markup.group(1), markup.group(2))));
+            out.append(SlackText.unescape(text.substring(from, markup.start())));
+            out.append(plain(SlackText.unescape(markup.group(1)),
+                    markup.group(2) == null ? null : SlackText.unescape(markup.group(2))));
+            from = markup.end();
         }
-        markup.appendTail(out);
-        return out.toString();
+        return out.append(SlackText.unescape(text.substring(from))).toString();
     }
 
     private static String plain(String target, String label) {

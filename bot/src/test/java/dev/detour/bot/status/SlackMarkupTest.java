@@ -30,6 +30,18 @@ class SlackMarkupTest {
     }
 
     @Test
+    void escapedTextReadsAsTypedAndSlacksEncodingTypedAsTextIsDecodedOnlyOnce() {
+        // A support post escapes what on-call typed: "<!channel>", "&lt;b&gt;" and "R&D" reach the page as typed.
+        assertEquals("<!channel> &lt;b&gt; R&D", SlackMarkup.plain("&lt;!channel&gt; &amp;lt;b&amp;gt; R&amp;D"));
+    }
+
+    @Test
+    void aLinksLabelAndAddressAreDecodedToo() {
+        assertEquals("Q&A (https://example.com/?a=1&b=2)",
+                SlackMarkup.plain("<https://example.com/?a=1&amp;b=2|Q&amp;A>"));
+    }
+
+    @Test
     void angleBracketsThatAreNotSlackMarkupStayAsTheyAre() {
         assertEquals("Prompts with <tags> & a < b > c work", SlackMarkup.plain("Prompts with <tags> & a < b > c work"));
     }
