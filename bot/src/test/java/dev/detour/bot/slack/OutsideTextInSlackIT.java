@@ -1,5 +1,6 @@
 package dev.detour.bot.slack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.messages.Interactions;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -93,5 +94,16 @@ class OutsideTextInSlackIT implements TestPropertyProvider {
         }
         assertEquals(List.of(), live, "markup from what people typed, live in Slack");
         assertTrue(threadUpdate.param("text").contains("&lt;!here&gt; <@U0MALLORY>"), threadUpdate.param("text"));
+    }
+
+    @Test
+    void aMistypedCommandIsQuotedBackAsText() throws Exception {
+        SlackRequests requests = new SlackRequests(server.getURI(), SignedSlack.SIGNING_SECRET);
+        // Answered at once, in the acknowledgement.
+        String answer = new ObjectMapper().readTree(requests.command(ALICE,
+                "&lt;!channel&gt; &lt;https://evil.example|click&gt;", slack.newResponseUrl()).body()).toString();
+
+        assertTrue(answer.contains("&lt;!channel&gt;"), answer);
+        assertEquals(List.of(), MARKUP.matcher(answer).results().map(found -> found.group()).toList(), answer);
     }
 }
