@@ -19,20 +19,19 @@ final class SlackMarkup {
     }
 
     /**
-     * Markup is read first and Slack's entities ({@code &lt;}) are decoded after, once, in what is left: escaped
-     * text such as {@code &lt;!channel&gt;} reads as typed and never becomes markup.
+     * Support posts carry on-call's words escaped (see docs/slack.md): Slack's entities are decoded once, then any
+     * markup in what on-call typed reads as plain text, as Slack would have shown it, without ids. Text typed in
+     * Slack's own encoding ({@code &lt;}) was escaped twice, so it stays that text.
      */
     static String plain(String text) {
-        Matcher markup = MARKUP.matcher(text);
+        String typed = SlackText.unescape(text);
+        Matcher markup = MARKUP.matcher(typed);
         StringBuilder out = new StringBuilder();
-        int from = 0;
         while (markup.find()) {
-            out.append(SlackText.unescape(text.substring(from, markup.start())));
-            out.append(plain(SlackText.unescape(markup.group(1)),
-                    markup.group(2) == null ? null : SlackText.unescape(markup.group(2))));
-            from = markup.end();
+            markup.appendReplacement(out, Matcher.quoteReplacement(plain(markup.group(1), markup.group(2))));
         }
-        return out.append(SlackText.unescape(text.substring(from))).toString();
+        markup.appendTail(out);
+        return out.toString();
     }
 
     private static String plain(String target, String label) {

@@ -30,9 +30,15 @@ class SlackMarkupTest {
     }
 
     @Test
-    void escapedTextReadsAsTypedAndSlacksEncodingTypedAsTextIsDecodedOnlyOnce() {
-        // A support post escapes what on-call typed: "<!channel>", "&lt;b&gt;" and "R&D" reach the page as typed.
-        assertEquals("<!channel> &lt;b&gt; R&D", SlackMarkup.plain("&lt;!channel&gt; &amp;lt;b&amp;gt; R&amp;D"));
+    void escapedTextIsDecodedOnceAndMarkupTypedInItReadsAsPlainTextWithoutIds() {
+        // A support post escapes what on-call typed: "<!channel> <@U0ALICE|alice>", "&lt;b&gt;" and "R&D".
+        assertEquals("@channel @alice &lt;b&gt; R&D", SlackMarkup.plain(
+                "&lt;!channel&gt; &lt;@U0ALICE|alice&gt; &amp;lt;b&amp;gt; R&amp;D"));
+    }
+
+    @Test
+    void aDisguisedLinkShowsItsAddress() {
+        assertEquals("click (https://evil.example)", SlackMarkup.plain("&lt;https://evil.example|click&gt;"));
     }
 
     @Test
