@@ -21,6 +21,7 @@ import dev.detour.messages.ManagerSummary;
 import dev.detour.messages.Modals;
 import dev.detour.messages.Names;
 import dev.detour.messages.SlackMessage;
+import dev.detour.messages.SlackText;
 import dev.detour.messages.StatusMessage;
 import dev.detour.messages.Wording;
 import jakarta.inject.Singleton;
@@ -103,7 +104,9 @@ public class CommandHandler {
 
     private CommandReply carryOut(DetourCommand command, Invoker invoker) {
         if (command instanceof DetourCommand.Invalid invalid) {
-            return CommandReply.say(words.get("command.invalid", invalid.problem(), invalid.usage()));
+            // The problem quotes what was typed: shown as typed, never as Slack markup (see docs/slack.md).
+            return CommandReply.say(words.get("command.invalid", SlackText.escape(invalid.problem()),
+                    SlackText.escape(invalid.usage())));
         } else if (command instanceof DetourCommand.Help) {
             return new CommandReply.Ephemeral(help());
         } else if (command instanceof DetourCommand.Status) {

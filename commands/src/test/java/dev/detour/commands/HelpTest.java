@@ -3,6 +3,7 @@ package dev.detour.commands;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.detour.messages.SlackMessage;
+import dev.detour.messages.SlackText;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -36,7 +37,8 @@ class HelpTest {
     void everyVerbIsListedWithWhatItDoesAndOnlyOnCallVerbsAreMarked() {
         String help = CommandHandler.help().text();
         for (Verb verb : Verb.values()) {
-            String line = help.substring(help.indexOf("`" + verb.usage() + "`\n"));
+            // Usage lines are escaped, or Slack would read "<provider|model>" as a link.
+            String line = help.substring(help.indexOf("`" + SlackText.escape(verb.usage()) + "`\n"));
             String description = line.lines().skip(1).findFirst().orElse("").strip();
             assertFalse(description.isEmpty(), verb + " has no description");
             assertEquals(verb.changesProduction(), description.endsWith("_(on-call)_"), verb + ": " + description);

@@ -42,18 +42,18 @@ public final class AuditMessage {
     private String describe(Filter filter) {
         List<String> parts = new ArrayList<>();
         filter.incident().ifPresent(id -> parts.add(words.get("audit.for", id.toString())));
-        filter.subject().ifPresent(subject -> parts.add(words.get("audit.for", subject)));
+        filter.subject().ifPresent(subject -> parts.add(words.get("audit.for", SlackText.escape(subject, 200))));
         filter.since().ifPresent(since -> parts.add(words.get("audit.in-the-last", words.duration(since))));
         return parts.isEmpty() ? "" : " " + String.join(" ", parts);
     }
 
     private static String line(AuditRecord record) {
         return "• " + Names.time(record.at()) + " " + Names.actor(record.actor()) + " `" + record.action() + "` "
-                + record.subject()
+                + SlackText.escape(record.subject(), 200)
                 + (record.before().isPresent() || record.after().isPresent()
-                ? " " + record.before().orElse("—") + " → " + record.after().orElse("—") : "")
-                + record.reason().map(reason -> ": " + IncidentRootMessage.escape(Limits.clip(reason, 200)))
-                .orElse("")
+                ? " " + SlackText.escape(record.before().orElse("—"), 200) + " → "
+                + SlackText.escape(record.after().orElse("—"), 200) : "")
+                + record.reason().map(reason -> ": " + SlackText.escape(reason, 200)).orElse("")
                 + record.incident().map(id -> " (" + id + ")").orElse("");
     }
 }

@@ -25,7 +25,8 @@ public final class HelpMessage {
 
     public SlackMessage render(List<Command> commands) {
         return SlackMessage.plain("*" + words.get("help.header") + "*\n" + commands.stream()
-                .map(command -> "`" + command.usage() + "`\n      " + words.get("help.verb." + command.verb())
+                .map(command -> "`" + SlackText.escape(command.usage()) + "`\n      "
+                        + words.get("help.verb." + command.verb())
                         + (command.onCall() ? " " + words.get("help.on-call") : ""))
                 .collect(Collectors.joining("\n")));
     }

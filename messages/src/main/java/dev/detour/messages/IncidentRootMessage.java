@@ -60,11 +60,12 @@ public final class IncidentRootMessage {
         String headline = words.get("root.headline", incident.id().toString(),
                 words.get("root.kind." + incident.kind().word()), words.get("word.state." + incident.state().word()));
         blocks.add(header(h -> h.text(plainText(Limits.clip(headline, Limits.HEADER_TEXT)))));
-        String title = incident.title().isEmpty() ? words.get("root.no-title") : incident.title();
-        String about = "*" + escape(title) + "*\n"
-                + words.get("root.opened", Names.time(incident.openedAt()), Names.actor(incident.openedBy()))
+        String since = words.get("root.opened", Names.time(incident.openedAt()), Names.actor(incident.openedBy()))
                 + incident.acknowledgedBy().map(by -> " · " + words.get("root.acknowledged", Names.actor(by))).orElse("")
                 + incident.resolvedAt().map(at -> " · " + words.get("root.resolved", Names.time(at))).orElse("");
+        String title = incident.title().isEmpty() ? words.get("root.no-title")
+                : SlackText.escape(incident.title(), Limits.room(Limits.SECTION_TEXT, "**\n" + since));
+        String about = "*" + title + "*\n" + since;
         blocks.add(section(s -> s.text(markdownText(Limits.clip(about, Limits.SECTION_TEXT)))));
 
         List<String> affected = incident.affected().stream().map(target -> "• " + names.targetWithId(target)
@@ -92,8 +93,9 @@ public final class IncidentRootMessage {
         }
         blocks.add(context(c -> c.elements(List.of(markdownText(words.get("root.footer",
                 Names.time(status.at())))))));
-        String text = words.get("root.text", headline, incident.title(),
-                String.valueOf(incident.affected().size()));
+        String count = String.valueOf(incident.affected().size());
+        String text = words.get("root.text", headline, SlackText.escape(incident.title(),
+                Limits.room(Limits.SECTION_TEXT, words.get("root.text", headline, "", count))), count);
         return new SlackMessage(Limits.clip(text, Limits.SECTION_TEXT), blocks);
     }
 
@@ -106,7 +108,7 @@ public final class IncidentRootMessage {
                 .filter(entry -> entry.type() == TimelineEntry.Type.SIGNAL)
                 .collect(Collectors.groupingBy(entry -> entry.actor().id(), LinkedHashMap::new, Collectors.toList()));
         List<String> counters = bySource.entrySet().stream().map(source -> words.get("root.signal-count",
-                source.getKey(), String.valueOf(source.getValue().size()),
+                SlackText.escape(source.getKey()), String.valueOf(source.getValue().size()),
                 Names.time(source.getValue().get(source.getValue().size() - 1).at()))).toList();
         return Limits.joined(counters, " · ", Limits.SECTION_TEXT - 40);
     }
@@ -190,10 +192,5 @@ public final class IncidentRootMessage {
 
     private static Optional<DetourStatus.ModelStatus> modelStatus(ModelId model, DetourStatus status) {
         return status.models().stream().filter(m -> m.id().equals(model)).findFirst();
-    }
-
-    /** Slack's three control characters in user text. */
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

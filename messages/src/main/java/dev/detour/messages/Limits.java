@@ -1,9 +1,13 @@
 package dev.detour.messages;
 
+import dev.detour.incidents.incident.TextLimits;
+
 import java.util.List;
 
 /** Block Kit's documented limits, and the ways messages stay inside them. */
 public final class Limits {
+    /** Slack cuts a message's {@code text} after this many characters. */
+    public static final int MESSAGE_TEXT = 40_000;
     public static final int MESSAGE_BLOCKS = 50;
     public static final int VIEW_BLOCKS = 100;
     public static final int SECTION_TEXT = 3000;
@@ -16,12 +20,18 @@ public final class Limits {
     private Limits() {
     }
 
-    /** Cuts {@code text} to {@code max} characters, marking the cut. */
+    /**
+     * Cuts {@code text} to {@code max} characters with the shared {@link TextLimits#clip}: on a code-point
+     * boundary, saying how much was left out. For text already written for Slack; outside text is cut before it is
+     * escaped, with {@link SlackText#escape(String, int)}.
+     */
     public static String clip(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        return text.substring(0, max - 1) + "…";
+        return TextLimits.clip(text, max);
+    }
+
+    /** What is left of a field of {@code max} characters for one free text, once {@code frame} (the rest) is in. */
+    static int room(int max, String frame) {
+        return Math.max(0, max - frame.length());
     }
 
     /**

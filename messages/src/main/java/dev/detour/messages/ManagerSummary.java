@@ -31,6 +31,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
  */
 public final class ManagerSummary {
     private static final String STATUSPAGE = Signal.STATUSPAGE_PREFIX;
+    /** Room for one entry's text in a list: what is left of a section after its heading and the entry's time. */
+    private static final int ITEM = Limits.SECTION_TEXT - 200;
 
     private final Names names;
     private final Wording words;
@@ -47,8 +49,8 @@ public final class ManagerSummary {
         Instant end = incident.resolvedAt().orElse(report.at());
         String title = words.get("summary.header", incident.id());
         List<String> facts = new ArrayList<>();
-        facts.add("*" + IncidentRootMessage.escape(words.get("summary.title", incident.title(),
-                words.get("kind." + incident.kind().word()), incident.state().word())) + "*");
+        facts.add("*" + words.get("summary.title", SlackText.escape(incident.title(), Limits.SECTION_TEXT / 2),
+                words.get("kind." + incident.kind().word()), incident.state().word()) + "*");
         facts.add(words.get("summary.duration", duration(incident.openedAt(), end)
                 + (incident.isOpen() ? " (" + words.get("summary.ongoing") + ")" : "")));
         facts.add(words.get("summary.detect", Names.time(incident.openedAt()), Names.actor(incident.openedBy())));
@@ -80,7 +82,7 @@ public final class ManagerSummary {
         }
         blocks.add(list(words.get("summary.timeline"), report.timeline().stream()
                 .map(entry -> Names.time(entry.at()) + " " + Names.actor(entry.actor()) + ": "
-                        + timelineText.of(entry)).toList()));
+                        + timelineText.of(entry, ITEM)).toList()));
         String text = title + "\n" + String.join("\n", facts) + "\n" + String.join("\n", periods);
         return new SlackMessage(Limits.clip(text, Limits.SECTION_TEXT), blocks);
     }
@@ -129,7 +131,7 @@ public final class ManagerSummary {
         for (TimelineEntry entry : report.timeline()) {
             if (entry.actor().kind() == Actor.Kind.USER) {
                 decisions.add(Names.time(entry.at()) + " " + Names.actor(entry.actor()) + ": "
-                        + timelineText.of(entry));
+                        + timelineText.of(entry, ITEM));
             }
         }
         return decisions.isEmpty() ? List.of("—") : decisions;
@@ -138,8 +140,8 @@ public final class ManagerSummary {
     private static List<String> signals(IncidentReport report) {
         return report.timeline().stream()
                 .filter(entry -> entry.type() == TimelineEntry.Type.SIGNAL)
-                .map(entry -> Names.time(entry.at()) + " `" + entry.actor().id() + "`: "
-                        + IncidentRootMessage.escape(entry.text()))
+                .map(entry -> Names.time(entry.at()) + " `" + SlackText.escape(entry.actor().id()) + "`: "
+                        + SlackText.escape(entry.text(), ITEM))
                 .toList();
     }
 

@@ -37,7 +37,7 @@ public final class StatusMessage {
         List<String> incidents = status.openIncidents().stream()
                 .map(incident -> "• *" + incident.id() + "* " + words.get("word.state." + incident.state().word())
                         + " · " + words.get("word.kind." + incident.kind().word()) + " · "
-                        + IncidentRootMessage.escape(incident.title()))
+                        + SlackText.escape(incident.title(), Limits.SECTION_TEXT / 2))
                 .toList();
         blocks.add(list("status.open-incidents", incidents, "status.no-incidents"));
         List<String> off = new ArrayList<>();

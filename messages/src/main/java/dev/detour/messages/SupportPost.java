@@ -63,13 +63,16 @@ public final class SupportPost {
                 + words.get("support.next", Names.time(next));
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Limits.clip(headline, Limits.HEADER_TEXT)))));
-        update.ifPresent(text -> blocks.add(section(s -> s.text(markdownText(Limits.clip(
-                words.get("support.update", IncidentRootMessage.escape(text)), Limits.SECTION_TEXT))))));
+        // Support posts are read by people outside the incident: no mention in an update stays live.
+        Optional<String> said = update.map(text -> words.get("support.update", SlackText.escape(text,
+                Limits.room(Limits.SECTION_TEXT, words.get("support.update", "")))));
+        said.ifPresent(text -> blocks.add(section(s -> s.text(markdownText(text)))));
         blocks.add(section(s -> s.text(markdownText(body))));
         blocks.add(context(c -> c.elements(List.of(markdownText(when)))));
-        String text = headline + "\n" + update.map(u -> words.get("support.update", u) + "\n").orElse("")
-                + String.join("\n", lines) + "\n" + when;
-        return new SlackMessage(Limits.clip(text, Limits.SECTION_TEXT), blocks);
+        // The whole post, update included: the public status page reads it back (see docs/status.md).
+        String text = headline + "\n" + said.map(u -> u + "\n").orElse("") + String.join("\n", lines) + "\n"
+                + when;
+        return new SlackMessage(Limits.clip(text, Limits.MESSAGE_TEXT), blocks);
     }
 
     /** Normal routing has resumed. */

@@ -1,6 +1,7 @@
 package dev.detour.messages;
 
 import com.slack.api.model.block.element.BlockElement;
+import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.TimelineEntry;
@@ -10,7 +11,6 @@ import dev.detour.incidents.signals.Signal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.section;
@@ -60,8 +60,9 @@ public final class ThreadReply {
         String key = availability.available() ? "reply.enabled" : "reply.disabled";
         String who = Names.actor(availability.actor());
         String target = names.targetWithId(availability.target());
+        int room = Limits.room(Limits.SECTION_TEXT, words.get(key + ".reason", who, target, ""));
         return availability.reason()
-                .map(reason -> words.get(key + ".reason", who, target, IncidentRootMessage.escape(reason)))
+                .map(reason -> words.get(key + ".reason", who, target, ownWords(availability.actor(), reason, room)))
                 .orElseGet(() -> words.get(key, who, target));
     }
 
@@ -83,11 +84,14 @@ public final class ThreadReply {
         TaskClass taskClass = names.catalog().taskClass(route.after().taskClass()).orElseThrow();
         String offered = route.after().offered().map(names::model)
                 .orElseGet(() -> words.get("reply.consent.next-model"));
+        String timeout = words.duration(taskClass.consentTimeout());
+        String onTimeout = words.get("word.answer." + taskClass.onTimeout().word());
+        int room = Limits.room(Limits.SECTION_TEXT, words.get("reply.consent.question", taskClass.name(),
+                taskClass.id().value(), names.model(taskClass.primary()), " ()", offered, timeout, onTimeout));
         String text = words.get("reply.consent.question", taskClass.name(), taskClass.id().value(),
                 names.model(taskClass.primary()),
-                route.reason().map(reason -> " (" + IncidentRootMessage.escape(reason) + ")").orElse(""),
-                offered, words.duration(taskClass.consentTimeout()),
-                words.get("word.answer." + taskClass.onTimeout().word()));
+                route.reason().map(reason -> " (" + SlackText.escape(reason, room) + ")").orElse(""),
+                offered, timeout, onTimeout);
         String clipped = Limits.clip(text, Limits.SECTION_TEXT);
         String id = taskClass.id().value();
         return new SlackMessage(clipped, List.of(section(s -> s.text(markdownText(clipped))),
@@ -103,21 +107,27 @@ public final class ThreadReply {
     /** A signal, with the button that does what it suggests (Disable while failing, Enable once it clears). */
     private SlackMessage signal(DetourEvent.SignalReceived received) {
         Signal signal = received.signal();
-        String targets = signal.targets().stream().map(names::target).collect(Collectors.joining(", "));
+        String targets = Limits.joined(signal.targets().stream().map(names::target).toList(), ", ",
+                Limits.SECTION_TEXT / 2);
         String side = switch (signal.side()) {
             case OUR_SIDE -> "\n" + words.get("reply.signal.our-side");
             case CAPACITY -> "\n" + words.get("reply.signal.capacity");
             case PROVIDER -> "";
         };
-        String text = words.get(signal.firing() ? "reply.signal.firing" : "reply.signal.cleared", signal.source(),
-                targets, IncidentRootMessage.escape(signal.summary())) + side;
+        String question = switch (received.suggestion()) {
+            case NONE -> "";
+            case DISABLE -> "\n" + words.get("reply.signal.disable");
+            case ENABLE -> "\n" + words.get("reply.signal.enable");
+        };
+        String key = signal.firing() ? "reply.signal.firing" : "reply.signal.cleared";
+        String source = SlackText.escape(signal.source());
+        int room = Limits.room(Limits.SECTION_TEXT, words.get(key, source, targets, "") + side + question);
+        String text = words.get(key, source, targets, SlackText.escape(signal.summary(), room)) + side + question;
         String id = received.incident().map(Object::toString).orElse("");
         return switch (received.suggestion()) {
             case NONE -> SlackMessage.plain(text);
-            case DISABLE -> withButtons(text + "\n" + words.get("reply.signal.disable"), id, signal, "disable",
-                    Interactions.DISABLE);
-            case ENABLE -> withButtons(text + "\n" + words.get("reply.signal.enable"), id, signal, "enable",
-                    Interactions.ENABLE);
+            case DISABLE -> withButtons(text, id, signal, "disable", Interactions.DISABLE);
+            case ENABLE -> withButtons(text, id, signal, "enable", Interactions.ENABLE);
         };
     }
 
@@ -137,13 +147,27 @@ public final class ThreadReply {
     /** Who did what. */
     private String describe(TimelineEntry entry) {
         String who = Names.actor(entry.actor());
-        String text = IncidentRootMessage.escape(entry.text());
-        String quoted = text.replace("\n", "\n>");
         return switch (entry.type()) {
-            case UPDATE -> words.get("reply.update", who, quoted);
-            case RESOLVED -> text.isBlank() ? words.get("reply.resolved", who)
-                    : words.get("reply.resolved.summary", who, quoted);
-            default -> words.get("reply.entry", who, timeline.of(entry));
+            case UPDATE -> quoting("reply.update", who, entry);
+            case RESOLVED -> entry.text().isBlank() ? words.get("reply.resolved", who)
+                    : quoting("reply.resolved.summary", who, entry);
+            default -> words.get("reply.entry", who, timeline.of(entry,
+                    Limits.room(Limits.SECTION_TEXT, words.get("reply.entry", who, ""))));
         };
+    }
+
+    /** {@code key}'s words, then the entry's text as a quote, cut to fit the section. */
+    private String quoting(String key, String who, TimelineEntry entry) {
+        int room = Limits.room(Limits.SECTION_TEXT, words.get(key, who, ""));
+        return words.get(key, who, SlackText.quoted(ownWords(entry.actor(), entry.text(), room)));
+    }
+
+    /**
+     * What a person typed, escaped; a person mention they typed stays one, since this is the incident's thread
+     * (see docs/slack.md). Text from signals and policies is escaped whole.
+     */
+    private static String ownWords(Actor actor, String text, int room) {
+        return actor.kind() == Actor.Kind.USER ? SlackText.escapeKeepingPersonMentions(text, room)
+                : SlackText.escape(text, room);
     }
 }

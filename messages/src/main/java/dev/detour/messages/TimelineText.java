@@ -22,9 +22,10 @@ final class TimelineText {
     }
 
     /**
-     * The entry without its actor, Slack-escaped: {@code added Claude Opus 4.7 (`claude-opus-4-7`) to the incident}.
+     * The entry without its actor, Slack-escaped: {@code added Claude Opus 4.7 (`claude-opus-4-7`) to the incident};
+     * the text it stores is cut to fit {@code limit} characters once escaped.
      */
-    String of(TimelineEntry entry) {
+    String of(TimelineEntry entry, int limit) {
         if (entry.type() == TimelineEntry.Type.TARGETS_ADDED) {
             List<Target> targets = Target.parseAll(entry.text());
             if (!targets.isEmpty()) {
@@ -38,10 +39,10 @@ final class TimelineText {
                         targets(opening.get().affected()));
                 String title = opening.get().title();
                 return opened + (title.isEmpty() ? "" : words.get("timeline.opened.title",
-                        IncidentRootMessage.escape(title)));
+                        SlackText.escape(title, Limits.room(limit, opened + words.get("timeline.opened.title", "")))));
             }
         }
-        return IncidentRootMessage.escape(entry.text());
+        return SlackText.escape(entry.text(), limit);
     }
 
     private String targets(List<Target> targets) {

@@ -11,14 +11,14 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-/** Every message and view Detour renders, each for the seed scenario and for the big one. */
+/** Every message and view Detour renders, each for the seed scenario, the big one and the hostile one. */
 final class GoldenCases {
     private GoldenCases() {
     }
 
     static Stream<GoldenCase> all() {
         return Stream.concat(Stream.of(help()),
-                Stream.of(Scenario.seed(), Scenario.big()).flatMap(scenario -> of(scenario).stream()));
+                Stream.of(Scenario.seed(), Scenario.big(), Scenario.hostile()).flatMap(scenario -> of(scenario).stream()));
     }
 
     /** Help knows no catalog: one file, {@code help.json}, which the commands module compares with its help. */

@@ -66,10 +66,11 @@ final class Scenario {
     private final List<String> signalSources;
     private final int otherOpenIncidents;
     private final Duration silence;
+    private final String signalNote;
 
     private Scenario(String name, Catalog catalog, IncidentId id, String title, List<Target> affected, String reason,
                      String update, String summary, List<String> signalSources, int otherOpenIncidents,
-                     Duration silence) {
+                     Duration silence, String signalNote) {
         this.name = name;
         this.catalog = catalog;
         this.id = id;
@@ -81,6 +82,7 @@ final class Scenario {
         this.signalSources = signalSources;
         this.otherOpenIncidents = otherOpenIncidents;
         this.silence = silence;
+        this.signalNote = signalNote;
     }
 
     static Scenario seed() {
@@ -91,7 +93,7 @@ final class Scenario {
                 "Anthropic confirmed the overload. Meeting summaries use GPT-5 meanwhile; contract review waits.",
                 "Anthropic fixed the overload; every feature is back on its usual model.",
                 List.of("gateway", "statuspage:anthropic", "alertmanager", "gateway", "alertmanager", "gateway",
-                        "alertmanager"), 0, Duration.ofMinutes(31));
+                        "alertmanager"), 0, Duration.ofMinutes(31), "");
     }
 
     /** The longest free text Detour accepts everywhere, with Slack's control characters in it. */
@@ -108,7 +110,24 @@ final class Scenario {
                 affected, longText("Errors <5xx> & timeouts everywhere. ", TextLimits.TEXT),
                 longText("Still <failing> & still looking.\nNext check in ten minutes.\n", TextLimits.TEXT),
                 longText("Fixed <at last> & for good.\n", TextLimits.TEXT), sources, 59,
-                Duration.ofHours(26).plusMinutes(5));
+                Duration.ofHours(26).plusMinutes(5), "");
+    }
+
+    /**
+     * Slack markup that must never be live when it comes from outside: broadcast mentions, a user group, a person,
+     * a channel, a link whose label hides its address, and Slack's own encoding of {@code <!channel>} typed as
+     * text (which must stay text, never be decoded into a mention).
+     */
+    static final String HOSTILE = "<!channel> <!here> <!everyone> <!subteam^S0ONCALL|@oncall> <@U0MALLORY>"
+            + " <#C0GENERAL> <https://evil.example|click> <mailto:x@evil.example|mail> &lt;!channel&gt; & done";
+
+    /** The seed incident, with {@link #HOSTILE} in every free text: title, reason, update, summary, signals. */
+    static Scenario hostile() {
+        return new Scenario("hostile", SeedCatalog.catalog(), new IncidentId(3), "Opus fails " + HOSTILE,
+                List.of(Target.model(SeedCatalog.OPUS_48), Target.model(SeedCatalog.OPUS_47)),
+                "elevated 529s " + HOSTILE, "Still failing. " + HOSTILE + "\nNext update soon.", "Fixed. " + HOSTILE,
+                List.of("gateway", "statuspage:anthropic", "alertmanager"), 0, Duration.ofMinutes(31),
+                " " + HOSTILE);
     }
 
     private static String longText(String piece, int length) {
@@ -241,7 +260,7 @@ final class Scenario {
         return IntStream.range(0, signalSources.size())
                 .mapToObj(i -> new TimelineEntry(OPENED.plusSeconds(60L * i), Actor.signal(signalSources.get(i)),
                         TimelineEntry.Type.SIGNAL, signalSources.get(i) + " reports " + affected.get(0).id()
-                        + ": error rate 41% over 60s (320 requests)"))
+                        + ": error rate 41% over 60s (320 requests)" + signalNote))
                 .toList();
     }
 
@@ -351,8 +370,10 @@ final class Scenario {
                 Optional.of(id));
     }
 
+    /** @param summary what the signal says; the hostile scenario adds its markup to it */
     DetourEvent signal(boolean firing, Signal.Side side, Suggestion suggestion, String summary) {
-        Signal signal = new Signal("gateway", affected, firing, Signal.Severity.DOWN, side, summary, OPENED);
+        Signal signal = new Signal("gateway", affected, firing, Signal.Severity.DOWN, side, summary + signalNote,
+                OPENED);
         return new DetourEvent.SignalReceived(OPENED, Actor.signal("gateway"), signal, Optional.of(id), suggestion);
     }
 

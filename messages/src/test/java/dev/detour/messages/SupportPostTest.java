@@ -25,7 +25,7 @@ class SupportPostTest {
     private static final java.time.Instant NEXT = Scenario.NOW.plusSeconds(30 * 60);
 
     static Stream<Scenario> scenarios() {
-        return Stream.of(Scenario.seed(), Scenario.big());
+        return Stream.of(Scenario.seed(), Scenario.big(), Scenario.hostile());
     }
 
     @Test

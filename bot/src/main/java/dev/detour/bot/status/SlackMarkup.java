@@ -1,5 +1,7 @@
 package dev.detour.bot.status;
 
+import dev.detour.messages.SlackText;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,8 +18,14 @@ final class SlackMarkup {
     private SlackMarkup() {
     }
 
+    /**
+     * Support posts carry on-call's words escaped (see docs/slack.md): Slack's entities are decoded once, then any
+     * markup in what on-call typed reads as plain text, as Slack would have shown it, without ids. Text typed in
+     * Slack's own encoding ({@code &lt;}) was escaped twice, so it stays that text.
+     */
     static String plain(String text) {
-        Matcher markup = MARKUP.matcher(text);
+        String typed = SlackText.unescape(text);
+        Matcher markup = MARKUP.matcher(typed);
         StringBuilder out = new StringBuilder();
         while (markup.find()) {
             markup.appendReplacement(out, Matcher.quoteReplacement(plain(markup.group(1), markup.group(2))));

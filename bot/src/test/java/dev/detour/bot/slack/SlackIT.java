@@ -139,9 +139,9 @@ class SlackIT implements TestPropertyProvider {
     void mistypedCommandsGetAnExplanationAndTheRightUsage() {
         assertAnswer("staus", "did you mean `status`?");
         assertAnswer("disable claude-opus-4-9", "did you mean `claude-opus-4-7` or `claude-opus-4-8`?");
-        assertAnswer("disable claude-opus-4-9", "/detour disable <provider|model>");
+        assertAnswer("disable claude-opus-4-9", "/detour disable &lt;provider|model&gt;");
         assertAnswer("resolve", "Say which incident");
-        assertAnswer("resolve", "/detour resolve <INC-n>");
+        assertAnswer("resolve", "/detour resolve &lt;INC-n&gt;");
     }
 
     private void assertAnswer(String text, String expected) {

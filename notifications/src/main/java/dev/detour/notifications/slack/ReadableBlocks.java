@@ -2,6 +2,7 @@ package dev.detour.notifications.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detour.messages.SlackText;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,14 +28,10 @@ final class ReadableBlocks {
         } catch (IOException e) {
             lines.clear(); // not Block Kit we can read: the fallback text says the same
         }
-        return (lines.isEmpty() ? message.text().lines().toList() : lines).stream().map(ReadableBlocks::unescaped)
+        return (lines.isEmpty() ? message.text().lines().toList() : lines).stream().map(SlackText::unescape)
                 .toList();
     }
 
-    /** Slack shows its three escaped characters as themselves. */
-    private static String unescaped(String mrkdwn) {
-        return mrkdwn.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-    }
 
     private static List<String> block(JsonNode block) {
         List<String> lines = new ArrayList<>();

@@ -14,8 +14,10 @@ import dev.detour.incidents.service.Outbox;
 import dev.detour.incidents.service.OutboxDeliveries;
 import dev.detour.incidents.service.StatusService;
 import dev.detour.messages.IncidentRootMessage;
+import dev.detour.messages.Limits;
 import dev.detour.messages.Names;
 import dev.detour.messages.SlackMessage;
+import dev.detour.messages.SlackText;
 import dev.detour.messages.Wording;
 import dev.detour.notifications.Backoff;
 import io.micronaut.context.annotation.Property;
@@ -179,8 +181,8 @@ public class SlackDispatcher {
         if (incident.isEmpty() || row.topic().equals(SlackOutboxRule.ROOT) || row.topic().equals(SlackOutboxRule.REPLY)) {
             return; // the thread itself is what failed
         }
-        SlackPayload note = SlackPayload.of(SlackMessage.plain(
-                Wording.english().get("reply.undeliverable", row.destination(), error)));
+        SlackPayload note = SlackPayload.of(SlackMessage.plain(Wording.english().get("reply.undeliverable",
+                row.destination(), SlackText.escape(error, Limits.SECTION_TEXT / 2))));
         notes.post(new OutboxDraft(SlackOutboxRule.REPLY, settings.incidentChannel(),
                 "undeliverable:" + row.id(), note.toJson(), incident));
     }
