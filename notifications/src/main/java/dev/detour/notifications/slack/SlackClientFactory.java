@@ -24,9 +24,15 @@ public class SlackClientFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    public Slack slack(@Property(name = "slack.api-url", defaultValue = DEFAULT_API_URL) String apiUrl) {
+    public Slack slack(@Property(name = "slack.api-url", defaultValue = DEFAULT_API_URL) String apiUrl,
+                       SlackDeliverySettings delivery) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+        // The call timeout bounds the whole call: once it has passed, no answer to it can still arrive.
+        int timeout = Math.toIntExact(delivery.timeout().toMillis());
+        config.setHttpClientCallTimeoutMillis(timeout);
+        config.setHttpClientReadTimeoutMillis(timeout);
+        config.setHttpClientWriteTimeoutMillis(timeout);
         config.setPrettyResponseLoggingEnabled(false);
         return Slack.getInstance(config);
     }
