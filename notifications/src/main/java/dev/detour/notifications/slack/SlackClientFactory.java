@@ -3,6 +3,7 @@ package dev.detour.notifications.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.detour.incidents.catalog.SlackSettings;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -10,6 +11,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import okhttp3.OkHttpClient;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -34,7 +36,11 @@ public class SlackClientFactory {
         config.setHttpClientReadTimeoutMillis(timeout);
         config.setHttpClientWriteTimeoutMillis(timeout);
         config.setPrettyResponseLoggingEnabled(false);
-        return Slack.getInstance(config);
+        // OkHttp silently sends a request again when the connection closes before the answer; for a post that is
+        // a second message. Detour decides itself (after looking in the channel's history), so it never does.
+        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder().retryOnConnectionFailure(false)
+                .build();
+        return Slack.getInstance(config, new SlackHttpClient(http));
     }
 
     @Singleton
