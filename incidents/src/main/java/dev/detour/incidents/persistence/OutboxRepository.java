@@ -39,6 +39,15 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
     @Query("SELECT * FROM outbox WHERE id = :id AND status = 'pending' FOR UPDATE SKIP LOCKED")
     Optional<OutboxRow> lockPending(long id);
 
+    /**
+     * As {@link #lockPending}, and only while the row is due: a row another replica is sending is not due until its
+     * call can no longer be running.
+     */
+    @Query("""
+            SELECT * FROM outbox WHERE id = :id AND status = 'pending' AND next_attempt_at <= :now
+            FOR UPDATE SKIP LOCKED""")
+    Optional<OutboxRow> lockDue(long id, Instant now);
+
     /** Undelivered rows of the same destination written before this one: those go first. */
     @Query("""
             SELECT COUNT(*) FROM outbox

@@ -54,12 +54,12 @@ public class OutboxDeliveries {
      * A crash, a timeout or a lost commit after the call thus leaves a row that says it may have been delivered.
      *
      * @return the row as it was before this claim (its {@code sendingSince} set when an earlier attempt's outcome is
-     *         unknown), or nothing when another replica holds it, it is no longer pending, or an earlier row for the
-     *         same destination is still undelivered
+     *         unknown), or nothing when another replica holds or is sending it, it is no longer due, or an earlier row
+     *         for the same destination is still undelivered
      */
     @Transactional
     public Optional<OutboxRow> claim(OutboxRow row, String topicPrefix, Instant until) {
-        Optional<OutboxRow> locked = rows.lockPending(row.id());
+        Optional<OutboxRow> locked = rows.lockDue(row.id(), clock.instant());
         if (locked.isEmpty() || rows.countPendingBefore(topicPrefix, row.destination(), row.id()) > 0) {
             return Optional.empty();
         }
