@@ -1,6 +1,7 @@
 package dev.detour.bot.api;
 
 import dev.detour.incidents.service.StatusService;
+import dev.detour.notifications.slack.DeliveryGuarantee;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -11,13 +12,15 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class StatusController {
     private final StatusService status;
+    private final DeliveryGuarantee slackDelivery;
 
-    public StatusController(StatusService status) {
+    public StatusController(StatusService status, DeliveryGuarantee slackDelivery) {
         this.status = status;
+        this.slackDelivery = slackDelivery;
     }
 
     @Get
     public Views.Status status() {
-        return Views.Status.of(status.current());
+        return Views.Status.of(status.current(), slackDelivery.current());
     }
 }

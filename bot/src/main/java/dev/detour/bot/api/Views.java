@@ -7,6 +7,7 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.service.DetourStatus;
+import dev.detour.notifications.slack.DeliveryGuarantee;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +17,10 @@ public final class Views {
     private Views() {
     }
 
+    /** @param slackDelivery which delivery promise Slack posts get now (docs/slack.md, "Delivery") */
     public record Status(Instant at, List<Provider> providers, List<Model> models, List<TaskClass> taskClasses,
-                         List<IncidentSummary> openIncidents) {
-        static Status of(DetourStatus status) {
+                         List<IncidentSummary> openIncidents, SlackDelivery slackDelivery) {
+        static Status of(DetourStatus status, DeliveryGuarantee.Current delivery) {
             return new Status(status.at(),
                     status.providers().stream().map(provider -> new Provider(provider.id().value(), provider.name(),
                             provider.available(), provider.since().orElse(null))).toList(),
@@ -26,8 +28,13 @@ public final class Views {
                             model.name(), model.available(), model.usable(), model.since().orElse(null))).toList(),
                     status.taskClasses().stream().map(TaskClass::of).toList(),
                     status.openIncidents().stream().map(incident -> IncidentSummary.of(incident, status.at()))
-                            .toList());
+                            .toList(),
+                    new SlackDelivery(delivery.kind().word(), delivery.detail()));
         }
+    }
+
+    /** @param guarantee {@code exactly-once} or {@code at-least-once}; {@code detail} says why */
+    public record SlackDelivery(String guarantee, String detail) {
     }
 
     public record Provider(String id, String name, boolean available, Instant since) {

@@ -1,5 +1,6 @@
 package dev.detour.notifications.slack;
 
+import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +38,13 @@ public class DeliveryGuarantee {
     }
 
     private final boolean readHistory;
+    private final boolean console;
     private final Map<String, String> refused = new TreeMap<>(); // guarded by "this": channel -> reason
 
-    public DeliveryGuarantee(SlackDeliverySettings settings) {
+    public DeliveryGuarantee(SlackDeliverySettings settings,
+                             @Property(name = "slack.bot-token", defaultValue = "") String botToken) {
         this.readHistory = settings.readHistory();
+        this.console = botToken.isBlank();
     }
 
     /** Whether a post to {@code channel} whose outcome is unknown can be looked up before it is sent again. */
@@ -58,6 +62,9 @@ public class DeliveryGuarantee {
     }
 
     public synchronized Current current() {
+        if (console) {
+            return new Current(Kind.AT_LEAST_ONCE, "console mode: nothing is sent to Slack");
+        }
         if (!readHistory) {
             return new Current(Kind.AT_LEAST_ONCE, "detour.slack.read-history is off");
         }
