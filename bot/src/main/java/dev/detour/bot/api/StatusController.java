@@ -1,6 +1,7 @@
 package dev.detour.bot.api;
 
 import dev.detour.incidents.service.CurrentFlags;
+import dev.detour.notifications.slack.DeliveryGuarantee;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -18,14 +19,16 @@ import java.time.Clock;
 public class StatusController {
     private final CurrentFlags committed;
     private final Clock clock;
+    private final DeliveryGuarantee slackDelivery;
 
-    public StatusController(CurrentFlags committed, Clock clock) {
+    public StatusController(CurrentFlags committed, Clock clock, DeliveryGuarantee slackDelivery) {
         this.committed = committed;
         this.clock = clock;
+        this.slackDelivery = slackDelivery;
     }
 
     @Get
     public Views.Status status() {
-        return Views.Status.of(committed.status(), clock.instant());
+        return Views.Status.of(committed.status(), clock.instant(), slackDelivery.current());
     }
 }

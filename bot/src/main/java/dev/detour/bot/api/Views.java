@@ -7,6 +7,7 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.service.DetourStatus;
+import dev.detour.notifications.slack.DeliveryGuarantee;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,10 +17,11 @@ public final class Views {
     private Views() {
     }
 
+    /** @param slackDelivery which delivery promise Slack posts get now (docs/slack.md, "Delivery") */
     public record Status(Instant at, List<Provider> providers, List<Model> models, List<TaskClass> taskClasses,
-                         List<IncidentSummary> openIncidents) {
+                         List<IncidentSummary> openIncidents, SlackDelivery slackDelivery) {
         /** @param now when this answer is given: the snapshot may be older, incidents' durations are up to now */
-        static Status of(DetourStatus status, Instant now) {
+        static Status of(DetourStatus status, Instant now, DeliveryGuarantee.Current delivery) {
             return new Status(now,
                     status.providers().stream().map(provider -> new Provider(provider.id().value(), provider.name(),
                             provider.available(), provider.since().orElse(null))).toList(),
@@ -27,8 +29,13 @@ public final class Views {
                             model.name(), model.available(), model.usable(), model.since().orElse(null))).toList(),
                     status.taskClasses().stream().map(TaskClass::of).toList(),
                     status.openIncidents().stream().map(incident -> IncidentSummary.of(incident, now))
-                            .toList());
+                            .toList(),
+                    new SlackDelivery(delivery.kind().word(), delivery.detail()));
         }
+    }
+
+    /** @param guarantee {@code exactly-once} or {@code at-least-once}; {@code detail} says why */
+    public record SlackDelivery(String guarantee, String detail) {
     }
 
     public record Provider(String id, String name, boolean available, Instant since) {

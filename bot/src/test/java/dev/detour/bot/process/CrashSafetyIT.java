@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Detour killed with SIGKILL in the middle of an incident, with Slack posts and flag pushes still in the outbox,
  * then started again: every post and push arrives exactly once, and the audit trail has every step. On PostgreSQL
- * when {@code CI=true}, else on the embedded H2 file. (A post that Slack accepted in the very moment of the kill,
- * before its row was marked sent, would be posted again: docs/slack.md says so. Here no post is in flight.)
+ * when {@code CI=true}, else on the embedded H2 file. A post that Slack accepted in the very moment of the kill,
+ * before its row was marked sent, is found in the channel's history after the restart and not posted again.
  */
 class CrashSafetyIT {
     private static final String TOKEN = "xoxb-1234567890-0987654321-abcdefghijklmnopqrstuvwx";
@@ -100,6 +100,44 @@ class CrashSafetyIT {
                 assertEquals(pushes.size(), count(sql, "SELECT COUNT(*) FROM audit_record WHERE action ="
                         + " 'flags.webhook'"), "every push has its audit record");
             }
+        }
+    }
+
+    @Test
+    void aPostSlackTookAsDetourWasKilledIsFoundInHistoryAndNotPostedAgain() throws Exception {
+        Database database = Database.forThisRun(directory);
+        try (FakeSlack slack = FakeSlack.start(TOKEN); WebhookReceiver webhook = new WebhookReceiver(WEBHOOK_SECRET)) {
+            for (String channel : List.of("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS")) {
+                slack.addChannel(channel, true);
+            }
+            Map<String, String> environment = environment(slack, webhook, database);
+            environment.put("DETOUR_SLACK_TIMEOUT", "5s"); // a dead replica's row is free again after 10 s
+
+            try (DetourProcess first = DetourProcess.start(directory, environment)) {
+                first.awaitHealthy(http);
+                slack.slowChat(Duration.ofSeconds(8)); // Slack posts at once and answers late...
+                alert(first, "claude-opus-4-8");
+                slack.awaitCall("chat.postMessage", call -> call.param("thread_ts") == null, WAIT);
+                first.kill(); // ...and Detour dies before the answer, its row still in flight
+            }
+            slack.clearFaults();
+            assertEquals(1, slack.history("C0INCIDENTS").size(), "Slack has the root message");
+
+            try (DetourProcess second = DetourProcess.start(directory, environment)) {
+                second.awaitHealthy(http);
+                awaitEverythingSent(database);
+                Thread.sleep(1_000); // anything sent twice would arrive now
+                assertEquals(0, second.terminate(), "SIGTERM drains and exits 0: " + second.output());
+            }
+
+            assertEquals(1, slack.history("C0INCIDENTS").size(), "the root message once: " + slack.history("C0INCIDENTS"));
+            Map<String, Long> copies = okPosts(slack).stream().collect(Collectors.groupingBy(
+                    call -> call.param("channel") + "|" + call.param("thread_ts") + "|" + call.param("text"),
+                    Collectors.counting()));
+            copies.forEach((post, count) -> assertEquals(1L, count, "posted once: " + post));
+            String rootTs = slack.history("C0INCIDENTS").get(0).path("ts").asText();
+            assertTrue(okPosts(slack).stream().anyMatch(call -> rootTs.equals(call.param("thread_ts"))),
+                    "the replies went into the thread of the post Slack had");
         }
     }
 

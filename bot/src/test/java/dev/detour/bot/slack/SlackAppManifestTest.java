@@ -50,7 +50,8 @@ class SlackAppManifestTest {
     void theBotAsksForTheMinimalScopesAndTheDocsExplainEach() throws IOException {
         Set<String> scopes = new TreeSet<>();
         manifest.path("oauth_config").path("scopes").path("bot").forEach(scope -> scopes.add(scope.asText()));
-        assertEquals(Set.of("commands", "chat:write", "usergroups:read", "channels:join"), scopes);
+        assertEquals(Set.of("commands", "chat:write", "usergroups:read", "channels:join", "channels:history",
+                "groups:history"), scopes);
         String docs = Files.readString(ROOT.resolve("docs/slack.md"));
         scopes.forEach(scope -> assertTrue(docs.contains("| `" + scope + "` |"), "docs/slack.md explains " + scope));
     }

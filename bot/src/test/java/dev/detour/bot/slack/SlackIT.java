@@ -336,6 +336,14 @@ class SlackIT implements TestPropertyProvider {
                 () -> "stack trace for " + context + ": " + body);
     }
 
+    @Test
+    void theStatusApiSaysSlackDeliveryIsExactlyOnceWhileDetourMayReadChannelHistory() throws Exception {
+        JsonNode delivery = get("/api/status").path("slackDelivery");
+
+        assertEquals("exactly-once", delivery.path("guarantee").asText(), delivery.toString());
+        assertTrue(delivery.path("detail").asText().contains("history"), delivery.toString());
+    }
+
     private boolean modelAvailable(String model) throws Exception {
         for (JsonNode node : get("/api/status").path("models")) {
             if (node.path("id").asText().equals(model)) {

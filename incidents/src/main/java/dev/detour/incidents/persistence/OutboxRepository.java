@@ -40,6 +40,15 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
     @Query("SELECT * FROM outbox WHERE id = :id AND status = 'pending' FOR UPDATE SKIP LOCKED")
     Optional<OutboxRow> lockPending(long id);
 
+    /**
+     * As {@link #lockPending}, and only while the row is due: a row another replica is sending is not due until its
+     * call can no longer be running.
+     */
+    @Query("""
+            SELECT * FROM outbox WHERE id = :id AND status = 'pending' AND next_attempt_at <= :now
+            FOR UPDATE SKIP LOCKED""")
+    Optional<OutboxRow> lockDue(long id, Instant now);
+
     /** Undelivered rows of the same destination written before this one: those go first. */
     @Query("""
             SELECT COUNT(*) FROM outbox
@@ -50,10 +59,12 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
             SELECT * FROM outbox WHERE status = 'pending' AND topic LIKE :topicPrefix || '%' ORDER BY id LIMIT :limit""")
     List<OutboxRow> findPending(String topicPrefix, int limit);
 
-    @Query("UPDATE outbox SET status = 'sent', sent_at = :at, attempts = attempts + 1 WHERE id = :id")
+    @Query("""
+            UPDATE outbox SET status = 'sent', sent_at = :at, attempts = attempts + 1, sending_since = NULL
+            WHERE id = :id""")
     void markSent(long id, Instant at);
 
-    /** @param error what the receiver answered, cut to fit its column */
+    /** The attempt did not deliver it (the outside system said so): try again at {@code next}. */
     default void markRetry(long id, Instant next, String error) {
         retryLater(id, next, TextLimits.clip(error, OutboxRow.LAST_ERROR));
     }
@@ -64,11 +75,49 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
     }
 
     @Query("""
-            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error WHERE id = :id""")
+            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error,
+                              sending_since = NULL
+            WHERE id = :id""")
     void retryLater(long id, Instant next, String error);
 
-    @Query("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = :error WHERE id = :id")
+    @Query("""
+            UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = :error, sending_since = NULL
+            WHERE id = :id""")
     void giveUp(long id, String error);
+
+    /**
+     * A call that may deliver the row begins: committed before the call, so a crash or a lost commit leaves the row
+     * marked as possibly delivered. {@code until} keeps other replicas off it while the call can still run. An
+     * earlier unknown attempt keeps its start.
+     */
+    @Query("""
+            UPDATE outbox SET sending_since = COALESCE(sending_since, :since), next_attempt_at = :until
+            WHERE id = :id""")
+    void markSending(long id, Instant since, Instant until);
+
+    /** The call ended without an answer that says whether it delivered: reconcile at {@code next}. */
+    default void markUnknown(long id, Instant next, String error) {
+        unknownUntil(id, next, TextLimits.clip(error, OutboxRow.LAST_ERROR));
+    }
+
+    @Query("""
+            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error WHERE id = :id""")
+    void unknownUntil(long id, Instant next, String error);
+
+    /** The newest undelivered row of a topic for an incident, e.g. the last pending refresh of its root message. */
+    @Query("""
+            SELECT MAX(id) FROM outbox WHERE status = 'pending' AND topic = :topic AND incident_id = :incidentId""")
+    Optional<Long> newestPendingId(String topic, long incidentId);
+
+    /**
+     * Marks sent the undelivered rows of a topic for an incident up to {@code upTo}, which one delivery made
+     * redundant (a root refresh renders the incident as it is now). Rows another call may be delivering are left.
+     */
+    @Query("""
+            UPDATE outbox SET status = 'sent', sent_at = :at
+            WHERE status = 'pending' AND topic = :topic AND incident_id = :incidentId AND id <= :upTo
+              AND sending_since IS NULL""")
+    int markFolded(String topic, long incidentId, long upTo, Instant at);
 
     long countByStatus(String status);
 

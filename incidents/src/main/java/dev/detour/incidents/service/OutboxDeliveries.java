@@ -48,6 +48,43 @@ public class OutboxDeliveries {
         return Optional.of(delivery.apply(locked.get()));
     }
 
+    /**
+     * Claims the row for a call made outside any transaction: locks it as {@link #claimed} does, marks it as being
+     * sent ({@code sending_since}) and keeps other replicas off it until {@code until}, and commits before the call.
+     * A crash, a timeout or a lost commit after the call thus leaves a row that says it may have been delivered.
+     *
+     * @return the row as it was before this claim (its {@code sendingSince} set when an earlier attempt's outcome is
+     *         unknown), or nothing when another replica holds or is sending it, it is no longer due, or an earlier row
+     *         for the same destination is still undelivered
+     */
+    @Transactional
+    public Optional<OutboxRow> claim(OutboxRow row, String topicPrefix, Instant until) {
+        Optional<OutboxRow> locked = rows.lockDue(row.id(), clock.instant());
+        if (locked.isEmpty() || rows.countPendingBefore(topicPrefix, row.destination(), row.id()) > 0) {
+            return Optional.empty();
+        }
+        rows.markSending(row.id(), clock.instant(), until);
+        return locked;
+    }
+
+    /** The call ended without saying whether it delivered the row: it is reconciled before it is sent again. */
+    @Transactional
+    public void unknown(OutboxRow row, Instant next, String error) {
+        rows.markUnknown(row.id(), next, error);
+    }
+
+    /** The newest undelivered row of {@code topic} for the incident; read before rendering what folds it. */
+    @Transactional(readOnly = true)
+    public Optional<Long> newestPending(String topic, IncidentId incident) {
+        return rows.newestPendingId(topic, incident.number());
+    }
+
+    /** Rows of {@code topic} for the incident up to {@code upTo} that one delivery has made redundant. */
+    @Transactional
+    public int folded(String topic, IncidentId incident, long upTo) {
+        return rows.markFolded(topic, incident.number(), upTo, clock.instant());
+    }
+
     /** Everything not yet delivered among those topics, due or not, oldest first: for in-order delivery. */
     @Transactional(readOnly = true)
     public List<OutboxRow> pending(String topicPrefix, int limit) {

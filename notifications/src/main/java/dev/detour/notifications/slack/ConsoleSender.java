@@ -1,6 +1,7 @@
 package dev.detour.notifications.slack;
 
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,7 +22,7 @@ public final class ConsoleSender implements SlackSender {
     }
 
     @Override
-    public SendResult post(String channel, Optional<String> threadTs, SlackPayload message) {
+    public SendResult post(String channel, Optional<String> threadTs, SlackPayload message, PostMark mark) {
         String ts = "console." + sequence.incrementAndGet();
         print(channel, threadTs.map(thread -> "reply in thread " + thread).orElse("new message") + " " + ts,
                 message);
@@ -37,6 +38,11 @@ public final class ConsoleSender implements SlackSender {
     @Override
     public SendResult join(String channel) {
         return new SendResult.Delivered(channel, "");
+    }
+
+    @Override
+    public HistoryLookup find(String channel, Optional<String> threadTs, PostMark mark, Instant since) {
+        return new HistoryLookup.Unavailable("console mode: nothing is posted to Slack");
     }
 
     private synchronized void print(String channel, String what, SlackPayload message) {

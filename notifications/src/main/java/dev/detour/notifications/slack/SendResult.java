@@ -10,8 +10,15 @@ public sealed interface SendResult {
     record Delivered(String channel, String ts) implements SendResult {
     }
 
-    /** Worth trying again: rate limited ({@code after} from Retry-After), a 5xx, a timeout. */
+    /** Not done, and worth trying again: rate limited ({@code after} from Retry-After), a 5xx, no connection. */
     record Retry(Optional<Duration> after, String error) implements SendResult {
+    }
+
+    /**
+     * No answer that says whether Slack did it: the call timed out or the connection closed after the request went
+     * out. Slack may have posted the message, so it is looked up before it is posted again.
+     */
+    record Unknown(String error) implements SendResult {
     }
 
     /** Slack said no and will say no again ({@code channel_not_found}, {@code invalid_auth}, ...). */

@@ -3,6 +3,7 @@ package dev.detour.notifications.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.detour.incidents.catalog.SlackSettings;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -10,6 +11,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import okhttp3.OkHttpClient;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -24,11 +26,21 @@ public class SlackClientFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    public Slack slack(@Property(name = "slack.api-url", defaultValue = DEFAULT_API_URL) String apiUrl) {
+    public Slack slack(@Property(name = "slack.api-url", defaultValue = DEFAULT_API_URL) String apiUrl,
+                       SlackDeliverySettings delivery) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+        // The call timeout bounds the whole call: once it has passed, no answer to it can still arrive.
+        int timeout = Math.toIntExact(delivery.timeout().toMillis());
+        config.setHttpClientCallTimeoutMillis(timeout);
+        config.setHttpClientReadTimeoutMillis(timeout);
+        config.setHttpClientWriteTimeoutMillis(timeout);
         config.setPrettyResponseLoggingEnabled(false);
-        return Slack.getInstance(config);
+        // OkHttp silently sends a request again when the connection closes before the answer; for a post that is
+        // a second message. Detour decides itself (after looking in the channel's history), so it never does.
+        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder().retryOnConnectionFailure(false)
+                .build();
+        return Slack.getInstance(config, new SlackHttpClient(http));
     }
 
     @Singleton

@@ -32,20 +32,34 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Delivers the Slack rows of the outbox in the order they were written. A root refresh renders the incident as it is now: the
- * first one posts the root message and remembers its ts, later ones edit it, and the refreshes pending together
- * for one incident become one edit. Replies go into the root's thread.
+ * first one posts the root message and remembers its ts, later ones edit it, and one edit delivers every refresh of
+ * that incident pending when it was rendered. Replies go into the root's thread.
+ *
+ * <p>Each row is claimed and marked as being sent in a transaction of its own, committed before Slack is called, and
+ * settled in another. A post whose outcome is unknown (the call got no answer, Detour died during it, or the commit
+ * of its answer failed) is looked up by its {@link PostMark} in the channel's history before it is posted again, so
+ * each post appears once; where Slack refuses the history, delivery is at least once ({@link DeliveryGuarantee}).
  */
 @Singleton
 public class SlackDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(SlackDispatcher.class);
     private static final int BATCH = 100;
+    /** Detour's clock and Slack's may differ: the history is read from a little before the row was written. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    /**
+     * Slack stamps messages with its own real time, whatever the business clock says (tests move it): a row's age
+     * is measured on the business clock, and the history is read that far back from real now.
+     */
+    private final Clock slackTime = Clock.systemUTC();
 
     private final OutboxDeliveries outbox;
     private final SlackSender slack;
@@ -57,13 +71,18 @@ public class SlackDispatcher {
     private final Outbox notes;
     private final ChannelPacing pacing;
     private final SlackSettings settings;
+    private final SlackDeliverySettings delivery;
+    private final DeliveryGuarantee guarantee;
 
     public SlackDispatcher(OutboxDeliveries outbox, @Named("slack") SlackSender slack, IncidentThreads threads,
                             IncidentService incidents, StatusService status, Catalog catalog, Clock clock,
-                            Outbox notes, SlackSettings settings,
+                            Outbox notes, SlackSettings settings, SlackDeliverySettings delivery,
+                            DeliveryGuarantee guarantee,
                             @Property(name = "detour.slack.burst", defaultValue = "3") int burst) {
         this.notes = notes;
         this.settings = settings;
+        this.delivery = delivery;
+        this.guarantee = guarantee;
         this.pacing = new ChannelPacing(burst);
         this.outbox = outbox;
         this.slack = slack;
@@ -102,12 +121,15 @@ public class SlackDispatcher {
     /** Delivers what is due now; returns how many rows it finished (sent or failed). */
     public synchronized int dispatchDue() {
         List<OutboxRow> due = outbox.due(SlackOutboxRule.TOPICS, BATCH);
-        Set<Long> refreshed = new HashSet<>();
+        Map<Long, Long> folded = new HashMap<>(); // incident -> its root refreshes up to this row id are delivered
         Set<String> held = new HashSet<>();
         int finished = 0;
         for (OutboxRow row : due) {
             if (stopping) {
                 break;
+            }
+            if (isFolded(row, folded)) {
+                continue; // an edit made in this batch delivered it already; it takes no turn of its channel
             }
             // A held channel's later rows wait for the next poll, so each channel's rows arrive in order. A channel
             // is held when it is out of tokens, when a row waits for a retry, or when another replica has a row.
@@ -116,8 +138,9 @@ public class SlackDispatcher {
                 held.add(channel);
                 continue;
             }
-            Optional<Boolean> done = outbox.claimed(row, SlackOutboxRule.TOPICS, locked -> deliver(locked, refreshed));
-            if (done.orElse(false)) {
+            Optional<OutboxRow> claimed = outbox.claim(row, SlackOutboxRule.TOPICS,
+                    clock.instant().plus(delivery.lease()));
+            if (claimed.isPresent() && deliver(claimed.get(), folded)) {
                 finished++;
             } else {
                 held.add(channel);
@@ -126,19 +149,44 @@ public class SlackDispatcher {
         return finished;
     }
 
-    /** @return whether the row is finished: delivered, folded into another delivery, or failed for good */
-    private boolean deliver(OutboxRow row, Set<Long> refreshed) {
+    private static boolean isFolded(OutboxRow row, Map<Long, Long> folded) {
+        return row.topic().equals(SlackOutboxRule.ROOT) && row.incidentId() != null
+                && row.id() <= folded.getOrDefault(row.incidentId(), Long.MIN_VALUE);
+    }
+
+    /** Where a row goes: a top-level post, a reply in a thread, or an edit of the root message. */
+    private record Target(String channel, Optional<String> threadTs, boolean edit) {
+    }
+
+    /** @return whether the row is finished: delivered, or failed for good */
+    private boolean deliver(OutboxRow row, Map<Long, Long> folded) {
         Optional<IncidentId> incident = Optional.ofNullable(row.incidentId()).map(IncidentId::new);
-        if (row.topic().equals(SlackOutboxRule.ROOT) && incident.isPresent() && !refreshed.add(row.incidentId())) {
-            outbox.sent(row, List.of()); // folded into the edit this batch already made
-            return true;
+        boolean isRoot = row.topic().equals(SlackOutboxRule.ROOT);
+        if (isRoot && incident.isEmpty()) {
+            return settle(row, incident, new SendResult.Failed("a root refresh without an incident"), null);
         }
-        SendResult result = deliver(row, incident);
+        // Read before rendering: every refresh committed by now is shown by what is rendered next.
+        Optional<Long> refreshesUpTo = isRoot ? outbox.newestPending(SlackOutboxRule.ROOT, incident.get())
+                : Optional.empty();
+        Optional<IncidentThreads.Thread> thread = incident.flatMap(threads::of);
+        Target target = targetOf(row, thread);
+        if (row.sendingSince() != null && !target.edit()) {
+            Optional<SendResult> earlier = lookUp(row, target);
+            if (earlier.isPresent()) {
+                return settle(row, incident, earlier.get(), target);
+            }
+        }
+        SendResult result = send(row, incident, target);
         if (result instanceof SendResult.Failed failed && failed.error().equals("not_in_channel")
                 && slack.join(row.destination()) instanceof SendResult.Delivered) {
-            result = deliver(row, incident); // a public channel Detour was not in: joined, once more
+            result = send(row, incident, target); // a public channel Detour was not in: joined, once more
         }
-        return settle(row, incident, result);
+        boolean finished = settle(row, incident, result, target);
+        if (result instanceof SendResult.Delivered && refreshesUpTo.isPresent()) {
+            outbox.folded(SlackOutboxRule.ROOT, incident.get(), refreshesUpTo.get());
+            folded.merge(row.incidentId(), refreshesUpTo.get(), Math::max);
+        }
+        return finished;
     }
 
     /** Posts and edits have separate limits at Slack. */
@@ -146,34 +194,71 @@ public class SlackDispatcher {
         return row.topic().equals(SlackOutboxRule.ROOT) ? "edit" : "post";
     }
 
-    private SendResult deliver(OutboxRow row, Optional<IncidentId> incident) {
-        Optional<IncidentThreads.Thread> thread = incident.flatMap(threads::of);
+    private static Target targetOf(OutboxRow row, Optional<IncidentThreads.Thread> thread) {
         return switch (row.topic()) {
-            case SlackOutboxRule.ROOT -> refreshRoot(row, incident.orElseThrow(), thread);
+            case SlackOutboxRule.ROOT -> thread.map(t -> new Target(t.channel(), Optional.of(t.ts()), true))
+                    .orElseGet(() -> new Target(row.destination(), Optional.empty(), false));
             // Its root message was written before it to the same channel, and rows of a channel go in order: by
             // now the root has a ts, or it failed for good and the reply stands on its own.
-            case SlackOutboxRule.REPLY -> slack.post(thread.map(IncidentThreads.Thread::channel)
-                    .orElse(row.destination()), thread.map(IncidentThreads.Thread::ts), SlackPayload.fromJson(row.payload()));
-            case SupportOutboxRule.SUPPORT, SupportOutboxRule.SUMMARY ->
-                    slack.post(row.destination(), Optional.empty(), SlackPayload.fromJson(row.payload()));
+            case SlackOutboxRule.REPLY -> thread.map(t -> new Target(t.channel(), Optional.of(t.ts()), false))
+                    .orElseGet(() -> new Target(row.destination(), Optional.empty(), false));
+            default -> new Target(row.destination(), Optional.empty(), false);
+        };
+    }
+
+    private static PostMark markOf(OutboxRow row) {
+        return new PostMark(row.id(), row.createdAt());
+    }
+
+    /**
+     * An earlier call for this row may have posted it: look for the post before posting again.
+     *
+     * @return how the row ends without a new post (found: delivered; history unreadable now: unknown still), or
+     *         nothing when it should be posted
+     */
+    private Optional<SendResult> lookUp(OutboxRow row, Target target) {
+        if (!guarantee.canLookUp(target.channel())) {
+            LOG.warn("posting outbox row {} ({} to {}) again without knowing whether Slack has it: the history of {} "
+                    + "cannot be read; if Slack took the earlier call, it shows twice", row.id(), row.topic(),
+                    target.channel(), target.channel());
+            return Optional.empty();
+        }
+        Duration age = Duration.between(row.createdAt(), clock.instant());
+        HistoryLookup lookup = slack.find(target.channel(), target.threadTs(), markOf(row),
+                slackTime.instant().minus(age.isNegative() ? Duration.ZERO : age).minus(CLOCK_SKEW));
+        if (lookup instanceof HistoryLookup.Found found) {
+            LOG.info("outbox row {} ({} to {}) was posted by an earlier call ({}): settled with its ts {}, not "
+                    + "posted again", row.id(), row.topic(), found.channel(), row.lastError(), found.ts());
+            return Optional.of(new SendResult.Delivered(found.channel(), found.ts()));
+        }
+        if (lookup instanceof HistoryLookup.Unanswered unanswered) {
+            return Optional.of(new SendResult.Unknown("history unanswered: " + unanswered.error()));
+        }
+        if (lookup instanceof HistoryLookup.Unavailable unavailable) {
+            guarantee.refused(target.channel(), unavailable.reason());
+            LOG.warn("posting outbox row {} ({} to {}) again without knowing whether Slack has it; if Slack took "
+                    + "the earlier call, it shows twice", row.id(), row.topic(), target.channel());
+        }
+        return Optional.empty();
+    }
+
+    private SendResult send(OutboxRow row, Optional<IncidentId> incident, Target target) {
+        return switch (row.topic()) {
+            case SlackOutboxRule.ROOT -> refreshRoot(row, incident.orElseThrow(), target);
+            case SlackOutboxRule.REPLY, SupportOutboxRule.SUPPORT, SupportOutboxRule.SUMMARY ->
+                    slack.post(target.channel(), target.threadTs(), SlackPayload.fromJson(row.payload()), markOf(row));
             default -> new SendResult.Failed("unknown outbox topic " + row.topic());
         };
     }
 
-    private SendResult refreshRoot(OutboxRow row, IncidentId id, Optional<IncidentThreads.Thread> thread) {
+    private SendResult refreshRoot(OutboxRow row, IncidentId id, Target target) {
         Optional<Incident> incident = incidents.find(id);
         if (incident.isEmpty()) {
             return new SendResult.Failed("no incident " + id);
         }
         SlackPayload message = SlackPayload.of(root.render(incident.get(), status.current(), incidents.timeline(id)));
-        if (thread.isPresent()) {
-            return slack.update(thread.get().channel(), thread.get().ts(), message);
-        }
-        SendResult result = slack.post(row.destination(), Optional.empty(), message);
-        if (result instanceof SendResult.Delivered delivered) {
-            threads.remember(id, delivered.channel(), delivered.ts());
-        }
-        return result;
+        return target.edit() ? slack.update(target.channel(), target.threadTs().orElseThrow(), message)
+                : slack.post(target.channel(), Optional.empty(), message, markOf(row));
     }
 
     /** Where possible, on-call learns in the incident's thread that a post could not be delivered. */
@@ -188,13 +273,19 @@ public class SlackDispatcher {
     }
 
     /** @return whether the row is finished */
-    private boolean settle(OutboxRow row, Optional<IncidentId> incident, SendResult result) {
+    private boolean settle(OutboxRow row, Optional<IncidentId> incident, SendResult result, Target target) {
         Instant now = clock.instant();
         if (result instanceof SendResult.Delivered delivered) {
+            if (row.topic().equals(SlackOutboxRule.ROOT) && !target.edit()) {
+                threads.remember(incident.orElseThrow(), delivered.channel(), delivered.ts());
+            }
             outbox.sent(row, List.of(new AuditRecord(now, Actor.system("outbox"), row.topic(),
                     "slack:" + delivered.channel() + "/" + delivered.ts(), Optional.empty(), Optional.empty(),
                     Optional.empty(), incident)));
             return true;
+        }
+        if (result instanceof SendResult.Unknown unknown) {
+            return unknown(row, target, unknown.error(), now);
         }
         if (result instanceof SendResult.Retry retry) {
             Duration wait = retry.after().orElseGet(() -> Backoff.after(row.attempts()));
@@ -207,6 +298,28 @@ public class SlackDispatcher {
                 "slack:" + row.destination(), Optional.empty(), Optional.empty(), Optional.of(error), incident));
         noteInThread(row, incident, error, now);
         return true;
+    }
+
+    /** The call got no answer: Slack may have done it. */
+    private boolean unknown(OutboxRow row, Target target, String error, Instant now) {
+        if (target.edit()) { // an edit made twice shows the same message: simply again
+            outbox.retry(row, now.plus(Backoff.after(row.attempts())), error);
+            return false;
+        }
+        if (guarantee.canLookUp(target.channel())) {
+            // Waiting a lease lets a call Slack is still working on finish, so the lookup sees its post.
+            LOG.info("outbox row {} ({} to {}) got no answer from Slack ({}); its post is looked up in the channel's "
+                    + "history in {}s before it is posted again", row.id(), row.topic(), target.channel(), error,
+                    delivery.lease().toSeconds());
+            outbox.unknown(row, now.plus(delivery.lease()), error);
+        } else {
+            LOG.warn("outbox row {} ({} to {}) got no answer from Slack ({}); Slack may have posted it, and Detour "
+                    + "cannot look in the history of {}, so it waits {}s (detour.slack.unconfirmed-wait) before "
+                    + "posting it again", row.id(), row.topic(), target.channel(), error, target.channel(),
+                    delivery.unconfirmedWait().toSeconds());
+            outbox.unknown(row, now.plus(delivery.unconfirmedWait()), error);
+        }
+        return false;
     }
 
 }

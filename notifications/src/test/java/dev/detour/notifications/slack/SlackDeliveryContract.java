@@ -5,6 +5,8 @@ import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.persistence.OutboxRepository;
+import dev.detour.incidents.persistence.OutboxRow;
 import dev.detour.incidents.service.IncidentService;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.notifications.testing.FakeSlack;
@@ -12,6 +14,7 @@ import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -139,6 +142,133 @@ abstract class SlackDeliveryContract {
             }
             assertEquals(1, slack.messagesIn("C0INCIDENTS").stream().filter(call -> call.param("thread_ts") == null)
                     .count(), "one root");
+        }
+    }
+
+    @Test
+    void tenRefreshesPendingThroughASlackOutageBecomeOneEdit() {
+        try (FakeSlack slack = FakeSlack.start(TOKEN)) {
+            slack.addChannel("C0INCIDENTS", true);
+            Map<String, Object> properties = properties(slack, database(), "0s");
+            properties.remove("detour.slack.burst"); // Slack's pacing as in production
+            try (ApplicationContext detour = ApplicationContext.run(properties)) {
+                IncidentService incidents = detour.getBean(IncidentService.class);
+                var id = ((dev.detour.incidents.incident.IncidentChange.Applied) incidents.open(IncidentKind.OUTAGE,
+                        "edits after an outage", List.of(Target.model(SeedCatalog.GPT_5)), Actor.user("U0ALICE")))
+                        .incident().id();
+                slack.awaitCall("chat.postMessage", call -> call.ok() && call.param("thread_ts") == null, WAIT);
+                slack.failChat();
+                for (int i = 0; i < 10; i++) {
+                    incidents.changeState(id, i % 2 == 0 ? IncidentState.IDENTIFIED : IncidentState.MONITORING,
+                            Actor.user("U0ALICE"));
+                }
+                slack.awaitCall("chat.update", call -> call.httpStatus() == 500, WAIT);
+                slack.clearFaults();
+                slack.awaitCall("chat.update", FakeSlack.Call::ok, WAIT);
+                awaitNothingPending(detour);
+
+                List<FakeSlack.Call> edits = slack.calls("chat.update").stream().filter(FakeSlack.Call::ok).toList();
+                assertEquals(1, edits.size(), "one edit: " + edits);
+                assertTrue(FakeSlack.blocksOf(edits.get(0)).toString().contains("· monitoring"),
+                        "the edit shows the last state");
+            }
+        }
+    }
+
+    @Test
+    void aPostSlackTookJustBeforeACrashIsSettledFromHistoryNotPostedAgain() throws Exception {
+        Map<String, Object> database = database();
+        try (FakeSlack slack = FakeSlack.start(TOKEN)) {
+            slack.addChannel("C0INCIDENTS", true);
+            slack.addChannel("C0SUPPORT", true);
+            try (ApplicationContext first = ApplicationContext.run(properties(slack, database, "1h"))) {
+                first.getBean(IncidentService.class).open(IncidentKind.OUTAGE, "posted, then the crash",
+                        List.of(Target.model(SeedCatalog.GPT_5)), Actor.user("U0ALICE"));
+                // What the dying replica did: claimed the root row, and Slack took its post with the row's mark.
+                OutboxRepository rows = first.getBean(OutboxRepository.class);
+                OutboxRow root = rows.findByStatusOrderById("pending").stream()
+                        .filter(row -> row.topic().equals(SlackOutboxRule.ROOT)).findFirst().orElseThrow();
+                Instant now = Instant.now();
+                rows.markSending(root.id(), now, now);
+                try (com.slack.api.Slack client = com.slack.api.Slack.getInstance(slackConfig(slack))) {
+                    PostMark mark = new PostMark(root.id(), root.createdAt());
+                    assertTrue(client.methods(TOKEN).chatPostMessage(r -> r.channel("C0INCIDENTS")
+                            .text("INC root as the dying replica posted it")
+                            .metadata(new com.slack.api.model.Message.Metadata(PostMark.EVENT_TYPE, mark.payload())))
+                            .isOk());
+                }
+            } // killed before marking it sent
+            slack.clear();
+
+            try (ApplicationContext second = ApplicationContext.run(properties(slack, database, "0s"))) {
+                slack.awaitCall("conversations.history", call -> true, WAIT);
+                awaitNothingPending(second);
+                assertEquals(0, slack.calls("chat.postMessage").stream().filter(call -> call.param("thread_ts") == null
+                        && "C0INCIDENTS".equals(call.param("channel"))).count(), "the root is not posted again");
+                String ts = slack.history("C0INCIDENTS").get(0).path("ts").asText();
+                var incident = second.getBean(IncidentService.class).openIncidents().get(0);
+                assertEquals(ts, second.getBean(dev.detour.incidents.service.IncidentThreads.class).of(incident.id())
+                        .orElseThrow().ts(), "its thread is the post Slack has");
+            }
+        }
+    }
+
+    @Test
+    void withoutTheHistoryScopeAnUnansweredPostIsSentAgainAfterTheLongerWaitAtLeastOnce() {
+        try (FakeSlack slack = FakeSlack.start(TOKEN)) {
+            slack.addChannel("C0INCIDENTS", true);
+            slack.revokeScope("channels:history");
+            Map<String, Object> properties = properties(slack, database(), "0s");
+            properties.put("detour.slack.timeout", "500ms");
+            properties.put("detour.slack.unconfirmed-wait", "2s");
+            try (ApplicationContext detour = ApplicationContext.run(properties)) {
+                DeliveryGuarantee guarantee = detour.getBean(DeliveryGuarantee.class);
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (guarantee.current().kind() != DeliveryGuarantee.Kind.AT_LEAST_ONCE) {
+                    assertTrue(System.nanoTime() < deadline, "the start-up check finds the scope missing");
+                    pause();
+                }
+                assertTrue(guarantee.current().detail().contains("channels:history"), guarantee.current().detail());
+
+                slack.slowChat(Duration.ofSeconds(1)); // the first post is taken, its answer comes too late
+                long opened = System.nanoTime();
+                detour.getBean(IncidentService.class).open(IncidentKind.OUTAGE, "no history scope",
+                        List.of(Target.model(SeedCatalog.GPT_5)), Actor.user("U0ALICE"));
+                slack.awaitCall("chat.postMessage", call -> call.param("thread_ts") == null, WAIT);
+                slack.clearFaults();
+                awaitNothingPending(detour);
+                long millis = (System.nanoTime() - opened) / 1_000_000;
+
+                long roots = slack.calls("chat.postMessage").stream().filter(call -> call.param("thread_ts") == null)
+                        .count();
+                assertEquals(2, roots, "at least once: the unanswered post is sent again (docs/slack.md)");
+                assertTrue(millis >= 2000, "after the longer wait, not at once: " + millis + " ms");
+            }
+        }
+    }
+
+    private static com.slack.api.SlackConfig slackConfig(FakeSlack slack) {
+        com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
+        config.setMethodsEndpointUrlPrefix(slack.apiUrl());
+        return config;
+    }
+
+    private static void awaitNothingPending(ApplicationContext detour) {
+        OutboxRepository rows = detour.getBean(OutboxRepository.class);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (rows.findByStatusOrderById("pending").stream().anyMatch(row -> row.topic().startsWith("slack."))) {
+            assertTrue(System.nanoTime() < deadline, "the Slack rows are delivered within " + WAIT);
+            pause();
+        }
+    }
+
+    /** Between two looks at a condition that another thread makes true. */
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }

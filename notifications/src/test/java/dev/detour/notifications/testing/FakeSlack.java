@@ -12,6 +12,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -67,7 +68,13 @@ public final class FakeSlack implements AutoCloseable {
 
     private static final Set<String> METHODS = Set.of(
             "auth.test", "chat.postMessage", "chat.update", "chat.postEphemeral",
-            "views.open", "views.publish", "views.update", "usergroups.users.list", "conversations.join", "apps.connections.open");
+            "views.open", "views.publish", "views.update", "usergroups.users.list", "conversations.join", "apps.connections.open",
+            "conversations.history", "conversations.replies");
+    /** What the bot token has unless a test revokes some: everything Detour's manifest asks for. */
+    private static final Set<String> ALL_SCOPES = Set.of("commands", "chat:write", "usergroups:read", "channels:join",
+            "channels:history", "groups:history");
+    static final int MAX_HISTORY_LIMIT = 999; // conversations.history and .replies, per Slack's docs
+    static final int DEFAULT_HISTORY_LIMIT = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long FIRST_TS_MICROS = 1_760_000_000_000_000L;
@@ -99,12 +106,18 @@ public final class FakeSlack implements AutoCloseable {
 
     private static final class Channel {
         boolean botIsMember;
+        final boolean isPrivate;
         final Set<String> messageTs = new HashSet<>(); // what chat.update may edit
+        final List<ObjectNode> messages = new ArrayList<>(); // oldest first, as conversations.* serve them
 
-        Channel(boolean botIsMember) {
+        Channel(boolean botIsMember, boolean isPrivate) {
             this.botIsMember = botIsMember;
+            this.isPrivate = isPrivate;
         }
     }
+
+    /** How every chat.* call is answered while a test wants Slack to misbehave (see {@link #slowChat}). */
+    private enum ChatMode { NORMAL, SLOW, CLOSE, FAIL_500 }
 
     private final String botToken;
     private String appToken; // guarded by "this"
@@ -121,6 +134,9 @@ public final class FakeSlack implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final List<Response> responses = new ArrayList<>();
     private final List<String> rejectedResponses = new ArrayList<>();
+    private final Set<String> scopes = new HashSet<>(ALL_SCOPES);
+    private ChatMode chatMode = ChatMode.NORMAL;
+    private Duration chatDelay = Duration.ZERO;
     private long lastTsMicros = FIRST_TS_MICROS;
     private long viewCounter;
 
@@ -171,7 +187,43 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     public synchronized void addChannel(String id, boolean botIsMember) {
-        channels.put(id, new Channel(botIsMember));
+        channels.put(id, new Channel(botIsMember, false));
+    }
+
+    /** A private channel: reading its history takes {@code groups:history}, not {@code channels:history}. */
+    public synchronized void addPrivateChannel(String id, boolean botIsMember) {
+        channels.put(id, new Channel(botIsMember, true));
+    }
+
+    /** The bot token loses a scope: methods that need it answer {@code missing_scope} with needed/provided. */
+    public synchronized void revokeScope(String scope) {
+        scopes.remove(scope);
+    }
+
+    /**
+     * Every chat.* call is carried out at once (a post is in the channel) but answered only after {@code delay},
+     * as a Slack that is slow to answer. Until {@link #clearFaults()}.
+     */
+    public synchronized void slowChat(Duration delay) {
+        chatMode = ChatMode.SLOW;
+        chatDelay = delay;
+    }
+
+    /** Every chat.* call is carried out, then the connection is closed without an answer. Until clearFaults(). */
+    public synchronized void closeChat() {
+        chatMode = ChatMode.CLOSE;
+    }
+
+    /** Every chat.* call answers HTTP 500 {@code internal_error} and does nothing. Until clearFaults(). */
+    public synchronized void failChat() {
+        chatMode = ChatMode.FAIL_500;
+    }
+
+    /** The messages of a channel as conversations.history would list them (top level), oldest first. */
+    public synchronized List<JsonNode> history(String channel) {
+        Channel found = channels.get(channel);
+        return found == null ? List.of() : found.messages.stream().filter(FakeSlack::isTopLevel)
+                .map(message -> (JsonNode) message.deepCopy()).toList();
     }
 
     public synchronized void addUserGroup(String id, String... users) {
@@ -202,9 +254,10 @@ public final class FakeSlack implements AutoCloseable {
         faults.computeIfAbsent(method, m -> new ArrayDeque<>()).add(fault);
     }
 
-    /** Slack is back to normal: faults not yet used are dropped; what was recorded stays. */
+    /** Slack is back to normal: faults not yet used are dropped, chat.* answers again; what was recorded stays. */
     public synchronized void clearFaults() {
         faults.clear();
+        chatMode = ChatMode.NORMAL;
     }
 
     /** Forgets recorded calls and responses and unused faults; channels, groups and posted messages stay. */
@@ -213,6 +266,7 @@ public final class FakeSlack implements AutoCloseable {
         responses.clear();
         rejectedResponses.clear();
         faults.clear();
+        chatMode = ChatMode.NORMAL;
     }
 
     // ---------------------------------------------------------------------------------------------- recording
@@ -368,10 +422,27 @@ public final class FakeSlack implements AutoCloseable {
         }
 
         Reply reply;
+        ChatMode mode;
+        Duration delay;
         synchronized (this) {
-            reply = badJson ? new Reply(200, error("invalid_json"), -1) : answer(method, params, token);
+            mode = method.startsWith("chat.") ? chatMode : ChatMode.NORMAL;
+            delay = chatDelay;
+            reply = badJson ? new Reply(200, error("invalid_json"), -1)
+                    : mode == ChatMode.FAIL_500 ? new Reply(500, error("internal_error"), -1)
+                    : answer(method, params, token);
             calls.add(new Call(method, Collections.unmodifiableMap(params), token, reply.httpStatus(), reply.error()));
             notifyAll();
+        }
+        if (mode == ChatMode.CLOSE) {
+            return; // closing the exchange before any header closes the connection: no answer at all
+        }
+        if (mode == ChatMode.SLOW) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
         send(exchange, reply);
     }
@@ -517,6 +588,8 @@ public final class FakeSlack implements AutoCloseable {
             case "views.update" -> viewsUpdate(params);
             case "usergroups.users.list" -> userGroupUsers(params);
             case "conversations.join" -> join(params);
+            case "conversations.history" -> history(params, false);
+            case "conversations.replies" -> history(params, true);
             default -> throw new IllegalStateException(method);
         };
         return new Reply(200, body, -1);
@@ -540,7 +613,7 @@ public final class FakeSlack implements AutoCloseable {
         if (channel == null && isUserId(channelId)) {
             // Slack delivers a post to a user ID to the app's DM with that user and answers with the D… channel.
             channelId = "D" + channelId.substring(1);
-            channel = channels.computeIfAbsent(channelId, id -> new Channel(true));
+            channel = channels.computeIfAbsent(channelId, id -> new Channel(true, false));
         }
         if (channel == null) {
             return error("channel_not_found");
@@ -551,6 +624,13 @@ public final class FakeSlack implements AutoCloseable {
         ObjectNode problem = messageProblem(params);
         if (problem != null) {
             return problem;
+        }
+        JsonNode metadata = null;
+        if (params.get("metadata") != null) {
+            metadata = parseMetadata(params.get("metadata"));
+            if (metadata == null) {
+                return error("invalid_metadata_format");
+            }
         }
         String ts = nextTs();
         channel.messageTs.add(ts);
@@ -563,6 +643,11 @@ public final class FakeSlack implements AutoCloseable {
             message.put("thread_ts", params.get("thread_ts"));
         }
         body.set("message", message);
+        ObjectNode stored = message.deepCopy();
+        if (metadata != null) {
+            stored.set("metadata", metadata);
+        }
+        channel.messages.add(stored);
         return body;
     }
 
@@ -580,12 +665,125 @@ public final class FakeSlack implements AutoCloseable {
         if (problem != null) {
             return problem;
         }
+        for (ObjectNode stored : channel.messages) {
+            if (ts.equals(stored.path("ts").asText())) {
+                stored.put("text", params.getOrDefault("text", ""));
+            }
+        }
         ObjectNode body = ok();
         body.put("channel", channelId);
         body.put("ts", ts);
         body.put("text", params.getOrDefault("text", ""));
         body.set("message", message(params));
         return body;
+    }
+
+    /** Slack's metadata shape: {"event_type": "...", "event_payload": {...}}; null when it is not that. */
+    private static JsonNode parseMetadata(String raw) {
+        try {
+            JsonNode metadata = JSON.readTree(raw);
+            boolean valid = metadata != null && metadata.isObject() && metadata.path("event_type").isTextual()
+                    && !metadata.path("event_type").asText().isEmpty() && metadata.path("event_payload").isObject();
+            return valid ? metadata : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /**
+     * conversations.history (top-level messages, newest first) and conversations.replies (the parent, then its
+     * replies, oldest first): {@code oldest}/{@code latest} exclusive, {@code limit} (default 100, at most 999),
+     * cursor paging, metadata only with {@code include_all_metadata=true}.
+     */
+    private ObjectNode history(Map<String, String> params, boolean replies) {
+        String channelId = params.get("channel");
+        Channel channel = channelId == null ? null : channels.get(channelId);
+        if (channel == null) {
+            return error("channel_not_found");
+        }
+        String needed = channel.isPrivate ? "groups:history" : "channels:history";
+        if (!scopes.contains(needed)) {
+            ObjectNode refused = error("missing_scope");
+            refused.put("needed", needed);
+            refused.put("provided", String.join(",", new java.util.TreeSet<>(scopes)));
+            return refused;
+        }
+        if (!channel.botIsMember && channel.isPrivate) {
+            return error("channel_not_found"); // a private channel the bot is not in does not exist for it
+        }
+        List<ObjectNode> selected;
+        if (replies) {
+            String parent = params.get("ts");
+            if (isBlank(parent)) {
+                return error("invalid_arguments");
+            }
+            if (channel.messages.stream().noneMatch(message -> parent.equals(message.path("ts").asText()))) {
+                return error("thread_not_found");
+            }
+            selected = channel.messages.stream().filter(message -> parent.equals(message.path("ts").asText())
+                    || parent.equals(message.path("thread_ts").asText())).toList();
+        } else {
+            selected = new ArrayList<>(channel.messages.stream().filter(FakeSlack::isTopLevel).toList());
+            Collections.reverse(selected);
+        }
+        BigDecimal oldest = parseTs(params.get("oldest"), BigDecimal.ZERO);
+        BigDecimal latest = parseTs(params.get("latest"), new BigDecimal(Long.MAX_VALUE));
+        boolean inclusive = "true".equals(params.get("inclusive")) || "1".equals(params.get("inclusive"));
+        List<ObjectNode> inRange = selected.stream().filter(message -> {
+            BigDecimal ts = new BigDecimal(message.path("ts").asText());
+            return inclusive ? ts.compareTo(oldest) >= 0 && ts.compareTo(latest) <= 0
+                    : ts.compareTo(oldest) > 0 && ts.compareTo(latest) < 0;
+        }).toList();
+        int limit = DEFAULT_HISTORY_LIMIT;
+        if (!isBlank(params.get("limit"))) {
+            try {
+                limit = Math.max(1, Math.min(MAX_HISTORY_LIMIT, Integer.parseInt(params.get("limit"))));
+            } catch (NumberFormatException e) {
+                return error("invalid_limit");
+            }
+        }
+        int from = 0;
+        if (!isBlank(params.get("cursor"))) {
+            try {
+                from = Integer.parseInt(new String(java.util.Base64.getDecoder().decode(params.get("cursor")),
+                        StandardCharsets.UTF_8).substring("next:".length()));
+            } catch (RuntimeException e) {
+                return error("invalid_cursor");
+            }
+        }
+        boolean withMetadata = "true".equals(params.get("include_all_metadata"))
+                || "1".equals(params.get("include_all_metadata"));
+        ObjectNode body = ok();
+        ArrayNode messages = body.putArray("messages");
+        int to = Math.min(inRange.size(), from + limit);
+        for (ObjectNode message : inRange.subList(Math.min(from, to), to)) {
+            ObjectNode copy = message.deepCopy();
+            if (!withMetadata) {
+                copy.remove("metadata");
+            }
+            messages.add(copy);
+        }
+        body.put("has_more", to < inRange.size());
+        String next = to < inRange.size() ? java.util.Base64.getEncoder().encodeToString(("next:" + to)
+                .getBytes(StandardCharsets.UTF_8)) : "";
+        body.putObject("response_metadata").put("next_cursor", next);
+        return body;
+    }
+
+    private static BigDecimal parseTs(String ts, BigDecimal otherwise) {
+        if (isBlank(ts)) {
+            return otherwise;
+        }
+        try {
+            return new BigDecimal(ts);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    private static boolean isTopLevel(JsonNode message) {
+        String thread = message.path("thread_ts").asText(null);
+        return thread == null || thread.equals(message.path("ts").asText());
     }
 
     private ObjectNode postEphemeral(Map<String, String> params) {
@@ -789,9 +987,11 @@ public final class FakeSlack implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------- helpers
 
-    /** Unique and increasing, shaped like Slack's: seconds.microseconds. */
+    /** Unique and increasing, shaped like Slack's: seconds.microseconds of Slack's (real) clock. */
     private String nextTs() {
-        lastTsMicros += 100;
+        java.time.Instant now = java.time.Instant.now();
+        long nowMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+        lastTsMicros = Math.max(lastTsMicros + 100, nowMicros);
         return String.format("%d.%06d", lastTsMicros / 1_000_000, lastTsMicros % 1_000_000);
     }
 

@@ -421,4 +421,119 @@ class FakeSlackTest {
         return "{\"type\":\"modal\",\"title\":{\"type\":\"plain_text\",\"text\":\"Declare incident\"},\"blocks\":"
                 + sections(blocks, "field") + "}";
     }
+
+    // ------------------------------------------------------------------------------ metadata and history
+
+    private static com.slack.api.model.Message.Metadata mark(String row) {
+        return new com.slack.api.model.Message.Metadata("detour_outbox", java.util.Map.of("row", row));
+    }
+
+    @Test
+    void aPostsMetadataComesBackInHistoryOnlyWhenAllMetadataIsAskedFor() throws Exception {
+        ChatPostMessageResponse posted = methods.chatPostMessage(r -> r.channel(CHANNEL).text("marked")
+                .metadata(mark("42")));
+
+        var withMetadata = methods.conversationsHistory(r -> r.channel(CHANNEL).includeAllMetadata(true));
+        var without = methods.conversationsHistory(r -> r.channel(CHANNEL));
+
+        assertTrue(withMetadata.isOk(), withMetadata.getError());
+        assertEquals(posted.getTs(), withMetadata.getMessages().get(0).getTs());
+        assertEquals("detour_outbox", withMetadata.getMessages().get(0).getMetadata().getEventType());
+        assertEquals("42", withMetadata.getMessages().get(0).getMetadata().getEventPayload().get("row"));
+        assertNull(without.getMessages().get(0).getMetadata());
+    }
+
+    @Test
+    void metadataWithoutAnEventTypeIsRefusedAsSlackDoes() throws Exception {
+        ChatPostMessageResponse refused = methods.chatPostMessage(r -> r.channel(CHANNEL).text("x")
+                .metadataAsString("{\"event_payload\":{}}"));
+
+        assertEquals("invalid_metadata_format", refused.getError());
+    }
+
+    @Test
+    void historyListsTopLevelMessagesNewestFirstAfterOldestInPagesWithACursor() throws Exception {
+        ChatPostMessageResponse first = methods.chatPostMessage(r -> r.channel(CHANNEL).text("one"));
+        methods.chatPostMessage(r -> r.channel(CHANNEL).text("reply").threadTs(first.getTs()));
+        for (String text : List.of("two", "three", "four")) {
+            methods.chatPostMessage(r -> r.channel(CHANNEL).text(text));
+        }
+
+        var page1 = methods.conversationsHistory(r -> r.channel(CHANNEL).oldest(first.getTs()).limit(2));
+        var page2 = methods.conversationsHistory(r -> r.channel(CHANNEL).oldest(first.getTs()).limit(2)
+                .cursor(page1.getResponseMetadata().getNextCursor()));
+
+        assertEquals(List.of("four", "three"), page1.getMessages().stream().map(m -> m.getText()).toList());
+        assertTrue(page1.isHasMore());
+        assertEquals(List.of("two"), page2.getMessages().stream().map(m -> m.getText()).toList());
+        assertFalse(page2.isHasMore());
+        assertEquals("", page2.getResponseMetadata().getNextCursor());
+    }
+
+    @Test
+    void repliesListTheParentAndItsRepliesWithTheirMetadata() throws Exception {
+        ChatPostMessageResponse parent = methods.chatPostMessage(r -> r.channel(CHANNEL).text("root"));
+        methods.chatPostMessage(r -> r.channel(CHANNEL).text("in thread").threadTs(parent.getTs()).metadata(mark("7")));
+
+        var replies = methods.conversationsReplies(r -> r.channel(CHANNEL).ts(parent.getTs())
+                .includeAllMetadata(true));
+        var unknown = methods.conversationsReplies(r -> r.channel(CHANNEL).ts("1.000001"));
+
+        assertEquals(List.of("root", "in thread"), replies.getMessages().stream().map(m -> m.getText()).toList());
+        assertEquals("7", replies.getMessages().get(1).getMetadata().getEventPayload().get("row"));
+        assertEquals("thread_not_found", unknown.getError());
+    }
+
+    @Test
+    void withoutTheHistoryScopeSlackSaysWhichScopeIsMissing() throws Exception {
+        fake.revokeScope("channels:history");
+        fake.addPrivateChannel("C0PRIVATE", true);
+
+        var publicChannel = methods.conversationsHistory(r -> r.channel(CHANNEL));
+        var privateChannel = methods.conversationsHistory(r -> r.channel("C0PRIVATE"));
+
+        assertEquals("missing_scope", publicChannel.getError());
+        assertEquals("channels:history", publicChannel.getNeeded());
+        assertTrue(publicChannel.getProvided().contains("chat:write"), publicChannel.getProvided());
+        assertTrue(privateChannel.isOk(), "groups:history is still granted");
+    }
+
+    @Test
+    void aSlowChatPostsAtOnceAndAnswersLate() throws Exception {
+        fake.slowChat(Duration.ofMillis(1500));
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(fake.apiUrl());
+        config.setHttpClientCallTimeoutMillis(500);
+        try (Slack impatient = Slack.getInstance(config)) {
+            assertThrows(java.io.IOException.class, () -> impatient.methods(TOKEN)
+                    .chatPostMessage(r -> r.channel(CHANNEL).text("late")));
+        }
+
+        assertEquals(List.of("late"), fake.history(CHANNEL).stream().map(m -> m.path("text").asText()).toList());
+        assertTrue(methods.conversationsHistory(r -> r.channel(CHANNEL)).isOk(), "only chat.* is slow");
+    }
+
+    @Test
+    void aChatThatClosesTheConnectionPostsButNeverAnswers() throws Exception {
+        fake.closeChat();
+
+        assertThrows(java.io.IOException.class, () -> methods.chatPostMessage(r -> r.channel(CHANNEL).text("lost")));
+
+        // The SDK's default HTTP client sends the request again on a closed connection: each call posted once.
+        assertEquals(fake.calls("chat.postMessage").size(), fake.history(CHANNEL).size());
+        assertTrue(fake.history(CHANNEL).stream().allMatch(m -> m.path("text").asText().equals("lost")));
+    }
+
+    @Test
+    void aFailingChatAnswers500AndPostsNothing() throws Exception {
+        fake.failChat();
+
+        SlackApiException refused = assertThrows(SlackApiException.class,
+                () -> methods.chatPostMessage(r -> r.channel(CHANNEL).text("no")));
+
+        assertEquals(500, refused.getResponse().code());
+        assertTrue(fake.history(CHANNEL).isEmpty());
+        fake.clearFaults();
+        assertTrue(methods.chatPostMessage(r -> r.channel(CHANNEL).text("yes")).isOk());
+    }
 }
