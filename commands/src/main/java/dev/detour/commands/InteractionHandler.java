@@ -61,7 +61,7 @@ public class InteractionHandler {
         };
     }
 
-    /** The "Declare AI provider incident" shortcut and {@code /detour declare} without arguments. */
+    /** The "Declare AI incident" shortcut and {@code /detour declare} without arguments. */
     public CommandReply declareForm(Invoker invoker) {
         if (!onCall.mayChange(invoker.userId())) {
             return commands.refused(words.get("command.may.declare"));

@@ -12,7 +12,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 
@@ -38,11 +37,10 @@ public class OfrepController {
         this.flags = flags;
     }
 
-    public record Evaluation(String key, Object value, String reason, String variant, Map<String, String> metadata,
-                             boolean cacheable) {
+    /** No {@code cacheable}: OFREP dropped that field in June 2025 (docs/flags.md). */
+    public record Evaluation(String key, Object value, String reason, String variant, Map<String, String> metadata) {
         static Evaluation of(Flag flag) {
-            // Not cacheable: a flag may flip at any moment, and apps must see it within a second.
-            return new Evaluation(flag.key(), flag.value(), REASON, flag.variant(), flag.metadata(), false);
+            return new Evaluation(flag.key(), flag.value(), REASON, flag.variant(), flag.metadata());
         }
     }
 
@@ -71,14 +69,13 @@ public class OfrepController {
     }
 
     @Post(uri = "/flags", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> evaluateAll(@Nullable @Body String body,
-                                       @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public HttpResponse<?> evaluateAll(@Nullable @Body String body, HttpHeaders headers) {
         Optional<String> problem = contextProblem(body);
         if (problem.isPresent()) {
             return HttpResponse.badRequest(new BulkFailure(errorCode(problem.get()), detail(problem.get())));
         }
         FlagSet current = flags.get();
-        if (current.etag().equals(ifNoneMatch)) {
+        if (IfNoneMatch.matches(headers.getAll(HttpHeaders.IF_NONE_MATCH), current.etag())) {
             return HttpResponse.notModified().header(HttpHeaders.ETAG, current.etag());
         }
         return HttpResponse.ok(new Bulk(current.all().stream().map(Evaluation::of).toList()))

@@ -3,6 +3,7 @@ package dev.detour.bot.signals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.bot.metrics.SignalMeters;
 import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.service.LastStatusPageReadings;
 import dev.detour.incidents.service.SignalService;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.StatusPageTracker;
@@ -21,25 +22,34 @@ public class StatusPageReadings {
     private final SignalService signals;
     private final Clock clock;
     private final SignalMeters meters;
+    private final LastStatusPageReadings lastReadings;
 
-    public StatusPageReadings(StatusPageTracker tracker, SignalService signals, Clock clock, SignalMeters meters) {
+    public StatusPageReadings(StatusPageTracker tracker, SignalService signals, Clock clock, SignalMeters meters,
+                              LastStatusPageReadings lastReadings) {
         this.tracker = tracker;
         this.signals = signals;
         this.clock = clock;
         this.meters = meters;
+        this.lastReadings = lastReadings;
     }
 
     public record Result(int signals, int updates, String detail) {
     }
 
-    /** A {@code summary.json}: every component's status, and the updates of the page's open incidents. */
+    /**
+     * A {@code summary.json}: every component's status, and the updates of the page's open incidents. Those are
+     * remembered first, so an incident opened now or later (by this reading's components, a person, the gateway
+     * or an alert) starts with them, although the page answers 304 until it changes.
+     */
     public Result summary(Provider provider, JsonNode summary) {
         List<Signal> changed = new ArrayList<>();
         Instant now = clock.instant();
         for (StatusPageJson.Component component : StatusPageJson.components(summary)) {
             tracker.update(provider, component.name(), component.status(), now).ifPresent(changed::add);
         }
-        return record(provider, changed, StatusPageJson.updates(summary, now), "");
+        List<SignalService.StatusPageUpdate> updates = StatusPageJson.updates(summary, now);
+        lastReadings.remember(provider.id(), updates);
+        return record(provider, changed, updates, "");
     }
 
     /** A webhook: a component update, or an incident with its updates. */

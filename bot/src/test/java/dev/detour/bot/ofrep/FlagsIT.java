@@ -27,9 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -198,6 +201,32 @@ class FlagsIT implements TestPropertyProvider {
         assertTrue(json(bulk.body()).path("flags").size() >= 9);
         String etag = bulk.headers().firstValue("ETag").orElseThrow();
         assertEquals(304, ofrep("/ofrep/v1/evaluate/flags", "{}", Map.of("If-None-Match", etag)).statusCode());
+    }
+
+    @Test
+    void aBulkReadIsNotModifiedForAWeakTagAListWithTheCurrentTagOrAnAsteriskAndAnsweredForOthers() {
+        String etag = ofrep("/ofrep/v1/evaluate/flags", "{}", Map.of()).headers().firstValue("ETag").orElseThrow();
+
+        for (String condition : List.of("W/" + etag, "\"old\", " + etag, "\"old\",W/" + etag + ", \"older\"", "*")) {
+            HttpResponse<String> unchanged = ofrep("/ofrep/v1/evaluate/flags", "{}", Map.of("If-None-Match", condition));
+            assertEquals(304, unchanged.statusCode(), condition);
+            assertEquals(Optional.of(etag), unchanged.headers().firstValue("ETag"), condition);
+        }
+        for (String condition : List.of("\"old\"", "W/\"old\", \"older\"", etag.replace("\"", ""))) {
+            HttpResponse<String> answered = ofrep("/ofrep/v1/evaluate/flags", "{}", Map.of("If-None-Match", condition));
+            assertEquals(200, answered.statusCode(), condition);
+            assertTrue(json(answered.body()).path("flags").size() >= 9, condition);
+        }
+    }
+
+    @Test
+    void evaluationsCarryNoCacheableFieldSinceOfrepDroppedIt() {
+        JsonNode single = flag("route.meeting-summary");
+        assertEquals("STATIC", single.path("reason").asText());
+        assertFalse(single.has("cacheable"), single.toString());
+
+        HttpResponse<String> bulk = ofrep("/ofrep/v1/evaluate/flags", "{}", Map.of());
+        json(bulk.body()).path("flags").forEach(flag -> assertFalse(flag.has("cacheable"), flag.toString()));
     }
 
     private static JsonNode json(String body) {

@@ -2,7 +2,12 @@ package dev.detour.bot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.detour.messages.Interactions;
 import org.junit.jupiter.api.Test;
 
@@ -15,12 +20,33 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Slack app manifest in deploy/ agrees with what the code registers, and the docs explain every scope. */
+/**
+ * The Slack app manifest in deploy/ is one Slack accepts (its published schema, vendored under
+ * test resources slack-manifest-schema/), agrees with what the code registers, and the docs explain every scope.
+ */
 class SlackAppManifestTest {
     private static final Path ROOT = Path.of("..");
+    /** Where Slack's main schema finds the versioned ones; served from the vendored copy, never the network. */
+    private static final String SCHEMA_RELEASE = "https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/";
     private final JsonNode manifest = read(ROOT.resolve("deploy/slack-app-manifest.yml"));
+
+    @Test
+    void theManifestIsValidAgainstSlacksPublishedSchema() {
+        assertEquals(List.of(), schemaErrors(manifest));
+    }
+
+    @Test
+    void theSchemaCheckRefusesAShortcutNameOverSlacksLimit() {
+        JsonNode tooLong = manifest.deepCopy();
+        ((ObjectNode) tooLong.path("features").path("shortcuts").get(0))
+                .put("name", "Declare AI provider incident");
+        List<String> errors = schemaErrors(tooLong);
+        assertFalse(errors.isEmpty());
+        assertTrue(errors.stream().anyMatch(error -> error.contains("/features/shortcuts/0/name")), errors.toString());
+    }
 
     @Test
     void everyRequestUrlIsTheEventsEndpoint() {
@@ -39,7 +65,7 @@ class SlackAppManifestTest {
         JsonNode shortcut = manifest.path("features").path("shortcuts").get(0);
         assertEquals("global", shortcut.path("type").asText());
         assertEquals(Interactions.DECLARE_SHORTCUT, shortcut.path("callback_id").asText());
-        assertEquals("Declare AI provider incident", shortcut.path("name").asText());
+        assertEquals("Declare AI incident", shortcut.path("name").asText());
         assertEquals("app_home_opened", manifest.path("settings").path("event_subscriptions").path("bot_events")
                 .get(0).asText());
         assertTrue(manifest.path("features").path("app_home").path("home_tab_enabled").asBoolean());
@@ -54,6 +80,14 @@ class SlackAppManifestTest {
                 "groups:history"), scopes);
         String docs = Files.readString(ROOT.resolve("docs/slack.md"));
         scopes.forEach(scope -> assertTrue(docs.contains("| `" + scope + "` |"), "docs/slack.md explains " + scope));
+    }
+
+    private static List<String> schemaErrors(JsonNode candidate) {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7, builder -> builder
+                .schemaLoader(loader -> loader.schemaIdResolvers(resolvers -> resolvers
+                        .mapPrefix(SCHEMA_RELEASE, "classpath:slack-manifest-schema/"))));
+        Schema schema = registry.getSchema(SchemaLocation.of("classpath:slack-manifest-schema/manifest.schema.json"));
+        return schema.validate(candidate).stream().map(Object::toString).toList();
     }
 
     private static JsonNode read(Path path) {

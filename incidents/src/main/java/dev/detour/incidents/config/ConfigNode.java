@@ -113,6 +113,11 @@ final class ConfigNode {
         return key;
     }
 
+    /** A string in the file (quoted, or a word YAML does not read as a number or boolean). */
+    boolean isText() {
+        return node.isTextual();
+    }
+
     Optional<String> optionalText() {
         if (!isPresent()) {
             return Optional.empty();

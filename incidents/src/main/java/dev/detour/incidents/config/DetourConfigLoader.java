@@ -26,9 +26,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -46,7 +49,8 @@ public final class DetourConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("detour");
     private static final Set<String> DETOUR_KEYS = Set.of("providers", "task-classes", "slack", "detection", "sinks");
     private static final Set<String> WEBHOOK_KEYS = Set.of("name", "type", "url", "secret-env");
-    private static final Set<String> FILE_KEYS = Set.of("name", "type", "path");
+    private static final Set<String> FILE_KEYS = Set.of("name", "type", "path", "mode");
+    private static final Pattern OCTAL_MODE = Pattern.compile("0?[0-7]{3}");
     private static final Set<String> PROVIDER_KEYS = Set.of("id", "name", "status-page", "auto-disable",
             "auto-enable", "components", "models");
     private static final Set<String> MODEL_KEYS = Set.of("id", "name");
@@ -277,7 +281,8 @@ public final class DetourConfigLoader {
                 }
                 case "flagd-file" -> {
                     node.expectMapping(FILE_KEYS);
-                    sinks.add(new Sink.FlagdFile(name, java.nio.file.Path.of(node.child("path").requiredText())));
+                    sinks.add(new Sink.FlagdFile(name, java.nio.file.Path.of(node.child("path").requiredText()),
+                            fileMode(node.child("mode"))));
                 }
                 default -> throw typeNode.problem("unknown sink type '" + type + "'"
                         + Suggestions.didYouMean(type, List.of("webhook", "flagd-file"))
@@ -285,6 +290,32 @@ public final class DetourConfigLoader {
             }
         }
         return sinks;
+    }
+
+    /** An octal mode like {@code "0644"}, quoted: unquoted, YAML reads 0644 as the number 420 and 644 as 644. */
+    private static Set<PosixFilePermission> fileMode(ConfigNode mode) {
+        if (!mode.isPresent()) {
+            return Sink.FlagdFile.DEFAULT_PERMISSIONS;
+        }
+        if (!mode.isText()) {
+            throw mode.problem(mode.name() + " must be an octal mode in quotes, like \"0644\" (unquoted, YAML reads"
+                    + " it as a number), not " + mode.optionalText().orElse(""));
+        }
+        String text = mode.requiredText();
+        if (!OCTAL_MODE.matcher(text).matches()) {
+            throw mode.problem(mode.name() + " must be an octal file mode like \"0644\" or \"0640\", not '"
+                    + text + "'");
+        }
+        int bits = Integer.parseInt(text, 8);
+        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+        // PosixFilePermission lists owner read first and others execute last: bit 8 down to bit 0.
+        PosixFilePermission[] order = PosixFilePermission.values();
+        for (int i = 0; i < order.length; i++) {
+            if ((bits & (1 << (order.length - 1 - i))) != 0) {
+                permissions.add(order[i]);
+            }
+        }
+        return permissions;
     }
 
     private static void unique(String kind, String id, ConfigNode node, Map<String, ConfigNode> seen) {

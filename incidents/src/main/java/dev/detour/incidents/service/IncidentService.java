@@ -14,6 +14,7 @@ import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.IncidentStore;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -21,6 +22,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,13 +40,16 @@ public class IncidentService {
     private final Outbox outbox;
     private final Catalog catalog;
     private final Clock clock;
+    private final ApplicationEventPublisher<IncidentCoversProviders> coverage;
 
-    public IncidentService(IncidentStore store, AuditTrail audit, Outbox outbox, Catalog catalog, Clock clock) {
+    public IncidentService(IncidentStore store, AuditTrail audit, Outbox outbox, Catalog catalog, Clock clock,
+                           ApplicationEventPublisher<IncidentCoversProviders> coverage) {
         this.store = store;
         this.audit = audit;
         this.outbox = outbox;
         this.catalog = catalog;
         this.clock = clock;
+        this.coverage = coverage;
     }
 
     /** Refused while another incident is open about one of the targets' providers: see {@link #openOrJoin}. */
@@ -206,6 +211,16 @@ public class IncidentService {
         Instant at = applied.entries().isEmpty() ? clock.instant() : applied.entries().get(0).at();
         Actor actor = applied.entries().isEmpty() ? after.openedBy() : applied.entries().get(0).actor();
         outbox.enqueue(List.of(new DetourEvent.IncidentChanged(at, actor, after, applied.entries())));
+        Set<ProviderId> newlyCovered = providers(after.affected());
+        before.ifPresent(incident -> newlyCovered.removeAll(providers(incident.affected())));
+        if (!newlyCovered.isEmpty()) {
+            // Listeners write in this transaction, after the change itself (its outbox row comes first).
+            coverage.publishEvent(new IncidentCoversProviders(after.id(), newlyCovered));
+        }
+    }
+
+    private Set<ProviderId> providers(Collection<Target> targets) {
+        return targets.stream().map(catalog::providerOf).collect(Collectors.toCollection(HashSet::new));
     }
 
     private static IncidentChange unknown(IncidentId id) {

@@ -16,6 +16,8 @@ import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.RoutingStore;
 import dev.detour.incidents.routing.Availability;
 import dev.detour.incidents.signals.Signal;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -39,10 +41,13 @@ public class SignalService {
     private final Outbox outbox;
     private final Catalog catalog;
     private final InboundEvents inbound;
+    private final LastStatusPageReadings statusPages;
 
     public SignalService(IncidentService incidents, AvailabilityService availability, RoutingStore store,
-                         AuditTrail audit, Outbox outbox, Catalog catalog, InboundEvents inbound) {
+                         AuditTrail audit, Outbox outbox, Catalog catalog, InboundEvents inbound,
+                         LastStatusPageReadings statusPages) {
         this.inbound = inbound;
+        this.statusPages = statusPages;
         this.incidents = incidents;
         this.availability = availability;
         this.store = store;
@@ -90,26 +95,46 @@ public class SignalService {
 
     /**
      * An update of a status-page incident (its name, impact, status and text), recorded on the open incident
-     * about that provider, once per update. Without an open incident it is not recorded: components open them.
+     * about that provider, once per update and incident. Without an open incident it is not recorded here: the
+     * page's last reading gives it to the incident that opens later ({@link #attachStatusPage}).
      *
      * @return whether it was recorded
      */
     @Transactional
     public boolean statusPageUpdate(ProviderId provider, StatusPageUpdate update) {
         Optional<Incident> incident = incidents.openIncidentAbout(List.of(Target.provider(provider)));
-        if (incident.isEmpty() || !inbound.firstTime("statuspage-update:" + provider, update.updateId())) {
+        return incident.isPresent() && attach(incident.get().id(), provider, update);
+    }
+
+    /**
+     * An incident that now covers a provider starts with what that provider's status page already says: the
+     * page answers 304 while nothing changes, so its open incidents would otherwise never reach this incident.
+     */
+    @EventListener
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void attachStatusPage(IncidentCoversProviders coverage) {
+        for (ProviderId provider : coverage.providers()) {
+            for (StatusPageUpdate update : statusPages.openIncidentUpdates(provider)) {
+                attach(coverage.incident(), provider, update);
+            }
+        }
+    }
+
+    /** Records one page update on one incident, unless that incident has it already (a poll and a webhook). */
+    private boolean attach(IncidentId incident, ProviderId provider, StatusPageUpdate update) {
+        if (!inbound.firstTime("statuspage-update:" + provider + ":" + incident, update.updateId())) {
             return false;
         }
         Actor actor = Actor.signal(Signal.STATUSPAGE_PREFIX + provider);
         String text = TextLimits.clip("status page incident \"" + update.name() + "\" (impact " + update.impact()
                 + "): " + update.status() + (update.body().isBlank() ? "" : " — " + update.body()), TextLimits.TEXT);
-        incidents.note(incident.get().id(), new TimelineEntry(update.at(), actor, TimelineEntry.Type.SIGNAL, text));
+        incidents.note(incident, new TimelineEntry(update.at(), actor, TimelineEntry.Type.SIGNAL, text));
         audit.append(new AuditRecord(update.at(), actor, "signal.statuspage-incident", "provider:" + provider,
-                Optional.empty(), Optional.of(update.status()), Optional.of(text), Optional.of(incident.get().id())));
+                Optional.empty(), Optional.of(update.status()), Optional.of(text), Optional.of(incident)));
         Signal signal = new Signal(actor.id(), List.of(Target.provider(provider)), true, Signal.Severity.DEGRADED,
                 Signal.Side.PROVIDER, text, update.at());
-        outbox.enqueue(List.of(new DetourEvent.SignalReceived(update.at(), actor, signal,
-                Optional.of(incident.get().id()), Suggestion.NONE)));
+        outbox.enqueue(List.of(new DetourEvent.SignalReceived(update.at(), actor, signal, Optional.of(incident),
+                Suggestion.NONE)));
         return true;
     }
 

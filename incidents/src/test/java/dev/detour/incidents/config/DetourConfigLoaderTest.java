@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -422,5 +423,29 @@ class DetourConfigLoaderTest {
         assertTrue(secret.problem().contains("names an environment variable"), secret.problem());
         ConfigException duplicate = rejected(SINKS.replace("name: flagd", "name: apps"));
         assertTrue(duplicate.problem().contains("duplicate sink id 'apps'"), duplicate.problem());
+    }
+
+    @Test
+    void aFlagdFileIsReadableByEveryoneUnlessItsModeSaysOtherwise() {
+        Sink.FlagdFile byDefault = (Sink.FlagdFile) loader.load("detour.yml", SINKS).sinks().get(1);
+        assertEquals(PosixFilePermissions.fromString("rw-r--r--"), byDefault.permissions());
+
+        Sink.FlagdFile groupOnly = (Sink.FlagdFile) loader.load("detour.yml",
+                SINKS.replace("path: /var/lib/detour/flags.json", "path: /var/lib/detour/flags.json, mode: \"0640\""))
+                .sinks().get(1);
+        assertEquals(PosixFilePermissions.fromString("rw-r-----"), groupOnly.permissions());
+    }
+
+    @Test
+    void aFlagdFileModeThatIsNotAQuotedOctalModeIsRefusedWithItsLine() {
+        ConfigException unquoted = rejected(SINKS.replace("path: /var/lib/detour/flags.json",
+                "path: /var/lib/detour/flags.json, mode: 0644"));
+        assertEquals(20, unquoted.line());
+        assertTrue(unquoted.problem().contains("must be an octal mode in quotes, like \"0644\""), unquoted.problem());
+        ConfigException notOctal = rejected(SINKS.replace("path: /var/lib/detour/flags.json",
+                "path: /var/lib/detour/flags.json, mode: \"0986\""));
+        assertEquals(20, notOctal.line());
+        assertTrue(notOctal.problem().contains("must be an octal file mode like \"0644\" or \"0640\", not '0986'"),
+                notOctal.problem());
     }
 }

@@ -1,0 +1,161 @@
+package dev.detour.bot.signals;
+
+import dev.detour.bot.slack.SignedSlack;
+import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.ProviderId;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.persistence.SingleWriterLocks;
+import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.testing.SeedConfigFactory;
+import dev.detour.notifications.testing.FakeSlack;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A status page that already reports an incident answers 304 until it changes; a Detour incident opened meanwhile,
+ * by a person or an alert, still starts with the page's incident, once (docs/signals.md).
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatusPageContextIT implements TestPropertyProvider {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String PAGE_INCIDENT = "Elevated errors on Claude Opus 4.8 and 4.7";
+    private final FakeSlack slack = SignalTestApp.slack();
+    private final FakeStatusPage anthropicPage = start();
+    private final FakeStatusPage openaiPage = start();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Catalog catalog;
+    @Inject
+    StatusPageReadings readings;
+    @Inject
+    SingleWriterLocks locks;
+    @Inject
+    IncidentService incidents;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(SignalTestApp.properties(slack));
+        properties.put(SeedConfigFactory.REAL_CLOCK, "true"); // Bolt checks the declare command's signature with it
+        return properties;
+    }
+
+    @AfterAll
+    void stop() {
+        slack.close();
+        anthropicPage.close();
+        openaiPage.close();
+    }
+
+    @Test
+    void anIncidentDeclaredWhileThePageAnswers304StartsWithThePagesOpenIncidentOnce() throws Exception {
+        StatusPagePoller.PageState state = readThePageTwice(SeedCatalog.ANTHROPIC, anthropicPage);
+        assertEquals(Optional.empty(), openIncidentAbout(SeedCatalog.ANTHROPIC), "the page alone opens nothing");
+
+        assertEquals(200, new SignedSlack(server.getURI(), slack).command(SignedSlack.ALICE, "declare anthropic")
+                .statusCode());
+
+        Incident declared = awaitOpenIncidentAbout(SeedCatalog.ANTHROPIC);
+        List<String> page = pageEntries(declared);
+        assertEquals(2, page.size(), page.toString());
+        assertTrue(page.get(0).contains("\"" + PAGE_INCIDENT + "\" (impact major): investigating"), page.get(0));
+        assertTrue(page.get(1).contains("\"" + PAGE_INCIDENT + "\" (impact major): identified"), page.get(1));
+
+        anthropicPage.serve(summaryWithOperationalComponents()); // a new ETag, the same incident
+        poller().poll(provider(SeedCatalog.ANTHROPIC), anthropicPage.url(), state);
+        assertEquals(page, pageEntries(declared), "what was attached is not recorded again");
+    }
+
+    @Test
+    void anIncidentAnAlertOpensStartsWithThePagesOpenIncident() {
+        readThePageTwice(SeedCatalog.OPENAI, openaiPage);
+
+        assertEquals(202, SignalTestApp.post(server.getURI(), "/signals/alertmanager",
+                AlertmanagerAlerts.firing("openai", "gpt-5"), SignalTestApp.TOKEN).statusCode());
+
+        Incident opened = openIncidentAbout(SeedCatalog.OPENAI).orElseThrow();
+        List<String> page = pageEntries(opened);
+        assertEquals(2, page.size(), page.toString());
+        assertTrue(page.stream().allMatch(text -> text.contains(PAGE_INCIDENT)), page.toString());
+    }
+
+    /** A full reading, then a 304: the page has said all it will say until it changes. */
+    private StatusPagePoller.PageState readThePageTwice(ProviderId provider, FakeStatusPage page) {
+        StatusPagePoller.PageState state = new StatusPagePoller.PageState();
+        page.serve(summaryWithOperationalComponents());
+        poller().poll(provider(provider), page.url(), state);
+        poller().poll(provider(provider), page.url(), state);
+        assertEquals(1, page.notModified());
+        return state;
+    }
+
+    private StatusPagePoller poller() {
+        return new StatusPagePoller(catalog, readings, locks, Duration.ofSeconds(60), Duration.ofSeconds(5));
+    }
+
+    private dev.detour.incidents.catalog.Provider provider(ProviderId id) {
+        return catalog.provider(id).orElseThrow();
+    }
+
+    private Optional<Incident> openIncidentAbout(ProviderId provider) {
+        return incidents.openIncidentAbout(List.of(Target.provider(provider)));
+    }
+
+    private Incident awaitOpenIncidentAbout(ProviderId provider) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        Optional<Incident> found = openIncidentAbout(provider);
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            found = openIncidentAbout(provider);
+        }
+        return found.orElseThrow(() -> new AssertionError("no incident about " + provider + " within " + WAIT));
+    }
+
+    /** The timeline entries that came from the provider's status page, in the order recorded. */
+    private List<String> pageEntries(Incident incident) {
+        return incidents.timeline(incident.id()).stream()
+                .filter(entry -> entry.actor().id().startsWith("statuspage:"))
+                .map(TimelineEntry::text).toList();
+    }
+
+    /** A page that lists an open incident while its components show operational (incident.io pages do this). */
+    private static String summaryWithOperationalComponents() {
+        try (InputStream in = StatusPageContextIT.class.getResourceAsStream("/statuspage/summary-partial-outage.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("\"partial_outage\"", "\"operational\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FakeStatusPage start() {
+        try {
+            return new FakeStatusPage();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
