@@ -3,6 +3,7 @@ package dev.detour.bot.signals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.api.ApiError;
+import dev.detour.bot.api.JsonProblems;
 import dev.detour.bot.metrics.SignalMeters;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.incident.Target;
@@ -66,7 +67,7 @@ public class AlertmanagerController {
         try {
             root = JSON.readTree(body);
         } catch (IOException e) {
-            return HttpResponse.badRequest(new ApiError("malformed_json", Problems.describe(e)));
+            return HttpResponse.badRequest(new ApiError("malformed_json", JsonProblems.describe(e)));
         }
         if (root == null || !root.path("alerts").isArray()) {
             return HttpResponse.badRequest(new ApiError("not_an_alertmanager_notification",

@@ -3,6 +3,7 @@ package dev.detour.bot.signals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.api.ApiError;
+import dev.detour.bot.api.JsonProblems;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Provider;
 import io.micronaut.http.HttpResponse;
@@ -49,7 +50,7 @@ public class StatusPageController {
         try {
             root = JSON.readTree(body);
         } catch (IOException e) {
-            return HttpResponse.badRequest(new ApiError("malformed_json", Problems.describe(e)));
+            return HttpResponse.badRequest(new ApiError("malformed_json", JsonProblems.describe(e)));
         }
         if (root == null || !root.isObject()
                 || !(root.has("component") || root.has("component_update") || root.has("incident"))) {
