@@ -44,6 +44,7 @@ public class AlertmanagerController {
     private final InboundEvents inbound;
     private final Clock clock;
     private final SignalMeters meters;
+    private final AlertTimes times;
 
     public AlertmanagerController(Catalog catalog, SignalService signals, InboundEvents inbound, Clock clock,
                                   SignalMeters meters) {
@@ -52,6 +53,7 @@ public class AlertmanagerController {
         this.inbound = inbound;
         this.clock = clock;
         this.meters = meters;
+        this.times = new AlertTimes(clock);
     }
 
     public record Recorded(int alerts, int recorded, int repeats) {
@@ -86,6 +88,11 @@ public class AlertmanagerController {
             Optional<Target> target = target(alert.path("labels"), index, rejected);
             index++;
             if (target.isEmpty()) {
+                continue;
+            }
+            Optional<String> implausible = times.refusal(alert);
+            if (implausible.isPresent()) {
+                rejected.add("alert " + (index - 1) + ": " + implausible.get());
                 continue;
             }
             meters.received(SignalMeters.Source.ALERTMANAGER, target.get().fold(p -> p, catalog::providerOf), 1);
@@ -131,11 +138,7 @@ public class AlertmanagerController {
         JsonNode labels = alert.path("labels");
         String severity = labels.path("severity").asText("").toLowerCase(Locale.ROOT);
         String summary = alert.path("annotations").path("summary").asText(labels.path("alertname").asText("alert"));
-        Instant at = StatusPageJson.time(firing ? alert.path("startsAt").asText("") : alert.path("endsAt")
-                .asText(""), clock.instant());
-        if (at.getEpochSecond() < 0) {
-            at = clock.instant(); // 0001-01-01: Alertmanager's "not ended yet"
-        }
+        Instant at = times.at(alert, firing);
         return new Signal(SOURCE, List.of(target), firing, DOWN.contains(severity) ? Signal.Severity.DOWN
                 : Signal.Severity.DEGRADED, Signal.Side.PROVIDER, labels.path("alertname").asText("alert") + ": "
                 + summary, at);

@@ -17,6 +17,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -34,6 +35,9 @@ public class StatusPageController {
     }
 
     public record Recorded(int signals, int updates, String detail) {
+    }
+
+    public record PartlyRefused(String error, String detail, int signals, int updates, List<String> rejected) {
     }
 
     @Post(uri = "/{providerId}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -58,6 +62,11 @@ public class StatusPageController {
                     "expected a Statuspage webhook with \"component_update\" or \"incident\""));
         }
         StatusPageReadings.Result result = readings.webhook(provider.get(), root);
+        if (!result.refused().isEmpty()) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new PartlyRefused("implausible_times",
+                    String.join("; ", result.refused()) + "; the rest of the notification was recorded",
+                    result.signals(), result.updates(), result.refused()));
+        }
         return HttpResponse.accepted().body(new Recorded(result.signals(), result.updates(), result.detail()));
     }
 
