@@ -15,6 +15,7 @@ import dev.detour.incidents.service.IncidentReports;
 import dev.detour.incidents.service.IncidentService;
 import dev.detour.incidents.service.RouteService;
 import dev.detour.incidents.service.RoutingOutcome;
+import dev.detour.incidents.signals.PlausibleTimes;
 import dev.detour.messages.AuditMessage;
 import dev.detour.messages.HelpMessage;
 import dev.detour.messages.ManagerSummary;
@@ -214,7 +215,8 @@ public class CommandHandler {
         AuditQuery query = command.query();
         if (command.since().isPresent()) {
             query = new AuditQuery(query.incident(), query.subject(),
-                    Optional.of(clock.instant().minus(command.since().get())), Optional.empty(), 0, query.limit());
+                    Optional.of(new PlausibleTimes(clock).ago(command.since().get())), Optional.empty(), 0,
+                    query.limit());
         }
         List<dev.detour.incidents.audit.StoredAuditRecord> records = audit.search(query.newest(AUDIT_LINES));
         AuditMessage.Filter filter = new AuditMessage.Filter(query.incident(), query.subject(), command.since());

@@ -18,6 +18,7 @@ import dev.detour.messages.Wording;
 import dev.detour.incidents.routing.RouteOverride;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -38,6 +39,7 @@ public final class CommandParser {
     /** {@code --} before a reason; Slack clients often turn it into an em or en dash. */
     private static final Pattern REASON_SEPARATOR = Pattern.compile("(?:^|\\s)(?:--|—|–)(?:\\s|$)");
     private static final Pattern INCIDENT_NUMBER = Pattern.compile("[1-9][0-9]{0,17}");
+    private static final Pattern HUGE_DURATION = Pattern.compile("[0-9]{10,}(ms|s|m|h|d)");
 
     private final Catalog catalog;
     private final Wording wording = Wording.english();
@@ -203,7 +205,8 @@ public final class CommandParser {
                     throw refusal("parse.since.needs");
                 }
                 String duration = rest.get(sinceAt + 1);
-                since = Optional.of(Durations.parse(duration).filter(d -> !d.isNegative() && !d.isZero())
+                since = Optional.of(Durations.parse(duration).or(() -> beyondCounting(duration))
+                        .filter(d -> !d.isNegative() && !d.isZero())
                         .orElseThrow(() -> refusal("parse.since.unknown", duration)));
                 rest = rest.subList(0, sinceAt);
             }
@@ -317,6 +320,12 @@ public final class CommandParser {
     }
 
     /** Slack sends {@code &}, {@code <} and {@code >} in command text as HTML entities. */
+    /** More units than a duration holds ({@code 99999999999d}): as far back as anything was recorded. */
+    private static Optional<Duration> beyondCounting(String word) {
+        return HUGE_DURATION.matcher(word.toLowerCase(Locale.ROOT)).matches()
+                ? Optional.of(ChronoUnit.CENTURIES.getDuration()) : Optional.empty();
+    }
+
     private static String unescape(String text) {
         return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }

@@ -93,6 +93,15 @@ class CommandParserTest {
         assertEquals(Optional.of("task-class:legal-review"), byTaskClass.query().subject());
     }
 
+    @Test
+    void anAuditSinceLongerThanADurationHoldsReadsAsFarBackAsRecordsGo() {
+        var huge = assertInstanceOf(DetourCommand.Audit.class, parser.parse("audit since 99999999999d"));
+        var iso = assertInstanceOf(DetourCommand.Audit.class, parser.parse("audit since PT2562047788015215H"));
+
+        assertTrue(huge.since().orElseThrow().toDays() >= 36_500, huge.toString());
+        assertEquals(Optional.of(Duration.parse("PT2562047788015215H")), iso.since());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "staus|`staus` is not a Detour command (did you mean `status`?)",

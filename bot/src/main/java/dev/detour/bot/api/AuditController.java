@@ -7,6 +7,7 @@ import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.service.AuditTrail;
+import dev.detour.incidents.signals.PlausibleTimes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -28,11 +29,11 @@ import java.util.function.Function;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuditController {
     private final AuditTrail audit;
-    private final Clock clock;
+    private final PlausibleTimes times;
 
     public AuditController(AuditTrail audit, Clock clock) {
         this.audit = audit;
-        this.clock = clock;
+        this.times = new PlausibleTimes(clock);
     }
 
     @Get
@@ -53,7 +54,7 @@ public class AuditController {
         int pageSize = QueryParameters.intBetween("limit", limit, 1, AuditQuery.MAX_LIMIT, AuditQuery.DEFAULT_LIMIT);
         long afterId = QueryParameters.intBetween("after", after, 0, Integer.MAX_VALUE, 0);
         AuditQuery query = new AuditQuery(incidentId, subjects.stream().findFirst(),
-                QueryParameters.instant("since", since, clock), QueryParameters.instant("until", until, clock),
+                QueryParameters.instant("since", since, times), QueryParameters.instant("until", until, times),
                 afterId, pageSize);
         List<StoredAuditRecord> found = audit.search(query);
         Long next = found.size() == pageSize ? found.get(found.size() - 1).id() : null;

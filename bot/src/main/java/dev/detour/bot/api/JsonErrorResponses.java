@@ -1,5 +1,6 @@
 package dev.detour.bot.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -10,6 +11,7 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Gives the errors Micronaut itself answers (no such route, wrong method, unreadable body, a bug) the same
@@ -25,10 +27,20 @@ public class JsonErrorResponses implements ErrorResponseProcessor<ApiError> {
         if (status.getCode() >= 500) {
             detail = "Detour could not complete the request; the server log has the details";
         } else {
-            detail = context.getErrors().stream().map(Error::getMessage).findFirst()
-                    .orElse(status.getReason());
+            detail = jsonProblem(context.getRootCause().orElse(null)).orElseGet(() -> context.getErrors().stream()
+                    .map(Error::getMessage).findFirst().orElse(status.getReason()));
         }
         String code = status.name().toLowerCase(Locale.ROOT);
         return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(new ApiError(code, detail));
+    }
+
+    /** A body Micronaut could not read as JSON is described in Detour's words, never in the parser's message. */
+    private static Optional<String> jsonProblem(Throwable cause) {
+        for (Throwable at = cause; at != null; at = at.getCause()) {
+            if (at instanceof JsonProcessingException json) {
+                return Optional.of(JsonProblems.describe(json));
+            }
+        }
+        return Optional.empty();
     }
 }

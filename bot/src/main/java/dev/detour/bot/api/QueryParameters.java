@@ -2,8 +2,8 @@ package dev.detour.bot.api;
 
 import dev.detour.incidents.catalog.Durations;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.signals.PlausibleTimes;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -39,20 +39,21 @@ final class QueryParameters {
 
     /**
      * A moment: ISO-8601 ({@code 2026-06-07T07:00:00Z}), or a duration back from now ({@code 90m}, {@code 2h},
-     * {@code 7d}, {@code PT30M}).
+     * {@code 7d}, {@code PT30M}). A moment outside what Detour can have recorded (before 2000, or past tomorrow)
+     * is moved to that range's edge: it selects the same records, and the database never sees an absurd time.
      */
-    static Optional<Instant> instant(String name, String value, Clock clock) {
+    static Optional<Instant> instant(String name, String value, PlausibleTimes times) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         String text = value.trim();
         try {
-            return Optional.of(Instant.parse(text));
+            return Optional.of(times.clamp(Instant.parse(text)));
         } catch (DateTimeParseException notAnInstant) {
             Duration back = Durations.parse(text).orElseThrow(() -> ApiProblem.badRequest(name
                     + " must be an ISO-8601 time (2026-06-07T07:00:00Z) or a duration back from now (90m, 2h, 7d),"
                     + " not '" + value + "'"));
-            return Optional.of(clock.instant().minus(back));
+            return Optional.of(times.ago(back));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.detour.bot.signals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.api.ApiError;
+import dev.detour.bot.api.JsonProblems;
 import dev.detour.bot.metrics.SignalMeters;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.incident.Target;
@@ -53,12 +54,14 @@ public class AlertmanagerController {
     private final SignalService signals;
     private final Clock clock;
     private final SignalMeters meters;
+    private final AlertTimes times;
 
     public AlertmanagerController(Catalog catalog, SignalService signals, Clock clock, SignalMeters meters) {
         this.catalog = catalog;
         this.signals = signals;
         this.clock = clock;
         this.meters = meters;
+        this.times = new AlertTimes(clock);
     }
 
     /** How one alert of a notification went: {@code recorded}, {@code repeat}, {@code refused} or {@code failed}. */
@@ -85,7 +88,7 @@ public class AlertmanagerController {
         try {
             root = JSON.readTree(body);
         } catch (IOException e) {
-            return HttpResponse.badRequest(new ApiError("malformed_json", Problems.describe(e)));
+            return HttpResponse.badRequest(new ApiError("malformed_json", JsonProblems.describe(e)));
         }
         if (root == null || !root.path("alerts").isArray()) {
             return HttpResponse.badRequest(new ApiError("not_an_alertmanager_notification",
@@ -111,6 +114,11 @@ public class AlertmanagerController {
         Optional<Target> target = target(alert.path("labels"), problems);
         if (target.isEmpty()) {
             return new AlertResult(index, fingerprint, AlertResult.REFUSED, problems.get(0));
+        }
+        // Refused before the duplicate check, so the same alert sent again with believable times is recorded.
+        Optional<String> implausible = times.refusal(alert);
+        if (implausible.isPresent()) {
+            return new AlertResult(index, fingerprint, AlertResult.REFUSED, implausible.get());
         }
         meters.received(SignalMeters.Source.ALERTMANAGER, target.get().fold(p -> p, catalog::providerOf), 1);
         boolean firing = !"resolved".equals(alert.path("status").asText(notificationStatus));
@@ -186,11 +194,7 @@ public class AlertmanagerController {
         JsonNode labels = alert.path("labels");
         String severity = labels.path("severity").asText("").toLowerCase(Locale.ROOT);
         String summary = alert.path("annotations").path("summary").asText(labels.path("alertname").asText("alert"));
-        Instant at = StatusPageJson.time(firing ? alert.path("startsAt").asText("") : alert.path("endsAt")
-                .asText(""), clock.instant());
-        if (at.getEpochSecond() < 0) {
-            at = clock.instant(); // 0001-01-01: Alertmanager's "not ended yet"
-        }
+        Instant at = times.at(alert, firing);
         return new Signal(SOURCE, List.of(target), firing, DOWN.contains(severity) ? Signal.Severity.DOWN
                 : Signal.Severity.DEGRADED, Signal.Side.PROVIDER, labels.path("alertname").asText("alert") + ": "
                 + summary, at);

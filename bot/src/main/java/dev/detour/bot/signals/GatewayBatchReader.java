@@ -1,17 +1,17 @@
 package dev.detour.bot.signals;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.detour.bot.api.JsonProblems;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.service.GatewaySignals;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,10 +40,15 @@ final class GatewayBatchReader {
         }
     }
 
+    /** How much of a refused value an answer quotes. */
+    private static final int QUOTED = 20;
+
     private final Map<String, Model> models = new HashMap<>();
     private final java.util.Set<String> providers = new java.util.HashSet<>();
+    private final SignalTimes times;
 
-    GatewayBatchReader(Catalog catalog) {
+    GatewayBatchReader(Catalog catalog, Clock clock) {
+        this.times = new SignalTimes(clock);
         catalog.models().forEach(model -> models.put(model.id().value(), model));
         catalog.providers().forEach(provider -> providers.add(provider.id().value()));
     }
@@ -71,11 +76,8 @@ final class GatewayBatchReader {
                 }
             }
             expect(sawOutcomes, parser, "the body needs \"outcomes\": [...]");
-        } catch (JsonParseException e) {
-            throw new MalformedBatch(where(e.getLocation().getLineNr(), e.getLocation().getColumnNr())
-                    + e.getOriginalMessage().lines().findFirst().orElse("not JSON"));
         } catch (IOException e) {
-            throw new MalformedBatch("cannot read the body: " + e.getMessage());
+            throw new MalformedBatch(JsonProblems.describe(e));
         }
         return new Batch(accepted, rejected);
     }
@@ -87,7 +89,7 @@ final class GatewayBatchReader {
         Boolean ok = null;
         Integer status = null;
         long latencyMs = 0;
-        String problem = null;
+        List<String> problems = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -97,22 +99,27 @@ final class GatewayBatchReader {
                 case "ok" -> ok = value == JsonToken.VALUE_TRUE ? Boolean.TRUE
                         : value == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
                 case "status" -> {
-                    if (value == JsonToken.VALUE_NUMBER_INT) {
+                    if (isStatus(parser, value)) {
                         status = parser.getIntValue();
                     } else if (value != JsonToken.VALUE_NULL) {
-                        problem = "\"status\" must be a number";
+                        problems.add("\"status\" must be an HTTP status from 100 to 599 (or 0 for no answer), not "
+                                + shown(parser, value));
                     }
                 }
                 case "latencyMs" -> {
-                    if (value.isNumeric() && parser.getDoubleValue() >= 0) {
+                    if (isLatency(parser, value)) {
                         latencyMs = (long) parser.getDoubleValue();
                     } else if (value != JsonToken.VALUE_NULL) {
-                        problem = "\"latencyMs\" must be a number of milliseconds, 0 or more";
+                        problems.add("\"latencyMs\" must be a number of milliseconds from 0 to "
+                                + GatewaySignals.Outcome.MAX_LATENCY_MS + ", not " + shown(parser, value));
                     }
                 }
                 case "at" -> {
-                    if (value == JsonToken.VALUE_STRING && !isInstant(parser.getText())) {
-                        problem = "\"at\" must be an ISO-8601 time like 2026-06-07T07:12:03Z";
+                    if (value == JsonToken.VALUE_STRING) {
+                        times.refusal("at", parser.getText()).ifPresent(problems::add);
+                    } else if (value != JsonToken.VALUE_NULL) {
+                        problems.add("\"at\" must be an ISO-8601 time like 2026-06-07T07:12:03Z, not "
+                                + shown(parser, value));
                     }
                 }
                 default -> parser.skipChildren();
@@ -122,7 +129,8 @@ final class GatewayBatchReader {
             }
         }
         expect(parser.currentToken() == JsonToken.END_OBJECT, parser, "an outcome must be a JSON object");
-        Optional<String> refusal = problem != null ? Optional.of(problem) : check(provider, model, ok, status);
+        Optional<String> refusal = !problems.isEmpty() ? Optional.of(String.join("; ", problems))
+                : check(provider, model, ok, status);
         if (refusal.isPresent()) {
             rejected.add(new Rejection(index, refusal.get()));
             return;
@@ -130,6 +138,30 @@ final class GatewayBatchReader {
         boolean succeeded = ok != null ? ok : status / 100 == 2;
         accepted.add(new GatewaySignals.Outcome(ModelId.of(model), succeeded, status == null ? 0 : status,
                 latencyMs));
+    }
+
+    /** A whole number the gateway may report as a status; a huge one is never read as an int (it would throw). */
+    private static boolean isStatus(JsonParser parser, JsonToken value) throws IOException {
+        return value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                && GatewaySignals.Outcome.isStatus(parser.getLongValue());
+    }
+
+    private static boolean isLatency(JsonParser parser, JsonToken value) throws IOException {
+        if (!value.isNumeric()) {
+            return false;
+        }
+        double latency = parser.getDoubleValue();
+        return latency >= 0 && latency <= GatewaySignals.Outcome.MAX_LATENCY_MS;
+    }
+
+    /** A value as the sender wrote it, short enough to quote in an answer. */
+    private static String shown(JsonParser parser, JsonToken value) throws IOException {
+        return switch (value) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "'" + TextLimits.clip(parser.getText(), QUOTED) + "'";
+            default -> TextLimits.clip(parser.getText(), QUOTED);
+        };
     }
 
     private Optional<String> check(String provider, String model, Boolean ok, Integer status) {
@@ -150,15 +182,6 @@ final class GatewayBatchReader {
             return Optional.of("an outcome needs \"ok\" or \"status\"");
         }
         return Optional.empty();
-    }
-
-    private static boolean isInstant(String text) {
-        try {
-            Instant.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 
     private static void expect(boolean condition, JsonParser parser, String problem) throws MalformedBatch {

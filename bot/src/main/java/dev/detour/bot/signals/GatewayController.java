@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,8 +32,8 @@ public class GatewayController {
     private final Catalog catalog;
     private final SignalMeters meters;
 
-    public GatewayController(Catalog catalog, GatewaySignals gateway, SignalMeters meters) {
-        this.reader = new GatewayBatchReader(catalog);
+    public GatewayController(Catalog catalog, GatewaySignals gateway, SignalMeters meters, Clock clock) {
+        this.reader = new GatewayBatchReader(catalog, clock);
         this.gateway = gateway;
         this.catalog = catalog;
         this.meters = meters;

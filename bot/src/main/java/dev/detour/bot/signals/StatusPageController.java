@@ -3,6 +3,7 @@ package dev.detour.bot.signals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.api.ApiError;
+import dev.detour.bot.api.JsonProblems;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Provider;
 import io.micronaut.http.HttpResponse;
@@ -16,6 +17,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -35,6 +37,9 @@ public class StatusPageController {
     public record Recorded(int signals, int updates, String detail) {
     }
 
+    public record PartlyRefused(String error, String detail, int signals, int updates, List<String> rejected) {
+    }
+
     @Post(uri = "/{providerId}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> webhook(@PathVariable String providerId, @Body byte[] body) {
@@ -49,7 +54,7 @@ public class StatusPageController {
         try {
             root = JSON.readTree(body);
         } catch (IOException e) {
-            return HttpResponse.badRequest(new ApiError("malformed_json", Problems.describe(e)));
+            return HttpResponse.badRequest(new ApiError("malformed_json", JsonProblems.describe(e)));
         }
         if (root == null || !root.isObject()
                 || !(root.has("component") || root.has("component_update") || root.has("incident"))) {
@@ -57,6 +62,11 @@ public class StatusPageController {
                     "expected a Statuspage webhook with \"component_update\" or \"incident\""));
         }
         StatusPageReadings.Result result = readings.webhook(provider.get(), root);
+        if (!result.refused().isEmpty()) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new PartlyRefused("implausible_times",
+                    String.join("; ", result.refused()) + "; the rest of the notification was recorded",
+                    result.signals(), result.updates(), result.refused()));
+        }
         return HttpResponse.accepted().body(new Recorded(result.signals(), result.updates(), result.detail()));
     }
 

@@ -1,12 +1,13 @@
 package dev.detour.bot.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.service.SignalService;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads Atlassian Statuspage JSON leniently (pages omit {@code incidents}, a component's {@code group}, ...):
@@ -14,6 +15,9 @@ import java.util.List;
  * shapes.
  */
 final class StatusPageJson {
+
+    /** How much of a page's id or name a refusal quotes. */
+    private static final int QUOTED = 80;
 
     record Component(String name, String status) {
     }
@@ -33,9 +37,18 @@ final class StatusPageJson {
         return components;
     }
 
-    /** Every update of every incident in {@code incidents} (a summary) or {@code incident} (a webhook). */
-    static List<SignalService.StatusPageUpdate> updates(JsonNode root, Instant fallback) {
+    /** The updates whose times can be believed, oldest first, and why each of the others is refused. */
+    record Updates(List<SignalService.StatusPageUpdate> plausible, List<String> refused) {
+    }
+
+    /**
+     * Every update of every incident in {@code incidents} (a summary) or {@code incident} (a webhook). An update
+     * without a readable {@code created_at} is dated {@code fallback} (pages are read leniently); one whose time is
+     * not plausible is refused.
+     */
+    static Updates updates(JsonNode root, Instant fallback, SignalTimes times) {
         List<SignalService.StatusPageUpdate> updates = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         List<JsonNode> incidents = new ArrayList<>();
         root.path("incidents").forEach(incidents::add);
         if (root.path("incident").isObject()) {
@@ -49,21 +62,24 @@ final class StatusPageJson {
                 if (id.isEmpty()) {
                     continue;
                 }
+                Instant at = time(update.path("created_at").asText(""), fallback);
+                Optional<String> implausible = times.refusal("created_at", at);
+                if (implausible.isPresent()) {
+                    refused.add("update '" + TextLimits.clip(id, QUOTED) + "' of incident '"
+                            + TextLimits.clip(name, QUOTED) + "': " + implausible.get());
+                    continue;
+                }
                 updates.add(new SignalService.StatusPageUpdate(id, name, impact,
                         update.path("status").asText(incident.path("status").asText("")),
-                        update.path("body").asText(""), time(update.path("created_at").asText(""), fallback)));
+                        update.path("body").asText(""), at));
             }
         }
         // Oldest first, so the timeline reads in order.
         updates.sort(java.util.Comparator.comparing(SignalService.StatusPageUpdate::at));
-        return updates;
+        return new Updates(updates, refused);
     }
 
     static Instant time(String text, Instant fallback) {
-        try {
-            return text.isEmpty() ? fallback : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return fallback;
-        }
+        return SignalTimes.parse(text).orElse(fallback);
     }
 }

@@ -2,6 +2,7 @@ package dev.detour.bot.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detour.bot.api.JsonProblems;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.persistence.SingleWriterLocks;
@@ -135,7 +136,7 @@ public class StatusPagePoller {
         try {
             summary = JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("not JSON: " + Problems.describe(e), e);
+            throw new IllegalStateException("not JSON: " + JsonProblems.describe(e), e);
         }
         readings.summary(provider, summary);
         state.failures = 0;

@@ -8,6 +8,8 @@ import dev.detour.incidents.service.SignalService;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.StatusPageTracker;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,11 +20,13 @@ import java.util.Optional;
 /** What a status page says, from a poll or a webhook, turned into signals and timeline entries. */
 @Singleton
 public class StatusPageReadings {
+    private static final Logger LOG = LoggerFactory.getLogger(StatusPageReadings.class);
     private final StatusPageTracker tracker;
     private final SignalService signals;
     private final Clock clock;
     private final SignalMeters meters;
     private final LastStatusPageReadings lastReadings;
+    private final SignalTimes times;
 
     public StatusPageReadings(StatusPageTracker tracker, SignalService signals, Clock clock, SignalMeters meters,
                               LastStatusPageReadings lastReadings) {
@@ -31,9 +35,11 @@ public class StatusPageReadings {
         this.clock = clock;
         this.meters = meters;
         this.lastReadings = lastReadings;
+        this.times = new SignalTimes(clock);
     }
 
-    public record Result(int signals, int updates, String detail) {
+    /** @param refused why each update that was not recorded was refused (an implausible time) */
+    public record Result(int signals, int updates, String detail, List<String> refused) {
     }
 
     /**
@@ -47,9 +53,14 @@ public class StatusPageReadings {
         for (StatusPageJson.Component component : StatusPageJson.components(summary)) {
             tracker.update(provider, component.name(), component.status(), now).ifPresent(changed::add);
         }
-        List<SignalService.StatusPageUpdate> updates = StatusPageJson.updates(summary, now);
-        lastReadings.remember(provider.id(), updates);
-        return record(provider, changed, updates, "");
+        StatusPageJson.Updates updates = StatusPageJson.updates(summary, now, times);
+        lastReadings.remember(provider.id(), updates.plausible());
+        Result result = record(provider, changed, updates, "");
+        if (!result.refused().isEmpty()) {
+            LOG.warn("status page of {}: {} update(s) not recorded: {}", provider.id(), result.refused().size(),
+                    String.join("; ", result.refused()));
+        }
+        return result;
     }
 
     /** A webhook: a component update, or an incident with its updates. */
@@ -69,17 +80,16 @@ public class StatusPageReadings {
                         : "component '" + name + "' is not mapped to models in the config";
             }
         }
-        return record(provider, changed, StatusPageJson.updates(root, now), detail);
+        return record(provider, changed, StatusPageJson.updates(root, now, times), detail);
     }
 
-    private Result record(Provider provider, List<Signal> changed, List<SignalService.StatusPageUpdate> updates,
-                          String detail) {
+    private Result record(Provider provider, List<Signal> changed, StatusPageJson.Updates updates, String detail) {
         meters.received(SignalMeters.Source.STATUSPAGE, provider.id(), 1);
         changed.forEach(signals::receive);
         int recorded = 0;
-        for (SignalService.StatusPageUpdate update : updates) {
+        for (SignalService.StatusPageUpdate update : updates.plausible()) {
             recorded += signals.statusPageUpdate(provider.id(), update) ? 1 : 0;
         }
-        return new Result(changed.size(), recorded, detail);
+        return new Result(changed.size(), recorded, detail, updates.refused());
     }
 }

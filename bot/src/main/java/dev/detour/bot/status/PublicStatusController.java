@@ -1,11 +1,16 @@
 package dev.detour.bot.status;
 
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.time.Duration;
 
 /**
  * The public, read-only status for end users and support staff outside Slack: {@code GET /status} (HTML),
@@ -22,28 +27,43 @@ public class PublicStatusController {
 
     private final PublicStatusReader reader;
     private final PublicAddress address;
+    private final String cacheControl;
     private final StatusPage page = new StatusPage();
     private final StatusFeed feed = new StatusFeed();
 
-    public PublicStatusController(PublicStatusReader reader, PublicAddress address) {
+    public PublicStatusController(PublicStatusReader reader, PublicAddress address,
+                                  @Property(name = "detour.status.max-age", defaultValue = "30s") Duration maxAge) {
         this.reader = reader;
         this.address = address;
+        // Browsers and proxies may keep a reading this long: a reload storm during an incident reaches Detour
+        // once per cache, and the state is at most this much older than the page says.
+        this.cacheControl = "public, max-age=" + Math.max(0, maxAge.toSeconds());
     }
 
     @Get(uri = "/status", produces = HTML)
     public HttpResponse<byte[]> page(HttpRequest<?> request) {
-        return HttpResponse.ok(page.render(reader.read(), address.links(request)))
+        return withLinks(cached(HttpResponse.ok(page.render(reader.read(), address.links(request)))))
                 .header("Content-Security-Policy", PAGE_POLICY)
                 .header("X-Content-Type-Options", "nosniff");
     }
 
     @Get("/status.json")
-    public StatusJson json() {
-        return StatusJson.of(reader.read());
+    public HttpResponse<StatusJson> json() {
+        return cached(HttpResponse.ok(StatusJson.of(reader.read())));
     }
 
     @Get(uri = "/status/feed.atom", produces = ATOM)
     public HttpResponse<byte[]> feed(HttpRequest<?> request) {
-        return HttpResponse.ok(feed.render(reader.read(), address.links(request)));
+        return withLinks(cached(HttpResponse.ok(feed.render(reader.read(), address.links(request)))));
+    }
+
+    private <T> MutableHttpResponse<T> cached(MutableHttpResponse<T> response) {
+        return response.header(HttpHeaders.CACHE_CONTROL, cacheControl);
+    }
+
+    /** Links built from the request's headers differ per those headers: a shared cache must not mix them up. */
+    private <T> MutableHttpResponse<T> withLinks(MutableHttpResponse<T> response) {
+        return address.fromRequest() ? response.header(HttpHeaders.VARY, PublicAddress.FORWARDING_HEADERS)
+                : response;
     }
 }

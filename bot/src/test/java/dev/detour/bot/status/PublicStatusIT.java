@@ -17,6 +17,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -189,6 +190,58 @@ class PublicStatusIT implements TestPropertyProvider {
         String here = "http://localhost:" + server.getPort();
         assertEquals(List.of(here + "/status/feed.atom", here + "/status.json"), hrefs(page),
                 "without detour.status.public-url the links name the host the page was asked for");
+    }
+
+    @Test
+    void aForwardedSchemeOtherThanHttpOrAMalformedHostIsNeverReflectedInTheLinks() throws Exception {
+        String own = "http://localhost:" + server.getPort();
+        List<Map<String, String>> hostile = List.of(
+                Map.of("X-Forwarded-Proto", "javascript", "X-Forwarded-Host", "evil.example"),
+                Map.of("X-Forwarded-Proto", "data", "X-Forwarded-Host", "evil.example"),
+                Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example/<script>"),
+                Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil example"),
+                Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "user@evil.example"),
+                Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example", "X-Forwarded-Port", "99999"),
+                Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "[zz::1]"),
+                Map.of("Forwarded", "proto=javascript;host=evil.example"),
+                // well formed, but Micronaut's header parser cuts host names at the first colon
+                Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "[2001:db8::1]:8443"));
+        for (Map<String, String> headers : hostile) {
+            MutableHttpRequest<?> request = HttpRequest.GET("/status");
+            headers.forEach(request::header);
+            Document page = parse(http.toBlocking().exchange(request, byte[].class).body());
+            assertEquals(List.of(own + "/status/feed.atom", own + "/status.json"), hrefs(page), headers.toString());
+
+            MutableHttpRequest<?> feedRequest = HttpRequest.GET("/status/feed.atom");
+            headers.forEach(feedRequest::header);
+            Element feed = assertAtomFeed(http.toBlocking().exchange(feedRequest, byte[].class).body());
+            assertEquals(List.of(own + "/status/feed.atom"), links(feed, "self"), headers.toString());
+        }
+    }
+
+    @Test
+    void aWellFormedForwardedOriginNamesTheLinks() throws Exception {
+        for (Map.Entry<String, String> forwarded : Map.of(
+                "status.example.org", "https://status.example.org",
+                "status.example.org:8443", "https://status.example.org:8443").entrySet()) {
+            Document page = parse(http.toBlocking().exchange(HttpRequest.GET("/status")
+                    .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", forwarded.getKey()),
+                    byte[].class).body());
+            assertEquals(forwarded.getValue() + "/status.json", hrefs(page).get(1));
+        }
+    }
+
+    @Test
+    void thePublicPagesMayBeKeptBrieflyByBrowsersAndProxies() {
+        for (String uri : List.of("/status", "/status.json", "/status/feed.atom")) {
+            HttpResponse<byte[]> response = http.toBlocking().exchange(HttpRequest.GET(uri), byte[].class);
+            assertEquals("public, max-age=30", response.getHeaders().get("Cache-Control"), uri);
+        }
+        for (String uri : List.of("/status", "/status/feed.atom")) {
+            String vary = http.toBlocking().exchange(HttpRequest.GET(uri), byte[].class).getHeaders().get("Vary");
+            assertTrue(vary != null && vary.contains("X-Forwarded-Host") && vary.contains("Forwarded"),
+                    uri + " links name the forwarded host, so caches keep one copy per host: " + vary);
+        }
     }
 
     @Test

@@ -32,8 +32,27 @@ import java.util.concurrent.TimeoutException;
 public class GatewaySignals {
     private static final Logger LOG = LoggerFactory.getLogger(GatewaySignals.class);
 
-    /** One request outcome as the gateway reports it, already checked against the catalog. */
+    /**
+     * One request outcome as the gateway reports it, already checked against the catalog.
+     *
+     * @param status an HTTP status (100 to 599), or 0 when there was none (a timeout, a dropped connection)
+     */
     public record Outcome(ModelId model, boolean ok, int status, long latencyMs) {
+        /** Longer than any request a gateway waits for: a larger latency is a unit mistake, not a slow model. */
+        public static final long MAX_LATENCY_MS = Duration.ofDays(1).toMillis();
+
+        public Outcome {
+            if (!isStatus(status)) {
+                throw new IllegalArgumentException("not an HTTP status: " + status);
+            }
+            if (latencyMs < 0 || latencyMs > MAX_LATENCY_MS) {
+                throw new IllegalArgumentException("latency out of range: " + latencyMs);
+            }
+        }
+
+        public static boolean isStatus(long status) {
+            return status == 0 || status >= 100 && status <= 599;
+        }
     }
 
     private final GatewayMonitor monitor;
