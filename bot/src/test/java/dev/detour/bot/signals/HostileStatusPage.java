@@ -24,7 +24,7 @@ public final class HostileStatusPage implements AutoCloseable {
         ANNOUNCES_A_GIGABYTE,
         /** A chunked body of a gigabyte, with no length announced. */
         STREAMS_A_GIGABYTE,
-        /** One byte a second, no length announced. */
+        /** One byte a second for ten seconds, no length announced. */
         DRIPS_ONE_BYTE_A_SECOND
     }
 
@@ -55,7 +55,7 @@ public final class HostileStatusPage implements AutoCloseable {
                     }
                     case DRIPS_ONE_BYTE_A_SECOND -> {
                         exchange.sendResponseHeaders(200, 0);
-                        for (int i = 0; i < 600; i++) {
+                        for (int i = 0; i < 10; i++) {
                             out.write(' ');
                             out.flush();
                             Thread.sleep(1_000);
