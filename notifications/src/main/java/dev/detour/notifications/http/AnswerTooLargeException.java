@@ -15,7 +15,7 @@ public final class AnswerTooLargeException extends IOException {
     private final boolean announced;
     private final long limit;
 
-    AnswerTooLargeException(int statusCode, long size, boolean announced, long limit) {
+    public AnswerTooLargeException(int statusCode, long size, boolean announced, long limit) {
         super(announced
                 ? "answer of " + size + " bytes (Content-Length) is over the limit of " + limit + " bytes"
                 : "answer is over the limit of " + limit + " bytes (" + size + " bytes received, no more read)");
