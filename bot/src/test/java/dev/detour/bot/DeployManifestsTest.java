@@ -210,7 +210,10 @@ class DeployManifestsTest {
         assertTrue(healthcheck.get(0).contains("/health\""), healthcheck.get(0));
         List<String> entrypoint = instructions("ENTRYPOINT");
         assertEquals(1, entrypoint.size());
-        assertTrue(entrypoint.get(0).contains("MaxRAMPercentage"), "the heap follows the container's limit");
+        List<String> memory = readmeJvmFlags();
+        assertTrue(memory.stream().anyMatch(flag -> flag.startsWith("-Xmx")), "README.md's heap is explicit");
+        memory.forEach(flag -> assertTrue(entrypoint.get(0).contains("\"" + flag + "\""),
+                "the image runs with README.md's JVM flag " + flag + ": " + entrypoint.get(0)));
         assertTrue(entrypoint.get(0).endsWith("\"-jar\", \"/app/detour.jar\"]"), entrypoint.get(0));
         assertTrue(instructions("RUN").stream().anyMatch(run -> run.startsWith(
                         "RUN java -XX:ArchiveClassesAtExit=/app/detour.jsa -jar /app/detour.jar demo")),
@@ -218,6 +221,18 @@ class DeployManifestsTest {
         assertTrue(entrypoint.get(0).contains("\"-XX:SharedArchiveFile=/app/detour.jsa\""),
                 "and used at every start: " + entrypoint.get(0));
         assertTrue(dockerfile.contains("ENV DETOUR_CONFIG=/etc/detour/detour.yml"), "DETOUR_CONFIG is set");
+    }
+
+    /** The options of README.md's {@code java ... -jar bot/target/detour.jar} that serves. */
+    private static List<String> readmeJvmFlags() {
+        try {
+            Matcher run = Pattern.compile("java ((?:-\\S+ )+)-jar bot/target/detour\\.jar\\n")
+                    .matcher(Files.readString(ROOT.resolve("README.md")));
+            assertTrue(run.find(), "README.md runs the jar with JVM options");
+            return List.of(run.group(1).trim().split(" "));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

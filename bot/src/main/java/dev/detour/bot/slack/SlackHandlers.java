@@ -31,10 +31,11 @@ import dev.detour.commands.Verb;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.service.StatusService;
 import dev.detour.messages.AppHomeView;
+import dev.detour.messages.BusyMessage;
 import dev.detour.messages.Names;
+import dev.detour.messages.SlackMessage;
 import dev.detour.messages.StatusMessage;
 import dev.detour.notifications.slack.SlackApiCalls;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Bolt handlers: acknowledge at once, then do the work on another thread and answer through
@@ -61,19 +61,19 @@ public class SlackHandlers {
     private final InteractionHandler interactions;
     private final StatusService status;
     private final AppHomeView home;
-    private final ExecutorService work;
+    private final FollowUps work;
     private final SlashCommandMeters timers;
     private final SlackApiCalls calls;
     private final EphemeralAnswers answers;
     private final AcknowledgementsFirst acknowledgementsFirst;
-    /**
-     * The work after an acknowledgement runs on a small pool of its own (micronaut.executors.slack-follow-up):
-     * under a burst of commands, acknowledgements, which Slack waits 3 s for, get the CPU first.
-     */
-    static final String FOLLOW_UP = "slack-follow-up";
+    private final SlackMessage busy = new BusyMessage().render();
 
+    /**
+     * @param work the work after an acknowledgement: a small pool of its own, so that under a burst of commands
+     *             the acknowledgements, which Slack waits 3 s for, get the CPU first; bounded
+     */
     public SlackHandlers(CommandHandler commands, InteractionHandler interactions, StatusService status,
-                         Catalog catalog, @Named(FOLLOW_UP) ExecutorService work,
+                         Catalog catalog, FollowUps work,
                          SlashCommandMeters timers, SlackApiCalls calls, EphemeralAnswers answers,
                          AcknowledgementsFirst acknowledgementsFirst) {
         this.answers = answers;
@@ -101,15 +101,19 @@ public class SlackHandlers {
             timers.answered(verb, received);
             return ack;
         }
-        later(() -> {
+        boolean taken = later(() -> {
             try {
                 answer(ctx, commands.handle(command, invoker), payload.getTriggerId());
             } finally {
                 timers.answered(verb, received);
             }
         });
-        Response ack = ctx.ack();
+        Response ack = taken ? ctx.ack()
+                : ctx.ack(r -> r.responseType("ephemeral").text(busy.text()).blocks(busy.blocks()));
         timers.acknowledged(verb, received);
+        if (!taken) {
+            timers.answered(verb, received);
+        }
         return ack;
     }
 
@@ -196,14 +200,19 @@ public class SlackHandlers {
         }
     }
 
-    private void later(Runnable task) {
-        work.execute(acknowledgementsFirst.after(() -> {
+    /** @return false when Detour is too busy: the task was not queued (a button press is then simply lost) */
+    private boolean later(Runnable task) {
+        boolean taken = work.offer(acknowledgementsFirst.after(() -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
                 LOG.error("Slack follow-up failed", e);
             }
         }));
+        if (!taken) {
+            LOG.warn("too busy: a Slack request was refused, not queued (detour.slack.follow-up-queue is full)");
+        }
+        return taken;
     }
 
     private interface SlackCall {

@@ -53,6 +53,8 @@ class ImplausibleSignalTimesIT implements TestPropertyProvider {
     @Inject
     SingleWriterLocks locks;
     @Inject
+    dev.detour.incidents.lifecycle.Jobs jobs;
+    @Inject
     IncidentService incidents;
 
     private IncidentId anthropicIncident;
@@ -168,7 +170,7 @@ class ImplausibleSignalTimesIT implements TestPropertyProvider {
                     {"id":"poll-now","status":"identified","body":"dated today","created_at":"2026-06-07T06:59:00Z"}
                   ]}]}""");
         StatusPagePoller poller = new StatusPagePoller(catalog, readings, locks, Duration.ofSeconds(60),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), 2 * 1024 * 1024, jobs);
 
         poller.poll(catalog.provider(SeedCatalog.ANTHROPIC).orElseThrow(), statusPage.url(),
                 new StatusPagePoller.PageState());

@@ -54,6 +54,8 @@ class StatusPageContextIT implements TestPropertyProvider {
     @Inject
     SingleWriterLocks locks;
     @Inject
+    dev.detour.incidents.lifecycle.Jobs jobs;
+    @Inject
     IncidentService incidents;
 
     @Override
@@ -113,7 +115,7 @@ class StatusPageContextIT implements TestPropertyProvider {
     }
 
     private StatusPagePoller poller() {
-        return new StatusPagePoller(catalog, readings, locks, Duration.ofSeconds(60), Duration.ofSeconds(5));
+        return new StatusPagePoller(catalog, readings, locks, Duration.ofSeconds(60), Duration.ofSeconds(5), 2 * 1024 * 1024, jobs);
     }
 
     private dev.detour.incidents.catalog.Provider provider(ProviderId id) {

@@ -5,20 +5,23 @@ import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.detour.incidents.catalog.SlackSettings;
+import dev.detour.notifications.http.AnswerLimitInterceptor;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.convert.format.ReadableBytes;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import okhttp3.OkHttpClient;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The Slack SDK, pointed at {@code SLACK_API_URL} (Slack itself by default; a proxy or a test's fake otherwise).
- * Without {@code SLACK_BOT_TOKEN} Detour runs in console mode and prints instead of posting.
+ * Without {@code SLACK_BOT_TOKEN} Detour runs in console mode and prints instead of posting. Every call, answer
+ * included, has {@code detour.slack.timeout}, and an answer over {@code detour.slack.answer-limit} is refused
+ * unread (the SDK would read it whole into memory).
  */
 @Factory
 public class SlackClientFactory {
@@ -27,7 +30,9 @@ public class SlackClientFactory {
     @Singleton
     @Bean(preDestroy = "close")
     public Slack slack(@Property(name = "slack.api-url", defaultValue = DEFAULT_API_URL) String apiUrl,
-                       SlackDeliverySettings delivery) {
+                       SlackDeliverySettings delivery,
+                       @Property(name = "detour.slack.answer-limit", defaultValue = "1MB") @ReadableBytes
+                       long answerLimit) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
         // The call timeout bounds the whole call: once it has passed, no answer to it can still arrive.
@@ -38,9 +43,11 @@ public class SlackClientFactory {
         config.setPrettyResponseLoggingEnabled(false);
         // OkHttp silently sends a request again when the connection closes before the answer; for a post that is
         // a second message. Detour decides itself (after looking in the channel's history), so it never does.
-        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder().retryOnConnectionFailure(false)
-                .build();
-        return Slack.getInstance(config, new SlackHttpClient(http));
+        SlackHttpClient http = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .retryOnConnectionFailure(false)
+                .addInterceptor(new AnswerLimitInterceptor(answerLimit)).build());
+        http.setConfig(config);
+        return Slack.getInstance(config, http);
     }
 
     @Singleton
