@@ -61,7 +61,7 @@ public class CommandLoad {
         for (int round = 0; round < WARM_UP_BURSTS + bursts; round++) {
             ByteBuffer[] requests = new ByteBuffer[concurrency];
             for (int i = 0; i < concurrency; i++) {
-                requests[i] = ByteBuffer.wrap(signed(events, secret, responseUrl));
+                requests[i] = ByteBuffer.wrap(signed(events, secret, responseUrl, round * concurrency + i));
             }
             long released = System.nanoTime();
             int next = 0;
@@ -166,11 +166,14 @@ public class CommandLoad {
         }
     }
 
-    /** A slash command exactly as Slack signs it: HMAC-SHA256 over "v0:timestamp:body"; the whole HTTP request. */
-    private static byte[] signed(URI events, String secret, String responseUrl) throws Exception {
+    /**
+     * A slash command exactly as Slack signs it: HMAC-SHA256 over "v0:timestamp:body"; the whole HTTP request. Each
+     * has its own trigger id, as each of Slack's does: Detour takes a signature only once (a repeat is a replay).
+     */
+    private static byte[] signed(URI events, String secret, String responseUrl, int number) throws Exception {
         String body = "token=bench&team_id=T0BENCH&team_domain=bench&channel_id=C0INCIDENTS&channel_name=incidents"
                 + "&user_id=U0ALICE&user_name=alice&command=%2Fdetour&text=" + System.getProperty("text", "status")
-                + "&api_app_id=A0BENCH&trigger_id=1.2.3&response_url="
+                + "&api_app_id=A0BENCH&trigger_id=1.2." + number + "&response_url="
                 + URLEncoder.encode(responseUrl, StandardCharsets.UTF_8);
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
         Mac mac = Mac.getInstance("HmacSHA256");

@@ -95,12 +95,19 @@ public class InteractionHandler {
         List<Target> targets = new ArrayList<>();
         for (String value : values.getOrDefault(Interactions.TARGETS_INPUT, List.of())) {
             int colon = value.indexOf(':');
+            Target target;
             try {
-                targets.add(Target.of(value.substring(0, Math.max(colon, 0)), value.substring(colon + 1)));
+                target = Target.of(value.substring(0, Math.max(colon, 0)), value.substring(colon + 1));
             } catch (IllegalArgumentException e) {
                 return new SubmissionReply.Errors(Map.of(Interactions.TARGETS_INPUT,
                         words.get("form.unknown-choice", value)));
             }
+            // The form lists the catalog of when it was opened; the config may have changed since.
+            if (!configured(target)) {
+                return new SubmissionReply.Errors(Map.of(Interactions.TARGETS_INPUT,
+                        words.get("form.not-configured", target.id())));
+            }
+            targets.add(target);
         }
         if (targets.isEmpty()) {
             return new SubmissionReply.Errors(Map.of(Interactions.TARGETS_INPUT, words.get("form.choose-one")));
@@ -119,6 +126,11 @@ public class InteractionHandler {
                     words.get("form.at-most", String.valueOf(TextLimits.TITLE))));
         }
         return new SubmissionReply.Close(commands.declare(kind.get(), targets, reason, invoker));
+    }
+
+    private boolean configured(Target target) {
+        return target.fold(provider -> catalog.provider(provider).isPresent(),
+                model -> catalog.model(model).isPresent());
     }
 
     private interface TextCommand {

@@ -1,7 +1,5 @@
 package dev.detour.bot.slack;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -25,7 +23,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,14 +32,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /slack/events}: slash commands, interactivity and the Events API. Checks Slack's signature, drops
- * retries of events already handled, then hands the raw request to Bolt's {@link App} and copies its answer back.
+ * {@code POST /slack/events}: slash commands, interactivity and the Events API. Checks Slack's signature, refuses
+ * bodies Slack never sends ({@link SlackPayloadCheck}), acknowledges replays ({@link SlackReplays}) and retries of
+ * events already handled without running them again, then hands the raw request to Bolt's {@link App} and copies
+ * its answer back.
  */
 @Controller("/slack")
 @Requires(beans = App.class)
 public class SlackEventsController {
     private static final Logger LOG = LoggerFactory.getLogger(SlackEventsController.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final App app;
     private final SlackRequestParser parser;
@@ -50,10 +48,15 @@ public class SlackEventsController {
     private final InboundEvents inbound;
     private final SlashCommandMeters timers;
     private final AcknowledgementsFirst acknowledgements;
+    private final SlackPayloadCheck payloads;
+    private final SlackReplays replays;
 
-    public SlackEventsController(App app, SlackSignatureCheck signatures, InboundEvents inbound,
-                                 SlashCommandMeters timers, AcknowledgementsFirst acknowledgements) {
+    public SlackEventsController(App app, SlackSignatureCheck signatures, SlackPayloadCheck payloads,
+                                 SlackReplays replays, InboundEvents inbound, SlashCommandMeters timers,
+                                 AcknowledgementsFirst acknowledgements) {
         this.acknowledgements = acknowledgements;
+        this.payloads = payloads;
+        this.replays = replays;
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.signatures = signatures;
@@ -76,30 +79,49 @@ public class SlackEventsController {
     private HttpResponse<?> acknowledge(HttpRequest<?> request, @Nullable String rawBody) {
         long received = timers.now();
         String body = rawBody == null ? "" : rawBody;
-        Optional<String> refusal = signatures.refusal(request.getHeaders().get("X-Slack-Request-Timestamp"),
-                request.getHeaders().get("X-Slack-Signature"), body);
+        String timestamp = request.getHeaders().get("X-Slack-Request-Timestamp");
+        String signature = request.getHeaders().get("X-Slack-Signature");
+        Optional<String> refusal = signatures.refusal(timestamp, signature, body);
         if (refusal.isPresent()) {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new ApiError("invalid_signature",
                     refusal.get()));
         }
-        Optional<String> eventId = eventId(body);
+        SlackPayloadCheck.Verdict verdict = payloads.check(body);
+        if (verdict instanceof SlackPayloadCheck.Refused refused) {
+            LOG.info("A signed Slack request was refused: {}", refused.detail());
+            return invalidPayload(refused.detail());
+        }
+        if (replays.isReplay(timestamp, signature)) {
+            LOG.warn("A signed Slack request arrived again with the signature it had before; acknowledged, not run"
+                    + " again");
+            return HttpResponse.ok();
+        }
+        Optional<String> eventId = ((SlackPayloadCheck.Readable) verdict).eventId();
         if (eventId.isPresent() && !inbound.firstTime("slack", eventId.get())) {
             LOG.info("Slack event {} was already handled (retry {}); acknowledged again", eventId.get(),
                     request.getHeaders().get("X-Slack-Retry-Num"));
             return HttpResponse.ok();
         }
+        Request<?> slack;
         try {
-            Request<?> slack = parser.parse(SlackRequestParser.HttpRequest.builder()
+            slack = parser.parse(SlackRequestParser.HttpRequest.builder()
                     .requestUri(request.getPath())
                     .queryString(query(request))
                     .headers(new RequestHeaders(headers(request)))
                     .requestBody(body)
                     .remoteAddress(remoteAddress(request))
                     .build());
-            if (slack != null) { // null: a request Bolt does not know, which it answers itself
-                // Handlers time slash commands from here: the signature check and Bolt's parsing count too.
-                slack.getContext().getAdditionalValues().put(SlashCommandMeters.RECEIVED, Long.toString(received));
-            }
+        } catch (RuntimeException e) {
+            // A field of the wrong JSON type, say: the payload check found the fields, Bolt could not map them.
+            LOG.info("Bolt could not read a signed Slack request ({})", e.getClass().getSimpleName());
+            return invalidPayload("the body does not have the shape of a Slack request");
+        }
+        if (slack == null) {
+            return invalidPayload("Detour does not take this kind of Slack request");
+        }
+        // Handlers time slash commands from here: the signature check and Bolt's parsing count too.
+        slack.getContext().getAdditionalValues().put(SlashCommandMeters.RECEIVED, Long.toString(received));
+        try {
             return copy(app.run(slack));
         } catch (Exception e) {
             LOG.error("Bolt failed on a Slack request", e);
@@ -107,18 +129,8 @@ public class SlackEventsController {
         }
     }
 
-    /** Events API deliveries carry an id Slack repeats when it retries; commands and interactions are not retried. */
-    private static Optional<String> eventId(String body) {
-        if (!body.startsWith("{")) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode node = JSON.readTree(body);
-            return "event_callback".equals(node.path("type").asText()) && node.hasNonNull("event_id")
-                    ? Optional.of(node.get("event_id").asText()) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty(); // Bolt answers malformed bodies
-        }
+    private static HttpResponse<?> invalidPayload(String detail) {
+        return HttpResponse.badRequest(new ApiError("invalid_payload", detail));
     }
 
     private static MutableHttpResponse<?> copy(Response response) {

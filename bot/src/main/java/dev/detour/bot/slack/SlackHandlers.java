@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Bolt handlers: acknowledge at once, then do the work on another thread and answer through
@@ -103,7 +104,8 @@ public class SlackHandlers {
         }
         boolean taken = later(() -> {
             try {
-                answer(ctx, commands.handle(command, invoker), payload.getTriggerId());
+                answer(ctx, commands.handle(command, invoker), payload.getTriggerId(), payload.getResponseUrl(),
+                        invoker);
             } finally {
                 timers.answered(verb, received);
             }
@@ -125,13 +127,12 @@ public class SlackHandlers {
 
     Response blockAction(BlockActionRequest request, ActionContext ctx) {
         BlockActionPayload payload = request.getPayload();
-        Invoker invoker = new Invoker(payload.getUser().getId(),
-                payload.getChannel() == null ? "" : payload.getChannel().getId());
+        Invoker invoker = new Invoker(payload.getUser().getId(), channelOf(payload));
         for (BlockActionPayload.Action action : payload.getActions()) {
             String value = action.getValue() != null ? action.getValue()
                     : action.getSelectedOption() != null ? action.getSelectedOption().getValue() : "";
             later(() -> answer(ctx, interactions.press(action.getActionId(), value, invoker),
-                    payload.getTriggerId()));
+                    payload.getTriggerId(), payload.getResponseUrl(), invoker));
         }
         return ctx.ack();
     }
@@ -165,21 +166,45 @@ public class SlackHandlers {
 
     Response appHomeOpened(EventsApiPayload<AppHomeOpenedEvent> event, EventContext ctx) {
         String user = event.getEvent().getUser();
-        if ("home".equals(event.getEvent().getTab())) {
+        String tab = event.getEvent().getTab();
+        if (tab == null || "home".equals(tab)) { // tab is optional in Slack's payload; the App Home is the default
             later(() -> call("views.publish", () -> ctx.client().viewsPublish(r -> r.userId(user)
                     .view(home.render(status.current())))));
         }
         return ctx.ack();
     }
 
-    private void answer(Context ctx, CommandReply reply, String triggerId) {
+    /**
+     * @param responseUrl the interaction's, or null: a press in the App Home or in a modal comes without one. Then
+     *                    the answer goes, still seen only by the person, to the channel of the press if there is
+     *                    one, else to the app's direct message.
+     */
+    private void answer(Context ctx, CommandReply reply, String triggerId, String responseUrl, Invoker invoker) {
         if (reply instanceof CommandReply.OpenModal modal) {
             openModal(ctx, triggerId, modal);
-        } else if (reply instanceof CommandReply.Ephemeral ephemeral && ctx instanceof SlashCommandContext slash) {
-            call(RESPONSE_URL, () -> answers.send(slash.getResponseUrl(), ephemeral.message(), false));
-        } else if (reply instanceof CommandReply.Ephemeral ephemeral && ctx instanceof ActionContext action) {
-            call(RESPONSE_URL, () -> answers.send(action.getResponseUrl(), ephemeral.message(), false));
+        } else if (reply instanceof CommandReply.Ephemeral ephemeral) {
+            if (responseUrl != null && !responseUrl.isBlank()) {
+                call(RESPONSE_URL, () -> answers.send(responseUrl, ephemeral.message(), false));
+            } else if (invoker.channelId().isEmpty() || !tellInChannel(ctx, invoker, ephemeral)) {
+                tellPrivately(ctx, invoker.userId(), ephemeral);
+            }
         }
+    }
+
+    /** @return whether Slack took the ephemeral message (the app may not be in that channel) */
+    private boolean tellInChannel(Context ctx, Invoker invoker, CommandReply.Ephemeral ephemeral) {
+        return call("chat.postEphemeral", () -> ctx.client().chatPostEphemeral(r -> r.channel(invoker.channelId())
+                .user(invoker.userId()).text(ephemeral.message().text()).blocks(ephemeral.message().blocks())))
+                .map(SlackApiTextResponse::isOk).orElse(false);
+    }
+
+    /** The channel a button was pressed in: named by the payload, or by its message's container; none in views. */
+    private static String channelOf(BlockActionPayload payload) {
+        if (payload.getChannel() != null && payload.getChannel().getId() != null) {
+            return payload.getChannel().getId();
+        }
+        return payload.getContainer() != null && payload.getContainer().getChannelId() != null
+                ? payload.getContainer().getChannelId() : "";
     }
 
     private void openModal(Context ctx, String triggerId, CommandReply.OpenModal modal) {
@@ -215,18 +240,20 @@ public class SlackHandlers {
         return taken;
     }
 
-    private interface SlackCall {
-        Object run() throws IOException, SlackApiException;
+    private interface SlackCall<T> {
+        T run() throws IOException, SlackApiException;
     }
 
-    private void call(String method, SlackCall call) {
+    /** @return Slack's answer, or empty when the call failed (counted and logged) */
+    private <T> Optional<T> call(String method, SlackCall<T> call) {
         try {
-            Object response = call.run();
+            T response = call.run();
             if (response instanceof SlackApiTextResponse answer) {
                 calls.answered(method, answer);
             } else if (response instanceof WebhookResponse answer) {
                 calls.status(method, answer.getCode());
             }
+            return Optional.ofNullable(response);
         } catch (SlackApiException e) {
             calls.failed(method, e);
             LOG.warn("Slack call {} failed: {}", method, e.toString());
@@ -234,6 +261,7 @@ public class SlackHandlers {
             calls.unreachable(method);
             LOG.warn("Slack call {} failed: {}", method, e.toString());
         }
+        return Optional.empty();
     }
 
     /** Input block id → the values chosen or typed (one for text and single selects, many for multi-selects). */
