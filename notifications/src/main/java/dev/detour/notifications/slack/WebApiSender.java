@@ -92,30 +92,23 @@ public final class WebApiSender implements SlackSender {
     }
 
     private Page history(String channel, String oldest, String cursor) {
-        String method = "conversations.history";
-        try {
-            var response = slack.conversationsHistory(r -> r.channel(channel).oldest(oldest).limit(PAGE)
-                    .cursor(cursor).includeAllMetadata(true));
-            calls.answered(method, response);
-            return response.isOk() ? Page.of(response.getMessages(), response.getResponseMetadata())
-                    : new Page(List.of(), null, refusedLookup(response));
-        } catch (SlackApiException e) {
-            calls.failed(method, e);
-            return new Page(List.of(), null, new HistoryLookup.Unanswered("http " + e.getResponse().code()));
-        } catch (IOException e) {
-            calls.unreachable(method);
-            return new Page(List.of(), null, new HistoryLookup.Unanswered("io: " + e.getMessage()));
-        }
+        return page("conversations.history", () -> slack.conversationsHistory(r -> r.channel(channel).oldest(oldest)
+                .limit(PAGE).cursor(cursor).includeAllMetadata(true)),
+                response -> Page.of(response.getMessages(), response.getResponseMetadata()));
     }
 
     private Page replies(String channel, String threadTs, String oldest, String cursor) {
-        String method = "conversations.replies";
+        return page("conversations.replies", () -> slack.conversationsReplies(r -> r.channel(channel).ts(threadTs)
+                .oldest(oldest).limit(PAGE).cursor(cursor).includeAllMetadata(true)),
+                response -> Page.of(response.getMessages(), response.getResponseMetadata()));
+    }
+
+    /** One page of a channel's or a thread's history; a lookup Slack did not answer is never read as "not there". */
+    private <R extends SlackApiTextResponse> Page page(String method, Call<R> call, Function<R, Page> read) {
         try {
-            var response = slack.conversationsReplies(r -> r.channel(channel).ts(threadTs).oldest(oldest)
-                    .limit(PAGE).cursor(cursor).includeAllMetadata(true));
+            R response = call.run();
             calls.answered(method, response);
-            return response.isOk() ? Page.of(response.getMessages(), response.getResponseMetadata())
-                    : new Page(List.of(), null, refusedLookup(response));
+            return response.isOk() ? read.apply(response) : new Page(List.of(), null, refusedLookup(response));
         } catch (SlackApiException e) {
             calls.failed(method, e);
             return new Page(List.of(), null, new HistoryLookup.Unanswered("http " + e.getResponse().code()));
