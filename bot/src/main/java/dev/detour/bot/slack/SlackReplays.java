@@ -1,5 +1,6 @@
 package dev.detour.bot.slack;
 
+import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.service.SeenSignatures;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
@@ -50,6 +51,7 @@ public class SlackReplays {
         forgetExpired();
     }
 
+    @Job("slack-replay-sweep")
     @Scheduled(fixedDelay = "${detour.slack.replay-sweep:1m}", initialDelay = "${detour.slack.replay-sweep:1m}")
     public void forgetExpired() {
         try {

@@ -1,5 +1,6 @@
 package dev.detour.notifications.slack;
 
+import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.catalog.SlackSettings;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -41,6 +42,7 @@ public class HistoryProbe {
         this.clock = clock;
     }
 
+    @Job("slack-history-probe")
     @Scheduled(initialDelay = "${detour.outbox.first-poll:1s}")
     void atStart() {
         check();
