@@ -6,7 +6,6 @@ import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ProviderId;
-import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
