@@ -1,6 +1,7 @@
 package dev.detour.commands;
 
 import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.Durations;
@@ -225,10 +226,10 @@ public final class CommandParser {
                 return query.forIncident(incident.get());
             }
             String id = word.toLowerCase(Locale.ROOT);
-            if (catalog.taskClasses().stream().anyMatch(t -> t.id().value().equals(id))) {
-                return query.forSubject("task-class:" + id);
-            }
-            return query.forSubject(target(word).kind() + ":" + id);
+            Optional<TaskClassId> taskClass = catalog.taskClasses().stream().map(TaskClass::id)
+                    .filter(known -> known.value().equals(id)).findFirst();
+            return query.forSubject(taskClass.map(AuditSubject::taskClass)
+                    .orElseGet(() -> AuditSubject.target(target(word))));
         }
 
         /** @param what the key of what the verb needs */

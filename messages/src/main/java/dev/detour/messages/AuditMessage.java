@@ -48,8 +48,9 @@ public final class AuditMessage {
     }
 
     private static String line(AuditRecord record) {
-        return "• " + Names.time(record.at()) + " " + Names.actor(record.actor()) + " `" + record.action() + "` "
-                + SlackText.escape(record.subject(), 200)
+        return "• " + Names.time(record.at()) + " " + Names.actor(record.actor()) + " `" + record.action().text()
+                + "` "
+                + SlackText.escape(record.subject().text(), 200)
                 + (record.before().isPresent() || record.after().isPresent()
                 ? " " + SlackText.escape(record.before().orElse("—"), 200) + " → "
                 + SlackText.escape(record.after().orElse("—"), 200) : "")

@@ -3,6 +3,7 @@ package dev.detour.messages;
 import com.slack.api.model.block.LayoutBlock;
 import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.TimelineEntry;
@@ -137,11 +138,11 @@ public final class ManagerSummary {
         return decisions.isEmpty() ? List.of("—") : decisions;
     }
 
-    private static List<String> signals(IncidentReport report) {
+    private List<String> signals(IncidentReport report) {
         return report.timeline().stream()
                 .filter(entry -> entry.type() == TimelineEntry.Type.SIGNAL)
                 .map(entry -> Names.time(entry.at()) + " `" + SlackText.escape(entry.actor().id()) + "`: "
-                        + SlackText.escape(entry.text(), ITEM))
+                        + SlackText.escape(timelineText.plain(entry), ITEM))
                 .toList();
     }
 
@@ -157,8 +158,9 @@ public final class ManagerSummary {
                 : switchedOff.or(() -> movedOn);
     }
 
+    /** Route changes are recorded about their task class ({@link IncidentReport#routeChanges()}). */
     private static TaskClassId taskClass(AuditRecord record) {
-        return TaskClassId.of(record.subject().substring(record.subject().indexOf(':') + 1));
+        return ((AuditSubject.OfTaskClass) record.subject()).id();
     }
 
     private String duration(Instant from, Instant to) {

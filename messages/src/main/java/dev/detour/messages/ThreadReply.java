@@ -149,8 +149,7 @@ public final class ThreadReply {
         String who = Names.actor(entry.actor());
         return switch (entry.type()) {
             case UPDATE -> quoting("reply.update", who, entry);
-            case RESOLVED -> entry.text().isBlank() ? words.get("reply.resolved", who)
-                    : quoting("reply.resolved.summary", who, entry);
+            case RESOLVED -> quoting("reply.resolved.summary", who, entry);
             default -> words.get("reply.entry", who, timeline.of(entry,
                     Limits.room(Limits.SECTION_TEXT, words.get("reply.entry", who, ""))));
         };
@@ -159,7 +158,7 @@ public final class ThreadReply {
     /** {@code key}'s words, then the entry's text as a quote, cut to fit the section. */
     private String quoting(String key, String who, TimelineEntry entry) {
         int room = Limits.room(Limits.SECTION_TEXT, words.get(key, who, ""));
-        return words.get(key, who, SlackText.quoted(ownWords(entry.actor(), entry.text(), room)));
+        return words.get(key, who, SlackText.quoted(ownWords(entry.actor(), timeline.plain(entry), room)));
     }
 
     /**

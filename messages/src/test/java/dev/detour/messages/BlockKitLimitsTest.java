@@ -11,6 +11,7 @@ import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
@@ -69,8 +70,8 @@ class BlockKitLimitsTest {
     void theSummaryOfALongIncidentFits() {
         List<TimelineEntry> entries = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            entries.add(new TimelineEntry(NOW.plusSeconds(i), Actor.user("U0ALICE"), TimelineEntry.Type.UPDATE,
-                    "update " + i + " " + BigCatalog.LONG));
+            entries.add(new TimelineEntry(NOW.plusSeconds(i), Actor.user("U0ALICE"),
+                    new TimelineDetail.Update("update " + i + " " + BigCatalog.LONG)));
         }
         SlackMessage summary = new ManagerSummary(names, Wording.english())
                 .render(new IncidentReport(incident, entries, List.of(), NOW));

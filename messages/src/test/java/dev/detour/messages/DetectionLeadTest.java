@@ -1,6 +1,7 @@
 package dev.detour.messages;
 
 import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,8 @@ class DetectionLeadTest {
     private static final Instant T = Instant.parse("2026-06-07T07:12:00Z");
 
     private static TimelineEntry by(String actor, int minutes) {
-        return new TimelineEntry(T.plusSeconds(60L * minutes), Actor.parse(actor), TimelineEntry.Type.SIGNAL, "x");
+        return new TimelineEntry(T.plusSeconds(60L * minutes), Actor.parse(actor),
+                new TimelineDetail.AsWritten(TimelineEntry.Type.SIGNAL, "x"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.detour.messages;
 
 import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,8 @@ class IncidentRootMessageTest {
     @Test
     void manySignalSourcesEndWithHowManyWereLeftOut() {
         List<TimelineEntry> signals = IntStream.range(0, 200).mapToObj(i -> new TimelineEntry(Scenario.OPENED,
-                Actor.signal("s" + i), TimelineEntry.Type.SIGNAL, "s" + i + " reports")).toList();
+                Actor.signal("s" + i), new TimelineDetail.AsWritten(TimelineEntry.Type.SIGNAL, "s" + i + " reports")))
+                .toList();
         SlackMessage root = new IncidentRootMessage(seed.names()).render(seed.acknowledged(), seed.during(), signals);
 
         String section = SlackJson.of(root).getAsJsonArray("blocks").get(4).getAsJsonObject()

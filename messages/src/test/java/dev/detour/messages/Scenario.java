@@ -2,7 +2,9 @@ package dev.detour.messages;
 
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.FailoverMode;
@@ -19,6 +21,7 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TextLimits;
+import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
@@ -259,8 +262,9 @@ final class Scenario {
     List<TimelineEntry> signals() {
         return IntStream.range(0, signalSources.size())
                 .mapToObj(i -> new TimelineEntry(OPENED.plusSeconds(60L * i), Actor.signal(signalSources.get(i)),
-                        TimelineEntry.Type.SIGNAL, signalSources.get(i) + " reports " + affected.get(0).id()
-                        + ": error rate 41% over 60s (320 requests)" + signalNote))
+                        new TimelineDetail.Signalled(signalSources.get(i), true, List.of(affected.get(0)),
+                                "error rate 41% over 60s (320 requests)" + signalNote,
+                                TimelineDetail.Signalled.Side.PROVIDER)))
                 .toList();
     }
 
@@ -268,8 +272,8 @@ final class Scenario {
         List<TimelineEntry> timeline = new ArrayList<>();
         timeline.addAll(applied(Incident.open(id, IncidentKind.OUTAGE, title, affected, ALICE, OPENED)).entries());
         timeline.addAll(signals());
-        timeline.add(new TimelineEntry(DISABLED, ALICE, TimelineEntry.Type.AVAILABILITY_CHANGED,
-                affected.get(0).kind() + " " + affected.get(0).id() + " unavailable: " + reason));
+        timeline.add(new TimelineEntry(DISABLED, ALICE, new TimelineDetail.AvailabilityChanged(affected.get(0), false,
+                Optional.of(reason))));
         timeline.addAll(applied(opened().acknowledge(BOB, ACKNOWLEDGED)).entries());
         timeline.addAll(applied(acknowledged().postUpdate(update, BOB, UPDATED)).entries());
         timeline.addAll(applied(acknowledged().moveTo(IncidentState.MONITORING, BOB, RECOVERED)).entries());
@@ -295,7 +299,7 @@ final class Scenario {
     }
 
     private AuditRecord routeRecord(Instant at, Actor actor, TaskClass taskClass, Route before, Route after) {
-        return new AuditRecord(at, actor, "route.changed", "task-class:" + taskClass.id(),
+        return new AuditRecord(at, actor, AuditAction.ROUTE_CHANGED, AuditSubject.taskClass(taskClass.id()),
                 Optional.of(audited(before)), Optional.of(audited(after)),
                 Optional.of(Words.of(after.cause()) + "; after user:U0ALICE: " + reason), Optional.of(id));
     }
@@ -309,14 +313,15 @@ final class Scenario {
     /** Newest first, as {@code /detour audit} lists them. */
     List<StoredAuditRecord> audit() {
         List<AuditRecord> records = new ArrayList<>();
-        records.add(new AuditRecord(OPENED, ALICE, "incident.opened", "incident:" + id, Optional.empty(),
+        records.add(new AuditRecord(OPENED, ALICE, AuditAction.incident(TimelineEntry.Type.OPENED),
+                AuditSubject.incident(id), Optional.empty(),
                 Optional.of("investigating"), Optional.of(title), Optional.of(id)));
         for (Target target : affected) {
-            records.add(new AuditRecord(DISABLED, ALICE, "availability.changed", target.kind() + ":" + target.id(),
+            records.add(new AuditRecord(DISABLED, ALICE, AuditAction.AVAILABILITY_CHANGED, AuditSubject.target(target),
                     Optional.of("available"), Optional.of("unavailable"), Optional.of(reason), Optional.of(id)));
         }
         records.addAll(routeChanges());
-        records.add(new AuditRecord(RESOLVED, BOB, "incident.resolved", "incident:" + id,
+        records.add(new AuditRecord(RESOLVED, BOB, AuditAction.incident(TimelineEntry.Type.RESOLVED), AuditSubject.incident(id),
                 Optional.of("monitoring"), Optional.of("resolved"), Optional.of(summary), Optional.of(id)));
         List<StoredAuditRecord> stored = new ArrayList<>();
         for (int i = records.size() - 1; i >= 0; i--) {

@@ -3,6 +3,8 @@ package dev.detour.bot.api;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.service.IncidentService;
+import dev.detour.messages.TimelineWords;
+import dev.detour.messages.Wording;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -23,6 +25,8 @@ public class IncidentsController {
 
     private final IncidentService incidents;
     private final Clock clock;
+    /** The API speaks English, whatever language the Slack messages use. */
+    private final TimelineWords words = new TimelineWords(Wording.english());
 
     public IncidentsController(IncidentService incidents, Clock clock) {
         this.incidents = incidents;
@@ -55,6 +59,6 @@ public class IncidentsController {
         Incident incident = incidents.find(incidentId)
                 .orElseThrow(() -> ApiProblem.notFound("there is no incident " + incidentId));
         return new Views.IncidentDetail(Views.IncidentSummary.of(incident, clock.instant()),
-                incidents.timeline(incidentId).stream().map(Views.TimelineLine::of).toList());
+                incidents.timeline(incidentId).stream().map(entry -> Views.TimelineLine.of(entry, words)).toList());
     }
 }

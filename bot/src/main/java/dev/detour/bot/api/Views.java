@@ -8,6 +8,7 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.service.DetourStatus;
 import dev.detour.notifications.slack.DeliveryGuarantee;
+import dev.detour.messages.TimelineWords;
 
 import java.time.Instant;
 import java.util.List;
@@ -85,9 +86,9 @@ public final class Views {
 
     /** @param actor {@code user:U0ALICE}, {@code signal:statuspage:anthropic}, {@code policy:failover:auto} */
     public record TimelineLine(Instant at, String actor, String type, String text) {
-        static TimelineLine of(TimelineEntry entry) {
+        static TimelineLine of(TimelineEntry entry, TimelineWords words) {
             return new TimelineLine(entry.at(), entry.actor().toString(),
-                    Words.of(entry.type()), entry.text());
+                    Words.of(entry.type()), words.plain(entry.detail()));
         }
     }
 
@@ -95,8 +96,8 @@ public final class Views {
                             String after, String reason, String incident) {
         static AuditLine of(StoredAuditRecord stored) {
             var record = stored.record();
-            return new AuditLine(stored.id(), record.at(), record.actor().toString(), record.action(),
-                    record.subject(), record.before().orElse(null), record.after().orElse(null),
+            return new AuditLine(stored.id(), record.at(), record.actor().toString(), record.action().text(),
+                    record.subject().text(), record.before().orElse(null), record.after().orElse(null),
                     record.reason().orElse(null), record.incident().map(IncidentId::toString).orElse(null));
         }
     }

@@ -82,7 +82,7 @@ class AlertmanagerNotificationsIT implements TestPropertyProvider {
              Statement statement = connection.createStatement()) {
             // The database refuses the second alert's timeline entry, as a full disk or a lost connection would.
             statement.execute("ALTER TABLE timeline_entry ADD CONSTRAINT refuse_disk_full"
-                    + " CHECK (body NOT LIKE '%disk full%')");
+                    + " CHECK (detail NOT LIKE '%disk full%')");
             try {
                 failed = post(notification);
             } finally {

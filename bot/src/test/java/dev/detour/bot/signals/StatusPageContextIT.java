@@ -6,6 +6,7 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.SingleWriterLocks;
 import dev.detour.incidents.service.IncidentService;
@@ -81,10 +82,13 @@ class StatusPageContextIT implements TestPropertyProvider {
                 .statusCode());
 
         Incident declared = awaitOpenIncidentAbout(SeedCatalog.ANTHROPIC);
-        List<String> page = pageEntries(declared);
+        List<TimelineDetail.StatusPageIncident> page = pageEntries(declared);
         assertEquals(2, page.size(), page.toString());
-        assertTrue(page.get(0).contains("\"" + PAGE_INCIDENT + "\" (impact major): investigating"), page.get(0));
-        assertTrue(page.get(1).contains("\"" + PAGE_INCIDENT + "\" (impact major): identified"), page.get(1));
+        assertEquals(List.of(PAGE_INCIDENT, PAGE_INCIDENT), page.stream().map(TimelineDetail.StatusPageIncident::name)
+                .toList());
+        assertEquals(List.of("major", "major"), page.stream().map(TimelineDetail.StatusPageIncident::impact).toList());
+        assertEquals(List.of("investigating", "identified"), page.stream()
+                .map(TimelineDetail.StatusPageIncident::status).toList());
 
         anthropicPage.serve(summaryWithOperationalComponents()); // a new ETag, the same incident
         poller().poll(provider(SeedCatalog.ANTHROPIC), anthropicPage.url(), state);
@@ -99,9 +103,9 @@ class StatusPageContextIT implements TestPropertyProvider {
                 AlertmanagerAlerts.firing("openai", "gpt-5"), SignalTestApp.TOKEN).statusCode());
 
         Incident opened = openIncidentAbout(SeedCatalog.OPENAI).orElseThrow();
-        List<String> page = pageEntries(opened);
+        List<TimelineDetail.StatusPageIncident> page = pageEntries(opened);
         assertEquals(2, page.size(), page.toString());
-        assertTrue(page.stream().allMatch(text -> text.contains(PAGE_INCIDENT)), page.toString());
+        assertTrue(page.stream().allMatch(entry -> entry.name().equals(PAGE_INCIDENT)), page.toString());
     }
 
     /** A full reading, then a 304: the page has said all it will say until it changes. */
@@ -137,10 +141,11 @@ class StatusPageContextIT implements TestPropertyProvider {
     }
 
     /** The timeline entries that came from the provider's status page, in the order recorded. */
-    private List<String> pageEntries(Incident incident) {
+    private List<TimelineDetail.StatusPageIncident> pageEntries(Incident incident) {
         return incidents.timeline(incident.id()).stream()
-                .filter(entry -> entry.actor().id().startsWith("statuspage:"))
-                .map(TimelineEntry::text).toList();
+                .map(TimelineEntry::detail)
+                .filter(TimelineDetail.StatusPageIncident.class::isInstance)
+                .map(TimelineDetail.StatusPageIncident.class::cast).toList();
     }
 
     /** A page that lists an open incident while its components show operational (incident.io pages do this). */

@@ -52,8 +52,13 @@ public record AuditQuery(Optional<IncidentId> incident, Optional<String> subject
         return new AuditQuery(Optional.of(id), subject, since, until, afterId, limit, order);
     }
 
+    /** @param value a subject's stored form, as a person typed it (a filter that matches nothing is no error) */
     public AuditQuery forSubject(String value) {
         return new AuditQuery(incident, Optional.of(value), since, until, afterId, limit, order);
+    }
+
+    public AuditQuery forSubject(AuditSubject value) {
+        return forSubject(value.text());
     }
 
     /** The newest {@code count} matching records, newest first: the database picks them, however many match. */

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param after   the value after
  * @param reason  why, in the actor's words or the policy's
  */
-public record AuditRecord(Instant at, Actor actor, String action, String subject, Optional<String> before,
+public record AuditRecord(Instant at, Actor actor, AuditAction action, AuditSubject subject, Optional<String> before,
                           Optional<String> after, Optional<String> reason, Optional<IncidentId> incident) {
     public AuditRecord {
         Objects.requireNonNull(at, "at");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * An incident: what it is about, where it stands, and when people acted. Its timeline is kept apart
@@ -51,8 +52,8 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
         }
         Incident incident = new Incident(id, kind, IncidentState.INVESTIGATING, title, List.copyOf(targets), at, by,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        String text = new IncidentOpening(kind, incident.affected(), incident.title()).text();
-        return applied(incident, new TimelineEntry(at, by, TimelineEntry.Type.OPENED, text));
+        return applied(incident, new TimelineEntry(at, by,
+                new TimelineDetail.Opened(kind, incident.affected(), incident.title())));
     }
 
     public boolean isOpen() {
@@ -76,14 +77,7 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
     }
 
     public IncidentChange moveTo(IncidentState next, Actor by, Instant at) {
-        Optional<String> refusal = state.refusalToMoveTo(next);
-        if (refusal.isPresent()) {
-            return new IncidentChange.Rejected(id + " cannot move to " + next.word() + ": " + refusal.get());
-        }
-        Incident moved = withState(next, next == IncidentState.RESOLVED ? Optional.of(at) : Optional.empty());
-        TimelineEntry.Type type = next == IncidentState.RESOLVED
-                ? TimelineEntry.Type.RESOLVED : TimelineEntry.Type.STATE_CHANGED;
-        return applied(moved, new TimelineEntry(at, by, type, state.word() + " -> " + next.word()));
+        return moveTo(next, by, at, "");
     }
 
     /** Resolves the incident; the summary, when given, becomes part of the resolution entry. */
@@ -92,13 +86,18 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
         if (tooLong.isPresent()) {
             return new IncidentChange.Rejected(tooLong.get());
         }
-        IncidentChange change = moveTo(IncidentState.RESOLVED, by, at);
-        if (change instanceof IncidentChange.Applied done && summary != null && !summary.isBlank()) {
-            TimelineEntry entry = done.entries().get(0);
-            return applied(done.incident(), new TimelineEntry(at, by, entry.type(),
-                    entry.text() + ": " + summary.strip()));
+        return moveTo(IncidentState.RESOLVED, by, at, summary);
+    }
+
+    private IncidentChange moveTo(IncidentState next, Actor by, Instant at, String summary) {
+        Optional<String> refusal = state.refusalToMoveTo(next);
+        if (refusal.isPresent()) {
+            return new IncidentChange.Rejected(id + " cannot move to " + next.word() + ": " + refusal.get());
         }
-        return change;
+        Incident moved = withState(next, next == IncidentState.RESOLVED ? Optional.of(at) : Optional.empty());
+        TimelineDetail detail = next == IncidentState.RESOLVED ? new TimelineDetail.Resolved(state, summary)
+                : new TimelineDetail.StateChanged(state, next);
+        return applied(moved, new TimelineEntry(at, by, detail));
     }
 
     public IncidentChange acknowledge(Actor by, Instant at) {
@@ -110,7 +109,7 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
         }
         Incident acknowledged = new Incident(id, kind, state, title, affected, openedAt, openedBy, Optional.of(at),
                 Optional.of(by), resolvedAt, reopenedFrom);
-        return applied(acknowledged, new TimelineEntry(at, by, TimelineEntry.Type.ACKNOWLEDGED, "acknowledged"));
+        return applied(acknowledged, new TimelineEntry(at, by, new TimelineDetail.Acknowledged()));
     }
 
     /** Widens the incident to more providers or models. */
@@ -126,7 +125,7 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
         all.addAll(added);
         Incident widened = new Incident(id, kind, state, title, all, openedAt, openedBy, acknowledgedAt,
                 acknowledgedBy, resolvedAt, reopenedFrom);
-        return applied(widened, new TimelineEntry(at, by, TimelineEntry.Type.TARGETS_ADDED, describe(added)));
+        return applied(widened, new TimelineEntry(at, by, new TimelineDetail.TargetsAdded(added)));
     }
 
     /** A free-text update for people following the incident. */
@@ -138,7 +137,7 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
         if (tooLong.isPresent()) {
             return new IncidentChange.Rejected(tooLong.get());
         }
-        return applied(this, new TimelineEntry(at, by, TimelineEntry.Type.UPDATE, text.strip()));
+        return applied(this, new TimelineEntry(at, by, new TimelineDetail.Update(text)));
     }
 
     /**
@@ -155,8 +154,7 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
         }
         Incident successor = new Incident(newId, kind, IncidentState.INVESTIGATING, title, affected, at, by,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(id));
-        String text = "reopens " + id + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
-        return applied(successor, new TimelineEntry(at, by, TimelineEntry.Type.REOPENED, text));
+        return applied(successor, new TimelineEntry(at, by, new TimelineDetail.Reopened(id, reason)));
     }
 
     private Incident withState(IncidentState next, Optional<Instant> resolved) {
@@ -168,7 +166,8 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
         return new IncidentChange.Applied(incident, List.of(entry));
     }
 
+    /** {@code provider anthropic, model claude-opus-4-7}, for a refusal. */
     private static String describe(Collection<Target> targets) {
-        return Target.describe(targets);
+        return targets.stream().map(target -> target.kind() + " " + target.id()).collect(Collectors.joining(", "));
     }
 }

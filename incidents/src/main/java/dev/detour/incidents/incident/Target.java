@@ -3,11 +3,7 @@ package dev.detour.incidents.incident;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.ProviderId;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Something that can be affected by an incident and switched off: a whole provider or one model. */
 public sealed interface Target extends Comparable<Target> permits Target.OfProvider, Target.OfModel {
@@ -36,31 +32,6 @@ public sealed interface Target extends Comparable<Target> permits Target.OfProvi
             case OfModel.KIND -> new OfModel(ModelId.of(id));
             default -> throw new IllegalArgumentException("unknown target kind " + kind);
         };
-    }
-
-    /**
-     * {@code provider anthropic, model claude-opus-4-7}: how the timeline stores targets; {@link #parseAll} reads
-     * it back.
-     */
-    static String describe(Collection<Target> targets) {
-        return targets.stream().map(target -> target.kind() + " " + target.id()).collect(Collectors.joining(", "));
-    }
-
-    /** The targets of a {@link #describe} text; empty if the text is not one. */
-    static List<Target> parseAll(String described) {
-        List<Target> targets = new ArrayList<>();
-        for (String part : described.split(", ")) {
-            String[] kindAndId = part.split(" ", 2);
-            if (kindAndId.length != 2 || !(kindAndId[0].equals(OfProvider.KIND) || kindAndId[0].equals(OfModel.KIND))) {
-                return List.of();
-            }
-            try {
-                targets.add(of(kindAndId[0], kindAndId[1]));
-            } catch (IllegalArgumentException notAnId) {
-                return List.of();
-            }
-        }
-        return List.copyOf(targets);
     }
 
     @Override

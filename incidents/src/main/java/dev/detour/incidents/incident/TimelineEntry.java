@@ -5,8 +5,8 @@ import dev.detour.incidents.audit.Actor;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One line of an incident's append-only timeline. */
-public record TimelineEntry(Instant at, Actor actor, Type type, String text) {
+/** One line of an incident's append-only timeline: when, who, and what, as data ({@link TimelineDetail}). */
+public record TimelineEntry(Instant at, Actor actor, TimelineDetail detail) {
     public enum Type {
         OPENED, REOPENED, STATE_CHANGED, TARGETS_ADDED, ACKNOWLEDGED, UPDATE, SIGNAL, AVAILABILITY_CHANGED,
         ROUTE_CHANGED, RESOLVED
@@ -15,7 +15,10 @@ public record TimelineEntry(Instant at, Actor actor, Type type, String text) {
     public TimelineEntry {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(type, "type");
-        text = text == null ? "" : text;
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    public Type type() {
+        return detail.type();
     }
 }

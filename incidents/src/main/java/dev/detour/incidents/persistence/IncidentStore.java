@@ -7,8 +7,11 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
@@ -18,11 +21,14 @@ import java.util.stream.Collectors;
 /** Maps incidents, their targets and their timelines between domain records and rows. */
 @Singleton
 public class IncidentStore {
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentStore.class);
+
     private final IncidentRepository incidents;
     private final IncidentTargetRepository targets;
     private final TimelineEntryRepository timeline;
     private final OpenIncidentProviderRepository providers;
     private final Catalog catalog;
+    private final TimelineDetailJson details = new TimelineDetailJson();
 
     public IncidentStore(IncidentRepository incidents, IncidentTargetRepository targets,
                          TimelineEntryRepository timeline, OpenIncidentProviderRepository providers, Catalog catalog) {
@@ -67,9 +73,24 @@ public class IncidentStore {
 
     public List<TimelineEntry> timeline(IncidentId id) {
         return timeline.findByIncidentIdOrderById(id.number()).stream()
-                .map(row -> new TimelineEntry(row.occurredAt(), Actor.parse(row.actor()),
-                        TimelineEntry.Type.valueOf(row.entryType()), row.body()))
+                .map(row -> new TimelineEntry(row.occurredAt(), Actor.parse(row.actor()), detail(row)))
                 .toList();
+    }
+
+    /** The row's detail; a row from before details were stored is read from its text, in one place. */
+    private TimelineDetail detail(TimelineEntryRow row) {
+        TimelineEntry.Type type = TimelineEntry.Type.valueOf(row.entryType());
+        if (row.detail() == null) {
+            return EarlierTimelineText.read(type, row.body());
+        }
+        try {
+            return details.read(row.detail());
+        } catch (IllegalArgumentException unknown) {
+            // Written by a later release, say: the entry still shows, as its kind of entry, without its data.
+            LOG.warn("timeline entry {} has a detail this release cannot read ({}); shown without it", row.id(),
+                    unknown.getMessage());
+            return new TimelineDetail.AsWritten(type, row.body());
+        }
     }
 
     /** Saves a new incident or the new version of a known one, plus the timeline entries the change added. */
@@ -100,7 +121,7 @@ public class IncidentStore {
     public void append(IncidentId id, List<TimelineEntry> entries) {
         for (TimelineEntry entry : entries) {
             timeline.save(new TimelineEntryRow(null, id.number(), entry.at(), entry.actor().toString(),
-                    entry.type().name(), entry.text()));
+                    entry.type().name(), "", details.write(entry.detail())));
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.detour.incidents.service;
 
 import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.persistence.AuditRecordRepository;
@@ -27,7 +29,8 @@ public class AuditTrail {
     /** Appends inside the caller's transaction, so a record exists exactly when its change does. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void append(AuditRecord record) {
-        rows.save(new AuditRecordRow(null, record.at(), record.actor().toString(), record.action(), record.subject(),
+        rows.save(new AuditRecordRow(null, record.at(), record.actor().toString(), record.action().text(),
+                record.subject().text(),
                 record.before().orElse(null), record.after().orElse(null), record.reason().orElse(null),
                 record.incident().map(IncidentId::number).orElse(null)));
     }
@@ -48,7 +51,7 @@ public class AuditTrail {
 
     private static StoredAuditRecord toRecord(AuditRecordRow row) {
         return new StoredAuditRecord(row.id(), new AuditRecord(row.occurredAt(), Actor.parse(row.actor()),
-                row.action(), row.subject(), Optional.ofNullable(row.beforeValue()),
+                new AuditAction(row.action()), AuditSubject.of(row.subject()), Optional.ofNullable(row.beforeValue()),
                 Optional.ofNullable(row.afterValue()), Optional.ofNullable(row.reason()),
                 Optional.ofNullable(row.incidentId()).map(IncidentId::new)));
     }

@@ -1,7 +1,9 @@
 package dev.detour.incidents.service;
 
 import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Incident;
@@ -10,6 +12,7 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TextLimits;
+import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.RoutingStore;
 import dev.detour.incidents.routing.Availability;
@@ -93,11 +96,10 @@ public class AvailabilityService {
             }
             changed.add(target);
             store.setAvailability(target, available, now, by, reason, incident);
-            audit.append(new AuditRecord(now, by, "availability.changed", target.kind() + ":" + target.id(),
+            audit.append(new AuditRecord(now, by, AuditAction.AVAILABILITY_CHANGED, AuditSubject.target(target),
                     Optional.of(word(!available)), Optional.of(word(available)), reason, incident));
             incident.ifPresent(id -> incidents.note(id, new TimelineEntry(now, by,
-                    TimelineEntry.Type.AVAILABILITY_CHANGED, target.kind() + " " + target.id() + " "
-                    + word(available) + reason.map(text -> ": " + text).orElse(""))));
+                    new TimelineDetail.AvailabilityChanged(target, available, reason))));
             events.add(new DetourEvent.AvailabilityChanged(now, by, target, available, reason, incident));
         }
         List<DetourEvent.RouteChanged> routeChanges = changed.isEmpty() ? List.of()

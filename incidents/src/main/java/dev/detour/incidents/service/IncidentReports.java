@@ -1,6 +1,8 @@
 package dev.detour.incidents.service;
 
+import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
@@ -35,7 +37,8 @@ public class IncidentReports {
         AuditQuery query = new AuditQuery(Optional.empty(), Optional.empty(), Optional.of(incident.get().openedAt()),
                 Optional.empty(), 0, AuditQuery.MAX_LIMIT);
         var changes = audit.search(query).stream().map(StoredAuditRecord::record)
-                .filter(record -> record.action().equals("route.changed"))
+                .filter(record -> record.action().equals(AuditAction.ROUTE_CHANGED)
+                        && record.subject() instanceof AuditSubject.OfTaskClass)
                 .filter(record -> !record.at().isAfter(now))
                 .toList();
         return Optional.of(new IncidentReport(incident.get(), incidents.timeline(id), changes, now));

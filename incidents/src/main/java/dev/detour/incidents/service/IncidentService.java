@@ -1,10 +1,11 @@
 package dev.detour.incidents.service;
 
 import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ProviderId;
-import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
@@ -12,6 +13,7 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.IncidentStore;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -203,10 +205,9 @@ public class IncidentService {
         Incident after = applied.incident();
         store.save(before, after, applied.entries());
         for (TimelineEntry entry : applied.entries()) {
-            audit.append(new AuditRecord(entry.at(), entry.actor(),
-                    "incident." + Words.of(entry.type()),
-                    "incident:" + after.id(), before.map(incident -> incident.state().word()),
-                    Optional.of(after.state().word()), Optional.of(entry.text()), Optional.of(after.id())));
+            audit.append(new AuditRecord(entry.at(), entry.actor(), AuditAction.incident(entry.type()),
+                    AuditSubject.incident(after.id()), before.map(incident -> incident.state().word()),
+                    Optional.of(after.state().word()), reason(entry.detail()), Optional.of(after.id())));
         }
         Instant at = applied.entries().isEmpty() ? clock.instant() : applied.entries().get(0).at();
         Actor actor = applied.entries().isEmpty() ? after.openedBy() : applied.entries().get(0).actor();
@@ -221,6 +222,14 @@ public class IncidentService {
 
     private Set<ProviderId> providers(Collection<Target> targets) {
         return targets.stream().map(catalog::providerOf).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /** The audit record keeps the person's own words; targets added are named in their stored form. */
+    private static Optional<String> reason(TimelineDetail detail) {
+        if (detail instanceof TimelineDetail.TargetsAdded added) {
+            return Optional.of(AuditSubject.targets(added.targets()).text());
+        }
+        return detail.ownWords();
     }
 
     private static IncidentChange unknown(IncidentId id) {

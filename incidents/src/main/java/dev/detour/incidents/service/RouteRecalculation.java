@@ -1,13 +1,16 @@
 package dev.detour.incidents.service;
 
 import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.RoutingStore;
 import dev.detour.incidents.routing.Route;
@@ -80,15 +83,16 @@ public class RouteRecalculation {
                     : Actor.policy("failover:" + taskClass.failover().word());
             String why = Words.of(after.cause())
                     + "; after " + trigger + reason.map(text -> ": " + text).orElse("");
-            audit.append(new AuditRecord(now, actor, "route.changed", "task-class:" + taskClass.id(),
+            audit.append(new AuditRecord(now, actor, AuditAction.ROUTE_CHANGED, AuditSubject.taskClass(taskClass.id()),
                     before.map(RouteRecalculation::describe), Optional.of(describe(after)), Optional.of(why),
                     incident));
             incident.ifPresent(id -> incidents.note(id, new TimelineEntry(now, actor,
-                    TimelineEntry.Type.ROUTE_CHANGED, taskClass.id() + ": " + describe(after))));
+                    new TimelineDetail.RouteChanged(after))));
             if (after.state() == RouteState.PRIMARY && store.consents().containsKey(taskClass.id())) {
                 // An answer covers one disruption: the next one asks again.
                 store.clearConsent(taskClass.id());
-                audit.append(new AuditRecord(now, actor, "consent.cleared", "task-class:" + taskClass.id(),
+                audit.append(new AuditRecord(now, actor, AuditAction.CONSENT_CLEARED,
+                        AuditSubject.taskClass(taskClass.id()),
                         Optional.empty(), Optional.empty(), Optional.of("back on its primary model"), incident));
             }
             changes.add(new DetourEvent.RouteChanged(now, actor, before, after, reason, incident));

@@ -1,7 +1,9 @@
 package dev.detour.incidents.service;
 
 import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.TaskClassId;
@@ -68,7 +70,7 @@ public class RouteService {
         override.ifPresentOrElse(value -> store.setOverride(taskClass, value, now, by, reason),
                 () -> store.releaseOverride(taskClass));
         Optional<IncidentId> incident = incidentOf(taskClass);
-        audit.append(new AuditRecord(now, by, "route.override", "task-class:" + taskClass,
+        audit.append(new AuditRecord(now, by, AuditAction.ROUTE_OVERRIDE, AuditSubject.taskClass(taskClass),
                 Optional.of(describe(before)), Optional.of(describe(override)), reason, incident));
         return recalculate(by, reason, incident);
     }
@@ -90,7 +92,8 @@ public class RouteService {
         Instant now = clock.instant();
         store.setConsent(consent, now, by);
         Optional<IncidentId> incident = incidentOf(taskClass);
-        audit.append(new AuditRecord(now, by, "consent.answered", "task-class:" + taskClass, Optional.empty(),
+        audit.append(new AuditRecord(now, by, AuditAction.CONSENT_ANSWERED, AuditSubject.taskClass(taskClass),
+                Optional.empty(),
                 Optional.of(answer.word() + " " + consent.offered()), Optional.empty(), incident));
         return recalculate(by, Optional.of(answer.word() + " moving to " + consent.offered()), incident);
     }

@@ -1,7 +1,9 @@
 package dev.detour.incidents.service;
 
 import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.ProviderId;
@@ -12,6 +14,7 @@ import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TextLimits;
+import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.RoutingStore;
 import dev.detour.incidents.routing.Availability;
@@ -79,12 +82,10 @@ public class SignalService {
         Actor actor = Actor.signal(signal.source());
         Optional<IncidentId> incident = signal.firing() ? Optional.of(openOrJoin(signal, actor))
                 : incidents.openIncidentAbout(signal.targets()).map(Incident::id);
-        String subjects = signal.targets().stream().map(t -> t.kind() + ":" + t.id()).collect(Collectors.joining(","));
-        audit.append(new AuditRecord(signal.at(), actor, "signal." + (signal.firing() ? "firing" : "cleared"),
-                subjects, Optional.empty(), Optional.of(dev.detour.incidents.catalog.Words.of(signal.side())),
+        audit.append(new AuditRecord(signal.at(), actor, AuditAction.signal(signal.firing()),
+                AuditSubject.targets(signal.targets()), Optional.empty(), Optional.of(dev.detour.incidents.catalog.Words.of(signal.side())),
                 Optional.of(signal.summary()), incident));
-        incident.ifPresent(id -> incidents.note(id, new TimelineEntry(signal.at(), actor, TimelineEntry.Type.SIGNAL,
-                TextLimits.clip(describe(signal), TextLimits.TEXT))));
+        incident.ifPresent(id -> incidents.note(id, new TimelineEntry(signal.at(), actor, detail(signal))));
         Suggestion suggestion = signal.side().mayDisable() ? act(signal, actor, incident) : Suggestion.NONE;
         if (incident.isPresent()) {
             outbox.enqueue(List.of(new DetourEvent.SignalReceived(signal.at(), actor, signal, incident,
@@ -128,8 +129,10 @@ public class SignalService {
         Actor actor = Actor.signal(Signal.STATUSPAGE_PREFIX + provider);
         String text = TextLimits.clip("status page incident \"" + update.name() + "\" (impact " + update.impact()
                 + "): " + update.status() + (update.body().isBlank() ? "" : " — " + update.body()), TextLimits.TEXT);
-        incidents.note(incident, new TimelineEntry(update.at(), actor, TimelineEntry.Type.SIGNAL, text));
-        audit.append(new AuditRecord(update.at(), actor, "signal.statuspage-incident", "provider:" + provider,
+        incidents.note(incident, new TimelineEntry(update.at(), actor,
+                new TimelineDetail.StatusPageIncident(update.name(), update.impact(), update.status(), update.body())));
+        audit.append(new AuditRecord(update.at(), actor, AuditAction.STATUS_PAGE_INCIDENT,
+                AuditSubject.target(Target.provider(provider)),
                 Optional.empty(), Optional.of(update.status()), Optional.of(text), Optional.of(incident)));
         Signal signal = new Signal(actor.id(), List.of(Target.provider(provider)), true, Signal.Severity.DEGRADED,
                 Signal.Side.PROVIDER, text, update.at());
@@ -183,14 +186,12 @@ public class SignalService {
         return catalog.provider(catalog.providerOf(target));
     }
 
-    private static String describe(Signal signal) {
-        String who = switch (signal.side()) {
-            case OUR_SIDE -> " (our side: our credential or account, not the provider)";
-            case CAPACITY -> " (capacity: rate limited)";
-            case PROVIDER -> "";
+    private static TimelineDetail detail(Signal signal) {
+        TimelineDetail.Signalled.Side side = switch (signal.side()) {
+            case PROVIDER -> TimelineDetail.Signalled.Side.PROVIDER;
+            case CAPACITY -> TimelineDetail.Signalled.Side.CAPACITY;
+            case OUR_SIDE -> TimelineDetail.Signalled.Side.OUR_SIDE;
         };
-        return signal.source() + (signal.firing() ? " reports " : " clears ")
-                + signal.targets().stream().map(Target::id).collect(Collectors.joining(", ")) + ": "
-                + signal.summary() + who;
+        return new TimelineDetail.Signalled(signal.source(), signal.firing(), signal.targets(), signal.summary(), side);
     }
 }

@@ -64,7 +64,9 @@ class IncidentTest {
 
         assertEquals(IncidentState.INVESTIGATING, opened.incident().state());
         assertEquals(TimelineEntry.Type.OPENED, opened.entries().get(0).type());
-        assertTrue(opened.entries().get(0).text().contains("claude-opus-4-8"));
+        assertEquals(new TimelineDetail.Opened(IncidentKind.DEGRADATION,
+                List.of(Target.model(OPUS_47), Target.model(OPUS_48)), "elevated 529s"),
+                opened.entries().get(0).detail());
         assertEquals("INC-7", opened.incident().id().toString());
     }
 
@@ -74,7 +76,8 @@ class IncidentTest {
                 .resolve(ALICE, OPENED.plusSeconds(3600), "provider fixed its capacity issue");
 
         assertEquals(IncidentState.RESOLVED, resolved.incident().state());
-        assertEquals("monitoring -> resolved: provider fixed its capacity issue", resolved.entries().get(0).text());
+        assertEquals(new TimelineDetail.Resolved(IncidentState.MONITORING, "provider fixed its capacity issue"),
+                resolved.entries().get(0).detail());
         assertEquals(Duration.ofHours(1), resolved.incident().duration(OPENED.plusSeconds(99_999)));
     }
 
@@ -111,7 +114,8 @@ class IncidentTest {
                 List.of(Target.model(OPUS_48), Target.provider(ANTHROPIC)), ALICE, OPENED.plusSeconds(5));
 
         assertEquals(List.of(Target.provider(ANTHROPIC), Target.model(OPUS_48)), widened.incident().affected());
-        assertEquals("provider anthropic", widened.entries().get(0).text());
+        assertEquals(new TimelineDetail.TargetsAdded(List.of(Target.provider(ANTHROPIC))),
+                widened.entries().get(0).detail());
         assertInstanceOf(IncidentChange.Rejected.class,
                 widened.incident().affect(List.of(Target.model(OPUS_48)), ALICE, OPENED));
     }

@@ -1,8 +1,10 @@
 package dev.detour.incidents.service;
 
 import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.testing.MovableClock;
 import dev.detour.incidents.testing.SeedConfigFactory;
@@ -45,7 +47,7 @@ abstract class AuditTrailContract implements TestPropertyProvider {
         transactions.executeWrite(status -> {
             for (int i = 1; i <= WRITTEN; i++) {
                 audit.append(new AuditRecord(clock.advance(Duration.ofMinutes(1)), Actor.user("U0ALICE"),
-                        "route.override", SUBJECT, Optional.empty(), Optional.of("stop"),
+                        AuditAction.ROUTE_OVERRIDE, AuditSubject.of(SUBJECT), Optional.empty(), Optional.of("stop"),
                         Optional.of("record " + i), Optional.empty()));
             }
             return null;

@@ -1,8 +1,10 @@
 package dev.detour.incidents.service;
 
 import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.ModelId;
@@ -13,8 +15,11 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.OutboxRepository;
+import dev.detour.incidents.routing.Route;
+import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteOverride;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.testing.MovableClock;
@@ -22,6 +27,7 @@ import dev.detour.incidents.testing.RecordingOutboxRule;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +47,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static dev.detour.incidents.SeedCatalog.ANTHROPIC;
 import static dev.detour.incidents.SeedCatalog.CODE_MIGRATION;
@@ -78,6 +85,7 @@ abstract class PersistenceContract implements TestPropertyProvider {
     @Inject IncidentThreads threads;
     @Inject OutboxDeliveries deliveries;
     @Inject ConsentTimeouts consentTimeouts;
+    @Inject TransactionOperations<Connection> transactions;
 
     /** The datasource properties of the database under test. */
     protected abstract Map<String, Object> database();
@@ -186,7 +194,8 @@ abstract class PersistenceContract implements TestPropertyProvider {
         List<AuditRecord> trail = records(AuditQuery.everything().forIncident(incident.id()));
         assertEquals(List.of("incident.opened", "incident.acknowledged", "incident.state-changed",
                 "incident.update", "incident.state-changed", "incident.resolved"),
-                trail.stream().map(AuditRecord::action).toList());
+                trail.stream().map(record -> record.action().text()).toList());
+        assertEquals(AuditSubject.incident(incident.id()), trail.get(0).subject());
         assertEquals(Optional.of("monitoring"), trail.get(5).before());
         assertEquals(Optional.of("resolved"), trail.get(5).after());
         assertTrue(trail.get(5).reason().orElseThrow().contains("provider recovered"));
@@ -295,7 +304,7 @@ abstract class PersistenceContract implements TestPropertyProvider {
         assertInstanceOf(RoutingOutcome.Applied.class, pinned);
         assertRoute(LEGAL_REVIEW, RouteState.FALLBACK, Optional.of(GPT_5));
         AuditRecord override = records(AuditQuery.everything().forSubject("task-class:" + LEGAL_REVIEW)).stream()
-                .filter(record -> record.action().equals("route.override")).reduce((a, b) -> b).orElseThrow();
+                .filter(record -> record.action().equals(AuditAction.ROUTE_OVERRIDE)).reduce((a, b) -> b).orElseThrow();
         assertEquals(Optional.of("pin gpt-5"), override.after());
 
         assertInstanceOf(RoutingOutcome.Applied.class, routes.override(LEGAL_REVIEW, Optional.empty(), ALICE,
@@ -333,7 +342,106 @@ abstract class PersistenceContract implements TestPropertyProvider {
 
         assertEquals(longest, records(AuditQuery.everything().forSubject("model:" + GPT_5)).stream()
                 .map(record -> record.reason().orElse("")).reduce((a, b) -> b).orElseThrow());
-        assertTrue(incidents.timeline(incident.id()).stream().anyMatch(entry -> entry.text().equals(longest)));
+        assertTrue(incidents.timeline(incident.id()).stream().anyMatch(entry -> entry.detail().equals(
+                new TimelineDetail.Update(longest))));
+        assertTrue(incidents.timeline(incident.id()).stream().anyMatch(entry -> entry.detail().equals(
+                new TimelineDetail.Resolved(IncidentState.INVESTIGATING, longest))));
+    }
+
+    @Test
+    void everyKindOfTimelineDetailIsStoredAndReadBackWhole() {
+        Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(GPT_5)), ALICE));
+        String hostile = "quote \" backslash \\ newline \n tab \t nul \u0000 emoji 🚨 <@U0ALICE> *bold*";
+        List<TimelineDetail> details = List.of(
+                new TimelineDetail.Opened(IncidentKind.MODEL_CHANGE, List.of(Target.provider(ANTHROPIC),
+                        Target.model(GPT_5)), hostile),
+                new TimelineDetail.Reopened(new IncidentId(41), hostile),
+                new TimelineDetail.Acknowledged(),
+                new TimelineDetail.StateChanged(IncidentState.IDENTIFIED, IncidentState.MONITORING),
+                new TimelineDetail.Resolved(IncidentState.MONITORING, ""),
+                new TimelineDetail.TargetsAdded(List.of(Target.model(OPUS_47), Target.model(OPUS_48))),
+                new TimelineDetail.Update(hostile),
+                new TimelineDetail.AvailabilityChanged(Target.model(GPT_5), false, Optional.of(hostile)),
+                new TimelineDetail.AvailabilityChanged(Target.provider(OPENAI), true, Optional.empty()),
+                new TimelineDetail.RouteChanged(new Route(MEETING_SUMMARY, RouteState.FALLBACK, Optional.of(GPT_5),
+                        Optional.empty(), RouteCause.AUTO_FAILOVER)),
+                new TimelineDetail.RouteChanged(new Route(CODE_MIGRATION, RouteState.AWAITING_CONSENT,
+                        Optional.empty(), Optional.of(GPT_5), RouteCause.CONSENT_PENDING)),
+                new TimelineDetail.Signalled("statuspage:anthropic", true, List.of(Target.model(OPUS_48)), hostile,
+                        TimelineDetail.Signalled.Side.OUR_SIDE),
+                new TimelineDetail.StatusPageIncident("Elevated errors", "major", "investigating", hostile),
+                new TimelineDetail.AsWritten(TimelineEntry.Type.SIGNAL, hostile));
+        assertEquals(Set.of(TimelineDetail.class.getPermittedSubclasses()),
+                details.stream().map(Object::getClass).collect(Collectors.toSet()), "one of each kind");
+        Instant at = clock.instant();
+        transactions.executeWrite(status -> {
+            details.forEach(detail -> incidents.note(incident.id(), new TimelineEntry(at, ALICE, detail)));
+            return null;
+        });
+
+        List<TimelineDetail> read = incidents.timeline(incident.id()).stream().map(TimelineEntry::detail).toList();
+
+        assertEquals(details, read.subList(1, read.size()));
+    }
+
+    @Test
+    void timelineRowsWrittenByTheReleaseBeforeDetailsStillReadAsTheyDid() throws SQLException {
+        Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(GPT_5)), ALICE));
+        String[][] rows = {
+                {"OPENED", "outage affecting provider anthropic, model claude-opus-4-8: Opus: 529s"},
+                {"OPENED", "degradation affecting model gpt-5"},
+                {"OPENED", "an opening from before openings named their targets"},
+                {"TARGETS_ADDED", "provider openai, model gpt-5"},
+                {"ACKNOWLEDGED", "acknowledged"},
+                {"STATE_CHANGED", "investigating -> identified"},
+                {"UPDATE", "provider confirmed: 529s"},
+                {"AVAILABILITY_CHANGED", "model gpt-5 unavailable: 529s"},
+                {"ROUTE_CHANGED", "meeting-summary: fallback gpt-5"},
+                {"SIGNAL", "gateway reports gpt-5: error rate 41% (our side: our credential or account, not the provider)"},
+                {"RESOLVED", "monitoring -> resolved: fixed"}};
+        try (Connection connection = connectAsAnOperatorWould();
+             var insert = connection.prepareStatement("INSERT INTO timeline_entry (incident_id, occurred_at, actor,"
+                     + " entry_type, body) VALUES (?, ?, 'user:U0ALICE', ?, ?)")) {
+            for (String[] row : rows) {
+                insert.setLong(1, incident.id().number());
+                insert.setObject(2, java.time.OffsetDateTime.parse("2026-06-07T07:10:00Z"));
+                insert.setString(3, row[0]);
+                insert.setString(4, row[1]);
+                insert.executeUpdate();
+            }
+        }
+
+        List<TimelineDetail> read = incidents.timeline(incident.id()).stream().map(TimelineEntry::detail).toList();
+
+        assertEquals(List.of(
+                new TimelineDetail.Opened(IncidentKind.OUTAGE, List.of(Target.provider(ANTHROPIC),
+                        Target.model(OPUS_48)), "Opus: 529s"),
+                new TimelineDetail.Opened(IncidentKind.DEGRADATION, List.of(Target.model(GPT_5)), ""),
+                new TimelineDetail.AsWritten(TimelineEntry.Type.OPENED,
+                        "an opening from before openings named their targets"),
+                new TimelineDetail.TargetsAdded(List.of(Target.provider(OPENAI), Target.model(GPT_5))),
+                new TimelineDetail.Acknowledged(),
+                new TimelineDetail.AsWritten(TimelineEntry.Type.STATE_CHANGED, "investigating -> identified"),
+                new TimelineDetail.Update("provider confirmed: 529s"),
+                new TimelineDetail.AsWritten(TimelineEntry.Type.AVAILABILITY_CHANGED, "model gpt-5 unavailable: 529s"),
+                new TimelineDetail.AsWritten(TimelineEntry.Type.ROUTE_CHANGED, "meeting-summary: fallback gpt-5"),
+                new TimelineDetail.AsWritten(TimelineEntry.Type.SIGNAL, rows[9][1]),
+                new TimelineDetail.AsWritten(TimelineEntry.Type.RESOLVED, "monitoring -> resolved: fixed")),
+                read.subList(1, read.size()));
+    }
+
+    @Test
+    void aTimelineDetailThisReleaseCannotReadShowsAsItsKindOfEntry() throws SQLException {
+        Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(GPT_5)), ALICE));
+        try (Connection connection = connectAsAnOperatorWould(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO timeline_entry (incident_id, occurred_at, actor, entry_type, body,"
+                    + " detail) VALUES (" + incident.id().number() + ", CURRENT_TIMESTAMP, 'user:U0ALICE', 'UPDATE',"
+                    + " '', '{\"kind\":\"hologram\"}')");
+        }
+
+        List<TimelineEntry> read = incidents.timeline(incident.id());
+
+        assertEquals(new TimelineDetail.AsWritten(TimelineEntry.Type.UPDATE, ""), read.get(read.size() - 1).detail());
     }
 
     @Test
@@ -346,7 +454,8 @@ abstract class PersistenceContract implements TestPropertyProvider {
         AuditQuery all = AuditQuery.everything();
         List<AuditRecord> window = records(new AuditQuery(Optional.empty(), Optional.empty(), Optional.of(start),
                 Optional.of(start.plusSeconds(60)), 0, all.limit()));
-        assertEquals(List.of("incident.opened"), window.stream().map(AuditRecord::action).toList());
+        assertEquals(List.of(AuditAction.incident(TimelineEntry.Type.OPENED)),
+                window.stream().map(AuditRecord::action).toList());
     }
 
     @Test
@@ -503,7 +612,7 @@ abstract class PersistenceContract implements TestPropertyProvider {
         consentTimeouts.check();
         assertEquals(RouteState.STOPPED, routeOf(CODE_MIGRATION).state(), "on-timeout: deny");
         var records = audit.search(AuditQuery.everything().forSubject("task-class:" + CODE_MIGRATION));
-        assertTrue(records.stream().anyMatch(stored -> stored.record().action().equals("consent.answered")
+        assertTrue(records.stream().anyMatch(stored -> stored.record().action().equals(AuditAction.CONSENT_ANSWERED)
                 && stored.record().actor().equals(ConsentTimeouts.POLICY)), records::toString);
         assertTrue(disabled.incident().isPresent());
     }

@@ -1,11 +1,14 @@
 package dev.detour.incidents.service;
 
 import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TimelineDetail;
+import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.testing.MovableClock;
 import dev.detour.incidents.testing.RecordingOutboxRule;
@@ -87,7 +90,8 @@ abstract class SignalContract implements TestPropertyProvider {
         assertEquals(List.of(Target.model(OPUS_47), Target.model(OPUS_48)), incident.affected());
         assertEquals(Actor.signal("gateway"), incident.openedBy());
         assertTrue(incidents.timeline(first).stream().anyMatch(entry -> entry.actor().equals(
-                Actor.signal("alertmanager")) && entry.text().contains("reports claude-opus-4-7")));
+                Actor.signal("alertmanager")) && entry.detail() instanceof TimelineDetail.Signalled signal
+                && signal.firing() && signal.targets().contains(Target.model(OPUS_47))));
         assertTrue(available(Target.model(OPUS_48)), "Anthropic leaves switching off to a person");
     }
 
@@ -97,7 +101,7 @@ abstract class SignalContract implements TestPropertyProvider {
                 .orElseThrow();
         assertFalse(available(Target.model(GPT_5)));
         var records = audit.search(AuditQuery.everything().forIncident(id));
-        assertTrue(records.stream().anyMatch(stored -> stored.record().action().equals("availability.changed")
+        assertTrue(records.stream().anyMatch(stored -> stored.record().action().equals(AuditAction.AVAILABILITY_CHANGED)
                 && stored.record().actor().equals(Actor.signal("gateway"))), records::toString);
 
         clock.advance(Duration.ofMinutes(10));
@@ -110,7 +114,9 @@ abstract class SignalContract implements TestPropertyProvider {
         IncidentId id = signals.receive(signal("gateway", Target.model(GPT_5), true, Signal.Side.OUR_SIDE))
                 .orElseThrow();
         assertTrue(available(Target.model(GPT_5)), "even for a provider that switches off by itself");
-        assertTrue(incidents.timeline(id).stream().anyMatch(entry -> entry.text().contains("our side")));
+        assertTrue(incidents.timeline(id).stream().anyMatch(entry -> entry.detail().equals(
+                new TimelineDetail.Signalled("gateway", true, List.of(Target.model(GPT_5)), "error rate 41%",
+                        TimelineDetail.Signalled.Side.OUR_SIDE))));
     }
 
     @Test
@@ -127,11 +133,15 @@ abstract class SignalContract implements TestPropertyProvider {
                 Signal.Severity.DEGRADED, Signal.Side.PROVIDER, summary, clock.instant())).orElseThrow();
 
         String reason = audit.search(AuditQuery.everything().forIncident(id)).stream()
-                .filter(stored -> stored.record().action().equals("signal.firing")).findFirst().orElseThrow()
+                .filter(stored -> stored.record().action().equals(AuditAction.SIGNAL_FIRING)).findFirst().orElseThrow()
                 .record().reason().orElseThrow();
         assertTrue(reason.length() <= 4000 && reason.startsWith("upstream said: xxx"), reason.length() + " chars");
         assertTrue(reason.endsWith(" characters)"), "says it was cut: " + reason.substring(reason.length() - 40));
-        assertTrue(incidents.timeline(id).stream().anyMatch(entry -> entry.text().contains("upstream said")));
+        String recorded = incidents.timeline(id).stream().map(TimelineEntry::detail)
+                .filter(TimelineDetail.Signalled.class::isInstance).map(TimelineDetail.Signalled.class::cast)
+                .findFirst().orElseThrow().summary();
+        assertTrue(recorded.length() <= 3000 && recorded.startsWith("upstream said: xxx")
+                && recorded.endsWith(" characters)"), recorded.length() + " chars");
     }
 
     @Test
@@ -155,7 +165,8 @@ abstract class SignalContract implements TestPropertyProvider {
 
         assertTrue(signals.statusPageUpdate(ANTHROPIC, update));
         assertFalse(signals.statusPageUpdate(ANTHROPIC, update));
-        assertEquals(1, incidents.timeline(id).stream().filter(entry -> entry.text().contains("Elevated errors"))
-                .count());
+        assertEquals(1, incidents.timeline(id).stream().filter(entry -> entry.detail().equals(
+                new TimelineDetail.StatusPageIncident("Elevated errors", "major", "investigating",
+                        "We are looking into it."))).count());
     }
 }

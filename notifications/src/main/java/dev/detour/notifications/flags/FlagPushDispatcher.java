@@ -1,7 +1,9 @@
 package dev.detour.notifications.flags;
 
 import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.incident.IncidentId;
@@ -119,12 +121,12 @@ public class FlagPushDispatcher {
         Optional<IncidentId> incident = Optional.ofNullable(row.incidentId()).map(IncidentId::new);
         if (result instanceof PushResult.Failed failed) {
             LOG.warn("flag push {} to sink {} failed for good: {}", row.id(), row.destination(), failed.error());
-            outbox.failed(row, failed.error(), new AuditRecord(now, Actor.system("outbox"), row.topic()
-                    + ".failed", "sink:" + row.destination(), Optional.empty(), Optional.empty(),
+            outbox.failed(row, failed.error(), new AuditRecord(now, Actor.system("outbox"),
+                    AuditAction.deliveryFailed(row.topic()), AuditSubject.sink(row.destination()), Optional.empty(), Optional.empty(),
                     Optional.of(failed.error()), incident));
         } else {
-            outbox.sent(row, List.of(new AuditRecord(now, Actor.system("outbox"), row.topic(),
-                    "sink:" + row.destination(), Optional.empty(), Optional.of(row.idempotencyKey()),
+            outbox.sent(row, List.of(new AuditRecord(now, Actor.system("outbox"),
+                    AuditAction.delivered(row.topic()), AuditSubject.sink(row.destination()), Optional.empty(), Optional.of(row.idempotencyKey()),
                     Optional.empty(), incident)));
         }
         return true;

@@ -1,7 +1,9 @@
 package dev.detour.notifications.slack;
 
 import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
@@ -281,8 +283,9 @@ public class SlackDispatcher {
             if (row.topic().equals(SlackOutboxRule.ROOT) && !target.edit()) {
                 threads.remember(incident.orElseThrow(), delivered.channel(), delivered.ts());
             }
-            outbox.sent(row, List.of(new AuditRecord(now, Actor.system("outbox"), row.topic(),
-                    "slack:" + delivered.channel() + "/" + delivered.ts(), Optional.empty(), Optional.empty(),
+            outbox.sent(row, List.of(new AuditRecord(now, Actor.system("outbox"),
+                    AuditAction.delivered(row.topic()), AuditSubject.slack(delivered.channel() + "/" + delivered.ts()),
+                    Optional.empty(), Optional.empty(),
                     Optional.empty(), incident)));
             return true;
         }
@@ -296,8 +299,8 @@ public class SlackDispatcher {
         }
         String error = ((SendResult.Failed) result).error();
         LOG.warn("outbox row {} ({} to {}) failed for good: {}", row.id(), row.topic(), row.destination(), error);
-        outbox.failed(row, error, new AuditRecord(now, Actor.system("outbox"), row.topic() + ".failed",
-                "slack:" + row.destination(), Optional.empty(), Optional.empty(), Optional.of(error), incident));
+        outbox.failed(row, error, new AuditRecord(now, Actor.system("outbox"),
+                AuditAction.deliveryFailed(row.topic()), AuditSubject.slack(row.destination()), Optional.empty(), Optional.empty(), Optional.of(error), incident));
         noteInThread(row, incident, error, now);
         return true;
     }

@@ -5,6 +5,7 @@ import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
@@ -81,13 +82,13 @@ public class SupportOutboxRule implements OutboxRule {
             }
         } else if (event instanceof DetourEvent.IncidentChanged changed) {
             for (TimelineEntry entry : changed.entries()) {
-                if (entry.type() == TimelineEntry.Type.UPDATE) {
+                if (entry.detail() instanceof TimelineDetail.Update update) {
                     DetourStatus now = status.get().current();
                     drafts.add(post(SUPPORT, slack.supportChannel(),
                             // Two updates in one millisecond are two posts; the same one twice is one.
                             SupportPostKind.UPDATE.idempotencyKey(id.get(), entry.at()) + ":"
-                                    + entry.text().hashCode(),
-                            support.affected(changed.current(), now, Optional.of(entry.text()),
+                                    + update.text().hashCode(),
+                            support.affected(changed.current(), now, Optional.of(update.text()),
                                     entry.at().plus(updateEvery)), id));
                 } else if (entry.type() == TimelineEntry.Type.RESOLVED) {
                     reports.get().of(id.get()).ifPresent(report -> drafts.add(post(SUMMARY, slack.summaryChannel(),

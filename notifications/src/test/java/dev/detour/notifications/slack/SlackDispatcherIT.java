@@ -2,6 +2,7 @@ package dev.detour.notifications.slack;
 
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
@@ -166,7 +167,8 @@ class SlackDispatcherIT implements TestPropertyProvider {
 
         assertTrue(threads.of(incident.id()).isEmpty());
         var records = audit.search(AuditQuery.everything().forIncident(incident.id()));
-        assertTrue(records.stream().anyMatch(stored -> stored.record().action().equals("slack.root.failed")
+        assertTrue(records.stream().anyMatch(stored -> stored.record().action()
+                .equals(AuditAction.deliveryFailed(SlackOutboxRule.ROOT))
                 && stored.record().reason().orElse("").equals("channel_not_found")), records::toString);
     }
 
@@ -219,7 +221,8 @@ class SlackDispatcherIT implements TestPropertyProvider {
                 && call.param("text").contains("could not post to <#C0MANAGERS>")
                 && call.param("text").contains("channel_not_found")));
         var records = audit.search(AuditQuery.everything().forIncident(incident.id()));
-        assertTrue(records.stream().anyMatch(stored -> stored.record().action().equals("slack.summary.failed")));
+        assertTrue(records.stream().anyMatch(stored -> stored.record().action()
+                .equals(AuditAction.deliveryFailed(SupportOutboxRule.SUMMARY))));
     }
 
     @Test

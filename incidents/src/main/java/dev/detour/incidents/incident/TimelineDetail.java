@@ -1,0 +1,233 @@
+package dev.detour.incidents.incident;
+
+import dev.detour.incidents.routing.Route;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * What one timeline entry records, as data: the renderers in {@code messages} put it into words, so nothing
+ * here is English and nothing reads text back. The set is closed; each kind knows its {@link TimelineEntry.Type}.
+ */
+public sealed interface TimelineDetail {
+
+    TimelineEntry.Type type();
+
+    /** What a person or a source wrote in their own words (a title, an update, a summary, a reason), if anything. */
+    default Optional<String> ownWords() {
+        return Optional.empty();
+    }
+
+    /** The incident was opened about these targets. */
+    record Opened(IncidentKind kind, List<Target> affected, String title) implements TimelineDetail {
+        public Opened {
+            Objects.requireNonNull(kind, "kind");
+            affected = sortedOnce(affected);
+            title = orEmpty(title);
+        }
+
+        @Override
+        public TimelineEntry.Type type() {
+            return TimelineEntry.Type.OPENED;
+        }
+
+        @Override
+        public Optional<String> ownWords() {
+            return nonBlank(title);
+        }
+    }
+
+    /** This incident continues the resolved incident {@code previous}. */
+    record Reopened(IncidentId previous, String reason) implements TimelineDetail {
+        public Reopened {
+            Objects.requireNonNull(previous, "previous");
+            reason = orEmpty(reason);
+        }
+
+        @Override
+        public TimelineEntry.Type type() {
+            return TimelineEntry.Type.REOPENED;
+        }
+
+        @Override
+        public Optional<String> ownWords() {
+            return nonBlank(reason);
+        }
+    }
+
+    record Acknowledged() implements TimelineDetail {
+        @Override
+        public TimelineEntry.Type type() {
+            return TimelineEntry.Type.ACKNOWLEDGED;
+        }
+    }
+
+    /** Moved between two open states. */
+    record StateChanged(IncidentState from, IncidentState to) implements TimelineDetail {
+        public StateChanged {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        @Override
+        public TimelineEntry.Type type() {
+            return TimelineEntry.Type.STATE_CHANGED;
+        }
+    }
+
+    /** Resolved from state {@code from}, with the summary given (empty when none). */
+    record Resolved(IncidentState from, String summary) implements TimelineDetail {
+        public Resolved {
+            Objects.requireNonNull(from, "from");
+            summary = orEmpty(summary);
+        }
+
+        @Override
+        public TimelineEntry.Type type() {
+            return TimelineEntry.Type.RESOLVED;
+        }
+
+        @Override
+        public Optional<String> ownWords() {
+            return nonBlank(summary);
+        }
+    }
+
+    /** The incident was widened to these targets. */
+    record TargetsAdded(List<Target> targets) implements TimelineDetail {
+        public TargetsAdded {
+            targets = sortedOnce(targets);
+        }
+
+        @Override
+        public TimelineEntry.Type type() {
+            return TimelineEntry.Type.TARGETS_ADDED;
+        }
+    }
+
+    /** A free-text update for people following the incident. */
+    record Update(String text) implements TimelineDetail {
+        public Update {
+            text = orEmpty(text);
+        }
+
+        @Override
+        public TimelineEntry.Type type() {
+            return TimelineEntry.Type.UPDATE;
+        }
+
+        @Override
+        public Optional<String> ownWords() {
+            return nonBlank(text);
+        }
+    }
+
+    /** A provider or model was switched off or back on within the incident. */
+    record AvailabilityChanged(Target target, boolean available, Optional<String> reason) implements TimelineDetail {
+        public AvailabilityChanged {
+            Objects.requireNonNull(target, "target");
+            reason = reason == null ? Optional.empty() : reason;
+        }
+
+        @Override
+        public TimelineEntry.Type type() {
+            return TimelineEntry.Type.AVAILABILITY_CHANGED;
+        }
+
+        @Override
+        public Optional<String> ownWords() {
+            return reason;
+        }
+    }
+
+    /** A task class's route became {@code route}. */
+    record RouteChanged(Route route) implements TimelineDetail {
+        public RouteChanged {
+            Objects.requireNonNull(route, "route");
+        }
+
+        @Override
+        public TimelineEntry.Type type() {
+            return TimelineEntry.Type.ROUTE_CHANGED;
+        }
+    }
+
+    /**
+     * A health signal about these targets fired or cleared.
+     *
+     * @param source e.g. {@code gateway}, {@code alertmanager}, {@code statuspage:anthropic}
+     */
+    record Signalled(String source, boolean firing, List<Target> targets, String summary, Side side)
+            implements TimelineDetail {
+        /** Whose problem the signal says it is (mirrors the signal's own side, kept here as the entry's fact). */
+        public enum Side {
+            PROVIDER, CAPACITY, OUR_SIDE
+        }
+
+        public Signalled {
+            Objects.requireNonNull(source, "source");
+            targets = sortedOnce(targets);
+            summary = TextLimits.clip(orEmpty(summary), TextLimits.TEXT);
+            Objects.requireNonNull(side, "side");
+        }
+
+        @Override
+        public TimelineEntry.Type type() {
+            return TimelineEntry.Type.SIGNAL;
+        }
+
+        @Override
+        public Optional<String> ownWords() {
+            return nonBlank(summary);
+        }
+    }
+
+    /** An update of the provider's own status-page incident: its name, impact, status and text. */
+    record StatusPageIncident(String name, String impact, String status, String body) implements TimelineDetail {
+        public StatusPageIncident {
+            name = TextLimits.clip(orEmpty(name), TextLimits.TITLE);
+            impact = TextLimits.clip(orEmpty(impact), TextLimits.TITLE);
+            status = TextLimits.clip(orEmpty(status), TextLimits.TITLE);
+            body = TextLimits.clip(orEmpty(body), TextLimits.TEXT);
+        }
+
+        @Override
+        public TimelineEntry.Type type() {
+            return TimelineEntry.Type.SIGNAL;
+        }
+
+        @Override
+        public Optional<String> ownWords() {
+            return nonBlank(body);
+        }
+    }
+
+    /**
+     * An entry written by an earlier release, whose stored text does not say more than itself: shown as stored.
+     */
+    record AsWritten(TimelineEntry.Type type, String text) implements TimelineDetail {
+        public AsWritten {
+            Objects.requireNonNull(type, "type");
+            text = text == null ? "" : text;
+        }
+
+        @Override
+        public Optional<String> ownWords() {
+            return nonBlank(text);
+        }
+    }
+
+    private static List<Target> sortedOnce(List<Target> targets) {
+        return List.copyOf(new TreeSet<>(targets));
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text.strip();
+    }
+
+    private static Optional<String> nonBlank(String text) {
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.detour.incidents.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.catalog.Words;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.incident.TimelineDetail;
+import dev.detour.incidents.routing.Route;
+import dev.detour.incidents.routing.RouteCause;
+import dev.detour.incidents.routing.RouteState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The stored JSON of a {@link TimelineDetail}: an object whose {@code kind} names the detail
+ * ({@code opened}, {@code state-changed}, ...) and whose other fields are its data, in words and ids, never
+ * prose. The field names are the stored format, so they are written out here rather than taken from the records.
+ */
+final class TimelineDetailJson {
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    String write(TimelineDetail detail) {
+        ObjectNode json = mapper.createObjectNode();
+        if (detail instanceof TimelineDetail.Opened opened) {
+            json.put("kind", "opened").put("incidentKind", opened.kind().word()).put("title", opened.title());
+            json.set("affected", targets(opened.affected()));
+        } else if (detail instanceof TimelineDetail.Reopened reopened) {
+            json.put("kind", "reopened").put("previous", reopened.previous().toString())
+                    .put("reason", reopened.reason());
+        } else if (detail instanceof TimelineDetail.Acknowledged) {
+            json.put("kind", "acknowledged");
+        } else if (detail instanceof TimelineDetail.StateChanged changed) {
+            json.put("kind", "state-changed").put("from", changed.from().word()).put("to", changed.to().word());
+        } else if (detail instanceof TimelineDetail.Resolved resolved) {
+            json.put("kind", "resolved").put("from", resolved.from().word()).put("summary", resolved.summary());
+        } else if (detail instanceof TimelineDetail.TargetsAdded added) {
+            json.put("kind", "targets-added").set("targets", targets(added.targets()));
+        } else if (detail instanceof TimelineDetail.Update update) {
+            json.put("kind", "update").put("text", update.text());
+        } else if (detail instanceof TimelineDetail.AvailabilityChanged changed) {
+            json.put("kind", "availability-changed").put("available", changed.available())
+                    .put("reason", changed.reason().orElse(null)).set("target", target(changed.target()));
+        } else if (detail instanceof TimelineDetail.RouteChanged changed) {
+            Route route = changed.route();
+            json.put("kind", "route-changed").put("taskClass", route.taskClass().value())
+                    .put("state", route.state().word()).put("serving", route.serving().map(ModelId::value).orElse(null))
+                    .put("offered", route.offered().map(ModelId::value).orElse(null))
+                    .put("cause", Words.of(route.cause()));
+        } else if (detail instanceof TimelineDetail.Signalled signal) {
+            json.put("kind", "signal").put("source", signal.source()).put("firing", signal.firing())
+                    .put("summary", signal.summary()).put("side", Words.of(signal.side()))
+                    .set("targets", targets(signal.targets()));
+        } else if (detail instanceof TimelineDetail.StatusPageIncident page) {
+            json.put("kind", "status-page-incident").put("name", page.name()).put("impact", page.impact())
+                    .put("status", page.status()).put("body", page.body());
+        } else if (detail instanceof TimelineDetail.AsWritten written) {
+            json.put("kind", "as-written").put("type", Words.of(written.type())).put("text", written.text());
+        } else {
+            throw new IllegalArgumentException("no stored form for " + detail.getClass().getSimpleName());
+        }
+        try {
+            return mapper.writeValueAsString(json);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** @throws IllegalArgumentException when the text is not a detail this release knows */
+    TimelineDetail read(String stored) {
+        JsonNode json;
+        try {
+            json = mapper.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON", e);
+        }
+        String kind = text(json, "kind");
+        return switch (kind) {
+            case "opened" -> new TimelineDetail.Opened(word(IncidentKind.values(), text(json, "incidentKind")),
+                    targets(json.path("affected")), text(json, "title"));
+            case "reopened" -> new TimelineDetail.Reopened(IncidentId.parse(text(json, "previous"))
+                    .orElseThrow(() -> new IllegalArgumentException("not an incident id")), text(json, "reason"));
+            case "acknowledged" -> new TimelineDetail.Acknowledged();
+            case "state-changed" -> new TimelineDetail.StateChanged(state(json, "from"), state(json, "to"));
+            case "resolved" -> new TimelineDetail.Resolved(state(json, "from"), text(json, "summary"));
+            case "targets-added" -> new TimelineDetail.TargetsAdded(targets(json.path("targets")));
+            case "update" -> new TimelineDetail.Update(text(json, "text"));
+            case "availability-changed" -> new TimelineDetail.AvailabilityChanged(target(json.path("target")),
+                    json.path("available").asBoolean(), optional(json, "reason"));
+            case "route-changed" -> new TimelineDetail.RouteChanged(new Route(TaskClassId.of(text(json, "taskClass")),
+                    word(RouteState.values(), text(json, "state")), optional(json, "serving").map(ModelId::of),
+                    optional(json, "offered").map(ModelId::of), word(RouteCause.values(), text(json, "cause"))));
+            case "signal" -> new TimelineDetail.Signalled(text(json, "source"), json.path("firing").asBoolean(),
+                    targets(json.path("targets")), text(json, "summary"),
+                    word(TimelineDetail.Signalled.Side.values(), text(json, "side")));
+            case "status-page-incident" -> new TimelineDetail.StatusPageIncident(text(json, "name"),
+                    text(json, "impact"), text(json, "status"), text(json, "body"));
+            case "as-written" -> new TimelineDetail.AsWritten(word(
+                    dev.detour.incidents.incident.TimelineEntry.Type.values(), text(json, "type")), text(json, "text"));
+            default -> throw new IllegalArgumentException("unknown timeline detail " + kind);
+        };
+    }
+
+    private ArrayNode targets(List<Target> targets) {
+        ArrayNode array = mapper.createArrayNode();
+        targets.forEach(target -> array.add(target(target)));
+        return array;
+    }
+
+    private ObjectNode target(Target target) {
+        return mapper.createObjectNode().put("kind", target.kind()).put("id", target.id());
+    }
+
+    private static List<Target> targets(JsonNode array) {
+        List<Target> targets = new ArrayList<>();
+        array.forEach(node -> targets.add(target(node)));
+        return targets;
+    }
+
+    private static Target target(JsonNode node) {
+        return Target.of(text(node, "kind"), text(node, "id"));
+    }
+
+    private static IncidentState state(JsonNode json, String field) {
+        return word(IncidentState.values(), text(json, field));
+    }
+
+    private static <E extends Enum<E>> E word(E[] values, String word) {
+        return Words.parse(values, word).orElseThrow(() -> new IllegalArgumentException("unknown word " + word));
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json.path(field);
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException("no " + field);
+        }
+        return value.asText();
+    }
+
+    private static Optional<String> optional(JsonNode json, String field) {
+        JsonNode value = json.path(field);
+        return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+    }
+}
