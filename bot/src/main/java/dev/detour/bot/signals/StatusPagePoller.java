@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.lifecycle.Jobs;
 import dev.detour.incidents.persistence.SingleWriterLocks;
+import dev.detour.notifications.http.AnswerTooLargeException;
+import dev.detour.notifications.http.BoundedHttp;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -19,17 +23,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Polls {@code /api/v2/summary.json} of every provider with a {@code status-page}, each on its own schedule:
- * conditional requests (ETag / Last-Modified), a timeout, and a growing pause while a page is down, so a slow or
- * broken page never delays the others.
+ * conditional requests (ETag / Last-Modified), a growing pause while a page is down, so a slow or broken page never
+ * delays the others, and a limit on what one poll reads: the whole answer within {@code detour.statuspage.timeout},
+ * at most {@code detour.statuspage.max-size} bytes (see docs/signals.md). A poll that fails in any way, even with an
+ * {@link Error}, is logged and the page is polled again.
  */
 @Singleton
 @Requires(property = "detour.statuspage.poll", value = "true", defaultValue = "true")
@@ -45,15 +53,21 @@ public class StatusPagePoller {
     private static final Duration TAKEOVER = Duration.ofSeconds(5);
     private final Duration interval;
     private final Duration timeout;
+    private final long maxSize;
+    private final Jobs jobs;
     /** Made by the first poll, on a poller thread: its TLS set-up would otherwise add a quarter second to start-up. */
-    private volatile HttpClient http;
+    private volatile BoundedHttp http;
     private final ScheduledExecutorService schedule;
     private final Map<String, PageState> pages = new ConcurrentHashMap<>();
 
     public StatusPagePoller(Catalog catalog, StatusPageReadings readings, SingleWriterLocks locks,
                             @Property(name = "detour.statuspage.poll-interval", defaultValue = "60s") Duration interval,
-                            @Property(name = "detour.statuspage.timeout", defaultValue = "10s") Duration timeout) {
+                            @Property(name = "detour.statuspage.timeout", defaultValue = "10s") Duration timeout,
+                            @Property(name = "detour.statuspage.max-size", defaultValue = "2MB") @ReadableBytes
+                            long maxSize, Jobs jobs) {
         this.catalog = catalog;
+        this.maxSize = maxSize;
+        this.jobs = jobs;
         this.readings = readings;
         this.locks = locks;
         this.interval = interval;
@@ -77,30 +91,51 @@ public class StatusPagePoller {
     @EventListener
     public void onStartup(StartupEvent event) {
         for (Provider provider : catalog.providers()) {
-            provider.statusPage().ifPresent(page -> {
-                pages.put(provider.id().value(), new PageState());
-                schedule.schedule(() -> pollAndReschedule(provider, page), 0, TimeUnit.SECONDS);
-            });
+            provider.statusPage().ifPresent(page -> start(provider, page));
         }
+    }
+
+    /** Starts polling one page; package-visible so tests can point a provider at a fake page. */
+    void start(Provider provider, URI page) {
+        pages.put(provider.id().value(), new PageState());
+        schedule.schedule(() -> pollAndReschedule(provider, page), 0, TimeUnit.SECONDS);
     }
 
     private void pollAndReschedule(Provider provider, URI page) {
         PageState state = pages.get(provider.id().value());
-        if (!locks.holds("statuspage-poller:" + provider.id())) {
-            // Another replica polls this page; ask again soon, to take over within seconds if it dies.
-            schedule.schedule(() -> pollAndReschedule(provider, page), TAKEOVER.toMillis(), TimeUnit.MILLISECONDS);
-            return;
-        }
+        Duration next = TAKEOVER;
         try {
-            poll(provider, page, state);
-        } catch (RuntimeException e) {
-            state.failures++;
-            LOG.warn("status page of {} could not be read: {}", provider.id(), e.toString());
+            next = pollIfOurs(provider, page, state);
         } finally {
-            if (!schedule.isShutdown()) {
-                schedule.schedule(() -> pollAndReschedule(provider, page), pause(state.failures).toMillis(),
-                        TimeUnit.MILLISECONDS);
+            reschedule(provider, page, next);
+        }
+    }
+
+    /** @return when to come back */
+    private Duration pollIfOurs(Provider provider, URI page, PageState state) {
+        AtomicBoolean ours = new AtomicBoolean();
+        jobs.run("statuspage-poll:" + provider.id(), () -> {
+            if (!locks.holds("statuspage-poller:" + provider.id())) {
+                return; // another replica polls this page; ask again soon, to take over within seconds if it dies
             }
+            ours.set(true);
+            try {
+                poll(provider, page, state);
+            } catch (RuntimeException e) {
+                state.failures++;
+                LOG.warn("status page of {} could not be read: {}", provider.id(), e.getMessage());
+            }
+        });
+        return ours.get() ? pause(state.failures) : TAKEOVER;
+    }
+
+    private void reschedule(Provider provider, URI page, Duration after) {
+        try {
+            if (!schedule.isShutdown()) {
+                schedule.schedule(() -> pollAndReschedule(provider, page), after.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("status page of {} could not be scheduled again; it is no longer polled", provider.id(), e);
         }
     }
 
@@ -116,7 +151,11 @@ public class StatusPagePoller {
         }
         HttpResponse<byte[]> response;
         try {
-            response = http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http().send(request.build(), maxSize, timeout);
+        } catch (AnswerTooLargeException e) {
+            throw new IllegalStateException("refused: " + e.getMessage(), e);
+        } catch (HttpTimeoutException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         } catch (IOException e) {
             // e.g. a ConnectException, whose message is often empty: its class says what happened
             throw new IllegalStateException("unreachable: " + e, e);
@@ -161,13 +200,13 @@ public class StatusPagePoller {
         return pages.computeIfAbsent(provider.id().value(), id -> new PageState());
     }
 
-    private HttpClient http() {
-        HttpClient client = http;
+    private BoundedHttp http() {
+        BoundedHttp client = http;
         if (client == null) {
             synchronized (this) {
                 if (http == null) {
-                    http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
-                            .build();
+                    http = new BoundedHttp(HttpClient.newBuilder().connectTimeout(timeout)
+                            .followRedirects(HttpClient.Redirect.NORMAL).build());
                 }
                 client = http;
             }

@@ -6,6 +6,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
 import dev.detour.commands.UserGroupDirectory;
+import dev.detour.incidents.lifecycle.Job;
 import dev.detour.notifications.slack.SlackApiCalls;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -47,6 +48,7 @@ public class SlackUserGroups implements UserGroupDirectory {
     }
 
     /** Keeps the groups asked about so far current, so that a removed member loses access within minutes. */
+    @Job("slack-user-groups")
     @Scheduled(fixedDelay = "${detour.slack.user-group-refresh:5m}", initialDelay = "${detour.slack.user-group-refresh:5m}")
     public void refreshAll() {
         for (String group : Set.copyOf(members.asMap().keySet())) {

@@ -38,10 +38,18 @@ public final class DetourProcess implements AutoCloseable {
     /** Starts {@code java -jar detour.jar args...} in {@code directory}, serving on a free port. */
     public static DetourProcess start(Path directory, Map<String, String> environment, String... args)
             throws IOException {
+        return start(directory, environment, List.of(), args);
+    }
+
+    /** Starts {@code java <jvmOptions> -jar detour.jar args...}, e.g. with a small heap. */
+    public static DetourProcess start(Path directory, Map<String, String> environment, List<String> jvmOptions,
+                                      String... args) throws IOException {
         assertTrue(Files.isRegularFile(JAR), "run `./mvnw verify`: failsafe tests need the packaged jar");
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString()));
+                .toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path log = directory.resolve("detour-" + System.nanoTime() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)

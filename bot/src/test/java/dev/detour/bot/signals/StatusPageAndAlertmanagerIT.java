@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.lifecycle.Jobs;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -45,6 +46,8 @@ class StatusPageAndAlertmanagerIT implements TestPropertyProvider {
     StatusPageReadings readings;
     @Inject
     dev.detour.incidents.persistence.SingleWriterLocks locks;
+    @Inject
+    Jobs jobs;
 
     @Override
     public Map<String, String> getProperties() {
@@ -110,7 +113,7 @@ class StatusPageAndAlertmanagerIT implements TestPropertyProvider {
     void aPolledSummaryRecordsTheStatusPageIncidentOnceAndAskesAgainWithItsEtag() {
         Provider anthropic = catalog.provider(SeedCatalog.ANTHROPIC).orElseThrow();
         StatusPagePoller poller = new StatusPagePoller(catalog, readings, locks, Duration.ofSeconds(60),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), 2 * 1024 * 1024, jobs);
         StatusPagePoller.PageState state = new StatusPagePoller.PageState();
         statusPage.serve(fixture("statuspage/summary-partial-outage.json"));
 
@@ -135,7 +138,7 @@ class StatusPageAndAlertmanagerIT implements TestPropertyProvider {
     void aBrokenStatusPageIsAFailedPollThatBacksOff() {
         Provider anthropic = catalog.provider(SeedCatalog.ANTHROPIC).orElseThrow();
         StatusPagePoller poller = new StatusPagePoller(catalog, readings, locks, Duration.ofSeconds(60),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), 2 * 1024 * 1024, jobs);
         statusPage.failWith(503);
         assertThrows(IllegalStateException.class,
                 () -> poller.poll(anthropic, statusPage.url(), new StatusPagePoller.PageState()));

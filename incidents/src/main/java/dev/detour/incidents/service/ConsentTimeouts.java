@@ -2,6 +2,7 @@ package dev.detour.incidents.service;
 
 import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.persistence.SingleWriterLocks;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.routing.RouteState;
@@ -38,6 +39,7 @@ public class ConsentTimeouts {
         this.clock = clock;
     }
 
+    @Job("consent-timeouts")
     @Scheduled(fixedDelay = "${detour.consent.check:5s}", initialDelay = "${detour.consent.check:5s}")
     public void check() {
         if (!locks.holds("consent-timeouts")) {

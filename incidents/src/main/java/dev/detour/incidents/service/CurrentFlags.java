@@ -4,6 +4,7 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.flags.FlagSet;
 import dev.detour.incidents.flags.FlagsChanged;
+import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.persistence.RoutingStore;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;
@@ -77,6 +78,7 @@ public class CurrentFlags {
     }
 
     /** Another replica's change: its commit moved the routing version, which this replica has not seen. */
+    @Job("flags-sync")
     @Scheduled(fixedDelay = "${detour.flags.sync:250ms}", initialDelay = "${detour.flags.sync:250ms}")
     @Transactional(readOnly = true)
     public void syncWithOtherReplicas() {

@@ -4,6 +4,7 @@ import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.signals.GatewayMonitor;
 import dev.detour.incidents.signals.Signal;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -54,6 +55,7 @@ public class GatewaySignals {
         }
     }
 
+    @Job("gateway-check")
     @Scheduled(fixedDelay = "${detour.signals.gateway-check:1s}", initialDelay = "${detour.signals.gateway-check:1s}")
     public void check() {
         monitor.evaluateAll(clock.instant()).forEach(this::receive);

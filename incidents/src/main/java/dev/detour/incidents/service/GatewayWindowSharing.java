@@ -2,6 +2,7 @@ package dev.detour.incidents.service;
 
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.signals.GatewayMonitor;
 import dev.detour.incidents.signals.SecondCounts;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -51,6 +52,7 @@ public class GatewayWindowSharing {
         this.windowSeconds = Math.max(1, config.detection().window().toSeconds());
     }
 
+    @Job("gateway-share")
     @Scheduled(fixedDelay = "${detour.signals.gateway-share:1s}", initialDelay = "${detour.signals.gateway-share:1s}")
     public synchronized void share() {
         long now = clock.instant().getEpochSecond();

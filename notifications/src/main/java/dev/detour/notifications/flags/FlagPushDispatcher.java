@@ -5,6 +5,7 @@ import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.persistence.OutboxRow;
 import dev.detour.incidents.service.OutboxDeliveries;
 import dev.detour.notifications.Backoff;
@@ -59,6 +60,7 @@ public class FlagPushDispatcher {
         }
     }
 
+    @Job("flag-push-outbox")
     @Scheduled(fixedDelay = "${detour.outbox.poll:250ms}", initialDelay = "${detour.outbox.first-poll:1s}")
     public void poll() {
         if (stopping || sinks.isEmpty()) {

@@ -1,6 +1,9 @@
 package dev.detour.notifications.flags;
 
 import dev.detour.incidents.catalog.Sink;
+import dev.detour.notifications.http.AnswerTooLargeException;
+import dev.detour.notifications.http.BoundedHttp;
+import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
 import javax.crypto.Mac;
@@ -8,7 +11,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -19,19 +21,25 @@ import java.util.Optional;
 /**
  * POSTs a flag change to a webhook sink, signed: {@code X-Detour-Timestamp} (epoch seconds) and
  * {@code X-Detour-Signature: sha256=<hex HMAC-SHA256 of "timestamp.body" with the sink's secret>}; the
- * {@code Idempotency-Key} header lets the receiver drop a repeat.
+ * {@code Idempotency-Key} header lets the receiver drop a repeat. Only the answer's status counts: its body is read
+ * up to {@link #ANSWER_LIMIT} bytes and dropped, and the whole exchange has {@code detour.flags.webhook-timeout}.
  */
 @Singleton
 public class WebhookPusher {
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** A receiver's answer is an acknowledgement; nothing in it is used. */
+    static final long ANSWER_LIMIT = 64 * 1024;
 
     private final Secrets secrets;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final Duration timeout;
+    private final BoundedHttp http;
 
-    public WebhookPusher(Secrets secrets, Clock clock) {
+    public WebhookPusher(Secrets secrets, Clock clock,
+                         @Property(name = "detour.flags.webhook-timeout", defaultValue = "10s") Duration timeout) {
         this.secrets = secrets;
         this.clock = clock;
+        this.timeout = timeout;
+        this.http = new BoundedHttp(HttpClient.newBuilder().connectTimeout(timeout).build());
     }
 
     PushResult push(Sink.Webhook sink, String idempotencyKey, String body) {
@@ -41,7 +49,7 @@ public class WebhookPusher {
                     + " sink '" + sink.name() + "') is not set");
         }
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(sink.url()).timeout(TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(sink.url()).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("X-Detour-Timestamp", timestamp)
                 .header("X-Detour-Signature", "sha256=" + sign(secret.get(), timestamp + "." + body))
@@ -49,18 +57,23 @@ public class WebhookPusher {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status / 100 == 2) {
-                return new PushResult.Delivered();
-            }
-            return status == 408 || status == 429 || status >= 500 ? new PushResult.Retry("HTTP " + status)
-                    : new PushResult.Failed("HTTP " + status);
+            return answered(http.send(request, ANSWER_LIMIT, timeout).statusCode());
+        } catch (AnswerTooLargeException e) {
+            return answered(e.statusCode()); // its status said how the push went; the rest was not read
         } catch (IOException e) {
             return new PushResult.Retry(e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new PushResult.Retry("interrupted");
         }
+    }
+
+    private static PushResult answered(int status) {
+        if (status / 100 == 2) {
+            return new PushResult.Delivered();
+        }
+        return status == 408 || status == 429 || status >= 500 ? new PushResult.Retry("HTTP " + status)
+                : new PushResult.Failed("HTTP " + status);
     }
 
     public static String sign(String secret, String text) {

@@ -3,20 +3,26 @@ package dev.detour.notifications.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.detour.incidents.catalog.SlackSettings;
+import dev.detour.notifications.http.AnswerLimitInterceptor;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.convert.format.ReadableBytes;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The Slack SDK, pointed at {@code SLACK_API_URL} (Slack itself by default; a proxy or a test's fake otherwise).
- * Without {@code SLACK_BOT_TOKEN} Detour runs in console mode and prints instead of posting.
+ * Without {@code SLACK_BOT_TOKEN} Detour runs in console mode and prints instead of posting. Every call, answer
+ * included, has {@code detour.slack.call-timeout}, and an answer over {@code detour.slack.answer-limit} is refused
+ * unread (the SDK would read it whole into memory).
  */
 @Factory
 public class SlackClientFactory {
@@ -24,11 +30,19 @@ public class SlackClientFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    public Slack slack(@Property(name = "slack.api-url", defaultValue = DEFAULT_API_URL) String apiUrl) {
+    public Slack slack(@Property(name = "slack.api-url", defaultValue = DEFAULT_API_URL) String apiUrl,
+                       @Property(name = "detour.slack.answer-limit", defaultValue = "1MB") @ReadableBytes
+                       long answerLimit,
+                       @Property(name = "detour.slack.call-timeout", defaultValue = "10s") Duration callTimeout) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
         config.setPrettyResponseLoggingEnabled(false);
-        return Slack.getInstance(config);
+        // OkHttp's call timeout spans the whole call, reading the answer included; its read timeout is per read.
+        config.setHttpClientCallTimeoutMillis(Math.toIntExact(callTimeout.toMillis()));
+        SlackHttpClient http = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .addInterceptor(new AnswerLimitInterceptor(answerLimit)).build());
+        http.setConfig(config);
+        return Slack.getInstance(config, http);
     }
 
     @Singleton

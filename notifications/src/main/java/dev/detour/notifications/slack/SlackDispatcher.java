@@ -5,6 +5,7 @@ import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.persistence.OutboxRow;
@@ -83,6 +84,7 @@ public class SlackDispatcher {
         }
     }
 
+    @Job("slack-outbox")
     @Scheduled(fixedDelay = "${detour.outbox.poll:250ms}", initialDelay = "${detour.outbox.first-poll:1s}")
     public void poll() {
         if (stopping) {

@@ -4,6 +4,7 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.persistence.SingleWriterLocks;
 import dev.detour.incidents.routing.RouteState;
@@ -61,6 +62,7 @@ public class SupportUpdateNudges {
         this.locks = locks;
     }
 
+    @Job("support-update-nudges")
     @Scheduled(fixedDelay = "${detour.support.nudge-check:1m}", initialDelay = "${detour.support.nudge-check:1m}")
     void check() {
         if (!locks.holds("support-update-nudges")) {
