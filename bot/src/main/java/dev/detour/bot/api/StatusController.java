@@ -1,23 +1,31 @@
 package dev.detour.bot.api;
 
-import dev.detour.incidents.service.StatusService;
+import dev.detour.incidents.service.CurrentFlags;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-/** {@code GET /api/status}: every provider, model and task class as Detour sees them now. */
-@Controller("/api/status")
-@ExecuteOn(TaskExecutors.BLOCKING)
-public class StatusController {
-    private final StatusService status;
+import java.time.Clock;
 
-    public StatusController(StatusService status) {
-        this.status = status;
+/**
+ * {@code GET /api/status}: every provider, model and task class as Detour sees them now. It answers from the
+ * committed snapshot that OFREP serves ({@link CurrentFlags}), never from a database read of its own, so it
+ * answers at once while the database is down (docs/api.md).
+ */
+@Controller("/api/status")
+@ExecuteOn(TaskExecutors.BLOCKING) // only before the first snapshot is there does an answer read the database
+public class StatusController {
+    private final CurrentFlags committed;
+    private final Clock clock;
+
+    public StatusController(CurrentFlags committed, Clock clock) {
+        this.committed = committed;
+        this.clock = clock;
     }
 
     @Get
     public Views.Status status() {
-        return Views.Status.of(status.current());
+        return Views.Status.of(committed.status(), clock.instant());
     }
 }

@@ -18,14 +18,15 @@ public final class Views {
 
     public record Status(Instant at, List<Provider> providers, List<Model> models, List<TaskClass> taskClasses,
                          List<IncidentSummary> openIncidents) {
-        static Status of(DetourStatus status) {
-            return new Status(status.at(),
+        /** @param now when this answer is given: the snapshot may be older, incidents' durations are up to now */
+        static Status of(DetourStatus status, Instant now) {
+            return new Status(now,
                     status.providers().stream().map(provider -> new Provider(provider.id().value(), provider.name(),
                             provider.available(), provider.since().orElse(null))).toList(),
                     status.models().stream().map(model -> new Model(model.id().value(), model.provider().value(),
                             model.name(), model.available(), model.usable(), model.since().orElse(null))).toList(),
                     status.taskClasses().stream().map(TaskClass::of).toList(),
-                    status.openIncidents().stream().map(incident -> IncidentSummary.of(incident, status.at()))
+                    status.openIncidents().stream().map(incident -> IncidentSummary.of(incident, now))
                             .toList());
         }
     }

@@ -12,9 +12,21 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface IncidentRepository extends GenericRepository<IncidentRow, Long> {
 
-    /** The next incident number; a sequence never hands out a number twice, even to concurrent callers. */
-    @Query("SELECT nextval('incident_number')")
+    /**
+     * The number after the highest one taken: call it only under the opening lock
+     * ({@link OpenIncidentProviderRepository#lockOpening()}), which serialises openings until their transactions
+     * end, so no two openings get the same number and none is skipped. (The {@code incident_number} sequence of
+     * V1 skipped up to 32 numbers after a PostgreSQL crash and one per rolled-back opening; docs/api.md.)
+     */
+    @Query("SELECT COALESCE(MAX(id), 0) + 1 FROM incident")
     long nextNumber();
+
+    /**
+     * Moves V1's sequence on by one for each opening, which keeps it at or ahead of the highest number: the
+     * previous release numbers from it, and must not hand out a number taken here after a rollback.
+     */
+    @Query("SELECT nextval('incident_number')")
+    long advanceLegacySequence();
 
     IncidentRow save(IncidentRow row);
 

@@ -38,7 +38,9 @@ public class IncidentStore {
         providers.lockOpening();
     }
 
+    /** The next incident number, gap-free; only under {@link #lockOpening()}, in the transaction that saves it. */
     public IncidentId nextId() {
+        incidents.advanceLegacySequence();
         return new IncidentId(incidents.nextNumber());
     }
 

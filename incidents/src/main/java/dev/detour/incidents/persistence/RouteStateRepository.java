@@ -23,7 +23,10 @@ public interface RouteStateRepository extends GenericRepository<RouteStateRow, S
     @Query("UPDATE routing_lock SET changes = changes + 1 WHERE id = 1")
     void lockRouting();
 
-    /** How many routing changes there have been: it moves whenever any replica changes routing. */
-    @Query("SELECT changes FROM routing_lock WHERE id = 1")
+    /**
+     * Moves whenever any replica changes routing or an incident: the routing changes plus the newest timeline
+     * entry (every change of an incident writes one), both of which only grow.
+     */
+    @Query("SELECT changes + COALESCE((SELECT MAX(id) FROM timeline_entry), 0) FROM routing_lock WHERE id = 1")
     long routingVersion();
 }

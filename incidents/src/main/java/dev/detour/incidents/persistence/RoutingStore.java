@@ -46,7 +46,7 @@ public class RoutingStore {
         routes.lockRouting();
     }
 
-    /** Moves with every routing change, on any replica: a cheap "has anything changed?". */
+    /** Moves with every routing change and every incident change, on any replica: a cheap "has anything changed?". */
     public long version() {
         return routes.routingVersion();
     }

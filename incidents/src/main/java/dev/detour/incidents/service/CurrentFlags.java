@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The flags as of the last committed change, for OFREP: rebuilt from the database once per commit that can
  * change them and swapped in whole, so an evaluation is a map lookup and never a database read. Changes another
- * replica commits are noticed by polling the routing version ({@code detour.flags.sync}, 250 ms). A swap that
- * changes anything is told to in-process listeners as {@link FlagsChanged}.
+ * replica commits (to routing or to an incident) are noticed by polling a version ({@code detour.flags.sync},
+ * 250 ms). {@code GET /api/status} answers from the same snapshot, so it answers while the database is down.
+ * A swap that changes anything is told to in-process listeners as {@link FlagsChanged}.
  */
 @Singleton
 public class CurrentFlags {

@@ -7,6 +7,7 @@ import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.signals.GatewayMonitor;
 import dev.detour.incidents.signals.Signal;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
@@ -14,13 +15,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The org's gateway outcomes: counted in memory by {@link GatewayMonitor}; only a change of a model's health
- * reaches the database, as a signal. A regular check notices recovery when no batch arrives to trigger it.
+ * reaches the database, as a signal, through {@link GatewaySignalRecorder}, which keeps it until the database
+ * has it. A regular check notices recovery when no batch arrives to trigger it, and retries waiting signals.
  */
 @Singleton
 public class GatewaySignals {
@@ -31,18 +38,26 @@ public class GatewaySignals {
     }
 
     private final GatewayMonitor monitor;
-    private final SignalService signals;
+    private final GatewaySignalRecorder recorder;
     private final Catalog catalog;
     private final Clock clock;
+    private final Duration recordWait;
 
-    public GatewaySignals(GatewayMonitor monitor, SignalService signals, Catalog catalog, Clock clock) {
+    public GatewaySignals(GatewayMonitor monitor, GatewaySignalRecorder recorder, Catalog catalog, Clock clock,
+                          @Property(name = "detour.signals.gateway-record-wait", defaultValue = "1s")
+                          Duration recordWait) {
         this.monitor = monitor;
-        this.signals = signals;
+        this.recorder = recorder;
         this.catalog = catalog;
         this.clock = clock;
+        this.recordWait = recordWait;
     }
 
-    /** Counts a batch and acts on the health changes it causes. */
+    /**
+     * Counts a batch and acts on the health changes it causes. Waits at most {@code gateway-record-wait} for those
+     * changes to be recorded, so that a caller usually sees their effect; when the database is slow or down they
+     * are recorded later, and the batch counts all the same.
+     */
     public void ingest(Collection<Outcome> outcomes) {
         Instant now = clock.instant();
         java.util.Set<ModelId> touched = new java.util.HashSet<>();
@@ -50,15 +65,30 @@ public class GatewaySignals {
             monitor.record(outcome.model(), outcome.ok(), outcome.status(), outcome.latencyMs(), now);
             touched.add(outcome.model());
         }
+        List<Signal> transitions = new ArrayList<>();
         for (ModelId model : touched) {
-            monitor.evaluate(model, now).forEach(this::receive);
+            transitions.addAll(monitor.evaluate(model, now));
+        }
+        if (transitions.isEmpty()) {
+            return;
+        }
+        try {
+            recorder.submit(transitions).get(recordWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.debug("gateway signals not recorded within {}; they are recorded when the database takes them",
+                    recordWait);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the recorder's future never fails", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Job("gateway-check")
     @Scheduled(fixedDelay = "${detour.signals.gateway-check:1s}", initialDelay = "${detour.signals.gateway-check:1s}")
     public void check() {
-        monitor.evaluateAll(clock.instant()).forEach(this::receive);
+        recorder.submit(monitor.evaluateAll(clock.instant()));
+        recorder.retry();
     }
 
     /** A person switched a model or provider: a flapping hold on the models concerned ends. */
@@ -70,15 +100,6 @@ public class GatewaySignals {
                             .orElse(List.of()),
                     List::of);
             models.forEach(monitor::release);
-        }
-    }
-
-    private void receive(Signal signal) {
-        try {
-            signals.receive(signal);
-        } catch (RuntimeException e) {
-            // The monitor has moved on; losing one transition must not stop the others (it is logged for ops).
-            LOG.error("gateway signal for {} could not be recorded: {}", signal.targets(), signal.summary(), e);
         }
     }
 }
