@@ -95,8 +95,10 @@ class DeployManifestsTest {
             assertTrue(get.path("path").asText().startsWith("/health"), probe + " path: " + get.path("path"));
             assertEquals(containerPort(), resolvePort(get.path("port")), probe + " port");
         }
-        // Readiness includes the database check; liveness must not, or a database outage restarts every pod.
-        assertEquals("/health", container.path("readinessProbe").path("httpGet").path("path").asText());
+        // Neither includes the database: an outage must neither take every pod out of the Service (apps would
+        // lose their flags, which each pod serves from memory) nor restart them in a loop. /health has it all.
+        assertEquals("/health/readiness", container.path("readinessProbe").path("httpGet").path("path").asText());
+        assertEquals("/health/readiness", container.path("startupProbe").path("httpGet").path("path").asText());
         assertEquals("/health/liveness", container.path("livenessProbe").path("httpGet").path("path").asText());
     }
 
@@ -207,7 +209,7 @@ class DeployManifestsTest {
                 "builds with the Maven wrapper");
         List<String> healthcheck = instructions("HEALTHCHECK");
         assertEquals(1, healthcheck.size());
-        assertTrue(healthcheck.get(0).contains("/health\""), healthcheck.get(0));
+        assertTrue(healthcheck.get(0).contains("/health/readiness\""), healthcheck.get(0));
         List<String> entrypoint = instructions("ENTRYPOINT");
         assertEquals(1, entrypoint.size());
         assertTrue(entrypoint.get(0).contains("MaxRAMPercentage"), "the heap follows the container's limit");

@@ -74,8 +74,11 @@ public class HealthChecker {
     @EventListener
     void onStartup(StartupEvent event) {
         jobs.expect(JOB, settings.checkInterval(), Duration.ZERO);
+        // The first check before the server takes requests (it waits at most database-timeout), so that the
+        // first probe already reads a finding.
+        jobs.run(JOB, this::check);
         long every = settings.checkInterval().toMillis();
-        checker.scheduleWithFixedDelay(() -> jobs.run(JOB, this::check), 0, every, TimeUnit.MILLISECONDS);
+        checker.scheduleWithFixedDelay(() -> jobs.run(JOB, this::check), every, every, TimeUnit.MILLISECONDS);
     }
 
     /** One check; package-visible so tests can run one without waiting for the next. */

@@ -2,6 +2,7 @@ package dev.detour.bot.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detour.bot.metrics.PrometheusText;
 import dev.detour.bot.slack.SignedSlack;
 import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.incident.IncidentKind;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -97,6 +99,11 @@ class HealthIT implements TestPropertyProvider {
         HttpResponse<String> readiness = get("/health/readiness");
         assertEquals(200, readiness.statusCode(), readiness.body());
         assertEquals("UP", JSON.readTree(readiness.body()).path("status").asText(), readiness.body());
+        PrometheusText metrics = PrometheusText.parse(get("/metrics").body());
+        assertEquals(Optional.of(0.0), metrics.value("detour_job_up", Map.of("job", "always-failing")));
+        assertEquals(Optional.of(0.0), metrics.value("detour_health_up", Map.of("part", "jobs")));
+        assertTrue(metrics.value("detour_job_seconds_since_completed", Map.of("job", "always-failing")).orElseThrow()
+                > 1.0);
     }
 
     @Test
@@ -110,6 +117,8 @@ class HealthIT implements TestPropertyProvider {
         assertTrue(delivery.path("details").path("pending").asLong() >= 1, delivery.toString());
         assertTrue(delivery.path("details").path("oldestPendingSeconds").asLong() >= 2, delivery.toString());
         assertEquals(2, delivery.path("details").path("boundSeconds").asLong(), delivery.toString());
+        PrometheusText metrics = PrometheusText.parse(get("/metrics").body());
+        assertEquals(Optional.of(0.0), metrics.value("detour_health_up", Map.of("part", "slack_delivery")));
     }
 
     @Test
@@ -131,6 +140,11 @@ class HealthIT implements TestPropertyProvider {
             assertFalse(readiness.path("details").has(part), part + " is not part of readiness: " + readiness);
         }
         assertTrue(readiness.path("details").has("flags"), readiness.toString());
+        PrometheusText metrics = PrometheusText.parse(get("/metrics").body());
+        assertEquals(Optional.of(1.0), metrics.value("detour_health_up", Map.of("part", "database")));
+        assertEquals(Optional.of(1.0), metrics.value("detour_health_up", Map.of("part", "flags")));
+        assertTrue(metrics.value("detour_flags_snapshot_age_seconds", Map.of()).isPresent(), "snapshot age");
+        assertEquals(Optional.of(1.0), metrics.value("detour_job_up", Map.of("job", "flags-sync")));
     }
 
     private JsonNode awaitHealth(Predicate<JsonNode> condition) throws Exception {
