@@ -269,6 +269,36 @@ class DeployManifestsTest {
     }
 
     @Test
+    void theAlertRulesForDetourItselfAskEachPartOfHealthWithMetricsDocsMetricsDescribes() throws IOException {
+        JsonNode rules = read(ROOT.resolve("deploy/prometheus/detour-alerts.yml"));
+        String metricsDoc = Files.readString(ROOT.resolve("docs/metrics.md"));
+        Pattern metric = Pattern.compile("detour_[a-z_]+");
+        Set<String> asked = new TreeSet<>();
+        for (JsonNode group : rules.path("groups")) {
+            if (!group.path("name").asText().equals("detour-itself")) {
+                continue;
+            }
+            for (JsonNode rule : group.path("rules")) {
+                String expr = rule.path("expr").asText();
+                Matcher names = metric.matcher(expr);
+                while (names.find()) {
+                    assertTrue(metricsDoc.contains("`" + names.group() + "`"), names.group() + " in docs/metrics.md");
+                }
+                Matcher parts = Pattern.compile("part=\"([a-z_]+)\"").matcher(expr);
+                while (parts.find()) {
+                    asked.add(parts.group(1));
+                }
+                if (expr.contains("detour_job_up")) {
+                    asked.add("jobs");
+                }
+                assertFalse(rule.path("labels").has("provider") || rule.path("labels").has("model"),
+                        "Detour's own alerts must not be routed to Detour: " + rule.path("alert").asText());
+            }
+        }
+        assertEquals(Set.of("database", "jobs", "slack_delivery"), asked);
+    }
+
+    @Test
     void theReadmeLinksTheDeploymentGuide() throws IOException {
         assertTrue(Files.readString(ROOT.resolve("README.md")).contains("(docs/deploy.md)"));
     }
