@@ -95,8 +95,10 @@ class DeployManifestsTest {
             assertTrue(get.path("path").asText().startsWith("/health"), probe + " path: " + get.path("path"));
             assertEquals(containerPort(), resolvePort(get.path("port")), probe + " port");
         }
-        // Readiness includes the database check; liveness must not, or a database outage restarts every pod.
-        assertEquals("/health", container.path("readinessProbe").path("httpGet").path("path").asText());
+        // Neither includes the database: an outage must neither take every pod out of the Service (apps would
+        // lose their flags, which each pod serves from memory) nor restart them in a loop. /health has it all.
+        assertEquals("/health/readiness", container.path("readinessProbe").path("httpGet").path("path").asText());
+        assertEquals("/health/readiness", container.path("startupProbe").path("httpGet").path("path").asText());
         assertEquals("/health/liveness", container.path("livenessProbe").path("httpGet").path("path").asText());
     }
 
@@ -207,7 +209,7 @@ class DeployManifestsTest {
                 "builds with the Maven wrapper");
         List<String> healthcheck = instructions("HEALTHCHECK");
         assertEquals(1, healthcheck.size());
-        assertTrue(healthcheck.get(0).contains("/health\""), healthcheck.get(0));
+        assertTrue(healthcheck.get(0).contains("/health/readiness\""), healthcheck.get(0));
         List<String> entrypoint = instructions("ENTRYPOINT");
         assertEquals(1, entrypoint.size());
         List<String> memory = readmeJvmFlags();
@@ -279,6 +281,36 @@ class DeployManifestsTest {
             }
         }
         assertTrue(signalRules > 0, "example rules for Detour's signals");
+    }
+
+    @Test
+    void theAlertRulesForDetourItselfAskEachPartOfHealthWithMetricsDocsMetricsDescribes() throws IOException {
+        JsonNode rules = read(ROOT.resolve("deploy/prometheus/detour-alerts.yml"));
+        String metricsDoc = Files.readString(ROOT.resolve("docs/metrics.md"));
+        Pattern metric = Pattern.compile("detour_[a-z_]+");
+        Set<String> asked = new TreeSet<>();
+        for (JsonNode group : rules.path("groups")) {
+            if (!group.path("name").asText().equals("detour-itself")) {
+                continue;
+            }
+            for (JsonNode rule : group.path("rules")) {
+                String expr = rule.path("expr").asText();
+                Matcher names = metric.matcher(expr);
+                while (names.find()) {
+                    assertTrue(metricsDoc.contains("`" + names.group() + "`"), names.group() + " in docs/metrics.md");
+                }
+                Matcher parts = Pattern.compile("part=\"([a-z_]+)\"").matcher(expr);
+                while (parts.find()) {
+                    asked.add(parts.group(1));
+                }
+                if (expr.contains("detour_job_up")) {
+                    asked.add("jobs");
+                }
+                assertFalse(rule.path("labels").has("provider") || rule.path("labels").has("model"),
+                        "Detour's own alerts must not be routed to Detour: " + rule.path("alert").asText());
+            }
+        }
+        assertEquals(Set.of("database", "jobs", "slack_delivery"), asked);
     }
 
     @Test

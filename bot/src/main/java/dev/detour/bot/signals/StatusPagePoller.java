@@ -99,6 +99,7 @@ public class StatusPagePoller {
     /** Starts polling one page; package-visible so tests can point a provider at a fake page. */
     void start(Provider provider, URI page) {
         pages.put(provider.id().value(), new PageState());
+        jobs.expect(job(provider), interval, Duration.ZERO);
         schedule.schedule(() -> pollAndReschedule(provider, page), 0, TimeUnit.SECONDS);
     }
 
@@ -108,6 +109,7 @@ public class StatusPagePoller {
         try {
             next = pollIfOurs(provider, page, state);
         } finally {
+            jobs.expect(job(provider), next, next); // health allows for a page in backoff (docs/deploy.md)
             reschedule(provider, page, next);
         }
     }
@@ -115,7 +117,7 @@ public class StatusPagePoller {
     /** @return when to come back */
     private Duration pollIfOurs(Provider provider, URI page, PageState state) {
         AtomicBoolean ours = new AtomicBoolean();
-        jobs.run("statuspage-poll:" + provider.id(), () -> {
+        jobs.run(job(provider), () -> {
             if (!locks.holds("statuspage-poller:" + provider.id())) {
                 return; // another replica polls this page; ask again soon, to take over within seconds if it dies
             }
@@ -128,6 +130,11 @@ public class StatusPagePoller {
             }
         });
         return ours.get() ? pause(state.failures) : TAKEOVER;
+    }
+
+    /** The poller's name in {@link Jobs}, and in health and metrics. */
+    static String job(Provider provider) {
+        return "statuspage-poll:" + provider.id();
     }
 
     private void reschedule(Provider provider, URI page, Duration after) {

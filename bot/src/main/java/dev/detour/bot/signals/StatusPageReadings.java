@@ -7,6 +7,7 @@ import dev.detour.incidents.service.LastStatusPageReadings;
 import dev.detour.incidents.service.SignalService;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.StatusPageTracker;
+import dev.detour.incidents.signals.Transition;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,16 +43,21 @@ public class StatusPageReadings {
     public record Result(int signals, int updates, String detail, List<String> refused) {
     }
 
+    /** A signal with the component status it announces: the database decides whether it is news. */
+    private record Change(Transition transition, Signal signal) {
+    }
+
     /**
      * A {@code summary.json}: every component's status, and the updates of the page's open incidents. Those are
      * remembered first, so an incident opened now or later (by this reading's components, a person, the gateway
      * or an alert) starts with them, although the page answers 304 until it changes.
      */
     public Result summary(Provider provider, JsonNode summary) {
-        List<Signal> changed = new ArrayList<>();
+        List<Change> changed = new ArrayList<>();
         Instant now = clock.instant();
         for (StatusPageJson.Component component : StatusPageJson.components(summary)) {
-            tracker.update(provider, component.name(), component.status(), now).ifPresent(changed::add);
+            tracker.update(provider, component.name(), component.status(), now).ifPresent(signal -> changed.add(
+                    new Change(Transition.statusPage(provider.id(), component.name(), component.status()), signal)));
         }
         StatusPageJson.Updates updates = StatusPageJson.updates(summary, now, times);
         lastReadings.remember(provider.id(), updates.plausible());
@@ -66,7 +72,7 @@ public class StatusPageReadings {
     /** A webhook: a component update, or an incident with its updates. */
     public Result webhook(Provider provider, JsonNode root) {
         Instant now = clock.instant();
-        List<Signal> changed = new ArrayList<>();
+        List<Change> changed = new ArrayList<>();
         String detail = "";
         JsonNode component = root.path("component");
         if (component.isObject() || root.has("component_update")) {
@@ -74,7 +80,8 @@ public class StatusPageReadings {
             String status = root.path("component_update").path("new_status").asText(component.path("status")
                     .asText(""));
             Optional<Signal> signal = tracker.update(provider, name, status, now);
-            signal.ifPresent(changed::add);
+            signal.ifPresent(found -> changed.add(new Change(Transition.statusPage(provider.id(), name, status),
+                    found)));
             if (signal.isEmpty()) {
                 detail = provider.components().containsKey(name) ? "no change for component '" + name + "'"
                         : "component '" + name + "' is not mapped to models in the config";
@@ -83,13 +90,18 @@ public class StatusPageReadings {
         return record(provider, changed, StatusPageJson.updates(root, now, times), detail);
     }
 
-    private Result record(Provider provider, List<Signal> changed, StatusPageJson.Updates updates, String detail) {
+    private Result record(Provider provider, List<Change> changed, StatusPageJson.Updates updates, String detail) {
         meters.received(SignalMeters.Source.STATUSPAGE, provider.id(), 1);
-        changed.forEach(signals::receive);
+        // The other replica may have announced the same status already (its poll, or this page's webhook);
+        // this replica's tracker only knows what it saw itself.
+        int announced = 0;
+        for (Change change : changed) {
+            announced += signals.receiveTransition(change.transition(), change.signal()) ? 1 : 0;
+        }
         int recorded = 0;
         for (SignalService.StatusPageUpdate update : updates.plausible()) {
             recorded += signals.statusPageUpdate(provider.id(), update) ? 1 : 0;
         }
-        return new Result(changed.size(), recorded, detail, updates.refused());
+        return new Result(announced, recorded, detail, updates.refused());
     }
 }

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * A scrape in Prometheus' text format (0.0.4), parsed the way Prometheus reads it: {@code # TYPE} lines, and
  * samples {@code name{label="value",...} value}, with {@code \"}, {@code \\} and {@code \n} escaped in values.
  */
-final class PrometheusText {
+public final class PrometheusText {
     record Sample(String name, Map<String, String> labels, double value) {
         boolean has(Map<String, String> wanted) {
             return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
@@ -26,7 +26,7 @@ final class PrometheusText {
         this.types = types;
     }
 
-    static PrometheusText parse(String text) {
+    public static PrometheusText parse(String text) {
         List<Sample> samples = new ArrayList<>();
         Map<String, String> types = new LinkedHashMap<>();
         int number = 0;
@@ -102,7 +102,7 @@ final class PrometheusText {
         };
     }
 
-    Optional<String> type(String family) {
+    public Optional<String> type(String family) {
         return Optional.ofNullable(types.get(family));
     }
 
@@ -111,7 +111,7 @@ final class PrometheusText {
     }
 
     /** The one sample of {@code name} with these labels (others may be present too). */
-    Optional<Double> value(String name, Map<String, String> labels) {
+    public Optional<Double> value(String name, Map<String, String> labels) {
         List<Sample> matching = samples(name).stream().filter(s -> s.has(labels)).toList();
         if (matching.size() > 1) {
             throw new AssertionError("more than one " + name + " with " + labels + ": " + matching);

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.ofrep.WebhookReceiver;
 import dev.detour.bot.signals.AlertmanagerAlerts;
 import dev.detour.bot.slack.SignedSlack;
+import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.persistence.SingleWriterLocks;
+import dev.detour.incidents.service.AuditTrail;
 import dev.detour.incidents.service.IncidentService;
 import dev.detour.incidents.signals.GatewayMonitor;
 import dev.detour.incidents.testing.OnPostgres;
@@ -126,6 +129,42 @@ class TwoReplicasIT {
                 assertEquals(24, requestsSeen(replica), "each replica counts both halves");
             }
         }
+    }
+
+    @Test
+    void aModelFailingOnBothReplicasIsOneSignalAndOneQuestionAndARestartedReplicaDoesNotAskAgain()
+            throws Exception {
+        Map<String, Object> database = TestDatabase.postgres();
+        try (FakeSlack slack = FakeSlack.start(SignedSlack.BOT_TOKEN);
+             WebhookReceiver webhook = new WebhookReceiver(WEBHOOK_SECRET);
+             ApplicationContext one = replica(database, slack, webhook)) {
+            for (String channel : List.of("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS")) {
+                slack.addChannel(channel, true);
+            }
+            try (ApplicationContext two = replica(database, slack, webhook)) {
+                // each replica alone gets enough failures to judge GPT-5 failing, as when traffic is split evenly
+                both(List.of(uri(one), uri(two)), replica -> gateway(replica, "gpt-5", 20, 20));
+                slack.awaitCall("chat.postMessage", call -> call.ok() && isQuestion(call), WAIT);
+                Thread.sleep(2_000); // a second question, if any, arrives now
+            }
+            try (ApplicationContext restarted = replica(database, slack, webhook)) {
+                // a new replica's monitor starts healthy: the same failures are news to it, not to the database
+                assertEquals(202, gateway(uri(restarted), "gpt-5", 20, 20).statusCode());
+                Thread.sleep(2_000);
+            }
+
+            assertEquals(1, slack.calls("chat.postMessage").stream().filter(call -> call.ok() && isQuestion(call))
+                    .count(), "one question for one transition");
+            IncidentId incident = one.getBean(IncidentService.class).openIncidentAbout(List.of(Target.model(GPT_5)))
+                    .orElseThrow().id();
+            assertEquals(1, one.getBean(AuditTrail.class).search(AuditQuery.everything().forIncident(incident))
+                    .stream().filter(stored -> stored.record().action().equals("signal.firing")).count(),
+                    "one signal recorded");
+        }
+    }
+
+    private static boolean isQuestion(FakeSlack.Call call) {
+        return call.param("text") != null && call.param("text").contains("Switch it off?");
     }
 
     @Test

@@ -5,6 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,8 +44,8 @@ public class Jobs {
             return;
         }
         try {
-            records.compute(job, (name, last) -> (last == null ? JobRecord.none(name) : last)
-                    .completedAt(clock.instant()));
+            Instant now = clock.instant();
+            records.compute(job, (name, last) -> (last == null ? JobRecord.none(name, now) : last).completedAt(now));
         } catch (Throwable ignored) {
             // nothing is left to record it with; the job's work itself is done
         }
@@ -54,12 +56,23 @@ public class Jobs {
             Thread.currentThread().interrupt(); // a stopping executor; the flag must survive for it
         }
         try {
-            records.compute(job, (name, last) -> (last == null ? JobRecord.none(name) : last)
-                    .failedAt(clock.instant(), failure));
+            Instant now = clock.instant();
+            records.compute(job, (name, last) -> (last == null ? JobRecord.none(name, now) : last)
+                    .failedAt(now, failure));
             LOG.error("job {} failed; it runs again on its next tick", job, failure);
         } catch (Throwable ignored) {
             // Reporting failed too (out of memory, say): the job must still run again, so nothing escapes.
         }
+    }
+
+    /**
+     * Says how often {@code job} runs, so that health can tell when it falls behind: {@code period} is the pause
+     * between two runs, and the first run is due {@code firstRunIn} from now (from the first call; later calls,
+     * as a job whose pause changes makes, change only the period).
+     */
+    public void expect(String job, Duration period, Duration firstRunIn) {
+        Instant due = clock.instant().plus(firstRunIn);
+        records.compute(job, (name, last) -> (last == null ? JobRecord.none(name, due) : last).every(period));
     }
 
     /** Each job's last completion and last failure, by job name: what a health report reads. */

@@ -15,6 +15,9 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,9 +37,13 @@ public class CurrentFlags {
     private final AtomicReference<FlagSet> current = new AtomicReference<>();
     private final AtomicReference<DetourStatus> status = new AtomicReference<>();
     private final AtomicLong version = new AtomicLong(-1);
+    private final Clock clock;
+    /** When the snapshot was last found to match the database: what its age, in health, counts from. */
+    private volatile Instant confirmedAt;
 
     public CurrentFlags(StatusService status, Catalog catalog, RoutingStore store,
-                        ApplicationEventPublisher<FlagsChanged> changes) {
+                        ApplicationEventPublisher<FlagsChanged> changes, Clock clock) {
+        this.clock = clock;
         this.statuses = status;
         this.catalog = catalog;
         this.store = store;
@@ -71,6 +78,7 @@ public class CurrentFlags {
             FlagSet flags = FlagSet.of(committed, catalog);
             status.set(committed);
             FlagSet before = current.getAndSet(flags);
+            confirmedAt = clock.instant();
             if (before != null && !before.etag().equals(flags.etag())) {
                 changes.publishEvent(new FlagsChanged(before, flags));
             }
@@ -85,7 +93,17 @@ public class CurrentFlags {
     public void syncWithOtherReplicas() {
         if (store.version() != version.get()) {
             refresh();
+        } else {
+            confirmedAt = clock.instant();
         }
+    }
+
+    /**
+     * Whether a snapshot is loaded (OFREP can answer), and when it was last found to match the database: while
+     * the database cannot be read, flags are served from it and it grows older.
+     */
+    public Optional<Instant> confirmedAt() {
+        return current.get() == null ? Optional.empty() : Optional.ofNullable(confirmedAt);
     }
 
     @EventListener

@@ -1,6 +1,7 @@
 package dev.detour.incidents.service;
 
 import dev.detour.incidents.signals.Signal;
+import dev.detour.incidents.signals.Transition;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -127,7 +128,9 @@ public class GatewaySignalRecorder {
     /** @return whether {@code signal} is done with: recorded, or given up */
     private boolean record(Signal signal) {
         try {
-            signals.receive(signal);
+            // Keyed by the transition: the other replica, judging the same shared counts, may have recorded it
+            // already, and a retry after a commit whose answer was lost must not record it twice.
+            signals.receiveTransition(Transition.of(signal), signal);
             if (databaseWasDown) {
                 databaseWasDown = false;
                 LOG.info("the database is back: the gateway signal for {} that waited for it is recorded",

@@ -17,10 +17,12 @@ import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.RoutingStore;
+import dev.detour.incidents.persistence.SignalStateRepository;
 import dev.detour.incidents.routing.Availability;
 import dev.detour.incidents.signals.Signal;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionDefinition;
+import dev.detour.incidents.signals.Transition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -45,12 +47,14 @@ public class SignalService {
     private final Catalog catalog;
     private final InboundEvents inbound;
     private final LastStatusPageReadings statusPages;
+    private final SignalStateRepository states;
 
     public SignalService(IncidentService incidents, AvailabilityService availability, RoutingStore store,
                          AuditTrail audit, Outbox outbox, Catalog catalog, InboundEvents inbound,
-                         LastStatusPageReadings statusPages) {
+                         LastStatusPageReadings statusPages, SignalStateRepository states) {
         this.inbound = inbound;
         this.statusPages = statusPages;
+        this.states = states;
         this.incidents = incidents;
         this.availability = availability;
         this.store = store;
@@ -74,6 +78,25 @@ public class SignalService {
         }
         receive(signal);
         return true;
+    }
+
+    /**
+     * A signal from a source that reports states (the gateway, a status page): recorded only when the database
+     * agrees that {@code transition} changes what was last announced about its subject, in the same transaction as
+     * the signal's effects. Two replicas that see one change (both judging the shared gateway counts, or one
+     * polling a page while the other gets its webhook) record it once; a replica that announces a state again
+     * after a restart or a poller's move records nothing. The first state ever seen of a subject is announced.
+     *
+     * @return whether it was recorded now; false when that state was already announced
+     */
+    @Transactional
+    public boolean receiveTransition(Transition transition, Signal signal) {
+        boolean changed = states.change(transition.subject(), transition.state(), signal.at()) == 1
+                || states.first(transition.subject(), transition.state(), signal.at()) == 1;
+        if (changed) {
+            receive(signal);
+        }
+        return changed;
     }
 
     /** @return the incident the signal went to, if any (a cleared signal without an open incident has none) */

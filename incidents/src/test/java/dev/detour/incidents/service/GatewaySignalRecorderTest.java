@@ -1,14 +1,13 @@
 package dev.detour.incidents.service;
 
-import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.signals.Signal;
+import dev.detour.incidents.signals.Transition;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,18 +28,18 @@ class GatewaySignalRecorderTest {
         final RuntimeException failure;
 
         Database(int refusals, RuntimeException failure) {
-            super(null, null, null, null, null, null, null, null);
+            super(null, null, null, null, null, null, null, null, null);
             this.refusals = new AtomicInteger(refusals);
             this.failure = failure;
         }
 
         @Override
-        public Optional<IncidentId> receive(Signal signal) {
+        public boolean receiveTransition(Transition transition, Signal signal) {
             if (refusals.getAndDecrement() > 0) {
                 throw failure;
             }
             recorded.add(signal);
-            return Optional.empty();
+            return true;
         }
     }
 

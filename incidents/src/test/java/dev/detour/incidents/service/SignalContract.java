@@ -10,6 +10,7 @@ import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.signals.Signal;
+import dev.detour.incidents.signals.Transition;
 import dev.detour.incidents.testing.MovableClock;
 import dev.detour.incidents.testing.RecordingOutboxRule;
 import dev.detour.incidents.testing.SeedConfigFactory;
@@ -142,6 +143,77 @@ abstract class SignalContract implements TestPropertyProvider {
                 .findFirst().orElseThrow().summary();
         assertTrue(recorded.length() <= 3000 && recorded.startsWith("upstream said: xxx")
                 && recorded.endsWith(" characters)"), recorded.length() + " chars");
+    }
+
+    private long signalRecords(IncidentId incident) {
+        return audit.search(AuditQuery.everything().forIncident(incident)).stream()
+                .filter(stored -> stored.record().action().text().startsWith("signal.")).count();
+    }
+
+    @Test
+    void aTransitionReceivedTwiceIsOneSignalAndAStateIsAnnouncedAgainOnlyAfterItChanged() {
+        Signal failing = signal("gateway", Target.model(OPUS_48), true, Signal.Side.PROVIDER);
+        Transition transition = Transition.of(failing);
+
+        assertTrue(signals.receiveTransition(transition, failing), "the first report of the change");
+        assertFalse(signals.receiveTransition(transition, failing), "the other replica's report of the same change");
+        IncidentId id = incidents.openIncidentAbout(List.of(Target.model(OPUS_48))).orElseThrow().id();
+        assertEquals(1, signalRecords(id), "one signal recorded");
+
+        clock.advance(Duration.ofMinutes(10));
+        Signal healthy = signal("gateway", Target.model(OPUS_48), false, Signal.Side.PROVIDER);
+        assertTrue(signals.receiveTransition(Transition.of(healthy), healthy), "a change back is news");
+        assertFalse(signals.receiveTransition(Transition.of(healthy), healthy));
+        Signal failingAgain = signal("gateway", Target.model(OPUS_48), true, Signal.Side.PROVIDER);
+        assertTrue(signals.receiveTransition(Transition.of(failingAgain), failingAgain), "and so is failing again");
+        assertEquals(3, signalRecords(id));
+    }
+
+    @Test
+    void theProvidersSideAndOurSideOfOneModelAreJudgedApart() {
+        Signal provider = signal("gateway", Target.model(OPUS_47), true, Signal.Side.PROVIDER);
+        Signal ours = signal("gateway", Target.model(OPUS_47), true, Signal.Side.OUR_SIDE);
+        assertTrue(signals.receiveTransition(Transition.of(provider), provider));
+        assertTrue(signals.receiveTransition(Transition.of(ours), ours));
+    }
+
+    @Test
+    void aStatusPageStatusSeenByAPollAndByAWebhookIsOneSignalAndAWorseStatusIsAnother() {
+        Signal degraded = new Signal("statuspage:anthropic", List.of(Target.model(OPUS_48)), true,
+                Signal.Severity.DEGRADED, Signal.Side.PROVIDER, "Claude API is degraded performance", clock.instant());
+        assertTrue(signals.receiveTransition(Transition.statusPage(ANTHROPIC, "Claude API", "degraded_performance"),
+                degraded), "the poll");
+        assertFalse(signals.receiveTransition(Transition.statusPage(ANTHROPIC, "Claude API", "DEGRADED_PERFORMANCE"),
+                degraded), "the webhook on the other replica");
+        Signal outage = new Signal("statuspage:anthropic", List.of(Target.model(OPUS_48)), true,
+                Signal.Severity.DOWN, Signal.Side.PROVIDER, "Claude API is major outage", clock.instant());
+        assertTrue(signals.receiveTransition(Transition.statusPage(ANTHROPIC, "Claude API", "major_outage"), outage));
+    }
+
+    @Test
+    void replicasRecordingOneTransitionAtTheSameMomentRecordItOnce() throws Exception {
+        Signal failing = signal("gateway", Target.model(GPT_5), true, Signal.Side.PROVIDER);
+        int replicas = 4;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(replicas);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(replicas);
+        try {
+            List<java.util.concurrent.Future<Boolean>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < replicas; i++) {
+                answers.add(threads.submit(() -> {
+                    together.await();
+                    return signals.receiveTransition(Transition.of(failing), failing);
+                }));
+            }
+            int recorded = 0;
+            for (java.util.concurrent.Future<Boolean> answer : answers) {
+                recorded += answer.get(30, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertEquals(1, recorded, "one of them records it, the others find it recorded");
+        } finally {
+            threads.shutdownNow();
+        }
+        IncidentId id = incidents.openIncidentAbout(List.of(Target.model(GPT_5))).orElseThrow().id();
+        assertEquals(1, signalRecords(id));
     }
 
     @Test
