@@ -175,7 +175,7 @@ class UnansweredSlackCallsIT implements TestPropertyProvider {
     void aDatabaseFailureAfterSlackTookThePostDoesNotPostItAgainAfterRecovery() {
         Incident incident = open("database drops the commit");
         dispatcher.dispatchDue();
-        commits.failNextSentOf.set(SlackOutboxRule.REPLY);
+        commits.failNextSentOf.set(SlackKind.REPLY.topic());
         incidents.postUpdate(incident.id(), "switching to GPT-5", Actor.user("U0ALICE"));
 
         assertThrows(IllegalStateException.class, dispatcher::dispatchDue, "the database failed");
