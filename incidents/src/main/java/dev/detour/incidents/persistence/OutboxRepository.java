@@ -28,6 +28,8 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
 
     List<OutboxRow> findByStatusOrderById(String status);
 
+    Optional<OutboxRow> findById(long id);
+
     /** What is due now among the topics starting with {@code topicPrefix}, oldest first. */
     @Query("""
             SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= :now AND topic LIKE :topicPrefix || '%'

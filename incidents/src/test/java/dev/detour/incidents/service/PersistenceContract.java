@@ -439,13 +439,13 @@ abstract class PersistenceContract implements TestPropertyProvider {
     @Test
     void theOutboxKeepsOneRowPerKeyAndHandsOutWhatIsDueByTopicInOrder() {
         Instant now = clock.instant();
-        assertEquals(1, outbox.insertIfAbsent(now, "contract.a", "contract", null,
+        assertEquals(1, outbox.insertIfAbsent(now, "contract.a", "contract", "batch",
                 "here", "contract-key-1", "{}", null, "pending"));
-        assertEquals(0, outbox.insertIfAbsent(now, "contract.a", "contract", null,
+        assertEquals(0, outbox.insertIfAbsent(now, "contract.a", "contract", "batch",
                 "here", "contract-key-1", "{}", null, "pending"));
-        assertEquals(1, outbox.insertIfAbsent(now, "contract.b", "contract", null,
+        assertEquals(1, outbox.insertIfAbsent(now, "contract.b", "contract", "batch",
                 "here", "contract-key-2", "{}", null, "pending"));
-        assertEquals(1, outbox.insertIfAbsent(now, "other.c", "contract", null,
+        assertEquals(1, outbox.insertIfAbsent(now, "other.c", "contract", "batch",
                 "here", "contract-key-3", "{}", null, "pending"));
 
         var due = deliveries.due("contract.", 10);
@@ -465,12 +465,12 @@ abstract class PersistenceContract implements TestPropertyProvider {
     @Test
     void theBacklogOfTopicsCountsTheirUndeliveredRowsAndKnowsTheOldest() {
         assertEquals(new OutboxDeliveries.Backlog(0, Optional.empty()), deliveries.backlog("backlog."));
-        outbox.insertIfAbsent(clock.instant(), "backlog.a", "contract", null,
+        outbox.insertIfAbsent(clock.instant(), "backlog.a", "contract", "batch",
                 "here", "backlog-key-1", "{}", null, "pending");
         clock.advance(Duration.ofSeconds(5));
-        outbox.insertIfAbsent(clock.instant(), "backlog.b", "contract", null,
+        outbox.insertIfAbsent(clock.instant(), "backlog.b", "contract", "batch",
                 "here", "backlog-key-2", "{}", null, "pending");
-        outbox.insertIfAbsent(clock.instant(), "other.backlog", "contract", null,
+        outbox.insertIfAbsent(clock.instant(), "other.backlog", "contract", "batch",
                 "here", "backlog-key-3", "{}", null, "pending");
         var rows = deliveries.pending("backlog.", 10);
 
