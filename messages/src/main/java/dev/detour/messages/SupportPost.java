@@ -5,6 +5,8 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.service.DetourStatus;
+import dev.detour.incidents.support.SupportPostDraft;
+import dev.detour.incidents.support.SupportPostKind;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +43,61 @@ public final class SupportPost {
      * @param next   when the next update is due
      */
     public SlackMessage affected(Incident incident, DetourStatus status, Optional<String> update, Instant next) {
-        String headline = words.get("support.header", kind(incident.kind()));
+        String headline = headline(incident);
+        List<String> lines = lines(status);
+        String body = Limits.lines(lines.stream().map(line -> "• " + line).toList(), Limits.SECTION_TEXT - 100);
+        String when = when(incident, next);
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(Limits.clip(headline, Limits.HEADER_TEXT)))));
+        // Support posts are read by people outside the incident: no mention in an update stays live.
+        Optional<String> said = update.map(text -> words.get("support.update", SlackText.escape(text,
+                Limits.room(Limits.SECTION_TEXT, words.get("support.update", "")))));
+        said.ifPresent(text -> blocks.add(section(s -> s.text(markdownText(text)))));
+        blocks.add(section(s -> s.text(markdownText(body))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(when)))));
+        // The whole post, update included, for Slack's notifications.
+        String text = headline + "\n" + said.map(u -> u + "\n").orElse("") + String.join("\n", lines) + "\n"
+                + when;
+        return new SlackMessage(Limits.clip(text, Limits.MESSAGE_TEXT), blocks);
+    }
+
+    /**
+     * The same post as data for readers outside Slack (the public status page): plain text, on-call's words as
+     * they typed them (any Slack markup in them is the reader's to turn into text), nothing escaped for Slack.
+     */
+    public SupportPostDraft affectedWords(Incident incident, DetourStatus status, Optional<String> update,
+                                         Instant next) {
+        List<String> body = new ArrayList<>();
+        update.ifPresent(text -> body.add(words.get("support.update", text)));
+        body.addAll(lines(status));
+        body.add(when(incident, next));
+        return new SupportPostDraft(update.isPresent() ? SupportPostKind.UPDATE : SupportPostKind.STATUS,
+                headline(incident), String.join("\n", body));
+    }
+
+    /** Normal routing has resumed. */
+    public SlackMessage allClear(Incident incident, Instant at) {
+        SupportPostDraft post = allClearWords(incident, at);
+        return new SlackMessage(post.headline() + "\n" + post.body(), List.of(
+                header(h -> h.text(plainText(post.headline()))),
+                section(s -> s.text(markdownText(post.body())))));
+    }
+
+    /** The all-clear as data for readers outside Slack; it holds only Detour's own words. */
+    public SupportPostDraft allClearWords(Incident incident, Instant at) {
+        String headline = words.get("support.allclear.header");
+        String body = words.get("support.allclear.body", words.get("support.kind." + incident.kind().word()),
+                Names.time(incident.openedAt()), Names.time(at),
+                words.duration(Duration.between(incident.openedAt(), at)));
+        return new SupportPostDraft(SupportPostKind.ALL_CLEAR, headline, body);
+    }
+
+    private String headline(Incident incident) {
+        return words.get("support.header", kind(incident.kind()));
+    }
+
+    /** One line per task class off its primary; and that the others work, when any do. */
+    private List<String> lines(DetourStatus status) {
         List<String> lines = new ArrayList<>();
         for (DetourStatus.TaskClassStatus taskClass : status.taskClasses()) {
             switch (taskClass.current().state()) {
@@ -58,32 +114,12 @@ public final class SupportPost {
         if (lines.isEmpty() || lines.size() < status.taskClasses().size()) {
             lines.add(words.get("support.unaffected"));
         }
-        String body = Limits.lines(lines.stream().map(line -> "• " + line).toList(), Limits.SECTION_TEXT - 100);
-        String when = words.get("support.since", Names.time(incident.openedAt())) + " "
-                + words.get("support.next", Names.time(next));
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(Limits.clip(headline, Limits.HEADER_TEXT)))));
-        // Support posts are read by people outside the incident: no mention in an update stays live.
-        Optional<String> said = update.map(text -> words.get("support.update", SlackText.escape(text,
-                Limits.room(Limits.SECTION_TEXT, words.get("support.update", "")))));
-        said.ifPresent(text -> blocks.add(section(s -> s.text(markdownText(text)))));
-        blocks.add(section(s -> s.text(markdownText(body))));
-        blocks.add(context(c -> c.elements(List.of(markdownText(when)))));
-        // The whole post, update included: the public status page reads it back (see docs/status.md).
-        String text = headline + "\n" + said.map(u -> u + "\n").orElse("") + String.join("\n", lines) + "\n"
-                + when;
-        return new SlackMessage(Limits.clip(text, Limits.MESSAGE_TEXT), blocks);
+        return lines;
     }
 
-    /** Normal routing has resumed. */
-    public SlackMessage allClear(Incident incident, Instant at) {
-        String headline = words.get("support.allclear.header");
-        String body = words.get("support.allclear.body", words.get("support.kind." + incident.kind().word()),
-                Names.time(incident.openedAt()), Names.time(at),
-                words.duration(Duration.between(incident.openedAt(), at)));
-        return new SlackMessage(headline + "\n" + body, List.of(
-                header(h -> h.text(plainText(headline))),
-                section(s -> s.text(markdownText(body)))));
+    private String when(Incident incident, Instant next) {
+        return words.get("support.since", Names.time(incident.openedAt())) + " "
+                + words.get("support.next", Names.time(next));
     }
 
     private String kind(IncidentKind kind) {

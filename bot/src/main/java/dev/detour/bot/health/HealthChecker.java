@@ -3,7 +3,7 @@ package dev.detour.bot.health;
 import dev.detour.incidents.lifecycle.Jobs;
 import dev.detour.incidents.service.CurrentFlags;
 import dev.detour.incidents.service.OutboxDeliveries;
-import dev.detour.notifications.slack.SlackOutboxRule;
+import dev.detour.notifications.slack.SlackKind;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -112,7 +112,7 @@ public class HealthChecker {
             statement.execute("SELECT 1");
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        return new Reading(took, outbox.backlog(SlackOutboxRule.TOPICS));
+        return new Reading(took, outbox.backlog(SlackKind.TOPICS));
     }
 
     public DatabaseCheck database() {

@@ -2,8 +2,8 @@ package dev.detour.bot.metrics;
 
 import dev.detour.incidents.service.IncidentService;
 import dev.detour.incidents.service.OutboxDeliveries;
-import dev.detour.notifications.flags.FlagPushRule;
-import dev.detour.notifications.slack.SlackOutboxRule;
+import dev.detour.notifications.flags.FlagPushKind;
+import dev.detour.notifications.slack.SlackKind;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
@@ -27,7 +27,7 @@ import java.util.Map;
 public class DatabaseMeters {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseMeters.class);
     /** Outbox topic prefixes (the dispatchers'), by the tag value that names them. */
-    static final Map<String, String> TOPICS = Map.of("slack", SlackOutboxRule.TOPICS, "flags", FlagPushRule.TOPICS);
+    static final Map<String, String> TOPICS = Map.of("slack", SlackKind.TOPICS, "flags", FlagPushKind.TOPICS);
 
     private final IncidentService incidents;
     private final OutboxDeliveries outbox;

@@ -5,8 +5,9 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.service.DetourStatus;
 import dev.detour.incidents.service.StatusService;
+import dev.detour.incidents.service.SupportPosts;
+import dev.detour.incidents.support.SupportPostRecord;
 import dev.detour.messages.Names;
-import dev.detour.notifications.slack.SupportPosts;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Reads {@link PublicStatus}: each task class's route from {@link StatusService}, the support posts from the
- * outbox; turns ids into display names and Slack markup into plain text. Blocking (JDBC). The endpoints are
+ * Reads {@link PublicStatus}: each task class's route from {@link StatusService}, the support posts from their
+ * log ({@link SupportPosts}); turns ids into display names and Slack markup in on-call's words into plain text. Blocking (JDBC). The endpoints are
  * public, so one reading serves every request for {@link #FRESH_FOR}: visitors cannot multiply database reads.
  */
 @Singleton
@@ -54,16 +55,17 @@ public class PublicStatusReader {
                 taskClass.current().serving().map(names::model), taskClass.since());
     }
 
-    private static PublicStatus.Post post(SupportPosts.Post post) {
+    private static PublicStatus.Post post(SupportPostRecord post) {
         return new PublicStatus.Post(entryId(post), post.at(), post.kind().word(),
                 SlackMarkup.plain(post.headline()), SlackMarkup.plain(post.body()));
     }
 
     /**
-     * A name-based UUID URN (RFC 4122) of the outbox row and the moment it was written: the same post always has
-     * the same id, whatever host name the feed is read under, and the row id itself is not shown.
+     * A name-based UUID URN (RFC 4122) of the post's id and the moment it was written: the same post always has
+     * the same id, whatever host name the feed is read under, and the id itself is not shown. Posts written before
+     * the support post log kept their outbox row's id, so their entry ids did not change.
      */
-    static String entryId(SupportPosts.Post post) {
+    static String entryId(SupportPostRecord post) {
         String name = "detour:support-post:" + post.id() + ":" + post.at().toEpochMilli();
         return "urn:uuid:" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,7 +1,5 @@
 package dev.detour.bot.status;
 
-import dev.detour.messages.SlackText;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,13 +17,12 @@ final class SlackMarkup {
     }
 
     /**
-     * Support posts carry on-call's words escaped (see docs/slack.md): Slack's entities are decoded once, then any
-     * markup in what on-call typed reads as plain text, as Slack would have shown it, without ids. Text typed in
-     * Slack's own encoding ({@code &lt;}) was escaped twice, so it stays that text.
+     * Support posts keep on-call's words as typed (see docs/status.md): any markup in them reads as plain text, as
+     * Slack would have shown it, without ids. Nothing is decoded, so text typed in Slack's own encoding
+     * ({@code &lt;}) stays that text.
      */
     static String plain(String text) {
-        String typed = SlackText.unescape(text);
-        Matcher markup = MARKUP.matcher(typed);
+        Matcher markup = MARKUP.matcher(text);
         StringBuilder out = new StringBuilder();
         while (markup.find()) {
             markup.appendReplacement(out, Matcher.quoteReplacement(plain(markup.group(1), markup.group(2))));

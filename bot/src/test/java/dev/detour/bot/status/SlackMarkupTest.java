@@ -30,21 +30,21 @@ class SlackMarkupTest {
     }
 
     @Test
-    void escapedTextIsDecodedOnceAndMarkupTypedInItReadsAsPlainTextWithoutIds() {
-        // A support post escapes what on-call typed: "<!channel> <@U0ALICE|alice>", "&lt;b&gt;" and "R&D".
+    void wordsAreShownAsTypedAndMarkupInThemReadsAsPlainTextWithoutIds() {
+        // A support post keeps what on-call typed: "<!channel> <@U0ALICE|alice>", "&lt;b&gt;" and "R&D".
         assertEquals("@channel @alice &lt;b&gt; R&D", SlackMarkup.plain(
-                "&lt;!channel&gt; &lt;@U0ALICE|alice&gt; &amp;lt;b&amp;gt; R&amp;D"));
+                "<!channel> <@U0ALICE|alice> &lt;b&gt; R&D"));
     }
 
     @Test
     void aDisguisedLinkShowsItsAddress() {
-        assertEquals("click (https://evil.example)", SlackMarkup.plain("&lt;https://evil.example|click&gt;"));
+        assertEquals("click (https://evil.example)", SlackMarkup.plain("<https://evil.example|click>"));
     }
 
     @Test
-    void aLinksLabelAndAddressAreDecodedToo() {
+    void aLinksLabelAndAddressAreShownAsTyped() {
         assertEquals("Q&A (https://example.com/?a=1&b=2)",
-                SlackMarkup.plain("<https://example.com/?a=1&amp;b=2|Q&amp;A>"));
+                SlackMarkup.plain("<https://example.com/?a=1&b=2|Q&A>"));
     }
 
     @Test

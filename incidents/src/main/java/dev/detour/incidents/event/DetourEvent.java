@@ -20,6 +20,9 @@ public sealed interface DetourEvent
         permits DetourEvent.IncidentChanged, DetourEvent.AvailabilityChanged, DetourEvent.RouteChanged,
         DetourEvent.SignalReceived {
 
+    /** Given at creation, never derived from what the event says: two events alike in every field are two events. */
+    EventId id();
+
     Instant at();
 
     Actor actor();
@@ -27,10 +30,14 @@ public sealed interface DetourEvent
     Optional<IncidentId> incident();
 
     /** An incident was opened, reopened, or changed; {@code entries} says what happened to it. */
-    record IncidentChanged(Instant at, Actor actor, Incident current, List<TimelineEntry> entries)
+    record IncidentChanged(EventId id, Instant at, Actor actor, Incident current, List<TimelineEntry> entries)
             implements DetourEvent {
         public IncidentChanged {
             entries = List.copyOf(entries);
+        }
+
+        public IncidentChanged(Instant at, Actor actor, Incident current, List<TimelineEntry> entries) {
+            this(EventId.random(), at, actor, current, entries);
         }
 
         @Override
@@ -40,8 +47,12 @@ public sealed interface DetourEvent
     }
 
     /** A provider or model became available or unavailable. */
-    record AvailabilityChanged(Instant at, Actor actor, Target target, boolean available, Optional<String> reason,
-                               Optional<IncidentId> incident) implements DetourEvent {
+    record AvailabilityChanged(EventId id, Instant at, Actor actor, Target target, boolean available,
+                               Optional<String> reason, Optional<IncidentId> incident) implements DetourEvent {
+        public AvailabilityChanged(Instant at, Actor actor, Target target, boolean available, Optional<String> reason,
+                                   Optional<IncidentId> incident) {
+            this(EventId.random(), at, actor, target, available, reason, incident);
+        }
     }
 
     /**
@@ -49,15 +60,24 @@ public sealed interface DetourEvent
      *
      * @param suggestion what Detour asks on-call to do about it, when policy leaves it to a person
      */
-    record SignalReceived(Instant at, Actor actor, Signal signal, Optional<IncidentId> incident,
+    record SignalReceived(EventId id, Instant at, Actor actor, Signal signal, Optional<IncidentId> incident,
                           Suggestion suggestion) implements DetourEvent {
+        public SignalReceived(Instant at, Actor actor, Signal signal, Optional<IncidentId> incident,
+                              Suggestion suggestion) {
+            this(EventId.random(), at, actor, signal, incident, suggestion);
+        }
+
         public enum Suggestion {
             NONE, DISABLE, ENABLE
         }
     }
 
     /** A task class moved to another route state or serving model; {@code before} is empty the first time. */
-    record RouteChanged(Instant at, Actor actor, Optional<Route> before, Route after, Optional<String> reason,
-                        Optional<IncidentId> incident) implements DetourEvent {
+    record RouteChanged(EventId id, Instant at, Actor actor, Optional<Route> before, Route after,
+                        Optional<String> reason, Optional<IncidentId> incident) implements DetourEvent {
+        public RouteChanged(Instant at, Actor actor, Optional<Route> before, Route after, Optional<String> reason,
+                            Optional<IncidentId> incident) {
+            this(EventId.random(), at, actor, before, after, reason, incident);
+        }
     }
 }

@@ -18,14 +18,17 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
 
     /** @return 0 when a row with the same idempotency key exists: one change never produces two deliveries */
     @Query("""
-            INSERT INTO outbox (created_at, topic, destination, idempotency_key, payload, incident_id, status, attempts,
-                                next_attempt_at)
-            VALUES (:createdAt, :topic, :destination, :idempotencyKey, :payload, :incidentId, :status, 0, :createdAt)
+            INSERT INTO outbox (created_at, topic, kind, batch, destination, idempotency_key, payload, incident_id,
+                                status, attempts, next_attempt_at)
+            VALUES (:createdAt, :topic, :kind, :batch, :destination, :idempotencyKey, :payload, :incidentId, :status,
+                    0, :createdAt)
             ON CONFLICT DO NOTHING""")
-    int insertIfAbsent(Instant createdAt, String topic, String destination, String idempotencyKey, String payload,
-                       @Nullable Long incidentId, String status);
+    int insertIfAbsent(Instant createdAt, String topic, String kind, String batch, String destination,
+                       String idempotencyKey, String payload, @Nullable Long incidentId, String status);
 
     List<OutboxRow> findByStatusOrderById(String status);
+
+    Optional<OutboxRow> findById(long id);
 
     /** What is due now among the topics starting with {@code topicPrefix}, oldest first. */
     @Query("""
@@ -104,20 +107,20 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
             UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error WHERE id = :id""")
     void unknownUntil(long id, Instant next, String error);
 
-    /** The newest undelivered row of a topic for an incident, e.g. the last pending refresh of its root message. */
+    /** The newest undelivered row of a kind for an incident, e.g. the last pending refresh of its root message. */
     @Query("""
-            SELECT MAX(id) FROM outbox WHERE status = 'pending' AND topic = :topic AND incident_id = :incidentId""")
-    Optional<Long> newestPendingId(String topic, long incidentId);
+            SELECT MAX(id) FROM outbox WHERE status = 'pending' AND kind = :kind AND incident_id = :incidentId""")
+    Optional<Long> newestPendingId(String kind, long incidentId);
 
     /**
-     * Marks sent the undelivered rows of a topic for an incident up to {@code upTo}, which one delivery made
+     * Marks sent the undelivered rows of a kind for an incident up to {@code upTo}, which one delivery made
      * redundant (a root refresh renders the incident as it is now). Rows another call may be delivering are left.
      */
     @Query("""
             UPDATE outbox SET status = 'sent', sent_at = :at
-            WHERE status = 'pending' AND topic = :topic AND incident_id = :incidentId AND id <= :upTo
+            WHERE status = 'pending' AND kind = :kind AND incident_id = :incidentId AND id <= :upTo
               AND sending_since IS NULL""")
-    int markFolded(String topic, long incidentId, long upTo, Instant at);
+    int markFolded(String kind, long incidentId, long upTo, Instant at);
 
     long countByStatus(String status);
 
@@ -128,11 +131,17 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
     @Query("SELECT MIN(created_at) FROM outbox WHERE status = 'pending' AND topic LIKE :topicPrefix || '%'")
     Optional<Instant> oldestPending(String topicPrefix);
 
-    /** The newest rows of a topic, e.g. support posts for the public status page. */
-    @Query("SELECT * FROM outbox WHERE topic = :topic ORDER BY id DESC LIMIT :limit")
-    List<OutboxRow> findLatest(String topic, int limit);
-
-    /** When a topic last had a row for an incident. */
-    @Query("SELECT MAX(created_at) FROM outbox WHERE topic = :topic AND incident_id = :incidentId")
-    Optional<Instant> lastCreated(String topic, long incidentId);
+    /**
+     * Deletes delivered rows sent before {@code sentBefore} that no idempotency check can need again: rows without
+     * an incident or of a resolved one (see {@code OutboxPruning} for why), at most {@code limit} of them.
+     *
+     * @return how many were deleted
+     */
+    @Query("""
+            DELETE FROM outbox WHERE id IN (
+              SELECT o.id FROM outbox o LEFT JOIN incident i ON i.id = o.incident_id
+              WHERE o.status = 'sent' AND o.sent_at < :sentBefore AND o.sending_since IS NULL
+                AND (o.incident_id IS NULL OR i.state = 'resolved')
+              ORDER BY o.id LIMIT :limit)""")
+    int deleteDelivered(Instant sentBefore, int limit);
 }

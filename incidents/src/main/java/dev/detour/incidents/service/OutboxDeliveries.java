@@ -2,6 +2,7 @@ package dev.detour.incidents.service;
 
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.outbox.OutboxKind;
 import dev.detour.incidents.persistence.OutboxRepository;
 import dev.detour.incidents.persistence.OutboxRow;
 import io.micronaut.transaction.annotation.Transactional;
@@ -73,16 +74,16 @@ public class OutboxDeliveries {
         rows.markUnknown(row.id(), next, error);
     }
 
-    /** The newest undelivered row of {@code topic} for the incident; read before rendering what folds it. */
+    /** The newest undelivered row of this kind for the incident; read before rendering what folds it. */
     @Transactional(readOnly = true)
-    public Optional<Long> newestPending(String topic, IncidentId incident) {
-        return rows.newestPendingId(topic, incident.number());
+    public Optional<Long> newestPending(OutboxKind kind, IncidentId incident) {
+        return rows.newestPendingId(kind.word(), incident.number());
     }
 
-    /** Rows of {@code topic} for the incident up to {@code upTo} that one delivery has made redundant. */
+    /** Rows of this kind for the incident up to {@code upTo} that one delivery has made redundant. */
     @Transactional
-    public int folded(String topic, IncidentId incident, long upTo) {
-        return rows.markFolded(topic, incident.number(), upTo, clock.instant());
+    public int folded(OutboxKind kind, IncidentId incident, long upTo) {
+        return rows.markFolded(kind.word(), incident.number(), upTo, clock.instant());
     }
 
     /** Everything not yet delivered among those topics, due or not, oldest first: for in-order delivery. */
@@ -108,16 +109,6 @@ public class OutboxDeliveries {
     public void failed(OutboxRow row, String error, AuditRecord record) {
         rows.markFailed(row.id(), error);
         audit.append(record);
-    }
-
-    @Transactional(readOnly = true)
-    public List<OutboxRow> latest(String topic, int limit) {
-        return rows.findLatest(topic, limit);
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<Instant> lastCreated(String topic, IncidentId incident) {
-        return rows.lastCreated(topic, incident.number());
     }
 
     @Transactional(readOnly = true)

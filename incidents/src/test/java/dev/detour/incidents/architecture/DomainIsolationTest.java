@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class DomainIsolationTest {
     private static final String[] DOMAIN = {"dev.detour.incidents.catalog..", "dev.detour.incidents.routing..",
             "dev.detour.incidents.incident..", "dev.detour.incidents.audit..", "dev.detour.incidents.event..",
-            "dev.detour.incidents.outbox..", "dev.detour.incidents.signals.."};
+            "dev.detour.incidents.outbox..", "dev.detour.incidents.signals..",
+            "dev.detour.incidents.support.."};
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

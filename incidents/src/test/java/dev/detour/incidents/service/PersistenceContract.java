@@ -548,10 +548,14 @@ abstract class PersistenceContract implements TestPropertyProvider {
     @Test
     void theOutboxKeepsOneRowPerKeyAndHandsOutWhatIsDueByTopicInOrder() {
         Instant now = clock.instant();
-        assertEquals(1, outbox.insertIfAbsent(now, "contract.a", "here", "contract-key-1", "{}", null, "pending"));
-        assertEquals(0, outbox.insertIfAbsent(now, "contract.a", "here", "contract-key-1", "{}", null, "pending"));
-        assertEquals(1, outbox.insertIfAbsent(now, "contract.b", "here", "contract-key-2", "{}", null, "pending"));
-        assertEquals(1, outbox.insertIfAbsent(now, "other.c", "here", "contract-key-3", "{}", null, "pending"));
+        assertEquals(1, outbox.insertIfAbsent(now, "contract.a", "contract", "batch",
+                "here", "contract-key-1", "{}", null, "pending"));
+        assertEquals(0, outbox.insertIfAbsent(now, "contract.a", "contract", "batch",
+                "here", "contract-key-1", "{}", null, "pending"));
+        assertEquals(1, outbox.insertIfAbsent(now, "contract.b", "contract", "batch",
+                "here", "contract-key-2", "{}", null, "pending"));
+        assertEquals(1, outbox.insertIfAbsent(now, "other.c", "contract", "batch",
+                "here", "contract-key-3", "{}", null, "pending"));
 
         var due = deliveries.due("contract.", 10);
         assertEquals(List.of("contract-key-1", "contract-key-2"), due.stream().map(row -> row.idempotencyKey())
@@ -570,10 +574,13 @@ abstract class PersistenceContract implements TestPropertyProvider {
     @Test
     void theBacklogOfTopicsCountsTheirUndeliveredRowsAndKnowsTheOldest() {
         assertEquals(new OutboxDeliveries.Backlog(0, Optional.empty()), deliveries.backlog("backlog."));
-        outbox.insertIfAbsent(clock.instant(), "backlog.a", "here", "backlog-key-1", "{}", null, "pending");
+        outbox.insertIfAbsent(clock.instant(), "backlog.a", "contract", "batch",
+                "here", "backlog-key-1", "{}", null, "pending");
         clock.advance(Duration.ofSeconds(5));
-        outbox.insertIfAbsent(clock.instant(), "backlog.b", "here", "backlog-key-2", "{}", null, "pending");
-        outbox.insertIfAbsent(clock.instant(), "other.backlog", "here", "backlog-key-3", "{}", null, "pending");
+        outbox.insertIfAbsent(clock.instant(), "backlog.b", "contract", "batch",
+                "here", "backlog-key-2", "{}", null, "pending");
+        outbox.insertIfAbsent(clock.instant(), "other.backlog", "contract", "batch",
+                "here", "backlog-key-3", "{}", null, "pending");
         var rows = deliveries.pending("backlog.", 10);
 
         assertEquals(new OutboxDeliveries.Backlog(2, Optional.of(rows.get(0).createdAt())),

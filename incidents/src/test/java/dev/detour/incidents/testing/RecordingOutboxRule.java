@@ -1,13 +1,14 @@
 package dev.detour.incidents.testing;
 
 import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
+import dev.detour.incidents.outbox.OutboxKind;
 import dev.detour.incidents.outbox.OutboxRule;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -18,6 +19,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Requires(property = SeedConfigFactory.ENABLED, value = "true")
 public class RecordingOutboxRule implements OutboxRule {
     public static final String TOPIC = "test.event";
+
+    /** The one kind of row this rule writes. */
+    public enum Kind implements OutboxKind {
+        EVENT;
+
+        @Override
+        public String topic() {
+            return TOPIC;
+        }
+
+        @Override
+        public String word() {
+            return "test-event";
+        }
+    }
 
     private final AtomicBoolean failNext = new AtomicBoolean();
 
@@ -31,7 +47,7 @@ public class RecordingOutboxRule implements OutboxRule {
         if (failNext.getAndSet(false)) {
             throw new IllegalStateException("outbox rule failed on purpose");
         }
-        return List.of(new OutboxDraft(TOPIC, "test", UUID.randomUUID().toString(),
-                event.getClass().getSimpleName(), event.incident()));
+        return List.of(new OutboxDraft(Kind.EVENT, "test", Once.perEvent(), event.getClass().getSimpleName(),
+                event.incident()));
     }
 }

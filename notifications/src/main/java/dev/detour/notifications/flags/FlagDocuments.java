@@ -7,6 +7,7 @@ import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.flags.Flag;
 import dev.detour.incidents.flags.FlagSet;
 
+import java.io.IOException;
 import java.util.List;
 
 /** The JSON that leaves Detour for push sinks. */
@@ -18,12 +19,13 @@ public final class FlagDocuments {
     }
 
     /**
-     * {@code {"id", "at", "etag", "incident", "changed": [...], "flags": [...]}}, each flag as
+     * {@code {"at", "etag", "incident", "changed": [...], "flags": [...]}}, each flag as
      * {@code {"key","value","variant","metadata"}}: what changed, and the whole state, so a receiver that missed
-     * nothing and one that starts fresh both end right.
+     * nothing and one that starts fresh both end right. The delivery's id is added when it is sent
+     * ({@link #withId}): it is the outbox row's idempotency key, which exists once the row does.
      */
-    static String webhookBody(String id, DetourEvent event, FlagSet after, List<Flag> changed) {
-        ObjectNode body = JSON.createObjectNode().put("id", id).put("at", event.at().toString())
+    static String webhookBody(DetourEvent event, FlagSet after, List<Flag> changed) {
+        ObjectNode body = JSON.createObjectNode().put("at", event.at().toString())
                 .put("etag", after.etag().replace("\"", ""));
         event.incident().ifPresentOrElse(incident -> body.put("incident", incident.toString()),
                 () -> body.putNull("incident"));
@@ -32,6 +34,17 @@ public final class FlagDocuments {
         ArrayNode all = body.putArray("flags");
         after.all().forEach(flag -> all.add(evaluation(flag)));
         return body.toString();
+    }
+
+    /** The webhook body as sent: {@code id} first, then the document the change wrote. */
+    static String withId(String id, String body) {
+        try {
+            ObjectNode sent = JSON.createObjectNode().put("id", id);
+            sent.setAll((ObjectNode) JSON.readTree(body));
+            return sent.toString();
+        } catch (IOException | ClassCastException e) {
+            throw new IllegalStateException("a flag push row holds no JSON object; Detour wrote it itself", e);
+        }
     }
 
     /**

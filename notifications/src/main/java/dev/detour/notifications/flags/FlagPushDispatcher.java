@@ -82,7 +82,7 @@ public class FlagPushDispatcher {
         Instant now = clock.instant();
         Set<String> blocked = new HashSet<>();
         int finished = 0;
-        List<OutboxRow> pending = outbox.pending(FlagPushRule.TOPICS, BATCH);
+        List<OutboxRow> pending = outbox.pending(FlagPushKind.TOPICS, BATCH);
         for (int i = 0; i < pending.size(); i++) {
             OutboxRow row = pending.get(i);
             if (stopping) {
@@ -97,7 +97,7 @@ public class FlagPushDispatcher {
             }
             List<OutboxRow> later = pending.subList(i + 1, pending.size());
             // Claimed: of several replicas, one pushes the row; the others hold the sink until it is done.
-            Optional<Boolean> done = outbox.claimed(row, FlagPushRule.TOPICS, locked -> deliver(locked, later, now));
+            Optional<Boolean> done = outbox.claimed(row, FlagPushKind.TOPICS, locked -> deliver(locked, later, now));
             if (done.orElse(false)) {
                 finished++;
             } else {
@@ -132,17 +132,17 @@ public class FlagPushDispatcher {
         return true;
     }
 
-    /** Rows of one transaction share their key up to the last colon (see {@link FlagPushRule}). */
+    /** A later row for the same sink written by the same change (its {@code batch}) carries this row's changes. */
     private static boolean supersededBy(OutboxRow row, List<OutboxRow> later) {
-        String transaction = row.idempotencyKey().substring(0, row.idempotencyKey().lastIndexOf(':'));
-        return later.stream().anyMatch(next -> next.destination().equals(row.destination())
-                && next.idempotencyKey().startsWith(transaction + ":"));
+        return row.batch() != null && later.stream().anyMatch(next -> next.destination().equals(row.destination())
+                && next.kind().equals(row.kind()) && row.batch().equals(next.batch()));
     }
 
     private PushResult push(OutboxRow row) {
         Sink sink = sinks.get(row.destination());
         if (sink instanceof Sink.Webhook webhook) {
-            return webhooks.push(webhook, row.idempotencyKey(), row.payload());
+            return webhooks.push(webhook, row.idempotencyKey(), FlagDocuments.withId(row.idempotencyKey(),
+                    row.payload()));
         }
         if (sink instanceof Sink.FlagdFile file) {
             return files.write(file, row.payload());

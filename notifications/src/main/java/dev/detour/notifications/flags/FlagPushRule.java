@@ -6,6 +6,7 @@ import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.flags.Flag;
 import dev.detour.incidents.flags.FlagSet;
+import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
 import dev.detour.incidents.service.CurrentFlags;
@@ -20,16 +21,12 @@ import java.util.Optional;
 /**
  * A change that moves any flag becomes one outbox row per push sink, in the change's own transaction: the
  * changed flags (and all flags) with the incident for a webhook, the whole flag document for a flagd file.
- * The key is {@code flags:<sink>:<flags before>@<read at>:<flags after>}: events of one change that end in the
- * same flags make one row, and rows of one transaction share the part before the last colon, so the dispatcher
- * sends only the last of them (its diff covers the whole transaction).
+ * A row is unique per change and flags after it: events of one change that end in the same flags make one row,
+ * and rows of one change share its {@code batch}, so the dispatcher sends only the last of them (its diff, taken
+ * against the flags before the change, covers the whole change).
  */
 @Singleton
 public class FlagPushRule implements OutboxRule {
-    public static final String TOPICS = "flags.";
-    public static final String WEBHOOK = "flags.webhook";
-    public static final String FILE = "flags.file";
-
     private final List<Sink> sinks;
     // Providers: the status services need the outbox, which needs this rule.
     private final Provider<StatusService> status;
@@ -55,16 +52,15 @@ public class FlagPushRule implements OutboxRule {
         if (changed.isEmpty()) {
             return List.of();
         }
-        String change = before.etag().replace("\"", "") + "@" + before.builtAt().toEpochMilli() + ":"
-                + after.etag().replace("\"", "");
+        Once once = Once.perChange(after.etag());
         List<OutboxDraft> drafts = new ArrayList<>();
         for (Sink sink : sinks) {
-            String key = "flags:" + sink.name() + ":" + change;
             if (sink instanceof Sink.Webhook) {
-                drafts.add(new OutboxDraft(WEBHOOK, sink.name(), key,
-                        FlagDocuments.webhookBody(key, event, after, changed), event.incident()));
+                drafts.add(new OutboxDraft(FlagPushKind.WEBHOOK, sink.name(), once,
+                        FlagDocuments.webhookBody(event, after, changed), event.incident()));
             } else {
-                drafts.add(new OutboxDraft(FILE, sink.name(), key, FlagDocuments.flagd(after), event.incident()));
+                drafts.add(new OutboxDraft(FlagPushKind.FLAGD_FILE, sink.name(), once, FlagDocuments.flagd(after),
+                        event.incident()));
             }
         }
         return drafts;

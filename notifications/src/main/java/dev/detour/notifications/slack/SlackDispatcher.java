@@ -8,6 +8,7 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.lifecycle.Job;
+import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.persistence.OutboxRow;
@@ -124,7 +125,7 @@ public class SlackDispatcher {
 
     /** Delivers what is due now; returns how many rows it finished (sent or failed). */
     public synchronized int dispatchDue() {
-        List<OutboxRow> due = outbox.due(SlackOutboxRule.TOPICS, BATCH);
+        List<OutboxRow> due = outbox.due(SlackKind.TOPICS, BATCH);
         Map<Long, Long> folded = new HashMap<>(); // incident -> its root refreshes up to this row id are delivered
         Set<String> held = new HashSet<>();
         int finished = 0;
@@ -138,11 +139,11 @@ public class SlackDispatcher {
             // A held channel's later rows wait for the next poll, so each channel's rows arrive in order. A channel
             // is held when it is out of tokens, when a row waits for a retry, or when another replica has a row.
             String channel = row.destination();
-            if (held.contains(channel) || !pacing.tryTake(channel + ":" + kindOf(row))) {
+            if (held.contains(channel) || !pacing.tryTake(channel + ":" + limitOf(row))) {
                 held.add(channel);
                 continue;
             }
-            Optional<OutboxRow> claimed = outbox.claim(row, SlackOutboxRule.TOPICS,
+            Optional<OutboxRow> claimed = outbox.claim(row, SlackKind.TOPICS,
                     clock.instant().plus(delivery.lease()));
             if (claimed.isPresent() && deliver(claimed.get(), folded)) {
                 finished++;
@@ -154,7 +155,7 @@ public class SlackDispatcher {
     }
 
     private static boolean isFolded(OutboxRow row, Map<Long, Long> folded) {
-        return row.topic().equals(SlackOutboxRule.ROOT) && row.incidentId() != null
+        return kindOf(row).equals(Optional.of(SlackKind.ROOT_REFRESH)) && row.incidentId() != null
                 && row.id() <= folded.getOrDefault(row.incidentId(), Long.MIN_VALUE);
     }
 
@@ -165,12 +166,12 @@ public class SlackDispatcher {
     /** @return whether the row is finished: delivered, or failed for good */
     private boolean deliver(OutboxRow row, Map<Long, Long> folded) {
         Optional<IncidentId> incident = Optional.ofNullable(row.incidentId()).map(IncidentId::new);
-        boolean isRoot = row.topic().equals(SlackOutboxRule.ROOT);
+        boolean isRoot = kindOf(row).equals(Optional.of(SlackKind.ROOT_REFRESH));
         if (isRoot && incident.isEmpty()) {
             return settle(row, incident, new SendResult.Failed("a root refresh without an incident"), null);
         }
         // Read before rendering: every refresh committed by now is shown by what is rendered next.
-        Optional<Long> refreshesUpTo = isRoot ? outbox.newestPending(SlackOutboxRule.ROOT, incident.get())
+        Optional<Long> refreshesUpTo = isRoot ? outbox.newestPending(SlackKind.ROOT_REFRESH, incident.get())
                 : Optional.empty();
         Optional<IncidentThreads.Thread> thread = incident.flatMap(threads::of);
         Target target = targetOf(row, thread);
@@ -187,26 +188,30 @@ public class SlackDispatcher {
         }
         boolean finished = settle(row, incident, result, target);
         if (result instanceof SendResult.Delivered && refreshesUpTo.isPresent()) {
-            outbox.folded(SlackOutboxRule.ROOT, incident.get(), refreshesUpTo.get());
+            outbox.folded(SlackKind.ROOT_REFRESH, incident.get(), refreshesUpTo.get());
             folded.merge(row.incidentId(), refreshesUpTo.get(), Math::max);
         }
         return finished;
     }
 
+    /** The kind the row says it is; empty for a kind this version does not deliver. */
+    private static Optional<SlackKind> kindOf(OutboxRow row) {
+        return SlackKind.of(row.kind());
+    }
+
     /** Posts and edits have separate limits at Slack. */
-    private static String kindOf(OutboxRow row) {
-        return row.topic().equals(SlackOutboxRule.ROOT) ? "edit" : "post";
+    private static String limitOf(OutboxRow row) {
+        return kindOf(row).equals(Optional.of(SlackKind.ROOT_REFRESH)) ? "edit" : "post";
     }
 
     private static Target targetOf(OutboxRow row, Optional<IncidentThreads.Thread> thread) {
-        return switch (row.topic()) {
-            case SlackOutboxRule.ROOT -> thread.map(t -> new Target(t.channel(), Optional.of(t.ts()), true))
-                    .orElseGet(() -> new Target(row.destination(), Optional.empty(), false));
+        Target topLevel = new Target(row.destination(), Optional.empty(), false);
+        return switch (kindOf(row).orElse(SlackKind.SUPPORT_POST)) {
+            case ROOT_REFRESH -> thread.map(t -> new Target(t.channel(), Optional.of(t.ts()), true)).orElse(topLevel);
             // Its root message was written before it to the same channel, and rows of a channel go in order: by
             // now the root has a ts, or it failed for good and the reply stands on its own.
-            case SlackOutboxRule.REPLY -> thread.map(t -> new Target(t.channel(), Optional.of(t.ts()), false))
-                    .orElseGet(() -> new Target(row.destination(), Optional.empty(), false));
-            default -> new Target(row.destination(), Optional.empty(), false);
+            case REPLY -> thread.map(t -> new Target(t.channel(), Optional.of(t.ts()), false)).orElse(topLevel);
+            case SUPPORT_POST, SUMMARY -> topLevel;
         };
     }
 
@@ -247,11 +252,14 @@ public class SlackDispatcher {
     }
 
     private SendResult send(OutboxRow row, Optional<IncidentId> incident, Target target) {
-        return switch (row.topic()) {
-            case SlackOutboxRule.ROOT -> refreshRoot(row, incident.orElseThrow(), target);
-            case SlackOutboxRule.REPLY, SupportOutboxRule.SUPPORT, SupportOutboxRule.SUMMARY ->
+        Optional<SlackKind> kind = kindOf(row);
+        if (kind.isEmpty()) {
+            return new SendResult.Failed("unknown outbox kind " + row.kind());
+        }
+        return switch (kind.get()) {
+            case ROOT_REFRESH -> refreshRoot(row, incident.orElseThrow(), target);
+            case REPLY, SUPPORT_POST, SUMMARY ->
                     slack.post(target.channel(), target.threadTs(), SlackPayload.fromJson(row.payload()), markOf(row));
-            default -> new SendResult.Failed("unknown outbox topic " + row.topic());
         };
     }
 
@@ -267,20 +275,21 @@ public class SlackDispatcher {
 
     /** Where possible, on-call learns in the incident's thread that a post could not be delivered. */
     private void noteInThread(OutboxRow row, Optional<IncidentId> incident, String error, Instant now) {
-        if (incident.isEmpty() || row.topic().equals(SlackOutboxRule.ROOT) || row.topic().equals(SlackOutboxRule.REPLY)) {
+        if (incident.isEmpty() || kindOf(row).equals(Optional.of(SlackKind.ROOT_REFRESH))
+                || kindOf(row).equals(Optional.of(SlackKind.REPLY))) {
             return; // the thread itself is what failed
         }
         SlackPayload note = SlackPayload.of(SlackMessage.plain(Wording.english().get("reply.undeliverable",
                 row.destination(), SlackText.escape(error, Limits.SECTION_TEXT / 2))));
-        notes.post(new OutboxDraft(SlackOutboxRule.REPLY, settings.incidentChannel(),
-                "undeliverable:" + row.id(), note.toJson(), incident));
+        notes.post(new OutboxDraft(SlackKind.REPLY, settings.incidentChannel(),
+                Once.perFacts("undeliverable", Long.toString(row.id())), note.toJson(), incident));
     }
 
     /** @return whether the row is finished */
     private boolean settle(OutboxRow row, Optional<IncidentId> incident, SendResult result, Target target) {
         Instant now = clock.instant();
         if (result instanceof SendResult.Delivered delivered) {
-            if (row.topic().equals(SlackOutboxRule.ROOT) && !target.edit()) {
+            if (kindOf(row).equals(Optional.of(SlackKind.ROOT_REFRESH)) && !target.edit()) {
                 threads.remember(incident.orElseThrow(), delivered.channel(), delivered.ts());
             }
             outbox.sent(row, List.of(new AuditRecord(now, Actor.system("outbox"),

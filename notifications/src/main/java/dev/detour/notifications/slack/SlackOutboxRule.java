@@ -4,6 +4,7 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
 import dev.detour.incidents.signals.Signal;
@@ -12,11 +13,7 @@ import dev.detour.messages.SlackMessage;
 import dev.detour.messages.ThreadReply;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,10 +23,6 @@ import java.util.Optional;
  */
 @Singleton
 public class SlackOutboxRule implements OutboxRule {
-    public static final String TOPICS = "slack.";
-    public static final String ROOT = "slack.root";
-    public static final String REPLY = "slack.reply";
-
     private final SlackSettings slack;
     private final ThreadReply replies;
 
@@ -46,37 +39,32 @@ public class SlackOutboxRule implements OutboxRule {
         }
         String channel = slack.incidentChannel();
         List<OutboxDraft> drafts = new ArrayList<>();
-        // Keyed by the event itself: the same event never refreshes twice, different ones always do.
-        drafts.add(new OutboxDraft(ROOT, channel, ROOT + ":" + incident.get() + ":" + digest(event.toString()),
+        // One refresh per event: different events always refresh, the same event never twice.
+        drafts.add(new OutboxDraft(SlackKind.ROOT_REFRESH, channel, Once.perEvent(),
                 "{\"incident\":\"" + incident.get() + "\"}", incident));
         List<SlackMessage> messages = replies.render(event);
         for (int i = 0; i < messages.size(); i++) {
             String payload = SlackPayload.of(messages.get(i)).toJson();
-            drafts.add(new OutboxDraft(REPLY, channel, REPLY + ":" + incident.get() + ":" + digest(replyKey(event) + "#"
-                    + i), payload, incident));
+            drafts.add(new OutboxDraft(SlackKind.REPLY, channel, onceFor(event, incident.get(), i), payload,
+                    incident));
         }
         return drafts;
     }
 
     /**
      * A signal that only repeats what the thread already says (same source, same targets, same state, same words,
-     * nothing to press) gets the same key, so the outbox keeps its first reply only; the root message counts it.
+     * nothing to press) is unique for those facts within its incident, so the outbox keeps its first reply only;
+     * the root message counts it. Any other reply is one per event.
      */
-    private static String replyKey(DetourEvent event) {
+    private static Once onceFor(DetourEvent event, IncidentId incident, int item) {
         if (event instanceof DetourEvent.SignalReceived received
                 && received.suggestion() == DetourEvent.SignalReceived.Suggestion.NONE) {
             Signal signal = received.signal();
-            return "signal|" + signal.source() + "|" + signal.firing() + "|" + signal.targets() + "|" + signal.summary();
+            List<String> facts = new ArrayList<>(List.of("repeated-signal", incident.toString(),
+                    Integer.toString(item), signal.source(), Boolean.toString(signal.firing()), signal.summary()));
+            signal.targets().forEach(target -> facts.add(target.toString())); // last: each its own part
+            return new Once.PerFacts(facts);
         }
-        return event.toString();
-    }
-
-    private static String digest(String text) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Once.perEvent(item);
     }
 }

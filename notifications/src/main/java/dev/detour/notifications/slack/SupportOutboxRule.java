@@ -7,6 +7,7 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
 import dev.detour.incidents.routing.RouteState;
@@ -14,6 +15,8 @@ import dev.detour.incidents.service.DetourStatus;
 import dev.detour.incidents.service.IncidentReports;
 import dev.detour.incidents.service.IncidentService;
 import dev.detour.incidents.service.StatusService;
+import dev.detour.incidents.support.SupportPostDraft;
+import dev.detour.incidents.support.SupportPostKind;
 import dev.detour.messages.ManagerSummary;
 import dev.detour.messages.Names;
 import dev.detour.messages.SlackMessage;
@@ -24,6 +27,7 @@ import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +39,6 @@ import java.util.Optional;
  */
 @Singleton
 public class SupportOutboxRule implements OutboxRule {
-    public static final String SUPPORT = "slack.support";
-    public static final String SUMMARY = "slack.summary";
-
     private final SlackSettings slack;
     // Providers: the services need the outbox, which needs this rule.
     private final Provider<StatusService> status;
@@ -70,37 +71,42 @@ public class SupportOutboxRule implements OutboxRule {
         if (event instanceof DetourEvent.RouteChanged route) {
             DetourStatus now = status.get().current();
             Optional<Incident> incident = incidents.get().find(id.get());
+            // One post per change: a change that moves three task classes is one post about all of them.
             if (incident.isPresent() && SupportPost.usersAffected(now)) {
-                drafts.add(post(SUPPORT, slack.supportChannel(),
-                        SupportPostKind.STATUS.idempotencyKey(id.get(), event.at()),
-                        support.affected(incident.get(), now, Optional.empty(), event.at().plus(updateEvery)), id));
+                drafts.add(supportPost(Once.perChange(id.get().toString(), SupportPostKind.STATUS.word()),
+                        support.affected(incident.get(), now, Optional.empty(), event.at().plus(updateEvery)),
+                        support.affectedWords(incident.get(), now, Optional.empty(), event.at().plus(updateEvery)),
+                        id));
             } else if (incident.isPresent() && route.after().state() == RouteState.PRIMARY
                     && route.before().map(before -> before.state() != RouteState.PRIMARY).orElse(false)) {
-                drafts.add(post(SUPPORT, slack.supportChannel(),
-                        SupportPostKind.ALL_CLEAR.idempotencyKey(id.get(), event.at()),
-                        support.allClear(incident.get(), event.at()), id));
+                drafts.add(supportPost(Once.perChange(id.get().toString(), SupportPostKind.ALL_CLEAR.word()),
+                        support.allClear(incident.get(), event.at()),
+                        support.allClearWords(incident.get(), event.at()), id));
             }
         } else if (event instanceof DetourEvent.IncidentChanged changed) {
-            for (TimelineEntry entry : changed.entries()) {
+            for (int i = 0; i < changed.entries().size(); i++) {
+                TimelineEntry entry = changed.entries().get(i);
                 if (entry.detail() instanceof TimelineDetail.Update update) {
                     DetourStatus now = status.get().current();
-                    drafts.add(post(SUPPORT, slack.supportChannel(),
-                            // Two updates in one millisecond are two posts; the same one twice is one.
-                            SupportPostKind.UPDATE.idempotencyKey(id.get(), entry.at()) + ":"
-                                    + update.text().hashCode(),
-                            support.affected(changed.current(), now, Optional.of(update.text()),
-                                    entry.at().plus(updateEvery)), id));
+                    Instant next = entry.at().plus(updateEvery);
+                    drafts.add(supportPost(Once.perEvent(i),
+                            support.affected(changed.current(), now, Optional.of(update.text()), next),
+                            support.affectedWords(changed.current(), now, Optional.of(update.text()), next), id));
                 } else if (entry.type() == TimelineEntry.Type.RESOLVED) {
-                    reports.get().of(id.get()).ifPresent(report -> drafts.add(post(SUMMARY, slack.summaryChannel(),
-                            "summary:" + id.get(), summary.render(report), id)));
+                    int item = i;
+                    reports.get().of(id.get()).ifPresent(report -> drafts.add(new OutboxDraft(SlackKind.SUMMARY,
+                            slack.summaryChannel(), Once.perEvent(item), SlackPayload.of(summary.render(report))
+                            .toJson(), id)));
                 }
             }
         }
         return drafts;
     }
 
-    private static OutboxDraft post(String topic, String channel, String key, SlackMessage message,
+    /** The post for Slack, and the same post as data for readers outside Slack, written together. */
+    private OutboxDraft supportPost(Once once, SlackMessage message, SupportPostDraft words,
                                     Optional<IncidentId> incident) {
-        return new OutboxDraft(topic, channel, key, SlackPayload.of(message).toJson(), incident);
+        return new OutboxDraft(SlackKind.SUPPORT_POST, slack.supportChannel(), once,
+                SlackPayload.of(message).toJson(), incident, Optional.of(words));
     }
 }

@@ -5,14 +5,15 @@ import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.lifecycle.Job;
+import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.persistence.SingleWriterLocks;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.service.DetourStatus;
 import dev.detour.incidents.service.IncidentService;
 import dev.detour.incidents.service.Outbox;
-import dev.detour.incidents.service.OutboxDeliveries;
 import dev.detour.incidents.service.StatusService;
+import dev.detour.incidents.service.SupportPosts;
 import dev.detour.messages.UpdateNudge;
 import dev.detour.messages.Wording;
 import io.micronaut.context.annotation.Property;
@@ -37,7 +38,7 @@ public class SupportUpdateNudges {
 
     private final StatusService status;
     private final IncidentService incidents;
-    private final OutboxDeliveries deliveries;
+    private final SupportPosts supportPosts;
     private final Outbox outbox;
     private final SlackSettings slack;
     private final Catalog catalog;
@@ -46,14 +47,14 @@ public class SupportUpdateNudges {
     private final SingleWriterLocks locks;
     private final UpdateNudge nudge = new UpdateNudge(Wording.english());
 
-    public SupportUpdateNudges(StatusService status, IncidentService incidents, OutboxDeliveries deliveries,
+    public SupportUpdateNudges(StatusService status, IncidentService incidents, SupportPosts supportPosts,
                                Outbox outbox, SlackSettings slack, Catalog catalog, Clock clock,
                                SingleWriterLocks locks,
                                @Property(name = "detour.support.update-every", defaultValue = "30m")
                                Duration updateEvery) {
         this.status = status;
         this.incidents = incidents;
-        this.deliveries = deliveries;
+        this.supportPosts = supportPosts;
         this.outbox = outbox;
         this.slack = slack;
         this.catalog = catalog;
@@ -84,14 +85,13 @@ public class SupportUpdateNudges {
             if (!affectsUsers(incident, now)) {
                 continue;
             }
-            Instant lastPost = deliveries.lastCreated(SupportOutboxRule.SUPPORT, incident.id())
-                    .orElse(incident.openedAt());
+            Instant lastPost = supportPosts.lastPostAt(incident.id()).orElse(incident.openedAt());
             Duration silence = Duration.between(lastPost, at);
             if (silence.compareTo(updateEvery) >= 0) {
-                // Keyed by the silence it is about: polling again writes nothing new.
-                outbox.post(new OutboxDraft(SlackOutboxRule.REPLY, slack.incidentChannel(), "nudge:" + incident.id()
-                        + ":" + lastPost.toEpochMilli(), SlackPayload.of(nudge.render(incident.id(), silence)).toJson(),
-                        Optional.of(incident.id())));
+                // One per silence of an open incident: polling again writes nothing new.
+                outbox.post(new OutboxDraft(SlackKind.REPLY, slack.incidentChannel(),
+                        Once.perFacts("support-nudge", incident.id().toString(), lastPost.toString()),
+                        SlackPayload.of(nudge.render(incident.id(), silence)).toJson(), Optional.of(incident.id())));
                 nudged++;
             }
         }

@@ -81,4 +81,16 @@ class FlagDocumentsTest {
         assertEquals("fallback", route.path("defaultVariant").asText());
         assertEquals("gpt-5", route.path("variants").path("fallback").asText());
     }
+
+    @Test
+    void aWebhookBodyIsSentWithItsDeliveryIdFirstAndTheDocumentUnchanged() throws Exception {
+        String stored = "{\"at\":\"2026-06-07T07:12:00Z\",\"etag\":\"e1\",\"incident\":null}";
+
+        JsonNode sent = JSON.readTree(FlagDocuments.withId("9f2c", stored));
+
+        assertEquals("id", sent.fieldNames().next());
+        assertEquals("9f2c", sent.get("id").asText());
+        assertEquals(JSON.readTree(stored), ((com.fasterxml.jackson.databind.node.ObjectNode) sent.deepCopy())
+                .without("id"));
+    }
 }

@@ -187,7 +187,7 @@ abstract class SlackDeliveryContract {
                 // What the dying replica did: claimed the root row, and Slack took its post with the row's mark.
                 OutboxRepository rows = first.getBean(OutboxRepository.class);
                 OutboxRow root = rows.findByStatusOrderById("pending").stream()
-                        .filter(row -> row.topic().equals(SlackOutboxRule.ROOT)).findFirst().orElseThrow();
+                        .filter(row -> row.kind().equals(SlackKind.ROOT_REFRESH.word())).findFirst().orElseThrow();
                 Instant now = Instant.now();
                 rows.markSending(root.id(), now, now);
                 try (com.slack.api.Slack client = com.slack.api.Slack.getInstance(slackConfig(slack))) {

@@ -168,7 +168,7 @@ class SlackDispatcherIT implements TestPropertyProvider {
         assertTrue(threads.of(incident.id()).isEmpty());
         var records = audit.search(AuditQuery.everything().forIncident(incident.id()));
         assertTrue(records.stream().anyMatch(stored -> stored.record().action()
-                .equals(AuditAction.deliveryFailed(SlackOutboxRule.ROOT))
+                .equals(AuditAction.deliveryFailed(SlackKind.ROOT_REFRESH.topic()))
                 && stored.record().reason().orElse("").equals("channel_not_found")), records::toString);
     }
 
@@ -222,7 +222,7 @@ class SlackDispatcherIT implements TestPropertyProvider {
                 && call.param("text").contains("channel_not_found")));
         var records = audit.search(AuditQuery.everything().forIncident(incident.id()));
         assertTrue(records.stream().anyMatch(stored -> stored.record().action()
-                .equals(AuditAction.deliveryFailed(SupportOutboxRule.SUMMARY))));
+                .equals(AuditAction.deliveryFailed(SlackKind.SUMMARY.topic()))));
     }
 
     @Test

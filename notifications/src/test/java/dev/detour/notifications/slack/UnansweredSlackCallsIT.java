@@ -175,7 +175,7 @@ class UnansweredSlackCallsIT implements TestPropertyProvider {
     void aDatabaseFailureAfterSlackTookThePostDoesNotPostItAgainAfterRecovery() {
         Incident incident = open("database drops the commit");
         dispatcher.dispatchDue();
-        commits.failNextSentOf.set(SlackOutboxRule.REPLY);
+        commits.failNextSentOf.set(SlackKind.REPLY.topic());
         incidents.postUpdate(incident.id(), "switching to GPT-5", Actor.user("U0ALICE"));
 
         assertThrows(IllegalStateException.class, dispatcher::dispatchDue, "the database failed");
@@ -205,7 +205,9 @@ class UnansweredSlackCallsIT implements TestPropertyProvider {
         @Override
         @Transactional
         public void sent(OutboxRow row, List<AuditRecord> records) {
-            if (row.topic().equals(failNextSentOf.get()) && failNextSentOf.compareAndSet(row.topic(), null)) {
+            String failing = failNextSentOf.get();
+            // compareAndSet compares references: with the one just read, not with the row's (another String).
+            if (row.topic().equals(failing) && failNextSentOf.compareAndSet(failing, null)) {
                 throw new IllegalStateException("connection to the database lost");
             }
             super.sent(row, records);

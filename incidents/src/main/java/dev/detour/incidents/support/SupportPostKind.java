@@ -1,0 +1,24 @@
+package dev.detour.incidents.support;
+
+import dev.detour.incidents.catalog.Words;
+
+import java.util.Optional;
+
+/** The three posts support staff get, stored as the {@code kind} of each support post. */
+public enum SupportPostKind {
+    /** Users are affected, or fallback state changed: which features use which model now, which are paused. */
+    STATUS,
+    /** The on-call team's own words for support, with the same state. */
+    UPDATE,
+    /** Normal routing has resumed. */
+    ALL_CLEAR;
+
+    /** {@code status}, {@code update}, {@code all-clear}: also the stored form. */
+    public String word() {
+        return Words.of(this);
+    }
+
+    public static Optional<SupportPostKind> of(String word) {
+        return Words.parse(values(), word);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.detour.incidents.support;
+
+import dev.detour.incidents.incident.IncidentId;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A support post as written, whether Slack has it yet or not.
+ *
+ * @param id stable for as long as the database lives (posts written before the support post log existed keep
+ *           the id of the outbox row they were read from)
+ * @param at when the change that caused it was written
+ */
+public record SupportPostRecord(long id, IncidentId incident, SupportPostKind kind, String headline, String body,
+                                Instant at) {
+    public SupportPostRecord {
+        Objects.requireNonNull(incident, "incident");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(headline, "headline");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(at, "at");
+    }
+}
