@@ -501,7 +501,7 @@ abstract class PersistenceContract implements TestPropertyProvider {
     }
 
     private static Incident opened(IncidentChange change) {
-        return assertInstanceOf(IncidentChange.Applied.class, change).incident();
+        return assertInstanceOf(IncidentChange.Applied.class, change, change::toString).incident();
     }
 
     @Test
