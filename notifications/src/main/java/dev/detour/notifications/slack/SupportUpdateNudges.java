@@ -15,7 +15,6 @@ import dev.detour.incidents.service.OutboxDeliveries;
 import dev.detour.incidents.service.StatusService;
 import dev.detour.messages.UpdateNudge;
 import dev.detour.messages.Wording;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -48,9 +47,7 @@ public class SupportUpdateNudges {
 
     public SupportUpdateNudges(StatusService status, IncidentService incidents, OutboxDeliveries deliveries,
                                Outbox outbox, SlackSettings slack, Catalog catalog, Clock clock,
-                               SingleWriterLocks locks,
-                               @Property(name = "detour.support.update-every", defaultValue = "30m")
-                               Duration updateEvery) {
+                               SingleWriterLocks locks, SupportSettings support) {
         this.status = status;
         this.incidents = incidents;
         this.deliveries = deliveries;
@@ -58,7 +55,7 @@ public class SupportUpdateNudges {
         this.slack = slack;
         this.catalog = catalog;
         this.clock = clock;
-        this.updateEvery = updateEvery;
+        this.updateEvery = support.updateEvery();
         this.locks = locks;
     }
 
