@@ -1,6 +1,5 @@
 package dev.detour.bot.api;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -15,8 +14,8 @@ import io.micronaut.http.annotation.ServerFilter;
 public class ApiTokenFilter {
     private final BearerToken token;
 
-    public ApiTokenFilter(@Value("${detour.api-token:}") String token) {
-        this.token = new BearerToken(token);
+    public ApiTokenFilter(TokenSettings settings) {
+        this.token = new BearerToken(settings.apiToken());
     }
 
     @RequestFilter

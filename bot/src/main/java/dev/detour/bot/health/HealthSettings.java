@@ -1,35 +1,31 @@
 package dev.detour.bot.health;
 
-import io.micronaut.context.annotation.Property;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
 
 /**
- * How health judges each part (docs/deploy.md, "Health"); defaults in application.yml.
+ * How health judges each part (docs/deploy.md, "Health"; docs/configuration.md lists every setting). Defaults live
+ * here, on the record, and nowhere else.
  *
- * @param checkInterval      how often the background checker reads the database and the outbox
- * @param databaseTimeout    how long the checker waits for the database's answer before calling it down
- * @param slackDeliveryBound how long the oldest undelivered Slack post may wait before Slack delivery is down
- * @param jobPeriods         how many of its periods a job may go without completing before it is late
- * @param jobGrace           the least lateness allowed any job, for jobs that run every few hundred milliseconds
- *                           and may take a Slack call's deadline to complete one run
+ * @param checkInterval      {@code detour.health.check-interval}: how often the background checker reads the
+ *                           database and the outbox
+ * @param databaseTimeout    {@code detour.health.database-timeout}: how long the checker waits for the database's
+ *                           answer before calling it down
+ * @param slackDeliveryBound {@code detour.health.slack-delivery-bound}: how long the oldest undelivered Slack post
+ *                           may wait before Slack delivery is down
+ * @param jobPeriods         {@code detour.health.job-periods}: how many of its periods a job may go without
+ *                           completing before it is late
+ * @param jobGrace           {@code detour.health.job-grace}: the least lateness allowed any job, for jobs that run
+ *                           every few hundred milliseconds and may take a Slack call's deadline to complete one run
  */
-@Singleton
-public record HealthSettings(Duration checkInterval, Duration databaseTimeout, Duration slackDeliveryBound,
-                             int jobPeriods, Duration jobGrace) {
-
-    public HealthSettings(@Property(name = "detour.health.check-interval") Duration checkInterval,
-                          @Property(name = "detour.health.database-timeout") Duration databaseTimeout,
-                          @Property(name = "detour.health.slack-delivery-bound") Duration slackDeliveryBound,
-                          @Property(name = "detour.health.job-periods") int jobPeriods,
-                          @Property(name = "detour.health.job-grace") Duration jobGrace) {
-        this.checkInterval = checkInterval;
-        this.databaseTimeout = databaseTimeout;
-        this.slackDeliveryBound = slackDeliveryBound;
-        this.jobPeriods = jobPeriods;
-        this.jobGrace = jobGrace;
-    }
+@ConfigurationProperties("detour.health")
+public record HealthSettings(@Bindable(defaultValue = "1s") Duration checkInterval,
+                             @Bindable(defaultValue = "1s") Duration databaseTimeout,
+                             @Bindable(defaultValue = "2m") Duration slackDeliveryBound,
+                             @Bindable(defaultValue = "3") int jobPeriods,
+                             @Bindable(defaultValue = "30s") Duration jobGrace) {
 
     /** How long {@code job} may go without completing, given its period. */
     public Duration allowedFor(Duration period) {

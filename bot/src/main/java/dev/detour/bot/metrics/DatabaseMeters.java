@@ -7,7 +7,6 @@ import dev.detour.notifications.slack.SlackKind;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Property;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +36,12 @@ public class DatabaseMeters {
     private Snapshot last;
 
     public DatabaseMeters(MeterRegistry registry, IncidentService incidents, OutboxDeliveries outbox, Clock clock,
-                          @Property(name = "detour.metrics.database-max-age", defaultValue = "5s") Duration maxAge) {
+                          MetricsSettings settings) {
         this.incidents = incidents;
         this.outbox = outbox;
         this.clock = clock;
         this.ticker = registry.config().clock();
-        this.maxAgeNanos = maxAge.toNanos();
+        this.maxAgeNanos = settings.databaseMaxAge().toNanos();
         Gauge.builder("detour.incidents.open", () -> snapshot().openIncidents())
                 .description("Incidents not resolved yet")
                 .strongReference(true)

@@ -2,7 +2,7 @@ package dev.detour.bot.signals;
 
 import dev.detour.bot.api.ApiError;
 import dev.detour.bot.api.BearerToken;
-import io.micronaut.context.annotation.Value;
+import dev.detour.bot.api.TokenSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -20,8 +20,8 @@ import io.micronaut.http.annotation.ServerFilter;
 public class SignalTokenFilter {
     private final BearerToken token;
 
-    public SignalTokenFilter(@Value("${detour.signal-token:}") String token) {
-        this.token = new BearerToken(token);
+    public SignalTokenFilter(TokenSettings settings) {
+        this.token = new BearerToken(settings.signalToken());
     }
 
     @RequestFilter

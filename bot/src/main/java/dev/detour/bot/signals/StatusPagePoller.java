@@ -9,10 +9,7 @@ import dev.detour.incidents.lifecycle.Jobs;
 import dev.detour.incidents.persistence.SingleWriterLocks;
 import dev.detour.notifications.http.AnswerTooLargeException;
 import dev.detour.notifications.http.BoundedHttp;
-import io.micronaut.context.annotation.Property;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -41,7 +38,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link Error}, is logged and the page is polled again.
  */
 @Singleton
-@Requires(property = "detour.statuspage.poll", value = "true", defaultValue = "true")
 public class StatusPagePoller {
     private static final Logger LOG = LoggerFactory.getLogger(StatusPagePoller.class);
     static final Duration MAX_PAUSE = Duration.ofMinutes(10);
@@ -52,6 +48,7 @@ public class StatusPagePoller {
     private final SingleWriterLocks locks;
     /** How often a replica that does not poll a page checks whether the one that does is still alive. */
     private static final Duration TAKEOVER = Duration.ofSeconds(5);
+    private final boolean poll;
     private final Duration interval;
     private final Duration timeout;
     private final long maxSize;
@@ -62,17 +59,15 @@ public class StatusPagePoller {
     private final Map<String, PageState> pages = new ConcurrentHashMap<>();
 
     public StatusPagePoller(Catalog catalog, StatusPageReadings readings, SingleWriterLocks locks,
-                            @Property(name = "detour.statuspage.poll-interval", defaultValue = "60s") Duration interval,
-                            @Property(name = "detour.statuspage.timeout", defaultValue = "10s") Duration timeout,
-                            @Property(name = "detour.statuspage.max-size", defaultValue = "2MB") @ReadableBytes
-                            long maxSize, Jobs jobs) {
+                            StatusPageSettings settings, Jobs jobs) {
         this.catalog = catalog;
-        this.maxSize = maxSize;
+        this.poll = settings.poll();
+        this.maxSize = settings.maxSize();
         this.jobs = jobs;
         this.readings = readings;
         this.locks = locks;
-        this.interval = interval;
-        this.timeout = timeout;
+        this.interval = settings.pollInterval();
+        this.timeout = settings.timeout();
         // A thread per page: a page that hangs until its timeout never delays another page's poll.
         int pageCount = (int) catalog.providers().stream().filter(p -> p.statusPage().isPresent()).count();
         this.schedule = Executors.newScheduledThreadPool(Math.max(1, pageCount), runnable -> {
@@ -91,6 +86,9 @@ public class StatusPagePoller {
 
     @EventListener
     public void onStartup(StartupEvent event) {
+        if (!poll) {
+            return; // tests and operators that turned polling off still take Statuspage webhooks
+        }
         for (Provider provider : catalog.providers()) {
             provider.statusPage().ifPresent(page -> start(provider, page));
         }

@@ -1,9 +1,7 @@
 package dev.detour.bot.slack;
 
-import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,9 +16,8 @@ public class AcknowledgementsFirst {
     private final Object quiet = new Object();
     private final long maxWaitNanos;
 
-    public AcknowledgementsFirst(@Property(name = "detour.slack.follow-up-wait", defaultValue = "500ms")
-                                 Duration maxWait) {
-        this.maxWaitNanos = maxWait.toNanos();
+    public AcknowledgementsFirst(FollowUpSettings settings) {
+        this.maxWaitNanos = settings.followUpWait().toNanos();
     }
 
     public void started() {

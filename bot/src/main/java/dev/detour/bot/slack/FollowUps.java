@@ -1,6 +1,5 @@
 package dev.detour.bot.slack;
 
-import io.micronaut.context.annotation.Property;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -23,9 +22,9 @@ public class FollowUps {
     private final AtomicInteger taken = new AtomicInteger();
 
     public FollowUps(@Named(EXECUTOR) ExecutorService threads,
-                     @Property(name = "detour.slack.follow-up-queue", defaultValue = "200") int bound) {
+                     FollowUpSettings settings) {
         this.threads = threads;
-        this.bound = bound;
+        this.bound = settings.followUpQueue();
     }
 
     /** @return false when the follow-ups are full: nothing was queued */

@@ -1,7 +1,6 @@
 package dev.detour.bot.status;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.HttpHostResolver;
@@ -30,9 +29,9 @@ public class PublicAddress {
     private final Provider<HttpHostResolver> hosts;
     private final Provider<EmbeddedServer> server;
 
-    public PublicAddress(@Value("${" + PROPERTY + ":}") String publicUrl, Provider<HttpHostResolver> hosts,
+    public PublicAddress(StatusSettings settings, Provider<HttpHostResolver> hosts,
                          Provider<EmbeddedServer> server) {
-        this.configured = Optional.of(publicUrl.strip()).filter(url -> !url.isEmpty()).map(PublicAddress::checked);
+        this.configured = Optional.ofNullable(settings.publicUrl()).map(String::strip).filter(url -> !url.isEmpty()).map(PublicAddress::checked);
         this.hosts = hosts;
         this.server = server;
     }

@@ -1,6 +1,5 @@
 package dev.detour.bot.status;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -10,7 +9,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.time.Duration;
 
 /**
  * The public, read-only status for end users and support staff outside Slack: {@code GET /status} (HTML),
@@ -32,12 +30,12 @@ public class PublicStatusController {
     private final StatusFeed feed = new StatusFeed();
 
     public PublicStatusController(PublicStatusReader reader, PublicAddress address,
-                                  @Property(name = "detour.status.max-age", defaultValue = "30s") Duration maxAge) {
+                                  StatusSettings settings) {
         this.reader = reader;
         this.address = address;
         // Browsers and proxies may keep a reading this long: a reload storm during an incident reaches Detour
         // once per cache, and the state is at most this much older than the page says.
-        this.cacheControl = "public, max-age=" + Math.max(0, maxAge.toSeconds());
+        this.cacheControl = "public, max-age=" + Math.max(0, settings.maxAge().toSeconds());
     }
 
     @Get(uri = "/status", produces = HTML)

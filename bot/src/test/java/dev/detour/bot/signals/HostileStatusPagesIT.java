@@ -73,7 +73,8 @@ class HostileStatusPagesIT implements TestPropertyProvider {
     }
 
     private StatusPagePoller poller() {
-        return new StatusPagePoller(catalog, readings, locks, Duration.ofMillis(100), TIMEOUT, TWO_MEGABYTES, jobs);
+        return new StatusPagePoller(catalog, readings, locks,
+                new StatusPageSettings(true, Duration.ofMillis(100), TIMEOUT, TWO_MEGABYTES), jobs);
     }
 
     private Provider anthropic() {

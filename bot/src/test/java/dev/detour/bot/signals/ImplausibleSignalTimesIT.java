@@ -169,8 +169,8 @@ class ImplausibleSignalTimesIT implements TestPropertyProvider {
                     {"id":"poll-epoch","status":"identified","body":"dated 1970","created_at":"1970-01-01T00:00:00Z"},
                     {"id":"poll-now","status":"identified","body":"dated today","created_at":"2026-06-07T06:59:00Z"}
                   ]}]}""");
-        StatusPagePoller poller = new StatusPagePoller(catalog, readings, locks, Duration.ofSeconds(60),
-                Duration.ofSeconds(5), 2 * 1024 * 1024, jobs);
+        StatusPagePoller poller = new StatusPagePoller(catalog, readings, locks,
+                new StatusPageSettings(true, Duration.ofSeconds(60), Duration.ofSeconds(5), 2 * 1024 * 1024), jobs);
 
         poller.poll(catalog.provider(SeedCatalog.ANTHROPIC).orElseThrow(), statusPage.url(),
                 new StatusPagePoller.PageState());

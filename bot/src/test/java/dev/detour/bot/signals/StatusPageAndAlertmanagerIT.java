@@ -112,8 +112,8 @@ class StatusPageAndAlertmanagerIT implements TestPropertyProvider {
     @Order(2)
     void aPolledSummaryRecordsTheStatusPageIncidentOnceAndAskesAgainWithItsEtag() {
         Provider anthropic = catalog.provider(SeedCatalog.ANTHROPIC).orElseThrow();
-        StatusPagePoller poller = new StatusPagePoller(catalog, readings, locks, Duration.ofSeconds(60),
-                Duration.ofSeconds(5), 2 * 1024 * 1024, jobs);
+        StatusPagePoller poller = new StatusPagePoller(catalog, readings, locks,
+                new StatusPageSettings(true, Duration.ofSeconds(60), Duration.ofSeconds(5), 2 * 1024 * 1024), jobs);
         StatusPagePoller.PageState state = new StatusPagePoller.PageState();
         statusPage.serve(fixture("statuspage/summary-partial-outage.json"));
 
@@ -137,8 +137,8 @@ class StatusPageAndAlertmanagerIT implements TestPropertyProvider {
     @Order(3)
     void aBrokenStatusPageIsAFailedPollThatBacksOff() {
         Provider anthropic = catalog.provider(SeedCatalog.ANTHROPIC).orElseThrow();
-        StatusPagePoller poller = new StatusPagePoller(catalog, readings, locks, Duration.ofSeconds(60),
-                Duration.ofSeconds(5), 2 * 1024 * 1024, jobs);
+        StatusPagePoller poller = new StatusPagePoller(catalog, readings, locks,
+                new StatusPageSettings(true, Duration.ofSeconds(60), Duration.ofSeconds(5), 2 * 1024 * 1024), jobs);
         statusPage.failWith(503);
         assertThrows(IllegalStateException.class,
                 () -> poller.poll(anthropic, statusPage.url(), new StatusPagePoller.PageState()));

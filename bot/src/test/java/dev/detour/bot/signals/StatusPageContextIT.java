@@ -119,7 +119,8 @@ class StatusPageContextIT implements TestPropertyProvider {
     }
 
     private StatusPagePoller poller() {
-        return new StatusPagePoller(catalog, readings, locks, Duration.ofSeconds(60), Duration.ofSeconds(5), 2 * 1024 * 1024, jobs);
+        return new StatusPagePoller(catalog, readings, locks,
+                new StatusPageSettings(true, Duration.ofSeconds(60), Duration.ofSeconds(5), 2 * 1024 * 1024), jobs);
     }
 
     private dev.detour.incidents.catalog.Provider provider(ProviderId id) {

@@ -13,7 +13,8 @@ class AcknowledgementsFirstTest {
 
     @Test
     void aFollowUpWaitsWhileAnAcknowledgementIsInProgressAndRunsWhenItIsDone() throws InterruptedException {
-        AcknowledgementsFirst acknowledgements = new AcknowledgementsFirst(Duration.ofMinutes(1));
+        AcknowledgementsFirst acknowledgements =
+                new AcknowledgementsFirst(new FollowUpSettings(Duration.ofMinutes(1), 200));
         CountDownLatch ran = new CountDownLatch(1);
         acknowledgements.started();
 
@@ -27,7 +28,8 @@ class AcknowledgementsFirstTest {
 
     @Test
     void aFollowUpRunsAtOnceWhenNothingIsBeingAcknowledged() throws InterruptedException {
-        AcknowledgementsFirst acknowledgements = new AcknowledgementsFirst(Duration.ofMinutes(1));
+        AcknowledgementsFirst acknowledgements =
+                new AcknowledgementsFirst(new FollowUpSettings(Duration.ofMinutes(1), 200));
         acknowledgements.started();
         acknowledgements.finished();
         CountDownLatch ran = new CountDownLatch(1);
@@ -39,7 +41,8 @@ class AcknowledgementsFirstTest {
 
     @Test
     void steadyAcknowledgementsDelayAFollowUpByAtMostTheLongestWait() throws InterruptedException {
-        AcknowledgementsFirst acknowledgements = new AcknowledgementsFirst(Duration.ofMillis(50));
+        AcknowledgementsFirst acknowledgements =
+                new AcknowledgementsFirst(new FollowUpSettings(Duration.ofMillis(50), 200));
         acknowledgements.started(); // and never finished: acknowledgements keep coming
         CountDownLatch ran = new CountDownLatch(1);
 

@@ -3,6 +3,7 @@ package dev.detour.bot.slack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +24,7 @@ class FollowUpsTest {
 
     @Test
     void beyondItsBoundAFollowUpIsRefusedAndNothingIsQueued() throws InterruptedException {
-        FollowUps followUps = new FollowUps(threads, 2);
+        FollowUps followUps = new FollowUps(threads, new FollowUpSettings(Duration.ofMillis(500), 2));
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(2);
         AtomicInteger ran = new AtomicInteger();

@@ -1,6 +1,5 @@
 package dev.detour.incidents.lifecycle;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.core.order.Ordered;
@@ -32,9 +31,9 @@ public class ScheduledJobsStop implements ApplicationEventListener<ShutdownEvent
     private final Duration grace;
 
     public ScheduledJobsStop(@Named(TaskExecutors.SCHEDULED) Provider<ExecutorService> scheduler,
-                             @Property(name = "detour.shutdown.grace", defaultValue = "10s") Duration grace) {
+                             ShutdownSettings settings) {
         this.scheduler = scheduler;
-        this.grace = grace;
+        this.grace = settings.grace();
     }
 
     @Override

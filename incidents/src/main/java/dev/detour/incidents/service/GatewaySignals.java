@@ -7,7 +7,6 @@ import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.signals.GatewayMonitor;
 import dev.detour.incidents.signals.Signal;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
@@ -63,13 +62,12 @@ public class GatewaySignals {
     private final Duration recordWait;
 
     public GatewaySignals(GatewayMonitor monitor, GatewaySignalRecorder recorder, Catalog catalog, Clock clock,
-                          @Property(name = "detour.signals.gateway-record-wait", defaultValue = "1s")
-                          Duration recordWait) {
+                          SignalSettings settings) {
         this.monitor = monitor;
         this.recorder = recorder;
         this.catalog = catalog;
         this.clock = clock;
-        this.recordWait = recordWait;
+        this.recordWait = settings.gatewayRecordWait();
     }
 
     /**

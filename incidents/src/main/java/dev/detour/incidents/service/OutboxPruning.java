@@ -2,7 +2,6 @@ package dev.detour.incidents.service;
 
 import dev.detour.incidents.persistence.OutboxRepository;
 import dev.detour.incidents.persistence.SingleWriterLocks;
-import io.micronaut.context.annotation.Property;
 import dev.detour.incidents.lifecycle.Job;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
@@ -41,11 +40,11 @@ public class OutboxPruning {
     private final SingleWriterLocks locks;
 
     public OutboxPruning(OutboxRepository rows, Clock clock, SingleWriterLocks locks,
-                         @Property(name = "detour.outbox.keep-delivered", defaultValue = "7d") Duration keepDelivered) {
+                         OutboxSettings settings) {
         this.rows = rows;
         this.clock = clock;
         this.locks = locks;
-        this.keepDelivered = keepDelivered;
+        this.keepDelivered = settings.keepDelivered();
     }
 
     @Job("outbox-pruning")

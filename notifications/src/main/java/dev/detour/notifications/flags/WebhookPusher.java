@@ -3,7 +3,6 @@ package dev.detour.notifications.flags;
 import dev.detour.incidents.catalog.Sink;
 import dev.detour.notifications.http.AnswerTooLargeException;
 import dev.detour.notifications.http.BoundedHttp;
-import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
 import javax.crypto.Mac;
@@ -35,11 +34,11 @@ public class WebhookPusher {
     private final BoundedHttp http;
 
     public WebhookPusher(Secrets secrets, Clock clock,
-                         @Property(name = "detour.flags.webhook-timeout", defaultValue = "10s") Duration timeout) {
+                         FlagPushSettings settings) {
         this.secrets = secrets;
         this.clock = clock;
-        this.timeout = timeout;
-        this.http = new BoundedHttp(HttpClient.newBuilder().connectTimeout(timeout).build());
+        this.timeout = settings.webhookTimeout();
+        this.http = new BoundedHttp(HttpClient.newBuilder().connectTimeout(this.timeout).build());
     }
 
     PushResult push(Sink.Webhook sink, String idempotencyKey, String body) {

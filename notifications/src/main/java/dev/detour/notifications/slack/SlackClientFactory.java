@@ -10,7 +10,6 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.convert.format.ReadableBytes;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -30,9 +29,7 @@ public class SlackClientFactory {
     @Singleton
     @Bean(preDestroy = "close")
     public Slack slack(@Property(name = "slack.api-url", defaultValue = DEFAULT_API_URL) String apiUrl,
-                       SlackDeliverySettings delivery,
-                       @Property(name = "detour.slack.answer-limit", defaultValue = "1MB") @ReadableBytes
-                       long answerLimit) {
+                       SlackDeliverySettings delivery) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
         // The call timeout bounds the whole call: once it has passed, no answer to it can still arrive.
@@ -45,7 +42,7 @@ public class SlackClientFactory {
         // a second message. Detour decides itself (after looking in the channel's history), so it never does.
         SlackHttpClient http = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder()
                 .retryOnConnectionFailure(false)
-                .addInterceptor(new AnswerLimitInterceptor(answerLimit)).build());
+                .addInterceptor(new AnswerLimitInterceptor(delivery.answerLimit())).build());
         http.setConfig(config);
         return Slack.getInstance(config, http);
     }

@@ -1,13 +1,15 @@
 package dev.detour.notifications.slack;
 
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Property;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.convert.format.ReadableBytes;
 
 import java.time.Duration;
 
 /**
- * How Detour waits for Slack, with every default in this one place (docs/configuration.md lists them).
+ * How Detour talks to Slack's Web API (docs/slack.md, "Delivery"; docs/configuration.md lists every setting).
+ * Defaults live here, on the record, and nowhere else: the notifications module runs in tests without the bot's
+ * application.yml, so a default there would not reach it.
  *
  * @param timeout         {@code detour.slack.timeout}: the longest any Slack call may take, answer included
  * @param readHistory     {@code detour.slack.read-history}: whether Detour looks in a channel's history for a post
@@ -15,8 +17,16 @@ import java.time.Duration;
  *                        and, for private channels, {@code groups:history})
  * @param unconfirmedWait {@code detour.slack.unconfirmed-wait}: where the history cannot be read, how long a post
  *                        whose call timed out waits before it is sent again
+ * @param burst           {@code detour.slack.burst}: posts (and, separately, edits) one channel may get at once
+ *                        before pacing to about one per second
+ * @param answerLimit     {@code detour.slack.answer-limit}: the largest answer from Slack that is read, in bytes
  */
-public record SlackDeliverySettings(Duration timeout, boolean readHistory, Duration unconfirmedWait) {
+@ConfigurationProperties("detour.slack")
+public record SlackDeliverySettings(@Bindable(defaultValue = "10s") Duration timeout,
+                                    @Bindable(defaultValue = "true") boolean readHistory,
+                                    @Bindable(defaultValue = "2m") Duration unconfirmedWait,
+                                    @Bindable(defaultValue = "3") int burst,
+                                    @Bindable(defaultValue = "1MB") @ReadableBytes long answerLimit) {
 
     /**
      * How long other replicas keep off a row being sent, and how long after an unanswered call Detour looks for
@@ -24,17 +34,5 @@ public record SlackDeliverySettings(Duration timeout, boolean readHistory, Durat
      */
     public Duration lease() {
         return timeout.multipliedBy(2);
-    }
-
-    @Factory
-    static class FromProperties {
-        @Singleton
-        SlackDeliverySettings settings(@Property(name = "detour.slack.timeout", defaultValue = "10s") Duration timeout,
-                                       @Property(name = "detour.slack.read-history", defaultValue = "true")
-                                       boolean readHistory,
-                                       @Property(name = "detour.slack.unconfirmed-wait", defaultValue = "2m")
-                                       Duration unconfirmedWait) {
-            return new SlackDeliverySettings(timeout, readHistory, unconfirmedWait);
-        }
     }
 }

@@ -24,7 +24,6 @@ import dev.detour.messages.SlackMessage;
 import dev.detour.messages.SlackText;
 import dev.detour.messages.Wording;
 import dev.detour.notifications.Backoff;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -81,13 +80,12 @@ public class SlackDispatcher {
     public SlackDispatcher(OutboxDeliveries outbox, @Named("slack") SlackSender slack, IncidentThreads threads,
                             IncidentService incidents, StatusService status, Catalog catalog, Clock clock,
                             Outbox notes, SlackSettings settings, SlackDeliverySettings delivery,
-                            DeliveryGuarantee guarantee,
-                            @Property(name = "detour.slack.burst", defaultValue = "3") int burst) {
+                            DeliveryGuarantee guarantee) {
         this.notes = notes;
         this.settings = settings;
         this.delivery = delivery;
         this.guarantee = guarantee;
-        this.pacing = new ChannelPacing(burst);
+        this.pacing = new ChannelPacing(delivery.burst());
         this.outbox = outbox;
         this.slack = slack;
         this.threads = threads;

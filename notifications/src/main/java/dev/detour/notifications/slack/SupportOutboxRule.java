@@ -22,7 +22,6 @@ import dev.detour.messages.Names;
 import dev.detour.messages.SlackMessage;
 import dev.detour.messages.SupportPost;
 import dev.detour.messages.Wording;
-import io.micronaut.context.annotation.Property;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
@@ -50,7 +49,7 @@ public class SupportOutboxRule implements OutboxRule {
 
     public SupportOutboxRule(SlackSettings slack, Catalog catalog, Provider<StatusService> status,
                              Provider<IncidentService> incidents, Provider<IncidentReports> reports,
-                             @Property(name = "detour.support.update-every", defaultValue = "30m") Duration updateEvery) {
+                             SupportSettings settings) {
         this.slack = slack;
         this.status = status;
         this.incidents = incidents;
@@ -58,7 +57,7 @@ public class SupportOutboxRule implements OutboxRule {
         Names names = new Names(catalog);
         this.support = new SupportPost(names, Wording.english());
         this.summary = new ManagerSummary(names, Wording.english());
-        this.updateEvery = updateEvery;
+        this.updateEvery = settings.updateEvery();
     }
 
     @Override

@@ -16,7 +16,6 @@ import dev.detour.incidents.service.StatusService;
 import dev.detour.incidents.service.SupportPosts;
 import dev.detour.messages.UpdateNudge;
 import dev.detour.messages.Wording;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -49,9 +48,7 @@ public class SupportUpdateNudges {
 
     public SupportUpdateNudges(StatusService status, IncidentService incidents, SupportPosts supportPosts,
                                Outbox outbox, SlackSettings slack, Catalog catalog, Clock clock,
-                               SingleWriterLocks locks,
-                               @Property(name = "detour.support.update-every", defaultValue = "30m")
-                               Duration updateEvery) {
+                               SingleWriterLocks locks, SupportSettings support) {
         this.status = status;
         this.incidents = incidents;
         this.supportPosts = supportPosts;
@@ -59,7 +56,7 @@ public class SupportUpdateNudges {
         this.slack = slack;
         this.catalog = catalog;
         this.clock = clock;
-        this.updateEvery = updateEvery;
+        this.updateEvery = support.updateEvery();
         this.locks = locks;
     }
 

@@ -32,7 +32,7 @@ class WebhookPusherIT {
         public Optional<String> get(String environmentVariable) {
             return Optional.of("whsec-0123456789abcdef");
         }
-    }, Clock.systemUTC(), TIMEOUT);
+    }, Clock.systemUTC(), new FlagPushSettings(TIMEOUT));
 
     @AfterEach
     void stop() {

@@ -60,8 +60,8 @@ class SlackAnswerLimitsIT {
         });
         api.start();
         String url = "http://127.0.0.1:" + api.getAddress().getPort() + "/api/";
-        return new SlackClientFactory().slack(url, new SlackDeliverySettings(TIMEOUT, true, Duration.ofMinutes(2)),
-                1024 * 1024);
+        return new SlackClientFactory().slack(url, new SlackDeliverySettings(TIMEOUT, true, Duration.ofMinutes(2), 3,
+                1024 * 1024));
     }
 
     private IOException postFailsWithin(Duration limit, Slack slack) {
