@@ -120,6 +120,7 @@ class StatusPageAndAlertmanagerIT implements TestPropertyProvider {
 
     @Test
     void aComponentUpdateWebhookOpensAnOutageForTheComponentsModelsOnce() {
+        claudeApiOperationalAgain(); // whatever an earlier test left: this update is a change
         String body = fixture("statuspage/component-update.json");
         assertEquals(401, post("/signals/statuspage/anthropic?token=wrong", body, null).statusCode());
 
@@ -135,6 +136,17 @@ class StatusPageAndAlertmanagerIT implements TestPropertyProvider {
         assertEquals("[\"model:claude-opus-4-7\",\"model:claude-opus-4-8\",\"model:claude-sonnet-4-6\"]",
                 opened.path("affected").toString());
         assertEquals(1, timelineEntriesBy(id, "signal:statuspage:anthropic") - 1, "opened, then one signal entry");
+    }
+
+    /** Anthropic's page says its Claude API component is operational again (no incident is open to note it on). */
+    private void claudeApiOperationalAgain() {
+        String recovered = fixture("statuspage/component-update.json")
+                .replace("\"status\": \"partial_outage\"", "\"status\": \"operational\"")
+                .replace("\"old_status\": \"operational\", \"new_status\": \"partial_outage\"",
+                        "\"old_status\": \"partial_outage\", \"new_status\": \"operational\"");
+        assertEquals(202, post("/signals/statuspage/anthropic?token=" + SignalTestApp.TOKEN, recovered, null)
+                .statusCode());
+        assertEquals(0, openIncidents().size(), "a recovery opens nothing");
     }
 
     @Test
