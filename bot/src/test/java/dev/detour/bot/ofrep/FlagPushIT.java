@@ -5,6 +5,7 @@ import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.service.AvailabilityService;
+import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.incidents.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
@@ -41,10 +42,7 @@ class FlagPushIT {
                 availability.disable(List.of(Target.model(SeedCatalog.GPT_5)), alice, Optional.of("first"));
                 availability.enable(List.of(Target.model(SeedCatalog.GPT_5)), alice, Optional.of("second"));
                 availability.disable(List.of(Target.provider(SeedCatalog.OPENAI)), alice, Optional.of("third"));
-                long deadline = System.nanoTime() + WAIT.toNanos();
-                while (webhook.attempts() < 2 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                Await.await(() -> webhook.attempts() >= 2, WAIT, "two failed attempts at the sink");
                 assertTrue(webhook.deliveries().isEmpty());
             } // Detour stops after two failed attempts, with every push still waiting in the outbox
 
@@ -81,16 +79,14 @@ class FlagPushIT {
             try (ApplicationContext detour = ApplicationContext.run(properties)) {
                 detour.getBean(AvailabilityService.class).disable(List.of(Target.model(SeedCatalog.GPT_5)),
                         Actor.user("U0ALICE"), Optional.of("slack is down too"));
-                long disabled = System.nanoTime();
                 webhook.awaitFlag("model.gpt-5.enabled", "false", WAIT);
-                long millis = (System.nanoTime() - disabled) / 1_000_000;
 
-                assertTrue(millis < 5_000, "pushed after " + millis + " ms");
+                // The push did not wait for Slack: the Slack posts of the same change are still undelivered.
+                // (How fast a flag flips is measured by bench/flip.sh, not by a timing in this test.)
                 var outbox = detour.getBean(dev.detour.incidents.service.OutboxDeliveries.class);
-                long deadline = System.nanoTime() + WAIT.toNanos();
-                while (outbox.pending("slack.", 1).get(0).attempts() == 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
+                assertTrue(outbox.pending("slack.", 100).size() > 0, "Slack posts still wait when the flag is out");
+                Await.await(() -> outbox.pending("slack.", 1).get(0).attempts() > 0, WAIT,
+                        "a first attempt at Slack");
                 var waiting = outbox.pending("slack.", 100);
                 assertTrue(waiting.get(0).attempts() > 0 && waiting.get(0).lastError() != null,
                         "the Slack posts wait for Slack, which was tried: " + waiting);

@@ -3,6 +3,11 @@ package dev.detour.bot.ofrep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.slack.SignedSlack;
+import dev.detour.bot.testing.CleanSlate;
+import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.messages.Interactions;
 import dev.detour.notifications.testing.FakeSlack;
@@ -11,11 +16,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,11 +40,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The seed scenario through real HTTP: Slack commands and buttons in, flags out through OFREP, a signed webhook
- * and a flagd file.
+ * and a flagd file. Each test starts from a {@link CleanSlate} with every model on, and sees only the Slack calls
+ * and webhook deliveries it caused.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FlagsIT implements TestPropertyProvider {
     static final String SECRET = "whsec-0123456789abcdef0123456789abcdef";
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -54,6 +57,10 @@ class FlagsIT implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    CleanSlate cleanSlate;
+    @Inject
+    IncidentService incidents;
 
     @Override
     public Map<String, String> getProperties() {
@@ -62,6 +69,7 @@ class FlagsIT implements TestPropertyProvider {
         properties.put(SeedConfigFactory.WEBHOOK_SINK, webhook.url().toString());
         properties.put(SeedConfigFactory.FILE_SINK, flagFile.toString());
         properties.put(TestSecrets.PROPERTY, SECRET);
+        properties.put("detour.slack.burst", "100"); // no pacing: each test waits for the last one's posts
         return properties;
     }
 
@@ -69,6 +77,21 @@ class FlagsIT implements TestPropertyProvider {
     void stop() {
         slack.close();
         webhook.close();
+    }
+
+    @BeforeEach
+    void startFromACleanSlate() {
+        cleanSlate.restoreAndAwaitDelivery();
+        slack.clear();
+        webhook.clear();
+    }
+
+    /** Both Opus models switched off by on-call, and every sink told so; code-migration asks before it falls back. */
+    private void opusModelsDisabled() throws Exception {
+        slackRequests().command(SignedSlack.ALICE, "disable claude-opus-4-8 claude-opus-4-7 -- elevated 529s");
+        awaitFlag("route.code-migration", "stopped", "awaiting-consent");
+        webhook.awaitFlag("model.claude-opus-4-8.enabled", "false", WAIT);
+        awaitFile("route.code-migration", "awaiting-consent");
     }
 
     private static Path temporaryFolder() {
@@ -108,31 +131,17 @@ class FlagsIT implements TestPropertyProvider {
     }
 
     /** Waits for an OFREP flag to show {@code value} with {@code variant}. */
-    private void awaitFlag(String key, String value, String variant) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonNode flag = flag(key);
-        while (!(flag.path("value").asText().equals(value) && flag.path("variant").asText().equals(variant))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(key + " is " + flag);
-            }
-            Thread.sleep(20);
-            flag = flag(key);
-        }
+    private void awaitFlag(String key, String value, String variant) {
+        Await.await(() -> flag(key), flag -> flag.path("value").asText().equals(value)
+                && flag.path("variant").asText().equals(variant), WAIT, key + " to be " + value + " (" + variant + ")");
     }
 
-    private void awaitFile(String key, String variant) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!Files.exists(flagFile) || !fileFlag(key).path("defaultVariant").asText().equals(variant)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(key + " in the flag file is " + (Files.exists(flagFile) ? fileFlag(key)
-                        : "missing"));
-            }
-            Thread.sleep(20);
-        }
+    private void awaitFile(String key, String variant) {
+        Await.await(() -> Files.exists(flagFile) ? fileFlag(key) : "no flag file", flag -> flag instanceof JsonNode node
+                && node.path("defaultVariant").asText().equals(variant), WAIT, key + " in the flag file to be " + variant);
     }
 
     @Test
-    @Order(1)
     void disablingTwoModelsMovesEachTaskClassTheWayItsPolicySays() throws Exception {
         slackRequests().command(SignedSlack.ALICE, "disable claude-opus-4-8 claude-opus-4-7 -- elevated 529s");
 
@@ -142,7 +151,9 @@ class FlagsIT implements TestPropertyProvider {
         JsonNode model = flag("model.claude-opus-4-8.enabled");
         assertEquals(false, model.path("value").asBoolean(true));
         assertEquals("off", model.path("variant").asText());
-        assertEquals("INC-1", model.path("metadata").path("incident").asText());
+        String incident = incidents.openIncidentAbout(List.of(Target.model(SeedCatalog.OPUS_48))).orElseThrow().id()
+                .toString();
+        assertEquals(incident, model.path("metadata").path("incident").asText());
         assertTrue(model.path("metadata").has("since"));
         assertEquals("STATIC", model.path("reason").asText());
 
@@ -157,8 +168,9 @@ class FlagsIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(2)
     void approvingTheQuestionMovesTheConsentClassToItsFallback() throws Exception {
+        opusModelsDisabled();
+
         slackRequests().blockAction(SignedSlack.ALICE, Interactions.CONSENT_APPROVE, "code-migration");
 
         awaitFlag("route.code-migration", "gpt-5", "fallback");
@@ -167,8 +179,9 @@ class FlagsIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(3)
     void enablingTheModelsBringsEveryClassBackToPrimary() throws Exception {
+        opusModelsDisabled();
+
         slackRequests().command(SignedSlack.ALICE, "enable claude-opus-4-8 claude-opus-4-7 -- recovered");
 
         awaitFlag("route.meeting-summary", "claude-opus-4-8", "primary");
@@ -182,7 +195,6 @@ class FlagsIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(4)
     void unknownFlagsBadBodiesAndUnchangedBulkReads() {
         HttpResponse<String> missing = ofrep("/ofrep/v1/evaluate/flags/model.claude-opus-4-9.enabled", "{}",
                 Map.of());

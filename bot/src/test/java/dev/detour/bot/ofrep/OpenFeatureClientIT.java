@@ -1,6 +1,7 @@
 package dev.detour.bot.ofrep;
 
 import dev.detour.bot.slack.SignedSlack;
+import dev.detour.incidents.testing.Await;
 import dev.detour.notifications.testing.FakeSlack;
 import dev.openfeature.contrib.providers.ofrep.OfrepProvider;
 import dev.openfeature.contrib.providers.ofrep.OfrepProviderOptions;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenFeatureClientIT implements TestPropertyProvider {
+    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String DOMAIN = "detour-openfeature-it";
     private final FakeSlack slack = FakeSlack.start(SignedSlack.BOT_TOKEN);
 
@@ -56,35 +57,24 @@ class OpenFeatureClientIT implements TestPropertyProvider {
     }
 
     @Test
-    void anAppSeesADisabledModelAndItsFallbackWithinASecondAndThenBothBack() throws Exception {
+    void anAppSeesADisabledModelAndItsFallbackAndThenBothBack() {
         SignedSlack requests = new SignedSlack(server.getURI(), slack);
         assertTrue(client.getBooleanValue("model.claude-opus-4-8.enabled", false));
         assertEquals("claude-opus-4-8", client.getStringValue("route.meeting-summary", "unknown"));
 
-        long disabledAt = System.nanoTime();
+        // How soon an app sees a change (under a second) is measured by bench/flip.sh, not by this test.
         assertEquals(200, requests.command(SignedSlack.ALICE, "disable claude-opus-4-8").statusCode());
-        long seen = within(Duration.ofSeconds(1), () -> !client.getBooleanValue("model.claude-opus-4-8.enabled", true)
-                && "gpt-5".equals(client.getStringValue("route.meeting-summary", "unknown")), disabledAt);
+        Await.await(() -> !client.getBooleanValue("model.claude-opus-4-8.enabled", true)
+                && "gpt-5".equals(client.getStringValue("route.meeting-summary", "unknown")), WAIT,
+                "the app to see claude-opus-4-8 off and meeting-summary on gpt-5");
         FlagEvaluationDetails<String> route = client.getStringDetails("route.meeting-summary", "unknown");
         assertEquals("fallback", route.getVariant());
-        assertTrue(seen < 1000, seen + " ms");
 
-        long enabledAt = System.nanoTime();
         assertEquals(200, requests.command(SignedSlack.ALICE, "enable claude-opus-4-8").statusCode());
-        within(Duration.ofSeconds(1), () -> client.getBooleanValue("model.claude-opus-4-8.enabled", false)
-                && "claude-opus-4-8".equals(client.getStringValue("route.meeting-summary", "unknown")), enabledAt);
+        Await.await(() -> client.getBooleanValue("model.claude-opus-4-8.enabled", false)
+                && "claude-opus-4-8".equals(client.getStringValue("route.meeting-summary", "unknown")), WAIT,
+                "the app to see claude-opus-4-8 on and meeting-summary back on it");
         assertEquals("primary", client.getStringDetails("route.meeting-summary", "unknown").getVariant());
     }
 
-    /** Polls as an app would until {@code condition} holds; returns the milliseconds it took since {@code from}. */
-    private static long within(Duration limit, BooleanSupplier condition, long from) throws InterruptedException {
-        while (!condition.getAsBoolean()) {
-            long elapsed = (System.nanoTime() - from) / 1_000_000;
-            if (elapsed > limit.toMillis()) {
-                throw new AssertionError("not seen within " + limit.toMillis() + " ms");
-            }
-            Thread.sleep(10);
-        }
-        return (System.nanoTime() - from) / 1_000_000;
-    }
 }

@@ -86,6 +86,13 @@ public final class WebhookReceiver implements AutoCloseable {
         return badSignatures.get();
     }
 
+    /** Forgets the deliveries so far, so a test sees only its own. */
+    public void clear() {
+        synchronized (deliveries) {
+            deliveries.clear();
+        }
+    }
+
     public List<Delivery> deliveries() {
         synchronized (deliveries) {
             return List.copyOf(deliveries);

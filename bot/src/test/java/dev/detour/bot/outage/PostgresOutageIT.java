@@ -3,6 +3,7 @@ package dev.detour.bot.outage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.process.DetourProcess;
+import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.LocalPostgres;
 import dev.detour.incidents.testing.WithLocalPostgres;
 import dev.detour.notifications.testing.FakeSlack;
@@ -101,7 +102,10 @@ class PostgresOutageIT {
                         ask.param("text"));
                 JsonNode open = awaitOpenIncident(detour);
                 assertTrue(open.path("affected").toString().contains("model:claude-opus-4-8"), open.toString());
-                Thread.sleep(1_500); // anything posted twice would arrive now
+                Await.holdsFor(Duration.ofMillis(1_500), () -> slack.calls("chat.postMessage").stream()
+                        .filter(FakeSlack.Call::ok).map(call -> call.param("channel") + "|" + call.param("thread_ts")
+                                + "|" + call.param("text")).distinct().count() == slack.calls("chat.postMessage")
+                                .stream().filter(FakeSlack.Call::ok).count(), "nothing is posted twice");
                 Map<String, Long> copies = slack.calls("chat.postMessage").stream().filter(FakeSlack.Call::ok)
                         .collect(Collectors.groupingBy(call -> call.param("channel") + "|" + call.param("thread_ts")
                                 + "|" + call.param("text"), Collectors.counting()));
@@ -110,21 +114,19 @@ class PostgresOutageIT {
         }
     }
 
-    private JsonNode awaitOpenIncident(DetourProcess detour) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = get(detour, "/api/incidents?state=open");
-            last = response.body();
-            if (response.statusCode() == 200) {
-                JsonNode incidents = JSON.readTree(last).path("incidents");
-                if (incidents.size() == 1) {
-                    return incidents.get(0);
-                }
-            }
-            Thread.sleep(200);
+    private JsonNode awaitOpenIncident(DetourProcess detour) {
+        HttpResponse<String> response = Await.await(() -> get(detour, "/api/incidents?state=open"),
+                answer -> answer.statusCode() == 200 && openIncidents(answer).size() == 1, WAIT,
+                "one open incident after the database returned");
+        return openIncidents(response).get(0);
+    }
+
+    private static JsonNode openIncidents(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body()).path("incidents");
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
         }
-        return fail("no open incident after the database returned: " + last);
     }
 
     private JsonNode ofrep(DetourProcess detour) throws Exception {

@@ -2,6 +2,7 @@ package dev.detour.bot.process;
 
 import dev.detour.bot.ofrep.WebhookReceiver;
 import dev.detour.bot.signals.AlertmanagerAlerts;
+import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.TestDatabase;
 import dev.detour.notifications.testing.FakeSlack;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class CrashSafetyIT {
                 slack.awaitCall("chat.postMessage", call -> call.ok() && call.param("text") != null
                         && call.param("text").contains("Claude Opus 4.7"), WAIT);
                 awaitEverythingSent(database); // a stop leaves undelivered rows for the next start: wait for them
-                Thread.sleep(1_500); // anything sent twice would arrive now
+                Await.holdsFor(Duration.ofMillis(1_500), () -> postedTwice(slack).isEmpty(), "no post arrives twice");
                 assertEquals(0, second.terminate(), "SIGTERM drains and exits 0: " + second.output());
             }
 
@@ -126,7 +127,7 @@ class CrashSafetyIT {
             try (DetourProcess second = DetourProcess.start(directory, environment)) {
                 second.awaitHealthy(http);
                 awaitEverythingSent(database);
-                Thread.sleep(1_000); // anything sent twice would arrive now
+                Await.holdsFor(Duration.ofSeconds(1), () -> postedTwice(slack).isEmpty(), "no post arrives twice");
                 assertEquals(0, second.terminate(), "SIGTERM drains and exits 0: " + second.output());
             }
 
@@ -142,13 +143,18 @@ class CrashSafetyIT {
     }
 
     private static void awaitEverythingSent(Database database) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
         try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
-            while (count(sql, "SELECT COUNT(*) FROM outbox WHERE status <> 'sent'") > 0) {
-                assertTrue(System.nanoTime() < deadline, "the outbox empties within " + WAIT);
-                Thread.sleep(100);
-            }
+            Await.await(() -> count(sql, "SELECT COUNT(*) FROM outbox WHERE status <> 'sent'") == 0, WAIT,
+                    "the outbox to empty");
         }
+    }
+
+    /** Posts Slack got more than once (same channel, thread and text). */
+    private static List<String> postedTwice(FakeSlack slack) {
+        return okPosts(slack).stream().collect(Collectors.groupingBy(
+                        call -> call.param("channel") + "|" + call.param("thread_ts") + "|" + call.param("text"),
+                        Collectors.counting()))
+                .entrySet().stream().filter(copies -> copies.getValue() > 1).map(Map.Entry::getKey).toList();
     }
 
     private static List<FakeSlack.Call> okPosts(FakeSlack slack) {

@@ -1,5 +1,7 @@
 package dev.detour.bot.process;
 
+import dev.detour.incidents.testing.Await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -76,23 +78,18 @@ public final class DetourProcess implements AutoCloseable {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
-    public void awaitHealthy(HttpClient http) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
+    public void awaitHealthy(HttpClient http) {
+        Await.await(() -> {
             if (!process.isAlive()) {
                 fail("detour exited: " + output());
             }
             try {
-                if (http.send(HttpRequest.newBuilder(uri("/health")).build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200) {
-                    return;
-                }
+                return http.send(HttpRequest.newBuilder(uri("/health")).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode() == 200;
             } catch (IOException notYet) {
-                // still starting
+                return false; // still starting
             }
-            Thread.sleep(100);
-        }
-        fail("detour did not become healthy within 60 s");
+        }, Duration.ofSeconds(60), "detour to answer /health with 200");
     }
 
     /** @return the exit status after {@code SIGTERM} */

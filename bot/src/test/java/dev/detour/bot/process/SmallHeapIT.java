@@ -2,6 +2,7 @@ package dev.detour.bot.process;
 
 import dev.detour.bot.signals.AlertmanagerAlerts;
 import dev.detour.bot.signals.HostileStatusPage;
+import dev.detour.incidents.testing.Await;
 import dev.detour.notifications.testing.FakeSlack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,13 +58,11 @@ class SmallHeapIT {
         }
     }
 
-    private static void awaitPolls(HostileStatusPage page, int polls, DetourProcess detour) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (page.requests() < polls) {
-            assertTrue(System.nanoTime() < deadline, polls + " polls within " + WAIT + ": " + detour.output());
+    private static void awaitPolls(HostileStatusPage page, int polls, DetourProcess detour) {
+        Await.await(() -> {
             assertTrue(detour.process().isAlive(), "detour exited: " + detour.output());
-            Thread.sleep(100);
-        }
+            return page.requests() >= polls;
+        }, WAIT, polls + " polls of the status page");
     }
 
     private void alert(DetourProcess detour) throws Exception {

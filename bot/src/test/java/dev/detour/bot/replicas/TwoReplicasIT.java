@@ -13,6 +13,7 @@ import dev.detour.incidents.persistence.SingleWriterLocks;
 import dev.detour.incidents.service.AuditTrail;
 import dev.detour.incidents.service.IncidentService;
 import dev.detour.incidents.signals.GatewayMonitor;
+import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.OnPostgres;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.incidents.testing.TestDatabase;
@@ -76,7 +77,10 @@ class TwoReplicasIT {
                 webhook.awaitFlag("provider.anthropic.enabled", "false", WAIT);
                 slack.awaitCall("chat.postMessage", call -> call.ok() && "C0SUPPORT".equals(call.param("channel")),
                         WAIT);
-                Thread.sleep(2_000); // duplicates, if any, arrive now
+                Await.holdsFor(Duration.ofSeconds(2), () -> slack.calls("chat.postMessage").stream()
+                        .filter(call -> call.ok() && call.param("thread_ts") == null
+                                && "C0INCIDENTS".equals(call.param("channel"))).count() == 1,
+                        "one root message, even once duplicates would have arrived");
 
                 assertEquals(1, one.getBean(IncidentService.class).openIncidents().size(), "one incident");
                 assertEquals(1, two.getBean(IncidentService.class).openIncidents().size());
@@ -116,18 +120,13 @@ class TwoReplicasIT {
             }
 
             IncidentService incidents = one.getBean(IncidentService.class);
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (incidents.openIncidentAbout(List.of(Target.model(GPT_5))).isEmpty()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertTrue(incidents.openIncidentAbout(List.of(Target.model(GPT_5))).isPresent(),
+            Await.await(() -> incidents.openIncidentAbout(List.of(Target.model(GPT_5))).isPresent(), WAIT,
                     "an incident about GPT-5, from the two halves together");
             for (ApplicationContext replica : List.of(one, two)) {
-                while (requestsSeen(replica) < 24 && System.nanoTime() < deadline) {
-                    Thread.sleep(100); // the other replica's half arrives within a second or two
-                }
-                assertEquals(24, requestsSeen(replica), "each replica counts both halves");
+                // the other replica's half arrives within a second or two
+                long seen = Await.await(() -> requestsSeen(replica), count -> count >= 24, WAIT,
+                        "each replica to count both halves");
+                assertEquals(24, seen, "each replica counts both halves");
             }
         }
     }
@@ -180,11 +179,8 @@ class TwoReplicasIT {
                 assertFalse(second.holds("test-job"), "held by the other replica");
                 assertTrue(one.getBean(SingleWriterLocks.class).holds("test-job"), "and kept by it");
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (!second.holds("test-job") && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertTrue(second.holds("test-job"), "taken over within seconds");
+            Await.await(() -> second.holds("test-job"), Duration.ofSeconds(5),
+                    "the other replica to take the job over within seconds");
         }
     }
 
@@ -252,21 +248,22 @@ class TwoReplicasIT {
     }
 
     /** Waits until OFREP on this replica evaluates the flag to {@code expected}. */
-    private void awaitFlag(URI replica, String key, boolean expected) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(replica.resolve(
-                    "/ofrep/v1/evaluate/flags/" + key)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"context\":{}}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            last = response.body();
-            JsonNode value = JSON.readTree(last).path("value");
-            if (value.isBoolean() && value.asBoolean() == expected) {
-                return;
-            }
-            Thread.sleep(50);
+    private void awaitFlag(URI replica, String key, boolean expected) {
+        Await.await(() -> http.send(HttpRequest.newBuilder(replica.resolve("/ofrep/v1/evaluate/flags/" + key))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"context\":{}}")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body(),
+                body -> {
+                    JsonNode value = json(body).path("value");
+                    return value.isBoolean() && value.asBoolean() == expected;
+                }, WAIT, replica + " to evaluate " + key + " to " + expected);
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
         }
-        throw new AssertionError(replica + " still says " + last);
     }
 }

@@ -1,6 +1,7 @@
 package dev.detour.bot.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.detour.bot.testing.CleanSlate;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.incident.Target;
@@ -15,11 +16,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -31,10 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code POST /signals/gateway} end to end: the seed incident replayed as gateway outcomes. */
+/**
+ * {@code POST /signals/gateway} end to end: the seed incident replayed as gateway outcomes. Each test starts from a
+ * {@link CleanSlate} (no open incident, every model on) and sees only the Slack calls it caused.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewaySignalsIT implements TestPropertyProvider {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private final FakeSlack slack = SignalTestApp.slack();
@@ -49,15 +50,25 @@ class GatewaySignalsIT implements TestPropertyProvider {
     GatewaySignals gateway;
     @Inject
     AvailabilityService availability;
+    @Inject
+    CleanSlate cleanSlate;
 
     @Override
     public Map<String, String> getProperties() {
-        return SignalTestApp.properties(slack);
+        Map<String, String> properties = SignalTestApp.properties(slack);
+        properties.put("detour.slack.burst", "100"); // no pacing: each test waits for the last one's posts
+        return properties;
     }
 
     @AfterAll
     void stop() {
         slack.close();
+    }
+
+    @BeforeEach
+    void startFromACleanSlate() {
+        cleanSlate.restoreAndAwaitDelivery();
+        slack.clear();
     }
 
     private HttpResponse<String> send(String body, String token) {
@@ -88,12 +99,11 @@ class GatewaySignalsIT implements TestPropertyProvider {
         }
     }
 
-    private long incidentCount() {
-        return SignalTestApp.get(server.getURI(), "/api/incidents").path("incidents").size();
+    private JsonNode openIncidents() {
+        return SignalTestApp.get(server.getURI(), "/api/incidents?state=open").path("incidents");
     }
 
     @Test
-    @Order(1)
     void withoutTheRightTokenSignalsAreRefused() {
         String body = batch(1, 0, "gpt-5");
         assertEquals(401, send(body, null).statusCode());
@@ -105,7 +115,6 @@ class GatewaySignalsIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(2)
     void unknownIdsAreNamedAndTheValidOutcomesStillCount() {
         long before = monitor.stats(SeedCatalog.GPT_5, clock.instant()).orElseThrow().requests();
         String body = "{\"outcomes\":["
@@ -126,7 +135,6 @@ class GatewaySignalsIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(3)
     void malformedJsonIsA400ThatSaysWhere() {
         HttpResponse<String> response = send("{\"outcomes\":[{\"model\":\"gpt-5\",}]}", SignalTestApp.TOKEN);
         assertEquals(400, response.statusCode());
@@ -136,25 +144,24 @@ class GatewaySignalsIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(4)
     void fewerThanMinRequestsNeverOpensAnIncident() {
         clock.advance(Duration.ofMinutes(5));
         assertEquals(202, send(batch(19, 19, "claude-sonnet-4-6"), SignalTestApp.TOKEN).statusCode());
-        assertEquals(0, incidentCount());
+        assertEquals(0, openIncidents().size(), openIncidents().toString());
     }
 
     @Test
-    @Order(5)
     void theSeedIncidentAsGatewayOutcomesOpensOneIncidentAsksToDisableAndLaterSuggestsRecovery() {
         clock.advance(Duration.ofMinutes(5));
         replay(Duration.ofMinutes(2), 20, 2);   // 10%: normal noise
-        assertEquals(0, incidentCount());
+        assertEquals(0, openIncidents().size(), openIncidents().toString());
         replay(Duration.ofMinutes(1), 20, 4);   // 20%
         replay(Duration.ofMinutes(1), 20, 9);   // 45%: past 25%
         replay(Duration.ofMinutes(20), 20, 9);  // and staying there
 
-        assertEquals(1, incidentCount(), "one incident for both models");
-        JsonNode incident = SignalTestApp.get(server.getURI(), "/api/incidents/INC-1");
+        assertEquals(1, openIncidents().size(), "one incident for both models: " + openIncidents());
+        String id = openIncidents().path(0).path("id").asText();
+        JsonNode incident = SignalTestApp.get(server.getURI(), "/api/incidents/" + id);
         JsonNode affected = incident.path("incident").path("affected");
         assertTrue(affected.toString().contains("claude-opus-4-8") && affected.toString().contains("claude-opus-4-7"),
                 affected.toString());
@@ -179,7 +186,8 @@ class GatewaySignalsIT implements TestPropertyProvider {
                 && call.param("text").contains("Switch it back on?"), WAIT);
         assertTrue(suggest.param("blocks").contains(Interactions.ENABLE + ":"), suggest.param("blocks"));
         assertFalse(modelAvailable("claude-opus-4-8"), "auto-enable is false: it stays off until someone enables it");
-        assertEquals(1, incidentCount());
+        assertEquals(1, openIncidents().size(), openIncidents().toString());
+        assertEquals(id, openIncidents().path(0).path("id").asText(), "still the same incident");
     }
 
     private boolean modelAvailable(String model) {

@@ -8,6 +8,7 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.lifecycle.Jobs;
 import dev.detour.incidents.persistence.SingleWriterLocks;
+import dev.detour.incidents.testing.Await;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -122,17 +123,13 @@ class HostileStatusPagesIT implements TestPropertyProvider {
     }
 
     /** The poller on its own schedule: it logs each refusal and polls the page again and again. */
-    private void keepsPollingAndLogs(HostileStatusPage page, String reason) throws InterruptedException {
+    private void keepsPollingAndLogs(HostileStatusPage page, String reason) {
         StatusPagePoller poller = poller();
         int before = page.requests();
         try {
             poller.start(anthropic(), page.url());
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (page.requests() < before + 3 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertTrue(page.requests() >= before + 3, "polled again after each refusal: "
-                    + (page.requests() - before) + " polls");
+            Await.await(() -> page.requests() >= before + 3, Duration.ofSeconds(20),
+                    "the page to be polled again after each refusal (3 polls)");
             List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
             assertTrue(lines.stream().anyMatch(line -> line.contains("status page of anthropic could not be read")
                     && line.contains(reason)), lines.toString());

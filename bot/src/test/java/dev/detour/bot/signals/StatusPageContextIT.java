@@ -10,6 +10,7 @@ import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.SingleWriterLocks;
 import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -131,14 +132,9 @@ class StatusPageContextIT implements TestPropertyProvider {
         return incidents.openIncidentAbout(List.of(Target.provider(provider)));
     }
 
-    private Incident awaitOpenIncidentAbout(ProviderId provider) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Optional<Incident> found = openIncidentAbout(provider);
-        while (found.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            found = openIncidentAbout(provider);
-        }
-        return found.orElseThrow(() -> new AssertionError("no incident about " + provider + " within " + WAIT));
+    private Incident awaitOpenIncidentAbout(ProviderId provider) {
+        return Await.await(() -> openIncidentAbout(provider), Optional::isPresent, WAIT,
+                "an open incident about " + provider).orElseThrow();
     }
 
     /** The timeline entries that came from the provider's status page, in the order recorded. */

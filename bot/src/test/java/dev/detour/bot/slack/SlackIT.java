@@ -2,6 +2,14 @@ package dev.detour.bot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detour.bot.testing.CleanSlate;
+import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.IncidentChange;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.testing.Await;
 import dev.detour.messages.Interactions;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -9,11 +17,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.net.URI;
@@ -24,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,11 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Slack surface end to end: signed requests into {@code /slack/events}, Detour's answers through
- * {@code response_url} and the Web API of a fake Slack served over real HTTP.
+ * {@code response_url} and the Web API of a fake Slack served over real HTTP. Each test starts from a
+ * {@link CleanSlate} (every model on, no incident open, every earlier post delivered) and opens the incidents it
+ * needs itself; it finds them by their own ids, since incident numbers keep counting up across tests.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlackIT implements TestPropertyProvider {
     static final String BOT_TOKEN = SignedSlack.BOT_TOKEN;
     static final String SIGNING_SECRET = SignedSlack.SIGNING_SECRET;
@@ -50,6 +58,10 @@ class SlackIT implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    CleanSlate cleanSlate;
+    @Inject
+    IncidentService incidents;
 
     @Override
     public Map<String, String> getProperties() {
@@ -57,7 +69,9 @@ class SlackIT implements TestPropertyProvider {
         slack.addChannel("C0SUPPORT", true);
         slack.addChannel("C0MANAGERS", true);
         slack.addUserGroup("S0ONCALL", BOB);
-        return SignedSlack.properties(slack);
+        Map<String, String> properties = new java.util.HashMap<>(SignedSlack.properties(slack));
+        properties.put("detour.slack.burst", "100"); // no pacing: each test waits for the last one's posts
+        return properties;
     }
 
     @AfterAll
@@ -65,29 +79,75 @@ class SlackIT implements TestPropertyProvider {
         slack.close();
     }
 
+    @BeforeEach
+    void startFromACleanSlate() {
+        // The fake Slack keeps its record: Detour caches what it read (user groups, auth.test) across tests.
+        cleanSlate.restoreAndAwaitDelivery();
+    }
+
     private SlackRequests requests() {
         return new SlackRequests(server.getURI(), SIGNING_SECRET);
     }
 
+    /** On-call switched both Opus models off with {@code /detour disable}: an outage with its root message. */
+    private String opusOutageDeclaredByAlice() throws Exception {
+        String responseUrl = slack.newResponseUrl();
+        assertEquals(200, requests().command(ALICE, "disable claude-opus-4-7 claude-opus-4-8 -- elevated 529s",
+                responseUrl).statusCode());
+        slack.awaitResponse(r -> r.url().equals(responseUrl), WAIT);
+        String id = theOpenIncident();
+        awaitRootMessage(id);
+        return id;
+    }
+
+    /** A GPT-5 degradation that on-call declared through the form, with its root message. */
+    private String gpt5DegradationDeclaredByAlice() throws Exception {
+        HttpResponse<String> submitted = requests().declareSubmission(ALICE,
+                List.of("model:gpt-5"), "degradation", "GPT-5 answers slowly");
+        assertEquals(200, submitted.statusCode());
+        assertFalse(submitted.body().contains("errors"), submitted.body());
+        String id = Await.await(this::openIncidents, open -> open.size() == 1, WAIT, "the declared incident")
+                .path(0).path("id").asText();
+        awaitRootMessage(id);
+        return id;
+    }
+
+    private FakeSlack.Call awaitRootMessage(String id) {
+        return slack.awaitCall("chat.postMessage", call -> "C0INCIDENTS".equals(call.param("channel"))
+                && call.param("thread_ts") == null && FakeSlack.blocksOf(call).toString().contains(id + " · "), WAIT);
+    }
+
+    /** A reply in the thread of {@code id}'s root message whose text contains {@code text}. */
+    private FakeSlack.Call awaitThreadReply(String id, String text) {
+        String rootTs = rootTs(id);
+        return slack.awaitCall("chat.postMessage", call -> rootTs.equals(call.param("thread_ts"))
+                && call.param("text").contains(text), WAIT);
+    }
+
+    /** Waits for a call made after the first {@code mark} calls of the fake Slack. */
+    private FakeSlack.Call awaitCallAfter(int mark, String method, Predicate<FakeSlack.Call> match) {
+        return Await.await(() -> slack.calls().stream().skip(mark)
+                        .filter(call -> call.method().equals(method) && match.test(call)).findFirst(),
+                java.util.Optional::isPresent, WAIT, "a new " + method + " call").orElseThrow();
+    }
+
     @Test
-    @Order(1)
     void onCallDisablesTwoModelsAndTheIncidentAppearsInItsChannel() throws Exception {
         String responseUrl = slack.newResponseUrl();
-        long started = System.nanoTime();
+        // How quickly Slack gets its acknowledgement is measured by bench/commands.sh; that it comes before the
+        // slow work is AcknowledgementsFirstTest. Here: the ack is a plain 200 and the answer comes afterwards.
         HttpResponse<String> ack = requests().command(ALICE,
                 "disable claude-opus-4-7 claude-opus-4-8 -- elevated 529s", responseUrl);
-        long ackMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals(200, ack.statusCode());
-        assertTrue(ackMillis < 3000, "acknowledged in " + ackMillis + " ms");
         FakeSlack.Response reply = slack.awaitResponse(r -> r.url().equals(responseUrl), WAIT);
         assertEquals("ephemeral", reply.body().path("response_type").asText());
-        assertTrue(reply.body().path("text").asText().contains("INC-1"), reply.body().toString());
+        String id = theOpenIncident();
+        assertTrue(reply.body().path("text").asText().contains(id), reply.body().toString());
 
-        FakeSlack.Call root = slack.awaitCall("chat.postMessage",
-                call -> "C0INCIDENTS".equals(call.param("channel")) && call.param("thread_ts") == null, WAIT);
+        FakeSlack.Call root = awaitRootMessage(id);
         String rootBlocks = FakeSlack.blocksOf(root).toString();
-        assertTrue(rootBlocks.contains("INC-1"), rootBlocks);
+        assertTrue(rootBlocks.contains(id), rootBlocks);
         assertTrue(rootBlocks.contains("Claude Opus 4.7") && rootBlocks.contains("Claude Opus 4.8"), rootBlocks);
         assertTrue(rootBlocks.contains("Meeting summaries") && rootBlocks.contains("fallback → GPT-5"), rootBlocks);
         assertTrue(rootBlocks.contains("Contract review") && rootBlocks.contains("stopped"), rootBlocks);
@@ -104,13 +164,11 @@ class SlackIT implements TestPropertyProvider {
         assertTrue(audit.toString().contains("elevated 529s"), audit.toString());
 
         // Later events (the models switched off, the routes that moved) reply in the root message's thread.
-        FakeSlack.Call reply1 = slack.awaitCall("chat.postMessage", call -> call.param("thread_ts") != null
-                && call.param("text").contains("disabled"), WAIT);
+        FakeSlack.Call reply1 = awaitThreadReply(id, "disabled");
         assertEquals("C0INCIDENTS", reply1.param("channel"));
     }
 
     @Test
-    @Order(2)
     void someoneOutsideOnCallIsRefusedAndNothingChanges() throws Exception {
         String responseUrl = slack.newResponseUrl();
         requests().command(MALLORY, "disable gpt-5 -- I think it is down", responseUrl);
@@ -123,19 +181,18 @@ class SlackIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(3)
     void aMemberOfTheOnCallUserGroupMayAct() throws Exception {
+        String id = opusOutageDeclaredByAlice();
         String responseUrl = slack.newResponseUrl();
-        requests().command(BOB, "state INC-1 identified", responseUrl);
+        requests().command(BOB, "state " + id + " identified", responseUrl);
 
         FakeSlack.Response reply = slack.awaitResponse(r -> r.url().equals(responseUrl), WAIT);
         assertTrue(reply.body().path("text").asText().contains("identified"), reply.body().toString());
-        assertEquals("identified", get("/api/incidents/INC-1").path("incident").path("state").asText());
+        assertEquals("identified", get("/api/incidents/" + id).path("incident").path("state").asText());
         slack.awaitCall("usergroups.users.list", call -> "S0ONCALL".equals(call.param("usergroup")), WAIT);
     }
 
     @Test
-    @Order(4)
     void mistypedCommandsGetAnExplanationAndTheRightUsage() {
         assertAnswer("staus", "did you mean `status`?");
         assertAnswer("disable claude-opus-4-9", "did you mean `claude-opus-4-7` or `claude-opus-4-8`?");
@@ -153,7 +210,6 @@ class SlackIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(5)
     void forgedMissingStaleAndFutureSignaturesAreRefusedAndChangeNothing() throws Exception {
         SlackRequests requests = requests();
         String body = SlackRequests.formBody(Map.of("command", "/detour", "text", "disable gpt-5",
@@ -170,26 +226,27 @@ class SlackIT implements TestPropertyProvider {
         assertEquals(401, forged.statusCode());
         assertTrue(forged.body().contains("\"error\""), forged.body());
 
-        Thread.sleep(300);
-        assertTrue(modelAvailable("gpt-5"), "no forged request got through");
+        Await.holdsFor(Duration.ofMillis(300), () -> modelAvailable("gpt-5"), "no forged request got through");
     }
 
     @Test
-    @Order(6)
     void aRetriedEventIsAcknowledgedButHandledOnce() throws Exception {
+        IncidentChange.Applied opened = (IncidentChange.Applied) incidents.open(IncidentKind.DEGRADATION,
+                "slow answers", List.of(Target.model(SeedCatalog.GPT_5)), Actor.user(ALICE));
+        int mark = slack.calls().size();
+
         assertEquals(200, requests().appHomeOpened("Ev0RETRY1", ALICE, Map.of()).statusCode());
-        slack.awaitCall("views.publish", call -> ALICE.equals(call.param("user_id")), WAIT);
+        FakeSlack.Call published = awaitCallAfter(mark, "views.publish", call -> ALICE.equals(call.param("user_id")));
         assertEquals(200, requests().appHomeOpened("Ev0RETRY1", ALICE,
                 Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout")).statusCode());
 
-        Thread.sleep(500);
-        assertEquals(1, slack.calls("views.publish").size());
-        String home = FakeSlack.blocksOf(slack.calls("views.publish").get(0)).toString();
-        assertTrue(home.contains("INC-1"), "the App Home shows the current status: " + home);
+        Await.holdsFor(Duration.ofMillis(500), () -> slack.calls().stream().skip(mark)
+                .filter(call -> call.method().equals("views.publish")).count() == 1, "one views.publish, not two");
+        String home = FakeSlack.blocksOf(published).toString();
+        assertTrue(home.contains(opened.incident().id().toString()), "the App Home shows the current status: " + home);
     }
 
     @Test
-    @Order(7)
     void slackChecksTheEventsUrlWithAChallenge() {
         String body = "{\"token\":\"t\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
                 + "\"type\":\"url_verification\"}";
@@ -199,62 +256,58 @@ class SlackIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(8)
     void pressingResolveWithASummaryResolvesTheIncidentAndEditsTheRootMessage() throws Exception {
-        HttpResponse<String> press = requests().blockAction(ALICE, Interactions.RESOLVE, "INC-1",
+        String id = opusOutageDeclaredByAlice();
+        HttpResponse<String> press = requests().blockAction(ALICE, Interactions.RESOLVE, id,
                 slack.newResponseUrl());
         assertEquals(200, press.statusCode());
-        FakeSlack.Call opened = slack.awaitCall("views.open",
-                call -> call.param("view") != null && call.param("view").contains(Interactions.RESOLVE_MODAL), WAIT);
-        assertTrue(opened.param("view").contains("INC-1"), opened.param("view"));
+        FakeSlack.Call opened = slack.awaitCall("views.open", call -> call.param("view") != null
+                && call.param("view").contains(Interactions.RESOLVE_MODAL) && call.param("view").contains(id), WAIT);
+        assertTrue(opened.param("view").contains(id), opened.param("view"));
 
         int editsBefore = slack.calls("chat.update").size();
-        HttpResponse<String> submitted = requests().viewSubmission(ALICE, Interactions.RESOLVE_MODAL, "INC-1",
+        HttpResponse<String> submitted = requests().viewSubmission(ALICE, Interactions.RESOLVE_MODAL, id,
                 Map.of(Interactions.SUMMARY_INPUT, "Anthropic recovered; fallbacks ended."));
         assertEquals(200, submitted.statusCode());
         assertFalse(submitted.body().contains("errors"), submitted.body());
 
-        assertEquals("resolved", get("/api/incidents/INC-1").path("incident").path("state").asText());
+        Await.await(() -> get("/api/incidents/" + id).path("incident").path("state").asText(), "resolved"::equals,
+                WAIT, id + " to be resolved");
         FakeSlack.Call edit = slack.awaitCall("chat.update",
-                call -> FakeSlack.blocksOf(call).toString().contains("INC-1 · Outage · resolved"), WAIT);
+                call -> FakeSlack.blocksOf(call).toString().contains(id + " · Outage · resolved"), WAIT);
         assertTrue(slack.calls("chat.update").size() > editsBefore);
-        assertEquals(rootTs(), edit.param("ts"), "the root message is edited in place");
+        assertEquals(rootTs(id), edit.param("ts"), "the root message is edited in place");
         assertFalse(FakeSlack.blocksOf(edit).toString().contains(Interactions.RESOLVE + "\""),
                 "a resolved incident has no buttons");
     }
 
     @Test
-    @Order(10)
     void declareWithoutArgumentsAndTheShortcutOpenTheDeclareForm() {
+        int mark = slack.calls().size();
         HttpResponse<String> ack = requests().command(ALICE, "declare", slack.newResponseUrl());
         assertEquals(200, ack.statusCode());
-        slack.awaitCall("views.open", call -> call.param("view").contains(Interactions.DECLARE_MODAL), WAIT);
-        int opened = slack.calls("views.open").size();
+        awaitCallAfter(mark, "views.open", call -> call.param("view").contains(Interactions.DECLARE_MODAL));
+        int opened = slack.calls().size();
 
         assertEquals(200, requests().globalShortcut(BOB, Interactions.DECLARE_SHORTCUT).statusCode());
-        slack.awaitCall("views.open", call -> slack.calls("views.open").size() > opened
-                && call.param("view").contains("claude-opus-4-8"), WAIT);
+        awaitCallAfter(opened, "views.open", call -> call.param("view").contains(Interactions.DECLARE_MODAL)
+                && call.param("view").contains("claude-opus-4-8"));
     }
 
     @Test
-    @Order(11)
     void theDeclareFormOpensAnIncidentWithItsRootMessage() throws Exception {
-        HttpResponse<String> submitted = requests().declareSubmission(ALICE,
-                List.of("model:gpt-5"), "degradation", "GPT-5 answers slowly");
-        assertEquals(200, submitted.statusCode());
-        assertFalse(submitted.body().contains("errors"), submitted.body());
+        String id = gpt5DegradationDeclaredByAlice();
 
-        JsonNode incident = get("/api/incidents/INC-2").path("incident");
+        JsonNode incident = get("/api/incidents/" + id).path("incident");
         assertEquals("degradation", incident.path("kind").asText());
         assertEquals("GPT-5 answers slowly", incident.path("title").asText());
         slack.awaitCall("chat.postMessage", call -> call.param("thread_ts") == null
-                && FakeSlack.blocksOf(call).toString().contains("INC-2 · Degradation · investigating"), WAIT);
+                && FakeSlack.blocksOf(call).toString().contains(id + " · Degradation · investigating"), WAIT);
         slack.awaitCall("chat.postMessage", call -> ALICE.equals(call.param("channel"))
-                && call.param("text").contains("INC-2"), WAIT);
+                && call.param("text").contains(id), WAIT);
     }
 
     @Test
-    @Order(12)
     void theDeclareFormRefusesAnEmptyChoiceInPlace() {
         HttpResponse<String> submitted = requests().declareSubmission(ALICE, List.of(), "outage", "");
         assertEquals(200, submitted.statusCode());
@@ -264,48 +317,46 @@ class SlackIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(13)
     void acknowledgingEditsTheRootMessage() throws Exception {
-        requests().blockAction(ALICE, Interactions.ACKNOWLEDGE, "INC-2", slack.newResponseUrl());
+        String id = gpt5DegradationDeclaredByAlice();
+        requests().blockAction(ALICE, Interactions.ACKNOWLEDGE, id, slack.newResponseUrl());
 
-        slack.awaitCall("chat.update", call -> FakeSlack.blocksOf(call).toString().contains("INC-2")
+        slack.awaitCall("chat.update", call -> FakeSlack.blocksOf(call).toString().contains(id + " · ")
                 && FakeSlack.blocksOf(call).toString().contains("acknowledged by <@" + ALICE + ">"), WAIT);
-        assertFalse(get("/api/incidents/INC-2").path("incident").path("acknowledgedAt").isNull());
+        assertFalse(get("/api/incidents/" + id).path("incident").path("acknowledgedAt").isNull());
     }
 
     @Test
-    @Order(14)
     void buttonsAndFormsAreRefusedToPeopleOutsideOnCall() throws Exception {
+        String id = gpt5DegradationDeclaredByAlice();
         String responseUrl = slack.newResponseUrl();
-        requests().blockAction(MALLORY, Interactions.DISABLE + ":gpt-5", "INC-2 model:gpt-5", responseUrl);
+        requests().blockAction(MALLORY, Interactions.DISABLE + ":gpt-5", id + " model:gpt-5", responseUrl);
         FakeSlack.Response reply = slack.awaitResponse(r -> r.url().equals(responseUrl), WAIT);
         assertTrue(reply.body().path("text").asText().contains("Only on-call"), reply.body().toString());
         assertTrue(modelAvailable("gpt-5"));
 
-        HttpResponse<String> submitted = requests().viewSubmission(MALLORY, Interactions.RESOLVE_MODAL, "INC-2",
+        HttpResponse<String> submitted = requests().viewSubmission(MALLORY, Interactions.RESOLVE_MODAL, id,
                 Map.of(Interactions.SUMMARY_INPUT, "done"));
         assertEquals("errors", json(submitted.body()).path("response_action").asText(), submitted.body());
-        assertEquals("investigating", get("/api/incidents/INC-2").path("incident").path("state").asText());
+        assertEquals("investigating", get("/api/incidents/" + id).path("incident").path("state").asText());
     }
 
     @Test
-    @Order(15)
     void onCallDisablesFromTheButtonAndPostsAnUpdateThroughItsForm() throws Exception {
-        requests().blockAction(BOB, Interactions.DISABLE + ":gpt-5", "INC-2 model:gpt-5", slack.newResponseUrl());
-        slack.awaitCall("chat.postMessage", call -> call.param("thread_ts") != null
-                && call.param("text").contains("disabled GPT-5"), WAIT);
+        String id = gpt5DegradationDeclaredByAlice();
+        requests().blockAction(BOB, Interactions.DISABLE + ":gpt-5", id + " model:gpt-5", slack.newResponseUrl());
+        awaitThreadReply(id, "disabled GPT-5");
         assertFalse(modelAvailable("gpt-5"));
 
-        requests().blockAction(BOB, Interactions.POST_UPDATE, "INC-2", slack.newResponseUrl());
-        slack.awaitCall("views.open", call -> call.param("view").contains(Interactions.UPDATE_MODAL), WAIT);
-        requests().viewSubmission(BOB, Interactions.UPDATE_MODAL, "INC-2",
+        requests().blockAction(BOB, Interactions.POST_UPDATE, id, slack.newResponseUrl());
+        slack.awaitCall("views.open", call -> call.param("view").contains(Interactions.UPDATE_MODAL)
+                && call.param("view").contains(id), WAIT);
+        requests().viewSubmission(BOB, Interactions.UPDATE_MODAL, id,
                 Map.of(Interactions.UPDATE_INPUT, "OpenAI confirms elevated latency."));
-        slack.awaitCall("chat.postMessage", call -> call.param("thread_ts") != null
-                && call.param("text").contains("OpenAI confirms elevated latency."), WAIT);
+        awaitThreadReply(id, "OpenAI confirms elevated latency.");
     }
 
     @Test
-    @Order(20)
     void aThousandRandomCommandsNeverGiveAServerErrorOrAStackTrace() throws Exception {
         Random random = new Random(7);
         List<String> words = List.of("disable", "enable", "declare", "route", "consent", "state", "resolve",
@@ -324,10 +375,13 @@ class SlackIT implements TestPropertyProvider {
             assertTrue(ack.statusCode() < 500, () -> ack.statusCode() + " for " + text);
             assertNoStackTrace(ack.body(), text.toString());
         }
-        Thread.sleep(1000); // the answers sent after the ack
-        for (FakeSlack.Response response : slack.responses()) {
-            assertNoStackTrace(response.body().toString(), "a response_url answer");
-        }
+        // The answers sent after the ack keep arriving for a while: none may carry a stack trace.
+        Await.holdsFor(Duration.ofSeconds(1), () -> {
+            for (FakeSlack.Response response : slack.responses()) {
+                assertNoStackTrace(response.body().toString(), "a response_url answer");
+            }
+            return true;
+        }, "no stack trace in a response_url answer");
         assertTrue(slack.calls("auth.test").size() <= 3, "Bolt's auth.test is cached, not called per request");
     }
 
@@ -353,10 +407,23 @@ class SlackIT implements TestPropertyProvider {
         throw new AssertionError("no model " + model);
     }
 
-    /** The root message's ts, as its thread replies name it. */
-    private String rootTs() {
-        return slack.calls("chat.postMessage").stream().filter(call -> call.param("thread_ts") != null)
-                .map(call -> call.param("thread_ts")).findFirst().orElseThrow();
+    /** The ts of {@code id}'s root message in the incidents channel. */
+    private String rootTs(String id) {
+        return slack.history("C0INCIDENTS").stream()
+                .filter(message -> !message.has("thread_ts") && message.toString().contains(id + " · "))
+                .map(message -> message.path("ts").asText()).findFirst()
+                .orElseThrow(() -> new AssertionError("no root message of " + id));
+    }
+
+    private JsonNode openIncidents() throws Exception {
+        return get("/api/incidents?state=open").path("incidents");
+    }
+
+    /** The id of the one open incident, failing when there is none or more than one. */
+    private String theOpenIncident() throws Exception {
+        JsonNode open = openIncidents();
+        assertEquals(1, open.size(), "one open incident: " + open);
+        return open.path(0).path("id").asText();
     }
 
     private static JsonNode json(String body) {

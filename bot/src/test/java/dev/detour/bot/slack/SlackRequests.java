@@ -90,7 +90,9 @@ final class SlackRequests {
         ObjectNode payload = JSON.createObjectNode().put("type", "view_submission").put("api_app_id", "A0DETOUR");
         payload.putObject("user").put("id", user).put("username", user.toLowerCase()).put("team_id", "T0DETOUR");
         payload.putObject("team").put("id", "T0DETOUR").put("domain", "detour");
-        ObjectNode view = payload.putObject("view").put("id", "V0MODAL").put("type", "modal")
+        // Slack gives every opened view an id of its own, so two submissions are never the same request.
+        String viewId = "V0" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();
+        ObjectNode view = payload.putObject("view").put("id", viewId).put("type", "modal")
                 .put("callback_id", callbackId).put("private_metadata", privateMetadata);
         view.putObject("state").set("values", values);
         return send(formBody(Map.of("payload", payload.toString())), "application/x-www-form-urlencoded", now());

@@ -1,5 +1,6 @@
 package dev.detour.incidents.lifecycle;
 
+import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.incidents.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
@@ -12,6 +13,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -108,7 +110,8 @@ class ScheduledJobsStopTest {
         assertTrue(log.running.await(10, TimeUnit.SECONDS), "the job runs");
 
         context.close();
-        Thread.sleep(50);
+        Await.holdsFor(Duration.ofMillis(50), () -> log.runsAfterStopped.get() == 0,
+                "no run once the scheduled jobs were stopped");
 
         assertEquals(0, log.runsAfterStopped.get(), "no run once the scheduled jobs were stopped");
         assertEquals(1, log.created.get(), "the job's bean is created once, not again while the application stops");

@@ -7,6 +7,7 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.service.GatewaySignals;
 import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.LocalPostgres;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.incidents.testing.WithLocalPostgres;
@@ -100,32 +101,24 @@ class DatabaseOutageIT {
     }
 
     /** The first opening after a restart may meet a pooled connection the crash broke: it is tried again. */
-    private static IncidentChange awaitOpen(IncidentService incidents, Target target) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
+    private static IncidentChange awaitOpen(IncidentService incidents, Target target) {
+        Object opened = Await.await(() -> {
             try {
                 return incidents.open(IncidentKind.OUTAGE, "second", List.of(target), ALICE);
             } catch (RuntimeException brokenConnection) {
-                if (System.nanoTime() > deadline) {
-                    throw brokenConnection;
-                }
-                Thread.sleep(100);
+                return brokenConnection;
             }
-        }
+        }, result -> result instanceof IncidentChange, WAIT, "an incident to open once the database is back");
+        return (IncidentChange) opened;
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
+    private static void await(BooleanSupplier condition, String what) {
+        Await.await(() -> {
             try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
+                return condition.getAsBoolean();
             } catch (RuntimeException databaseNotBackYet) {
-                // asked again below
+                return false; // asked again
             }
-            Thread.sleep(100);
-        }
-        assertTrue(condition.getAsBoolean(), what + " within " + WAIT);
+        }, WAIT, what);
     }
 }

@@ -3,13 +3,14 @@ package dev.detour.incidents.service;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.Transition;
+import dev.detour.incidents.testing.Await;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.detour.incidents.SeedCatalog.GPT_5;
@@ -54,14 +55,13 @@ class GatewaySignalRecorderTest {
     }
 
     /** Retries as GatewaySignals.check() does every second, only faster, until {@code done}. */
-    private static void retryUntil(GatewaySignalRecorder recorder, java.util.function.BooleanSupplier done)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!done.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "not done within 10 s");
-            recorder.retry();
-            Thread.sleep(10);
-        }
+    private static void retryUntil(GatewaySignalRecorder recorder, java.util.function.BooleanSupplier done) {
+        Await.await(() -> {
+            if (!done.getAsBoolean()) {
+                recorder.retry();
+            }
+            return done.getAsBoolean();
+        }, Duration.ofSeconds(10), "the recorder to record every transition");
     }
 
     @Test

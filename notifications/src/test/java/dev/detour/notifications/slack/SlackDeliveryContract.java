@@ -8,6 +8,7 @@ import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.persistence.OutboxRepository;
 import dev.detour.incidents.persistence.OutboxRow;
 import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.context.ApplicationContext;
@@ -85,10 +86,12 @@ abstract class SlackDeliveryContract {
             try (ApplicationContext second = ApplicationContext.run(properties(slack, database, "0s"))) {
                 slack.awaitCall("chat.postMessage", call -> call.param("text") != null
                         && call.param("text").contains("fallback works"), WAIT);
-                Thread.sleep(500);
+                awaitNothingPending(second);
             }
+            int sent = slack.calls("chat.postMessage").size();
             try (ApplicationContext third = ApplicationContext.run(properties(slack, database, "0s"))) {
-                Thread.sleep(700); // a third start finds nothing left to send
+                Await.holdsFor(Duration.ofMillis(700), () -> slack.calls("chat.postMessage").size() == sent,
+                        "a third start finds nothing left to send");
             }
 
             List<FakeSlack.Call> posts = slack.calls("chat.postMessage");
@@ -128,7 +131,9 @@ abstract class SlackDeliveryContract {
                         && call.param("text").contains("update number 15 of 15"), WAIT);
                 slack.awaitCall("chat.postMessage", call -> call.param("channel").equals("C0INCIDENTS")
                         && call.param("text").contains("update number 15 of 15"), WAIT);
-                Thread.sleep(500); // a duplicate would arrive now
+                Await.holdsFor(Duration.ofMillis(500), () -> slack.calls("chat.postMessage").stream()
+                        .map(call -> call.param("channel") + "|" + call.param("text")).distinct().count()
+                        == slack.calls("chat.postMessage").size(), "no duplicate arrives");
             }
 
             List<FakeSlack.Call> posts = slack.calls("chat.postMessage");
@@ -223,11 +228,8 @@ abstract class SlackDeliveryContract {
             properties.put("detour.slack.unconfirmed-wait", "2s");
             try (ApplicationContext detour = ApplicationContext.run(properties)) {
                 DeliveryGuarantee guarantee = detour.getBean(DeliveryGuarantee.class);
-                long deadline = System.nanoTime() + WAIT.toNanos();
-                while (guarantee.current().kind() != DeliveryGuarantee.Kind.AT_LEAST_ONCE) {
-                    assertTrue(System.nanoTime() < deadline, "the start-up check finds the scope missing");
-                    pause();
-                }
+                Await.await(() -> guarantee.current().kind() == DeliveryGuarantee.Kind.AT_LEAST_ONCE, WAIT,
+                        "the start-up check to find the scope missing");
                 assertTrue(guarantee.current().detail().contains("channels:history"), guarantee.current().detail());
 
                 slack.slowChat(Duration.ofSeconds(1)); // the first post is taken, its answer comes too late
@@ -255,20 +257,7 @@ abstract class SlackDeliveryContract {
 
     private static void awaitNothingPending(ApplicationContext detour) {
         OutboxRepository rows = detour.getBean(OutboxRepository.class);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (rows.findByStatusOrderById("pending").stream().anyMatch(row -> row.topic().startsWith("slack."))) {
-            assertTrue(System.nanoTime() < deadline, "the Slack rows are delivered within " + WAIT);
-            pause();
-        }
-    }
-
-    /** Between two looks at a condition that another thread makes true. */
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Await.await(() -> rows.findByStatusOrderById("pending").stream()
+                .noneMatch(row -> row.topic().startsWith("slack.")), WAIT, "every Slack row to be delivered");
     }
 }
