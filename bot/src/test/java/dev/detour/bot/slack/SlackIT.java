@@ -214,9 +214,10 @@ class SlackIT implements TestPropertyProvider {
         assertEquals(200, submitted.statusCode());
         assertFalse(submitted.body().contains("errors"), submitted.body());
 
-        assertEquals("resolved", get("/api/incidents/INC-1").path("incident").path("state").asText());
+        // Carried out after the acknowledgement: the edit shows it done.
         FakeSlack.Call edit = slack.awaitCall("chat.update",
                 call -> FakeSlack.blocksOf(call).toString().contains("INC-1 · Outage · resolved"), WAIT);
+        assertEquals("resolved", get("/api/incidents/INC-1").path("incident").path("state").asText());
         assertTrue(slack.calls("chat.update").size() > editsBefore);
         assertEquals(rootTs(), edit.param("ts"), "the root message is edited in place");
         assertFalse(FakeSlack.blocksOf(edit).toString().contains(Interactions.RESOLVE + "\""),
@@ -284,7 +285,11 @@ class SlackIT implements TestPropertyProvider {
 
         HttpResponse<String> submitted = requests().viewSubmission(MALLORY, Interactions.RESOLVE_MODAL, "INC-2",
                 Map.of(Interactions.SUMMARY_INPUT, "done"));
-        assertEquals("errors", json(submitted.body()).path("response_action").asText(), submitted.body());
+        assertEquals(200, submitted.statusCode(), submitted.body());
+        // Permission is checked when the form is carried out, after the acknowledgement: the app's DM says no.
+        FakeSlack.Call refusal = slack.awaitCall("chat.postMessage", call -> MALLORY.equals(call.param("channel")),
+                WAIT);
+        assertTrue(refusal.param("text").contains("Only on-call"), refusal.param("text"));
         assertEquals("investigating", get("/api/incidents/INC-2").path("incident").path("state").asText());
     }
 
