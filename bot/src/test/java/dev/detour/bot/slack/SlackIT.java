@@ -245,13 +245,14 @@ class SlackIT implements TestPropertyProvider {
         assertEquals(200, submitted.statusCode());
         assertFalse(submitted.body().contains("errors"), submitted.body());
 
+        // Carried out after the acknowledgement: the note to Alice says it is done.
+        slack.awaitCall("chat.postMessage", call -> ALICE.equals(call.param("channel"))
+                && call.param("text").contains("INC-2"), WAIT);
         JsonNode incident = get("/api/incidents/INC-2").path("incident");
         assertEquals("degradation", incident.path("kind").asText());
         assertEquals("GPT-5 answers slowly", incident.path("title").asText());
         slack.awaitCall("chat.postMessage", call -> call.param("thread_ts") == null
                 && FakeSlack.blocksOf(call).toString().contains("INC-2 · Degradation · investigating"), WAIT);
-        slack.awaitCall("chat.postMessage", call -> ALICE.equals(call.param("channel"))
-                && call.param("text").contains("INC-2"), WAIT);
     }
 
     @Test
