@@ -1,19 +1,12 @@
 package dev.detour.commands;
 
 import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
-import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
-import dev.detour.incidents.service.AuditTrail;
-import dev.detour.incidents.service.AvailabilityService;
-import dev.detour.incidents.service.CurrentFlags;
-import dev.detour.incidents.service.IncidentReports;
-import dev.detour.incidents.service.IncidentService;
-import dev.detour.incidents.service.RouteService;
 import dev.detour.incidents.service.RoutingOutcome;
 import dev.detour.incidents.signals.PlausibleTimes;
 import dev.detour.messages.AuditMessage;
@@ -37,8 +30,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Carries out a parsed command for one person: checks that they may, calls the incidents services, and says
- * what happened. Every outcome is a reply; nothing is thrown at Slack.
+ * The one entry for everything a person asks of Detour, typed, pressed or submitted: {@link #execute} checks that
+ * the request is not a replay, checks permission from the command's one property ({@link
+ * DetourCommand#changesProduction()}), carries it out through {@link Operations}, and says what happened. An
+ * unexpected failure becomes an answer with a reference that the log repeats with the stack trace; nothing is
+ * thrown at Slack.
  */
 @Singleton
 public class CommandHandler {
@@ -47,28 +43,18 @@ public class CommandHandler {
 
     private final CommandParser parser;
     private final OnCallPolicy onCall;
-    private final IncidentService incidents;
-    private final AvailabilityService availability;
-    private final RouteService routes;
-    private final CurrentFlags committed;
-    private final AuditTrail audit;
-    private final IncidentReports reports;
+    private final Operations operations;
     private final Names names;
+    private final Modals forms;
     private final Clock clock;
     private final Wording words = Wording.english();
 
-    public CommandHandler(Catalog catalog, OnCallPolicy onCall, IncidentService incidents,
-                          AvailabilityService availability, RouteService routes, CurrentFlags committed,
-                          AuditTrail audit, IncidentReports reports, Clock clock) {
-        this.reports = reports;
+    public CommandHandler(Catalog catalog, OnCallPolicy onCall, Operations operations, Clock clock) {
         this.parser = new CommandParser(catalog);
         this.onCall = onCall;
-        this.incidents = incidents;
-        this.availability = availability;
-        this.routes = routes;
-        this.committed = committed;
-        this.audit = audit;
+        this.operations = operations;
         this.names = new Names(catalog);
+        this.forms = new Modals(catalog);
         this.clock = clock;
     }
 
@@ -81,11 +67,20 @@ public class CommandHandler {
         return command instanceof DetourCommand.Invalid || command instanceof DetourCommand.Help;
     }
 
-    public CommandReply handle(DetourCommand command, Invoker invoker) {
+    /** For requests that cannot be replayed: the console, the demo, Socket Mode. */
+    public CommandReply execute(DetourCommand command, Invoker invoker) {
+        return execute(command, invoker, Delivery.UNREPEATABLE);
+    }
+
+    /** @return what the person sees; {@link CommandReply.Silent} for a replay, which has no effect */
+    public CommandReply execute(DetourCommand command, Invoker invoker, Delivery delivery) {
         try {
-            if (command.changesProduction() && !(command instanceof DetourCommand.Invalid)
-                    && !onCall.mayChange(invoker.userId())) {
-                return refused(words.get("command.may.run", command.verb().map(Verb::word).orElse("")));
+            if (!delivery.isFirst()) {
+                LOG.warn("A request arrived again with the signature it had before; acknowledged, not run again");
+                return new CommandReply.Silent();
+            }
+            if (command.changesProduction() && !onCall.mayChange(invoker.userId())) {
+                return CommandReply.say(words.get("command.refused", onCall.refusal(whatIsRefused(command))));
             }
             return carryOut(command, invoker);
         } catch (RuntimeException e) {
@@ -95,12 +90,16 @@ public class CommandHandler {
         }
     }
 
-    /** The Acknowledge button: on-call has seen the incident and is on it. */
-    public CommandReply acknowledge(IncidentId id, Invoker invoker) {
-        if (!onCall.mayChange(invoker.userId())) {
-            return refused(words.get("command.may.acknowledge"));
+    private String whatIsRefused(DetourCommand command) {
+        if (command instanceof DetourCommand.Acknowledge) {
+            return words.get("command.may.acknowledge");
+        } else if (command instanceof DetourCommand.Declare declare && declare.opensForm()) {
+            return words.get("command.may.declare");
+        } else if (command instanceof DetourCommand.OpenForm open) {
+            return words.get(open.form() == DetourCommand.Form.UPDATE ? "command.may.update"
+                    : "command.may.resolve");
         }
-        return incident(incidents.acknowledge(id, invoker.actor()), words.get("command.done.acknowledged"));
+        return words.get("command.may.run", command.verb().map(Verb::word).orElse(""));
     }
 
     private CommandReply carryOut(DetourCommand command, Invoker invoker) {
@@ -111,36 +110,41 @@ public class CommandHandler {
         } else if (command instanceof DetourCommand.Help) {
             return new CommandReply.Ephemeral(help());
         } else if (command instanceof DetourCommand.Status) {
-            return new CommandReply.Ephemeral(new StatusMessage(names).render(committed.status()));
+            return new CommandReply.Ephemeral(new StatusMessage(names).render(operations.status()));
         } else if (command instanceof DetourCommand.Declare declare) {
-            return declare(declare, invoker);
+            return declare.opensForm() ? new CommandReply.OpenModal(forms.declare()) : declare(declare, invoker);
+        } else if (command instanceof DetourCommand.Acknowledge acknowledge) {
+            return incident(operations.acknowledge(acknowledge.incident(), invoker.actor()),
+                    words.get("command.done.acknowledged"));
+        } else if (command instanceof DetourCommand.OpenForm open) {
+            return new CommandReply.OpenModal(open.form() == DetourCommand.Form.UPDATE
+                    ? forms.postUpdate(open.incident()) : forms.resolve(open.incident()));
         } else if (command instanceof DetourCommand.Disable disable) {
-            return routing(availability.disable(disable.targets(), invoker.actor(), disable.reason()),
+            return routing(operations.disable(disable.targets(), invoker.actor(), disable.reason()),
                     words.get("command.done.disabled"));
         } else if (command instanceof DetourCommand.Enable enable) {
-            return routing(availability.enable(enable.targets(), invoker.actor(), enable.reason()),
+            return routing(operations.enable(enable.targets(), invoker.actor(), enable.reason()),
                     words.get("command.done.enabled"));
         } else if (command instanceof DetourCommand.Route route) {
-            RoutingOutcome outcome = routes.override(route.taskClass(), route.override(), invoker.actor(),
-                    Optional.empty());
+            RoutingOutcome outcome = operations.override(route.taskClass(), route.override(), invoker.actor());
             return routing(outcome, route.override()
                     .map(o -> words.get("command.done.route", route.taskClass(), o.describe()))
                     .orElse(words.get("command.done.route.released", route.taskClass())));
         } else if (command instanceof DetourCommand.Consent consent) {
-            return routing(routes.answerConsent(consent.taskClass(), consent.answer(), invoker.actor()),
+            return routing(operations.answerConsent(consent.taskClass(), consent.answer(), invoker.actor()),
                     words.get("command.done.consent", consent.answer().word(), consent.taskClass()));
         } else if (command instanceof DetourCommand.Update update) {
-            return incident(incidents.postUpdate(update.incident(), update.text(), invoker.actor()),
+            return incident(operations.postUpdate(update.incident(), update.text(), invoker.actor()),
                     words.get("command.done.update"));
         } else if (command instanceof DetourCommand.ChangeState change) {
             if (change.state() == IncidentState.RESOLVED) {
-                return incident(incidents.resolve(change.incident(), invoker.actor(), ""),
+                return incident(operations.resolve(change.incident(), invoker.actor(), ""),
                         words.get("command.done.resolved"));
             }
-            return incident(incidents.changeState(change.incident(), change.state(), invoker.actor()),
+            return incident(operations.changeState(change.incident(), change.state(), invoker.actor()),
                     words.get("command.done.state", change.state().word()));
         } else if (command instanceof DetourCommand.Resolve resolve) {
-            return incident(incidents.resolve(resolve.incident(), invoker.actor(), resolve.summary().orElse("")),
+            return incident(operations.resolve(resolve.incident(), invoker.actor(), resolve.summary().orElse("")),
                     words.get("command.done.resolved"));
         } else if (command instanceof DetourCommand.Summary summary) {
             return summary(summary.incident());
@@ -150,29 +154,19 @@ public class CommandHandler {
         throw new IllegalStateException("unhandled command " + command);
     }
 
-    private CommandReply declare(DetourCommand.Declare declare, Invoker invoker) {
-        if (declare.targets().isEmpty()) {
-            return new CommandReply.OpenModal(new Modals(names.catalog()).declare());
-        }
-        return declare(IncidentKind.OUTAGE, declare.targets(), declare.reason(), invoker);
-    }
-
     /**
      * Opens an incident, or widens the open one about the same provider (one provider's problem is one incident);
      * when that one already covers every target, it says which.
      */
-    public CommandReply declare(IncidentKind kind, List<Target> targets, Optional<String> reason, Invoker invoker) {
-        if (!onCall.mayChange(invoker.userId())) {
-            return refused(words.get("command.may.declare"));
-        }
-        Optional<Incident> about = incidents.openIncidentAbout(targets);
-        if (about.isPresent() && targets.stream().allMatch(t -> about.get().covers(t, names.catalog()))) {
+    private CommandReply declare(DetourCommand.Declare declare, Invoker invoker) {
+        Optional<Incident> about = operations.openIncidentAbout(declare.targets());
+        if (about.isPresent() && declare.targets().stream().allMatch(t -> about.get().covers(t, names.catalog()))) {
             return CommandReply.say(words.get("command.already-covered", about.get().id(),
-                    targets.stream().map(names::target).collect(Collectors.joining(", "))));
+                    declare.targets().stream().map(names::target).collect(Collectors.joining(", "))));
         }
-        String title = reason.orElse(targets.stream().map(names::target).collect(Collectors.joining(", "))
-                + " " + kind.word());
-        return incident(incidents.openOrJoin(kind, title, targets, invoker.actor()),
+        String title = declare.reason().orElse(declare.targets().stream().map(names::target)
+                .collect(Collectors.joining(", ")) + " " + declare.kind().word());
+        return incident(operations.openOrJoin(declare.kind(), title, declare.targets(), invoker.actor()),
                 words.get(about.isPresent() ? "command.done.added" : "command.done.opened"));
     }
 
@@ -206,7 +200,7 @@ public class CommandHandler {
     }
 
     private CommandReply summary(IncidentId id) {
-        return reports.of(id).<CommandReply>map(report -> new CommandReply.Ephemeral(
+        return operations.report(id).<CommandReply>map(report -> new CommandReply.Ephemeral(
                 new ManagerSummary(names, words).render(report)))
                 .orElseGet(() -> CommandReply.say(words.get("command.no-incident", id)));
     }
@@ -218,7 +212,7 @@ public class CommandHandler {
                     Optional.of(new PlausibleTimes(clock).ago(command.since().get())), Optional.empty(), 0,
                     query.limit());
         }
-        List<dev.detour.incidents.audit.StoredAuditRecord> records = audit.search(query.newest(AUDIT_LINES));
+        List<StoredAuditRecord> records = operations.audit(query.newest(AUDIT_LINES));
         AuditMessage.Filter filter = new AuditMessage.Filter(query.incident(), query.subject(), command.since());
         return new CommandReply.Ephemeral(new AuditMessage(words).render(records, filter));
     }
@@ -227,11 +221,6 @@ public class CommandHandler {
         return new HelpMessage(Wording.english()).render(Arrays.stream(Verb.values())
                 .map(verb -> new HelpMessage.Command(verb.word(), verb.usage(), verb.changesProduction()))
                 .toList());
-    }
-
-    /** Someone outside on-call tried to change production: who may, and that nothing changed. */
-    CommandReply refused(String what) {
-        return CommandReply.say(words.get("command.refused", onCall.refusal(what)));
     }
 
     private static String capitalised(String text) {

@@ -14,7 +14,7 @@ public sealed interface CommandReply {
     record OpenModal(View view) implements CommandReply {
     }
 
-    /** Nothing to say: the change shows in the incident thread. */
+    /** Nothing to say: a request sent a second time, which has no effect (see {@link Delivery}). */
     record Silent() implements CommandReply {
     }
 

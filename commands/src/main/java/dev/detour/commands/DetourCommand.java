@@ -4,6 +4,7 @@ import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.routing.RouteOverride;
@@ -13,12 +14,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What a {@code /detour} command asks for, already checked against the catalog. */
+/**
+ * What a person asks Detour for, by {@code /detour} command, button or form, already checked against the catalog.
+ * Buttons and forms build these records directly; {@link CommandHandler#execute} carries out every one of them.
+ */
 public sealed interface DetourCommand {
 
-    /** The verb, or empty for text that is no command at all. */
+    /** The verb it is typed with; empty for a button that has no command of its own, or for text that is none. */
     Optional<Verb> verb();
 
+    /** The one property permission depends on: changing production is for on-call only (docs/slack.md). */
     default boolean changesProduction() {
         return verb().map(Verb::changesProduction).orElse(false);
     }
@@ -42,10 +47,29 @@ public sealed interface DetourCommand {
         }
     }
 
-    /** No targets: open the declare form instead. */
-    record Declare(List<Target> targets, Optional<String> reason) implements DetourCommand {
+    /**
+     * No targets: open the declare form instead (also the "Declare AI incident" shortcut).
+     *
+     * @param reason the title; without one, the targets and the kind make it
+     */
+    record Declare(List<Target> targets, Optional<String> reason, IncidentKind kind) implements DetourCommand {
         public Declare {
             targets = List.copyOf(targets);
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        /** As typed: {@code /detour declare} always declares an outage; the form offers other kinds. */
+        public Declare(List<Target> targets, Optional<String> reason) {
+            this(targets, reason, IncidentKind.OUTAGE);
+        }
+
+        public static Declare form() {
+            return new Declare(List.of(), Optional.empty());
+        }
+
+        public boolean opensForm() {
+            return targets.isEmpty();
         }
 
         public Optional<Verb> verb() {
@@ -111,6 +135,46 @@ public sealed interface DetourCommand {
         }
     }
 
+    /** The Acknowledge button: on-call has seen the incident and is on it. */
+    record Acknowledge(IncidentId incident) implements DetourCommand {
+        public Acknowledge {
+            Objects.requireNonNull(incident, "incident");
+        }
+
+        public Optional<Verb> verb() {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean changesProduction() {
+            return true;
+        }
+    }
+
+    /** The Post update and Resolve buttons: open the form that will send {@link Update} or {@link Resolve}. */
+    record OpenForm(Form form, IncidentId incident) implements DetourCommand {
+        public OpenForm {
+            Objects.requireNonNull(form, "form");
+            Objects.requireNonNull(incident, "incident");
+        }
+
+        public Optional<Verb> verb() {
+            return Optional.of(form.verb);
+        }
+    }
+
+    /** The forms about one incident, each sending the command of its verb. */
+    enum Form {
+        UPDATE(Verb.UPDATE),
+        RESOLVE(Verb.RESOLVE);
+
+        private final Verb verb;
+
+        Form(Verb verb) {
+            this.verb = verb;
+        }
+    }
+
     record Summary(IncidentId incident) implements DetourCommand {
         public Optional<Verb> verb() {
             return Optional.of(Verb.SUMMARY);
@@ -135,6 +199,12 @@ public sealed interface DetourCommand {
         public Invalid {
             Objects.requireNonNull(problem, "problem");
             Objects.requireNonNull(usage, "usage");
+        }
+
+        /** Nothing to carry out, so nothing to permit: anyone may be told what was wrong. */
+        @Override
+        public boolean changesProduction() {
+            return false;
         }
     }
 }

@@ -5,93 +5,88 @@ import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.messages.Interactions;
-import dev.detour.messages.Modals;
 import dev.detour.messages.Wording;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Buttons, menus and modals: each press or submission becomes the same command a person could have typed, so
- * it gets the same checks, the same permission rule and the same audit trail.
+ * Buttons, menus and forms: each press or submission becomes the {@link DetourCommand} a person could have typed,
+ * built directly (never as text to parse again), and goes through {@link CommandHandler#execute}: the same
+ * permission rule, the same error handling, the same audit trail. Forms are checked here in memory, so that their
+ * mistakes are shown inside Slack's 3-second acknowledgement without touching the database.
  */
 @Singleton
 public class InteractionHandler {
     private final CommandHandler commands;
-    private final OnCallPolicy onCall;
     private final Catalog catalog;
     private final Wording words = Wording.english();
 
-    public InteractionHandler(CommandHandler commands, OnCallPolicy onCall, Catalog catalog) {
+    public InteractionHandler(CommandHandler commands, Catalog catalog) {
         this.commands = commands;
-        this.onCall = onCall;
         this.catalog = catalog;
     }
 
     /**
-     * A button press or menu choice on a Detour message.
+     * A button press or menu choice on a Detour message, carried out.
      *
      * @param actionId the element's action id (target buttons carry a {@code :target} suffix)
      * @param value    the button's value or the chosen option's value
      */
-    public CommandReply press(String actionId, String value, Invoker invoker) {
+    public CommandReply press(String actionId, String value, Invoker invoker, Delivery delivery) {
+        return command(actionId, value).map(command -> commands.execute(command, invoker, delivery))
+                .orElseGet(() -> unknown(actionId));
+    }
+
+    /** The command a press stands for; empty for a button Detour does not know (from an older version, say). */
+    public Optional<DetourCommand> command(String actionId, String value) {
         String action = actionId.contains(":") ? actionId.substring(0, actionId.indexOf(':')) : actionId;
-        String[] parts = value == null ? new String[0] : value.strip().split("\\s+");
+        String[] parts = value == null || value.isBlank() ? new String[0] : value.strip().split("\\s+");
         Optional<IncidentId> incident = parts.length == 0 ? Optional.empty() : IncidentId.parse(parts[0]);
         return switch (action) {
-            case Interactions.ACKNOWLEDGE -> incident.map(id -> commands.acknowledge(id, invoker))
-                    .orElseGet(() -> unknown(actionId));
-            case Interactions.DISABLE, Interactions.DISABLE_MENU -> targetAction(parts, false, invoker);
-            case Interactions.ENABLE, Interactions.ENABLE_MENU -> targetAction(parts, true, invoker);
-            case Interactions.POST_UPDATE -> modal(incident, invoker, words.get("command.may.update"),
-                    id -> new Modals(catalog).postUpdate(id));
-            case Interactions.RESOLVE -> modal(incident, invoker, words.get("command.may.resolve"),
-                    id -> new Modals(catalog).resolve(id));
-            case Interactions.CHANGE_STATE -> parts.length == 2 && incident.isPresent()
-                    ? commands.handle(commands.parse("state " + parts[0] + " " + parts[1]), invoker)
-                    : unknown(actionId);
-            case Interactions.CONSENT_APPROVE, Interactions.CONSENT_DENY -> consent(action, parts, invoker);
-            default -> unknown(actionId);
+            case Interactions.ACKNOWLEDGE -> incident.map(DetourCommand.Acknowledge::new);
+            case Interactions.DISABLE, Interactions.DISABLE_MENU -> targetCommand(parts, false);
+            case Interactions.ENABLE, Interactions.ENABLE_MENU -> targetCommand(parts, true);
+            case Interactions.POST_UPDATE -> incident.map(id -> new DetourCommand.OpenForm(
+                    DetourCommand.Form.UPDATE, id));
+            case Interactions.RESOLVE -> incident.map(id -> new DetourCommand.OpenForm(
+                    DetourCommand.Form.RESOLVE, id));
+            case Interactions.CHANGE_STATE -> parts.length == 2 ? incident.flatMap(id -> IncidentState
+                    .fromWord(parts[1].toLowerCase(Locale.ROOT)).map(state -> new DetourCommand.ChangeState(id, state)))
+                    : Optional.empty();
+            case Interactions.CONSENT_APPROVE -> consent(parts, ConsentAnswer.APPROVE);
+            case Interactions.CONSENT_DENY -> consent(parts, ConsentAnswer.DENY);
+            default -> Optional.empty();
         };
     }
 
-    /** The "Declare AI incident" shortcut and {@code /detour declare} without arguments. */
-    public CommandReply declareForm(Invoker invoker) {
-        if (!onCall.mayChange(invoker.userId())) {
-            return commands.refused(words.get("command.may.declare"));
-        }
-        return new CommandReply.OpenModal(new Modals(catalog).declare());
-    }
-
     /**
-     * A submitted modal.
+     * A submitted form, checked in memory only (the catalog and text limits): no database, no Slack call, so
+     * that it fits in the acknowledgement. Permission is checked when the command is carried out.
      *
      * @param values      the state of its inputs: block id → selected values or typed text
      * @param privateMeta the incident id the modal is about, when it is about one
      */
-    public SubmissionReply submit(String callbackId, String privateMeta, Map<String, List<String>> values,
-                                  Invoker invoker) {
-        if (!onCall.mayChange(invoker.userId())) {
-            return new SubmissionReply.Errors(Map.of(firstInput(callbackId),
-                    onCall.refusal(words.get("command.may.submit"))));
-        }
+    public SubmissionReply submit(String callbackId, String privateMeta, Map<String, List<String>> values) {
         return switch (callbackId) {
-            case Interactions.DECLARE_MODAL -> submitDeclare(values, invoker);
-            case Interactions.UPDATE_MODAL -> submitText(privateMeta, values, Interactions.UPDATE_INPUT, invoker,
+            case Interactions.DECLARE_MODAL -> submitDeclare(values);
+            case Interactions.UPDATE_MODAL -> submitText(privateMeta, values, Interactions.UPDATE_INPUT,
                     (id, text) -> new DetourCommand.Update(id, text));
-            case Interactions.RESOLVE_MODAL -> submitText(privateMeta, values, Interactions.SUMMARY_INPUT, invoker,
+            case Interactions.RESOLVE_MODAL -> submitText(privateMeta, values, Interactions.SUMMARY_INPUT,
                     (id, text) -> new DetourCommand.Resolve(id, Optional.of(text).filter(t -> !t.isBlank())));
             default -> new SubmissionReply.Close(CommandReply.say(words.get("form.unknown", callbackId)));
         };
     }
 
-    private SubmissionReply submitDeclare(Map<String, List<String>> values, Invoker invoker) {
+    private SubmissionReply submitDeclare(Map<String, List<String>> values) {
         List<Target> targets = new ArrayList<>();
         for (String value : values.getOrDefault(Interactions.TARGETS_INPUT, List.of())) {
             int colon = value.indexOf(':');
@@ -125,7 +120,7 @@ public class InteractionHandler {
             return new SubmissionReply.Errors(Map.of(Interactions.REASON_INPUT,
                     words.get("form.at-most", String.valueOf(TextLimits.TITLE))));
         }
-        return new SubmissionReply.Close(commands.declare(kind.get(), targets, reason, invoker));
+        return new SubmissionReply.Accepted(new DetourCommand.Declare(targets, reason, kind.get()));
     }
 
     private boolean configured(Target target) {
@@ -138,7 +133,7 @@ public class InteractionHandler {
     }
 
     private SubmissionReply submitText(String privateMeta, Map<String, List<String>> values, String input,
-                                       Invoker invoker, TextCommand command) {
+                                       TextCommand command) {
         Optional<IncidentId> incident = IncidentId.parse(privateMeta == null ? "" : privateMeta);
         if (incident.isEmpty()) {
             return new SubmissionReply.Close(CommandReply.say(words.get("form.lost-incident")));
@@ -151,47 +146,37 @@ public class InteractionHandler {
             return new SubmissionReply.Errors(Map.of(input,
                     words.get("form.at-most", String.valueOf(TextLimits.TEXT))));
         }
-        return new SubmissionReply.Close(commands.handle(command.of(incident.get(), text), invoker));
+        return new SubmissionReply.Accepted(command.of(incident.get(), text));
     }
 
-    private CommandReply targetAction(String[] parts, boolean enable, Invoker invoker) {
+    /** @param parts the incident whose message it is, and {@code provider:id} or {@code model:id} */
+    private Optional<DetourCommand> targetCommand(String[] parts, boolean enable) {
         if (parts.length != 2 || IncidentId.parse(parts[0]).isEmpty() || !parts[1].contains(":")) {
-            return unknown(enable ? Interactions.ENABLE : Interactions.DISABLE);
+            return Optional.empty();
         }
-        String id = parts[1].substring(parts[1].indexOf(':') + 1);
-        String reason = " -- from " + parts[0] + "'s message";
-        return commands.handle(commands.parse((enable ? "enable " : "disable ") + id + reason), invoker);
+        Target target;
+        try {
+            target = Target.of(parts[1].substring(0, parts[1].indexOf(':')),
+                    parts[1].substring(parts[1].indexOf(':') + 1));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!configured(target)) { // a message from before the config changed
+            return Optional.empty();
+        }
+        Optional<String> reason = Optional.of("from " + parts[0] + "'s message");
+        return Optional.of(enable ? new DetourCommand.Enable(List.of(target), reason)
+                : new DetourCommand.Disable(List.of(target), reason));
     }
 
-    private CommandReply consent(String action, String[] parts, Invoker invoker) {
+    private Optional<DetourCommand> consent(String[] parts, ConsentAnswer answer) {
         if (parts.length != 1 || catalog.taskClasses().stream().noneMatch(t -> t.id().value().equals(parts[0]))) {
-            return unknown(action);
+            return Optional.empty();
         }
-        ConsentAnswer answer = action.equals(Interactions.CONSENT_APPROVE) ? ConsentAnswer.APPROVE
-                : ConsentAnswer.DENY;
-        return commands.handle(new DetourCommand.Consent(TaskClassId.of(parts[0]), answer), invoker);
-    }
-
-    private CommandReply modal(Optional<IncidentId> incident, Invoker invoker, String what,
-                               java.util.function.Function<IncidentId, com.slack.api.model.view.View> view) {
-        if (incident.isEmpty()) {
-            return unknown("modal");
-        }
-        if (!onCall.mayChange(invoker.userId())) {
-            return commands.refused(what);
-        }
-        return new CommandReply.OpenModal(view.apply(incident.get()));
+        return Optional.of(new DetourCommand.Consent(TaskClassId.of(parts[0]), answer));
     }
 
     private CommandReply unknown(String what) {
         return CommandReply.say(words.get("button.unknown", what));
-    }
-
-    private static String firstInput(String callbackId) {
-        return switch (callbackId) {
-            case Interactions.UPDATE_MODAL -> Interactions.UPDATE_INPUT;
-            case Interactions.RESOLVE_MODAL -> Interactions.SUMMARY_INPUT;
-            default -> Interactions.TARGETS_INPUT;
-        };
     }
 }

@@ -2,10 +2,17 @@ package dev.detour.commands;
 
 import java.util.Map;
 
-/** The answer to a submitted modal: close it, or keep it open with a message under the inputs that were wrong. */
+/**
+ * The answer to a submitted form, decided in memory within Slack's acknowledgement: keep it open with a message
+ * under the inputs that were wrong, or close it and carry out its command after the acknowledgement.
+ */
 public sealed interface SubmissionReply {
 
-    /** @param followUp what to tell the person once the modal has closed */
+    /** @param command what the form asks for, for {@link CommandHandler#execute} once Slack has its ack */
+    record Accepted(DetourCommand command) implements SubmissionReply {
+    }
+
+    /** @param followUp what to tell the person once the form has closed; nothing was done */
     record Close(CommandReply followUp) implements SubmissionReply {
     }
 

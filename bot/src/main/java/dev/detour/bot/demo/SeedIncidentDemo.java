@@ -3,6 +3,7 @@ package dev.detour.bot.demo;
 import dev.detour.bot.config.ConfigLocation;
 import dev.detour.commands.CommandHandler;
 import dev.detour.commands.CommandReply;
+import dev.detour.commands.DetourCommand;
 import dev.detour.commands.Invoker;
 import dev.detour.incidents.ScriptedClock;
 import dev.detour.incidents.catalog.ModelId;
@@ -116,7 +117,7 @@ public final class SeedIncidentDemo {
         IncidentId id = incidents.openIncidents().get(0).id();
 
         at("07:13", "Alice (on-call) presses Acknowledge on the root message.");
-        reply(commands.acknowledge(id, ALICE));
+        reply(commands.execute(new DetourCommand.Acknowledge(id), ALICE));
         at("07:15", "Containment first: Alice switches the whole provider off.");
         command("disable anthropic -- Opus 4.8 and 4.7 return elevated errors; switching Anthropic off");
         at("07:18", "Code migration plans ask before moving to another provider: Alice approves.");
@@ -172,7 +173,7 @@ public final class SeedIncidentDemo {
     private void command(String text) {
         out.println("▶ @U0ALICE: /detour " + text);
         out.println();
-        reply(commands.handle(commands.parse(text), ALICE));
+        reply(commands.execute(commands.parse(text), ALICE));
     }
 
     private void reply(CommandReply reply) {

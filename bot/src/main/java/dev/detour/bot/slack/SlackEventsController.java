@@ -7,7 +7,6 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.detour.bot.api.ApiError;
 import dev.detour.bot.metrics.SlashCommandMeters;
-import dev.detour.incidents.service.InboundEvents;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -33,9 +32,9 @@ import java.util.Optional;
 
 /**
  * {@code POST /slack/events}: slash commands, interactivity and the Events API. Checks Slack's signature, refuses
- * bodies Slack never sends ({@link SlackPayloadCheck}), acknowledges replays ({@link SlackReplays}) and retries of
- * events already handled without running them again, then hands the raw request to Bolt's {@link App} and copies
- * its answer back.
+ * bodies Slack never sends ({@link SlackPayloadCheck}), then hands the raw request to Bolt's {@link App} and copies
+ * its answer back. Nothing here touches the database, so the acknowledgement never waits for it: replays and
+ * retried events are recognised in the work that follows, before any effect ({@link SlackDeliveries}).
  */
 @Controller("/slack")
 @Requires(beans = App.class)
@@ -45,22 +44,18 @@ public class SlackEventsController {
     private final App app;
     private final SlackRequestParser parser;
     private final SlackSignatureCheck signatures;
-    private final InboundEvents inbound;
     private final SlashCommandMeters timers;
     private final AcknowledgementsFirst acknowledgements;
     private final SlackPayloadCheck payloads;
-    private final SlackReplays replays;
 
     public SlackEventsController(App app, SlackSignatureCheck signatures, SlackPayloadCheck payloads,
-                                 SlackReplays replays, InboundEvents inbound, SlashCommandMeters timers,
+                                 SlashCommandMeters timers,
                                  AcknowledgementsFirst acknowledgements) {
         this.acknowledgements = acknowledgements;
         this.payloads = payloads;
-        this.replays = replays;
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.signatures = signatures;
-        this.inbound = inbound;
         this.timers = timers;
     }
 
@@ -91,17 +86,6 @@ public class SlackEventsController {
             LOG.info("A signed Slack request was refused: {}", refused.detail());
             return invalidPayload(refused.detail());
         }
-        if (replays.isReplay(timestamp, signature)) {
-            LOG.warn("A signed Slack request arrived again with the signature it had before; acknowledged, not run"
-                    + " again");
-            return HttpResponse.ok();
-        }
-        Optional<String> eventId = ((SlackPayloadCheck.Readable) verdict).eventId();
-        if (eventId.isPresent() && !inbound.firstTime("slack", eventId.get())) {
-            LOG.info("Slack event {} was already handled (retry {}); acknowledged again", eventId.get(),
-                    request.getHeaders().get("X-Slack-Retry-Num"));
-            return HttpResponse.ok();
-        }
         Request<?> slack;
         try {
             slack = parser.parse(SlackRequestParser.HttpRequest.builder()
@@ -121,6 +105,8 @@ public class SlackEventsController {
         }
         // Handlers time slash commands from here: the signature check and Bolt's parsing count too.
         slack.getContext().getAdditionalValues().put(SlashCommandMeters.RECEIVED, Long.toString(received));
+        SlackDeliveries.remember(slack.getContext().getAdditionalValues(), timestamp.strip(), signature.strip(),
+                ((SlackPayloadCheck.Readable) verdict).eventId());
         try {
             return copy(app.run(slack));
         } catch (Exception e) {

@@ -23,6 +23,7 @@ import com.slack.api.webhook.WebhookResponse;
 import dev.detour.bot.metrics.SlashCommandMeters;
 import dev.detour.commands.CommandHandler;
 import dev.detour.commands.CommandReply;
+import dev.detour.commands.Delivery;
 import dev.detour.commands.DetourCommand;
 import dev.detour.commands.InteractionHandler;
 import dev.detour.commands.Invoker;
@@ -36,6 +37,7 @@ import dev.detour.messages.Names;
 import dev.detour.messages.SlackMessage;
 import dev.detour.messages.StatusMessage;
 import dev.detour.notifications.slack.SlackApiCalls;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +51,13 @@ import java.util.Optional;
 
 /**
  * Bolt handlers: acknowledge at once, then do the work on another thread and answer through
- * {@code response_url} or the Web API. Parse errors and help are answered in the ack itself. Each command is
- * timed to its ack and to its answer ({@link SlashCommandMeters}); each call to Slack is counted
- * ({@link SlackApiCalls}).
+ * {@code response_url} or the Web API. Parse errors, help and a form's mistakes are answered in the ack itself,
+ * which reads no database; everything else, the replay check included ({@link SlackDeliveries}), comes after it,
+ * one person's requests in the order received ({@link FollowUps}). Each command is timed to its ack and to its
+ * answer ({@link SlashCommandMeters}); each call to Slack is counted ({@link SlackApiCalls}).
  */
 @Singleton
+@Requires(property = "slack.signing-secret")
 public class SlackHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(SlackHandlers.class);
     private static final String RESPONSE_URL = "response_url";
@@ -67,6 +71,7 @@ public class SlackHandlers {
     private final SlackApiCalls calls;
     private final EphemeralAnswers answers;
     private final AcknowledgementsFirst acknowledgementsFirst;
+    private final SlackDeliveries deliveries;
     private final SlackMessage busy = new BusyMessage().render();
 
     /**
@@ -76,7 +81,8 @@ public class SlackHandlers {
     public SlackHandlers(CommandHandler commands, InteractionHandler interactions, StatusService status,
                          Catalog catalog, FollowUps work,
                          SlashCommandMeters timers, SlackApiCalls calls, EphemeralAnswers answers,
-                         AcknowledgementsFirst acknowledgementsFirst) {
+                         AcknowledgementsFirst acknowledgementsFirst, SlackDeliveries deliveries) {
+        this.deliveries = deliveries;
         this.answers = answers;
         this.acknowledgementsFirst = acknowledgementsFirst;
         this.commands = commands;
@@ -95,17 +101,19 @@ public class SlackHandlers {
         String verb = command.verb().map(Verb::word).orElse("unknown");
         Invoker invoker = new Invoker(payload.getUserId(), payload.getChannelId());
         if (CommandHandler.answersAtOnce(command)) {
-            CommandReply.Ephemeral reply = (CommandReply.Ephemeral) commands.handle(command, invoker);
+            // No effect and no database: a replay of it is harmless, so it needs no replay check.
+            CommandReply.Ephemeral reply = (CommandReply.Ephemeral) commands.execute(command, invoker);
             Response ack = ctx.ack(r -> r.responseType("ephemeral").text(reply.message().text())
                     .blocks(reply.message().blocks()));
             timers.acknowledged(verb, received);
             timers.answered(verb, received);
             return ack;
         }
-        boolean taken = later(() -> {
+        Delivery delivery = deliveries.of(ctx);
+        boolean taken = later(invoker, () -> {
             try {
-                answer(ctx, commands.handle(command, invoker), payload.getTriggerId(), payload.getResponseUrl(),
-                        invoker);
+                answer(ctx, commands.execute(command, invoker, delivery), payload.getTriggerId(),
+                        payload.getResponseUrl(), invoker);
             } finally {
                 timers.answered(verb, received);
             }
@@ -128,10 +136,11 @@ public class SlackHandlers {
     Response blockAction(BlockActionRequest request, ActionContext ctx) {
         BlockActionPayload payload = request.getPayload();
         Invoker invoker = new Invoker(payload.getUser().getId(), channelOf(payload));
+        Delivery delivery = deliveries.of(ctx);
         for (BlockActionPayload.Action action : payload.getActions()) {
             String value = action.getValue() != null ? action.getValue()
                     : action.getSelectedOption() != null ? action.getSelectedOption().getValue() : "";
-            later(() -> answer(ctx, interactions.press(action.getActionId(), value, invoker),
+            later(invoker, () -> answer(ctx, interactions.press(action.getActionId(), value, invoker, delivery),
                     payload.getTriggerId(), payload.getResponseUrl(), invoker));
         }
         return ctx.ack();
@@ -140,21 +149,29 @@ public class SlackHandlers {
     Response viewSubmission(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         ViewSubmissionPayload payload = request.getPayload();
         Invoker invoker = new Invoker(payload.getUser().getId(), "");
+        // Checked in memory: mistakes go back in the ack (a replay of them has no effect either).
         SubmissionReply reply = interactions.submit(payload.getView().getCallbackId(),
-                payload.getView().getPrivateMetadata(), values(payload.getView().getState()), invoker);
+                payload.getView().getPrivateMetadata(), values(payload.getView().getState()));
         if (reply instanceof SubmissionReply.Errors errors) {
             return ctx.ackWithErrors(errors.errors());
         }
-        CommandReply followUp = ((SubmissionReply.Close) reply).followUp();
-        later(() -> tellPrivately(ctx, invoker.userId(), followUp));
+        if (reply instanceof SubmissionReply.Accepted accepted) {
+            Delivery delivery = deliveries.of(ctx);
+            later(invoker, () -> tellPrivately(ctx, invoker.userId(),
+                    commands.execute(accepted.command(), invoker, delivery)));
+        } else {
+            CommandReply followUp = ((SubmissionReply.Close) reply).followUp();
+            later(invoker, () -> tellPrivately(ctx, invoker.userId(), followUp));
+        }
         return ctx.ack();
     }
 
     Response declareShortcut(GlobalShortcutRequest request, GlobalShortcutContext ctx) {
         Invoker invoker = new Invoker(request.getPayload().getUser().getId(), "");
         String triggerId = request.getPayload().getTriggerId();
-        later(() -> {
-            CommandReply reply = interactions.declareForm(invoker);
+        Delivery delivery = deliveries.of(ctx);
+        later(invoker, () -> {
+            CommandReply reply = commands.execute(DetourCommand.Declare.form(), invoker, delivery);
             if (reply instanceof CommandReply.OpenModal modal) {
                 openModal(ctx, triggerId, modal);
             } else {
@@ -168,8 +185,16 @@ public class SlackHandlers {
         String user = event.getEvent().getUser();
         String tab = event.getEvent().getTab();
         if (tab == null || "home".equals(tab)) { // tab is optional in Slack's payload; the App Home is the default
-            later(() -> call("views.publish", () -> ctx.client().viewsPublish(r -> r.userId(user)
-                    .view(home.render(status.current())))));
+            Delivery delivery = deliveries.of(ctx);
+            later(new Invoker(user, ""), () -> {
+                if (!delivery.isFirst()) {
+                    LOG.info("Slack event {} was already handled (a retry or a replay); not handled again",
+                            event.getEventId());
+                    return;
+                }
+                call("views.publish", () -> ctx.client().viewsPublish(r -> r.userId(user)
+                        .view(home.render(status.current()))));
+            });
         }
         return ctx.ack();
     }
@@ -225,9 +250,12 @@ public class SlackHandlers {
         }
     }
 
-    /** @return false when Detour is too busy: the task was not queued (a button press is then simply lost) */
-    private boolean later(Runnable task) {
-        boolean taken = work.offer(acknowledgementsFirst.after(() -> {
+    /**
+     * @param invoker whose request it is: one person's requests are carried out in the order received
+     * @return false when Detour is too busy: the task was not queued (a button press is then simply lost)
+     */
+    private boolean later(Invoker invoker, Runnable task) {
+        boolean taken = work.offer(invoker.userId(), acknowledgementsFirst.after(() -> {
             try {
                 task.run();
             } catch (RuntimeException e) {

@@ -1,0 +1,57 @@
+package dev.detour.commands;
+
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.audit.StoredAuditRecord;
+import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentChange;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.routing.RouteOverride;
+import dev.detour.incidents.service.DetourStatus;
+import dev.detour.incidents.service.IncidentReport;
+import dev.detour.incidents.service.RoutingOutcome;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a command may do to Detour or read from it: the port {@link CommandHandler} works through, so that
+ * its tests use a fake ({@link ServiceOperations} is the real one, over the incidents services). Each change
+ * commits on its own, with its timeline, audit and outbox rows; a refusal is a value.
+ */
+public interface Operations {
+
+    Optional<Incident> openIncidentAbout(List<Target> targets);
+
+    /** Opens an incident, or widens the open one about the same provider. */
+    IncidentChange openOrJoin(IncidentKind kind, String title, List<Target> targets, Actor by);
+
+    IncidentChange acknowledge(IncidentId id, Actor by);
+
+    IncidentChange changeState(IncidentId id, IncidentState next, Actor by);
+
+    IncidentChange resolve(IncidentId id, Actor by, String summary);
+
+    IncidentChange postUpdate(IncidentId id, String text, Actor by);
+
+    RoutingOutcome disable(List<Target> targets, Actor by, Optional<String> reason);
+
+    RoutingOutcome enable(List<Target> targets, Actor by, Optional<String> reason);
+
+    /** @param override empty releases the task class's override */
+    RoutingOutcome override(TaskClassId taskClass, Optional<RouteOverride> override, Actor by);
+
+    RoutingOutcome answerConsent(TaskClassId taskClass, ConsentAnswer answer, Actor by);
+
+    /** What is committed now: availability, routes, open incidents. */
+    DetourStatus status();
+
+    Optional<IncidentReport> report(IncidentId id);
+
+    List<StoredAuditRecord> audit(AuditQuery query);
+}

@@ -1,0 +1,113 @@
+package dev.detour.commands;
+
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.audit.StoredAuditRecord;
+import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentChange;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.routing.RouteOverride;
+import dev.detour.incidents.service.AuditTrail;
+import dev.detour.incidents.service.AvailabilityService;
+import dev.detour.incidents.service.CurrentFlags;
+import dev.detour.incidents.service.DetourStatus;
+import dev.detour.incidents.service.IncidentReport;
+import dev.detour.incidents.service.IncidentReports;
+import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.service.RouteService;
+import dev.detour.incidents.service.RoutingOutcome;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+
+/** {@link Operations} over the incidents services, which own the transactions. */
+@Singleton
+public class ServiceOperations implements Operations {
+    private final IncidentService incidents;
+    private final AvailabilityService availability;
+    private final RouteService routes;
+    private final CurrentFlags committed;
+    private final AuditTrail audit;
+    private final IncidentReports reports;
+
+    public ServiceOperations(IncidentService incidents, AvailabilityService availability, RouteService routes,
+                             CurrentFlags committed, AuditTrail audit, IncidentReports reports) {
+        this.incidents = incidents;
+        this.availability = availability;
+        this.routes = routes;
+        this.committed = committed;
+        this.audit = audit;
+        this.reports = reports;
+    }
+
+    @Override
+    public Optional<Incident> openIncidentAbout(List<Target> targets) {
+        return incidents.openIncidentAbout(targets);
+    }
+
+    @Override
+    public IncidentChange openOrJoin(IncidentKind kind, String title, List<Target> targets, Actor by) {
+        return incidents.openOrJoin(kind, title, targets, by);
+    }
+
+    @Override
+    public IncidentChange acknowledge(IncidentId id, Actor by) {
+        return incidents.acknowledge(id, by);
+    }
+
+    @Override
+    public IncidentChange changeState(IncidentId id, IncidentState next, Actor by) {
+        return incidents.changeState(id, next, by);
+    }
+
+    @Override
+    public IncidentChange resolve(IncidentId id, Actor by, String summary) {
+        return incidents.resolve(id, by, summary);
+    }
+
+    @Override
+    public IncidentChange postUpdate(IncidentId id, String text, Actor by) {
+        return incidents.postUpdate(id, text, by);
+    }
+
+    @Override
+    public RoutingOutcome disable(List<Target> targets, Actor by, Optional<String> reason) {
+        return availability.disable(targets, by, reason);
+    }
+
+    @Override
+    public RoutingOutcome enable(List<Target> targets, Actor by, Optional<String> reason) {
+        return availability.enable(targets, by, reason);
+    }
+
+    @Override
+    public RoutingOutcome override(TaskClassId taskClass, Optional<RouteOverride> override, Actor by) {
+        return routes.override(taskClass, override, by, Optional.empty());
+    }
+
+    @Override
+    public RoutingOutcome answerConsent(TaskClassId taskClass, ConsentAnswer answer, Actor by) {
+        return routes.answerConsent(taskClass, answer, by);
+    }
+
+    @Override
+    public DetourStatus status() {
+        return committed.status();
+    }
+
+    @Override
+    public Optional<IncidentReport> report(IncidentId id) {
+        return reports.of(id);
+    }
+
+    @Override
+    public List<StoredAuditRecord> audit(AuditQuery query) {
+        return audit.search(query);
+    }
+}

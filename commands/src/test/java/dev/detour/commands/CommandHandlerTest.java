@@ -1,0 +1,276 @@
+package dev.detour.commands;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.catalog.SlackSettings;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Target;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.detour.incidents.SeedCatalog.GPT_5;
+import static dev.detour.incidents.SeedCatalog.OPUS_48;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CommandHandlerTest {
+    static final Invoker ALICE = new Invoker("U0ALICE", "C0INCIDENTS");
+    static final Invoker CAROL = new Invoker("U0CAROL", "C0INCIDENTS"); // in the on-call user group
+    static final Invoker MALLORY = new Invoker("U0MALLORY", "C0RANDOM");
+
+    final FakeOperations operations = new FakeOperations(SeedCatalog.catalog());
+    final CommandHandler commands = handler(operations);
+
+    static CommandHandler handler(Operations operations) {
+        OnCallPolicy onCall = new OnCallPolicy(new SlackSettings("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS",
+                List.of("U0ALICE", "S0ONCALL")), new FixedGroups(Map.of("S0ONCALL", Set.of("U0CAROL"))));
+        return new CommandHandler(SeedCatalog.catalog(), onCall, operations,
+                Clock.fixed(FakeOperations.NOW, ZoneOffset.UTC));
+    }
+
+    private String say(DetourCommand command, Invoker invoker) {
+        return text(commands.execute(command, invoker));
+    }
+
+    static String text(CommandReply reply) {
+        return assertInstanceOf(CommandReply.Ephemeral.class, reply).message().text();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "disable gpt-5 -- elevated 529s    | U0ALICE disabled [gpt-5] elevated 529s | Disabled",
+            "enable gpt-5                      | U0ALICE enabled [gpt-5]                | Enabled",
+            "route meeting-summary gpt-5       | U0ALICE routed meeting-summary         | Route of `meeting-summary`",
+            "route meeting-summary stop        | U0ALICE routed meeting-summary         | Route of `meeting-summary`",
+            "consent code-migration approve    | U0ALICE answered approve for code-migration | Answered approve",
+            "update INC-1 Fallback holds       | U0ALICE updated INC-1                  | Posted update *INC-1*",
+            "state INC-1 monitoring            | U0ALICE moved to monitoring INC-1      | Moved to monitoring *INC-1* (monitoring)",
+            "state INC-1 resolved              | U0ALICE resolved INC-1                 | Resolved *INC-1* (resolved)",
+            "resolve INC-1 -- provider fixed   | U0ALICE resolved INC-1                 | Resolved *INC-1* (resolved)",
+            "declare claude-opus-4-8 -- slow   | U0ALICE opened INC-2 outage: slow      | Opened *INC-2* (investigating)",
+    })
+    void everyCommandThatChangesProductionIsCarriedOutForOnCallAndSaysWhatItDid(String typed, String change,
+                                                                                  String answer) {
+        operations.open("GPT-5 errors", Target.model(GPT_5));
+
+        String reply = say(commands.parse(typed), ALICE);
+
+        assertTrue(operations.changes.get(operations.changes.size() - 1).startsWith(change.strip()),
+                operations.changes.toString());
+        assertTrue(reply.contains(answer.strip()), reply);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"disable gpt-5", "enable gpt-5", "route meeting-summary gpt-5", "route meeting-summary auto",
+            "consent code-migration deny", "update INC-1 hello", "state INC-1 identified", "resolve INC-1",
+            "declare gpt-5", "declare"})
+    void someoneOutsideOnCallIsRefusedEveryChangeNamingWhoMayAndNothingChanges(String typed) {
+        operations.open("GPT-5 errors", Target.model(GPT_5));
+        List<String> before = List.copyOf(operations.changes);
+
+        String reply = say(commands.parse(typed), MALLORY);
+
+        assertTrue(reply.startsWith("Only on-call may"), reply);
+        assertTrue(reply.contains("<@U0ALICE>") && reply.contains("<!subteam^S0ONCALL>"), reply);
+        assertTrue(reply.endsWith("Nothing was changed."), reply);
+        assertEquals(before, operations.changes);
+    }
+
+    @Test
+    void buttonCommandsAreRefusedOutsideOnCallWithWhatTheyWouldHaveDone() {
+        Incident incident = operations.open("GPT-5 errors", Target.model(GPT_5));
+
+        assertTrue(say(new DetourCommand.Acknowledge(incident.id()), MALLORY)
+                .startsWith("Only on-call may acknowledge incidents."));
+        assertTrue(say(new DetourCommand.OpenForm(DetourCommand.Form.UPDATE, incident.id()), MALLORY)
+                .startsWith("Only on-call may post updates."));
+        assertTrue(say(new DetourCommand.OpenForm(DetourCommand.Form.RESOLVE, incident.id()), MALLORY)
+                .startsWith("Only on-call may resolve incidents."));
+        assertTrue(say(DetourCommand.Declare.form(), MALLORY).startsWith("Only on-call may declare incidents."));
+        assertEquals(List.of(), operations.changes);
+    }
+
+    @Test
+    void aMemberOfTheOnCallUserGroupMayChangeProduction() {
+        String reply = say(commands.parse("disable gpt-5"), CAROL);
+
+        assertTrue(reply.startsWith("Disabled"), reply);
+        assertEquals(List.of("U0CAROL disabled [gpt-5] "), operations.changes);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"help", "status", "summary INC-1", "audit gpt-5", "audit since 2h", "disable nothing-such"})
+    void readingCommandsAndMistakesAreAnsweredToAnyone(String typed) {
+        CommandReply reply = commands.execute(commands.parse(typed), MALLORY);
+
+        String text = text(reply);
+        assertTrue(!text.contains("Only on-call"), text);
+        assertEquals(List.of(), operations.changes);
+    }
+
+    @Test
+    void acknowledgeMarksTheIncidentAcknowledgedByWhoPressed() {
+        Incident incident = operations.open("GPT-5 errors", Target.model(GPT_5));
+
+        String reply = say(new DetourCommand.Acknowledge(incident.id()), ALICE);
+
+        assertEquals("Acknowledged *INC-1* (investigating).", reply);
+        assertEquals(List.of("U0ALICE acknowledged INC-1"), operations.changes);
+    }
+
+    @Test
+    void theDeclareFormAndTheIncidentFormsOpenForOnCall() {
+        Incident incident = operations.open("GPT-5 errors", Target.model(GPT_5));
+
+        assertInstanceOf(CommandReply.OpenModal.class, commands.execute(DetourCommand.Declare.form(), ALICE));
+        assertInstanceOf(CommandReply.OpenModal.class, commands.execute(commands.parse("declare"), CAROL));
+        CommandReply.OpenModal update = assertInstanceOf(CommandReply.OpenModal.class, commands.execute(
+                new DetourCommand.OpenForm(DetourCommand.Form.UPDATE, incident.id()), ALICE));
+        assertEquals("INC-1", update.view().getPrivateMetadata());
+        assertEquals(List.of(), operations.changes);
+    }
+
+    @Test
+    void aDeclaredKindAndReasonMakeTheIncidentTitle() {
+        say(new DetourCommand.Declare(List.of(Target.model(OPUS_48)), Optional.empty(),
+                dev.detour.incidents.incident.IncidentKind.DEGRADATION), ALICE);
+
+        assertEquals(List.of("U0ALICE opened INC-1 degradation: Claude Opus 4.8 degradation"), operations.changes);
+    }
+
+    @Test
+    void declaringWhatAnOpenIncidentAlreadyCoversNamesThatIncidentAndOpensNone() {
+        operations.open("GPT-5 errors", Target.model(GPT_5));
+
+        String reply = say(commands.parse("declare gpt-5"), ALICE);
+
+        assertTrue(reply.startsWith("*INC-1* already covers GPT-5."), reply);
+        assertEquals(List.of(), operations.changes);
+    }
+
+    @Test
+    void anUnknownIncidentIsRejectedWithNothingChanged() {
+        assertEquals(":warning: There is no incident INC-99. Nothing was changed.",
+                say(commands.parse("update INC-99 still failing"), ALICE));
+        assertEquals(":warning: There is no incident INC-42.", say(commands.parse("summary INC-42"), ALICE));
+        assertEquals(":warning: There is no incident INC-7. Nothing was changed.",
+                say(new DetourCommand.Acknowledge(new IncidentId(7)), ALICE));
+    }
+
+    @Test
+    void aRefusedChangeSaysWhyInASentence() {
+        operations.open("GPT-5 errors", Target.model(GPT_5));
+        say(commands.parse("resolve INC-1"), ALICE);
+
+        String reply = say(new DetourCommand.ChangeState(new IncidentId(1), IncidentState.MONITORING), ALICE);
+
+        assertTrue(reply.startsWith(":warning: ") && reply.endsWith(". Nothing was changed."), reply);
+    }
+
+    @Test
+    void anUnexpectedFailureIsAnsweredWithAReferenceThatTheLogRepeatsWithTheStackTrace() {
+        IllegalStateException failure = new IllegalStateException("connection refused");
+        operations.failWith(failure);
+
+        try (Logs logs = new Logs()) {
+            String reply = say(commands.parse("disable gpt-5"), ALICE);
+
+            Matcher reference = Pattern.compile("\\(reference `([0-9a-f]{8})`\\)").matcher(reply);
+            assertTrue(reference.find(), reply);
+            assertTrue(!reply.contains("connection refused"), "no internals shown: " + reply);
+            ILoggingEvent logged = logs.only(Level.ERROR);
+            assertTrue(logged.getFormattedMessage().contains(reference.group(1)), logged.getFormattedMessage());
+            assertNotNull(logged.getThrowableProxy(), "the stack trace is in the log");
+            assertEquals(failure.getClass().getName(), logged.getThrowableProxy().getClassName());
+        }
+        assertEquals(List.of(), operations.changes);
+    }
+
+    @Test
+    void aReplayedRequestHasNoEffectAndNoAnswer() {
+        CommandReply reply = commands.execute(commands.parse("disable gpt-5"), ALICE, () -> false);
+
+        assertInstanceOf(CommandReply.Silent.class, reply);
+        assertEquals(List.of(), operations.changes);
+    }
+
+    @Test
+    void aReplayCheckThatCannotBeMadeFailsAsTheCommandWouldWithAReference() {
+        CommandReply reply = commands.execute(commands.parse("disable gpt-5"), ALICE, () -> {
+            throw new IllegalStateException("the database is down");
+        });
+
+        assertTrue(text(reply).contains("(reference `"), text(reply));
+        assertEquals(List.of(), operations.changes);
+    }
+
+    @Test
+    void theReplayCheckComesBeforeThePermissionCheckAndRunsOnce() {
+        int[] checks = {0};
+        commands.execute(commands.parse("disable gpt-5"), MALLORY, () -> ++checks[0] == 1);
+
+        assertEquals(1, checks[0]);
+    }
+
+    @Test
+    void onlyHelpAndMistakesAreAnsweredInTheAcknowledgementItself() {
+        assertTrue(CommandHandler.answersAtOnce(commands.parse("help")));
+        assertTrue(CommandHandler.answersAtOnce(commands.parse("disable")));
+        assertTrue(!CommandHandler.answersAtOnce(commands.parse("status")));
+        assertTrue(!CommandHandler.answersAtOnce(DetourCommand.Declare.form()));
+    }
+
+    /** Captures what CommandHandler logs. */
+    static final class Logs implements AutoCloseable {
+        private final Logger logger = (Logger) LoggerFactory.getLogger(CommandHandler.class);
+        private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+        Logs() {
+            appender.start();
+            logger.addAppender(appender);
+        }
+
+        ILoggingEvent only(Level level) {
+            List<ILoggingEvent> events = appender.list.stream().filter(e -> e.getLevel() == level).toList();
+            assertEquals(1, events.size(), events.toString());
+            return events.get(0);
+        }
+
+        @Override
+        public void close() {
+            logger.detachAppender(appender);
+        }
+    }
+
+    /** User groups as Slack would list them. */
+    record FixedGroups(Map<String, Set<String>> members) implements UserGroupDirectory {
+        @Override
+        public Set<String> members(String userGroupId) {
+            return members.getOrDefault(userGroupId, Set.of());
+        }
+
+        @Override
+        public Set<String> refresh(String userGroupId) {
+            return members(userGroupId);
+        }
+    }
+}

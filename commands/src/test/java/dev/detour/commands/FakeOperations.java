@@ -1,0 +1,176 @@
+package dev.detour.commands;
+
+import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.audit.StoredAuditRecord;
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentChange;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.routing.RouteOverride;
+import dev.detour.incidents.service.DetourStatus;
+import dev.detour.incidents.service.IncidentReport;
+import dev.detour.incidents.service.RoutingOutcome;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Detour in memory for command tests: incidents follow the real domain rules ({@link Incident}), routing changes
+ * are recorded and applied, and every change is listed in {@link #changes} as "who did what", so a test can say
+ * that nothing changed. {@link #failWith} makes the next call throw, as a database going away would.
+ */
+final class FakeOperations implements Operations {
+    static final Instant NOW = Instant.parse("2026-06-07T07:13:00Z");
+
+    final List<String> changes = new ArrayList<>();
+    final Map<IncidentId, Incident> incidents = new LinkedHashMap<>();
+    final Map<TaskClassId, Optional<RouteOverride>> overrides = new LinkedHashMap<>();
+    final List<AuditQuery> auditQueries = new ArrayList<>();
+    private final Catalog catalog;
+    private RuntimeException failure;
+
+    FakeOperations(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    void failWith(RuntimeException failure) {
+        this.failure = failure;
+    }
+
+    Incident open(String title, Target... targets) {
+        IncidentChange change = Incident.open(new IncidentId(incidents.size() + 1), IncidentKind.OUTAGE, title,
+                List.of(targets), Actor.user("U0SETUP"), NOW);
+        Incident incident = ((IncidentChange.Applied) change).incident();
+        incidents.put(incident.id(), incident);
+        return incident;
+    }
+
+    private void maybeFail() {
+        if (failure != null) {
+            RuntimeException thrown = failure;
+            failure = null;
+            throw thrown;
+        }
+    }
+
+    private IncidentChange change(IncidentId id, String what, Actor by, Function<Incident, IncidentChange> how) {
+        maybeFail();
+        Incident incident = incidents.get(id);
+        if (incident == null) {
+            return new IncidentChange.Rejected("there is no incident " + id);
+        }
+        IncidentChange change = how.apply(incident);
+        if (change instanceof IncidentChange.Applied applied) {
+            incidents.put(id, applied.incident());
+            changes.add(by.id() + " " + what + " " + id);
+        }
+        return change;
+    }
+
+    @Override
+    public Optional<Incident> openIncidentAbout(List<Target> targets) {
+        maybeFail();
+        return incidents.values().stream().filter(Incident::isOpen)
+                .filter(incident -> targets.stream().anyMatch(t -> incident.covers(t, catalog))).findFirst();
+    }
+
+    @Override
+    public IncidentChange openOrJoin(IncidentKind kind, String title, List<Target> targets, Actor by) {
+        maybeFail();
+        Optional<Incident> about = openIncidentAbout(targets);
+        if (about.isPresent()) {
+            return change(about.get().id(), "widened", by, incident -> incident.affect(targets, by, NOW));
+        }
+        IncidentChange change = Incident.open(new IncidentId(incidents.size() + 1), kind, title, targets, by, NOW);
+        if (change instanceof IncidentChange.Applied applied) {
+            incidents.put(applied.incident().id(), applied.incident());
+            changes.add(by.id() + " opened " + applied.incident().id() + " " + kind.word() + ": " + title);
+        }
+        return change;
+    }
+
+    @Override
+    public IncidentChange acknowledge(IncidentId id, Actor by) {
+        return change(id, "acknowledged", by, incident -> incident.acknowledge(by, NOW));
+    }
+
+    @Override
+    public IncidentChange changeState(IncidentId id, IncidentState next, Actor by) {
+        return change(id, "moved to " + next.word(), by, incident -> incident.moveTo(next, by, NOW));
+    }
+
+    @Override
+    public IncidentChange resolve(IncidentId id, Actor by, String summary) {
+        return change(id, "resolved", by, incident -> incident.resolve(by, NOW, summary));
+    }
+
+    @Override
+    public IncidentChange postUpdate(IncidentId id, String text, Actor by) {
+        return change(id, "updated", by, incident -> incident.postUpdate(text, by, NOW));
+    }
+
+    @Override
+    public RoutingOutcome disable(List<Target> targets, Actor by, Optional<String> reason) {
+        maybeFail();
+        changes.add(by.id() + " disabled " + targets.stream().map(Target::id).toList() + " "
+                + reason.orElse(""));
+        return new RoutingOutcome.Applied(Optional.empty(), targets, List.of(), List.of());
+    }
+
+    @Override
+    public RoutingOutcome enable(List<Target> targets, Actor by, Optional<String> reason) {
+        maybeFail();
+        changes.add(by.id() + " enabled " + targets.stream().map(Target::id).toList() + " "
+                + reason.orElse(""));
+        return new RoutingOutcome.Applied(Optional.empty(), targets, List.of(), List.of());
+    }
+
+    @Override
+    public RoutingOutcome override(TaskClassId taskClass, Optional<RouteOverride> override, Actor by) {
+        maybeFail();
+        if (overrides.getOrDefault(taskClass, Optional.empty()).equals(override)) {
+            return new RoutingOutcome.Rejected(taskClass + " already has that route");
+        }
+        overrides.put(taskClass, override);
+        changes.add(by.id() + " routed " + taskClass + " " + override.map(RouteOverride::describe).orElse("auto"));
+        return new RoutingOutcome.Applied(Optional.empty(), List.of(), List.of(), List.of());
+    }
+
+    @Override
+    public RoutingOutcome answerConsent(TaskClassId taskClass, ConsentAnswer answer, Actor by) {
+        maybeFail();
+        changes.add(by.id() + " answered " + answer.word() + " for " + taskClass);
+        return new RoutingOutcome.Applied(Optional.empty(), List.of(), List.of(), List.of());
+    }
+
+    @Override
+    public DetourStatus status() {
+        maybeFail();
+        return new DetourStatus(NOW, List.of(), List.of(), List.of(),
+                incidents.values().stream().filter(Incident::isOpen).toList());
+    }
+
+    @Override
+    public Optional<IncidentReport> report(IncidentId id) {
+        maybeFail();
+        return Optional.empty();
+    }
+
+    @Override
+    public List<StoredAuditRecord> audit(AuditQuery query) {
+        maybeFail();
+        auditQueries.add(query);
+        return List.of();
+    }
+}
