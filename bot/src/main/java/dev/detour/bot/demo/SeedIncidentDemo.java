@@ -97,6 +97,9 @@ public final class SeedIncidentDemo {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         properties.put("detour.statuspage.poll", "false");          // the script plays the signals
         properties.put("detour.signals.gateway-check", "1h");       // ...and decides when they are evaluated
+        // A batch that opens the incident returns once it is recorded, however slow the machine: the script's next
+        // step acknowledges that incident.
+        properties.put("detour.signals.gateway-record-wait", "60s");
         properties.put("detour.support.nudge-check", "1h");
         properties.put("detour.outbox.poll", "20ms");
         properties.put("detour.outbox.first-poll", "0s");
