@@ -14,10 +14,6 @@ public sealed interface CommandReply {
     record OpenModal(View view) implements CommandReply {
     }
 
-    /** Nothing to say: the change shows in the incident thread. */
-    record Silent() implements CommandReply {
-    }
-
     static CommandReply say(String mrkdwn) {
         return new Ephemeral(SlackMessage.plain(mrkdwn));
     }
