@@ -79,7 +79,7 @@ public final class ThreadReply {
         return words.get("reply.route-change", taskClass, before, after, Names.actor(route.actor()));
     }
 
-    /** SPEC §6: names the task class, the model it would move to, and why; Approve / Deny buttons. */
+    /** docs/flags.md, "How routes move": names the task class, the model it would move to, and why; Approve / Deny buttons. */
     private SlackMessage consentQuestion(DetourEvent.RouteChanged route) {
         TaskClass taskClass = names.catalog().taskClass(route.after().taskClass()).orElseThrow();
         String offered = route.after().offered().map(names::model)

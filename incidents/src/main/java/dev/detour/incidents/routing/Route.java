@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public record Route(TaskClassId taskClass, RouteState state, Optional<ModelId> serving, Optional<ModelId> offered,
                     RouteCause cause) {
-    /** The {@code route.<taskClass>} flag value when nothing serves (SPEC §3). */
+    /** The {@code route.<taskClass>} flag value when nothing serves (docs/flags.md). */
     public static final String STOPPED_FLAG_VALUE = "stopped";
 
     public Route {
