@@ -70,7 +70,7 @@ public class SupportOutboxRule implements OutboxRule {
         if (event instanceof DetourEvent.RouteChanged route) {
             DetourStatus now = status.get().current();
             Optional<Incident> incident = incidents.get().find(id.get());
-            if (incident.isPresent() && SupportPost.usersAffected(now)) {
+            if (incident.isPresent() && now.usersAffected()) {
                 drafts.add(post(SUPPORT, slack.supportChannel(),
                         SupportPostKind.STATUS.idempotencyKey(id.get(), event.at()),
                         support.affected(incident.get(), now, Optional.empty(), event.at().plus(updateEvery)), id));
