@@ -28,7 +28,7 @@ public record Route(TaskClassId taskClass, RouteState state, Optional<ModelId> s
             throw new IllegalArgumentException(state.word() + " route of " + taskClass
                     + (state.serves() ? " needs" : " cannot have") + " a serving model");
         }
-        boolean mayOffer = state == RouteState.AWAITING_CONSENT || cause == RouteCause.CONSENT_DENIED;
+        boolean mayOffer = state == RouteState.AWAITING_CONSENT || cause.deniesOffer();
         if (offered.isPresent() != mayOffer) {
             throw new IllegalArgumentException(state.word() + " route of " + taskClass + " ("
                     + cause + ") " + (mayOffer ? "needs" : "cannot have") + " an offered model");
