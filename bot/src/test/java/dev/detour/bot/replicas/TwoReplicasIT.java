@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.ofrep.WebhookReceiver;
 import dev.detour.bot.signals.AlertmanagerAlerts;
 import dev.detour.bot.slack.SignedSlack;
+import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.Target;
@@ -158,7 +159,7 @@ class TwoReplicasIT {
             IncidentId incident = one.getBean(IncidentService.class).openIncidentAbout(List.of(Target.model(GPT_5)))
                     .orElseThrow().id();
             assertEquals(1, one.getBean(AuditTrail.class).search(AuditQuery.everything().forIncident(incident))
-                    .stream().filter(stored -> stored.record().action().equals("signal.firing")).count(),
+                    .stream().filter(stored -> stored.record().action().equals(AuditAction.SIGNAL_FIRING)).count(),
                     "one signal recorded");
         }
     }
