@@ -146,6 +146,9 @@ public class CommandHandler {
         } else if (command instanceof DetourCommand.Resolve resolve) {
             return incident(operations.resolve(resolve.incident(), invoker.actor(), resolve.summary().orElse("")),
                     words.get("command.done.resolved"));
+        } else if (command instanceof DetourCommand.Reopen reopen) {
+            return incident(operations.reopen(reopen.incident(), invoker.actor(), reopen.reason().orElse("")),
+                    words.get("command.done.reopened"));
         } else if (command instanceof DetourCommand.Summary summary) {
             return summary(summary.incident());
         } else if (command instanceof DetourCommand.Audit auditCommand) {

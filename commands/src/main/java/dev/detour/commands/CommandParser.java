@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Turns the text after {@code /detour} into a {@link DetourCommand}: SPEC §5's grammar, checked against the
- * catalog. Pure: no I/O, never throws for any input; everything wrong becomes {@link DetourCommand.Invalid}.
+ * Turns the text after {@code /detour} into a {@link DetourCommand}: the grammar of docs/slack.md ("Commands"),
+ * checked against the catalog. Pure: no I/O, never throws for any input; everything wrong becomes
+ * {@link DetourCommand.Invalid}.
  */
 public final class CommandParser {
     private static final Pattern WORDS = Pattern.compile("[\\s,]+");
@@ -104,6 +105,8 @@ public final class CommandParser {
                     case UPDATE -> update();
                     case STATE -> changeState();
                     case RESOLVE -> resolve();
+                    case REOPEN -> new DetourCommand.Reopen(onlyIncident(), text(reason, "parse.what.reason",
+                            TextLimits.TEXT));
                     case SUMMARY -> new DetourCommand.Summary(onlyIncident());
                     case AUDIT -> audit();
                 };

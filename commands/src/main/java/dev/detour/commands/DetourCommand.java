@@ -175,6 +175,13 @@ public sealed interface DetourCommand {
         }
     }
 
+    /** A resolved incident flares up again: a new incident, linked to it, about the same targets. */
+    record Reopen(IncidentId incident, Optional<String> reason) implements DetourCommand {
+        public Optional<Verb> verb() {
+            return Optional.of(Verb.REOPEN);
+        }
+    }
+
     record Summary(IncidentId incident) implements DetourCommand {
         public Optional<Verb> verb() {
             return Optional.of(Verb.SUMMARY);

@@ -37,6 +37,9 @@ public interface Operations {
 
     IncidentChange resolve(IncidentId id, Actor by, String summary);
 
+    /** A resolved incident flares up again: a new incident linked to it. */
+    IncidentChange reopen(IncidentId id, Actor by, String reason);
+
     IncidentChange postUpdate(IncidentId id, String text, Actor by);
 
     RoutingOutcome disable(List<Target> targets, Actor by, Optional<String> reason);

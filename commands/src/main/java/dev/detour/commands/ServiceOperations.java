@@ -72,6 +72,11 @@ public class ServiceOperations implements Operations {
     }
 
     @Override
+    public IncidentChange reopen(IncidentId id, Actor by, String reason) {
+        return incidents.reopen(id, by, reason);
+    }
+
+    @Override
     public IncidentChange postUpdate(IncidentId id, String text, Actor by) {
         return incidents.postUpdate(id, text, by);
     }

@@ -21,6 +21,7 @@ public enum Verb {
     UPDATE("/detour update <INC-n> <text>", true),
     STATE("/detour state <INC-n> investigating|identified|monitoring|resolved", true),
     RESOLVE("/detour resolve <INC-n> [-- summary]", true),
+    REOPEN("/detour reopen <INC-n> [-- reason]", true),
     SUMMARY("/detour summary <INC-n>", false),
     AUDIT("/detour audit [INC-n|provider|model|task-class] [since <duration>]", false);
 

@@ -116,6 +116,21 @@ final class FakeOperations implements Operations {
     }
 
     @Override
+    public IncidentChange reopen(IncidentId id, Actor by, String reason) {
+        maybeFail();
+        Incident previous = incidents.get(id);
+        if (previous == null) {
+            return new IncidentChange.Rejected("there is no incident " + id);
+        }
+        IncidentChange change = previous.reopen(new IncidentId(incidents.size() + 1), by, NOW, reason);
+        if (change instanceof IncidentChange.Applied applied) {
+            incidents.put(applied.incident().id(), applied.incident());
+            changes.add(by.id() + " reopened " + id + " as " + applied.incident().id());
+        }
+        return change;
+    }
+
+    @Override
     public IncidentChange postUpdate(IncidentId id, String text, Actor by) {
         return change(id, "updated", by, incident -> incident.postUpdate(text, by, NOW));
     }

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The catalog of the seed incident (SPEC §2), built in code: one provider with two flagship models, a second
- * provider, and one task class per failover mode.
+ * The catalog of the seed incident (as configured in docs/configuration.md), built in code: one provider with two
+ * flagship models, a second provider, and one task class per failover mode.
  */
 public final class SeedCatalog {
     public static final ProviderId ANTHROPIC = ProviderId.of("anthropic");

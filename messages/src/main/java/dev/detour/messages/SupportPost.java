@@ -3,7 +3,6 @@ package dev.detour.messages;
 import com.slack.api.model.block.LayoutBlock;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentKind;
-import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.service.DetourStatus;
 import dev.detour.incidents.support.SupportPostDraft;
 import dev.detour.incidents.support.SupportPostKind;
@@ -31,11 +30,6 @@ public final class SupportPost {
     public SupportPost(Names names, Wording words) {
         this.names = names;
         this.words = words;
-    }
-
-    /** Whether users notice anything: some task class is off its primary model. */
-    public static boolean usersAffected(DetourStatus status) {
-        return status.taskClasses().stream().anyMatch(t -> t.current().state() != RouteState.PRIMARY);
     }
 
     /**

@@ -5,8 +5,8 @@ import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
-import dev.detour.incidents.service.ConsentTimeouts;
 import dev.detour.incidents.signals.Signal;
 
 import java.util.ArrayList;
@@ -71,7 +71,8 @@ public final class ThreadReply {
         String before = route.before().map(previous -> names.route(previous, words))
                 .orElseGet(() -> words.get("reply.route-change.first"));
         String after = names.route(route.after(), words);
-        if (route.actor().equals(ConsentTimeouts.POLICY)) {
+        RouteCause cause = route.after().cause();
+        if (cause.consentTimedOut() && route.before().map(previous -> previous.cause() != cause).orElse(true)) {
             TaskClass policy = names.catalog().taskClass(route.after().taskClass()).orElseThrow();
             return words.get("reply.consent.timeout", taskClass, words.duration(policy.consentTimeout()),
                     words.get("word.answer." + policy.onTimeout().word()), before, after);
@@ -79,7 +80,7 @@ public final class ThreadReply {
         return words.get("reply.route-change", taskClass, before, after, Names.actor(route.actor()));
     }
 
-    /** SPEC §6: names the task class, the model it would move to, and why; Approve / Deny buttons. */
+    /** docs/flags.md, "How routes move": names the task class, the model it would move to, and why; Approve / Deny buttons. */
     private SlackMessage consentQuestion(DetourEvent.RouteChanged route) {
         TaskClass taskClass = names.catalog().taskClass(route.after().taskClass()).orElseThrow();
         String offered = route.after().offered().map(names::model)

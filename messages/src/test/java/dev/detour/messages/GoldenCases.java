@@ -39,6 +39,7 @@ final class GoldenCases {
             new HelpMessage.Command("state", "/detour state <INC-n> investigating|identified|monitoring|resolved",
                     true),
             new HelpMessage.Command("resolve", "/detour resolve <INC-n> [-- summary]", true),
+            new HelpMessage.Command("reopen", "/detour reopen <INC-n> [-- reason]", true),
             new HelpMessage.Command("summary", "/detour summary <INC-n>", false),
             new HelpMessage.Command("audit", "/detour audit [INC-n|provider|model|task-class] [since <duration>]",
                     false));

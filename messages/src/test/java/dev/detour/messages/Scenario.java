@@ -369,7 +369,7 @@ final class Scenario {
         TaskClass taskClass = first(FailoverMode.CONSENT);
         Route awaiting = during(taskClass);
         Route denied = new Route(taskClass.id(), RouteState.STOPPED, Optional.empty(), awaiting.offered(),
-                RouteCause.CONSENT_DENIED);
+                RouteCause.CONSENT_TIMEOUT_DENIED);
         return new DetourEvent.RouteChanged(DISABLED.plus(taskClass.consentTimeout()), ConsentTimeouts.POLICY,
                 Optional.of(awaiting), denied, Optional.of("deny moving to " + awaiting.offered().orElseThrow()),
                 Optional.of(id));

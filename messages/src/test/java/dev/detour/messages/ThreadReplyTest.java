@@ -22,6 +22,7 @@ import java.util.Optional;
 import static dev.detour.incidents.SeedCatalog.CODE_MIGRATION;
 import static dev.detour.incidents.SeedCatalog.GPT_5;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ThreadReplyTest {
@@ -51,12 +52,23 @@ class ThreadReplyTest {
     @Test
     void aTimedOutQuestionSaysNobodyAnsweredAndWhichAnswerWasTaken() {
         Route stopped = new Route(CODE_MIGRATION, RouteState.STOPPED, Optional.empty(), Optional.of(GPT_5),
-                RouteCause.CONSENT_DENIED);
+                RouteCause.CONSENT_TIMEOUT_DENIED);
         SlackMessage reply = replies.render(new DetourEvent.RouteChanged(AT, ConsentTimeouts.POLICY,
                 Optional.of(AWAITING), stopped, Optional.of("deny moving to gpt-5"), INC_1)).get(0);
 
         assertTrue(reply.text().contains("nobody answered within 15m"), reply.text());
         assertTrue(reply.text().contains("*deny*"), reply.text());
+    }
+
+    @Test
+    void aRouteThatFollowsAnAnswerSomeoneGaveIsNoTimeoutWhicheverPolicyTriggeredTheReplan() {
+        // The timeout of one task class re-plans all of them: another class may move on a person's earlier answer.
+        Route approved = new Route(CODE_MIGRATION, RouteState.FALLBACK, Optional.of(GPT_5), Optional.empty(),
+                RouteCause.CONSENT_APPROVED);
+        SlackMessage reply = replies.render(new DetourEvent.RouteChanged(AT, ConsentTimeouts.POLICY,
+                Optional.of(AWAITING), approved, Optional.empty(), INC_1)).get(0);
+
+        assertFalse(reply.text().contains("nobody answered"), reply.text());
     }
 
     @Test

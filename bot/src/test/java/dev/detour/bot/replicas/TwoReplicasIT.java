@@ -158,7 +158,7 @@ class TwoReplicasIT {
             IncidentId incident = one.getBean(IncidentService.class).openIncidentAbout(List.of(Target.model(GPT_5)))
                     .orElseThrow().id();
             assertEquals(1, one.getBean(AuditTrail.class).search(AuditQuery.everything().forIncident(incident))
-                    .stream().filter(stored -> stored.record().action().equals(AuditAction.signal(true))).count(),
+                    .stream().filter(stored -> stored.record().action().equals(AuditAction.SIGNAL_FIRING)).count(),
                     "one signal recorded");
         }
     }

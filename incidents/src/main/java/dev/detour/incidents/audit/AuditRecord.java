@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One append-only record of a decision (SPEC §7): when, who, what changed from what to what, why, in which
+ * One append-only record of a decision (docs/api.md, {@code GET /api/audit}): when, who, what changed from what to what, why, in which
  * incident. Records are never updated or deleted.
  *
  * @param action  what happened, e.g. {@code availability.changed}, {@code route.changed}, {@code incident.opened}

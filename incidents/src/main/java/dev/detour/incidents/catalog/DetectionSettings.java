@@ -2,7 +2,7 @@ package dev.detour.incidents.catalog;
 
 import java.time.Duration;
 
-/** Thresholds that turn gateway outcomes into suspect / healthy models (SPEC §2 {@code detection}). */
+/** Thresholds that turn gateway outcomes into suspect / healthy models ({@code detection} in docs/configuration.md). */
 public record DetectionSettings(Duration window, int minRequests, double openErrorRate, double closeErrorRate,
                                 long p95LatencyMs, Duration quietBeforeRecovery) {
     public static final DetectionSettings DEFAULTS = new DetectionSettings(

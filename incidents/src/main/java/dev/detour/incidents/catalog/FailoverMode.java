@@ -2,7 +2,7 @@ package dev.detour.incidents.catalog;
 
 import java.util.Optional;
 
-/** What a task class does when its current model becomes unavailable (SPEC §1). */
+/** What a task class does when its current model becomes unavailable (docs/routing.md). */
 public enum FailoverMode {
     /** Move to the next available model of the route at once. */
     AUTO,

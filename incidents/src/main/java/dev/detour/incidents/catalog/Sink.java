@@ -7,7 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import java.util.Set;
 
-/** Where flag changes are pushed, for apps that do not poll OFREP (SPEC §3). */
+/** Where flag changes are pushed, for apps that do not poll OFREP (docs/flags.md, "Push sinks"). */
 public sealed interface Sink permits Sink.Webhook, Sink.FlagdFile {
 
     /** Unique among sinks; outbox rows name it. */

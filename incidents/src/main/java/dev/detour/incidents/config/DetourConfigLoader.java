@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads the YAML config of SPEC §2 into immutable records and checks it completely. The first problem found is
+ * Reads the YAML config of docs/configuration.md into immutable records and checks it completely. The first problem found is
  * a {@link ConfigException} naming the file, the line and what is wrong.
  */
 public final class DetourConfigLoader {

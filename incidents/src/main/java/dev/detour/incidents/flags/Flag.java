@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One flag of SPEC §3 as downstream apps read it.
+ * One flag of docs/flags.md as downstream apps read it.
  *
  * @param value    a {@link Boolean} ({@code provider.*.enabled}, {@code model.*.enabled}) or a {@link String}
  *                 ({@code route.*}: a model id or {@code stopped})

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Every flag at one moment (SPEC §3): {@code provider.<id>.enabled}, {@code model.<id>.enabled} (false when the
+ * Every flag at one moment (docs/flags.md): {@code provider.<id>.enabled}, {@code model.<id>.enabled} (false when the
  * model or its provider is off) and {@code route.<taskClass>}. Immutable, so it can be swapped in whole after
  * each committed change and read by any number of evaluations without locks.
  */

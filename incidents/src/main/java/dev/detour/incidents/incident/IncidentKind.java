@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What kind of change an incident is. Kept explicit so that an outage is never mistaken for a change in model
- * quality (see shared/CONTEXT.md).
+ * quality (see docs/slack.md, "The incident thread").
  */
 public enum IncidentKind {
     OUTAGE,

@@ -9,7 +9,7 @@ import java.time.Instant;
 /** The latest answer to a fallback question for one task class. */
 @MappedEntity("consent")
 public record ConsentRow(@Id String taskClassId, String offeredModel, String answer, Instant answeredAt,
-                         String answeredBy) {
+                         String answeredBy, boolean timedOut) {
     /** Column size, as V1__schema.sql declares it; a longer actor is cut to fit, saying so. */
     static final int ACTOR = 200;
 

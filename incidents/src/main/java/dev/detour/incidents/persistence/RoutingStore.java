@@ -101,14 +101,14 @@ public class RoutingStore {
         for (ConsentRow row : consents.findAll()) {
             TaskClassId id = TaskClassId.of(row.taskClassId());
             all.put(id, new ConsentRecord(id, ModelId.of(row.offeredModel()),
-                    ConsentAnswer.fromWord(row.answer()).orElseThrow()));
+                    ConsentAnswer.fromWord(row.answer()).orElseThrow(), row.timedOut()));
         }
         return all;
     }
 
     public void setConsent(ConsentRecord consent, Instant at, Actor by) {
         ConsentRow row = new ConsentRow(consent.taskClass().value(), consent.offered().value(),
-                consent.answer().word(), at, by.toString());
+                consent.answer().word(), at, by.toString(), consent.timedOut());
         upsert(row, row.taskClassId(), consents::findById, consents::update, consents::save);
     }
 

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Which providers and models are switched off; everything not listed is available. A model is usable only if it
- * and its provider are available (SPEC §1).
+ * and its provider are available (docs/routing.md).
  */
 public record Availability(Set<ProviderId> unavailableProviders, Set<ModelId> unavailableModels) {
     public Availability {

@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public record Route(TaskClassId taskClass, RouteState state, Optional<ModelId> serving, Optional<ModelId> offered,
                     RouteCause cause) {
-    /** The {@code route.<taskClass>} flag value when nothing serves (SPEC §3). */
+    /** The {@code route.<taskClass>} flag value when nothing serves (docs/flags.md). */
     public static final String STOPPED_FLAG_VALUE = "stopped";
 
     public Route {
@@ -28,7 +28,7 @@ public record Route(TaskClassId taskClass, RouteState state, Optional<ModelId> s
             throw new IllegalArgumentException(state.word() + " route of " + taskClass
                     + (state.serves() ? " needs" : " cannot have") + " a serving model");
         }
-        boolean mayOffer = state == RouteState.AWAITING_CONSENT || cause == RouteCause.CONSENT_DENIED;
+        boolean mayOffer = state == RouteState.AWAITING_CONSENT || cause.deniesOffer();
         if (offered.isPresent() != mayOffer) {
             throw new IllegalArgumentException(state.word() + " route of " + taskClass + " ("
                     + cause + ") " + (mayOffer ? "needs" : "cannot have") + " an offered model");

@@ -90,11 +90,12 @@ public final class RoutePlanner {
         if (answer.isPresent()) {
             int answered = route.indexOf(answer.get().offered());
             if (answer.get().answer() == ConsentAnswer.APPROVE && position <= answered) {
-                return Route.serving(taskClass.id(), RouteState.FALLBACK, candidate, RouteCause.CONSENT_APPROVED);
+                return Route.serving(taskClass.id(), RouteState.FALLBACK, candidate,
+                        answer.get().timedOut() ? RouteCause.CONSENT_TIMEOUT_APPROVED : RouteCause.CONSENT_APPROVED);
             }
             if (answer.get().answer() == ConsentAnswer.DENY && position >= answered) {
                 return Route.paused(taskClass.id(), RouteState.STOPPED, Optional.of(candidate),
-                        RouteCause.CONSENT_DENIED);
+                        answer.get().timedOut() ? RouteCause.CONSENT_TIMEOUT_DENIED : RouteCause.CONSENT_DENIED);
             }
         }
         return Route.paused(taskClass.id(), RouteState.AWAITING_CONSENT, Optional.of(candidate),

@@ -2,7 +2,7 @@ package dev.detour.incidents.routing;
 
 import dev.detour.incidents.catalog.Words;
 
-/** Where a task class stands (SPEC §1). */
+/** Where a task class stands (docs/routing.md). */
 public enum RouteState {
     /** The first model of its route serves it. */
     PRIMARY,

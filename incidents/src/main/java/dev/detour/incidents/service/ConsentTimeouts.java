@@ -52,7 +52,7 @@ public class ConsentTimeouts {
             }
             TaskClass policy = catalog.taskClass(taskClass.id()).orElseThrow();
             if (!taskClass.since().get().plus(policy.consentTimeout()).isAfter(now)) {
-                RoutingOutcome outcome = routes.answerConsent(taskClass.id(), policy.onTimeout(), POLICY);
+                RoutingOutcome outcome = routes.consentTimedOut(taskClass.id(), policy.onTimeout(), POLICY);
                 if (outcome instanceof RoutingOutcome.Rejected rejected) {
                     LOG.info("consent timeout of {} not applied: {}", taskClass.id(), rejected.reason());
                 }

@@ -1,11 +1,14 @@
 package dev.detour.incidents.service;
 
+import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.FailoverMode;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.routing.Route;
+import dev.detour.incidents.routing.RouteState;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +22,23 @@ public record DetourStatus(Instant at, List<ProviderStatus> providers, List<Mode
         models = List.copyOf(models);
         taskClasses = List.copyOf(taskClasses);
         openIncidents = List.copyOf(openIncidents);
+    }
+
+    /**
+     * Whether users notice anything now: some task class is off its primary. A support post answers this question,
+     * since it lists every task class.
+     */
+    public boolean usersAffected() {
+        return taskClasses.stream().anyMatch(TaskClassStatus::affectsUsers);
+    }
+
+    /**
+     * Whether users notice {@code incident}: some task class that uses one of the models it covers is off its
+     * primary. The reminder to update support about an incident answers this question.
+     */
+    public boolean usersAffectedBy(Incident incident, Catalog catalog) {
+        return taskClasses.stream().filter(TaskClassStatus::affectsUsers).anyMatch(taskClass -> taskClass.route()
+                .stream().anyMatch(model -> incident.covers(Target.model(model), catalog)));
     }
 
     /** @param since when its availability last changed; empty when it never has */
@@ -38,6 +58,11 @@ public record DetourStatus(Instant at, List<ProviderStatus> providers, List<Mode
                                   Route current, Optional<Instant> since) {
         public TaskClassStatus {
             route = List.copyOf(route);
+        }
+
+        /** Its users notice: it is off its primary model (on a fallback, waiting for consent, or stopped). */
+        public boolean affectsUsers() {
+            return current.state() != RouteState.PRIMARY;
         }
     }
 }

@@ -36,9 +36,13 @@ import java.util.Set;
  */
 @Singleton
 public class RouteRecalculation {
-    /** Causes that are a person's decision; every other route change is the failover policy acting. */
+    /**
+     * Causes decided by whoever triggered the re-plan (a person, or the consent-timeout policy answering for
+     * nobody); every other route change is the failover policy acting.
+     */
     private static final Set<RouteCause> DECIDED_BY_A_PERSON = EnumSet.of(RouteCause.OVERRIDE_PIN,
-            RouteCause.OVERRIDE_STOP, RouteCause.CONSENT_APPROVED, RouteCause.CONSENT_DENIED);
+            RouteCause.OVERRIDE_STOP, RouteCause.CONSENT_APPROVED, RouteCause.CONSENT_DENIED,
+            RouteCause.CONSENT_TIMEOUT_APPROVED, RouteCause.CONSENT_TIMEOUT_DENIED);
 
     private final RoutingStore store;
     private final RoutePlanner planner;

@@ -78,6 +78,16 @@ public class RouteService {
     /** Answers the open fallback question of a task class that is {@code awaiting-consent}. */
     @Transactional
     public RoutingOutcome answerConsent(TaskClassId taskClass, ConsentAnswer answer, Actor by) {
+        return answer(taskClass, answer, by, false);
+    }
+
+    /** Nobody answered the open fallback question in time: {@code policy} gives the task class's on-timeout answer. */
+    @Transactional
+    public RoutingOutcome consentTimedOut(TaskClassId taskClass, ConsentAnswer onTimeout, Actor policy) {
+        return answer(taskClass, onTimeout, policy, true);
+    }
+
+    private RoutingOutcome answer(TaskClassId taskClass, ConsentAnswer answer, Actor by, boolean timedOut) {
         if (catalog.taskClass(taskClass).isEmpty()) {
             return new RoutingOutcome.Rejected("unknown task class: " + taskClass);
         }
@@ -88,7 +98,8 @@ public class RouteService {
             return new RoutingOutcome.Rejected(taskClass + " has no open fallback question (it is "
                     + current.map(route -> route.state().word()).orElse("not routed yet") + ")");
         }
-        ConsentRecord consent = new ConsentRecord(taskClass, current.get().offered().orElseThrow(), answer);
+        ConsentRecord consent = new ConsentRecord(taskClass, current.get().offered().orElseThrow(), answer,
+                timedOut);
         Instant now = clock.instant();
         store.setConsent(consent, now, by);
         Optional<IncidentId> incident = incidentOf(taskClass);

@@ -48,10 +48,6 @@ public final class GatewayMonitor {
         }
     }
 
-    public boolean knows(ModelId model) {
-        return models.containsKey(model);
-    }
-
     /** The signals that the numbers of {@code model} give now: usually none. */
     public List<Signal> evaluate(ModelId model, Instant now) {
         ModelState state = models.get(model);

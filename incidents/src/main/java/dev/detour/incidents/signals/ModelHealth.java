@@ -68,10 +68,6 @@ final class ModelHealth {
         return suspect;
     }
 
-    boolean isHeld() {
-        return held;
-    }
-
     private Change change(boolean nowSuspect, WindowStats stats, Instant now) {
         suspect = nowSuspect;
         quietSince = null;

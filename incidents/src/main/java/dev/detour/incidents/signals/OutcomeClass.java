@@ -24,9 +24,4 @@ public enum OutcomeClass {
         }
         return REQUEST_ERROR;
     }
-
-    /** Counts towards a model's error rate. */
-    public boolean isProviderSide() {
-        return this == PROVIDER_FAILURE || this == CAPACITY;
-    }
 }

@@ -50,10 +50,5 @@ public record Signal(String source, List<Target> targets, boolean firing, Severi
         }
     }
 
-    /** Signal sources are the ones whose reports say when a provider admitted a problem. */
-    public boolean fromStatusPage() {
-        return source.startsWith(STATUSPAGE_PREFIX);
-    }
-
     public static final String STATUSPAGE_PREFIX = "statuspage:";
 }

@@ -618,6 +618,7 @@ abstract class PersistenceContract implements TestPropertyProvider {
         clock.advance(Duration.ofMinutes(2));
         consentTimeouts.check();
         assertEquals(RouteState.STOPPED, routeOf(CODE_MIGRATION).state(), "on-timeout: deny");
+        assertEquals(dev.detour.incidents.routing.RouteCause.CONSENT_TIMEOUT_DENIED, routeOf(CODE_MIGRATION).cause());
         var records = audit.search(AuditQuery.everything().forSubject("task-class:" + CODE_MIGRATION));
         assertTrue(records.stream().anyMatch(stored -> stored.record().action().equals(AuditAction.CONSENT_ANSWERED)
                 && stored.record().actor().equals(ConsentTimeouts.POLICY)), records::toString);

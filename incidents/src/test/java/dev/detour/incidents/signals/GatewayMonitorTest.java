@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The gateway's numbers → suspect / healthy, with SPEC §2's default thresholds. */
+/** The gateway's numbers → suspect / healthy, with the default thresholds of docs/configuration.md. */
 class GatewayMonitorTest {
     private static final DetectionSettings SETTINGS = DetectionSettings.DEFAULTS; // 60s, 20, 25%, 5%, 30s, 5m
     private final GatewayMonitor monitor = new GatewayMonitor(SeedCatalog.catalog(), SETTINGS);

@@ -71,7 +71,7 @@ public class SupportOutboxRule implements OutboxRule {
             DetourStatus now = status.get().current();
             Optional<Incident> incident = incidents.get().find(id.get());
             // One post per change: a change that moves three task classes is one post about all of them.
-            if (incident.isPresent() && SupportPost.usersAffected(now)) {
+            if (incident.isPresent() && now.usersAffected()) {
                 drafts.add(supportPost(Once.perChange(id.get().toString(), SupportPostKind.STATUS.word()),
                         support.affected(incident.get(), now, Optional.empty(), event.at().plus(updateEvery)),
                         support.affectedWords(incident.get(), now, Optional.empty(), event.at().plus(updateEvery)),

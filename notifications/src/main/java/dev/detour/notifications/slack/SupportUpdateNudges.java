@@ -3,12 +3,10 @@ package dev.detour.notifications.slack;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.incident.Incident;
-import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.persistence.SingleWriterLocks;
-import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.service.DetourStatus;
 import dev.detour.incidents.service.IncidentService;
 import dev.detour.incidents.service.Outbox;
@@ -79,7 +77,7 @@ public class SupportUpdateNudges {
         Instant at = clock.instant();
         int nudged = 0;
         for (Incident incident : incidents.openIncidents()) {
-            if (!affectsUsers(incident, now)) {
+            if (!now.usersAffectedBy(incident, catalog)) {
                 continue;
             }
             Instant lastPost = supportPosts.lastPostAt(incident.id()).orElse(incident.openedAt());
@@ -93,12 +91,5 @@ public class SupportUpdateNudges {
             }
         }
         return nudged;
-    }
-
-    /** Some task class that uses one of the incident's models is off its primary. */
-    private boolean affectsUsers(Incident incident, DetourStatus now) {
-        return now.taskClasses().stream().filter(taskClass -> taskClass.current().state() != RouteState.PRIMARY)
-                .anyMatch(taskClass -> taskClass.route().stream()
-                        .anyMatch(model -> incident.covers(Target.model(model), catalog)));
     }
 }

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The flags of SPEC §3, and the flagd file made of them. */
+/** The flags of docs/flags.md, and the flagd file made of them. */
 class FlagDocumentsTest {
     private static final Instant AT = Instant.parse("2026-06-07T07:12:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
