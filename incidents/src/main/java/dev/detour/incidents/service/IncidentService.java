@@ -169,9 +169,15 @@ public class IncidentService {
         if (about.isEmpty()) {
             return open(kind, title, targets, by);
         }
-        List<Target> uncovered = targets.stream().filter(target -> !about.get().covers(target, catalog)).toList();
-        return uncovered.isEmpty() ? new IncidentChange.Applied(about.get(), List.of())
-                : affect(about.get().id(), uncovered, by);
+        // Decide on the incident read under its own row lock: the list of open incidents may predate the last
+        // joiner's commit (H2 can hand a statement that follows the opening lock a view from before it).
+        Optional<Incident> current = store.findForChange(about.get().id()).filter(Incident::isOpen);
+        if (current.isEmpty()) {
+            return open(kind, title, targets, by);
+        }
+        List<Target> uncovered = targets.stream().filter(target -> !current.get().covers(target, catalog)).toList();
+        return uncovered.isEmpty() ? new IncidentChange.Applied(current.get(), List.of())
+                : affect(current.get().id(), uncovered, by);
     }
 
     /** The oldest open incident about the provider of any of the targets, if any. */
