@@ -12,9 +12,9 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.routing.RouteOverride;
-import dev.detour.incidents.service.DetourStatus;
-import dev.detour.incidents.service.IncidentReport;
-import dev.detour.incidents.service.RoutingOutcome;
+import dev.detour.incidents.readmodel.DetourStatus;
+import dev.detour.incidents.readmodel.IncidentReport;
+import dev.detour.incidents.application.RoutingOutcome;
 
 import java.util.List;
 import java.util.Optional;

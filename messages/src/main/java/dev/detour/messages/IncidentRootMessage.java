@@ -8,7 +8,7 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TimelineEntry;
-import dev.detour.incidents.service.DetourStatus;
+import dev.detour.incidents.readmodel.DetourStatus;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -16,8 +16,8 @@ import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
-import dev.detour.incidents.service.DetourStatus;
-import dev.detour.incidents.service.IncidentReport;
+import dev.detour.incidents.readmodel.DetourStatus;
+import dev.detour.incidents.readmodel.IncidentReport;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -26,9 +26,9 @@ import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
-import dev.detour.incidents.service.ConsentTimeouts;
-import dev.detour.incidents.service.DetourStatus;
-import dev.detour.incidents.service.IncidentReport;
+import dev.detour.incidents.jobs.ConsentTimeouts;
+import dev.detour.incidents.readmodel.DetourStatus;
+import dev.detour.incidents.readmodel.IncidentReport;
 import dev.detour.incidents.signals.Signal;
 
 import java.time.Duration;

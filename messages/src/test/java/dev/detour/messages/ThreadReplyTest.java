@@ -11,7 +11,7 @@ import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
-import dev.detour.incidents.service.ConsentTimeouts;
+import dev.detour.incidents.jobs.ConsentTimeouts;
 import dev.detour.incidents.signals.Signal;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.TimelineEntry;
-import dev.detour.incidents.service.DetourStatus;
+import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.notifications.slack.DeliveryGuarantee;
 import dev.detour.messages.TimelineWords;
 

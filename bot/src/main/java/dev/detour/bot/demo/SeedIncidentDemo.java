@@ -9,9 +9,9 @@ import dev.detour.incidents.ScriptedClock;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.incident.IncidentId;
-import dev.detour.incidents.service.GatewaySignals;
-import dev.detour.incidents.service.IncidentService;
-import dev.detour.incidents.service.OutboxDeliveries;
+import dev.detour.incidents.application.GatewaySignals;
+import dev.detour.incidents.application.IncidentService;
+import dev.detour.incidents.persistence.OutboxDeliveries;
 import dev.detour.notifications.slack.SupportUpdateNudges;
 import io.micronaut.context.ApplicationContext;
 

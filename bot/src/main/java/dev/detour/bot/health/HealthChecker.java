@@ -1,8 +1,8 @@
 package dev.detour.bot.health;
 
 import dev.detour.incidents.lifecycle.Jobs;
-import dev.detour.incidents.service.CurrentFlags;
-import dev.detour.incidents.service.OutboxDeliveries;
+import dev.detour.incidents.queries.CurrentFlags;
+import dev.detour.incidents.persistence.OutboxDeliveries;
 import dev.detour.notifications.slack.SlackKind;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;

@@ -1,7 +1,7 @@
 package dev.detour.bot.metrics;
 
-import dev.detour.incidents.service.IncidentService;
-import dev.detour.incidents.service.OutboxDeliveries;
+import dev.detour.incidents.application.IncidentService;
+import dev.detour.incidents.persistence.OutboxDeliveries;
 import dev.detour.notifications.flags.FlagPushKind;
 import dev.detour.notifications.slack.SlackKind;
 import io.micrometer.core.instrument.Gauge;

@@ -8,7 +8,7 @@ import dev.detour.bot.metrics.SignalMeters;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TextLimits;
-import dev.detour.incidents.service.SignalService;
+import dev.detour.incidents.application.SignalService;
 import dev.detour.incidents.signals.Signal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;

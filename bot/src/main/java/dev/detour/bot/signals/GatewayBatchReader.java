@@ -8,7 +8,7 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.incident.TextLimits;
-import dev.detour.incidents.service.GatewaySignals;
+import dev.detour.incidents.application.GatewaySignals;
 
 import java.io.IOException;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package dev.detour.bot.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.incidents.incident.TextLimits;
-import dev.detour.incidents.service.SignalService;
+import dev.detour.incidents.application.SignalService;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -30,7 +30,7 @@ import dev.detour.commands.Invoker;
 import dev.detour.commands.SubmissionReply;
 import dev.detour.commands.Verb;
 import dev.detour.incidents.catalog.Catalog;
-import dev.detour.incidents.service.StatusService;
+import dev.detour.incidents.queries.StatusService;
 import dev.detour.messages.AppHomeView;
 import dev.detour.messages.BusyMessage;
 import dev.detour.messages.Names;

@@ -6,7 +6,7 @@ import dev.detour.bot.slack.SignedSlack;
 import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.Target;
-import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

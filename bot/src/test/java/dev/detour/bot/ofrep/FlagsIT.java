@@ -6,7 +6,7 @@ import dev.detour.bot.slack.SignedSlack;
 import dev.detour.bot.testing.CleanSlate;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.incident.Target;
-import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.messages.Interactions;

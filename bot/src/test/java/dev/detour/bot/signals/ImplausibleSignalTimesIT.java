@@ -9,7 +9,7 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.persistence.SingleWriterLocks;
-import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

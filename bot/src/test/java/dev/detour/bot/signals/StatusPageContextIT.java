@@ -9,7 +9,7 @@ import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.SingleWriterLocks;
-import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.notifications.testing.FakeSlack;

@@ -8,7 +8,7 @@ import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.Target;
-import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.testing.Await;
 import dev.detour.messages.Interactions;
 import dev.detour.notifications.testing.FakeSlack;

@@ -7,10 +7,10 @@ import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.Target;
-import dev.detour.incidents.service.AvailabilityService;
-import dev.detour.incidents.service.IncidentService;
-import dev.detour.incidents.service.OutboxDeliveries;
-import dev.detour.incidents.service.RouteService;
+import dev.detour.incidents.application.AvailabilityService;
+import dev.detour.incidents.application.IncidentService;
+import dev.detour.incidents.persistence.OutboxDeliveries;
+import dev.detour.incidents.application.RouteService;
 import dev.detour.incidents.testing.Await;
 import jakarta.inject.Singleton;
 

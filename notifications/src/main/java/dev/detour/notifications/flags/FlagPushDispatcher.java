@@ -9,7 +9,7 @@ import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.persistence.OutboxRow;
-import dev.detour.incidents.service.OutboxDeliveries;
+import dev.detour.incidents.persistence.OutboxDeliveries;
 import dev.detour.notifications.Backoff;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;

@@ -8,7 +8,7 @@ import dev.detour.incidents.flags.FlagSet;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
-import dev.detour.incidents.service.DetourStatus;
+import dev.detour.incidents.readmodel.DetourStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
