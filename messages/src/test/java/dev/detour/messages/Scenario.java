@@ -11,7 +11,7 @@ import dev.detour.incidents.catalog.FailoverMode;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.TaskClass;
-import dev.detour.incidents.catalog.Words;
+import dev.detour.incidents.catalog.EnumWords;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.event.DetourEvent.SignalReceived.Suggestion;
 import dev.detour.incidents.incident.Incident;
@@ -301,7 +301,7 @@ final class Scenario {
     private AuditRecord routeRecord(Instant at, Actor actor, TaskClass taskClass, Route before, Route after) {
         return new AuditRecord(at, actor, AuditAction.ROUTE_CHANGED, AuditSubject.taskClass(taskClass.id()),
                 Optional.of(audited(before)), Optional.of(audited(after)),
-                Optional.of(Words.of(after.cause()) + "; after user:U0ALICE: " + reason), Optional.of(id));
+                Optional.of(EnumWords.of(after.cause()) + "; after user:U0ALICE: " + reason), Optional.of(id));
     }
 
     /** How the audit trail writes a route: {@code fallback gpt-5}, {@code awaiting-consent (gpt-5)}. */

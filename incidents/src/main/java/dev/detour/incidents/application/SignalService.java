@@ -47,12 +47,12 @@ public class SignalService {
     private final Outbox outbox;
     private final Catalog catalog;
     private final InboundEvents inbound;
-    private final LastStatusPageReadings statusPages;
+    private final LastProviderStatusPageReadings statusPages;
     private final SignalStateRepository states;
 
     public SignalService(IncidentService incidents, AvailabilityService availability, RoutingStore store,
                          AuditTrail audit, Outbox outbox, Catalog catalog, InboundEvents inbound,
-                         LastStatusPageReadings statusPages, SignalStateRepository states) {
+                         LastProviderStatusPageReadings statusPages, SignalStateRepository states) {
         this.inbound = inbound;
         this.statusPages = statusPages;
         this.states = states;
@@ -107,7 +107,7 @@ public class SignalService {
         Optional<IncidentId> incident = signal.firing() ? Optional.of(openOrJoin(signal, actor))
                 : incidents.openIncidentAbout(signal.targets()).map(Incident::id);
         audit.append(new AuditRecord(signal.at(), actor, AuditAction.signal(signal.firing()),
-                AuditSubject.targets(signal.targets()), Optional.empty(), Optional.of(dev.detour.incidents.catalog.Words.of(signal.side())),
+                AuditSubject.targets(signal.targets()), Optional.empty(), Optional.of(dev.detour.incidents.catalog.EnumWords.of(signal.side())),
                 Optional.of(signal.summary()), incident));
         incident.ifPresent(id -> incidents.note(id, new TimelineEntry(signal.at(), actor, detail(signal))));
         Suggestion suggestion = signal.side().mayDisable() ? act(signal, actor, incident) : Suggestion.NONE;

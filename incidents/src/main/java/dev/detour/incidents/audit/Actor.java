@@ -1,6 +1,6 @@
 package dev.detour.incidents.audit;
 
-import dev.detour.incidents.catalog.Words;
+import dev.detour.incidents.catalog.EnumWords;
 
 import java.util.Objects;
 
@@ -15,11 +15,11 @@ public record Actor(Kind kind, String id) {
         USER, SIGNAL, POLICY, SYSTEM;
 
         public String word() {
-            return Words.of(this);
+            return EnumWords.of(this);
         }
 
         public static Kind fromWord(String word) {
-            return Words.parse(values(), word)
+            return EnumWords.parse(values(), word)
                     .orElseThrow(() -> new IllegalArgumentException("unknown actor kind " + word));
         }
     }

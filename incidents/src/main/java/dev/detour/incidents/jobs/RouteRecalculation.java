@@ -9,7 +9,7 @@ import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
-import dev.detour.incidents.catalog.Words;
+import dev.detour.incidents.catalog.EnumWords;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.TimelineDetail;
@@ -87,7 +87,7 @@ public class RouteRecalculation {
             store.saveRoute(after, now, before.isPresent());
             Actor actor = DECIDED_BY_A_PERSON.contains(after.cause()) ? trigger
                     : Actor.policy("failover:" + taskClass.failover().word());
-            String why = Words.of(after.cause())
+            String why = EnumWords.of(after.cause())
                     + "; after " + trigger + reason.map(text -> ": " + text).orElse("");
             audit.append(new AuditRecord(now, actor, AuditAction.ROUTE_CHANGED, AuditSubject.taskClass(taskClass.id()),
                     before.map(RouteRecalculation::describe), Optional.of(describe(after)), Optional.of(why),
