@@ -13,7 +13,7 @@ import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.config.Suggestions;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.messages.Wording;
 import dev.detour.incidents.routing.RouteOverride;

@@ -6,7 +6,7 @@ import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.routing.RouteOverride;
 
 import java.time.Duration;

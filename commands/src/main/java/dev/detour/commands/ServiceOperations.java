@@ -1,6 +1,6 @@
 package dev.detour.commands;
 
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.ConsentAnswer;
@@ -10,7 +10,7 @@ import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.routing.RouteOverride;
 import dev.detour.incidents.persistence.AuditTrail;
 import dev.detour.incidents.application.AvailabilityService;

@@ -9,7 +9,7 @@ import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,7 +1,7 @@
 package dev.detour.messages;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.TaskClassId;

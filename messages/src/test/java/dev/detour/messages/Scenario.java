@@ -1,7 +1,7 @@
 package dev.detour.messages;
 
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
@@ -19,7 +19,7 @@ import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;

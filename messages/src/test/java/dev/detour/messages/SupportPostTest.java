@@ -1,6 +1,6 @@
 package dev.detour.messages;
 
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.Provider;

@@ -6,7 +6,7 @@ import dev.detour.bot.api.ApiError;
 import dev.detour.bot.api.JsonProblems;
 import dev.detour.bot.metrics.SignalMeters;
 import dev.detour.incidents.catalog.Catalog;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.application.SignalService;
 import dev.detour.incidents.signals.Signal;

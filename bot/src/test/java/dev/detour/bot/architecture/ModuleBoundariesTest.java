@@ -3,13 +3,18 @@ package dev.detour.bot.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.micronaut.data.annotation.MappedEntity;
+import jakarta.inject.Singleton;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Where Slack may be touched: Bolt only in the bot, the Web API client only where things leave the process; and
- * where Micrometer may be.
+ * Where Slack may be touched: Bolt only in the bot, the Web API client only where things leave the process; where
+ * Micrometer may be; and the layers: persistence behind ports, renderers fed with read-model values, no cycles.
  */
 class ModuleBoundariesTest {
     private final JavaClasses detour = new ClassFileImporter()
@@ -38,5 +43,40 @@ class ModuleBoundariesTest {
                         "dev.detour.commands..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
                 .check(detour);
+    }
+
+    @Test
+    void noRowTypeLeavesPersistence() {
+        noClasses().that().resideOutsideOfPackage("dev.detour.incidents.persistence..")
+                .should().dependOnClassesThat().areAnnotatedWith(MappedEntity.class)
+                .check(detour);
+    }
+
+    @Test
+    void otherModulesReachPersistenceOnlyThroughPorts() {
+        noClasses().that().resideOutsideOfPackage("dev.detour.incidents..")
+                .should().dependOnClassesThat().resideInAPackage("dev.detour.incidents.persistence..")
+                .check(detour);
+    }
+
+    @Test
+    void messagesRenderValuesAndCallNoServiceOrJob() {
+        noClasses().that().resideInAPackage("dev.detour.messages..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.detour.incidents.application..",
+                        "dev.detour.incidents.queries..", "dev.detour.incidents.jobs..",
+                        "dev.detour.incidents.persistence..")
+                .orShould().dependOnClassesThat(resideInAnyPackage("dev.detour.incidents..")
+                        .and(describe("beans", type -> type.isAnnotatedWith(Singleton.class))))
+                .check(detour);
+    }
+
+    @Test
+    void modulesDependOnEachOtherOneWay() {
+        slices().matching("dev.detour.(*)..").should().beFreeOfCycles().check(detour);
+    }
+
+    @Test
+    void noTwoPackagesDependOnEachOther() {
+        slices().matching("dev.detour.(**)").should().beFreeOfCycles().check(detour);
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.slack.SignedSlack;
 import dev.detour.bot.testing.CleanSlate;
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.SeedConfigFactory;

@@ -8,7 +8,7 @@ import dev.detour.bot.slack.SignedSlack;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.incident.IncidentId;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.persistence.SingleWriterLocks;
 import dev.detour.incidents.persistence.AuditTrail;
 import dev.detour.incidents.application.IncidentService;

@@ -2,12 +2,12 @@ package dev.detour.bot.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.persistence.SingleWriterLocks;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.notifications.testing.FakeSlack;

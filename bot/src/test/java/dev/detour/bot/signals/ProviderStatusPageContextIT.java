@@ -5,7 +5,7 @@ import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.incident.Incident;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.SingleWriterLocks;

@@ -1,12 +1,12 @@
 package dev.detour.bot.testing;
 
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.incident.Incident;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.application.AvailabilityService;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.persistence.OutboxDeliveries;

@@ -1,6 +1,6 @@
 package dev.detour.incidents.application;
 
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.event.DetourEvent;

@@ -2,7 +2,7 @@ package dev.detour.incidents.application;
 
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Incident;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 
 import java.util.List;
 import java.util.Objects;

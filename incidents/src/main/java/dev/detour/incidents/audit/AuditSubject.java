@@ -2,7 +2,7 @@ package dev.detour.incidents.audit;
 
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.IncidentId;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.detour.incidents.incident;
 
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.Catalog;
 
 import java.time.Duration;

@@ -4,7 +4,7 @@ import dev.detour.incidents.application.RoutingOutcome;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.application.RouteService;
 import dev.detour.incidents.queries.StatusService;
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.persistence.SingleWriterLocks;

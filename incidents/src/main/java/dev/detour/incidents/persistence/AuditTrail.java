@@ -1,14 +1,12 @@
 package dev.detour.incidents.persistence;
 
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.incident.IncidentId;
-import dev.detour.incidents.persistence.AuditRecordRepository;
-import dev.detour.incidents.persistence.AuditRecordRow;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

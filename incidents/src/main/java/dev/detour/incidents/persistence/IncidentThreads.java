@@ -1,8 +1,6 @@
 package dev.detour.incidents.persistence;
 
 import dev.detour.incidents.incident.IncidentId;
-import dev.detour.incidents.persistence.IncidentThreadRepository;
-import dev.detour.incidents.persistence.IncidentThreadRow;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

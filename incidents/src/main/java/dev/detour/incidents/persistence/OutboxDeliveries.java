@@ -4,8 +4,6 @@ import dev.detour.incidents.application.Outbox;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.outbox.OutboxKind;
-import dev.detour.incidents.persistence.OutboxRepository;
-import dev.detour.incidents.persistence.OutboxRow;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

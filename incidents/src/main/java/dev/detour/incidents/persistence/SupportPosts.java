@@ -2,8 +2,6 @@ package dev.detour.incidents.persistence;
 
 import dev.detour.incidents.application.Outbox;
 import dev.detour.incidents.incident.IncidentId;
-import dev.detour.incidents.persistence.SupportPostRepository;
-import dev.detour.incidents.persistence.SupportPostRow;
 import dev.detour.incidents.support.SupportPostKind;
 import dev.detour.incidents.support.SupportPostRecord;
 import io.micronaut.transaction.annotation.Transactional;

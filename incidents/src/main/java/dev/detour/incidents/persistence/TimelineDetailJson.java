@@ -11,7 +11,7 @@ import dev.detour.incidents.catalog.EnumWords;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;

@@ -6,7 +6,7 @@ import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Incident;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteState;
 

@@ -2,7 +2,7 @@ package dev.detour.incidents.signals;
 
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 
 import java.time.Instant;
 import java.util.List;

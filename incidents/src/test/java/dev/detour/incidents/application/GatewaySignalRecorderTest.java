@@ -1,6 +1,6 @@
 package dev.detour.incidents.application;
 
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.Transition;
 import dev.detour.incidents.testing.Await;

@@ -2,13 +2,13 @@ package dev.detour.incidents.application;
 
 import dev.detour.incidents.queries.StatusService;
 import dev.detour.incidents.persistence.AuditTrail;
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.signals.Signal;

@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.detour.incidents.persistence.AuditRecordRepository;
 import dev.detour.incidents.persistence.TimelineEntryRepository;
+import io.micronaut.data.annotation.MappedEntity;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class DomainIsolationTest {
@@ -32,6 +35,29 @@ class DomainIsolationTest {
         classes().that().resideInAnyPackage(DOMAIN)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
                 .check(classes);
+    }
+
+    @Test
+    void rowTypesNeverLeavePersistence() {
+        // Everything else works with domain records; persistence maps rows to them and back.
+        noClasses().that().resideOutsideOfPackage("dev.detour.incidents.persistence..")
+                .should().dependOnClassesThat().areAnnotatedWith(MappedEntity.class)
+                .check(classes);
+    }
+
+    @Test
+    void onlyUseCasesQueriesJobsAndWiringReachPersistence() {
+        noClasses().that().resideInAPackage("dev.detour.incidents.(*)..")
+                .and().resideOutsideOfPackages("dev.detour.incidents.persistence..",
+                        "dev.detour.incidents.application..", "dev.detour.incidents.queries..",
+                        "dev.detour.incidents.jobs..")
+                .should().dependOnClassesThat().resideInAPackage("dev.detour.incidents.persistence..")
+                .check(classes);
+    }
+
+    @Test
+    void noTwoPackagesDependOnEachOther() {
+        slices().matching("dev.detour.incidents.(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test

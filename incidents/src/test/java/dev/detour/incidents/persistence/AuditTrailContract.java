@@ -1,6 +1,6 @@
 package dev.detour.incidents.persistence;
 
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.AuditRecord;

@@ -2,7 +2,7 @@ package dev.detour.incidents.signals;
 
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.catalog.Provider;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

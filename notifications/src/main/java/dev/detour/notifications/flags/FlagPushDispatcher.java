@@ -1,6 +1,6 @@
 package dev.detour.notifications.flags;
 
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;

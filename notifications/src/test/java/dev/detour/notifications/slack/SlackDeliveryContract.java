@@ -1,10 +1,10 @@
 package dev.detour.notifications.slack;
 
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.persistence.OutboxRepository;
 import dev.detour.incidents.persistence.OutboxRow;
 import dev.detour.incidents.application.IncidentService;

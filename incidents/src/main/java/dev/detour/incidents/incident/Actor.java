@@ -1,4 +1,4 @@
-package dev.detour.incidents.audit;
+package dev.detour.incidents.incident;
 
 import dev.detour.incidents.catalog.EnumWords;
 

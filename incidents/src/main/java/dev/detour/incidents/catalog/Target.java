@@ -1,7 +1,5 @@
-package dev.detour.incidents.incident;
+package dev.detour.incidents.catalog;
 
-import dev.detour.incidents.catalog.ModelId;
-import dev.detour.incidents.catalog.ProviderId;
 
 import java.util.function.Function;
 

@@ -1,8 +1,7 @@
-package dev.detour.incidents.jobs;
+package dev.detour.incidents.application;
 
-import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.persistence.AuditTrail;
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
