@@ -4,9 +4,9 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
-import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.routing.Route;
 
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package dev.detour.bot.api;
 
 import dev.detour.incidents.audit.StoredAuditRecord;
-import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.EnumWords;
+import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.readmodel.DetourStatus;
-import dev.detour.notifications.slack.DeliveryGuarantee;
 import dev.detour.messages.TimelineWords;
+import dev.detour.notifications.slack.DeliveryGuarantee;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.detour.bot.metrics;
 
 import dev.detour.incidents.catalog.Catalog;
-import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.catalog.EnumWords;
+import dev.detour.incidents.catalog.ProviderId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;

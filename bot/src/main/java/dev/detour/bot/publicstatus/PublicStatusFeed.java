@@ -1,9 +1,9 @@
 package dev.detour.bot.publicstatus;
 
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * {@code GET /status/feed.atom}: the support posts as an Atom 1.0 feed (RFC 4287), newest first, in plain text.

@@ -2,10 +2,10 @@ package dev.detour.bot.publicstatus;
 
 import dev.detour.messages.Names;
 
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * {@code GET /status} as HTML for people: the overall state, each feature that is not on its usual model, the

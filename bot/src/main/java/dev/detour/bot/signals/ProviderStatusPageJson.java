@@ -1,8 +1,8 @@
 package dev.detour.bot.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.application.SignalService;
+import dev.detour.incidents.incident.TextLimits;
 
 import java.time.Instant;
 import java.util.ArrayList;

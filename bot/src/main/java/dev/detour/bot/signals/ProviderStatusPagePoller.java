@@ -6,7 +6,7 @@ import dev.detour.bot.api.JsonProblems;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.lifecycle.Jobs;
-import dev.detour.incidents.persistence.SingleWriterLocks;
+import dev.detour.incidents.lifecycle.SingleWriter;
 import dev.detour.notifications.http.AnswerTooLargeException;
 import dev.detour.notifications.http.BoundedHttp;
 import io.micronaut.context.event.StartupEvent;
@@ -45,7 +45,7 @@ public class ProviderStatusPagePoller {
 
     private final Catalog catalog;
     private final ProviderStatusPageReadings readings;
-    private final SingleWriterLocks locks;
+    private final SingleWriter locks;
     /** How often a replica that does not poll a page checks whether the one that does is still alive. */
     private static final Duration TAKEOVER = Duration.ofSeconds(5);
     private final boolean poll;
@@ -58,7 +58,7 @@ public class ProviderStatusPagePoller {
     private final ScheduledExecutorService schedule;
     private final Map<String, PageState> pages = new ConcurrentHashMap<>();
 
-    public ProviderStatusPagePoller(Catalog catalog, ProviderStatusPageReadings readings, SingleWriterLocks locks,
+    public ProviderStatusPagePoller(Catalog catalog, ProviderStatusPageReadings readings, SingleWriter locks,
                             ProviderStatusPageSettings settings, Jobs jobs) {
         this.catalog = catalog;
         this.poll = settings.poll();

@@ -2,11 +2,11 @@ package dev.detour.bot.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.bot.metrics.SignalMeters;
-import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.application.LastProviderStatusPageReadings;
 import dev.detour.incidents.application.SignalService;
-import dev.detour.incidents.signals.Signal;
+import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.signals.ProviderStatusPageTracker;
+import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.Transition;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

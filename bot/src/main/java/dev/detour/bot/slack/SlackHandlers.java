@@ -1,5 +1,6 @@
 package dev.detour.bot.slack;
 
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
@@ -18,7 +19,6 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.ViewState;
-import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.webhook.WebhookResponse;
 import dev.detour.bot.metrics.SlashCommandMeters;
 import dev.detour.commands.CommandHandler;

@@ -19,6 +19,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ModuleBoundariesTest {
     private final JavaClasses detour = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar")) // other modules' test fixtures
             .importPackages("dev.detour");
 
     @Test

@@ -7,7 +7,7 @@ import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.lifecycle.Jobs;
-import dev.detour.incidents.persistence.SingleWriterLocks;
+import dev.detour.incidents.lifecycle.SingleWriter;
 import dev.detour.incidents.testing.Await;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -46,7 +46,7 @@ class HostileProviderStatusPagesIT implements TestPropertyProvider {
     @Inject
     ProviderStatusPageReadings readings;
     @Inject
-    SingleWriterLocks locks;
+    SingleWriter locks;
     @Inject
     Jobs jobs;
 

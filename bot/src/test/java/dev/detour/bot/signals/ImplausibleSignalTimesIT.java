@@ -2,14 +2,14 @@ package dev.detour.bot.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
-import dev.detour.incidents.catalog.Target;
-import dev.detour.incidents.persistence.SingleWriterLocks;
-import dev.detour.incidents.application.IncidentService;
+import dev.detour.incidents.lifecycle.SingleWriter;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -51,7 +51,7 @@ class ImplausibleSignalTimesIT implements TestPropertyProvider {
     @Inject
     ProviderStatusPageReadings readings;
     @Inject
-    SingleWriterLocks locks;
+    SingleWriter locks;
     @Inject
     dev.detour.incidents.lifecycle.Jobs jobs;
     @Inject

@@ -3,13 +3,13 @@ package dev.detour.bot.signals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.bot.testing.CleanSlate;
 import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentKind;
-import dev.detour.incidents.catalog.Target;
-import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.lifecycle.Jobs;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -52,7 +52,7 @@ class ProviderStatusPageAndAlertmanagerIT implements TestPropertyProvider {
     @Inject
     ProviderStatusPageReadings readings;
     @Inject
-    dev.detour.incidents.persistence.SingleWriterLocks locks;
+    dev.detour.incidents.lifecycle.SingleWriter locks;
     @Inject
     Jobs jobs;
     @Inject

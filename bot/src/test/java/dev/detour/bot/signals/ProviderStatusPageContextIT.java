@@ -2,14 +2,14 @@ package dev.detour.bot.signals;
 
 import dev.detour.bot.slack.SignedSlack;
 import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ProviderId;
-import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
-import dev.detour.incidents.persistence.SingleWriterLocks;
-import dev.detour.incidents.application.IncidentService;
+import dev.detour.incidents.lifecycle.SingleWriter;
 import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.notifications.testing.FakeSlack;
@@ -54,7 +54,7 @@ class ProviderStatusPageContextIT implements TestPropertyProvider {
     @Inject
     ProviderStatusPageReadings readings;
     @Inject
-    SingleWriterLocks locks;
+    SingleWriter locks;
     @Inject
     dev.detour.incidents.lifecycle.Jobs jobs;
     @Inject

@@ -1,9 +1,9 @@
 package dev.detour.incidents.application;
 
-import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.signals.GatewayMonitor;
 import dev.detour.incidents.signals.Signal;

@@ -1,22 +1,22 @@
 package dev.detour.incidents.application;
 
-import dev.detour.incidents.persistence.AuditTrail;
-import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ProviderId;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.IncidentStore;
+import dev.detour.incidents.ports.AuditTrail;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;

@@ -7,10 +7,8 @@ import dev.detour.incidents.outbox.DeliveryKey;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
-import dev.detour.incidents.persistence.OutboxRepository;
-import dev.detour.incidents.persistence.SupportPostRepository;
-import dev.detour.incidents.persistence.SupportPostRow;
-import dev.detour.incidents.support.SupportPostDraft;
+import dev.detour.incidents.ports.OutboxStorage;
+import dev.detour.incidents.ports.SupportPosts;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -28,17 +26,15 @@ import java.util.Optional;
  */
 @Singleton
 public class Outbox {
-    public static final String PENDING = "pending";
-
-    private final OutboxRepository rows;
-    private final SupportPostRepository supportPosts;
+    private final OutboxStorage rows;
+    private final SupportPosts supportPosts;
     private final List<OutboxRule> rules;
     private final ChangeBatches batches;
     private final Clock clock;
 
     private final ApplicationEventPublisher<DetourEvent> listeners;
 
-    public Outbox(OutboxRepository rows, SupportPostRepository supportPosts, List<OutboxRule> rules, ChangeBatches batches,
+    public Outbox(OutboxStorage rows, SupportPosts supportPosts, List<OutboxRule> rules, ChangeBatches batches,
            Clock clock, ApplicationEventPublisher<DetourEvent> listeners) {
         this.rows = rows;
         this.supportPosts = supportPosts;
@@ -72,14 +68,12 @@ public class Outbox {
     private void write(OutboxDraft draft, Optional<DetourEvent> event, BatchId batch) {
         Instant now = clock.instant();
         DeliveryKey key = keyOf(draft, event, batch);
-        Long incident = draft.incident().map(IncidentId::number).orElse(null);
-        int written = rows.insertIfAbsent(now, draft.kind().topic(), draft.kind().word(), batch.toString(),
-                draft.destination(), key.stored(), draft.payload(), incident, PENDING);
-        if (written == 1 && draft.supportPost().isPresent()) {
+        boolean written = rows.appendIfAbsent(draft, key, batch, now);
+        if (written && draft.supportPost().isPresent()) {
             // Only with a new row: a post the outbox already has is already in the log.
-            SupportPostDraft post = draft.supportPost().get();
-            supportPosts.save(new SupportPostRow(null, incident, post.kind().word(), post.headline(), post.body(),
-                    now));
+            IncidentId incident = draft.incident()
+                    .orElseThrow(() -> new IllegalArgumentException("a support post is about an incident"));
+            supportPosts.record(incident, draft.supportPost().get(), now);
         }
     }
 

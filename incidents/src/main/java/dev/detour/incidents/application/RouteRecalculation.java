@@ -1,19 +1,19 @@
 package dev.detour.incidents.application;
 
-import dev.detour.incidents.persistence.AuditTrail;
-import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.EnumWords;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
-import dev.detour.incidents.catalog.EnumWords;
 import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.RoutingStore;
+import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RoutePlanner;

@@ -1,8 +1,8 @@
 package dev.detour.incidents.application;
 
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Incident;
-import dev.detour.incidents.catalog.Target;
 
 import java.util.List;
 import java.util.Objects;

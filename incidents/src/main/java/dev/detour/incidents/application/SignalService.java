@@ -1,29 +1,29 @@
 package dev.detour.incidents.application;
 
-import dev.detour.incidents.persistence.AuditTrail;
-import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.ProviderId;
-import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.event.DetourEvent.SignalReceived.Suggestion;
+import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
-import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.RoutingStore;
 import dev.detour.incidents.persistence.SignalStateRepository;
+import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.routing.Availability;
 import dev.detour.incidents.signals.Signal;
+import dev.detour.incidents.signals.Transition;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionDefinition;
-import dev.detour.incidents.signals.Transition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

@@ -1,8 +1,8 @@
 package dev.detour.incidents.flags;
 
 import dev.detour.incidents.catalog.Catalog;
-import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.readmodel.DetourStatus;
 
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,14 @@
 package dev.detour.incidents.jobs;
 
-import dev.detour.incidents.application.RoutingOutcome;
-import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.application.RouteService;
-import dev.detour.incidents.queries.StatusService;
-import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.application.RoutingOutcome;
 import dev.detour.incidents.catalog.Catalog;
-import dev.detour.incidents.lifecycle.Job;
-import dev.detour.incidents.persistence.SingleWriterLocks;
 import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.lifecycle.Job;
+import dev.detour.incidents.lifecycle.SingleWriter;
+import dev.detour.incidents.queries.StatusService;
+import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.routing.RouteState;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -32,10 +32,10 @@ public class ConsentTimeouts {
     private final Catalog catalog;
     private final Clock clock;
 
-    private final SingleWriterLocks locks;
+    private final SingleWriter locks;
 
     public ConsentTimeouts(StatusService status, RouteService routes, Catalog catalog, Clock clock,
-                           SingleWriterLocks locks) {
+                           SingleWriter locks) {
         this.locks = locks;
         this.status = status;
         this.routes = routes;

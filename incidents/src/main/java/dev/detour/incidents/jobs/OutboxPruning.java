@@ -1,10 +1,9 @@
 package dev.detour.incidents.jobs;
 
-import dev.detour.incidents.persistence.OutboxRepository;
-import dev.detour.incidents.persistence.SingleWriterLocks;
 import dev.detour.incidents.lifecycle.Job;
+import dev.detour.incidents.lifecycle.SingleWriter;
+import dev.detour.incidents.ports.OutboxStorage;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +33,12 @@ public class OutboxPruning {
     /** Rows per statement: a large backlog is deleted in short transactions, not one long lock. */
     public static final int CHUNK = 500;
 
-    private final OutboxRepository rows;
+    private final OutboxStorage rows;
     private final Clock clock;
     private final Duration keepDelivered;
-    private final SingleWriterLocks locks;
+    private final SingleWriter locks;
 
-    public OutboxPruning(OutboxRepository rows, Clock clock, SingleWriterLocks locks,
+    public OutboxPruning(OutboxStorage rows, Clock clock, SingleWriter locks,
                          OutboxSettings settings) {
         this.rows = rows;
         this.clock = clock;
@@ -74,8 +73,7 @@ public class OutboxPruning {
         return total;
     }
 
-    @Transactional
-    protected int deleteChunk() {
+    private int deleteChunk() {
         return rows.deleteDelivered(clock.instant().minus(keepDelivered), CHUNK);
     }
 }

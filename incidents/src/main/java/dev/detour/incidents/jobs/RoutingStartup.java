@@ -1,7 +1,7 @@
 package dev.detour.incidents.jobs;
 
-import dev.detour.incidents.application.RouteRecalculation;
 import dev.detour.incidents.application.Outbox;
+import dev.detour.incidents.application.RouteRecalculation;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.persistence.RoutingStore;
 import io.micronaut.context.event.StartupEvent;

@@ -1,12 +1,12 @@
 package dev.detour.incidents.persistence;
 
-import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.catalog.ConsentAnswer;
-import dev.detour.incidents.catalog.ModelId;
-import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.catalog.EnumWords;
-import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.routing.Availability;
 import dev.detour.incidents.routing.ConsentRecord;
 import dev.detour.incidents.routing.Route;

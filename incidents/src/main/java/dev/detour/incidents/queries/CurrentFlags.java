@@ -1,12 +1,12 @@
 package dev.detour.incidents.queries;
 
-import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.flags.FlagSet;
 import dev.detour.incidents.flags.FlagsChanged;
 import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.persistence.RoutingStore;
+import dev.detour.incidents.readmodel.DetourStatus;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;

@@ -1,14 +1,14 @@
 package dev.detour.incidents.queries;
 
 import dev.detour.incidents.application.IncidentService;
-import dev.detour.incidents.readmodel.IncidentReport;
-import dev.detour.incidents.persistence.AuditTrail;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.ports.AuditTrail;
+import dev.detour.incidents.readmodel.IncidentReport;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

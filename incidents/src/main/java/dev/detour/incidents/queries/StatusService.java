@@ -1,14 +1,14 @@
 package dev.detour.incidents.queries;
 
 import dev.detour.incidents.application.IncidentService;
-import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
-import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.persistence.RoutingStore;
+import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.routing.Availability;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RoutePlanner;

@@ -4,9 +4,9 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.FailoverMode;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.ProviderId;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Incident;
-import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteState;
 

@@ -11,10 +11,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import static dev.detour.incidents.SeedCatalog.OPUS_48;
 import static org.junit.jupiter.api.Assertions.assertEquals;

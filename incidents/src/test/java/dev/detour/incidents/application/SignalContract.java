@@ -1,16 +1,16 @@
 package dev.detour.incidents.application;
 
-import dev.detour.incidents.queries.StatusService;
-import dev.detour.incidents.persistence.AuditTrail;
-import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
-import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.ports.AuditTrail;
+import dev.detour.incidents.queries.StatusService;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.Transition;
 import dev.detour.incidents.testing.MovableClock;

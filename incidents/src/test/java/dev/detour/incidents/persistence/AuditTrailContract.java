@@ -1,11 +1,12 @@
 package dev.detour.incidents.persistence;
 
-import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.audit.StoredAuditRecord;
+import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.testing.MovableClock;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import io.micronaut.test.support.TestPropertyProvider;

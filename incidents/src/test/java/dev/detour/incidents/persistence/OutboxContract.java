@@ -1,17 +1,20 @@
 package dev.detour.incidents.persistence;
 
-import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.application.AvailabilityService;
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.application.Outbox;
-import dev.detour.incidents.jobs.OutboxPruning;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
-import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.jobs.OutboxPruning;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
+import dev.detour.incidents.outbox.OutboxEntry;
+import dev.detour.incidents.ports.OutboxQueue;
+import dev.detour.incidents.ports.SupportPosts;
 import dev.detour.incidents.support.SupportPostDraft;
 import dev.detour.incidents.support.SupportPostKind;
 import dev.detour.incidents.support.SupportPostRecord;
@@ -55,7 +58,7 @@ abstract class OutboxContract implements TestPropertyProvider {
     @Inject AvailabilityService availability;
     @Inject Outbox outbox;
     @Inject OutboxRepository rows;
-    @Inject OutboxDeliveries deliveries;
+    @Inject OutboxQueue deliveries;
     @Inject OutboxPruning pruning;
     @Inject SupportPosts supportPosts;
     @Inject MovableClock clock;
@@ -83,15 +86,15 @@ abstract class OutboxContract implements TestPropertyProvider {
 
         availability.disable(List.of(Target.model(OPUS_48), Target.model(OPUS_47)), ALICE,
                 Optional.of("one change, many events"));
-        List<OutboxRow> change = testRowsAfter(before);
+        List<OutboxEntry> change = testRowsAfter(before);
         long afterFirst = newestTestRow();
         availability.enable(List.of(Target.model(OPUS_48)), ALICE, Optional.of("another change"));
-        List<OutboxRow> next = testRowsAfter(afterFirst);
+        List<OutboxEntry> next = testRowsAfter(afterFirst);
 
         // Opening the incident, two availability changes and the route changes: one row per event.
         assertTrue(change.size() >= 4, change.toString());
-        assertEquals(1, change.stream().map(OutboxRow::batch).distinct().count(), change.toString());
-        assertEquals(change.size(), change.stream().map(OutboxRow::idempotencyKey).distinct().count());
+        assertEquals(1, change.stream().map(OutboxEntry::batch).distinct().count(), change.toString());
+        assertEquals(change.size(), change.stream().map(OutboxEntry::idempotencyKey).distinct().count());
         assertTrue(change.stream().allMatch(row -> row.kind().equals(RecordingOutboxRule.Kind.EVENT.word())));
         assertTrue(!next.isEmpty() && next.stream().noneMatch(row -> row.batch().equals(change.get(0).batch())),
                 "another change has another batch");
@@ -120,7 +123,7 @@ abstract class OutboxContract implements TestPropertyProvider {
     @Test
     void aSupportPostRollsBackWithItsOutboxRow() {
         Incident incident = open("rolled back");
-        long pendingBefore = rows.countByStatus(Outbox.PENDING);
+        long pendingBefore = rows.countByStatus(OutboxTable.PENDING);
 
         assertThrows(IllegalStateException.class, () -> transactions.executeWrite(status -> {
             outbox.post(supportPost(incident.id(), "never seen", "never seen"));
@@ -129,7 +132,7 @@ abstract class OutboxContract implements TestPropertyProvider {
 
         assertEquals(List.of(), postsOf(incident.id()));
         assertEquals(Optional.empty(), supportPosts.lastPostAt(incident.id()));
-        assertEquals(pendingBefore, rows.countByStatus(Outbox.PENDING));
+        assertEquals(pendingBefore, rows.countByStatus(OutboxTable.PENDING));
     }
 
     @Test
@@ -192,11 +195,11 @@ abstract class OutboxContract implements TestPropertyProvider {
     }
 
     private long newestTestRow() {
-        return deliveries.pending(RecordingOutboxRule.TOPIC, 100_000).stream().mapToLong(OutboxRow::id).max()
+        return deliveries.pending(RecordingOutboxRule.TOPIC, 100_000).stream().mapToLong(OutboxEntry::id).max()
                 .orElse(0);
     }
 
-    private List<OutboxRow> testRowsAfter(long id) {
+    private List<OutboxEntry> testRowsAfter(long id) {
         return deliveries.pending(RecordingOutboxRule.TOPIC, 100_000).stream().filter(row -> row.id() > id)
                 .toList();
     }

@@ -1,14 +1,10 @@
 package dev.detour.incidents.persistence;
 
-import dev.detour.incidents.readmodel.DetourStatus;
-import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.application.AvailabilityService;
+import dev.detour.incidents.application.InboundEvents;
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.application.RouteService;
 import dev.detour.incidents.application.RoutingOutcome;
-import dev.detour.incidents.application.InboundEvents;
-import dev.detour.incidents.queries.StatusService;
-import dev.detour.incidents.jobs.ConsentTimeouts;
-import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.AuditRecord;
@@ -16,15 +12,22 @@ import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.jobs.ConsentTimeouts;
+import dev.detour.incidents.ports.AuditTrail;
+import dev.detour.incidents.ports.IncidentThreads;
+import dev.detour.incidents.ports.OutboxQueue;
+import dev.detour.incidents.queries.StatusService;
+import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteOverride;
@@ -91,7 +94,7 @@ abstract class PersistenceContract implements TestPropertyProvider {
     @Inject RecordingOutboxRule outboxRule;
     @Inject InboundEvents inbound;
     @Inject IncidentThreads threads;
-    @Inject OutboxDeliveries deliveries;
+    @Inject OutboxQueue deliveries;
     @Inject ConsentTimeouts consentTimeouts;
     @Inject TransactionOperations<Connection> transactions;
 
@@ -582,7 +585,7 @@ abstract class PersistenceContract implements TestPropertyProvider {
 
     @Test
     void theBacklogOfTopicsCountsTheirUndeliveredRowsAndKnowsTheOldest() {
-        assertEquals(new OutboxDeliveries.Backlog(0, Optional.empty()), deliveries.backlog("backlog."));
+        assertEquals(new OutboxQueue.Backlog(0, Optional.empty()), deliveries.backlog("backlog."));
         outbox.insertIfAbsent(clock.instant(), "backlog.a", "contract", "batch",
                 "here", "backlog-key-1", "{}", null, "pending");
         clock.advance(Duration.ofSeconds(5));
@@ -592,12 +595,12 @@ abstract class PersistenceContract implements TestPropertyProvider {
                 "here", "backlog-key-3", "{}", null, "pending");
         var rows = deliveries.pending("backlog.", 10);
 
-        assertEquals(new OutboxDeliveries.Backlog(2, Optional.of(rows.get(0).createdAt())),
+        assertEquals(new OutboxQueue.Backlog(2, Optional.of(rows.get(0).createdAt())),
                 deliveries.backlog("backlog."));
 
         deliveries.sent(rows.get(0), List.of());
         deliveries.retry(rows.get(1), clock.instant().plusSeconds(60), "ratelimited");
-        assertEquals(new OutboxDeliveries.Backlog(1, Optional.of(rows.get(1).createdAt())),
+        assertEquals(new OutboxQueue.Backlog(1, Optional.of(rows.get(1).createdAt())),
                 deliveries.backlog("backlog."), "a row waiting for a retry still waits; a sent one is gone");
     }
 

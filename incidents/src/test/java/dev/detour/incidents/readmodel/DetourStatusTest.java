@@ -1,15 +1,15 @@
 package dev.detour.incidents.readmodel;
 
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
-import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;

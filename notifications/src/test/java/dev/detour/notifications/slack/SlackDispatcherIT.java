@@ -1,17 +1,17 @@
 package dev.detour.notifications.slack;
 
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.catalog.Target;
-import dev.detour.incidents.persistence.AuditTrail;
-import dev.detour.incidents.application.IncidentService;
-import dev.detour.incidents.persistence.IncidentThreads;
+import dev.detour.incidents.ports.AuditTrail;
+import dev.detour.incidents.ports.IncidentThreads;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.testing.MovableClock;
 import dev.detour.incidents.testing.SeedConfigFactory;

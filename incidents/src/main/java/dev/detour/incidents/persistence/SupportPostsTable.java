@@ -1,9 +1,11 @@
 package dev.detour.incidents.persistence;
 
-import dev.detour.incidents.application.Outbox;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.ports.SupportPosts;
+import dev.detour.incidents.support.SupportPostDraft;
 import dev.detour.incidents.support.SupportPostKind;
 import dev.detour.incidents.support.SupportPostRecord;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -11,25 +13,28 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * The support posts as written (see {@link Outbox}), for readers outside Slack: every post, whether Slack has it
- * yet or not, so they read the same in console mode and while Slack is down.
- */
+/** The support posts in their own table (not in the outbox's rows). */
 @Singleton
-public class SupportPosts {
+public class SupportPostsTable implements SupportPosts {
     private final SupportPostRepository rows;
 
-    public SupportPosts(SupportPostRepository rows) {
+    public SupportPostsTable(SupportPostRepository rows) {
         this.rows = rows;
     }
 
-    /** The newest {@code limit} posts, newest first. */
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void record(IncidentId incident, SupportPostDraft post, Instant at) {
+        rows.save(new SupportPostRow(null, incident.number(), post.kind().word(), post.headline(), post.body(), at));
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public List<SupportPostRecord> latest(int limit) {
         return rows.findLatest(limit).stream().flatMap(row -> read(row).stream()).toList();
     }
 
-    /** When support last had a post about the incident. */
+    @Override
     @Transactional(readOnly = true)
     public Optional<Instant> lastPostAt(IncidentId incident) {
         return rows.lastCreated(incident.number());

@@ -1,12 +1,13 @@
 package dev.detour.incidents.persistence;
 
-import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.audit.StoredAuditRecord;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.ports.AuditTrail;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -15,16 +16,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Appends to and reads the audit trail. It has no way to change or remove a record, by design. */
+/** The audit trail in its append-only table: records in, records out; rows never leave this package. */
 @Singleton
-public class AuditTrail {
+public class AuditTrailTable implements AuditTrail {
     private final AuditRecordRepository rows;
 
-    public AuditTrail(AuditRecordRepository rows) {
+    public AuditTrailTable(AuditRecordRepository rows) {
         this.rows = rows;
     }
 
-    /** Appends inside the caller's transaction, so a record exists exactly when its change does. */
+    @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void append(AuditRecord record) {
         rows.save(new AuditRecordRow(null, record.at(), record.actor().toString(), record.action().text(),
@@ -33,6 +34,7 @@ public class AuditTrail {
                 record.incident().map(IncidentId::number).orElse(null)));
     }
 
+    @Override
     @Transactional(readOnly = true)
     public List<StoredAuditRecord> search(AuditQuery query) {
         Long incident = query.incident().map(IncidentId::number).orElse(null);
@@ -44,7 +46,7 @@ public class AuditTrail {
             case NEWEST_FIRST -> rows.searchNewestFirst(incident, subject, since, until, query.afterId(),
                     query.limit());
         };
-        return found.stream().map(AuditTrail::toRecord).toList();
+        return found.stream().map(AuditTrailTable::toRecord).toList();
     }
 
     private static StoredAuditRecord toRecord(AuditRecordRow row) {
