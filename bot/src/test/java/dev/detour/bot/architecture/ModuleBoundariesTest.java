@@ -17,7 +17,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * Micrometer may be; and the layers: persistence behind ports, renderers fed with read-model values, no cycles.
  */
 class ModuleBoundariesTest {
-    private final JavaClasses detour = new ClassFileImporter()
+    /** Imported once for all rules: an import per test method would take most of the run. */
+    private static final JavaClasses DETOUR = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(location -> !location.contains("-tests.jar")) // other modules' test fixtures
             .importPackages("dev.detour");
@@ -26,7 +27,7 @@ class ModuleBoundariesTest {
     void onlyTheBotImportsBolt() {
         noClasses().that().resideOutsideOfPackage("dev.detour.bot..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.slack.api.bolt..")
-                .check(detour);
+                .check(DETOUR);
     }
 
     @Test
@@ -34,7 +35,7 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAnyPackage("dev.detour.commands..", "dev.detour.messages..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.slack.api.methods..", "com.slack.api.bolt..",
                         "io.micronaut.http..")
-                .check(detour);
+                .check(DETOUR);
     }
 
     @Test
@@ -43,21 +44,21 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAnyPackage("dev.detour.incidents..", "dev.detour.messages..",
                         "dev.detour.commands..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
-                .check(detour);
+                .check(DETOUR);
     }
 
     @Test
     void noRowTypeLeavesPersistence() {
         noClasses().that().resideOutsideOfPackage("dev.detour.incidents.persistence..")
                 .should().dependOnClassesThat().areAnnotatedWith(MappedEntity.class)
-                .check(detour);
+                .check(DETOUR);
     }
 
     @Test
     void otherModulesReachPersistenceOnlyThroughPorts() {
         noClasses().that().resideOutsideOfPackage("dev.detour.incidents..")
                 .should().dependOnClassesThat().resideInAPackage("dev.detour.incidents.persistence..")
-                .check(detour);
+                .check(DETOUR);
     }
 
     @Test
@@ -68,16 +69,16 @@ class ModuleBoundariesTest {
                         "dev.detour.incidents.persistence..")
                 .orShould().dependOnClassesThat(resideInAnyPackage("dev.detour.incidents..")
                         .and(describe("beans", type -> type.isAnnotatedWith(Singleton.class))))
-                .check(detour);
+                .check(DETOUR);
     }
 
     @Test
     void modulesDependOnEachOtherOneWay() {
-        slices().matching("dev.detour.(*)..").should().beFreeOfCycles().check(detour);
+        slices().matching("dev.detour.(*)..").should().beFreeOfCycles().check(DETOUR);
     }
 
     @Test
     void noTwoPackagesDependOnEachOther() {
-        slices().matching("dev.detour.(**)").should().beFreeOfCycles().check(detour);
+        slices().matching("dev.detour.(**)").should().beFreeOfCycles().check(DETOUR);
     }
 }

@@ -24,7 +24,7 @@ class DomainIsolationTest {
             "dev.detour.incidents.outbox..", "dev.detour.incidents.signals..",
             "dev.detour.incidents.support..", "dev.detour.incidents.readmodel..", "dev.detour.incidents.ports.."};
 
-    private final JavaClasses classes = new ClassFileImporter()
+    private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.detour.incidents");
 
@@ -34,7 +34,7 @@ class DomainIsolationTest {
         allowed[DOMAIN.length] = "java..";
         classes().that().resideInAnyPackage(DOMAIN)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
-                .check(classes);
+                .check(CLASSES);
     }
 
     @Test
@@ -42,7 +42,7 @@ class DomainIsolationTest {
         // Everything else works with domain records; persistence maps rows to them and back.
         noClasses().that().resideOutsideOfPackage("dev.detour.incidents.persistence..")
                 .should().dependOnClassesThat().areAnnotatedWith(MappedEntity.class)
-                .check(classes);
+                .check(CLASSES);
     }
 
     @Test
@@ -52,12 +52,12 @@ class DomainIsolationTest {
                         "dev.detour.incidents.application..", "dev.detour.incidents.queries..",
                         "dev.detour.incidents.jobs..")
                 .should().dependOnClassesThat().resideInAPackage("dev.detour.incidents.persistence..")
-                .check(classes);
+                .check(CLASSES);
     }
 
     @Test
     void noTwoPackagesDependOnEachOther() {
-        slices().matching("dev.detour.incidents.(**)").should().beFreeOfCycles().check(classes);
+        slices().matching("dev.detour.incidents.(**)").should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test
