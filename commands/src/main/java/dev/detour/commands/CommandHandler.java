@@ -1,5 +1,6 @@
 package dev.detour.commands;
 
+import dev.detour.incidents.application.RoutingOutcome;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.Catalog;
@@ -7,7 +8,6 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.service.RoutingOutcome;
 import dev.detour.incidents.signals.PlausibleTimes;
 import dev.detour.messages.AuditMessage;
 import dev.detour.messages.HelpMessage;

@@ -8,15 +8,15 @@ import dev.detour.incidents.catalog.Durations;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.config.Suggestions;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TextLimits;
-import dev.detour.messages.Wording;
 import dev.detour.incidents.routing.RouteOverride;
+import dev.detour.messages.Wording;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;

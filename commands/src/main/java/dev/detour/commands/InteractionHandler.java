@@ -2,11 +2,11 @@ package dev.detour.commands;
 
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.messages.Interactions;
 import dev.detour.messages.Wording;

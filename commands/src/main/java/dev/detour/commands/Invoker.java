@@ -1,6 +1,6 @@
 package dev.detour.commands;
 
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Actor;
 
 import java.util.Objects;
 

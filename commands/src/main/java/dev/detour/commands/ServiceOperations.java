@@ -1,26 +1,26 @@
 package dev.detour.commands;
 
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.application.AvailabilityService;
+import dev.detour.incidents.application.IncidentService;
+import dev.detour.incidents.application.RouteService;
+import dev.detour.incidents.application.RoutingOutcome;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.ports.AuditTrail;
+import dev.detour.incidents.queries.CurrentFlags;
+import dev.detour.incidents.queries.IncidentReports;
+import dev.detour.incidents.readmodel.DetourStatus;
+import dev.detour.incidents.readmodel.IncidentReport;
 import dev.detour.incidents.routing.RouteOverride;
-import dev.detour.incidents.service.AuditTrail;
-import dev.detour.incidents.service.AvailabilityService;
-import dev.detour.incidents.service.CurrentFlags;
-import dev.detour.incidents.service.DetourStatus;
-import dev.detour.incidents.service.IncidentReport;
-import dev.detour.incidents.service.IncidentReports;
-import dev.detour.incidents.service.IncidentService;
-import dev.detour.incidents.service.RouteService;
-import dev.detour.incidents.service.RoutingOutcome;
 import jakarta.inject.Singleton;
 
 import java.util.List;

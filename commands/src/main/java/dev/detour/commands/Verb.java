@@ -1,6 +1,6 @@
 package dev.detour.commands;
 
-import dev.detour.incidents.catalog.Words;
+import dev.detour.incidents.catalog.EnumWords;
 
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +34,7 @@ public enum Verb {
     }
 
     public String word() {
-        return Words.of(this);
+        return EnumWords.of(this);
     }
 
     public String usage() {
@@ -47,7 +47,7 @@ public enum Verb {
     }
 
     public static Optional<Verb> fromWord(String word) {
-        return Words.parse(values(), word);
+        return EnumWords.parse(values(), word);
     }
 
     public static List<String> words() {

@@ -2,9 +2,9 @@ package dev.detour.commands;
 
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.routing.RouteOverride;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

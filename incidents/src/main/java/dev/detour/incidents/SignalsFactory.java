@@ -3,7 +3,7 @@ package dev.detour.incidents;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.signals.GatewayMonitor;
-import dev.detour.incidents.signals.StatusPageTracker;
+import dev.detour.incidents.signals.ProviderStatusPageTracker;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -16,7 +16,7 @@ public class SignalsFactory {
     }
 
     @Singleton
-    public StatusPageTracker statusPageTracker() {
-        return new StatusPageTracker();
+    public ProviderStatusPageTracker statusPageTracker() {
+        return new ProviderStatusPageTracker();
     }
 }

@@ -2,7 +2,7 @@ package dev.detour.messages;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
-import dev.detour.incidents.service.DetourStatus;
+import dev.detour.incidents.readmodel.DetourStatus;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,11 +4,11 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TimelineEntry;
-import dev.detour.incidents.service.DetourStatus;
+import dev.detour.incidents.readmodel.DetourStatus;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,13 +1,13 @@
 package dev.detour.messages;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.TimelineEntry;
-import dev.detour.incidents.service.IncidentReport;
+import dev.detour.incidents.readmodel.IncidentReport;
 import dev.detour.incidents.signals.Signal;
 
 import java.time.Duration;

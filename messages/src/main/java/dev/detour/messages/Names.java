@@ -4,9 +4,9 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
-import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.routing.Route;
 
 import java.time.Instant;
@@ -67,8 +67,8 @@ public final class Names {
     }
 
     /** A Slack mention of the person or, for signals and policies, their name in code style. */
-    public static String actor(dev.detour.incidents.audit.Actor actor) {
-        return actor.kind() == dev.detour.incidents.audit.Actor.Kind.USER
+    public static String actor(dev.detour.incidents.incident.Actor actor) {
+        return actor.kind() == dev.detour.incidents.incident.Actor.Kind.USER
                 ? "<@" + actor.id() + ">" : "`" + actor + "`";
     }
 }

@@ -1,7 +1,7 @@
 package dev.detour.messages;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.detour.incidents.service.DetourStatus;
+import dev.detour.incidents.readmodel.DetourStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;

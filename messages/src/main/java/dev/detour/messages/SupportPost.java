@@ -3,7 +3,7 @@ package dev.detour.messages;
 import com.slack.api.model.block.LayoutBlock;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentKind;
-import dev.detour.incidents.service.DetourStatus;
+import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.support.SupportPostDraft;
 import dev.detour.incidents.support.SupportPostKind;
 

@@ -1,9 +1,9 @@
 package dev.detour.messages;
 
 import com.slack.api.model.block.element.BlockElement;
-import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;

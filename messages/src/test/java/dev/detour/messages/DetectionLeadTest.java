@@ -1,6 +1,6 @@
 package dev.detour.messages;
 
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import org.junit.jupiter.api.Test;

@@ -1,34 +1,34 @@
 package dev.detour.messages;
 
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.EnumWords;
 import dev.detour.incidents.catalog.FailoverMode;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClass;
-import dev.detour.incidents.catalog.Words;
-import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.event.DetourEvent.SignalReceived.Suggestion;
+import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.jobs.ConsentTimeouts;
+import dev.detour.incidents.readmodel.DetourStatus;
+import dev.detour.incidents.readmodel.IncidentReport;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
-import dev.detour.incidents.service.ConsentTimeouts;
-import dev.detour.incidents.service.DetourStatus;
-import dev.detour.incidents.service.IncidentReport;
 import dev.detour.incidents.signals.Signal;
 
 import java.time.Duration;
@@ -301,7 +301,7 @@ final class Scenario {
     private AuditRecord routeRecord(Instant at, Actor actor, TaskClass taskClass, Route before, Route after) {
         return new AuditRecord(at, actor, AuditAction.ROUTE_CHANGED, AuditSubject.taskClass(taskClass.id()),
                 Optional.of(audited(before)), Optional.of(audited(after)),
-                Optional.of(Words.of(after.cause()) + "; after user:U0ALICE: " + reason), Optional.of(id));
+                Optional.of(EnumWords.of(after.cause()) + "; after user:U0ALICE: " + reason), Optional.of(id));
     }
 
     /** How the audit trail writes a route: {@code fallback gpt-5}, {@code awaiting-consent (gpt-5)}. */

@@ -1,10 +1,10 @@
 package dev.detour.messages;
 
-import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.incident.Actor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

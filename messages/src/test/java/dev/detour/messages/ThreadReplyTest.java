@@ -1,17 +1,17 @@
 package dev.detour.messages;
 
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.jobs.ConsentTimeouts;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
-import dev.detour.incidents.service.ConsentTimeouts;
 import dev.detour.incidents.signals.Signal;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.IncidentId;
-import dev.detour.incidents.service.AuditTrail;
+import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.signals.PlausibleTimes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;

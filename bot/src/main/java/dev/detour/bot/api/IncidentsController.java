@@ -1,8 +1,8 @@
 package dev.detour.bot.api;
 
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
-import dev.detour.incidents.service.IncidentService;
 import dev.detour.messages.TimelineWords;
 import dev.detour.messages.Wording;
 import io.micronaut.core.annotation.Nullable;

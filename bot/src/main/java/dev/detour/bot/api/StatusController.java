@@ -1,6 +1,6 @@
 package dev.detour.bot.api;
 
-import dev.detour.incidents.service.CurrentFlags;
+import dev.detour.incidents.queries.CurrentFlags;
 import dev.detour.notifications.slack.DeliveryGuarantee;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -1,14 +1,14 @@
 package dev.detour.bot.api;
 
 import dev.detour.incidents.audit.StoredAuditRecord;
+import dev.detour.incidents.catalog.EnumWords;
 import dev.detour.incidents.catalog.ModelId;
-import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.TimelineEntry;
-import dev.detour.incidents.service.DetourStatus;
-import dev.detour.notifications.slack.DeliveryGuarantee;
+import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.messages.TimelineWords;
+import dev.detour.notifications.slack.DeliveryGuarantee;
 
 import java.time.Instant;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class Views {
                     status.route().stream().map(ModelId::value).toList(), status.current().state().word(),
                     status.current().serving().map(ModelId::value).orElse(null),
                     status.current().offered().map(ModelId::value).orElse(null),
-                    Words.of(status.current().cause()),
+                    EnumWords.of(status.current().cause()),
                     status.since().orElse(null));
         }
     }
@@ -88,7 +88,7 @@ public final class Views {
     public record TimelineLine(Instant at, String actor, String type, String text) {
         static TimelineLine of(TimelineEntry entry, TimelineWords words) {
             return new TimelineLine(entry.at(), entry.actor().toString(),
-                    Words.of(entry.type()), words.plain(entry.detail()));
+                    EnumWords.of(entry.type()), words.plain(entry.detail()));
         }
     }
 

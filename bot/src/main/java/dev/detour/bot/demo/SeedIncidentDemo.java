@@ -6,12 +6,12 @@ import dev.detour.commands.CommandReply;
 import dev.detour.commands.DetourCommand;
 import dev.detour.commands.Invoker;
 import dev.detour.incidents.ScriptedClock;
-import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.application.GatewaySignals;
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.catalog.DetourConfig;
+import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.incident.IncidentId;
-import dev.detour.incidents.service.GatewaySignals;
-import dev.detour.incidents.service.IncidentService;
-import dev.detour.incidents.service.OutboxDeliveries;
+import dev.detour.incidents.ports.OutboxQueue;
 import dev.detour.notifications.slack.SupportUpdateNudges;
 import io.micronaut.context.ApplicationContext;
 
@@ -52,7 +52,7 @@ public final class SeedIncidentDemo {
     private final CommandHandler commands;
     private final IncidentService incidents;
     private final SupportUpdateNudges nudges;
-    private final OutboxDeliveries outbox;
+    private final OutboxQueue outbox;
 
     private SeedIncidentDemo(PrintStream out, ApplicationContext detour) {
         this.out = out;
@@ -61,7 +61,7 @@ public final class SeedIncidentDemo {
         this.commands = detour.getBean(CommandHandler.class);
         this.incidents = detour.getBean(IncidentService.class);
         this.nudges = detour.getBean(SupportUpdateNudges.class);
-        this.outbox = detour.getBean(OutboxDeliveries.class);
+        this.outbox = detour.getBean(OutboxQueue.class);
     }
 
     /** @return the exit status: 0 when the whole incident played and every message was delivered */

@@ -1,8 +1,8 @@
 package dev.detour.bot.health;
 
 import dev.detour.incidents.lifecycle.Jobs;
-import dev.detour.incidents.service.CurrentFlags;
-import dev.detour.incidents.service.OutboxDeliveries;
+import dev.detour.incidents.ports.OutboxQueue;
+import dev.detour.incidents.queries.CurrentFlags;
 import dev.detour.notifications.slack.SlackKind;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -10,7 +10,6 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -26,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 
 /**
  * The background checker behind {@code /health} and the health gauges of {@code /metrics}: every
@@ -40,7 +40,7 @@ public class HealthChecker {
     static final String JOB = "health-check";
 
     private final DataSource pool;
-    private final OutboxDeliveries outbox;
+    private final OutboxQueue outbox;
     private final Jobs jobs;
     private final CurrentFlags flags;
     private final Clock clock;
@@ -53,7 +53,7 @@ public class HealthChecker {
     private volatile DatabaseCheck database;
     private volatile SlackDeliveryCheck slack;
 
-    public HealthChecker(DataSource dataSource, OutboxDeliveries outbox, Jobs jobs, CurrentFlags flags, Clock clock,
+    public HealthChecker(DataSource dataSource, OutboxQueue outbox, Jobs jobs, CurrentFlags flags, Clock clock,
                          HealthSettings settings) {
         // The pool itself: the check runs outside any transaction.
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
@@ -68,7 +68,7 @@ public class HealthChecker {
     }
 
     /** What one visit to the database found. */
-    private record Reading(Duration took, OutboxDeliveries.Backlog slack) {
+    private record Reading(Duration took, OutboxQueue.Backlog slack) {
     }
 
     @EventListener

@@ -1,7 +1,7 @@
 package dev.detour.bot.metrics;
 
-import dev.detour.incidents.service.IncidentService;
-import dev.detour.incidents.service.OutboxDeliveries;
+import dev.detour.incidents.application.IncidentService;
+import dev.detour.incidents.ports.OutboxQueue;
 import dev.detour.notifications.flags.FlagPushKind;
 import dev.detour.notifications.slack.SlackKind;
 import io.micrometer.core.instrument.Gauge;
@@ -29,13 +29,13 @@ public class DatabaseMeters {
     static final Map<String, String> TOPICS = Map.of("slack", SlackKind.TOPICS, "flags", FlagPushKind.TOPICS);
 
     private final IncidentService incidents;
-    private final OutboxDeliveries outbox;
+    private final OutboxQueue outbox;
     private final Clock clock;
     private final io.micrometer.core.instrument.Clock ticker;
     private final long maxAgeNanos;
     private Snapshot last;
 
-    public DatabaseMeters(MeterRegistry registry, IncidentService incidents, OutboxDeliveries outbox, Clock clock,
+    public DatabaseMeters(MeterRegistry registry, IncidentService incidents, OutboxQueue outbox, Clock clock,
                           MetricsSettings settings) {
         this.incidents = incidents;
         this.outbox = outbox;
@@ -71,7 +71,7 @@ public class DatabaseMeters {
 
     private Snapshot read(long now) {
         try {
-            Map<String, OutboxDeliveries.Backlog> backlogs = new LinkedHashMap<>();
+            Map<String, OutboxQueue.Backlog> backlogs = new LinkedHashMap<>();
             TOPICS.forEach((topic, prefix) -> backlogs.put(topic, outbox.backlog(prefix)));
             return new Snapshot(now, true, incidents.openCount(), backlogs);
         } catch (RuntimeException e) {
@@ -81,7 +81,7 @@ public class DatabaseMeters {
     }
 
     /** One read of the database, at {@code readAt} (the registry's monotonic time); all NaN when it failed. */
-    private record Snapshot(long readAt, boolean read, long open, Map<String, OutboxDeliveries.Backlog> outbox) {
+    private record Snapshot(long readAt, boolean read, long open, Map<String, OutboxQueue.Backlog> outbox) {
         double openIncidents() {
             return read ? open : Double.NaN;
         }

@@ -1,8 +1,8 @@
 package dev.detour.bot.metrics;
 
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.EnumWords;
 import dev.detour.incidents.catalog.ProviderId;
-import dev.detour.incidents.catalog.Words;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
@@ -22,7 +22,7 @@ public class SignalMeters {
         GATEWAY, ALERTMANAGER, STATUSPAGE;
 
         public String word() {
-            return Words.of(this);
+            return EnumWords.of(this);
         }
     }
 

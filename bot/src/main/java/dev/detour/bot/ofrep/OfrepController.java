@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.incidents.flags.Flag;
 import dev.detour.incidents.flags.FlagSet;
-import dev.detour.incidents.service.CurrentFlags;
+import dev.detour.incidents.queries.CurrentFlags;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;

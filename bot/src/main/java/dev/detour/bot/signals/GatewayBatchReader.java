@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.detour.bot.api.JsonProblems;
+import dev.detour.incidents.application.GatewaySignals;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.incident.TextLimits;
-import dev.detour.incidents.service.GatewaySignals;
 
 import java.io.IOException;
 import java.time.Clock;

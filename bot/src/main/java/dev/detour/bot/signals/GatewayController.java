@@ -1,9 +1,9 @@
 package dev.detour.bot.signals;
 
 import dev.detour.bot.metrics.SignalMeters;
+import dev.detour.incidents.application.GatewaySignals;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ProviderId;
-import dev.detour.incidents.service.GatewaySignals;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;

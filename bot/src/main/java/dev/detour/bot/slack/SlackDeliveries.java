@@ -2,7 +2,7 @@ package dev.detour.bot.slack;
 
 import com.slack.api.bolt.context.Context;
 import dev.detour.commands.Delivery;
-import dev.detour.incidents.service.InboundEvents;
+import dev.detour.incidents.application.InboundEvents;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 

@@ -1,5 +1,6 @@
 package dev.detour.bot.slack;
 
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
@@ -18,7 +19,6 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.ViewState;
-import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.webhook.WebhookResponse;
 import dev.detour.bot.metrics.SlashCommandMeters;
 import dev.detour.commands.CommandHandler;
@@ -30,7 +30,7 @@ import dev.detour.commands.Invoker;
 import dev.detour.commands.SubmissionReply;
 import dev.detour.commands.Verb;
 import dev.detour.incidents.catalog.Catalog;
-import dev.detour.incidents.service.StatusService;
+import dev.detour.incidents.queries.StatusService;
 import dev.detour.messages.AppHomeView;
 import dev.detour.messages.BusyMessage;
 import dev.detour.messages.Names;

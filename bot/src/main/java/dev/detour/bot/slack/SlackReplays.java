@@ -1,7 +1,7 @@
 package dev.detour.bot.slack;
 
+import dev.detour.incidents.application.SeenSignatures;
 import dev.detour.incidents.lifecycle.Job;
-import dev.detour.incidents.service.SeenSignatures;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;

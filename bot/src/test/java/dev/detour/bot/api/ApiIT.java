@@ -2,10 +2,10 @@ package dev.detour.bot.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.detour.incidents.audit.Actor;
-import dev.detour.incidents.incident.Target;
-import dev.detour.incidents.service.AvailabilityService;
-import dev.detour.incidents.service.RoutingOutcome;
+import dev.detour.incidents.application.AvailabilityService;
+import dev.detour.incidents.application.RoutingOutcome;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.incidents.testing.TestDatabase;
 import io.micronaut.http.HttpRequest;

@@ -3,24 +3,31 @@ package dev.detour.bot.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.micronaut.data.annotation.MappedEntity;
+import jakarta.inject.Singleton;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Where Slack may be touched: Bolt only in the bot, the Web API client only where things leave the process; and
- * where Micrometer may be.
+ * Where Slack may be touched: Bolt only in the bot, the Web API client only where things leave the process; where
+ * Micrometer may be; and the layers: persistence behind ports, renderers fed with read-model values, no cycles.
  */
 class ModuleBoundariesTest {
-    private final JavaClasses detour = new ClassFileImporter()
+    /** Imported once for all rules: an import per test method would take most of the run. */
+    private static final JavaClasses DETOUR = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar")) // other modules' test fixtures
             .importPackages("dev.detour");
 
     @Test
     void onlyTheBotImportsBolt() {
         noClasses().that().resideOutsideOfPackage("dev.detour.bot..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.slack.api.bolt..")
-                .check(detour);
+                .check(DETOUR);
     }
 
     @Test
@@ -28,7 +35,7 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAnyPackage("dev.detour.commands..", "dev.detour.messages..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.slack.api.methods..", "com.slack.api.bolt..",
                         "io.micronaut.http..")
-                .check(detour);
+                .check(DETOUR);
     }
 
     @Test
@@ -37,6 +44,41 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAnyPackage("dev.detour.incidents..", "dev.detour.messages..",
                         "dev.detour.commands..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
-                .check(detour);
+                .check(DETOUR);
+    }
+
+    @Test
+    void noRowTypeLeavesPersistence() {
+        noClasses().that().resideOutsideOfPackage("dev.detour.incidents.persistence..")
+                .should().dependOnClassesThat().areAnnotatedWith(MappedEntity.class)
+                .check(DETOUR);
+    }
+
+    @Test
+    void otherModulesReachPersistenceOnlyThroughPorts() {
+        noClasses().that().resideOutsideOfPackage("dev.detour.incidents..")
+                .should().dependOnClassesThat().resideInAPackage("dev.detour.incidents.persistence..")
+                .check(DETOUR);
+    }
+
+    @Test
+    void messagesRenderValuesAndCallNoServiceOrJob() {
+        noClasses().that().resideInAPackage("dev.detour.messages..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.detour.incidents.application..",
+                        "dev.detour.incidents.queries..", "dev.detour.incidents.jobs..",
+                        "dev.detour.incidents.persistence..")
+                .orShould().dependOnClassesThat(resideInAnyPackage("dev.detour.incidents..")
+                        .and(describe("beans", type -> type.isAnnotatedWith(Singleton.class))))
+                .check(DETOUR);
+    }
+
+    @Test
+    void modulesDependOnEachOtherOneWay() {
+        slices().matching("dev.detour.(*)..").should().beFreeOfCycles().check(DETOUR);
+    }
+
+    @Test
+    void noTwoPackagesDependOnEachOther() {
+        slices().matching("dev.detour.(**)").should().beFreeOfCycles().check(DETOUR);
     }
 }

@@ -3,14 +3,14 @@ package dev.detour.bot.metrics;
 import dev.detour.bot.slack.SignedSlack;
 import dev.detour.bot.testing.CleanSlate;
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.application.AvailabilityService;
+import dev.detour.incidents.application.IncidentService;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentKind;
-import dev.detour.incidents.incident.Target;
-import dev.detour.incidents.persistence.OutboxRow;
-import dev.detour.incidents.service.AvailabilityService;
-import dev.detour.incidents.service.IncidentService;
-import dev.detour.incidents.service.OutboxDeliveries;
+import dev.detour.incidents.outbox.OutboxEntry;
+import dev.detour.incidents.ports.OutboxQueue;
 import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.notifications.flags.FlagPushDispatcher;
@@ -72,7 +72,7 @@ class MetricsIT implements TestPropertyProvider {
     @Inject
     AvailabilityService availability;
     @Inject
-    OutboxDeliveries outbox;
+    OutboxQueue outbox;
     @Inject
     SlackDispatcher slackDispatcher;
     @Inject
@@ -211,8 +211,8 @@ class MetricsIT implements TestPropertyProvider {
         // A change writes Slack posts and flag-file pushes; nothing dispatches them until the test does.
         availability.disable(List.of(Target.model(SeedCatalog.OPUS_48)), Actor.user(SignedSlack.ALICE),
                 Optional.of("elevated 529s"));
-        List<OutboxRow> slackRows = outbox.pending("slack.", 10_000);
-        List<OutboxRow> flagRows = outbox.pending("flags.", 10_000);
+        List<OutboxEntry> slackRows = outbox.pending("slack.", 10_000);
+        List<OutboxEntry> flagRows = outbox.pending("flags.", 10_000);
         assertFalse(slackRows.isEmpty());
         assertFalse(flagRows.isEmpty());
 

@@ -2,9 +2,9 @@ package dev.detour.bot.ofrep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.audit.Actor;
-import dev.detour.incidents.incident.Target;
-import dev.detour.incidents.service.AvailabilityService;
+import dev.detour.incidents.application.AvailabilityService;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.incidents.testing.TestDatabase;
@@ -83,7 +83,7 @@ class FlagPushIT {
 
                 // The push did not wait for Slack: the Slack posts of the same change are still undelivered.
                 // (How fast a flag flips is measured by bench/flip.sh, not by a timing in this test.)
-                var outbox = detour.getBean(dev.detour.incidents.service.OutboxDeliveries.class);
+                var outbox = detour.getBean(dev.detour.incidents.ports.OutboxQueue.class);
                 assertTrue(outbox.pending("slack.", 100).size() > 0, "Slack posts still wait when the flag is out");
                 Await.await(() -> outbox.pending("slack.", 1).get(0).attempts() > 0, WAIT,
                         "a first attempt at Slack");

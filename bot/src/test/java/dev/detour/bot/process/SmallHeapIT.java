@@ -1,7 +1,7 @@
 package dev.detour.bot.process;
 
 import dev.detour.bot.signals.AlertmanagerAlerts;
-import dev.detour.bot.signals.HostileStatusPage;
+import dev.detour.bot.signals.HostileProviderStatusPage;
 import dev.detour.incidents.testing.Await;
 import dev.detour.notifications.testing.FakeSlack;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class SmallHeapIT {
     @Test
     void aStatusPageStreamingAGigabyteNeitherRunsASmallHeapOutNorStopsThePollsOrTheSlackPosts() throws Exception {
         try (FakeSlack slack = FakeSlack.start(TOKEN);
-             HostileStatusPage page = new HostileStatusPage(HostileStatusPage.Behaviour.STREAMS_A_GIGABYTE);
+             HostileProviderStatusPage page = new HostileProviderStatusPage(HostileProviderStatusPage.Behaviour.STREAMS_A_GIGABYTE);
              DetourProcess detour = DetourProcess.start(directory, environment(slack, page),
                      List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"))) {
             slack.addChannel("C0INCIDENTS", true);
@@ -58,7 +58,7 @@ class SmallHeapIT {
         }
     }
 
-    private static void awaitPolls(HostileStatusPage page, int polls, DetourProcess detour) {
+    private static void awaitPolls(HostileProviderStatusPage page, int polls, DetourProcess detour) {
         Await.await(() -> {
             assertTrue(detour.process().isAlive(), "detour exited: " + detour.output());
             return page.requests() >= polls;
@@ -73,7 +73,7 @@ class SmallHeapIT {
         assertTrue(response.statusCode() / 100 == 2, response.statusCode() + " " + response.body());
     }
 
-    private Map<String, String> environment(FakeSlack slack, HostileStatusPage page) throws Exception {
+    private Map<String, String> environment(FakeSlack slack, HostileProviderStatusPage page) throws Exception {
         Path config = directory.resolve("detour.yml");
         Files.writeString(config, """
                 detour:

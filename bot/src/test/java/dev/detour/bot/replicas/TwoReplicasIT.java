@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.ofrep.WebhookReceiver;
 import dev.detour.bot.signals.AlertmanagerAlerts;
 import dev.detour.bot.slack.SignedSlack;
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.IncidentId;
-import dev.detour.incidents.incident.Target;
-import dev.detour.incidents.persistence.SingleWriterLocks;
-import dev.detour.incidents.service.AuditTrail;
-import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.lifecycle.SingleWriter;
+import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.signals.GatewayMonitor;
 import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.OnPostgres;
@@ -173,11 +173,11 @@ class TwoReplicasIT {
         try (FakeSlack slack = FakeSlack.start(SignedSlack.BOT_TOKEN);
              WebhookReceiver webhook = new WebhookReceiver(WEBHOOK_SECRET);
              ApplicationContext two = replica(database, slack, webhook)) {
-            SingleWriterLocks second = two.getBean(SingleWriterLocks.class);
+            SingleWriter second = two.getBean(SingleWriter.class);
             try (ApplicationContext one = replica(database, slack, webhook)) {
-                assertTrue(one.getBean(SingleWriterLocks.class).holds("test-job"));
+                assertTrue(one.getBean(SingleWriter.class).holds("test-job"));
                 assertFalse(second.holds("test-job"), "held by the other replica");
-                assertTrue(one.getBean(SingleWriterLocks.class).holds("test-job"), "and kept by it");
+                assertTrue(one.getBean(SingleWriter.class).holds("test-job"), "and kept by it");
             }
             Await.await(() -> second.holds("test-job"), Duration.ofSeconds(5),
                     "the other replica to take the job over within seconds");

@@ -1,7 +1,7 @@
 package dev.detour.bot.signals;
 
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.service.GatewaySignals;
+import dev.detour.incidents.application.GatewaySignals;
 import dev.detour.incidents.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 

@@ -2,14 +2,14 @@ package dev.detour.bot.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
-import dev.detour.incidents.incident.Target;
-import dev.detour.incidents.persistence.SingleWriterLocks;
-import dev.detour.incidents.service.IncidentService;
+import dev.detour.incidents.lifecycle.SingleWriter;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -42,16 +42,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ImplausibleSignalTimesIT implements TestPropertyProvider {
     private static final String FAR_FUTURE = "+999999999-12-31T23:59:59Z";
     private final FakeSlack slack = SignalTestApp.slack();
-    private final FakeStatusPage statusPage = start();
+    private final FakeProviderStatusPage statusPage = start();
 
     @Inject
     EmbeddedServer server;
     @Inject
     Catalog catalog;
     @Inject
-    StatusPageReadings readings;
+    ProviderStatusPageReadings readings;
     @Inject
-    SingleWriterLocks locks;
+    SingleWriter locks;
     @Inject
     dev.detour.incidents.lifecycle.Jobs jobs;
     @Inject
@@ -80,9 +80,9 @@ class ImplausibleSignalTimesIT implements TestPropertyProvider {
         statusPage.close();
     }
 
-    private static FakeStatusPage start() {
+    private static FakeProviderStatusPage start() {
         try {
-            return new FakeStatusPage();
+            return new FakeProviderStatusPage();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -169,11 +169,11 @@ class ImplausibleSignalTimesIT implements TestPropertyProvider {
                     {"id":"poll-epoch","status":"identified","body":"dated 1970","created_at":"1970-01-01T00:00:00Z"},
                     {"id":"poll-now","status":"identified","body":"dated today","created_at":"2026-06-07T06:59:00Z"}
                   ]}]}""");
-        StatusPagePoller poller = new StatusPagePoller(catalog, readings, locks,
-                new StatusPageSettings(true, Duration.ofSeconds(60), Duration.ofSeconds(5), 2 * 1024 * 1024), jobs);
+        ProviderStatusPagePoller poller = new ProviderStatusPagePoller(catalog, readings, locks,
+                new ProviderStatusPageSettings(true, Duration.ofSeconds(60), Duration.ofSeconds(5), 2 * 1024 * 1024), jobs);
 
         poller.poll(catalog.provider(SeedCatalog.ANTHROPIC).orElseThrow(), statusPage.url(),
-                new StatusPagePoller.PageState());
+                new ProviderStatusPagePoller.PageState());
 
         assertTrue(timeline().contains("dated today"), timeline());
         assertFalse(timeline().contains("dated 1970"), timeline());

@@ -1,16 +1,16 @@
 package dev.detour.bot.testing;
 
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.application.AvailabilityService;
+import dev.detour.incidents.application.IncidentService;
+import dev.detour.incidents.application.RouteService;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
-import dev.detour.incidents.incident.Target;
-import dev.detour.incidents.service.AvailabilityService;
-import dev.detour.incidents.service.IncidentService;
-import dev.detour.incidents.service.OutboxDeliveries;
-import dev.detour.incidents.service.RouteService;
+import dev.detour.incidents.ports.OutboxQueue;
 import dev.detour.incidents.testing.Await;
 import jakarta.inject.Singleton;
 
@@ -36,10 +36,10 @@ public final class CleanSlate {
     private final IncidentService incidents;
     private final AvailabilityService availability;
     private final RouteService routes;
-    private final OutboxDeliveries outbox;
+    private final OutboxQueue outbox;
 
     CleanSlate(Catalog catalog, IncidentService incidents, AvailabilityService availability, RouteService routes,
-               OutboxDeliveries outbox) {
+               OutboxQueue outbox) {
         this.catalog = catalog;
         this.incidents = incidents;
         this.availability = availability;

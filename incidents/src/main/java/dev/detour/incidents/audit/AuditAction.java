@@ -1,6 +1,6 @@
 package dev.detour.incidents.audit;
 
-import dev.detour.incidents.catalog.Words;
+import dev.detour.incidents.catalog.EnumWords;
 import dev.detour.incidents.incident.TimelineEntry;
 
 import java.util.regex.Pattern;
@@ -29,7 +29,7 @@ public record AuditAction(String text) {
 
     /** {@code incident.opened}, {@code incident.state-changed}, ...: a change recorded on an incident's timeline. */
     public static AuditAction incident(TimelineEntry.Type type) {
-        return new AuditAction("incident." + Words.of(type));
+        return new AuditAction("incident." + EnumWords.of(type));
     }
 
     public static AuditAction signal(boolean firing) {

@@ -1,5 +1,6 @@
 package dev.detour.incidents.audit;
 
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentId;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.detour.incidents.audit;
 
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.IncidentId;
-import dev.detour.incidents.incident.Target;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -75,7 +75,7 @@ public final class Catalog {
 
     /** The provider serving a known model. */
     /** A provider is its own provider; a model's is the one that serves it. */
-    public ProviderId providerOf(dev.detour.incidents.incident.Target target) {
+    public ProviderId providerOf(Target target) {
         return target.fold(provider -> provider, this::providerOf);
     }
 

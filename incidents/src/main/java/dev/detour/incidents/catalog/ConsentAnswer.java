@@ -9,10 +9,10 @@ public enum ConsentAnswer {
 
     /** The word used in config files and commands: {@code approve}, {@code deny}. */
     public String word() {
-        return Words.of(this);
+        return EnumWords.of(this);
     }
 
     public static Optional<ConsentAnswer> fromWord(String word) {
-        return Words.parse(values(), word);
+        return EnumWords.parse(values(), word);
     }
 }

@@ -13,10 +13,10 @@ public enum FailoverMode {
 
     /** The word used in config files and commands: {@code auto}, {@code consent}, {@code stop}. */
     public String word() {
-        return Words.of(this);
+        return EnumWords.of(this);
     }
 
     public static Optional<FailoverMode> fromWord(String word) {
-        return Words.parse(values(), word);
+        return EnumWords.parse(values(), word);
     }
 }

@@ -1,9 +1,9 @@
 package dev.detour.incidents.event;
 
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
-import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.signals.Signal;

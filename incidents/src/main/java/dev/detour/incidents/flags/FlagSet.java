@@ -1,9 +1,9 @@
 package dev.detour.incidents.flags;
 
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Incident;
-import dev.detour.incidents.incident.Target;
-import dev.detour.incidents.service.DetourStatus;
+import dev.detour.incidents.readmodel.DetourStatus;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package dev.detour.incidents.incident;
 
-import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.Target;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.detour.incidents.incident;
 
-import dev.detour.incidents.catalog.Words;
+import dev.detour.incidents.catalog.EnumWords;
 
 import java.util.Optional;
 
@@ -17,10 +17,10 @@ public enum IncidentKind {
 
     /** The word used in commands and the API: {@code outage}, {@code model-change}, ... */
     public String word() {
-        return Words.of(this);
+        return EnumWords.of(this);
     }
 
     public static Optional<IncidentKind> fromWord(String word) {
-        return Words.parse(values(), word);
+        return EnumWords.parse(values(), word);
     }
 }

@@ -1,6 +1,6 @@
 package dev.detour.incidents.incident;
 
-import dev.detour.incidents.catalog.Words;
+import dev.detour.incidents.catalog.EnumWords;
 
 import java.util.Optional;
 
@@ -16,11 +16,11 @@ public enum IncidentState {
     RESOLVED;
 
     public String word() {
-        return Words.of(this);
+        return EnumWords.of(this);
     }
 
     public static Optional<IncidentState> fromWord(String word) {
-        return Words.parse(values(), word);
+        return EnumWords.parse(values(), word);
     }
 
     public boolean isOpen() {

@@ -1,5 +1,6 @@
 package dev.detour.incidents.incident;
 
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.routing.Route;
 
 import java.util.List;

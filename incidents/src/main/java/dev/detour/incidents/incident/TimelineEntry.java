@@ -1,6 +1,5 @@
 package dev.detour.incidents.incident;
 
-import dev.detour.incidents.audit.Actor;
 
 import java.time.Instant;
 import java.util.Objects;

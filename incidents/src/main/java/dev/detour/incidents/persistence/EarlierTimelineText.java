@@ -1,7 +1,7 @@
 package dev.detour.incidents.persistence;
 
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.IncidentKind;
-import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 

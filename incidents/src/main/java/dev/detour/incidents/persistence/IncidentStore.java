@@ -1,12 +1,12 @@
 package dev.detour.incidents.persistence;
 
-import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import jakarta.inject.Singleton;

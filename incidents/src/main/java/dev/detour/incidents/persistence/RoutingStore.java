@@ -1,12 +1,12 @@
 package dev.detour.incidents.persistence;
 
-import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.catalog.EnumWords;
 import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
-import dev.detour.incidents.catalog.Words;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentId;
-import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.routing.Availability;
 import dev.detour.incidents.routing.ConsentRecord;
 import dev.detour.incidents.routing.Route;
@@ -120,7 +120,7 @@ public class RoutingStore {
         Map<TaskClassId, StoredRoute> all = new LinkedHashMap<>();
         for (RouteStateRow row : routes.findAll()) {
             TaskClassId id = TaskClassId.of(row.taskClassId());
-            Route route = new Route(id, Words.parse(RouteState.values(), row.state()).orElseThrow(),
+            Route route = new Route(id, EnumWords.parse(RouteState.values(), row.state()).orElseThrow(),
                     Optional.ofNullable(row.servingModel()).map(ModelId::of),
                     Optional.ofNullable(row.offeredModel()).map(ModelId::of), RouteCause.valueOf(row.cause()));
             all.put(id, new StoredRoute(route, row.since()));

@@ -1,5 +1,6 @@
 package dev.detour.incidents.persistence;
 
+import dev.detour.incidents.lifecycle.SingleWriter;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.annotation.PreDestroy;
@@ -7,7 +8,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.zip.CRC32;
+import javax.sql.DataSource;
 
 /**
  * Which replica runs a job that must run on one replica at a time (status-page polling, consent timeouts,
@@ -25,7 +26,7 @@ import java.util.zip.CRC32;
  * always it.
  */
 @Singleton
-public class SingleWriterLocks {
+public class SingleWriterLocks implements SingleWriter {
     private static final Logger LOG = LoggerFactory.getLogger(SingleWriterLocks.class);
 
     private final DataSource dataSource;
@@ -41,6 +42,7 @@ public class SingleWriterLocks {
     }
 
     /** @return whether this replica holds the job's lock now, taking it when it is free */
+    @Override
     public synchronized boolean holds(String job) {
         if (!advisory) {
             return true;

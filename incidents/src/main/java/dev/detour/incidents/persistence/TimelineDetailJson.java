@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.detour.incidents.catalog.EnumWords;
 import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
-import dev.detour.incidents.catalog.Words;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
@@ -55,16 +55,16 @@ final class TimelineDetailJson {
             json.put("kind", "route-changed").put("taskClass", route.taskClass().value())
                     .put("state", route.state().word()).put("serving", route.serving().map(ModelId::value).orElse(null))
                     .put("offered", route.offered().map(ModelId::value).orElse(null))
-                    .put("cause", Words.of(route.cause()));
+                    .put("cause", EnumWords.of(route.cause()));
         } else if (detail instanceof TimelineDetail.Signalled signal) {
             json.put("kind", "signal").put("source", signal.source()).put("firing", signal.firing())
-                    .put("summary", signal.summary()).put("side", Words.of(signal.side()))
+                    .put("summary", signal.summary()).put("side", EnumWords.of(signal.side()))
                     .set("targets", targets(signal.targets()));
         } else if (detail instanceof TimelineDetail.StatusPageIncident page) {
             json.put("kind", "status-page-incident").put("name", page.name()).put("impact", page.impact())
                     .put("status", page.status()).put("body", page.body());
         } else if (detail instanceof TimelineDetail.AsWritten written) {
-            json.put("kind", "as-written").put("type", Words.of(written.type())).put("text", written.text());
+            json.put("kind", "as-written").put("type", EnumWords.of(written.type())).put("text", written.text());
         } else {
             throw new IllegalArgumentException("no stored form for " + detail.getClass().getSimpleName());
         }
@@ -135,7 +135,7 @@ final class TimelineDetailJson {
     }
 
     private static <E extends Enum<E>> E word(E[] values, String word) {
-        return Words.parse(values, word).orElseThrow(() -> new IllegalArgumentException("unknown word " + word));
+        return EnumWords.parse(values, word).orElseThrow(() -> new IllegalArgumentException("unknown word " + word));
     }
 
     private static String text(JsonNode json, String field) {

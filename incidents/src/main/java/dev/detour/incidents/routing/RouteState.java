@@ -1,6 +1,6 @@
 package dev.detour.incidents.routing;
 
-import dev.detour.incidents.catalog.Words;
+import dev.detour.incidents.catalog.EnumWords;
 
 /** Where a task class stands (docs/routing.md). */
 public enum RouteState {
@@ -15,7 +15,7 @@ public enum RouteState {
 
     /** {@code primary}, {@code fallback}, {@code awaiting-consent}, {@code stopped}. */
     public String word() {
-        return Words.of(this);
+        return EnumWords.of(this);
     }
 
     public boolean serves() {

@@ -4,7 +4,7 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.DetectionSettings;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.ModelId;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.catalog.Target;
 
 import java.time.Instant;
 import java.util.ArrayList;

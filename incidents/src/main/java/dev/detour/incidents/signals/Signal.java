@@ -1,7 +1,7 @@
 package dev.detour.incidents.signals;
 
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.IncidentKind;
-import dev.detour.incidents.incident.Target;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.detour.incidents.support;
 
-import dev.detour.incidents.catalog.Words;
+import dev.detour.incidents.catalog.EnumWords;
 
 import java.util.Optional;
 
@@ -15,10 +15,10 @@ public enum SupportPostKind {
 
     /** {@code status}, {@code update}, {@code all-clear}: also the stored form. */
     public String word() {
-        return Words.of(this);
+        return EnumWords.of(this);
     }
 
     public static Optional<SupportPostKind> of(String word) {
-        return Words.parse(values(), word);
+        return EnumWords.parse(values(), word);
     }
 }

@@ -2,9 +2,9 @@ package dev.detour.incidents.audit;
 
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.ProviderId;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.IncidentId;
-import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TimelineEntry;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.detour.incidents.flags;
 
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.service.DetourStatus;
+import dev.detour.incidents.readmodel.DetourStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.detour.incidents.incident;
 
-import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.ProviderId;
+import dev.detour.incidents.catalog.Target;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

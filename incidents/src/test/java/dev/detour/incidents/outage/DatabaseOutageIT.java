@@ -1,12 +1,12 @@
 package dev.detour.incidents.outage;
 
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.application.GatewaySignals;
+import dev.detour.incidents.application.IncidentService;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
-import dev.detour.incidents.incident.Target;
-import dev.detour.incidents.service.GatewaySignals;
-import dev.detour.incidents.service.IncidentService;
 import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.LocalPostgres;
 import dev.detour.incidents.testing.SeedConfigFactory;

@@ -1,15 +1,15 @@
 package dev.detour.notifications.flags;
 
-import dev.detour.incidents.audit.Actor;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.catalog.Sink;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.lifecycle.Job;
-import dev.detour.incidents.persistence.OutboxRow;
-import dev.detour.incidents.service.OutboxDeliveries;
+import dev.detour.incidents.outbox.OutboxEntry;
+import dev.detour.incidents.ports.OutboxQueue;
 import dev.detour.notifications.Backoff;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -38,14 +38,14 @@ public class FlagPushDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(FlagPushDispatcher.class);
     private static final int BATCH = 200;
 
-    private final OutboxDeliveries outbox;
+    private final OutboxQueue outbox;
     private final Map<String, Sink> sinks;
     private final WebhookPusher webhooks;
     private final FlagFileWriter files;
     private final Clock clock;
     private volatile boolean stopping;
 
-    public FlagPushDispatcher(OutboxDeliveries outbox, DetourConfig config, WebhookPusher webhooks,
+    public FlagPushDispatcher(OutboxQueue outbox, DetourConfig config, WebhookPusher webhooks,
                               FlagFileWriter files, Clock clock) {
         this.outbox = outbox;
         this.sinks = config.sinks().stream().collect(Collectors.toMap(Sink::name, Function.identity()));
@@ -82,9 +82,9 @@ public class FlagPushDispatcher {
         Instant now = clock.instant();
         Set<String> blocked = new HashSet<>();
         int finished = 0;
-        List<OutboxRow> pending = outbox.pending(FlagPushKind.TOPICS, BATCH);
+        List<OutboxEntry> pending = outbox.pending(FlagPushKind.TOPICS, BATCH);
         for (int i = 0; i < pending.size(); i++) {
-            OutboxRow row = pending.get(i);
+            OutboxEntry row = pending.get(i);
             if (stopping) {
                 break;
             }
@@ -95,7 +95,7 @@ public class FlagPushDispatcher {
                 blocked.add(row.destination()); // an earlier row waits: so do the later ones
                 continue;
             }
-            List<OutboxRow> later = pending.subList(i + 1, pending.size());
+            List<OutboxEntry> later = pending.subList(i + 1, pending.size());
             // Claimed: of several replicas, one pushes the row; the others hold the sink until it is done.
             Optional<Boolean> done = outbox.claimed(row, FlagPushKind.TOPICS, locked -> deliver(locked, later, now));
             if (done.orElse(false)) {
@@ -108,7 +108,7 @@ public class FlagPushDispatcher {
     }
 
     /** @return whether the row is finished (pushed, folded into a later row, or given up); false: it waits */
-    private boolean deliver(OutboxRow row, List<OutboxRow> later, Instant now) {
+    private boolean deliver(OutboxEntry row, List<OutboxEntry> later, Instant now) {
         if (supersededBy(row, later)) {
             outbox.sent(row, List.of()); // a later row of the same transaction carries its changes too
             return true;
@@ -133,12 +133,12 @@ public class FlagPushDispatcher {
     }
 
     /** A later row for the same sink written by the same change (its {@code batch}) carries this row's changes. */
-    private static boolean supersededBy(OutboxRow row, List<OutboxRow> later) {
+    private static boolean supersededBy(OutboxEntry row, List<OutboxEntry> later) {
         return row.batch() != null && later.stream().anyMatch(next -> next.destination().equals(row.destination())
                 && next.kind().equals(row.kind()) && row.batch().equals(next.batch()));
     }
 
-    private PushResult push(OutboxRow row) {
+    private PushResult push(OutboxEntry row) {
         Sink sink = sinks.get(row.destination());
         if (sink instanceof Sink.Webhook webhook) {
             return webhooks.push(webhook, row.idempotencyKey(), FlagDocuments.withId(row.idempotencyKey(),

@@ -9,8 +9,8 @@ import dev.detour.incidents.flags.FlagSet;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
-import dev.detour.incidents.service.CurrentFlags;
-import dev.detour.incidents.service.StatusService;
+import dev.detour.incidents.queries.CurrentFlags;
+import dev.detour.incidents.queries.StatusService;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 

@@ -1,22 +1,22 @@
 package dev.detour.notifications.slack;
 
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.application.IncidentService;
+import dev.detour.incidents.application.Outbox;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.SlackSettings;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
-import dev.detour.incidents.catalog.SlackSettings;
-import dev.detour.incidents.persistence.OutboxRow;
-import dev.detour.incidents.service.IncidentService;
-import dev.detour.incidents.service.IncidentThreads;
-import dev.detour.incidents.service.Outbox;
-import dev.detour.incidents.service.OutboxDeliveries;
-import dev.detour.incidents.service.StatusService;
+import dev.detour.incidents.outbox.OutboxEntry;
+import dev.detour.incidents.ports.IncidentThreads;
+import dev.detour.incidents.ports.OutboxQueue;
+import dev.detour.incidents.queries.StatusService;
 import dev.detour.messages.IncidentRootMessage;
 import dev.detour.messages.Limits;
 import dev.detour.messages.Names;
@@ -37,8 +37,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,7 +64,7 @@ public class SlackDispatcher {
      */
     private final Clock slackTime = Clock.systemUTC();
 
-    private final OutboxDeliveries outbox;
+    private final OutboxQueue outbox;
     private final SlackSender slack;
     private final IncidentThreads threads;
     private final IncidentService incidents;
@@ -77,7 +77,7 @@ public class SlackDispatcher {
     private final SlackDeliverySettings delivery;
     private final DeliveryGuarantee guarantee;
 
-    public SlackDispatcher(OutboxDeliveries outbox, @Named("slack") SlackSender slack, IncidentThreads threads,
+    public SlackDispatcher(OutboxQueue outbox, @Named("slack") SlackSender slack, IncidentThreads threads,
                             IncidentService incidents, StatusService status, Catalog catalog, Clock clock,
                             Outbox notes, SlackSettings settings, SlackDeliverySettings delivery,
                             DeliveryGuarantee guarantee) {
@@ -123,11 +123,11 @@ public class SlackDispatcher {
 
     /** Delivers what is due now; returns how many rows it finished (sent or failed). */
     public synchronized int dispatchDue() {
-        List<OutboxRow> due = outbox.due(SlackKind.TOPICS, BATCH);
+        List<OutboxEntry> due = outbox.due(SlackKind.TOPICS, BATCH);
         Map<Long, Long> folded = new HashMap<>(); // incident -> its root refreshes up to this row id are delivered
         Set<String> held = new HashSet<>();
         int finished = 0;
-        for (OutboxRow row : due) {
+        for (OutboxEntry row : due) {
             if (stopping) {
                 break;
             }
@@ -141,7 +141,7 @@ public class SlackDispatcher {
                 held.add(channel);
                 continue;
             }
-            Optional<OutboxRow> claimed = outbox.claim(row, SlackKind.TOPICS,
+            Optional<OutboxEntry> claimed = outbox.claim(row, SlackKind.TOPICS,
                     clock.instant().plus(delivery.lease()));
             if (claimed.isPresent() && deliver(claimed.get(), folded)) {
                 finished++;
@@ -152,7 +152,7 @@ public class SlackDispatcher {
         return finished;
     }
 
-    private static boolean isFolded(OutboxRow row, Map<Long, Long> folded) {
+    private static boolean isFolded(OutboxEntry row, Map<Long, Long> folded) {
         return kindOf(row).equals(Optional.of(SlackKind.ROOT_REFRESH)) && row.incidentId() != null
                 && row.id() <= folded.getOrDefault(row.incidentId(), Long.MIN_VALUE);
     }
@@ -162,7 +162,7 @@ public class SlackDispatcher {
     }
 
     /** @return whether the row is finished: delivered, or failed for good */
-    private boolean deliver(OutboxRow row, Map<Long, Long> folded) {
+    private boolean deliver(OutboxEntry row, Map<Long, Long> folded) {
         Optional<IncidentId> incident = Optional.ofNullable(row.incidentId()).map(IncidentId::new);
         boolean isRoot = kindOf(row).equals(Optional.of(SlackKind.ROOT_REFRESH));
         if (isRoot && incident.isEmpty()) {
@@ -193,16 +193,16 @@ public class SlackDispatcher {
     }
 
     /** The kind the row says it is; empty for a kind this version does not deliver. */
-    private static Optional<SlackKind> kindOf(OutboxRow row) {
+    private static Optional<SlackKind> kindOf(OutboxEntry row) {
         return SlackKind.of(row.kind());
     }
 
     /** Posts and edits have separate limits at Slack. */
-    private static String limitOf(OutboxRow row) {
+    private static String limitOf(OutboxEntry row) {
         return kindOf(row).equals(Optional.of(SlackKind.ROOT_REFRESH)) ? "edit" : "post";
     }
 
-    private static Target targetOf(OutboxRow row, Optional<IncidentThreads.Thread> thread) {
+    private static Target targetOf(OutboxEntry row, Optional<IncidentThreads.Thread> thread) {
         Target topLevel = new Target(row.destination(), Optional.empty(), false);
         return switch (kindOf(row).orElse(SlackKind.SUPPORT_POST)) {
             case ROOT_REFRESH -> thread.map(t -> new Target(t.channel(), Optional.of(t.ts()), true)).orElse(topLevel);
@@ -213,7 +213,7 @@ public class SlackDispatcher {
         };
     }
 
-    private static PostMark markOf(OutboxRow row) {
+    private static PostMark markOf(OutboxEntry row) {
         return new PostMark(row.id(), row.createdAt());
     }
 
@@ -223,7 +223,7 @@ public class SlackDispatcher {
      * @return how the row ends without a new post (found: delivered; history unreadable now: unknown still), or
      *         nothing when it should be posted
      */
-    private Optional<SendResult> lookUp(OutboxRow row, Target target) {
+    private Optional<SendResult> lookUp(OutboxEntry row, Target target) {
         if (!guarantee.canLookUp(target.channel())) {
             LOG.warn("posting outbox row {} ({} to {}) again without knowing whether Slack has it: the history of {} "
                     + "cannot be read; if Slack took the earlier call, it shows twice", row.id(), row.topic(),
@@ -249,7 +249,7 @@ public class SlackDispatcher {
         return Optional.empty();
     }
 
-    private SendResult send(OutboxRow row, Optional<IncidentId> incident, Target target) {
+    private SendResult send(OutboxEntry row, Optional<IncidentId> incident, Target target) {
         Optional<SlackKind> kind = kindOf(row);
         if (kind.isEmpty()) {
             return new SendResult.Failed("unknown outbox kind " + row.kind());
@@ -261,7 +261,7 @@ public class SlackDispatcher {
         };
     }
 
-    private SendResult refreshRoot(OutboxRow row, IncidentId id, Target target) {
+    private SendResult refreshRoot(OutboxEntry row, IncidentId id, Target target) {
         Optional<Incident> incident = incidents.find(id);
         if (incident.isEmpty()) {
             return new SendResult.Failed("no incident " + id);
@@ -272,7 +272,7 @@ public class SlackDispatcher {
     }
 
     /** Where possible, on-call learns in the incident's thread that a post could not be delivered. */
-    private void noteInThread(OutboxRow row, Optional<IncidentId> incident, String error, Instant now) {
+    private void noteInThread(OutboxEntry row, Optional<IncidentId> incident, String error, Instant now) {
         if (incident.isEmpty() || kindOf(row).equals(Optional.of(SlackKind.ROOT_REFRESH))
                 || kindOf(row).equals(Optional.of(SlackKind.REPLY))) {
             return; // the thread itself is what failed
@@ -284,7 +284,7 @@ public class SlackDispatcher {
     }
 
     /** @return whether the row is finished */
-    private boolean settle(OutboxRow row, Optional<IncidentId> incident, SendResult result, Target target) {
+    private boolean settle(OutboxEntry row, Optional<IncidentId> incident, SendResult result, Target target) {
         Instant now = clock.instant();
         if (result instanceof SendResult.Delivered delivered) {
             if (kindOf(row).equals(Optional.of(SlackKind.ROOT_REFRESH)) && !target.edit()) {
@@ -313,7 +313,7 @@ public class SlackDispatcher {
     }
 
     /** The call got no answer: Slack may have done it. */
-    private boolean unknown(OutboxRow row, Target target, String error, Instant now) {
+    private boolean unknown(OutboxEntry row, Target target, String error, Instant now) {
         if (target.edit()) { // an edit made twice shows the same message: simply again
             outbox.retry(row, now.plus(Backoff.after(row.attempts())), error);
             return false;

@@ -1,5 +1,6 @@
 package dev.detour.notifications.slack;
 
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.event.DetourEvent;
@@ -10,11 +11,10 @@ import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
+import dev.detour.incidents.queries.IncidentReports;
+import dev.detour.incidents.queries.StatusService;
+import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.routing.RouteState;
-import dev.detour.incidents.service.DetourStatus;
-import dev.detour.incidents.service.IncidentReports;
-import dev.detour.incidents.service.IncidentService;
-import dev.detour.incidents.service.StatusService;
 import dev.detour.incidents.support.SupportPostDraft;
 import dev.detour.incidents.support.SupportPostKind;
 import dev.detour.messages.ManagerSummary;

@@ -1,17 +1,17 @@
 package dev.detour.notifications.slack;
 
+import dev.detour.incidents.application.IncidentService;
+import dev.detour.incidents.application.Outbox;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.lifecycle.Job;
+import dev.detour.incidents.lifecycle.SingleWriter;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
-import dev.detour.incidents.persistence.SingleWriterLocks;
-import dev.detour.incidents.service.DetourStatus;
-import dev.detour.incidents.service.IncidentService;
-import dev.detour.incidents.service.Outbox;
-import dev.detour.incidents.service.StatusService;
-import dev.detour.incidents.service.SupportPosts;
+import dev.detour.incidents.ports.SupportPosts;
+import dev.detour.incidents.queries.StatusService;
+import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.messages.UpdateNudge;
 import dev.detour.messages.Wording;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -41,12 +41,12 @@ public class SupportUpdateNudges {
     private final Catalog catalog;
     private final Clock clock;
     private final Duration updateEvery;
-    private final SingleWriterLocks locks;
+    private final SingleWriter locks;
     private final UpdateNudge nudge = new UpdateNudge(Wording.english());
 
     public SupportUpdateNudges(StatusService status, IncidentService incidents, SupportPosts supportPosts,
                                Outbox outbox, SlackSettings slack, Catalog catalog, Clock clock,
-                               SingleWriterLocks locks, SupportSettings support) {
+                               SingleWriter locks, SupportSettings support) {
         this.status = status;
         this.incidents = incidents;
         this.supportPosts = supportPosts;

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.catalog.FailoverMode;
 import dev.detour.incidents.flags.FlagSet;
+import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
-import dev.detour.incidents.service.DetourStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

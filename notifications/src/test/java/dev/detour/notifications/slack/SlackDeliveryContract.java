@@ -1,13 +1,13 @@
 package dev.detour.notifications.slack;
 
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.application.IncidentService;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.persistence.OutboxRepository;
 import dev.detour.incidents.persistence.OutboxRow;
-import dev.detour.incidents.service.IncidentService;
 import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.notifications.testing.FakeSlack;
@@ -212,7 +212,7 @@ abstract class SlackDeliveryContract {
                         && "C0INCIDENTS".equals(call.param("channel"))).count(), "the root is not posted again");
                 String ts = slack.history("C0INCIDENTS").get(0).path("ts").asText();
                 var incident = second.getBean(IncidentService.class).openIncidents().get(0);
-                assertEquals(ts, second.getBean(dev.detour.incidents.service.IncidentThreads.class).of(incident.id())
+                assertEquals(ts, second.getBean(dev.detour.incidents.ports.IncidentThreads.class).of(incident.id())
                         .orElseThrow().ts(), "its thread is the post Slack has");
             }
         }

@@ -1,17 +1,17 @@
 package dev.detour.notifications.slack;
 
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
-import dev.detour.incidents.service.AuditTrail;
-import dev.detour.incidents.service.IncidentService;
-import dev.detour.incidents.service.IncidentThreads;
+import dev.detour.incidents.ports.AuditTrail;
+import dev.detour.incidents.ports.IncidentThreads;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.testing.MovableClock;
 import dev.detour.incidents.testing.SeedConfigFactory;
@@ -273,11 +273,11 @@ class SlackDispatcherIT implements TestPropertyProvider {
     }
 
     @Inject
-    dev.detour.incidents.service.SignalService signals;
+    dev.detour.incidents.application.SignalService signals;
     @Inject
     SupportUpdateNudges nudges;
     @Inject
-    dev.detour.incidents.service.AvailabilityService availability;
+    dev.detour.incidents.application.AvailabilityService availability;
 
     private void availabilityOff(dev.detour.incidents.catalog.ModelId model) {
         availability.disable(List.of(Target.model(model)), Actor.user("U0ALICE"), java.util.Optional.of("test"));

@@ -1,12 +1,12 @@
 package dev.detour.notifications.slack;
 
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.application.AvailabilityService;
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
-import dev.detour.incidents.incident.Target;
-import dev.detour.incidents.service.AvailabilityService;
-import dev.detour.incidents.service.IncidentService;
 import dev.detour.incidents.testing.MovableClock;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.incidents.testing.TestDatabase;

@@ -1,19 +1,20 @@
 package dev.detour.notifications.slack;
 
 import dev.detour.incidents.SeedCatalog;
-import dev.detour.incidents.audit.Actor;
+import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.outbox.OutboxEntry;
 import dev.detour.incidents.persistence.OutboxRepository;
-import dev.detour.incidents.persistence.OutboxRow;
-import dev.detour.incidents.service.AuditTrail;
-import dev.detour.incidents.service.IncidentService;
-import dev.detour.incidents.service.IncidentThreads;
-import dev.detour.incidents.service.OutboxDeliveries;
+import dev.detour.incidents.persistence.OutboxTable;
+import dev.detour.incidents.ports.AuditTrail;
+import dev.detour.incidents.ports.IncidentThreads;
+import dev.detour.incidents.ports.OutboxQueue;
 import dev.detour.incidents.testing.MovableClock;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.incidents.testing.TestDatabase;
@@ -22,8 +23,8 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -192,9 +193,9 @@ class UnansweredSlackCallsIT implements TestPropertyProvider {
 
     /** The database fails to record one delivery, as when PostgreSQL goes away between Slack's answer and commit. */
     @Singleton
-    @Replaces(OutboxDeliveries.class)
+    @Replaces(OutboxTable.class)
     @Requires(property = "spec.name", value = SPEC)
-    static class FailingCommits extends OutboxDeliveries {
+    static class FailingCommits extends OutboxTable {
         /** The topic whose next delivery fails to commit, or null. */
         final AtomicReference<String> failNextSentOf = new AtomicReference<>();
 
@@ -204,7 +205,7 @@ class UnansweredSlackCallsIT implements TestPropertyProvider {
 
         @Override
         @Transactional
-        public void sent(OutboxRow row, List<AuditRecord> records) {
+        public void sent(OutboxEntry row, List<AuditRecord> records) {
             String failing = failNextSentOf.get();
             // compareAndSet compares references: with the one just read, not with the row's (another String).
             if (row.topic().equals(failing) && failNextSentOf.compareAndSet(failing, null)) {

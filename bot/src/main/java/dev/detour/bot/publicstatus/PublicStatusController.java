@@ -1,0 +1,67 @@
+package dev.detour.bot.publicstatus;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+
+/**
+ * The public, read-only status for end users and support staff outside Slack: {@code GET /status} (HTML),
+ * {@code /status.json} and {@code /status/feed.atom}. No token: no filter covers these paths.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class PublicStatusController {
+    static final String HTML = "text/html;charset=utf-8";
+    static final String ATOM = "application/atom+xml;charset=utf-8";
+    /** The page needs nothing but its own inline style: no scripts, no frames, no outside resources. */
+    static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+            + "form-action 'none'";
+
+    private final PublicStatusReader reader;
+    private final PublicAddress address;
+    private final String cacheControl;
+    private final PublicStatusPage page = new PublicStatusPage();
+    private final PublicStatusFeed feed = new PublicStatusFeed();
+
+    public PublicStatusController(PublicStatusReader reader, PublicAddress address,
+                                  PublicStatusSettings settings) {
+        this.reader = reader;
+        this.address = address;
+        // Browsers and proxies may keep a reading this long: a reload storm during an incident reaches Detour
+        // once per cache, and the state is at most this much older than the page says.
+        this.cacheControl = "public, max-age=" + Math.max(0, settings.maxAge().toSeconds());
+    }
+
+    @Get(uri = "/status", produces = HTML)
+    public HttpResponse<byte[]> page(HttpRequest<?> request) {
+        return withLinks(cached(HttpResponse.ok(page.render(reader.read(), address.links(request)))))
+                .header("Content-Security-Policy", PAGE_POLICY)
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Get("/status.json")
+    public HttpResponse<PublicStatusJson> json() {
+        return cached(HttpResponse.ok(PublicStatusJson.of(reader.read())));
+    }
+
+    @Get(uri = "/status/feed.atom", produces = ATOM)
+    public HttpResponse<byte[]> feed(HttpRequest<?> request) {
+        return withLinks(cached(HttpResponse.ok(feed.render(reader.read(), address.links(request)))));
+    }
+
+    private <T> MutableHttpResponse<T> cached(MutableHttpResponse<T> response) {
+        return response.header(HttpHeaders.CACHE_CONTROL, cacheControl);
+    }
+
+    /** Links built from the request's headers differ per those headers: a shared cache must not mix them up. */
+    private <T> MutableHttpResponse<T> withLinks(MutableHttpResponse<T> response) {
+        return address.fromRequest() ? response.header(HttpHeaders.VARY, PublicAddress.FORWARDING_HEADERS)
+                : response;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.detour.bot.publicstatus;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * {@code GET /status/feed.atom}: the support posts as an Atom 1.0 feed (RFC 4287), newest first, in plain text.
+ * The feed's id is the status page's address; each entry's id is fixed when the post is written.
+ */
+final class PublicStatusFeed {
+    static final String ATOM = "http://www.w3.org/2005/Atom";
+    static final String TITLE = PublicStatusPage.TITLE + ": updates from support";
+    static final String AUTHOR = "Detour";
+
+    byte[] render(PublicStatus status, PublicStatusLinks links) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        XMLStreamWriter atom = XmlOutput.writer(out);
+        try {
+            atom.writeStartDocument("UTF-8", "1.0");
+            atom.writeCharacters("\n");
+            atom.setDefaultNamespace(ATOM);
+            atom.writeStartElement(ATOM, "feed");
+            atom.writeDefaultNamespace(ATOM);
+            text(atom, "id", links.page().toString());
+            text(atom, "title", TITLE);
+            // With no posts yet there is no last change to name: the time of reading stands in.
+            text(atom, "updated", XmlOutput.time(status.posts().stream().map(PublicStatus.Post::at)
+                    .max(Instant::compareTo).orElse(status.updated())));
+            atom.writeStartElement(ATOM, "author");
+            text(atom, "name", AUTHOR);
+            atom.writeEndElement();
+            link(atom, "self", "application/atom+xml", links.feed().toString());
+            link(atom, "alternate", "text/html", links.page().toString());
+            for (PublicStatus.Post post : status.posts()) {
+                entry(atom, post);
+            }
+            atom.writeEndElement();
+            atom.writeEndDocument();
+            atom.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("could not write the status feed", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void entry(XMLStreamWriter atom, PublicStatus.Post post) throws XMLStreamException {
+        atom.writeStartElement(ATOM, "entry");
+        text(atom, "id", post.id());
+        text(atom, "title", post.title());
+        // A post is never edited: it was published and last updated when it was written.
+        text(atom, "published", XmlOutput.time(post.at()));
+        text(atom, "updated", XmlOutput.time(post.at()));
+        atom.writeEmptyElement(ATOM, "category");
+        atom.writeAttribute("term", post.kind());
+        atom.writeStartElement(ATOM, "content");
+        atom.writeAttribute("type", "text");
+        atom.writeCharacters(XmlOutput.text(post.text().isEmpty() ? post.title() : post.text()));
+        atom.writeEndElement();
+        atom.writeEndElement();
+    }
+
+    private static void link(XMLStreamWriter atom, String rel, String type, String href) throws XMLStreamException {
+        atom.writeEmptyElement(ATOM, "link");
+        atom.writeAttribute("rel", rel);
+        atom.writeAttribute("type", type);
+        atom.writeAttribute("href", href);
+    }
+
+    private static void text(XMLStreamWriter atom, String element, String text) throws XMLStreamException {
+        atom.writeStartElement(ATOM, element);
+        atom.writeCharacters(XmlOutput.text(text));
+        atom.writeEndElement();
+    }
+}

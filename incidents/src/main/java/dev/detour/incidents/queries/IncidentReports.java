@@ -1,0 +1,49 @@
+package dev.detour.incidents.queries;
+
+import dev.detour.incidents.application.IncidentService;
+import dev.detour.incidents.audit.AuditAction;
+import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.audit.AuditSubject;
+import dev.detour.incidents.audit.StoredAuditRecord;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.ports.AuditTrail;
+import dev.detour.incidents.readmodel.IncidentReport;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Gathers an {@link IncidentReport}: read in one transaction, so it is consistent. */
+@Singleton
+public class IncidentReports {
+    private final IncidentService incidents;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public IncidentReports(IncidentService incidents, AuditTrail audit, Clock clock) {
+        this.incidents = incidents;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<IncidentReport> of(IncidentId id) {
+        Optional<Incident> incident = incidents.find(id);
+        if (incident.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        // Route changes after the resolution too, up to now: the return to primary may come a little later.
+        AuditQuery query = new AuditQuery(Optional.empty(), Optional.empty(), Optional.of(incident.get().openedAt()),
+                Optional.empty(), 0, AuditQuery.MAX_LIMIT);
+        var changes = audit.search(query).stream().map(StoredAuditRecord::record)
+                .filter(record -> record.action().equals(AuditAction.ROUTE_CHANGED)
+                        && record.subject() instanceof AuditSubject.OfTaskClass)
+                .filter(record -> !record.at().isAfter(now))
+                .toList();
+        return Optional.of(new IncidentReport(incident.get(), incidents.timeline(id), changes, now));
+    }
+}

@@ -1,0 +1,2 @@
+/** Read-only services that build the read model ({@code readmodel}) and the current flag snapshot. */
+package dev.detour.incidents.queries;
