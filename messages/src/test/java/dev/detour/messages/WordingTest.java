@@ -40,7 +40,7 @@ class WordingTest {
 
     @Test
     void durationsAreWordsToo() {
-        assertEquals("4h 12m", Wording.english().duration(java.time.Duration.ofMinutes(252)));
+        assertEquals("4h 12m", Wording.of("en").duration(java.time.Duration.ofMinutes(252)));
         assertEquals("4 Std. 12 Min.", GERMAN.duration(java.time.Duration.ofMinutes(252)));
         assertEquals("35 Min.", GERMAN.duration(java.time.Duration.ofMinutes(35)));
         assertEquals("20s", GERMAN.duration(java.time.Duration.ofSeconds(20)), "a key it leaves out stays English");
@@ -76,7 +76,7 @@ class WordingTest {
             assertEquals("Detour status: 1 open incident(s), 2 model(s) not usable",
                     new StatusMessage(seed.names(), new Wording(Locale.FRENCH)).render(seed.during()).text());
             assertEquals("Detour status: 1 open incident(s), 2 model(s) not usable",
-                    new StatusMessage(seed.names(), Wording.english()).render(seed.during()).text());
+                    new StatusMessage(seed.names(), Wording.of("en")).render(seed.during()).text());
         } finally {
             Locale.setDefault(before);
         }
