@@ -14,6 +14,7 @@ import dev.detour.messages.HelpMessage;
 import dev.detour.messages.ManagerSummary;
 import dev.detour.messages.Modals;
 import dev.detour.messages.Names;
+import dev.detour.messages.RefusalText;
 import dev.detour.messages.SlackMessage;
 import dev.detour.messages.SlackText;
 import dev.detour.messages.StatusMessage;
@@ -46,6 +47,7 @@ public class CommandHandler {
     private final OnCallPolicy onCall;
     private final Operations operations;
     private final Names names;
+    private final RefusalText refusals;
     private final Modals forms;
     private final Clock clock;
     private final Wording words;
@@ -56,6 +58,7 @@ public class CommandHandler {
         this.onCall = onCall;
         this.operations = operations;
         this.names = new Names(catalog);
+        this.refusals = new RefusalText(names, words);
         this.forms = new Modals(catalog, words);
         this.clock = clock;
     }
@@ -177,7 +180,7 @@ public class CommandHandler {
 
     private CommandReply routing(RoutingOutcome outcome, String done) {
         if (outcome instanceof RoutingOutcome.Rejected rejected) {
-            return CommandReply.say(words.get(WordKey.COMMAND_REJECTED, rejected.reason()));
+            return CommandReply.say(words.get(WordKey.COMMAND_REJECTED, refusals.of(rejected.refusal())));
         }
         RoutingOutcome.Applied applied = (RoutingOutcome.Applied) outcome;
         StringBuilder text = new StringBuilder(done);
@@ -198,7 +201,7 @@ public class CommandHandler {
 
     private CommandReply incident(IncidentChange change, String done) {
         if (change instanceof IncidentChange.Rejected rejected) {
-            return CommandReply.say(words.get(WordKey.COMMAND_REJECTED, capitalised(rejected.reason())));
+            return CommandReply.say(words.get(WordKey.COMMAND_REJECTED, capitalised(refusals.of(rejected.refusal()))));
         }
         Incident incident = ((IncidentChange.Applied) change).incident();
         return CommandReply.say(words.get(WordKey.COMMAND_DONE_INCIDENT, done, incident.id(), incident.state().word()));

@@ -4,7 +4,9 @@ import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.FailoverMode;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.Target;
+import dev.detour.incidents.routing.RouteState;
 
 /**
  * Every key of the bundle {@code wording.properties}, so a renderer names a word the compiler knows: a missing or
@@ -284,7 +286,38 @@ public enum WordKey {
     PARSE_TOO_LONG("parse.too-long"),
     PARSE_WHAT_REASON("parse.what.reason"),
     PARSE_WHAT_UPDATE("parse.what.update"),
-    PARSE_WHAT_SUMMARY("parse.what.summary");
+    PARSE_WHAT_SUMMARY("parse.what.summary"),
+
+    REFUSAL_TOO_LONG("refusal.too-long"),
+    REFUSAL_TEXT_TITLE("refusal.text.title"),
+    REFUSAL_TEXT_SUMMARY("refusal.text.summary"),
+    REFUSAL_TEXT_UPDATE("refusal.text.update"),
+    REFUSAL_TEXT_REASON("refusal.text.reason"),
+    REFUSAL_NO_TARGETS("refusal.no-targets"),
+    REFUSAL_ALREADY_IN_STATE("refusal.already-in-state"),
+    REFUSAL_RESOLVED_CANNOT_MOVE("refusal.resolved-cannot-move"),
+    REFUSAL_RESOLVED_NOTHING_TO_ACKNOWLEDGE("refusal.resolved-nothing-to-acknowledge"),
+    REFUSAL_ALREADY_ACKNOWLEDGED("refusal.already-acknowledged"),
+    REFUSAL_RESOLVED_OPEN_A_NEW_ONE("refusal.resolved-open-a-new-one"),
+    REFUSAL_ALREADY_COVERS("refusal.already-covers"),
+    REFUSAL_UPDATE_NEEDS_TEXT("refusal.update-needs-text"),
+    REFUSAL_STILL_OPEN("refusal.still-open"),
+    REFUSAL_PROVIDER_ALREADY_IN_INCIDENT("refusal.provider-already-in-incident"),
+    REFUSAL_NO_SUCH_INCIDENT("refusal.no-such-incident"),
+    REFUSAL_NOTHING_NAMED("refusal.nothing-named"),
+    REFUSAL_UNKNOWN_TARGETS("refusal.unknown-targets"),
+    REFUSAL_UNKNOWN_TASK_CLASS("refusal.unknown-task-class"),
+    REFUSAL_UNKNOWN_MODEL("refusal.unknown-model"),
+    REFUSAL_ALREADY_OVERRIDDEN("refusal.already-overridden"),
+    REFUSAL_OVERRIDE_PIN("refusal.override.pin"),
+    REFUSAL_OVERRIDE_STOP("refusal.override.stop"),
+    REFUSAL_OVERRIDE_NONE("refusal.override.none"),
+    REFUSAL_NO_OPEN_QUESTION("refusal.no-open-question"),
+    REFUSAL_NOT_ROUTED_YET("refusal.not-routed-yet"),
+    WORD_ROUTE_PRIMARY("word.route.primary"),
+    WORD_ROUTE_FALLBACK("word.route.fallback"),
+    WORD_ROUTE_AWAITING_CONSENT("word.route.awaiting-consent"),
+    WORD_ROUTE_STOPPED("word.route.stopped");
 
     private final String property;
 
@@ -357,6 +390,24 @@ public enum WordKey {
         return switch (answer) {
             case APPROVE -> WORD_ANSWER_APPROVE;
             case DENY -> WORD_ANSWER_DENY;
+        };
+    }
+
+    public static WordKey text(Refusal.Text text) {
+        return switch (text) {
+            case TITLE -> REFUSAL_TEXT_TITLE;
+            case SUMMARY -> REFUSAL_TEXT_SUMMARY;
+            case UPDATE -> REFUSAL_TEXT_UPDATE;
+            case REASON -> REFUSAL_TEXT_REASON;
+        };
+    }
+
+    public static WordKey routeState(RouteState state) {
+        return switch (state) {
+            case PRIMARY -> WORD_ROUTE_PRIMARY;
+            case FALLBACK -> WORD_ROUTE_FALLBACK;
+            case AWAITING_CONSENT -> WORD_ROUTE_AWAITING_CONSENT;
+            case STOPPED -> WORD_ROUTE_STOPPED;
         };
     }
 

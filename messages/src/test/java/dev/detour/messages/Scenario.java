@@ -179,7 +179,7 @@ final class Scenario {
         if (change instanceof IncidentChange.Applied applied) {
             return applied;
         }
-        throw new IllegalStateException(((IncidentChange.Rejected) change).reason());
+        throw new IllegalStateException(((IncidentChange.Rejected) change).refusal().toString());
     }
 
     // --------------------------------------------------------------------------------------------------- status

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the renderers say, key by key, and what it leaves out stays English.
  */
 class WordingTest {
-    private static final Wording GERMAN = new Wording(Locale.GERMAN);
+    private static final Wording GERMAN = Wording.of("de");
 
     private final Scenario seed = Scenario.seed();
 

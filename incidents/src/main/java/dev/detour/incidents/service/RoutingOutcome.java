@@ -2,6 +2,7 @@ package dev.detour.incidents.service;
 
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.Target;
 
 import java.util.List;
@@ -27,9 +28,10 @@ public sealed interface RoutingOutcome permits RoutingOutcome.Applied, RoutingOu
         }
     }
 
-    record Rejected(String reason) implements RoutingOutcome {
+    /** Nothing changed; {@code messages} says why. */
+    record Rejected(Refusal refusal) implements RoutingOutcome {
         public Rejected {
-            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(refusal, "refusal");
         }
     }
 }
