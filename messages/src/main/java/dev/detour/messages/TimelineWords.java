@@ -1,5 +1,6 @@
 package dev.detour.messages;
 
+import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Target;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.routing.Route;
@@ -21,9 +22,9 @@ public final class TimelineWords {
 
     public String plain(TimelineDetail detail) {
         if (detail instanceof TimelineDetail.Opened opened) {
-            return opened.title().isEmpty() ? words.get(WordKey.TIMELINE_PLAIN_OPENED, opened.kind().word(),
+            return opened.title().isEmpty() ? words.get(WordKey.TIMELINE_PLAIN_OPENED, words.get(WordKey.kindWord(opened.kind())),
                     targets(opened.affected()))
-                    : words.get(WordKey.TIMELINE_PLAIN_OPENED_TITLE, opened.kind().word(), targets(opened.affected()),
+                    : words.get(WordKey.TIMELINE_PLAIN_OPENED_TITLE, words.get(WordKey.kindWord(opened.kind())), targets(opened.affected()),
                     opened.title());
         }
         if (detail instanceof TimelineDetail.Reopened reopened) {
@@ -34,11 +35,11 @@ public final class TimelineWords {
             return words.get(WordKey.TIMELINE_PLAIN_ACKNOWLEDGED);
         }
         if (detail instanceof TimelineDetail.StateChanged changed) {
-            return words.get(WordKey.TIMELINE_PLAIN_STATE_CHANGED, changed.from().word(), changed.to().word());
+            return words.get(WordKey.TIMELINE_PLAIN_STATE_CHANGED, state(changed.from()), state(changed.to()));
         }
         if (detail instanceof TimelineDetail.Resolved resolved) {
-            return resolved.summary().isEmpty() ? words.get(WordKey.TIMELINE_PLAIN_RESOLVED, resolved.from().word())
-                    : words.get(WordKey.TIMELINE_PLAIN_RESOLVED_SUMMARY, resolved.from().word(), resolved.summary());
+            return resolved.summary().isEmpty() ? words.get(WordKey.TIMELINE_PLAIN_RESOLVED, state(resolved.from()))
+                    : words.get(WordKey.TIMELINE_PLAIN_RESOLVED_SUMMARY, state(resolved.from()), resolved.summary());
         }
         if (detail instanceof TimelineDetail.TargetsAdded added) {
             return targets(added.targets());
@@ -80,12 +81,16 @@ public final class TimelineWords {
 
     /** {@code fallback gpt-5}, {@code awaiting-consent (gpt-5)}, {@code stopped}. */
     private String route(Route route) {
-        String state = route.state().word();
+        String state = words.get(WordKey.routeState(route.state()));
         if (route.serving().isPresent()) {
             return words.get(WordKey.TIMELINE_PLAIN_ROUTE_MODEL, state, route.serving().get().value());
         }
         return route.offered().map(offered -> words.get(WordKey.TIMELINE_PLAIN_ROUTE_OFFERED, state, offered.value()))
                 .orElse(state);
+    }
+
+    private String state(IncidentState state) {
+        return words.get(WordKey.state(state));
     }
 
     private String targets(List<Target> targets) {

@@ -23,8 +23,14 @@ final class GoldenCases {
 
     /** Help knows no catalog: one file, {@code help.json}, which the commands module compares with its help. */
     static GoldenCase help() {
-        return new GoldenCase("help", () -> SlackJson.of(new HelpMessage(Wording.of("en")).render(COMMANDS)));
+        return help(ENGLISH);
     }
+
+    static GoldenCase help(Wording words) {
+        return new GoldenCase("help", () -> SlackJson.of(new HelpMessage(words).render(COMMANDS)));
+    }
+
+    static final Wording ENGLISH = Wording.of("en");
 
     /** The commands as {@code dev.detour.commands.Verb} declares them (its test checks that they still are). */
     static final List<HelpMessage.Command> COMMANDS = List.of(
@@ -50,12 +56,17 @@ final class GoldenCases {
     }
 
     static List<GoldenCase> of(Scenario scenario) {
+        return of(scenario, ENGLISH);
+    }
+
+    /** Every message of {@code scenario}, in {@code words}: the golden files hold them in English. */
+    static List<GoldenCase> of(Scenario scenario, Wording words) {
         Names names = scenario.names();
-        IncidentRootMessage root = new IncidentRootMessage(names, Wording.of("en"));
-        ThreadReply replies = new ThreadReply(names, Wording.of("en"));
-        SupportPost support = new SupportPost(names, Wording.of("en"));
-        StatusMessage status = new StatusMessage(names, Wording.of("en"));
-        Modals modals = new Modals(scenario.catalog(), Wording.of("en"));
+        IncidentRootMessage root = new IncidentRootMessage(names, words);
+        ThreadReply replies = new ThreadReply(names, words);
+        SupportPost support = new SupportPost(names, words);
+        StatusMessage status = new StatusMessage(names, words);
+        Modals modals = new Modals(scenario.catalog(), words);
         List<GoldenCase> cases = new ArrayList<>();
         Cases add = new Cases(scenario.name(), cases);
 
@@ -87,18 +98,18 @@ final class GoldenCases {
                 scenario.during(), Optional.of(scenario.update()), Scenario.NOW.plusSeconds(30 * 60)));
         add.message("support-all-clear", () -> support.allClear(scenario.resolved(), Scenario.RESOLVED));
 
-        add.message("manager-summary", () -> new ManagerSummary(names, Wording.of("en")).render(scenario.report()));
+        add.message("manager-summary", () -> new ManagerSummary(names, words).render(scenario.report()));
         add.message("status", () -> status.render(scenario.during()));
-        add.view("app-home", () -> new AppHomeView(status, Wording.of("en")).render(scenario.during()));
+        add.view("app-home", () -> new AppHomeView(status, words).render(scenario.during()));
         add.view("modal-declare", modals::declare);
         add.view("modal-post-update", () -> modals.postUpdate(scenario.id()));
         add.view("modal-resolve", () -> modals.resolve(scenario.id()));
-        AuditMessage audit = new AuditMessage(Wording.of("en"));
+        AuditMessage audit = new AuditMessage(words);
         add.message("audit", () -> audit.render(scenario.audit(), new AuditMessage.Filter(Optional.of(scenario.id()),
                 Optional.empty(), Optional.empty())));
         add.message("audit-empty", () -> audit.render(List.of(), new AuditMessage.Filter(Optional.of(scenario.id()),
                 Optional.empty(), Optional.of(scenario.silence()))));
-        add.message("update-nudge", () -> new UpdateNudge(Wording.of("en")).render(scenario.id(),
+        add.message("update-nudge", () -> new UpdateNudge(words).render(scenario.id(),
                 scenario.silence()));
         return cases;
     }

@@ -153,6 +153,13 @@ final class Scenario {
         return id;
     }
 
+    /** The free text people and signals wrote in this scenario: data, shown as written in every language. */
+    List<String> writtenByPeople() {
+        List<String> texts = new ArrayList<>(List.of(title, reason, update, summary));
+        texts.addAll(signalSources);
+        return texts;
+    }
+
     String update() {
         return update;
     }
