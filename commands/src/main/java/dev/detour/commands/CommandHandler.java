@@ -14,9 +14,11 @@ import dev.detour.messages.HelpMessage;
 import dev.detour.messages.ManagerSummary;
 import dev.detour.messages.Modals;
 import dev.detour.messages.Names;
+import dev.detour.messages.RefusalText;
 import dev.detour.messages.SlackMessage;
 import dev.detour.messages.SlackText;
 import dev.detour.messages.StatusMessage;
+import dev.detour.messages.WordKey;
 import dev.detour.messages.Wording;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -45,16 +47,19 @@ public class CommandHandler {
     private final OnCallPolicy onCall;
     private final Operations operations;
     private final Names names;
+    private final RefusalText refusals;
     private final Modals forms;
     private final Clock clock;
-    private final Wording words = Wording.english();
+    private final Wording words;
 
-    public CommandHandler(Catalog catalog, OnCallPolicy onCall, Operations operations, Clock clock) {
-        this.parser = new CommandParser(catalog);
+    public CommandHandler(Catalog catalog, OnCallPolicy onCall, Operations operations, Clock clock, Wording words) {
+        this.words = words;
+        this.parser = new CommandParser(catalog, words);
         this.onCall = onCall;
         this.operations = operations;
         this.names = new Names(catalog);
-        this.forms = new Modals(catalog);
+        this.refusals = new RefusalText(names, words);
+        this.forms = new Modals(catalog, words);
         this.clock = clock;
     }
 
@@ -80,75 +85,75 @@ public class CommandHandler {
                 return new CommandReply.Silent();
             }
             if (command.changesProduction() && !onCall.mayChange(invoker.userId())) {
-                return CommandReply.say(words.get("command.refused", onCall.refusal(whatIsRefused(command))));
+                return CommandReply.say(words.get(WordKey.COMMAND_REFUSED, onCall.refusal(whatIsRefused(command))));
             }
             return carryOut(command, invoker);
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("command {} by {} failed (reference {})", command, invoker.userId(), reference, e);
-            return CommandReply.say(words.get("command.failed", reference));
+            return CommandReply.say(words.get(WordKey.COMMAND_FAILED, reference));
         }
     }
 
     private String whatIsRefused(DetourCommand command) {
         if (command instanceof DetourCommand.Acknowledge) {
-            return words.get("command.may.acknowledge");
+            return words.get(WordKey.COMMAND_MAY_ACKNOWLEDGE);
         } else if (command instanceof DetourCommand.Declare declare && declare.opensForm()) {
-            return words.get("command.may.declare");
+            return words.get(WordKey.COMMAND_MAY_DECLARE);
         } else if (command instanceof DetourCommand.OpenForm open) {
-            return words.get(open.form() == DetourCommand.Form.UPDATE ? "command.may.update"
-                    : "command.may.resolve");
+            return words.get(open.form() == DetourCommand.Form.UPDATE ? WordKey.COMMAND_MAY_UPDATE
+                    : WordKey.COMMAND_MAY_RESOLVE);
         }
-        return words.get("command.may.run", command.verb().map(Verb::word).orElse(""));
+        return words.get(WordKey.COMMAND_MAY_RUN, command.verb().map(Verb::word).orElse(""));
     }
 
     private CommandReply carryOut(DetourCommand command, Invoker invoker) {
         if (command instanceof DetourCommand.Invalid invalid) {
             // The problem quotes what was typed: shown as typed, never as Slack markup (see docs/slack.md).
-            return CommandReply.say(words.get("command.invalid", SlackText.escape(invalid.problem()),
+            return CommandReply.say(words.get(WordKey.COMMAND_INVALID, SlackText.escape(invalid.problem()),
                     SlackText.escape(invalid.usage())));
         } else if (command instanceof DetourCommand.Help) {
-            return new CommandReply.Ephemeral(help());
+            return new CommandReply.Ephemeral(help(words));
         } else if (command instanceof DetourCommand.Status) {
-            return new CommandReply.Ephemeral(new StatusMessage(names).render(operations.status()));
+            return new CommandReply.Ephemeral(new StatusMessage(names, words).render(operations.status()));
         } else if (command instanceof DetourCommand.Declare declare) {
             return declare.opensForm() ? new CommandReply.OpenModal(forms.declare()) : declare(declare, invoker);
         } else if (command instanceof DetourCommand.Acknowledge acknowledge) {
             return incident(operations.acknowledge(acknowledge.incident(), invoker.actor()),
-                    words.get("command.done.acknowledged"));
+                    words.get(WordKey.COMMAND_DONE_ACKNOWLEDGED));
         } else if (command instanceof DetourCommand.OpenForm open) {
             return new CommandReply.OpenModal(open.form() == DetourCommand.Form.UPDATE
                     ? forms.postUpdate(open.incident()) : forms.resolve(open.incident()));
         } else if (command instanceof DetourCommand.Disable disable) {
             return routing(operations.disable(disable.targets(), invoker.actor(), disable.reason()),
-                    words.get("command.done.disabled"));
+                    words.get(WordKey.COMMAND_DONE_DISABLED));
         } else if (command instanceof DetourCommand.Enable enable) {
             return routing(operations.enable(enable.targets(), invoker.actor(), enable.reason()),
-                    words.get("command.done.enabled"));
+                    words.get(WordKey.COMMAND_DONE_ENABLED));
         } else if (command instanceof DetourCommand.Route route) {
             RoutingOutcome outcome = operations.override(route.taskClass(), route.override(), invoker.actor());
             return routing(outcome, route.override()
-                    .map(o -> words.get("command.done.route", route.taskClass(), o.describe()))
-                    .orElse(words.get("command.done.route.released", route.taskClass())));
+                    .map(o -> words.get(WordKey.COMMAND_DONE_ROUTE, route.taskClass(), o.describe()))
+                    .orElse(words.get(WordKey.COMMAND_DONE_ROUTE_RELEASED, route.taskClass())));
         } else if (command instanceof DetourCommand.Consent consent) {
             return routing(operations.answerConsent(consent.taskClass(), consent.answer(), invoker.actor()),
-                    words.get("command.done.consent", consent.answer().word(), consent.taskClass()));
+                    words.get(WordKey.COMMAND_DONE_CONSENT, consent.answer().word(), consent.taskClass()));
         } else if (command instanceof DetourCommand.Update update) {
             return incident(operations.postUpdate(update.incident(), update.text(), invoker.actor()),
-                    words.get("command.done.update"));
+                    words.get(WordKey.COMMAND_DONE_UPDATE));
         } else if (command instanceof DetourCommand.ChangeState change) {
             if (change.state() == IncidentState.RESOLVED) {
                 return incident(operations.resolve(change.incident(), invoker.actor(), ""),
-                        words.get("command.done.resolved"));
+                        words.get(WordKey.COMMAND_DONE_RESOLVED));
             }
             return incident(operations.changeState(change.incident(), change.state(), invoker.actor()),
-                    words.get("command.done.state", change.state().word()));
+                    words.get(WordKey.COMMAND_DONE_STATE, change.state().word()));
         } else if (command instanceof DetourCommand.Resolve resolve) {
             return incident(operations.resolve(resolve.incident(), invoker.actor(), resolve.summary().orElse("")),
-                    words.get("command.done.resolved"));
+                    words.get(WordKey.COMMAND_DONE_RESOLVED));
         } else if (command instanceof DetourCommand.Reopen reopen) {
             return incident(operations.reopen(reopen.incident(), invoker.actor(), reopen.reason().orElse("")),
-                    words.get("command.done.reopened"));
+                    words.get(WordKey.COMMAND_DONE_REOPENED));
         } else if (command instanceof DetourCommand.Summary summary) {
             return summary(summary.incident());
         } else if (command instanceof DetourCommand.Audit auditCommand) {
@@ -164,18 +169,18 @@ public class CommandHandler {
     private CommandReply declare(DetourCommand.Declare declare, Invoker invoker) {
         Optional<Incident> about = operations.openIncidentAbout(declare.targets());
         if (about.isPresent() && declare.targets().stream().allMatch(t -> about.get().covers(t, names.catalog()))) {
-            return CommandReply.say(words.get("command.already-covered", about.get().id(),
+            return CommandReply.say(words.get(WordKey.COMMAND_ALREADY_COVERED, about.get().id(),
                     declare.targets().stream().map(names::target).collect(Collectors.joining(", "))));
         }
         String title = declare.reason().orElse(declare.targets().stream().map(names::target)
                 .collect(Collectors.joining(", ")) + " " + declare.kind().word());
         return incident(operations.openOrJoin(declare.kind(), title, declare.targets(), invoker.actor()),
-                words.get(about.isPresent() ? "command.done.added" : "command.done.opened"));
+                words.get(about.isPresent() ? WordKey.COMMAND_DONE_ADDED : WordKey.COMMAND_DONE_OPENED));
     }
 
     private CommandReply routing(RoutingOutcome outcome, String done) {
         if (outcome instanceof RoutingOutcome.Rejected rejected) {
-            return CommandReply.say(words.get("command.rejected", rejected.reason()));
+            return CommandReply.say(words.get(WordKey.COMMAND_REJECTED, refusals.of(rejected.refusal())));
         }
         RoutingOutcome.Applied applied = (RoutingOutcome.Applied) outcome;
         StringBuilder text = new StringBuilder(done);
@@ -186,26 +191,26 @@ public class CommandHandler {
         applied.incident().ifPresent(incident -> text.append(" (").append(incident.id()).append(")"));
         text.append('.');
         if (!applied.unchanged().isEmpty()) {
-            text.append(words.get("command.already-so", applied.unchanged().stream().map(names::targetWithId)
+            text.append(words.get(WordKey.COMMAND_ALREADY_SO, applied.unchanged().stream().map(names::targetWithId)
                     .collect(Collectors.joining(", "))));
         }
         applied.routes().forEach(route -> text.append("\n• ").append(names.taskClass(route.after().taskClass()))
-                .append(": ").append(names.route(route.after())));
+                .append(": ").append(names.route(route.after(), words)));
         return CommandReply.say(text.toString());
     }
 
     private CommandReply incident(IncidentChange change, String done) {
         if (change instanceof IncidentChange.Rejected rejected) {
-            return CommandReply.say(words.get("command.rejected", capitalised(rejected.reason())));
+            return CommandReply.say(words.get(WordKey.COMMAND_REJECTED, capitalised(refusals.of(rejected.refusal()))));
         }
         Incident incident = ((IncidentChange.Applied) change).incident();
-        return CommandReply.say(words.get("command.done.incident", done, incident.id(), incident.state().word()));
+        return CommandReply.say(words.get(WordKey.COMMAND_DONE_INCIDENT, done, incident.id(), incident.state().word()));
     }
 
     private CommandReply summary(IncidentId id) {
         return operations.report(id).<CommandReply>map(report -> new CommandReply.Ephemeral(
                 new ManagerSummary(names, words).render(report)))
-                .orElseGet(() -> CommandReply.say(words.get("command.no-incident", id)));
+                .orElseGet(() -> CommandReply.say(words.get(WordKey.COMMAND_NO_INCIDENT, id)));
     }
 
     private CommandReply audit(DetourCommand.Audit command) {
@@ -220,9 +225,9 @@ public class CommandHandler {
         return new CommandReply.Ephemeral(new AuditMessage(words).render(records, filter));
     }
 
-    static SlackMessage help() {
-        return new HelpMessage(Wording.english()).render(Arrays.stream(Verb.values())
-                .map(verb -> new HelpMessage.Command(verb.word(), verb.usage(), verb.changesProduction()))
+    static SlackMessage help(Wording words) {
+        return new HelpMessage(words).render(Arrays.stream(Verb.values())
+                .map(verb -> new HelpMessage.Command(verb.description(), verb.usage(), verb.changesProduction()))
                 .toList());
     }
 

@@ -15,6 +15,7 @@ import dev.detour.incidents.config.Suggestions;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.TextLimits;
+import dev.detour.messages.WordKey;
 import dev.detour.incidents.routing.RouteOverride;
 import dev.detour.messages.Wording;
 
@@ -44,10 +45,11 @@ public final class CommandParser {
     private static final Pattern HUGE_DURATION = Pattern.compile("[0-9]{10,}(ms|s|m|h|d)");
 
     private final Catalog catalog;
-    private final Wording wording = Wording.english();
+    private final Wording wording;
 
-    public CommandParser(Catalog catalog) {
+    public CommandParser(Catalog catalog, Wording wording) {
         this.catalog = catalog;
+        this.wording = wording;
     }
 
     public DetourCommand parse(String text) {
@@ -94,18 +96,18 @@ public final class CommandParser {
                 return switch (verb) {
                     case HELP -> noArguments(new DetourCommand.Help());
                     case STATUS -> noArguments(new DetourCommand.Status());
-                    case DECLARE -> new DetourCommand.Declare(targets(), text(reason, "parse.what.reason",
+                    case DECLARE -> new DetourCommand.Declare(targets(), text(reason, WordKey.PARSE_WHAT_REASON,
                             TextLimits.TITLE));
-                    case DISABLE -> new DetourCommand.Disable(requiredTargets(), text(reason, "parse.what.reason",
+                    case DISABLE -> new DetourCommand.Disable(requiredTargets(), text(reason, WordKey.PARSE_WHAT_REASON,
                             TextLimits.TEXT));
-                    case ENABLE -> new DetourCommand.Enable(requiredTargets(), text(reason, "parse.what.reason",
+                    case ENABLE -> new DetourCommand.Enable(requiredTargets(), text(reason, WordKey.PARSE_WHAT_REASON,
                             TextLimits.TEXT));
                     case ROUTE -> route();
                     case CONSENT -> consent();
                     case UPDATE -> update();
                     case STATE -> changeState();
                     case RESOLVE -> resolve();
-                    case REOPEN -> new DetourCommand.Reopen(onlyIncident(), text(reason, "parse.what.reason",
+                    case REOPEN -> new DetourCommand.Reopen(onlyIncident(), text(reason, WordKey.PARSE_WHAT_REASON,
                             TextLimits.TEXT));
                     case SUMMARY -> new DetourCommand.Summary(onlyIncident());
                     case AUDIT -> audit();
@@ -117,14 +119,14 @@ public final class CommandParser {
 
         private DetourCommand noArguments(DetourCommand command) {
             if (!words.isEmpty() || reason.isPresent()) {
-                throw refusal("parse.no-arguments", verb.word());
+                throw refusal(WordKey.PARSE_NO_ARGUMENTS, verb.word());
             }
             return command;
         }
 
         private List<Target> requiredTargets() {
             if (words.isEmpty()) {
-                throw refusal("parse.say-targets", verb.word());
+                throw refusal(WordKey.PARSE_SAY_TARGETS, verb.word());
             }
             return targets();
         }
@@ -138,7 +140,7 @@ public final class CommandParser {
         }
 
         private DetourCommand route() {
-            expectWords(2, "parse.route.needs");
+            expectWords(2, WordKey.PARSE_ROUTE_NEEDS);
             TaskClassId taskClass = taskClass(words.get(0));
             String choice = words.get(1).toLowerCase(Locale.ROOT);
             if (choice.equals("auto")) {
@@ -147,22 +149,22 @@ public final class CommandParser {
             if (choice.equals("stop")) {
                 return new DetourCommand.Route(taskClass, Optional.of(new RouteOverride.Stop()));
             }
-            ModelId model = model(choice, wording.get("parse.route.model"));
+            ModelId model = model(choice, wording.get(WordKey.PARSE_ROUTE_MODEL));
             return new DetourCommand.Route(taskClass, Optional.of(new RouteOverride.Pin(model)));
         }
 
         private DetourCommand consent() {
-            expectWords(2, "parse.consent.needs");
+            expectWords(2, WordKey.PARSE_CONSENT_NEEDS);
             TaskClassId taskClass = taskClass(words.get(0));
             String word = words.get(1).toLowerCase(Locale.ROOT);
-            ConsentAnswer answer = ConsentAnswer.fromWord(word).orElseThrow(() -> refusal("parse.consent.unknown",
+            ConsentAnswer answer = ConsentAnswer.fromWord(word).orElseThrow(() -> refusal(WordKey.PARSE_CONSENT_UNKNOWN,
                     words.get(1), suggestion(word, List.of("approve", "deny"))));
             return new DetourCommand.Consent(taskClass, answer);
         }
 
         private DetourCommand update() {
             if (words.isEmpty()) {
-                throw refusal("parse.update.which");
+                throw refusal(WordKey.PARSE_UPDATE_WHICH);
             }
             IncidentId incident = incident(words.get(0));
             String text = afterVerb.substring(afterVerb.indexOf(words.get(0)) + words.get(0).length()).strip();
@@ -170,32 +172,32 @@ public final class CommandParser {
                 text = text.substring(text.startsWith("--") ? 2 : 1).strip();
             }
             if (text.isBlank()) {
-                throw refusal("parse.update.empty");
+                throw refusal(WordKey.PARSE_UPDATE_EMPTY);
             }
-            return new DetourCommand.Update(incident, text(Optional.of(text), "parse.what.update", TextLimits.TEXT)
+            return new DetourCommand.Update(incident, text(Optional.of(text), WordKey.PARSE_WHAT_UPDATE, TextLimits.TEXT)
                     .get());
         }
 
         private DetourCommand changeState() {
-            expectWords(2, "parse.state.needs");
+            expectWords(2, WordKey.PARSE_STATE_NEEDS);
             IncidentId incident = incident(words.get(0));
             String word = words.get(1).toLowerCase(Locale.ROOT);
             List<String> states = Arrays.stream(IncidentState.values()).map(IncidentState::word).toList();
-            IncidentState state = IncidentState.fromWord(word).orElseThrow(() -> refusal("parse.state.unknown",
+            IncidentState state = IncidentState.fromWord(word).orElseThrow(() -> refusal(WordKey.PARSE_STATE_UNKNOWN,
                     words.get(1), suggestion(word, states), String.join(", ", states)));
             return new DetourCommand.ChangeState(incident, state);
         }
 
         private DetourCommand resolve() {
             IncidentId incident = onlyIncident();
-            return new DetourCommand.Resolve(incident, text(reason, "parse.what.summary", TextLimits.TEXT));
+            return new DetourCommand.Resolve(incident, text(reason, WordKey.PARSE_WHAT_SUMMARY, TextLimits.TEXT));
         }
 
         private IncidentId onlyIncident() {
             if (words.isEmpty()) {
-                throw refusal("parse.incident.which");
+                throw refusal(WordKey.PARSE_INCIDENT_WHICH);
             }
-            expectWords(1, "parse.incident.one");
+            expectWords(1, WordKey.PARSE_INCIDENT_ONE);
             return incident(words.get(0));
         }
 
@@ -206,16 +208,16 @@ public final class CommandParser {
             int sinceAt = rest.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList().indexOf("since");
             if (sinceAt >= 0) {
                 if (sinceAt != rest.size() - 2) {
-                    throw refusal("parse.since.needs");
+                    throw refusal(WordKey.PARSE_SINCE_NEEDS);
                 }
                 String duration = rest.get(sinceAt + 1);
                 since = Optional.of(Durations.parse(duration).or(() -> beyondCounting(duration))
                         .filter(d -> !d.isNegative() && !d.isZero())
-                        .orElseThrow(() -> refusal("parse.since.unknown", duration)));
+                        .orElseThrow(() -> refusal(WordKey.PARSE_SINCE_UNKNOWN, duration)));
                 rest = rest.subList(0, sinceAt);
             }
             if (rest.size() > 1) {
-                throw refusal("parse.audit.one-filter");
+                throw refusal(WordKey.PARSE_AUDIT_ONE_FILTER);
             }
             if (rest.size() == 1) {
                 query = subject(rest.get(0), query);
@@ -236,9 +238,9 @@ public final class CommandParser {
         }
 
         /** @param what the key of what the verb needs */
-        private void expectWords(int count, String what) {
+        private void expectWords(int count, WordKey what) {
             if (words.size() != count) {
-                throw refusal(words.size() > count ? "parse.needs.no-more" : "parse.needs", verb.word(),
+                throw refusal(words.size() > count ? WordKey.PARSE_NEEDS_NO_MORE : WordKey.PARSE_NEEDS, verb.word(),
                         wording.get(what));
             }
         }
@@ -262,7 +264,7 @@ public final class CommandParser {
         }
         List<String> known = Stream.concat(catalog.providers().stream().map(p -> p.id().value()),
                 catalog.models().stream().map(m -> m.id().value())).toList();
-        throw refusal("parse.no-target", word, suggestion(id, known));
+        throw refusal(WordKey.PARSE_NO_TARGET, word, suggestion(id, known));
     }
 
     private ModelId model(String word, String expected) {
@@ -273,7 +275,7 @@ public final class CommandParser {
         }
         List<String> known = catalog.models().stream().map(m -> m.id().value()).collect(Collectors.toList());
         known.addAll(List.of("stop", "auto"));
-        throw refusal("parse.not-expected", word, expected, suggestion(word, known));
+        throw refusal(WordKey.PARSE_NOT_EXPECTED, word, expected, suggestion(word, known));
     }
 
     private TaskClassId taskClass(String word) {
@@ -282,7 +284,7 @@ public final class CommandParser {
         if (known.contains(id)) {
             return TaskClassId.of(id);
         }
-        throw refusal("parse.no-task-class", word, suggestion(id, known));
+        throw refusal(WordKey.PARSE_NO_TASK_CLASS, word, suggestion(id, known));
     }
 
     private IncidentId incident(String word) {
@@ -293,13 +295,13 @@ public final class CommandParser {
         if (INCIDENT_NUMBER.matcher(word).matches()) {
             return new IncidentId(Long.parseLong(word));
         }
-        throw refusal("parse.not-an-incident", word);
+        throw refusal(WordKey.PARSE_NOT_AN_INCIDENT, word);
     }
 
     /** @param what the key of what the text is (reason, update, summary) */
-    private Optional<String> text(Optional<String> text, String what, int max) {
+    private Optional<String> text(Optional<String> text, WordKey what, int max) {
         if (text.isPresent() && text.get().length() > max) {
-            throw refusal("parse.too-long", wording.get(what), String.valueOf(text.get().length()),
+            throw refusal(WordKey.PARSE_TOO_LONG, wording.get(what), String.valueOf(text.get().length()),
                     String.valueOf(max));
         }
         return text;
@@ -308,18 +310,18 @@ public final class CommandParser {
     private DetourCommand unknownVerb(String word) {
         String typed = word.toLowerCase(Locale.ROOT);
         String usage = Arrays.stream(Verb.values()).map(Verb::usage).collect(Collectors.joining("\n"));
-        return new DetourCommand.Invalid(wording.get("parse.unknown-verb", word, suggestion(typed, Verb.words())),
+        return new DetourCommand.Invalid(wording.get(WordKey.PARSE_UNKNOWN_VERB, word, suggestion(typed, Verb.words())),
                 usage, Optional.empty());
     }
 
     /** {@code  (did you mean `x` or `y`?)}, or nothing when no known word is near. */
     private String suggestion(String typed, List<String> known) {
         List<String> near = Suggestions.nearest(typed, known);
-        return near.isEmpty() ? "" : wording.get("parse.did-you-mean", near.stream().map(match -> "`" + match + "`")
-                .collect(Collectors.joining(wording.get("parse.or"))));
+        return near.isEmpty() ? "" : wording.get(WordKey.PARSE_DID_YOU_MEAN, near.stream().map(match -> "`" + match + "`")
+                .collect(Collectors.joining(wording.get(WordKey.PARSE_OR))));
     }
 
-    private Refusal refusal(String key, Object... arguments) {
+    private Refusal refusal(WordKey key, Object... arguments) {
         return new Refusal(wording.get(key, arguments));
     }
 

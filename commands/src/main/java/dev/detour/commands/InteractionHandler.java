@@ -9,6 +9,7 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.messages.Interactions;
+import dev.detour.messages.WordKey;
 import dev.detour.messages.Wording;
 import jakarta.inject.Singleton;
 
@@ -28,10 +29,11 @@ import java.util.Optional;
 public class InteractionHandler {
     private final CommandHandler commands;
     private final Catalog catalog;
-    private final Wording words = Wording.english();
+    private final Wording words;
 
-    public InteractionHandler(CommandHandler commands, Catalog catalog) {
+    public InteractionHandler(CommandHandler commands, Catalog catalog, Wording words) {
         this.commands = commands;
+        this.words = words;
         this.catalog = catalog;
     }
 
@@ -82,7 +84,7 @@ public class InteractionHandler {
                     (id, text) -> new DetourCommand.Update(id, text));
             case Interactions.RESOLVE_MODAL -> submitText(privateMeta, values, Interactions.SUMMARY_INPUT,
                     (id, text) -> new DetourCommand.Resolve(id, Optional.of(text).filter(t -> !t.isBlank())));
-            default -> new SubmissionReply.Close(CommandReply.say(words.get("form.unknown", callbackId)));
+            default -> new SubmissionReply.Close(CommandReply.say(words.get(WordKey.FORM_UNKNOWN, callbackId)));
         };
     }
 
@@ -95,30 +97,30 @@ public class InteractionHandler {
                 target = Target.of(value.substring(0, Math.max(colon, 0)), value.substring(colon + 1));
             } catch (IllegalArgumentException e) {
                 return new SubmissionReply.Errors(Map.of(Interactions.TARGETS_INPUT,
-                        words.get("form.unknown-choice", value)));
+                        words.get(WordKey.FORM_UNKNOWN_CHOICE, value)));
             }
             // The form lists the catalog of when it was opened; the config may have changed since.
             if (!configured(target)) {
                 return new SubmissionReply.Errors(Map.of(Interactions.TARGETS_INPUT,
-                        words.get("form.not-configured", target.id())));
+                        words.get(WordKey.FORM_NOT_CONFIGURED, target.id())));
             }
             targets.add(target);
         }
         if (targets.isEmpty()) {
-            return new SubmissionReply.Errors(Map.of(Interactions.TARGETS_INPUT, words.get("form.choose-one")));
+            return new SubmissionReply.Errors(Map.of(Interactions.TARGETS_INPUT, words.get(WordKey.FORM_CHOOSE_ONE)));
         }
         String kindWord = values.getOrDefault(Interactions.KIND_INPUT, List.of("outage")).stream().findFirst()
                 .orElse("outage");
         Optional<IncidentKind> kind = IncidentKind.fromWord(kindWord);
         if (kind.isEmpty()) {
             return new SubmissionReply.Errors(Map.of(Interactions.KIND_INPUT,
-                    words.get("form.unknown-kind", kindWord)));
+                    words.get(WordKey.FORM_UNKNOWN_KIND, kindWord)));
         }
         Optional<String> reason = values.getOrDefault(Interactions.REASON_INPUT, List.of()).stream().findFirst()
                 .map(String::strip).filter(text -> !text.isEmpty());
         if (reason.isPresent() && reason.get().length() > TextLimits.TITLE) {
             return new SubmissionReply.Errors(Map.of(Interactions.REASON_INPUT,
-                    words.get("form.at-most", String.valueOf(TextLimits.TITLE))));
+                    words.get(WordKey.FORM_AT_MOST, String.valueOf(TextLimits.TITLE))));
         }
         return new SubmissionReply.Accepted(new DetourCommand.Declare(targets, reason, kind.get()));
     }
@@ -136,15 +138,15 @@ public class InteractionHandler {
                                        TextCommand command) {
         Optional<IncidentId> incident = IncidentId.parse(privateMeta == null ? "" : privateMeta);
         if (incident.isEmpty()) {
-            return new SubmissionReply.Close(CommandReply.say(words.get("form.lost-incident")));
+            return new SubmissionReply.Close(CommandReply.say(words.get(WordKey.FORM_LOST_INCIDENT)));
         }
         String text = values.getOrDefault(input, List.of()).stream().findFirst().orElse("").strip();
         if (input.equals(Interactions.UPDATE_INPUT) && text.isEmpty()) {
-            return new SubmissionReply.Errors(Map.of(input, words.get("form.write-update")));
+            return new SubmissionReply.Errors(Map.of(input, words.get(WordKey.FORM_WRITE_UPDATE)));
         }
         if (text.length() > TextLimits.TEXT) {
             return new SubmissionReply.Errors(Map.of(input,
-                    words.get("form.at-most", String.valueOf(TextLimits.TEXT))));
+                    words.get(WordKey.FORM_AT_MOST, String.valueOf(TextLimits.TEXT))));
         }
         return new SubmissionReply.Accepted(command.of(incident.get(), text));
     }
@@ -177,6 +179,6 @@ public class InteractionHandler {
     }
 
     private CommandReply unknown(String what) {
-        return CommandReply.say(words.get("button.unknown", what));
+        return CommandReply.say(words.get(WordKey.BUTTON_UNKNOWN, what));
     }
 }

@@ -1,6 +1,7 @@
 package dev.detour.commands;
 
 import dev.detour.incidents.catalog.SlackSettings;
+import dev.detour.messages.WordKey;
 import dev.detour.messages.Wording;
 import jakarta.inject.Singleton;
 
@@ -16,9 +17,10 @@ public class OnCallPolicy {
     private final List<String> users;
     private final List<String> groups;
     private final UserGroupDirectory directory;
-    private final Wording words = Wording.english();
+    private final Wording words;
 
-    public OnCallPolicy(SlackSettings slack, UserGroupDirectory directory) {
+    public OnCallPolicy(SlackSettings slack, UserGroupDirectory directory, Wording words) {
+        this.words = words;
         this.users = slack.onCall().stream().filter(id -> !isGroup(id)).toList();
         this.groups = slack.onCall().stream().filter(OnCallPolicy::isGroup).toList();
         this.directory = directory;
@@ -39,7 +41,7 @@ public class OnCallPolicy {
         List<String> mentions = new java.util.ArrayList<>();
         users.forEach(user -> mentions.add("<@" + user + ">"));
         groups.forEach(group -> mentions.add("<!subteam^" + group + ">"));
-        return words.get("command.on-call-only", what, String.join(", ", mentions));
+        return words.get(WordKey.COMMAND_ON_CALL_ONLY, what, String.join(", ", mentions));
     }
 
     /** Slack user group ids start with S; user ids with U or W. */

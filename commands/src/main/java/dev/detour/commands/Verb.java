@@ -1,6 +1,7 @@
 package dev.detour.commands;
 
 import dev.detour.incidents.catalog.EnumWords;
+import dev.detour.messages.WordKey;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The first word of a {@code /detour} command, its usage line, and whether it changes production. What each
- * command does is said in the messages bundle, keyed by its word ({@code help.verb.<word>}; see HelpMessage).
+ * command does is said in the messages bundle ({@link #description()}, shown by HelpMessage).
  */
 public enum Verb {
     HELP("/detour help", false),
@@ -39,6 +40,25 @@ public enum Verb {
 
     public String usage() {
         return usage;
+    }
+
+    /** What the command does, as {@code /detour help} lists it. */
+    public WordKey description() {
+        return switch (this) {
+            case HELP -> WordKey.HELP_VERB_HELP;
+            case STATUS -> WordKey.HELP_VERB_STATUS;
+            case DECLARE -> WordKey.HELP_VERB_DECLARE;
+            case DISABLE -> WordKey.HELP_VERB_DISABLE;
+            case ENABLE -> WordKey.HELP_VERB_ENABLE;
+            case ROUTE -> WordKey.HELP_VERB_ROUTE;
+            case CONSENT -> WordKey.HELP_VERB_CONSENT;
+            case UPDATE -> WordKey.HELP_VERB_UPDATE;
+            case STATE -> WordKey.HELP_VERB_STATE;
+            case RESOLVE -> WordKey.HELP_VERB_RESOLVE;
+            case REOPEN -> WordKey.HELP_VERB_REOPEN;
+            case SUMMARY -> WordKey.HELP_VERB_SUMMARY;
+            case AUDIT -> WordKey.HELP_VERB_AUDIT;
+        };
     }
 
     /** Reading commands are open to everyone; the rest are for on-call. */

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.detour.messages.Wording;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.catalog.Target;
@@ -40,11 +41,13 @@ class CommandHandlerTest {
     final FakeOperations operations = new FakeOperations(SeedCatalog.catalog());
     final CommandHandler commands = handler(operations);
 
+    static final Wording ENGLISH = Wording.of("en");
+
     static CommandHandler handler(Operations operations) {
         OnCallPolicy onCall = new OnCallPolicy(new SlackSettings("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS",
-                List.of("U0ALICE", "S0ONCALL")), new FixedGroups(Map.of("S0ONCALL", Set.of("U0CAROL"))));
+                List.of("U0ALICE", "S0ONCALL")), new FixedGroups(Map.of("S0ONCALL", Set.of("U0CAROL"))), ENGLISH);
         return new CommandHandler(SeedCatalog.catalog(), onCall, operations,
-                Clock.fixed(FakeOperations.NOW, ZoneOffset.UTC));
+                Clock.fixed(FakeOperations.NOW, ZoneOffset.UTC), ENGLISH);
     }
 
     private String say(DetourCommand command, Invoker invoker) {

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommandParserTest {
-    private final CommandParser parser = new CommandParser(SeedCatalog.catalog());
+    private final CommandParser parser = new CommandParser(SeedCatalog.catalog(), CommandHandlerTest.ENGLISH);
 
     @Test
     void disableTakesModelsAndAReasonAfterTwoDashes() {

@@ -15,6 +15,7 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.readmodel.IncidentReport;
+import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.routing.RouteOverride;
 
 import java.time.Instant;
@@ -68,7 +69,7 @@ final class FakeOperations implements Operations {
         maybeFail();
         Incident incident = incidents.get(id);
         if (incident == null) {
-            return new IncidentChange.Rejected("there is no incident " + id);
+            return new IncidentChange.Rejected(new Refusal.NoSuchIncident(id));
         }
         IncidentChange change = how.apply(incident);
         if (change instanceof IncidentChange.Applied applied) {
@@ -120,7 +121,7 @@ final class FakeOperations implements Operations {
         maybeFail();
         Incident previous = incidents.get(id);
         if (previous == null) {
-            return new IncidentChange.Rejected("there is no incident " + id);
+            return new IncidentChange.Rejected(new Refusal.NoSuchIncident(id));
         }
         IncidentChange change = previous.reopen(new IncidentId(incidents.size() + 1), by, NOW, reason);
         if (change instanceof IncidentChange.Applied applied) {
@@ -155,7 +156,7 @@ final class FakeOperations implements Operations {
     public RoutingOutcome override(TaskClassId taskClass, Optional<RouteOverride> override, Actor by) {
         maybeFail();
         if (overrides.getOrDefault(taskClass, Optional.empty()).equals(override)) {
-            return new RoutingOutcome.Rejected(taskClass + " already has that route");
+            return new RoutingOutcome.Rejected(new Refusal.AlreadyOverridden(taskClass, override));
         }
         overrides.put(taskClass, override);
         changes.add(by.id() + " routed " + taskClass + " " + override.map(RouteOverride::describe).orElse("auto"));

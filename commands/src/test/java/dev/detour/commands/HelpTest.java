@@ -27,7 +27,7 @@ class HelpTest {
     @Test
     void theHelpIsExactlyTheGoldenHelpOfTheMessagesModule() throws IOException {
         JsonObject golden = JsonParser.parseString(Files.readString(GOLDEN, StandardCharsets.UTF_8)).getAsJsonObject();
-        SlackMessage help = CommandHandler.help();
+        SlackMessage help = CommandHandler.help(CommandHandlerTest.ENGLISH);
 
         assertEquals(golden.get("text").getAsString(), help.text());
         assertEquals(1, help.blocks().size());
@@ -35,7 +35,7 @@ class HelpTest {
 
     @Test
     void everyVerbIsListedWithWhatItDoesAndOnlyOnCallVerbsAreMarked() {
-        String help = CommandHandler.help().text();
+        String help = CommandHandler.help(CommandHandlerTest.ENGLISH).text();
         for (Verb verb : Verb.values()) {
             // Usage lines are escaped, or Slack would read "<provider|model>" as a link.
             String line = help.substring(help.indexOf("`" + SlackText.escape(verb.usage()) + "`\n"));

@@ -29,7 +29,7 @@ class InteractionHandlerTest {
 
     private final FakeOperations operations = new FakeOperations(SeedCatalog.catalog());
     private final InteractionHandler interactions = new InteractionHandler(CommandHandlerTest.handler(operations),
-            SeedCatalog.catalog());
+            SeedCatalog.catalog(), CommandHandlerTest.ENGLISH);
 
     private Optional<DetourCommand> pressed(String actionId, String value) {
         return interactions.command(actionId, value);

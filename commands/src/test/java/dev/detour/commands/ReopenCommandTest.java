@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /detour reopen <INC-n> [-- reason]}: a resolved incident that flares up again. */
 class ReopenCommandTest {
-    private final CommandParser parser = new CommandParser(SeedCatalog.catalog());
+    private final CommandParser parser = new CommandParser(SeedCatalog.catalog(), CommandHandlerTest.ENGLISH);
 
     @Test
     void reopenNamesOneIncidentAndMayGiveAReason() {

@@ -16,10 +16,6 @@ public final class AppHomeView {
     private final StatusMessage status;
     private final Wording words;
 
-    public AppHomeView(StatusMessage status) {
-        this(status, Wording.english());
-    }
-
     /** @param status should speak the same {@code words}, so the tab is in one language */
     public AppHomeView(StatusMessage status, Wording words) {
         this.status = status;
@@ -28,7 +24,7 @@ public final class AppHomeView {
 
     public View render(DetourStatus current) {
         List<LayoutBlock> blocks = new ArrayList<>(status.blocks(current));
-        blocks.add(context(c -> c.elements(List.of(markdownText(words.get("home.footer"))))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(words.get(WordKey.HOME_FOOTER))))));
         return view(v -> v.type("home").blocks(blocks));
     }
 }

@@ -13,10 +13,6 @@ import java.util.Optional;
 public final class AuditMessage {
     private final Wording words;
 
-    public AuditMessage() {
-        this(Wording.english());
-    }
-
     public AuditMessage(Wording words) {
         this.words = words;
     }
@@ -31,19 +27,19 @@ public final class AuditMessage {
     public SlackMessage render(List<StoredAuditRecord> records, Filter filter) {
         String chosen = describe(filter);
         if (records.isEmpty()) {
-            return SlackMessage.plain(words.get("audit.none", chosen));
+            return SlackMessage.plain(words.get(WordKey.AUDIT_NONE, chosen));
         }
         List<String> lines = records.stream().map(StoredAuditRecord::record).map(AuditMessage::line).toList();
-        return SlackMessage.plain(words.get("audit.header", chosen) + "\n"
+        return SlackMessage.plain(words.get(WordKey.AUDIT_HEADER, chosen) + "\n"
                 + Limits.lines(lines, Limits.SECTION_TEXT - 200));
     }
 
     /** {@code " for INC-3 in the last 2h"}: each part after a space, so no filter is "". */
     private String describe(Filter filter) {
         List<String> parts = new ArrayList<>();
-        filter.incident().ifPresent(id -> parts.add(words.get("audit.for", id.toString())));
-        filter.subject().ifPresent(subject -> parts.add(words.get("audit.for", SlackText.escape(subject, 200))));
-        filter.since().ifPresent(since -> parts.add(words.get("audit.in-the-last", words.duration(since))));
+        filter.incident().ifPresent(id -> parts.add(words.get(WordKey.AUDIT_FOR, id.toString())));
+        filter.subject().ifPresent(subject -> parts.add(words.get(WordKey.AUDIT_FOR, SlackText.escape(subject, 200))));
+        filter.since().ifPresent(since -> parts.add(words.get(WordKey.AUDIT_IN_THE_LAST, words.duration(since))));
         return parts.isEmpty() ? "" : " " + String.join(" ", parts);
     }
 

@@ -4,15 +4,11 @@ package dev.detour.messages;
 public final class BusyMessage {
     private final Wording words;
 
-    public BusyMessage() {
-        this(Wording.english());
-    }
-
     public BusyMessage(Wording words) {
         this.words = words;
     }
 
     public SlackMessage render() {
-        return SlackMessage.plain(words.get("busy.try-again"));
+        return SlackMessage.plain(words.get(WordKey.BUSY_TRY_AGAIN));
     }
 }

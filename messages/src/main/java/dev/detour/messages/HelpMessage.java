@@ -11,23 +11,19 @@ import java.util.stream.Collectors;
 public final class HelpMessage {
     private final Wording words;
 
-    public HelpMessage() {
-        this(Wording.english());
-    }
-
     public HelpMessage(Wording words) {
         this.words = words;
     }
 
-    /** @param verb the command's first word, e.g. {@code disable} */
-    public record Command(String verb, String usage, boolean onCall) {
+    /** @param description what the command does, e.g. {@link WordKey#HELP_VERB_DISABLE} */
+    public record Command(WordKey description, String usage, boolean onCall) {
     }
 
     public SlackMessage render(List<Command> commands) {
-        return SlackMessage.plain("*" + words.get("help.header") + "*\n" + commands.stream()
+        return SlackMessage.plain("*" + words.get(WordKey.HELP_HEADER) + "*\n" + commands.stream()
                 .map(command -> "`" + SlackText.escape(command.usage()) + "`\n      "
-                        + words.get("help.verb." + command.verb())
-                        + (command.onCall() ? " " + words.get("help.on-call") : ""))
+                        + words.get(command.description())
+                        + (command.onCall() ? " " + words.get(WordKey.HELP_ON_CALL) : ""))
                 .collect(Collectors.joining("\n")));
     }
 }

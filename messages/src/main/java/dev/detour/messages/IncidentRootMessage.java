@@ -38,10 +38,6 @@ public final class IncidentRootMessage {
     private final Names names;
     private final Wording words;
 
-    public IncidentRootMessage(Names names) {
-        this(names, Wording.english());
-    }
-
     public IncidentRootMessage(Names names, Wording words) {
         this.names = names;
         this.words = words;
@@ -57,20 +53,20 @@ public final class IncidentRootMessage {
      */
     public SlackMessage render(Incident incident, DetourStatus status, List<TimelineEntry> timeline) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        String headline = words.get("root.headline", incident.id().toString(),
-                words.get("root.kind." + incident.kind().word()), words.get("word.state." + incident.state().word()));
+        String headline = words.get(WordKey.ROOT_HEADLINE, incident.id().toString(),
+                words.get(WordKey.rootKind(incident.kind())), words.get(WordKey.state(incident.state())));
         blocks.add(header(h -> h.text(plainText(Limits.clip(headline, Limits.HEADER_TEXT)))));
-        String since = words.get("root.opened", Names.time(incident.openedAt()), Names.actor(incident.openedBy()))
-                + incident.acknowledgedBy().map(by -> " · " + words.get("root.acknowledged", Names.actor(by))).orElse("")
-                + incident.resolvedAt().map(at -> " · " + words.get("root.resolved", Names.time(at))).orElse("");
-        String title = incident.title().isEmpty() ? words.get("root.no-title")
+        String since = words.get(WordKey.ROOT_OPENED, Names.time(incident.openedAt()), Names.actor(incident.openedBy()))
+                + incident.acknowledgedBy().map(by -> " · " + words.get(WordKey.ROOT_ACKNOWLEDGED, Names.actor(by))).orElse("")
+                + incident.resolvedAt().map(at -> " · " + words.get(WordKey.ROOT_RESOLVED, Names.time(at))).orElse("");
+        String title = incident.title().isEmpty() ? words.get(WordKey.ROOT_NO_TITLE)
                 : SlackText.escape(incident.title(), Limits.room(Limits.SECTION_TEXT, "**\n" + since));
         String about = "*" + title + "*\n" + since;
         blocks.add(section(s -> s.text(markdownText(Limits.clip(about, Limits.SECTION_TEXT)))));
 
         List<String> affected = incident.affected().stream().map(target -> "• " + names.targetWithId(target)
                 + " — " + availability(target, status)).toList();
-        blocks.add(section(s -> s.text(markdownText("*" + words.get("root.affected") + "*\n"
+        blocks.add(section(s -> s.text(markdownText("*" + words.get(WordKey.ROOT_AFFECTED) + "*\n"
                 + Limits.lines(affected, Limits.SECTION_TEXT - 20)))));
 
         List<String> routes = status.taskClasses().stream()
@@ -80,22 +76,22 @@ public final class IncidentRootMessage {
                         + names.route(taskClass.current(), words))
                 .toList();
         if (!routes.isEmpty()) {
-            blocks.add(section(s -> s.text(markdownText("*" + words.get("root.task-classes") + "*\n"
+            blocks.add(section(s -> s.text(markdownText("*" + words.get(WordKey.ROOT_TASK_CLASSES) + "*\n"
                     + Limits.lines(routes, Limits.SECTION_TEXT - 20)))));
         }
         String signals = signalsSeen(timeline);
         if (!signals.isEmpty()) {
-            blocks.add(section(s -> s.text(markdownText(Limits.clip("*" + words.get("root.signals-seen") + "*\n"
+            blocks.add(section(s -> s.text(markdownText(Limits.clip("*" + words.get(WordKey.ROOT_SIGNALS_SEEN) + "*\n"
                     + signals, Limits.SECTION_TEXT)))));
         }
         if (incident.isOpen()) {
             blocks.add(actions(a -> a.blockId("incident-actions").elements(buttons(incident, status))));
         }
-        blocks.add(context(c -> c.elements(List.of(markdownText(words.get("root.footer",
+        blocks.add(context(c -> c.elements(List.of(markdownText(words.get(WordKey.ROOT_FOOTER,
                 Names.time(status.at())))))));
         String count = String.valueOf(incident.affected().size());
-        String text = words.get("root.text", headline, SlackText.escape(incident.title(),
-                Limits.room(Limits.SECTION_TEXT, words.get("root.text", headline, "", count))), count);
+        String text = words.get(WordKey.ROOT_TEXT, headline, SlackText.escape(incident.title(),
+                Limits.room(Limits.SECTION_TEXT, words.get(WordKey.ROOT_TEXT, headline, "", count))), count);
         return new SlackMessage(Limits.clip(text, Limits.SECTION_TEXT), blocks);
     }
 
@@ -107,7 +103,7 @@ public final class IncidentRootMessage {
         Map<String, List<TimelineEntry>> bySource = timeline.stream()
                 .filter(entry -> entry.type() == TimelineEntry.Type.SIGNAL)
                 .collect(Collectors.groupingBy(entry -> entry.actor().id(), LinkedHashMap::new, Collectors.toList()));
-        List<String> counters = bySource.entrySet().stream().map(source -> words.get("root.signal-count",
+        List<String> counters = bySource.entrySet().stream().map(source -> words.get(WordKey.ROOT_SIGNAL_COUNT,
                 SlackText.escape(source.getKey()), String.valueOf(source.getValue().size()),
                 Names.time(source.getValue().get(source.getValue().size() - 1).at()))).toList();
         return Limits.joined(counters, " · ", Limits.SECTION_TEXT - 40);
@@ -118,29 +114,32 @@ public final class IncidentRootMessage {
         List<BlockElement> elements = new ArrayList<>();
         if (incident.acknowledgedAt().isEmpty()) {
             elements.add(button(b -> b.actionId(Interactions.ACKNOWLEDGE)
-                    .text(plainText(words.get("root.button.acknowledge"))).value(id).style("primary")));
+                    .text(plainText(words.get(WordKey.ROOT_BUTTON_ACKNOWLEDGE))).value(id).style("primary")));
         }
         List<Target> up = incident.affected().stream().filter(target -> isAvailable(target, status)).toList();
         List<Target> down = incident.affected().stream().filter(target -> !isAvailable(target, status)).toList();
-        targetControls(elements, id, up, "disable", Interactions.DISABLE, Interactions.DISABLE_MENU);
-        targetControls(elements, id, down, "enable", Interactions.ENABLE, Interactions.ENABLE_MENU);
+        targetControls(elements, id, up, WordKey.ROOT_BUTTON_DISABLE, WordKey.ROOT_MENU_DISABLE, Interactions.DISABLE,
+                Interactions.DISABLE_MENU);
+        targetControls(elements, id, down, WordKey.ROOT_BUTTON_ENABLE, WordKey.ROOT_MENU_ENABLE, Interactions.ENABLE,
+                Interactions.ENABLE_MENU);
         elements.add(button(b -> b.actionId(Interactions.POST_UPDATE)
-                .text(plainText(words.get("root.button.post-update"))).value(id)));
+                .text(plainText(words.get(WordKey.ROOT_BUTTON_POST_UPDATE))).value(id)));
         List<OptionObject> states = new ArrayList<>();
         for (IncidentState state : IncidentState.values()) {
             if (state != incident.state() && state != IncidentState.RESOLVED) {
-                states.add(option(plainText(words.get("word.state." + state.word())), id + " " + state.word()));
+                states.add(option(plainText(words.get(WordKey.state(state))), id + " " + state.word()));
             }
         }
         elements.add(staticSelect(s -> s.actionId(Interactions.CHANGE_STATE)
-                .placeholder(plainText(words.get("root.menu.change-state"))).options(states)));
-        elements.add(button(b -> b.actionId(Interactions.RESOLVE).text(plainText(words.get("root.button.resolve")))
+                .placeholder(plainText(words.get(WordKey.ROOT_MENU_CHANGE_STATE))).options(states)));
+        elements.add(button(b -> b.actionId(Interactions.RESOLVE).text(plainText(words.get(WordKey.ROOT_BUTTON_RESOLVE)))
                 .value(id).style("danger")));
         return elements;
     }
 
-    /** @param verb {@code disable} or {@code enable}: picks the button and menu wording */
-    private void targetControls(List<BlockElement> elements, String id, List<Target> targets, String verb,
+    /** @param button and {@code menu}: the wording for disable or enable */
+    private void targetControls(List<BlockElement> elements, String id, List<Target> targets, WordKey button,
+                                WordKey menu,
                                 String buttonAction, String menuAction) {
         if (targets.isEmpty()) {
             return;
@@ -148,7 +147,7 @@ public final class IncidentRootMessage {
         if (targets.size() <= MAX_TARGET_BUTTONS) {
             for (Target target : targets) {
                 elements.add(button(b -> b.actionId(buttonAction + ":" + target.id())
-                        .text(plainText(Limits.clip(words.get("root.button." + verb, names.target(target)),
+                        .text(plainText(Limits.clip(words.get(button, names.target(target)),
                                 Limits.BUTTON_TEXT)))
                         .value(id + " " + target.kind() + ":" + target.id())));
             }
@@ -158,7 +157,7 @@ public final class IncidentRootMessage {
                 .map(target -> option(plainText(Limits.clip(names.target(target), Limits.OPTION_TEXT)),
                         id + " " + target.kind() + ":" + target.id()))
                 .toList();
-        elements.add(staticSelect(s -> s.actionId(menuAction).placeholder(plainText(words.get("root.menu." + verb)))
+        elements.add(staticSelect(s -> s.actionId(menuAction).placeholder(plainText(words.get(menu)))
                 .options(options)));
     }
 
@@ -173,11 +172,12 @@ public final class IncidentRootMessage {
     private String availability(Target target, DetourStatus status) {
         return availabilityOf(target, status)
                 .map(a -> {
-                    String key = a.available() ? "root.available" : "root.unavailable";
-                    return a.since().map(since -> words.get(key + ".since", Names.time(since)))
+                    WordKey key = a.available() ? WordKey.ROOT_AVAILABLE : WordKey.ROOT_UNAVAILABLE;
+                    WordKey keySince = a.available() ? WordKey.ROOT_AVAILABLE_SINCE : WordKey.ROOT_UNAVAILABLE_SINCE;
+                    return a.since().map(since -> words.get(keySince, Names.time(since)))
                             .orElseGet(() -> words.get(key));
                 })
-                .orElse(words.get("root.unknown"));
+                .orElse(words.get(WordKey.ROOT_UNKNOWN));
     }
 
     private record Availability(boolean available, Optional<java.time.Instant> since) {

@@ -48,40 +48,40 @@ public final class ManagerSummary {
     public SlackMessage render(IncidentReport report) {
         Incident incident = report.incident();
         Instant end = incident.resolvedAt().orElse(report.at());
-        String title = words.get("summary.header", incident.id());
+        String title = words.get(WordKey.SUMMARY_HEADER, incident.id());
         List<String> facts = new ArrayList<>();
-        facts.add("*" + words.get("summary.title", SlackText.escape(incident.title(), Limits.SECTION_TEXT / 2),
-                words.get("kind." + incident.kind().word()), incident.state().word()) + "*");
-        facts.add(words.get("summary.duration", duration(incident.openedAt(), end)
-                + (incident.isOpen() ? " (" + words.get("summary.ongoing") + ")" : "")));
-        facts.add(words.get("summary.detect", Names.time(incident.openedAt()), Names.actor(incident.openedBy())));
+        facts.add("*" + words.get(WordKey.SUMMARY_TITLE, SlackText.escape(incident.title(), Limits.SECTION_TEXT / 2),
+                words.get(WordKey.kind(incident.kind())), words.get(WordKey.state(incident.state()))) + "*");
+        facts.add(words.get(WordKey.SUMMARY_DURATION, duration(incident.openedAt(), end)
+                + (incident.isOpen() ? " (" + words.get(WordKey.SUMMARY_ONGOING) + ")" : "")));
+        facts.add(words.get(WordKey.SUMMARY_DETECT, Names.time(incident.openedAt()), Names.actor(incident.openedBy())));
         detection(words, report.timeline()).ifPresent(facts::add);
-        facts.add(words.get("summary.acknowledge", incident.acknowledgedAt()
-                .map(at -> duration(incident.openedAt(), at)).orElse(words.get("summary.not-yet"))));
-        facts.add(words.get("summary.mitigate", firstMitigation(report)
-                .map(at -> duration(incident.openedAt(), at)).orElse(words.get("summary.not-yet"))));
-        facts.add(words.get("summary.resolve", incident.resolvedAt()
-                .map(at -> duration(incident.openedAt(), at)).orElse(words.get("summary.not-yet"))));
-        facts.add(words.get("summary.affected", String.join(", ", incident.affected().stream()
+        facts.add(words.get(WordKey.SUMMARY_ACKNOWLEDGE, incident.acknowledgedAt()
+                .map(at -> duration(incident.openedAt(), at)).orElse(words.get(WordKey.SUMMARY_NOT_YET))));
+        facts.add(words.get(WordKey.SUMMARY_MITIGATE, firstMitigation(report)
+                .map(at -> duration(incident.openedAt(), at)).orElse(words.get(WordKey.SUMMARY_NOT_YET))));
+        facts.add(words.get(WordKey.SUMMARY_RESOLVE, incident.resolvedAt()
+                .map(at -> duration(incident.openedAt(), at)).orElse(words.get(WordKey.SUMMARY_NOT_YET))));
+        facts.add(words.get(WordKey.SUMMARY_AFFECTED, String.join(", ", incident.affected().stream()
                 .map(names::target).toList())));
         List<String> periods = periods(report, end);
         Set<String> classes = new LinkedHashSet<>();
         report.routeChanges().forEach(record -> classes.add(names.taskClass(taskClass(record))));
         if (!classes.isEmpty()) {
-            facts.add(words.get("summary.task-classes", String.join(", ", classes)));
+            facts.add(words.get(WordKey.SUMMARY_TASK_CLASSES, String.join(", ", classes)));
         }
 
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Limits.clip(title, Limits.HEADER_TEXT)))));
         blocks.add(section(s -> s.text(markdownText(Limits.clip(String.join("\n", facts), Limits.SECTION_TEXT)))));
-        blocks.add(list(words.get("summary.periods"), periods.isEmpty()
-                ? List.of(words.get("summary.period.none")) : periods));
-        blocks.add(list(words.get("summary.decisions"), decisions(report)));
+        blocks.add(list(words.get(WordKey.SUMMARY_PERIODS), periods.isEmpty()
+                ? List.of(words.get(WordKey.SUMMARY_PERIOD_NONE)) : periods));
+        blocks.add(list(words.get(WordKey.SUMMARY_DECISIONS), decisions(report)));
         List<String> signals = signals(report);
         if (!signals.isEmpty()) {
-            blocks.add(list(words.get("summary.signals"), signals));
+            blocks.add(list(words.get(WordKey.SUMMARY_SIGNALS), signals));
         }
-        blocks.add(list(words.get("summary.timeline"), report.timeline().stream()
+        blocks.add(list(words.get(WordKey.SUMMARY_TIMELINE), report.timeline().stream()
                 .map(entry -> Names.time(entry.at()) + " " + Names.actor(entry.actor()) + ": "
                         + timelineText.of(entry, ITEM)).toList()));
         String text = title + "\n" + String.join("\n", facts) + "\n" + String.join("\n", periods);
@@ -121,9 +121,9 @@ public final class ManagerSummary {
         if (state.startsWith("fallback ")) {
             String model = names.model(dev.detour.incidents.catalog.ModelId.of(state.substring("fallback ".length())
                     .strip()));
-            return words.get("summary.period.fallback", taskClass, model, length, from, to);
+            return words.get(WordKey.SUMMARY_PERIOD_FALLBACK, taskClass, model, length, from, to);
         }
-        return words.get(state.startsWith("awaiting-consent") ? "summary.period.awaiting" : "summary.period.stopped",
+        return words.get(state.startsWith("awaiting-consent") ? WordKey.SUMMARY_PERIOD_AWAITING : WordKey.SUMMARY_PERIOD_STOPPED,
                 taskClass, length, from, to);
     }
 
@@ -178,14 +178,14 @@ public final class ManagerSummary {
         Optional<Instant> theirs = timeline.stream().filter(entry -> entry.actor().kind() == Actor.Kind.SIGNAL
                 && entry.actor().id().startsWith(STATUSPAGE)).map(TimelineEntry::at).min(Instant::compareTo);
         if (ours.isEmpty() || theirs.isEmpty()) {
-            return theirs.isEmpty() && ours.isPresent() ? Optional.of(words.get("summary.detection.silent"))
+            return theirs.isEmpty() && ours.isPresent() ? Optional.of(words.get(WordKey.SUMMARY_DETECTION_SILENT))
                     : Optional.empty();
         }
         Duration lead = Duration.between(ours.get(), theirs.get());
         if (lead.isZero()) {
-            return Optional.of(words.get("summary.detection.same"));
+            return Optional.of(words.get(WordKey.SUMMARY_DETECTION_SAME));
         }
-        return Optional.of(words.get(lead.isNegative() ? "summary.detection.lag" : "summary.detection.lead",
+        return Optional.of(words.get(lead.isNegative() ? WordKey.SUMMARY_DETECTION_LAG : WordKey.SUMMARY_DETECTION_LEAD,
                 words.duration(lead.abs())));
     }
 }

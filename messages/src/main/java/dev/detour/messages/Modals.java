@@ -38,10 +38,6 @@ public final class Modals {
     private final Catalog catalog;
     private final Wording words;
 
-    public Modals(Catalog catalog) {
-        this(catalog, Wording.english());
-    }
-
     public Modals(Catalog catalog, Wording words) {
         this.catalog = catalog;
         this.words = words;
@@ -53,7 +49,7 @@ public final class Modals {
         int options = 0;
         for (Provider provider : catalog.providers()) {
             List<OptionObject> choices = new ArrayList<>();
-            String all = words.get("modal.declare.all-of", provider.name());
+            String all = words.get(WordKey.MODAL_DECLARE_ALL_OF, provider.name());
             choices.add(option(plainText(Limits.clip(all, Limits.OPTION_TEXT)), "provider:" + provider.id()));
             for (Model model : provider.models()) {
                 choices.add(option(plainText(Limits.clip(model.name(), Limits.OPTION_TEXT)), "model:" + model.id()));
@@ -69,36 +65,36 @@ public final class Modals {
         }
         List<OptionObject> kinds = new ArrayList<>();
         for (IncidentKind kind : IncidentKind.values()) {
-            kinds.add(option(plainText(words.get("word.kind." + kind.word())), kind.word()));
+            kinds.add(option(plainText(words.get(WordKey.kindWord(kind))), kind.word()));
         }
         return view(v -> v.type("modal").callbackId(Interactions.DECLARE_MODAL)
-                .title(title(words.get("modal.declare.title")))
-                .submit(submit(words.get("modal.declare.submit")))
+                .title(title(words.get(WordKey.MODAL_DECLARE_TITLE)))
+                .submit(submit(words.get(WordKey.MODAL_DECLARE_SUBMIT)))
                 .close(cancel())
                 .blocks(List.of(
                         input(i -> i.blockId(Interactions.TARGETS_INPUT)
-                                .label(plainText(words.get("modal.declare.targets")))
+                                .label(plainText(words.get(WordKey.MODAL_DECLARE_TARGETS)))
                                 .element(multiStaticSelect(m -> m.actionId(Interactions.TARGETS_INPUT)
-                                        .placeholder(plainText(words.get("modal.declare.targets.placeholder")))
+                                        .placeholder(plainText(words.get(WordKey.MODAL_DECLARE_TARGETS_PLACEHOLDER)))
                                         .optionGroups(groups)))),
-                        input(i -> i.blockId(Interactions.KIND_INPUT).label(plainText(words.get("modal.declare.kind")))
+                        input(i -> i.blockId(Interactions.KIND_INPUT).label(plainText(words.get(WordKey.MODAL_DECLARE_KIND)))
                                 .element(staticSelect(s -> s.actionId(Interactions.KIND_INPUT)
                                         .initialOption(kinds.get(0)).options(kinds)))),
                         input(i -> i.blockId(Interactions.REASON_INPUT)
-                                .label(plainText(words.get("modal.declare.reason")))
+                                .label(plainText(words.get(WordKey.MODAL_DECLARE_REASON)))
                                 .element(plainTextInput(p -> p.actionId(Interactions.REASON_INPUT)
                                         .maxLength(TextLimits.TITLE)
-                                        .placeholder(plainText(words.get("modal.declare.reason.placeholder")))))))));
+                                        .placeholder(plainText(words.get(WordKey.MODAL_DECLARE_REASON_PLACEHOLDER)))))))));
     }
 
     public View postUpdate(IncidentId incident) {
-        return textModal(Interactions.UPDATE_MODAL, incident, words.get("modal.update.title"),
-                words.get("modal.update.submit"), Interactions.UPDATE_INPUT, words.get("modal.update.label"), false);
+        return textModal(Interactions.UPDATE_MODAL, incident, words.get(WordKey.MODAL_UPDATE_TITLE),
+                words.get(WordKey.MODAL_UPDATE_SUBMIT), Interactions.UPDATE_INPUT, words.get(WordKey.MODAL_UPDATE_LABEL), false);
     }
 
     public View resolve(IncidentId incident) {
-        return textModal(Interactions.RESOLVE_MODAL, incident, words.get("modal.resolve.title", incident.toString()),
-                words.get("modal.resolve.submit"), Interactions.SUMMARY_INPUT, words.get("modal.resolve.label"),
+        return textModal(Interactions.RESOLVE_MODAL, incident, words.get(WordKey.MODAL_RESOLVE_TITLE, incident.toString()),
+                words.get(WordKey.MODAL_RESOLVE_SUBMIT), Interactions.SUMMARY_INPUT, words.get(WordKey.MODAL_RESOLVE_LABEL),
                 true);
     }
 
@@ -124,6 +120,6 @@ public final class Modals {
     }
 
     private ViewClose cancel() {
-        return viewClose(c -> c.type("plain_text").text(Limits.clip(words.get("modal.cancel"), TITLE)));
+        return viewClose(c -> c.type("plain_text").text(Limits.clip(words.get(WordKey.MODAL_CANCEL), TITLE)));
     }
 }

@@ -46,19 +46,14 @@ public final class Names {
         return target(target) + " (`" + target.id() + "`)";
     }
 
-    /** {@code fallback → GPT-5}, {@code stopped}, {@code awaiting consent to move to GPT-5}, in English. */
-    public String route(Route route) {
-        return route(route, Wording.english());
-    }
-
     /** The route in {@code words}: the messages that show it pass their own, so one message is one language. */
     public String route(Route route, Wording words) {
         return switch (route.state()) {
-            case PRIMARY -> words.get("route.primary", route.serving().map(this::model).orElse("?"));
-            case FALLBACK -> words.get("route.fallback", route.serving().map(this::model).orElse("?"));
-            case AWAITING_CONSENT -> words.get("route.awaiting-consent",
+            case PRIMARY -> words.get(WordKey.ROUTE_PRIMARY, route.serving().map(this::model).orElse("?"));
+            case FALLBACK -> words.get(WordKey.ROUTE_FALLBACK, route.serving().map(this::model).orElse("?"));
+            case AWAITING_CONSENT -> words.get(WordKey.ROUTE_AWAITING_CONSENT,
                     route.offered().map(this::model).orElse("?"));
-            case STOPPED -> words.get("route.stopped");
+            case STOPPED -> words.get(WordKey.ROUTE_STOPPED);
         };
     }
 

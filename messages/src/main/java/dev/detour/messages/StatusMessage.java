@@ -18,10 +18,6 @@ public final class StatusMessage {
     private final Names names;
     private final Wording words;
 
-    public StatusMessage(Names names) {
-        this(names, Wording.english());
-    }
-
     public StatusMessage(Names names, Wording words) {
         this.names = names;
         this.words = words;
@@ -33,41 +29,41 @@ public final class StatusMessage {
 
     public List<LayoutBlock> blocks(DetourStatus status) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(words.get("status.header", Names.time(status.at()))))));
+        blocks.add(header(h -> h.text(plainText(words.get(WordKey.STATUS_HEADER, Names.time(status.at()))))));
         List<String> incidents = status.openIncidents().stream()
-                .map(incident -> "• *" + incident.id() + "* " + words.get("word.state." + incident.state().word())
-                        + " · " + words.get("word.kind." + incident.kind().word()) + " · "
+                .map(incident -> "• *" + incident.id() + "* " + words.get(WordKey.state(incident.state()))
+                        + " · " + words.get(WordKey.kindWord(incident.kind())) + " · "
                         + SlackText.escape(incident.title(), Limits.SECTION_TEXT / 2))
                 .toList();
-        blocks.add(list("status.open-incidents", incidents, "status.no-incidents"));
+        blocks.add(list(WordKey.STATUS_OPEN_INCIDENTS, incidents, WordKey.STATUS_NO_INCIDENTS));
         List<String> off = new ArrayList<>();
         status.providers().stream().filter(p -> !p.available())
-                .forEach(p -> off.add("• " + switchedOff("status.provider-off", p.name(), p.id().value(), p.since())));
+                .forEach(p -> off.add("• " + switchedOff(WordKey.STATUS_PROVIDER_OFF, WordKey.STATUS_PROVIDER_OFF_SINCE, p.name(), p.id().value(), p.since())));
         status.models().stream().filter(m -> !m.available())
-                .forEach(m -> off.add("• " + switchedOff("status.model-off", m.name(), m.id().value(), m.since())));
-        blocks.add(list("status.switched-off", off, "status.nothing-off"));
+                .forEach(m -> off.add("• " + switchedOff(WordKey.STATUS_MODEL_OFF, WordKey.STATUS_MODEL_OFF_SINCE, m.name(), m.id().value(), m.since())));
+        blocks.add(list(WordKey.STATUS_SWITCHED_OFF, off, WordKey.STATUS_NOTHING_OFF));
         List<String> routes = status.taskClasses().stream()
-                .map(t -> "• " + t.name() + " (`" + t.id() + "`, " + words.get("word.failover." + t.failover().word())
+                .map(t -> "• " + t.name() + " (`" + t.id() + "`, " + words.get(WordKey.failover(t.failover()))
                         + "): " + names.route(t.current(), words))
                 .toList();
-        blocks.add(list("status.task-classes", routes, "status.no-task-classes"));
+        blocks.add(list(WordKey.STATUS_TASK_CLASSES, routes, WordKey.STATUS_NO_TASK_CLASSES));
         return blocks;
     }
 
     /** A bold heading over one line per item, or over the words for none. */
-    private LayoutBlock list(String heading, List<String> lines, String none) {
+    private LayoutBlock list(WordKey heading, List<String> lines, WordKey none) {
         String text = "*" + words.get(heading) + "*\n" + (lines.isEmpty() ? words.get(none)
                 : Limits.lines(lines, Limits.SECTION_TEXT - 20));
         return section(s -> s.text(markdownText(text)));
     }
 
-    private String switchedOff(String key, String name, String id, Optional<Instant> since) {
-        return since.map(at -> words.get(key + ".since", name, id, Names.time(at)))
+    private String switchedOff(WordKey key, WordKey keySince, String name, String id, Optional<Instant> since) {
+        return since.map(at -> words.get(keySince, name, id, Names.time(at)))
                 .orElseGet(() -> words.get(key, name, id));
     }
 
     private String summary(DetourStatus status) {
         long off = status.models().stream().filter(m -> !m.usable()).count();
-        return words.get("status.text", String.valueOf(status.openIncidents().size()), String.valueOf(off));
+        return words.get(WordKey.STATUS_TEXT, String.valueOf(status.openIncidents().size()), String.valueOf(off));
     }
 }

@@ -44,8 +44,8 @@ public final class SupportPost {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Limits.clip(headline, Limits.HEADER_TEXT)))));
         // Support posts are read by people outside the incident: no mention in an update stays live.
-        Optional<String> said = update.map(text -> words.get("support.update", SlackText.escape(text,
-                Limits.room(Limits.SECTION_TEXT, words.get("support.update", "")))));
+        Optional<String> said = update.map(text -> words.get(WordKey.SUPPORT_UPDATE, SlackText.escape(text,
+                Limits.room(Limits.SECTION_TEXT, words.get(WordKey.SUPPORT_UPDATE, "")))));
         said.ifPresent(text -> blocks.add(section(s -> s.text(markdownText(text)))));
         blocks.add(section(s -> s.text(markdownText(body))));
         blocks.add(context(c -> c.elements(List.of(markdownText(when)))));
@@ -62,7 +62,7 @@ public final class SupportPost {
     public SupportPostDraft affectedWords(Incident incident, DetourStatus status, Optional<String> update,
                                          Instant next) {
         List<String> body = new ArrayList<>();
-        update.ifPresent(text -> body.add(words.get("support.update", text)));
+        update.ifPresent(text -> body.add(words.get(WordKey.SUPPORT_UPDATE, text)));
         body.addAll(lines(status));
         body.add(when(incident, next));
         return new SupportPostDraft(update.isPresent() ? SupportPostKind.UPDATE : SupportPostKind.STATUS,
@@ -79,15 +79,15 @@ public final class SupportPost {
 
     /** The all-clear as data for readers outside Slack; it holds only Detour's own words. */
     public SupportPostDraft allClearWords(Incident incident, Instant at) {
-        String headline = words.get("support.allclear.header");
-        String body = words.get("support.allclear.body", words.get("support.kind." + incident.kind().word()),
+        String headline = words.get(WordKey.SUPPORT_ALLCLEAR_HEADER);
+        String body = words.get(WordKey.SUPPORT_ALLCLEAR_BODY, words.get(WordKey.supportKind(incident.kind())),
                 Names.time(incident.openedAt()), Names.time(at),
                 words.duration(Duration.between(incident.openedAt(), at)));
         return new SupportPostDraft(SupportPostKind.ALL_CLEAR, headline, body);
     }
 
     private String headline(Incident incident) {
-        return words.get("support.header", kind(incident.kind()));
+        return words.get(WordKey.SUPPORT_HEADER, kind(incident.kind()));
     }
 
     /** One line per task class off its primary; and that the others work, when any do. */
@@ -95,28 +95,28 @@ public final class SupportPost {
         List<String> lines = new ArrayList<>();
         for (DetourStatus.TaskClassStatus taskClass : status.taskClasses()) {
             switch (taskClass.current().state()) {
-                case FALLBACK -> lines.add(words.get("support.fallback", taskClass.name(),
+                case FALLBACK -> lines.add(words.get(WordKey.SUPPORT_FALLBACK, taskClass.name(),
                         taskClass.current().serving().map(names::model).orElse("?")));
-                case STOPPED -> lines.add(words.get("support.paused", taskClass.name(),
+                case STOPPED -> lines.add(words.get(WordKey.SUPPORT_PAUSED, taskClass.name(),
                         names.model(taskClass.route().get(0))));
-                case AWAITING_CONSENT -> lines.add(words.get("support.awaiting", taskClass.name(),
+                case AWAITING_CONSENT -> lines.add(words.get(WordKey.SUPPORT_AWAITING, taskClass.name(),
                         taskClass.current().offered().map(names::model).orElse("?")));
                 case PRIMARY -> {
                 }
             }
         }
         if (lines.isEmpty() || lines.size() < status.taskClasses().size()) {
-            lines.add(words.get("support.unaffected"));
+            lines.add(words.get(WordKey.SUPPORT_UNAFFECTED));
         }
         return lines;
     }
 
     private String when(Incident incident, Instant next) {
-        return words.get("support.since", Names.time(incident.openedAt())) + " "
-                + words.get("support.next", Names.time(next));
+        return words.get(WordKey.SUPPORT_SINCE, Names.time(incident.openedAt())) + " "
+                + words.get(WordKey.SUPPORT_NEXT, Names.time(next));
     }
 
     private String kind(IncidentKind kind) {
-        return words.get("kind." + kind.word());
+        return words.get(WordKey.kind(kind));
     }
 }

@@ -27,9 +27,6 @@ public final class ThreadReply {
     private final Wording words;
     private final TimelineText timeline;
 
-    public ThreadReply(Names names) {
-        this(names, Wording.english());
-    }
 
     public ThreadReply(Names names, Wording words) {
         this.names = names;
@@ -57,39 +54,40 @@ public final class ThreadReply {
     }
 
     private String availabilityChange(DetourEvent.AvailabilityChanged availability) {
-        String key = availability.available() ? "reply.enabled" : "reply.disabled";
+        WordKey key = availability.available() ? WordKey.REPLY_ENABLED : WordKey.REPLY_DISABLED;
+        WordKey keyWithReason = availability.available() ? WordKey.REPLY_ENABLED_REASON : WordKey.REPLY_DISABLED_REASON;
         String who = Names.actor(availability.actor());
         String target = names.targetWithId(availability.target());
-        int room = Limits.room(Limits.SECTION_TEXT, words.get(key + ".reason", who, target, ""));
+        int room = Limits.room(Limits.SECTION_TEXT, words.get(keyWithReason, who, target, ""));
         return availability.reason()
-                .map(reason -> words.get(key + ".reason", who, target, ownWords(availability.actor(), reason, room)))
+                .map(reason -> words.get(keyWithReason, who, target, ownWords(availability.actor(), reason, room)))
                 .orElseGet(() -> words.get(key, who, target));
     }
 
     private String routeChange(DetourEvent.RouteChanged route) {
         String taskClass = "*" + names.taskClass(route.after().taskClass()) + "*";
         String before = route.before().map(previous -> names.route(previous, words))
-                .orElseGet(() -> words.get("reply.route-change.first"));
+                .orElseGet(() -> words.get(WordKey.REPLY_ROUTE_CHANGE_FIRST));
         String after = names.route(route.after(), words);
         RouteCause cause = route.after().cause();
         if (cause.consentTimedOut() && route.before().map(previous -> previous.cause() != cause).orElse(true)) {
             TaskClass policy = names.catalog().taskClass(route.after().taskClass()).orElseThrow();
-            return words.get("reply.consent.timeout", taskClass, words.duration(policy.consentTimeout()),
-                    words.get("word.answer." + policy.onTimeout().word()), before, after);
+            return words.get(WordKey.REPLY_CONSENT_TIMEOUT, taskClass, words.duration(policy.consentTimeout()),
+                    words.get(WordKey.answer(policy.onTimeout())), before, after);
         }
-        return words.get("reply.route-change", taskClass, before, after, Names.actor(route.actor()));
+        return words.get(WordKey.REPLY_ROUTE_CHANGE, taskClass, before, after, Names.actor(route.actor()));
     }
 
     /** docs/flags.md, "How routes move": names the task class, the model it would move to, and why; Approve / Deny buttons. */
     private SlackMessage consentQuestion(DetourEvent.RouteChanged route) {
         TaskClass taskClass = names.catalog().taskClass(route.after().taskClass()).orElseThrow();
         String offered = route.after().offered().map(names::model)
-                .orElseGet(() -> words.get("reply.consent.next-model"));
+                .orElseGet(() -> words.get(WordKey.REPLY_CONSENT_NEXT_MODEL));
         String timeout = words.duration(taskClass.consentTimeout());
-        String onTimeout = words.get("word.answer." + taskClass.onTimeout().word());
-        int room = Limits.room(Limits.SECTION_TEXT, words.get("reply.consent.question", taskClass.name(),
+        String onTimeout = words.get(WordKey.answer(taskClass.onTimeout()));
+        int room = Limits.room(Limits.SECTION_TEXT, words.get(WordKey.REPLY_CONSENT_QUESTION, taskClass.name(),
                 taskClass.id().value(), names.model(taskClass.primary()), " ()", offered, timeout, onTimeout));
-        String text = words.get("reply.consent.question", taskClass.name(), taskClass.id().value(),
+        String text = words.get(WordKey.REPLY_CONSENT_QUESTION, taskClass.name(), taskClass.id().value(),
                 names.model(taskClass.primary()),
                 route.reason().map(reason -> " (" + SlackText.escape(reason, room) + ")").orElse(""),
                 offered, timeout, onTimeout);
@@ -98,11 +96,11 @@ public final class ThreadReply {
         return new SlackMessage(clipped, List.of(section(s -> s.text(markdownText(clipped))),
                 actions(a -> a.elements(List.of(
                         button(b -> b.actionId(Interactions.CONSENT_APPROVE).style("primary")
-                                .text(plainText(Limits.clip(words.get("reply.consent.approve", offered),
+                                .text(plainText(Limits.clip(words.get(WordKey.REPLY_CONSENT_APPROVE, offered),
                                         Limits.BUTTON_TEXT)))
                                 .value(id)),
                         button(b -> b.actionId(Interactions.CONSENT_DENY).style("danger")
-                                .text(plainText(words.get("reply.consent.deny"))).value(id)))))));
+                                .text(plainText(words.get(WordKey.REPLY_CONSENT_DENY))).value(id)))))));
     }
 
     /** A signal, with the button that does what it suggests (Disable while failing, Enable once it clears). */
@@ -111,33 +109,33 @@ public final class ThreadReply {
         String targets = Limits.joined(signal.targets().stream().map(names::target).toList(), ", ",
                 Limits.SECTION_TEXT / 2);
         String side = switch (signal.side()) {
-            case OUR_SIDE -> "\n" + words.get("reply.signal.our-side");
-            case CAPACITY -> "\n" + words.get("reply.signal.capacity");
+            case OUR_SIDE -> "\n" + words.get(WordKey.REPLY_SIGNAL_OUR_SIDE);
+            case CAPACITY -> "\n" + words.get(WordKey.REPLY_SIGNAL_CAPACITY);
             case PROVIDER -> "";
         };
         String question = switch (received.suggestion()) {
             case NONE -> "";
-            case DISABLE -> "\n" + words.get("reply.signal.disable");
-            case ENABLE -> "\n" + words.get("reply.signal.enable");
+            case DISABLE -> "\n" + words.get(WordKey.REPLY_SIGNAL_DISABLE);
+            case ENABLE -> "\n" + words.get(WordKey.REPLY_SIGNAL_ENABLE);
         };
-        String key = signal.firing() ? "reply.signal.firing" : "reply.signal.cleared";
+        WordKey key = signal.firing() ? WordKey.REPLY_SIGNAL_FIRING : WordKey.REPLY_SIGNAL_CLEARED;
         String source = SlackText.escape(signal.source());
         int room = Limits.room(Limits.SECTION_TEXT, words.get(key, source, targets, "") + side + question);
         String text = words.get(key, source, targets, SlackText.escape(signal.summary(), room)) + side + question;
         String id = received.incident().map(Object::toString).orElse("");
         return switch (received.suggestion()) {
             case NONE -> SlackMessage.plain(text);
-            case DISABLE -> withButtons(text, id, signal, "disable", Interactions.DISABLE);
-            case ENABLE -> withButtons(text, id, signal, "enable", Interactions.ENABLE);
+            case DISABLE -> withButtons(text, id, signal, WordKey.REPLY_BUTTON_DISABLE, Interactions.DISABLE);
+            case ENABLE -> withButtons(text, id, signal, WordKey.REPLY_BUTTON_ENABLE, Interactions.ENABLE);
         };
     }
 
-    /** @param verb {@code disable} or {@code enable}: picks the buttons' wording */
-    private SlackMessage withButtons(String text, String incident, Signal signal, String verb, String action) {
+    /** @param button the buttons' wording: disable or enable */
+    private SlackMessage withButtons(String text, String incident, Signal signal, WordKey button, String action) {
         String clipped = Limits.clip(text, Limits.SECTION_TEXT);
         List<BlockElement> buttons = signal.targets().stream().limit(Limits.ACTIONS_ELEMENTS)
                 .map(target -> (BlockElement) button(b -> b.actionId(action + ":" + target.id())
-                        .text(plainText(Limits.clip(words.get("reply.button." + verb, names.target(target)),
+                        .text(plainText(Limits.clip(words.get(button, names.target(target)),
                                 Limits.BUTTON_TEXT)))
                         .value(incident + " " + target.kind() + ":" + target.id())))
                 .toList();
@@ -149,15 +147,15 @@ public final class ThreadReply {
     private String describe(TimelineEntry entry) {
         String who = Names.actor(entry.actor());
         return switch (entry.type()) {
-            case UPDATE -> quoting("reply.update", who, entry);
-            case RESOLVED -> quoting("reply.resolved.summary", who, entry);
-            default -> words.get("reply.entry", who, timeline.of(entry,
-                    Limits.room(Limits.SECTION_TEXT, words.get("reply.entry", who, ""))));
+            case UPDATE -> quoting(WordKey.REPLY_UPDATE, who, entry);
+            case RESOLVED -> quoting(WordKey.REPLY_RESOLVED_SUMMARY, who, entry);
+            default -> words.get(WordKey.REPLY_ENTRY, who, timeline.of(entry,
+                    Limits.room(Limits.SECTION_TEXT, words.get(WordKey.REPLY_ENTRY, who, ""))));
         };
     }
 
     /** {@code key}'s words, then the entry's text as a quote, cut to fit the section. */
-    private String quoting(String key, String who, TimelineEntry entry) {
+    private String quoting(WordKey key, String who, TimelineEntry entry) {
         int room = Limits.room(Limits.SECTION_TEXT, words.get(key, who, ""));
         return words.get(key, who, SlackText.quoted(ownWords(entry.actor(), timeline.plain(entry), room)));
     }

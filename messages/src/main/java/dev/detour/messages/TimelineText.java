@@ -29,14 +29,14 @@ final class TimelineText {
     String of(TimelineEntry entry, int limit) {
         TimelineDetail detail = entry.detail();
         if (detail instanceof TimelineDetail.TargetsAdded added) {
-            return words.get("timeline.targets-added", targets(added.targets()));
+            return words.get(WordKey.TIMELINE_TARGETS_ADDED, targets(added.targets()));
         }
         if (detail instanceof TimelineDetail.Opened opening) {
-            String opened = words.get("timeline.opened", words.get("kind." + opening.kind().word()),
+            String opened = words.get(WordKey.TIMELINE_OPENED, words.get(WordKey.kind(opening.kind())),
                     targets(opening.affected()));
             String title = opening.title();
-            return opened + (title.isEmpty() ? "" : words.get("timeline.opened.title",
-                    SlackText.escape(title, Limits.room(limit, opened + words.get("timeline.opened.title", "")))));
+            return opened + (title.isEmpty() ? "" : words.get(WordKey.TIMELINE_OPENED_TITLE,
+                    SlackText.escape(title, Limits.room(limit, opened + words.get(WordKey.TIMELINE_OPENED_TITLE, "")))));
         }
         return SlackText.escape(plain(entry), limit);
     }

@@ -1,6 +1,7 @@
 package dev.detour.messages;
 
 import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.routing.Route;
 
@@ -21,24 +22,24 @@ public final class TimelineWords {
 
     public String plain(TimelineDetail detail) {
         if (detail instanceof TimelineDetail.Opened opened) {
-            return opened.title().isEmpty() ? words.get("timeline.plain.opened", opened.kind().word(),
+            return opened.title().isEmpty() ? words.get(WordKey.TIMELINE_PLAIN_OPENED, words.get(WordKey.kindWord(opened.kind())),
                     targets(opened.affected()))
-                    : words.get("timeline.plain.opened.title", opened.kind().word(), targets(opened.affected()),
+                    : words.get(WordKey.TIMELINE_PLAIN_OPENED_TITLE, words.get(WordKey.kindWord(opened.kind())), targets(opened.affected()),
                     opened.title());
         }
         if (detail instanceof TimelineDetail.Reopened reopened) {
-            return reopened.reason().isEmpty() ? words.get("timeline.plain.reopened", reopened.previous())
-                    : words.get("timeline.plain.reopened.reason", reopened.previous(), reopened.reason());
+            return reopened.reason().isEmpty() ? words.get(WordKey.TIMELINE_PLAIN_REOPENED, reopened.previous())
+                    : words.get(WordKey.TIMELINE_PLAIN_REOPENED_REASON, reopened.previous(), reopened.reason());
         }
         if (detail instanceof TimelineDetail.Acknowledged) {
-            return words.get("timeline.plain.acknowledged");
+            return words.get(WordKey.TIMELINE_PLAIN_ACKNOWLEDGED);
         }
         if (detail instanceof TimelineDetail.StateChanged changed) {
-            return words.get("timeline.plain.state-changed", changed.from().word(), changed.to().word());
+            return words.get(WordKey.TIMELINE_PLAIN_STATE_CHANGED, state(changed.from()), state(changed.to()));
         }
         if (detail instanceof TimelineDetail.Resolved resolved) {
-            return resolved.summary().isEmpty() ? words.get("timeline.plain.resolved", resolved.from().word())
-                    : words.get("timeline.plain.resolved.summary", resolved.from().word(), resolved.summary());
+            return resolved.summary().isEmpty() ? words.get(WordKey.TIMELINE_PLAIN_RESOLVED, state(resolved.from()))
+                    : words.get(WordKey.TIMELINE_PLAIN_RESOLVED_SUMMARY, state(resolved.from()), resolved.summary());
         }
         if (detail instanceof TimelineDetail.TargetsAdded added) {
             return targets(added.targets());
@@ -47,22 +48,24 @@ public final class TimelineWords {
             return update.text();
         }
         if (detail instanceof TimelineDetail.AvailabilityChanged changed) {
-            String key = "timeline.plain." + (changed.available() ? "available" : "unavailable");
-            return changed.reason().map(reason -> words.get(key + ".reason", target(changed.target()), reason))
+            WordKey key = changed.available() ? WordKey.TIMELINE_PLAIN_AVAILABLE : WordKey.TIMELINE_PLAIN_UNAVAILABLE;
+            WordKey keyWithReason = changed.available() ? WordKey.TIMELINE_PLAIN_AVAILABLE_REASON
+                    : WordKey.TIMELINE_PLAIN_UNAVAILABLE_REASON;
+            return changed.reason().map(reason -> words.get(keyWithReason, target(changed.target()), reason))
                     .orElseGet(() -> words.get(key, target(changed.target())));
         }
         if (detail instanceof TimelineDetail.RouteChanged changed) {
-            return words.get("timeline.plain.route", changed.route().taskClass().value(), route(changed.route()));
+            return words.get(WordKey.TIMELINE_PLAIN_ROUTE, changed.route().taskClass().value(), route(changed.route()));
         }
         if (detail instanceof TimelineDetail.Signalled signal) {
-            return words.get(signal.firing() ? "timeline.plain.signal.firing" : "timeline.plain.signal.cleared",
+            return words.get(signal.firing() ? WordKey.TIMELINE_PLAIN_SIGNAL_FIRING : WordKey.TIMELINE_PLAIN_SIGNAL_CLEARED,
                     signal.source(), signal.targets().stream().map(Target::id).collect(Collectors.joining(", ")),
                     signal.summary()) + side(signal.side());
         }
         if (detail instanceof TimelineDetail.StatusPageIncident page) {
             return page.body().isEmpty()
-                    ? words.get("timeline.plain.status-page", page.name(), page.impact(), page.status())
-                    : words.get("timeline.plain.status-page.body", page.name(), page.impact(), page.status(),
+                    ? words.get(WordKey.TIMELINE_PLAIN_STATUS_PAGE, page.name(), page.impact(), page.status())
+                    : words.get(WordKey.TIMELINE_PLAIN_STATUS_PAGE_BODY, page.name(), page.impact(), page.status(),
                     page.body());
         }
         return ((TimelineDetail.AsWritten) detail).text();
@@ -70,20 +73,24 @@ public final class TimelineWords {
 
     private String side(TimelineDetail.Signalled.Side side) {
         return switch (side) {
-            case OUR_SIDE -> words.get("timeline.plain.signal.our-side");
-            case CAPACITY -> words.get("timeline.plain.signal.capacity");
+            case OUR_SIDE -> words.get(WordKey.TIMELINE_PLAIN_SIGNAL_OUR_SIDE);
+            case CAPACITY -> words.get(WordKey.TIMELINE_PLAIN_SIGNAL_CAPACITY);
             case PROVIDER -> "";
         };
     }
 
     /** {@code fallback gpt-5}, {@code awaiting-consent (gpt-5)}, {@code stopped}. */
     private String route(Route route) {
-        String state = route.state().word();
+        String state = words.get(WordKey.routeState(route.state()));
         if (route.serving().isPresent()) {
-            return words.get("timeline.plain.route.model", state, route.serving().get().value());
+            return words.get(WordKey.TIMELINE_PLAIN_ROUTE_MODEL, state, route.serving().get().value());
         }
-        return route.offered().map(offered -> words.get("timeline.plain.route.offered", state, offered.value()))
+        return route.offered().map(offered -> words.get(WordKey.TIMELINE_PLAIN_ROUTE_OFFERED, state, offered.value()))
                 .orElse(state);
+    }
+
+    private String state(IncidentState state) {
+        return words.get(WordKey.state(state));
     }
 
     private String targets(List<Target> targets) {
@@ -91,6 +98,6 @@ public final class TimelineWords {
     }
 
     private String target(Target target) {
-        return words.get("timeline.target." + target.kind(), target.id());
+        return words.get(WordKey.target(target), target.id());
     }
 }

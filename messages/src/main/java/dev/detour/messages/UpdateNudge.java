@@ -23,10 +23,10 @@ public final class UpdateNudge {
     }
 
     public SlackMessage render(IncidentId incident, Duration silence) {
-        String text = ":hourglass: " + words.get("nudge.text", words.duration(silence));
+        String text = ":hourglass: " + words.get(WordKey.NUDGE_TEXT, words.duration(silence));
         return new SlackMessage(text, List.of(
                 section(s -> s.text(markdownText(text))),
                 actions(a -> a.elements(List.of(button(b -> b.actionId(Interactions.POST_UPDATE)
-                        .text(plainText(words.get("nudge.button"))).value(incident.toString())))))));
+                        .text(plainText(words.get(WordKey.NUDGE_BUTTON))).value(incident.toString())))))));
     }
 }

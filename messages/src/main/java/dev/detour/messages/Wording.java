@@ -8,7 +8,8 @@ import java.util.ResourceBundle;
 /**
  * The words of Detour's messages, from the resource bundle {@code dev/detour/messages/wording.properties}, so
  * they can be translated: {@code wording_de.properties} and a German locale give German posts. Patterns are
- * {@link MessageFormat}s ({@code {0}} for arguments; an apostrophe is written twice).
+ * {@link MessageFormat}s ({@code {0}} for arguments; an apostrophe is written twice). One instance serves the
+ * whole service, in the language of {@code detour.language} (docs/configuration.md).
  */
 public final class Wording {
     private final ResourceBundle bundle;
@@ -21,8 +22,9 @@ public final class Wording {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    public static Wording english() {
-        return new Wording(Locale.ROOT);
+    /** The language's code, as {@code detour.language} names it: {@code en}, {@code de}. */
+    public static Wording of(String language) {
+        return new Wording(Locale.forLanguageTag(language));
     }
 
     /** {@code 4h 12m}, {@code 35m}, {@code 20s}: how long, in this language. */
@@ -30,14 +32,14 @@ public final class Wording {
         long hours = duration.toHours();
         long minutes = duration.toMinutesPart();
         if (hours > 0) {
-            return get("duration.hours", String.valueOf(hours), String.valueOf(minutes));
+            return get(WordKey.DURATION_HOURS, String.valueOf(hours), String.valueOf(minutes));
         }
-        return minutes > 0 ? get("duration.minutes", String.valueOf(minutes))
-                : get("duration.seconds", String.valueOf(duration.toSecondsPart()));
+        return minutes > 0 ? get(WordKey.DURATION_MINUTES, String.valueOf(minutes))
+                : get(WordKey.DURATION_SECONDS, String.valueOf(duration.toSecondsPart()));
     }
 
-    public String get(String key, Object... arguments) {
-        String pattern = bundle.getString(key);
+    public String get(WordKey key, Object... arguments) {
+        String pattern = bundle.getString(key.property());
         return arguments.length == 0 ? pattern.replace("''", "'") : new MessageFormat(pattern, locale)
                 .format(arguments);
     }

@@ -42,20 +42,20 @@ class BlockKitLimitsTest {
 
     @Test
     void theRootMessageOfAnIncidentAffectingEveryProviderAndModelFits() {
-        SlackMessage root = new IncidentRootMessage(names).render(incident, status);
+        SlackMessage root = new IncidentRootMessage(names, Wording.of("en")).render(incident, status);
         BlockKitLimits.assertFits("root", SlackJson.of(root));
         assertTrue(root.blocks().toString().contains("more"), "long lists say how many were left out");
     }
 
     @Test
     void theStatusAndTheAppHomeFit() {
-        BlockKitLimits.assertFits("status", SlackJson.of(new StatusMessage(names).render(status)));
-        BlockKitLimits.assertFits("home", SlackJson.of(new AppHomeView(new StatusMessage(names)).render(status)));
+        BlockKitLimits.assertFits("status", SlackJson.of(new StatusMessage(names, Wording.of("en")).render(status)));
+        BlockKitLimits.assertFits("home", SlackJson.of(new AppHomeView(new StatusMessage(names, Wording.of("en")), Wording.of("en")).render(status)));
     }
 
     @Test
     void theDeclareFormOffersAtMostAHundredChoicesOfACatalogWithMore() {
-        View declare = new Modals(BigCatalog.catalog(12, 10, 1)).declare();
+        View declare = new Modals(BigCatalog.catalog(12, 10, 1), Wording.of("en")).declare();
         BlockKitLimits.assertFits("declare", SlackJson.of(declare));
         JsonArray groups = SlackJson.of(declare).getAsJsonArray("blocks").get(0).getAsJsonObject()
                 .getAsJsonObject("element").getAsJsonArray("option_groups");
@@ -73,7 +73,7 @@ class BlockKitLimitsTest {
             entries.add(new TimelineEntry(NOW.plusSeconds(i), Actor.user("U0ALICE"),
                     new TimelineDetail.Update("update " + i + " " + BigCatalog.LONG)));
         }
-        SlackMessage summary = new ManagerSummary(names, Wording.english())
+        SlackMessage summary = new ManagerSummary(names, Wording.of("en"))
                 .render(new IncidentReport(incident, entries, List.of(), NOW));
         BlockKitLimits.assertFits("summary", SlackJson.of(summary));
     }

@@ -23,20 +23,20 @@ class DetectionLeadTest {
     @Test
     void ourGatewayBeforeTheStatusPageIsALead() {
         assertEquals(Optional.of("Detection: we saw it 19m before the status page reported it"),
-                ManagerSummary.detection(Wording.english(), List.of(by("signal:gateway", 0),
+                ManagerSummary.detection(Wording.of("en"), List.of(by("signal:gateway", 0),
                         by("signal:statuspage:anthropic", 19), by("signal:gateway", 30))));
     }
 
     @Test
     void theStatusPageFirstIsALag() {
         assertEquals(Optional.of("Detection: we saw it 5m after the status page reported it"),
-                ManagerSummary.detection(Wording.english(), List.of(by("signal:statuspage:anthropic", 0),
+                ManagerSummary.detection(Wording.of("en"), List.of(by("signal:statuspage:anthropic", 0),
                         by("user:U0ALICE", 5))));
     }
 
     @Test
     void aStatusPageThatNeverSaidAnythingIsSaidSo() {
         assertEquals(Optional.of("Detection: the provider's status page has not reported it"),
-                ManagerSummary.detection(Wording.english(), List.of(by("signal:alertmanager", 0))));
+                ManagerSummary.detection(Wording.of("en"), List.of(by("signal:alertmanager", 0))));
     }
 }

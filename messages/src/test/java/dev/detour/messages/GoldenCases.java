@@ -23,25 +23,31 @@ final class GoldenCases {
 
     /** Help knows no catalog: one file, {@code help.json}, which the commands module compares with its help. */
     static GoldenCase help() {
-        return new GoldenCase("help", () -> SlackJson.of(new HelpMessage(Wording.english()).render(COMMANDS)));
+        return help(ENGLISH);
     }
+
+    static GoldenCase help(Wording words) {
+        return new GoldenCase("help", () -> SlackJson.of(new HelpMessage(words).render(COMMANDS)));
+    }
+
+    static final Wording ENGLISH = Wording.of("en");
 
     /** The commands as {@code dev.detour.commands.Verb} declares them (its test checks that they still are). */
     static final List<HelpMessage.Command> COMMANDS = List.of(
-            new HelpMessage.Command("help", "/detour help", false),
-            new HelpMessage.Command("status", "/detour status", false),
-            new HelpMessage.Command("declare", "/detour declare <provider|model>... [-- reason]", true),
-            new HelpMessage.Command("disable", "/detour disable <provider|model>... [-- reason]", true),
-            new HelpMessage.Command("enable", "/detour enable <provider|model>... [-- reason]", true),
-            new HelpMessage.Command("route", "/detour route <task-class> <model|stop|auto>", true),
-            new HelpMessage.Command("consent", "/detour consent <task-class> approve|deny", true),
-            new HelpMessage.Command("update", "/detour update <INC-n> <text>", true),
-            new HelpMessage.Command("state", "/detour state <INC-n> investigating|identified|monitoring|resolved",
+            new HelpMessage.Command(WordKey.HELP_VERB_HELP, "/detour help", false),
+            new HelpMessage.Command(WordKey.HELP_VERB_STATUS, "/detour status", false),
+            new HelpMessage.Command(WordKey.HELP_VERB_DECLARE, "/detour declare <provider|model>... [-- reason]", true),
+            new HelpMessage.Command(WordKey.HELP_VERB_DISABLE, "/detour disable <provider|model>... [-- reason]", true),
+            new HelpMessage.Command(WordKey.HELP_VERB_ENABLE, "/detour enable <provider|model>... [-- reason]", true),
+            new HelpMessage.Command(WordKey.HELP_VERB_ROUTE, "/detour route <task-class> <model|stop|auto>", true),
+            new HelpMessage.Command(WordKey.HELP_VERB_CONSENT, "/detour consent <task-class> approve|deny", true),
+            new HelpMessage.Command(WordKey.HELP_VERB_UPDATE, "/detour update <INC-n> <text>", true),
+            new HelpMessage.Command(WordKey.HELP_VERB_STATE, "/detour state <INC-n> investigating|identified|monitoring|resolved",
                     true),
-            new HelpMessage.Command("resolve", "/detour resolve <INC-n> [-- summary]", true),
-            new HelpMessage.Command("reopen", "/detour reopen <INC-n> [-- reason]", true),
-            new HelpMessage.Command("summary", "/detour summary <INC-n>", false),
-            new HelpMessage.Command("audit", "/detour audit [INC-n|provider|model|task-class] [since <duration>]",
+            new HelpMessage.Command(WordKey.HELP_VERB_RESOLVE, "/detour resolve <INC-n> [-- summary]", true),
+            new HelpMessage.Command(WordKey.HELP_VERB_REOPEN, "/detour reopen <INC-n> [-- reason]", true),
+            new HelpMessage.Command(WordKey.HELP_VERB_SUMMARY, "/detour summary <INC-n>", false),
+            new HelpMessage.Command(WordKey.HELP_VERB_AUDIT, "/detour audit [INC-n|provider|model|task-class] [since <duration>]",
                     false));
 
     /** The support channel's posts only: they must never show an internal id. */
@@ -50,12 +56,17 @@ final class GoldenCases {
     }
 
     static List<GoldenCase> of(Scenario scenario) {
+        return of(scenario, ENGLISH);
+    }
+
+    /** Every message of {@code scenario}, in {@code words}: the golden files hold them in English. */
+    static List<GoldenCase> of(Scenario scenario, Wording words) {
         Names names = scenario.names();
-        IncidentRootMessage root = new IncidentRootMessage(names);
-        ThreadReply replies = new ThreadReply(names);
-        SupportPost support = new SupportPost(names, Wording.english());
-        StatusMessage status = new StatusMessage(names);
-        Modals modals = new Modals(scenario.catalog());
+        IncidentRootMessage root = new IncidentRootMessage(names, words);
+        ThreadReply replies = new ThreadReply(names, words);
+        SupportPost support = new SupportPost(names, words);
+        StatusMessage status = new StatusMessage(names, words);
+        Modals modals = new Modals(scenario.catalog(), words);
         List<GoldenCase> cases = new ArrayList<>();
         Cases add = new Cases(scenario.name(), cases);
 
@@ -87,18 +98,18 @@ final class GoldenCases {
                 scenario.during(), Optional.of(scenario.update()), Scenario.NOW.plusSeconds(30 * 60)));
         add.message("support-all-clear", () -> support.allClear(scenario.resolved(), Scenario.RESOLVED));
 
-        add.message("manager-summary", () -> new ManagerSummary(names, Wording.english()).render(scenario.report()));
+        add.message("manager-summary", () -> new ManagerSummary(names, words).render(scenario.report()));
         add.message("status", () -> status.render(scenario.during()));
-        add.view("app-home", () -> new AppHomeView(status).render(scenario.during()));
+        add.view("app-home", () -> new AppHomeView(status, words).render(scenario.during()));
         add.view("modal-declare", modals::declare);
         add.view("modal-post-update", () -> modals.postUpdate(scenario.id()));
         add.view("modal-resolve", () -> modals.resolve(scenario.id()));
-        AuditMessage audit = new AuditMessage(Wording.english());
+        AuditMessage audit = new AuditMessage(words);
         add.message("audit", () -> audit.render(scenario.audit(), new AuditMessage.Filter(Optional.of(scenario.id()),
                 Optional.empty(), Optional.empty())));
         add.message("audit-empty", () -> audit.render(List.of(), new AuditMessage.Filter(Optional.of(scenario.id()),
                 Optional.empty(), Optional.of(scenario.silence()))));
-        add.message("update-nudge", () -> new UpdateNudge(Wording.english()).render(scenario.id(),
+        add.message("update-nudge", () -> new UpdateNudge(words).render(scenario.id(),
                 scenario.silence()));
         return cases;
     }

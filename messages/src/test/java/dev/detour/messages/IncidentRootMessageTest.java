@@ -18,7 +18,7 @@ class IncidentRootMessageTest {
         List<TimelineEntry> signals = IntStream.range(0, 200).mapToObj(i -> new TimelineEntry(Scenario.OPENED,
                 Actor.signal("s" + i), new TimelineDetail.AsWritten(TimelineEntry.Type.SIGNAL, "s" + i + " reports")))
                 .toList();
-        SlackMessage root = new IncidentRootMessage(seed.names()).render(seed.acknowledged(), seed.during(), signals);
+        SlackMessage root = new IncidentRootMessage(seed.names(), Wording.of("en")).render(seed.acknowledged(), seed.during(), signals);
 
         String section = SlackJson.of(root).getAsJsonArray("blocks").get(4).getAsJsonObject()
                 .getAsJsonObject("text").get("text").getAsString();

@@ -104,9 +104,9 @@ class OutsideTextTest {
         Scenario seed = Scenario.seed();
         Incident acknowledged = seed.acknowledged();
         IncidentChange.Applied posted = (IncidentChange.Applied) acknowledged.postUpdate(update, Scenario.BOB, AT);
-        SlackMessage reply = new ThreadReply(seed.names()).render(new DetourEvent.IncidentChanged(AT, Scenario.BOB,
+        SlackMessage reply = new ThreadReply(seed.names(), Wording.of("en")).render(new DetourEvent.IncidentChanged(AT, Scenario.BOB,
                 posted.incident(), posted.entries())).get(0);
-        SlackMessage support = new SupportPost(seed.names(), Wording.english()).affected(acknowledged,
+        SlackMessage support = new SupportPost(seed.names(), Wording.of("en")).affected(acknowledged,
                 seed.during(), Optional.of(update), AT.plusSeconds(1800));
         return List.of(reply.text(), section(reply, 0), section(support, 1));
     }
@@ -115,7 +115,7 @@ class OutsideTextTest {
     void aLongTitleOfLessThanSignsStillFitsTheRootMessage() {
         Incident opened = ((IncidentChange.Applied) Incident.open(new IncidentId(4), IncidentKind.OUTAGE,
                 "<".repeat(200), List.of(Target.model(SeedCatalog.OPUS_48)), Actor.user("U0ALICE"), AT)).incident();
-        SlackMessage root = new IncidentRootMessage(Scenario.seed().names()).render(opened, Scenario.seed().during());
+        SlackMessage root = new IncidentRootMessage(Scenario.seed().names(), Wording.of("en")).render(opened, Scenario.seed().during());
         assertTrue(root.text().contains("&lt;".repeat(200)), root.text());
         assertFalse(root.text().contains("<<"), root.text());
     }

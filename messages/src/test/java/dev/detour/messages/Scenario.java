@@ -153,6 +153,13 @@ final class Scenario {
         return id;
     }
 
+    /** The free text people and signals wrote in this scenario: data, shown as written in every language. */
+    List<String> writtenByPeople() {
+        List<String> texts = new ArrayList<>(List.of(title, reason, update, summary));
+        texts.addAll(signalSources);
+        return texts;
+    }
+
     String update() {
         return update;
     }
@@ -179,7 +186,7 @@ final class Scenario {
         if (change instanceof IncidentChange.Applied applied) {
             return applied;
         }
-        throw new IllegalStateException(((IncidentChange.Rejected) change).reason());
+        throw new IllegalStateException(((IncidentChange.Rejected) change).refusal().toString());
     }
 
     // --------------------------------------------------------------------------------------------------- status

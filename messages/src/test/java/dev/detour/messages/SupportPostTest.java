@@ -58,7 +58,7 @@ class SupportPostTest {
     }
 
     private static SupportPost support(Scenario scenario) {
-        return new SupportPost(scenario.names(), Wording.english());
+        return new SupportPost(scenario.names(), Wording.of("en"));
     }
 
     private static void assertNoInternalIds(Scenario scenario, SlackMessage post) {

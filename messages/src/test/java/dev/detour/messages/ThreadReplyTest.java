@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ThreadReplyTest {
     private static final Instant AT = Instant.parse("2026-06-07T07:15:00Z");
     private static final Optional<IncidentId> INC_1 = Optional.of(new IncidentId(1));
-    private final ThreadReply replies = new ThreadReply(new Names(SeedCatalog.catalog()));
+    private final ThreadReply replies = new ThreadReply(new Names(SeedCatalog.catalog()), Wording.of("en"));
 
     private static final Route PRIMARY = new Route(CODE_MIGRATION, RouteState.PRIMARY,
             Optional.of(SeedCatalog.OPUS_47), Optional.empty(), RouteCause.PRIMARY_AVAILABLE);

@@ -29,8 +29,8 @@ class TimelineTextTest {
     private static final Target GPT_5 = Target.model(SeedCatalog.GPT_5);
     private static final Target ANTHROPIC = Target.provider(SeedCatalog.ANTHROPIC);
 
-    private final TimelineWords words = new TimelineWords(Wording.english());
-    private final TimelineText slack = new TimelineText(new Names(SeedCatalog.catalog()), Wording.english());
+    private final TimelineWords words = new TimelineWords(Wording.of("en"));
+    private final TimelineText slack = new TimelineText(new Names(SeedCatalog.catalog()), Wording.of("en"));
 
     /** One detail of each kind, with the line the domain used to store for it. */
     private static Map<TimelineDetail, String> lines() {

@@ -21,29 +21,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The words are translatable: a second bundle ({@code wording_de.properties} in the test resources) changes what
- * the renderers say, key by key, and what it leaves out stays English.
+ * the renderers say, key by key; a language without a bundle gets English.
  */
 class WordingTest {
-    private static final Wording GERMAN = new Wording(Locale.GERMAN);
+    private static final Wording GERMAN = Wording.of("de");
 
     private final Scenario seed = Scenario.seed();
 
     @Test
-    void aSecondBundleTranslatesTheRootMessageAndLeavesTheRestEnglish() {
+    void aSecondBundleTranslatesTheRootMessage() {
         SlackMessage root = new IncidentRootMessage(seed.names(), GERMAN).render(seed.opened(), seed.during());
         String json = SlackJson.pretty(SlackJson.of(root));
 
         assertTrue(root.text().startsWith("INC-1 · Ausfall · wird untersucht: "), root.text());
         assertTrue(json.contains("\"text\": \"Übernehmen\""), json);
-        assertTrue(json.contains("Last changed 2026-06-07 07:40 UTC"), "untranslated keys stay English: " + json);
+        assertTrue(json.contains("Zuletzt geändert 2026-06-07 07:40 UTC"), json);
     }
 
     @Test
     void durationsAreWordsToo() {
-        assertEquals("4h 12m", Wording.english().duration(java.time.Duration.ofMinutes(252)));
+        assertEquals("4h 12m", Wording.of("en").duration(java.time.Duration.ofMinutes(252)));
         assertEquals("4 Std. 12 Min.", GERMAN.duration(java.time.Duration.ofMinutes(252)));
         assertEquals("35 Min.", GERMAN.duration(java.time.Duration.ofMinutes(35)));
-        assertEquals("20s", GERMAN.duration(java.time.Duration.ofSeconds(20)), "a key it leaves out stays English");
+        assertEquals("20 Sek.", GERMAN.duration(java.time.Duration.ofSeconds(20)));
     }
 
     @Test
@@ -61,7 +61,7 @@ class WordingTest {
         JsonObject declare = SlackJson.of(new Modals(seed.catalog(), GERMAN).declare());
 
         assertTrue(help.startsWith("*Detour-Befehle*\n`/detour help`\n      diese Liste\n"), help);
-        assertTrue(help.contains("open an incident (no arguments: a form) _(Bereitschaft)_"), help);
+        assertTrue(help.contains("eine Störung eröffnen (ohne Argumente: ein Formular) _(Bereitschaft)_"), help);
         assertEquals("Detour-Status: 1 offene Störung(en), 2 Modell(e) nicht nutzbar",
                 new StatusMessage(seed.names(), GERMAN).render(seed.during()).text());
         assertEquals("Störung melden", declare.getAsJsonObject("title").get("text").getAsString());
@@ -76,7 +76,7 @@ class WordingTest {
             assertEquals("Detour status: 1 open incident(s), 2 model(s) not usable",
                     new StatusMessage(seed.names(), new Wording(Locale.FRENCH)).render(seed.during()).text());
             assertEquals("Detour status: 1 open incident(s), 2 model(s) not usable",
-                    new StatusMessage(seed.names(), Wording.english()).render(seed.during()).text());
+                    new StatusMessage(seed.names(), Wording.of("en")).render(seed.during()).text());
         } finally {
             Locale.setDefault(before);
         }

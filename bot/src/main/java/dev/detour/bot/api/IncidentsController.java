@@ -5,6 +5,8 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.messages.TimelineWords;
 import dev.detour.messages.Wording;
+import dev.detour.notifications.language.WordingFactory;
+import jakarta.inject.Named;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -25,11 +27,12 @@ public class IncidentsController {
 
     private final IncidentService incidents;
     private final Clock clock;
-    /** The API speaks English, whatever language the Slack messages use. */
-    private final TimelineWords words = new TimelineWords(Wording.english());
+    private final TimelineWords words;
 
-    public IncidentsController(IncidentService incidents, Clock clock) {
+    /** @param english the API speaks English, whatever language the Slack messages use */
+    public IncidentsController(IncidentService incidents, Clock clock, @Named(WordingFactory.API) Wording english) {
         this.incidents = incidents;
+        this.words = new TimelineWords(english);
         this.clock = clock;
     }
 

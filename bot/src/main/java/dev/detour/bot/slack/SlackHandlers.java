@@ -36,6 +36,7 @@ import dev.detour.messages.BusyMessage;
 import dev.detour.messages.Names;
 import dev.detour.messages.SlackMessage;
 import dev.detour.messages.StatusMessage;
+import dev.detour.messages.Wording;
 import dev.detour.notifications.slack.SlackApiCalls;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -72,7 +73,7 @@ public class SlackHandlers {
     private final EphemeralAnswers answers;
     private final AcknowledgementsFirst acknowledgementsFirst;
     private final SlackDeliveries deliveries;
-    private final SlackMessage busy = new BusyMessage().render();
+    private final SlackMessage busy;
 
     /**
      * @param work the work after an acknowledgement: a small pool of its own, so that under a burst of commands
@@ -81,14 +82,16 @@ public class SlackHandlers {
     public SlackHandlers(CommandHandler commands, InteractionHandler interactions, StatusService status,
                          Catalog catalog, FollowUps work,
                          SlashCommandMeters timers, SlackApiCalls calls, EphemeralAnswers answers,
-                         AcknowledgementsFirst acknowledgementsFirst, SlackDeliveries deliveries) {
+                         AcknowledgementsFirst acknowledgementsFirst, SlackDeliveries deliveries,
+                         Wording words) {
         this.deliveries = deliveries;
         this.answers = answers;
         this.acknowledgementsFirst = acknowledgementsFirst;
         this.commands = commands;
         this.interactions = interactions;
         this.status = status;
-        this.home = new AppHomeView(new StatusMessage(new Names(catalog)));
+        this.home = new AppHomeView(new StatusMessage(new Names(catalog), words), words);
+        this.busy = new BusyMessage(words).render();
         this.work = work;
         this.timers = timers;
         this.calls = calls;

@@ -11,6 +11,7 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Switches providers and models off and on. One call is one transaction: the availability rows, their audit
@@ -65,7 +65,7 @@ public class AvailabilityService {
         }
         IncidentChange change = incidents.openOrJoin(IncidentKind.OUTAGE, reason.orElse(""), targets, by);
         if (change instanceof IncidentChange.Rejected rejected) {
-            return new RoutingOutcome.Rejected(rejected.reason());
+            return new RoutingOutcome.Rejected(rejected.refusal());
         }
         return set(targets, false, by, reason, Optional.of(((IncidentChange.Applied) change).incident().id()));
     }
@@ -111,17 +111,16 @@ public class AvailabilityService {
     }
 
     private Optional<RoutingOutcome> refuse(Collection<Target> targets, Optional<String> reason) {
-        Optional<String> tooLong = TextLimits.refusal("the reason", reason.orElse(null), TextLimits.TEXT);
+        Optional<Refusal> tooLong = TextLimits.refusal(Refusal.Text.REASON, reason.orElse(null), TextLimits.TEXT);
         if (tooLong.isPresent()) {
             return Optional.of(new RoutingOutcome.Rejected(tooLong.get()));
         }
         if (targets.isEmpty()) {
-            return Optional.of(new RoutingOutcome.Rejected("name at least one provider or model"));
+            return Optional.of(new RoutingOutcome.Rejected(new Refusal.NothingNamed()));
         }
-        String unknown = targets.stream().filter(target -> !known(target)).map(Target::id)
-                .collect(Collectors.joining(", "));
+        List<Target> unknown = targets.stream().filter(target -> !known(target)).toList();
         return unknown.isEmpty() ? Optional.empty()
-                : Optional.of(new RoutingOutcome.Rejected("unknown provider or model: " + unknown));
+                : Optional.of(new RoutingOutcome.Rejected(new Refusal.UnknownTargets(unknown)));
     }
 
     private boolean known(Target target) {

@@ -13,6 +13,7 @@ import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.IncidentStore;
@@ -95,9 +96,8 @@ public class IncidentService {
         Set<ProviderId> providers = targets.stream().map(catalog::providerOf).collect(Collectors.toSet());
         return store.open().stream().filter(incident -> except.map(id -> !incident.id().equals(id)).orElse(true))
                 .flatMap(incident -> incident.affected().stream().map(catalog::providerOf).filter(providers::contains)
-                        .map(provider -> (IncidentChange) new IncidentChange.Rejected(incident.id()
-                                + " is already open about " + catalog.provider(provider).map(p -> p.name())
-                                .orElse(provider.value()) + ": one incident per provider")))
+                        .map(provider -> (IncidentChange) new IncidentChange.Rejected(
+                                new Refusal.ProviderAlreadyInIncident(incident.id(), provider))))
                 .findFirst();
     }
 
@@ -240,6 +240,6 @@ public class IncidentService {
     }
 
     private static IncidentChange unknown(IncidentId id) {
-        return new IncidentChange.Rejected("there is no incident " + id);
+        return new IncidentChange.Rejected(new Refusal.NoSuchIncident(id));
     }
 }

@@ -11,6 +11,7 @@ import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.persistence.RoutingStore;
 import dev.detour.incidents.ports.AuditTrail;
@@ -53,19 +54,19 @@ public class RouteService {
     public RoutingOutcome override(TaskClassId taskClass, Optional<RouteOverride> override, Actor by,
                                    Optional<String> reason) {
         if (catalog.taskClass(taskClass).isEmpty()) {
-            return new RoutingOutcome.Rejected("unknown task class: " + taskClass);
+            return new RoutingOutcome.Rejected(new Refusal.UnknownTaskClass(taskClass));
         }
-        Optional<String> tooLong = TextLimits.refusal("the reason", reason.orElse(null), TextLimits.TEXT);
+        Optional<Refusal> tooLong = TextLimits.refusal(Refusal.Text.REASON, reason.orElse(null), TextLimits.TEXT);
         if (tooLong.isPresent()) {
             return new RoutingOutcome.Rejected(tooLong.get());
         }
         if (override.orElse(null) instanceof RouteOverride.Pin pin && catalog.model(pin.model()).isEmpty()) {
-            return new RoutingOutcome.Rejected("unknown model: " + pin.model());
+            return new RoutingOutcome.Rejected(new Refusal.UnknownModel(pin.model()));
         }
         store.lock();
         Optional<RouteOverride> before = Optional.ofNullable(store.overrides().get(taskClass));
         if (before.equals(override)) {
-            return new RoutingOutcome.Rejected(taskClass + " already has " + describe(override));
+            return new RoutingOutcome.Rejected(new Refusal.AlreadyOverridden(taskClass, override));
         }
         Instant now = clock.instant();
         override.ifPresentOrElse(value -> store.setOverride(taskClass, value, now, by, reason),
@@ -90,14 +91,14 @@ public class RouteService {
 
     private RoutingOutcome answer(TaskClassId taskClass, ConsentAnswer answer, Actor by, boolean timedOut) {
         if (catalog.taskClass(taskClass).isEmpty()) {
-            return new RoutingOutcome.Rejected("unknown task class: " + taskClass);
+            return new RoutingOutcome.Rejected(new Refusal.UnknownTaskClass(taskClass));
         }
         store.lock();
         Optional<Route> current = Optional.ofNullable(store.routes().get(taskClass))
                 .map(RoutingStore.StoredRoute::route);
         if (current.isEmpty() || current.get().state() != RouteState.AWAITING_CONSENT) {
-            return new RoutingOutcome.Rejected(taskClass + " has no open fallback question (it is "
-                    + current.map(route -> route.state().word()).orElse("not routed yet") + ")");
+            return new RoutingOutcome.Rejected(new Refusal.NoOpenQuestion(taskClass,
+                    current.map(route -> route.state())));
         }
         ConsentRecord consent = new ConsentRecord(taskClass, current.get().offered().orElseThrow(), answer,
                 timedOut);

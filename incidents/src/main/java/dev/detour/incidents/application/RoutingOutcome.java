@@ -3,6 +3,7 @@ package dev.detour.incidents.application;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.Refusal;
 
 import java.util.List;
 import java.util.Objects;
@@ -27,9 +28,10 @@ public sealed interface RoutingOutcome permits RoutingOutcome.Applied, RoutingOu
         }
     }
 
-    record Rejected(String reason) implements RoutingOutcome {
+    /** Nothing changed; {@code messages} says why. */
+    record Rejected(Refusal refusal) implements RoutingOutcome {
         public Rejected {
-            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(refusal, "refusal");
         }
     }
 }

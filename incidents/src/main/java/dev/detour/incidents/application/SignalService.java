@@ -179,7 +179,7 @@ public class SignalService {
             return applied.incident().id();
         }
         throw new IllegalStateException("a signal could not open or join an incident: "
-                + ((IncidentChange.Rejected) change).reason());
+                + ((IncidentChange.Rejected) change).refusal());
     }
 
     /** Switches targets off or on where the provider's policy says so; otherwise says what to suggest. */

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * An incident: what it is about, where it stands, and when people acted. Its timeline is kept apart
@@ -44,9 +43,9 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
     public static IncidentChange open(IncidentId id, IncidentKind kind, String title, Collection<Target> targets,
                                       Actor by, Instant at) {
         if (targets.isEmpty()) {
-            return new IncidentChange.Rejected("an incident needs at least one affected provider or model");
+            return new IncidentChange.Rejected(new Refusal.NoTargets());
         }
-        Optional<String> tooLong = TextLimits.refusal("the title", title, TextLimits.TITLE);
+        Optional<Refusal> tooLong = TextLimits.refusal(Refusal.Text.TITLE, title, TextLimits.TITLE);
         if (tooLong.isPresent()) {
             return new IncidentChange.Rejected(tooLong.get());
         }
@@ -82,7 +81,7 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
 
     /** Resolves the incident; the summary, when given, becomes part of the resolution entry. */
     public IncidentChange resolve(Actor by, Instant at, String summary) {
-        Optional<String> tooLong = TextLimits.refusal("the summary", summary, TextLimits.TEXT);
+        Optional<Refusal> tooLong = TextLimits.refusal(Refusal.Text.SUMMARY, summary, TextLimits.TEXT);
         if (tooLong.isPresent()) {
             return new IncidentChange.Rejected(tooLong.get());
         }
@@ -90,9 +89,9 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
     }
 
     private IncidentChange moveTo(IncidentState next, Actor by, Instant at, String summary) {
-        Optional<String> refusal = state.refusalToMoveTo(next);
+        Optional<Refusal> refusal = state.refusalToMoveTo(id, next);
         if (refusal.isPresent()) {
-            return new IncidentChange.Rejected(id + " cannot move to " + next.word() + ": " + refusal.get());
+            return new IncidentChange.Rejected(refusal.get());
         }
         Incident moved = withState(next, next == IncidentState.RESOLVED ? Optional.of(at) : Optional.empty());
         TimelineDetail detail = next == IncidentState.RESOLVED ? new TimelineDetail.Resolved(state, summary)
@@ -102,10 +101,10 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
 
     public IncidentChange acknowledge(Actor by, Instant at) {
         if (!isOpen()) {
-            return new IncidentChange.Rejected(id + " is resolved; there is nothing to acknowledge");
+            return new IncidentChange.Rejected(new Refusal.ResolvedNothingToAcknowledge(id));
         }
         if (acknowledgedAt.isPresent()) {
-            return new IncidentChange.Rejected(id + " was already acknowledged by " + acknowledgedBy.orElseThrow().id());
+            return new IncidentChange.Rejected(new Refusal.AlreadyAcknowledged(id, acknowledgedBy.orElseThrow()));
         }
         Incident acknowledged = new Incident(id, kind, state, title, affected, openedAt, openedBy, Optional.of(at),
                 Optional.of(by), resolvedAt, reopenedFrom);
@@ -115,11 +114,11 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
     /** Widens the incident to more providers or models. */
     public IncidentChange affect(Collection<Target> more, Actor by, Instant at) {
         if (!isOpen()) {
-            return new IncidentChange.Rejected(id + " is resolved; open a new incident instead");
+            return new IncidentChange.Rejected(new Refusal.ResolvedOpenANewOne(id));
         }
         List<Target> added = more.stream().filter(target -> !affected.contains(target)).distinct().sorted().toList();
         if (added.isEmpty()) {
-            return new IncidentChange.Rejected(id + " already covers " + describe(more));
+            return new IncidentChange.Rejected(new Refusal.AlreadyCovers(id, List.copyOf(more)));
         }
         List<Target> all = new ArrayList<>(affected);
         all.addAll(added);
@@ -131,9 +130,9 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
     /** A free-text update for people following the incident. */
     public IncidentChange postUpdate(String text, Actor by, Instant at) {
         if (text == null || text.isBlank()) {
-            return new IncidentChange.Rejected("an update needs some text");
+            return new IncidentChange.Rejected(new Refusal.UpdateNeedsText());
         }
-        Optional<String> tooLong = TextLimits.refusal("the update", text, TextLimits.TEXT);
+        Optional<Refusal> tooLong = TextLimits.refusal(Refusal.Text.UPDATE, text, TextLimits.TEXT);
         if (tooLong.isPresent()) {
             return new IncidentChange.Rejected(tooLong.get());
         }
@@ -146,9 +145,9 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
      */
     public IncidentChange reopen(IncidentId newId, Actor by, Instant at, String reason) {
         if (isOpen()) {
-            return new IncidentChange.Rejected(id + " is still open (" + state.word() + ")");
+            return new IncidentChange.Rejected(new Refusal.StillOpen(id, state));
         }
-        Optional<String> tooLong = TextLimits.refusal("the reason", reason, TextLimits.TEXT);
+        Optional<Refusal> tooLong = TextLimits.refusal(Refusal.Text.REASON, reason, TextLimits.TEXT);
         if (tooLong.isPresent()) {
             return new IncidentChange.Rejected(tooLong.get());
         }
@@ -164,10 +163,5 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
 
     private static IncidentChange applied(Incident incident, TimelineEntry entry) {
         return new IncidentChange.Applied(incident, List.of(entry));
-    }
-
-    /** {@code provider anthropic, model claude-opus-4-7}, for a refusal. */
-    private static String describe(Collection<Target> targets) {
-        return targets.stream().map(target -> target.kind() + " " + target.id()).collect(Collectors.joining(", "));
     }
 }

@@ -24,10 +24,10 @@ public sealed interface IncidentChange permits IncidentChange.Applied, IncidentC
         }
     }
 
-    /** Nothing changed, and this says why in words a person can act on. */
-    record Rejected(String reason) implements IncidentChange {
+    /** Nothing changed, and this says why, as data that {@code messages} puts in words a person can act on. */
+    record Rejected(Refusal refusal) implements IncidentChange {
         public Rejected {
-            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(refusal, "refusal");
         }
 
         @Override

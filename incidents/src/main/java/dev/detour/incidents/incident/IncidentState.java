@@ -27,13 +27,13 @@ public enum IncidentState {
         return this != RESOLVED;
     }
 
-    /** Why moving from this state to {@code next} is not allowed, or empty when it is. */
-    public Optional<String> refusalToMoveTo(IncidentState next) {
+    /** Why moving {@code incident} from this state to {@code next} is not allowed, or empty when it is. */
+    public Optional<Refusal> refusalToMoveTo(IncidentId incident, IncidentState next) {
         if (this == RESOLVED) {
-            return Optional.of("it is resolved; a returning problem is a new incident (reopen it)");
+            return Optional.of(new Refusal.ResolvedCannotMove(incident, next));
         }
         if (this == next) {
-            return Optional.of("it is already " + word());
+            return Optional.of(new Refusal.AlreadyInState(incident, next));
         }
         return Optional.empty();
     }

@@ -17,11 +17,11 @@ public final class TextLimits {
     }
 
     /** Why {@code text} is too long for {@code what}, or empty when it fits. */
-    public static Optional<String> refusal(String what, String text, int limit) {
+    public static Optional<Refusal> refusal(Refusal.Text what, String text, int limit) {
         if (text == null || text.length() <= limit) {
             return Optional.empty();
         }
-        return Optional.of(what + " is " + text.length() + " characters; the limit is " + limit);
+        return Optional.of(new Refusal.TooLong(what, text.length(), limit));
     }
 
     /**

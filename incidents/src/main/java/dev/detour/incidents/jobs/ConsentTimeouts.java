@@ -58,7 +58,7 @@ public class ConsentTimeouts {
             if (!taskClass.since().get().plus(policy.consentTimeout()).isAfter(now)) {
                 RoutingOutcome outcome = routes.consentTimedOut(taskClass.id(), policy.onTimeout(), POLICY);
                 if (outcome instanceof RoutingOutcome.Rejected rejected) {
-                    LOG.info("consent timeout of {} not applied: {}", taskClass.id(), rejected.reason());
+                    LOG.info("consent timeout of {} not applied: {}", taskClass.id(), rejected.refusal());
                 }
             }
         }

@@ -21,6 +21,7 @@ import static dev.detour.incidents.SeedCatalog.OPUS_48;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,7 +47,7 @@ class IncidentTest {
             assertEquals(to == IncidentState.RESOLVED, applied.incident().resolvedAt().isPresent());
             assertEquals(1, applied.entries().size());
         } else {
-            assertFalse(((IncidentChange.Rejected) change).reason().isBlank());
+            assertNotNull(((IncidentChange.Rejected) change).refusal());
         }
     }
 
@@ -103,7 +104,8 @@ class IncidentTest {
 
         IncidentChange again = acknowledged.acknowledge(ALICE, OPENED.plusSeconds(60));
 
-        assertTrue(((IncidentChange.Rejected) again).reason().contains("U0BOB"));
+        assertEquals(new Refusal.AlreadyAcknowledged(acknowledged.id(), Actor.user("U0BOB")),
+                ((IncidentChange.Rejected) again).refusal());
     }
 
     @Test
@@ -134,8 +136,7 @@ class IncidentTest {
         String title = "x".repeat(TextLimits.TITLE + 1);
         IncidentChange opened = Incident.open(new IncidentId(1), IncidentKind.OUTAGE, title,
                 List.of(Target.model(OPUS_48)), ALICE, OPENED);
-        assertEquals("the title is 201 characters; the limit is 200",
-                ((IncidentChange.Rejected) opened).reason());
+        assertEquals(new Refusal.TooLong(Refusal.Text.TITLE, 201, 200), ((IncidentChange.Rejected) opened).refusal());
 
         String text = "y".repeat(TextLimits.TEXT + 1);
         assertInstanceOf(IncidentChange.Rejected.class, in(IncidentState.IDENTIFIED).postUpdate(text, ALICE, OPENED));

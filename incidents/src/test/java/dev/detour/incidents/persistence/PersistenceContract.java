@@ -20,6 +20,7 @@ import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.jobs.ConsentTimeouts;
@@ -165,7 +166,7 @@ abstract class PersistenceContract implements TestPropertyProvider {
 
         var refused = assertInstanceOf(IncidentChange.Rejected.class,
                 incidents.open(IncidentKind.OUTAGE, "second", List.of(Target.provider(OPENAI)), ALICE));
-        assertTrue(refused.reason().startsWith(first.id() + " is already open about OpenAI"), refused.reason());
+        assertEquals(new Refusal.ProviderAlreadyInIncident(first.id(), OPENAI), refused.refusal());
         Incident joined = opened(incidents.openOrJoin(IncidentKind.OUTAGE, "second", List.of(Target.provider(OPENAI)),
                 ALICE));
         assertEquals(first.id(), joined.id());

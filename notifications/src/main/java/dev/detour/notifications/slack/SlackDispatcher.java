@@ -22,6 +22,7 @@ import dev.detour.messages.Limits;
 import dev.detour.messages.Names;
 import dev.detour.messages.SlackMessage;
 import dev.detour.messages.SlackText;
+import dev.detour.messages.WordKey;
 import dev.detour.messages.Wording;
 import dev.detour.notifications.Backoff;
 import io.micronaut.context.event.ShutdownEvent;
@@ -76,11 +77,12 @@ public class SlackDispatcher {
     private final SlackSettings settings;
     private final SlackDeliverySettings delivery;
     private final DeliveryGuarantee guarantee;
+    private final Wording words;
 
     public SlackDispatcher(OutboxQueue outbox, @Named("slack") SlackSender slack, IncidentThreads threads,
                             IncidentService incidents, StatusService status, Catalog catalog, Clock clock,
                             Outbox notes, SlackSettings settings, SlackDeliverySettings delivery,
-                            DeliveryGuarantee guarantee) {
+                            DeliveryGuarantee guarantee, Wording words) {
         this.notes = notes;
         this.settings = settings;
         this.delivery = delivery;
@@ -91,7 +93,8 @@ public class SlackDispatcher {
         this.threads = threads;
         this.incidents = incidents;
         this.status = status;
-        this.root = new IncidentRootMessage(new Names(catalog));
+        this.root = new IncidentRootMessage(new Names(catalog), words);
+        this.words = words;
         this.clock = clock;
     }
 
@@ -277,7 +280,7 @@ public class SlackDispatcher {
                 || kindOf(row).equals(Optional.of(SlackKind.REPLY))) {
             return; // the thread itself is what failed
         }
-        SlackPayload note = SlackPayload.of(SlackMessage.plain(Wording.english().get("reply.undeliverable",
+        SlackPayload note = SlackPayload.of(SlackMessage.plain(words.get(WordKey.REPLY_UNDELIVERABLE,
                 row.destination(), SlackText.escape(error, Limits.SECTION_TEXT / 2))));
         notes.post(new OutboxDraft(SlackKind.REPLY, settings.incidentChannel(),
                 Once.perFacts("undeliverable", Long.toString(row.id())), note.toJson(), incident));

@@ -11,6 +11,7 @@ import dev.detour.incidents.signals.Signal;
 import dev.detour.messages.Names;
 import dev.detour.messages.SlackMessage;
 import dev.detour.messages.ThreadReply;
+import dev.detour.messages.Wording;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -26,9 +27,9 @@ public class SlackOutboxRule implements OutboxRule {
     private final SlackSettings slack;
     private final ThreadReply replies;
 
-    public SlackOutboxRule(SlackSettings slack, Catalog catalog) {
+    public SlackOutboxRule(SlackSettings slack, Catalog catalog, Wording words) {
         this.slack = slack;
-        this.replies = new ThreadReply(new Names(catalog));
+        this.replies = new ThreadReply(new Names(catalog), words);
     }
 
     @Override

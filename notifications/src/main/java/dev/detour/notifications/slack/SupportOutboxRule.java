@@ -49,14 +49,14 @@ public class SupportOutboxRule implements OutboxRule {
 
     public SupportOutboxRule(SlackSettings slack, Catalog catalog, Provider<StatusService> status,
                              Provider<IncidentService> incidents, Provider<IncidentReports> reports,
-                             SupportSettings settings) {
+                             SupportSettings settings, Wording words) {
         this.slack = slack;
         this.status = status;
         this.incidents = incidents;
         this.reports = reports;
         Names names = new Names(catalog);
-        this.support = new SupportPost(names, Wording.english());
-        this.summary = new ManagerSummary(names, Wording.english());
+        this.support = new SupportPost(names, words);
+        this.summary = new ManagerSummary(names, words);
         this.updateEvery = settings.updateEvery();
     }
 

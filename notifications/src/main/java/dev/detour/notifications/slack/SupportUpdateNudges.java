@@ -42,11 +42,11 @@ public class SupportUpdateNudges {
     private final Clock clock;
     private final Duration updateEvery;
     private final SingleWriter locks;
-    private final UpdateNudge nudge = new UpdateNudge(Wording.english());
+    private final UpdateNudge nudge;
 
     public SupportUpdateNudges(StatusService status, IncidentService incidents, SupportPosts supportPosts,
                                Outbox outbox, SlackSettings slack, Catalog catalog, Clock clock,
-                               SingleWriter locks, SupportSettings support) {
+                               SingleWriter locks, SupportSettings support, Wording words) {
         this.status = status;
         this.incidents = incidents;
         this.supportPosts = supportPosts;
@@ -56,6 +56,7 @@ public class SupportUpdateNudges {
         this.clock = clock;
         this.updateEvery = support.updateEvery();
         this.locks = locks;
+        this.nudge = new UpdateNudge(words);
     }
 
     @Job("support-update-nudges")

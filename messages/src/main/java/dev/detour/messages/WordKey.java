@@ -1,0 +1,423 @@
+package dev.detour.messages;
+
+import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.catalog.FailoverMode;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Refusal;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.routing.RouteState;
+
+/**
+ * Every key of the bundle {@code wording.properties}, so a renderer names a word the compiler knows: a missing or
+ * misspelt key does not compile. {@code WordKeyTest} checks that this list and the English bundle agree both ways.
+ * A family of keys (one per kind, state, ...) is picked by a switch below, which the compiler checks for
+ * completeness.
+ */
+public enum WordKey {
+    KIND_OUTAGE("kind.outage"),
+    KIND_DEGRADATION("kind.degradation"),
+    KIND_MODEL_CHANGE("kind.model-change"),
+    KIND_ROUTING_CHANGE("kind.routing-change"),
+    KIND_POLICY_CHANGE("kind.policy-change"),
+
+    SUPPORT_HEADER("support.header"),
+    SUPPORT_SINCE("support.since"),
+    SUPPORT_FALLBACK("support.fallback"),
+    SUPPORT_PAUSED("support.paused"),
+    SUPPORT_AWAITING("support.awaiting"),
+    SUPPORT_UNAFFECTED("support.unaffected"),
+    SUPPORT_NEXT("support.next"),
+    SUPPORT_UPDATE("support.update"),
+    SUPPORT_ALLCLEAR_HEADER("support.allclear.header"),
+    SUPPORT_ALLCLEAR_BODY("support.allclear.body"),
+    SUPPORT_KIND_OUTAGE("support.kind.outage"),
+    SUPPORT_KIND_DEGRADATION("support.kind.degradation"),
+    SUPPORT_KIND_MODEL_CHANGE("support.kind.model-change"),
+    SUPPORT_KIND_ROUTING_CHANGE("support.kind.routing-change"),
+    SUPPORT_KIND_POLICY_CHANGE("support.kind.policy-change"),
+
+    SUMMARY_HEADER("summary.header"),
+    SUMMARY_TITLE("summary.title"),
+    SUMMARY_DURATION("summary.duration"),
+    SUMMARY_DETECT("summary.detect"),
+    SUMMARY_DETECTION_LEAD("summary.detection.lead"),
+    SUMMARY_DETECTION_LAG("summary.detection.lag"),
+    SUMMARY_DETECTION_SAME("summary.detection.same"),
+    SUMMARY_DETECTION_SILENT("summary.detection.silent"),
+    SUMMARY_ACKNOWLEDGE("summary.acknowledge"),
+    SUMMARY_MITIGATE("summary.mitigate"),
+    SUMMARY_RESOLVE("summary.resolve"),
+    SUMMARY_NOT_YET("summary.not-yet"),
+    SUMMARY_AFFECTED("summary.affected"),
+    SUMMARY_TASK_CLASSES("summary.task-classes"),
+    SUMMARY_PERIODS("summary.periods"),
+    SUMMARY_PERIOD_FALLBACK("summary.period.fallback"),
+    SUMMARY_PERIOD_STOPPED("summary.period.stopped"),
+    SUMMARY_PERIOD_AWAITING("summary.period.awaiting"),
+    SUMMARY_PERIOD_NONE("summary.period.none"),
+    SUMMARY_DECISIONS("summary.decisions"),
+    SUMMARY_SIGNALS("summary.signals"),
+    SUMMARY_TIMELINE("summary.timeline"),
+    SUMMARY_ONGOING("summary.ongoing"),
+
+    NUDGE_TEXT("nudge.text"),
+    NUDGE_BUTTON("nudge.button"),
+
+    WORD_STATE_INVESTIGATING("word.state.investigating"),
+    WORD_STATE_IDENTIFIED("word.state.identified"),
+    WORD_STATE_MONITORING("word.state.monitoring"),
+    WORD_STATE_RESOLVED("word.state.resolved"),
+    WORD_KIND_OUTAGE("word.kind.outage"),
+    WORD_KIND_DEGRADATION("word.kind.degradation"),
+    WORD_KIND_MODEL_CHANGE("word.kind.model-change"),
+    WORD_KIND_ROUTING_CHANGE("word.kind.routing-change"),
+    WORD_KIND_POLICY_CHANGE("word.kind.policy-change"),
+    WORD_FAILOVER_AUTO("word.failover.auto"),
+    WORD_FAILOVER_CONSENT("word.failover.consent"),
+    WORD_FAILOVER_STOP("word.failover.stop"),
+    WORD_ANSWER_APPROVE("word.answer.approve"),
+    WORD_ANSWER_DENY("word.answer.deny"),
+
+    ROUTE_PRIMARY("route.primary"),
+    ROUTE_FALLBACK("route.fallback"),
+    ROUTE_AWAITING_CONSENT("route.awaiting-consent"),
+    ROUTE_STOPPED("route.stopped"),
+
+    ROOT_HEADLINE("root.headline"),
+    ROOT_KIND_OUTAGE("root.kind.outage"),
+    ROOT_KIND_DEGRADATION("root.kind.degradation"),
+    ROOT_KIND_MODEL_CHANGE("root.kind.model-change"),
+    ROOT_KIND_ROUTING_CHANGE("root.kind.routing-change"),
+    ROOT_KIND_POLICY_CHANGE("root.kind.policy-change"),
+    ROOT_NO_TITLE("root.no-title"),
+    ROOT_OPENED("root.opened"),
+    ROOT_ACKNOWLEDGED("root.acknowledged"),
+    ROOT_RESOLVED("root.resolved"),
+    ROOT_AFFECTED("root.affected"),
+    ROOT_AVAILABLE("root.available"),
+    ROOT_AVAILABLE_SINCE("root.available.since"),
+    ROOT_UNAVAILABLE("root.unavailable"),
+    ROOT_UNAVAILABLE_SINCE("root.unavailable.since"),
+    ROOT_UNKNOWN("root.unknown"),
+    ROOT_TASK_CLASSES("root.task-classes"),
+    ROOT_SIGNALS_SEEN("root.signals-seen"),
+    ROOT_SIGNAL_COUNT("root.signal-count"),
+    ROOT_BUTTON_ACKNOWLEDGE("root.button.acknowledge"),
+    ROOT_BUTTON_DISABLE("root.button.disable"),
+    ROOT_BUTTON_ENABLE("root.button.enable"),
+    ROOT_MENU_DISABLE("root.menu.disable"),
+    ROOT_MENU_ENABLE("root.menu.enable"),
+    ROOT_BUTTON_POST_UPDATE("root.button.post-update"),
+    ROOT_MENU_CHANGE_STATE("root.menu.change-state"),
+    ROOT_BUTTON_RESOLVE("root.button.resolve"),
+    ROOT_FOOTER("root.footer"),
+    ROOT_TEXT("root.text"),
+
+    REPLY_ENTRY("reply.entry"),
+    TIMELINE_TARGETS_ADDED("timeline.targets-added"),
+    TIMELINE_OPENED("timeline.opened"),
+    TIMELINE_OPENED_TITLE("timeline.opened.title"),
+    TIMELINE_TARGET_PROVIDER("timeline.target.provider"),
+    TIMELINE_TARGET_MODEL("timeline.target.model"),
+    TIMELINE_PLAIN_OPENED("timeline.plain.opened"),
+    TIMELINE_PLAIN_OPENED_TITLE("timeline.plain.opened.title"),
+    TIMELINE_PLAIN_REOPENED("timeline.plain.reopened"),
+    TIMELINE_PLAIN_REOPENED_REASON("timeline.plain.reopened.reason"),
+    TIMELINE_PLAIN_ACKNOWLEDGED("timeline.plain.acknowledged"),
+    TIMELINE_PLAIN_STATE_CHANGED("timeline.plain.state-changed"),
+    TIMELINE_PLAIN_RESOLVED("timeline.plain.resolved"),
+    TIMELINE_PLAIN_RESOLVED_SUMMARY("timeline.plain.resolved.summary"),
+    TIMELINE_PLAIN_AVAILABLE("timeline.plain.available"),
+    TIMELINE_PLAIN_AVAILABLE_REASON("timeline.plain.available.reason"),
+    TIMELINE_PLAIN_UNAVAILABLE("timeline.plain.unavailable"),
+    TIMELINE_PLAIN_UNAVAILABLE_REASON("timeline.plain.unavailable.reason"),
+    TIMELINE_PLAIN_ROUTE("timeline.plain.route"),
+    TIMELINE_PLAIN_ROUTE_MODEL("timeline.plain.route.model"),
+    TIMELINE_PLAIN_ROUTE_OFFERED("timeline.plain.route.offered"),
+    TIMELINE_PLAIN_SIGNAL_FIRING("timeline.plain.signal.firing"),
+    TIMELINE_PLAIN_SIGNAL_CLEARED("timeline.plain.signal.cleared"),
+    TIMELINE_PLAIN_SIGNAL_OUR_SIDE("timeline.plain.signal.our-side"),
+    TIMELINE_PLAIN_SIGNAL_CAPACITY("timeline.plain.signal.capacity"),
+    TIMELINE_PLAIN_STATUS_PAGE("timeline.plain.status-page"),
+    TIMELINE_PLAIN_STATUS_PAGE_BODY("timeline.plain.status-page.body"),
+    REPLY_UPDATE("reply.update"),
+    REPLY_RESOLVED_SUMMARY("reply.resolved.summary"),
+    REPLY_ENABLED("reply.enabled"),
+    REPLY_ENABLED_REASON("reply.enabled.reason"),
+    REPLY_DISABLED("reply.disabled"),
+    REPLY_DISABLED_REASON("reply.disabled.reason"),
+    REPLY_ROUTE_CHANGE("reply.route-change"),
+    REPLY_ROUTE_CHANGE_FIRST("reply.route-change.first"),
+    REPLY_CONSENT_TIMEOUT("reply.consent.timeout"),
+    REPLY_CONSENT_QUESTION("reply.consent.question"),
+    REPLY_CONSENT_NEXT_MODEL("reply.consent.next-model"),
+    REPLY_CONSENT_APPROVE("reply.consent.approve"),
+    REPLY_CONSENT_DENY("reply.consent.deny"),
+    REPLY_SIGNAL_FIRING("reply.signal.firing"),
+    REPLY_SIGNAL_CLEARED("reply.signal.cleared"),
+    REPLY_SIGNAL_OUR_SIDE("reply.signal.our-side"),
+    REPLY_SIGNAL_CAPACITY("reply.signal.capacity"),
+    REPLY_SIGNAL_DISABLE("reply.signal.disable"),
+    REPLY_SIGNAL_ENABLE("reply.signal.enable"),
+    REPLY_BUTTON_DISABLE("reply.button.disable"),
+    REPLY_BUTTON_ENABLE("reply.button.enable"),
+
+    STATUS_HEADER("status.header"),
+    STATUS_OPEN_INCIDENTS("status.open-incidents"),
+    STATUS_NO_INCIDENTS("status.no-incidents"),
+    STATUS_SWITCHED_OFF("status.switched-off"),
+    STATUS_PROVIDER_OFF("status.provider-off"),
+    STATUS_PROVIDER_OFF_SINCE("status.provider-off.since"),
+    STATUS_MODEL_OFF("status.model-off"),
+    STATUS_MODEL_OFF_SINCE("status.model-off.since"),
+    STATUS_NOTHING_OFF("status.nothing-off"),
+    STATUS_TASK_CLASSES("status.task-classes"),
+    STATUS_NO_TASK_CLASSES("status.no-task-classes"),
+    STATUS_TEXT("status.text"),
+
+    HOME_FOOTER("home.footer"),
+
+    MODAL_CANCEL("modal.cancel"),
+    MODAL_DECLARE_TITLE("modal.declare.title"),
+    MODAL_DECLARE_SUBMIT("modal.declare.submit"),
+    MODAL_DECLARE_TARGETS("modal.declare.targets"),
+    MODAL_DECLARE_TARGETS_PLACEHOLDER("modal.declare.targets.placeholder"),
+    MODAL_DECLARE_ALL_OF("modal.declare.all-of"),
+    MODAL_DECLARE_KIND("modal.declare.kind"),
+    MODAL_DECLARE_REASON("modal.declare.reason"),
+    MODAL_DECLARE_REASON_PLACEHOLDER("modal.declare.reason.placeholder"),
+    MODAL_UPDATE_TITLE("modal.update.title"),
+    MODAL_UPDATE_SUBMIT("modal.update.submit"),
+    MODAL_UPDATE_LABEL("modal.update.label"),
+    MODAL_RESOLVE_TITLE("modal.resolve.title"),
+    MODAL_RESOLVE_SUBMIT("modal.resolve.submit"),
+    MODAL_RESOLVE_LABEL("modal.resolve.label"),
+
+    AUDIT_NONE("audit.none"),
+    AUDIT_HEADER("audit.header"),
+    AUDIT_FOR("audit.for"),
+    AUDIT_IN_THE_LAST("audit.in-the-last"),
+
+    BUSY_TRY_AGAIN("busy.try-again"),
+
+    HELP_HEADER("help.header"),
+    HELP_ON_CALL("help.on-call"),
+    HELP_VERB_HELP("help.verb.help"),
+    HELP_VERB_STATUS("help.verb.status"),
+    HELP_VERB_DECLARE("help.verb.declare"),
+    HELP_VERB_DISABLE("help.verb.disable"),
+    HELP_VERB_ENABLE("help.verb.enable"),
+    HELP_VERB_ROUTE("help.verb.route"),
+    HELP_VERB_CONSENT("help.verb.consent"),
+    HELP_VERB_UPDATE("help.verb.update"),
+    HELP_VERB_STATE("help.verb.state"),
+    HELP_VERB_RESOLVE("help.verb.resolve"),
+    HELP_VERB_REOPEN("help.verb.reopen"),
+    HELP_VERB_SUMMARY("help.verb.summary"),
+    HELP_VERB_AUDIT("help.verb.audit"),
+
+    COMMAND_ON_CALL_ONLY("command.on-call-only"),
+    COMMAND_REFUSED("command.refused"),
+    COMMAND_MAY_RUN("command.may.run"),
+    COMMAND_MAY_ACKNOWLEDGE("command.may.acknowledge"),
+    COMMAND_MAY_DECLARE("command.may.declare"),
+    COMMAND_MAY_UPDATE("command.may.update"),
+    COMMAND_MAY_RESOLVE("command.may.resolve"),
+    COMMAND_MAY_SUBMIT("command.may.submit"),
+    COMMAND_FAILED("command.failed"),
+    COMMAND_INVALID("command.invalid"),
+    COMMAND_REJECTED("command.rejected"),
+    COMMAND_NO_INCIDENT("command.no-incident"),
+    COMMAND_ALREADY_COVERED("command.already-covered"),
+    COMMAND_ALREADY_SO("command.already-so"),
+    COMMAND_DONE_INCIDENT("command.done.incident"),
+    COMMAND_DONE_ACKNOWLEDGED("command.done.acknowledged"),
+    COMMAND_DONE_DISABLED("command.done.disabled"),
+    COMMAND_DONE_ENABLED("command.done.enabled"),
+    COMMAND_DONE_ROUTE("command.done.route"),
+    COMMAND_DONE_ROUTE_RELEASED("command.done.route.released"),
+    COMMAND_DONE_CONSENT("command.done.consent"),
+    COMMAND_DONE_UPDATE("command.done.update"),
+    COMMAND_DONE_RESOLVED("command.done.resolved"),
+    COMMAND_DONE_REOPENED("command.done.reopened"),
+    COMMAND_DONE_STATE("command.done.state"),
+    COMMAND_DONE_OPENED("command.done.opened"),
+    COMMAND_DONE_ADDED("command.done.added"),
+    FORM_UNKNOWN("form.unknown"),
+    FORM_UNKNOWN_CHOICE("form.unknown-choice"),
+    FORM_NOT_CONFIGURED("form.not-configured"),
+    FORM_CHOOSE_ONE("form.choose-one"),
+    FORM_UNKNOWN_KIND("form.unknown-kind"),
+    FORM_AT_MOST("form.at-most"),
+    FORM_LOST_INCIDENT("form.lost-incident"),
+    FORM_WRITE_UPDATE("form.write-update"),
+    BUTTON_UNKNOWN("button.unknown"),
+
+    DURATION_HOURS("duration.hours"),
+    DURATION_MINUTES("duration.minutes"),
+    DURATION_SECONDS("duration.seconds"),
+    REPLY_UNDELIVERABLE("reply.undeliverable"),
+
+    PARSE_UNKNOWN_VERB("parse.unknown-verb"),
+    PARSE_DID_YOU_MEAN("parse.did-you-mean"),
+    PARSE_OR("parse.or"),
+    PARSE_NO_ARGUMENTS("parse.no-arguments"),
+    PARSE_SAY_TARGETS("parse.say-targets"),
+    PARSE_NEEDS("parse.needs"),
+    PARSE_NEEDS_NO_MORE("parse.needs.no-more"),
+    PARSE_ROUTE_NEEDS("parse.route.needs"),
+    PARSE_ROUTE_MODEL("parse.route.model"),
+    PARSE_CONSENT_NEEDS("parse.consent.needs"),
+    PARSE_CONSENT_UNKNOWN("parse.consent.unknown"),
+    PARSE_UPDATE_WHICH("parse.update.which"),
+    PARSE_UPDATE_EMPTY("parse.update.empty"),
+    PARSE_STATE_NEEDS("parse.state.needs"),
+    PARSE_STATE_UNKNOWN("parse.state.unknown"),
+    PARSE_INCIDENT_WHICH("parse.incident.which"),
+    PARSE_INCIDENT_ONE("parse.incident.one"),
+    PARSE_SINCE_NEEDS("parse.since.needs"),
+    PARSE_SINCE_UNKNOWN("parse.since.unknown"),
+    PARSE_AUDIT_ONE_FILTER("parse.audit.one-filter"),
+    PARSE_NO_TARGET("parse.no-target"),
+    PARSE_NOT_EXPECTED("parse.not-expected"),
+    PARSE_NO_TASK_CLASS("parse.no-task-class"),
+    PARSE_NOT_AN_INCIDENT("parse.not-an-incident"),
+    PARSE_TOO_LONG("parse.too-long"),
+    PARSE_WHAT_REASON("parse.what.reason"),
+    PARSE_WHAT_UPDATE("parse.what.update"),
+    PARSE_WHAT_SUMMARY("parse.what.summary"),
+
+    REFUSAL_TOO_LONG("refusal.too-long"),
+    REFUSAL_TEXT_TITLE("refusal.text.title"),
+    REFUSAL_TEXT_SUMMARY("refusal.text.summary"),
+    REFUSAL_TEXT_UPDATE("refusal.text.update"),
+    REFUSAL_TEXT_REASON("refusal.text.reason"),
+    REFUSAL_NO_TARGETS("refusal.no-targets"),
+    REFUSAL_ALREADY_IN_STATE("refusal.already-in-state"),
+    REFUSAL_RESOLVED_CANNOT_MOVE("refusal.resolved-cannot-move"),
+    REFUSAL_RESOLVED_NOTHING_TO_ACKNOWLEDGE("refusal.resolved-nothing-to-acknowledge"),
+    REFUSAL_ALREADY_ACKNOWLEDGED("refusal.already-acknowledged"),
+    REFUSAL_RESOLVED_OPEN_A_NEW_ONE("refusal.resolved-open-a-new-one"),
+    REFUSAL_ALREADY_COVERS("refusal.already-covers"),
+    REFUSAL_UPDATE_NEEDS_TEXT("refusal.update-needs-text"),
+    REFUSAL_STILL_OPEN("refusal.still-open"),
+    REFUSAL_PROVIDER_ALREADY_IN_INCIDENT("refusal.provider-already-in-incident"),
+    REFUSAL_NO_SUCH_INCIDENT("refusal.no-such-incident"),
+    REFUSAL_NOTHING_NAMED("refusal.nothing-named"),
+    REFUSAL_UNKNOWN_TARGETS("refusal.unknown-targets"),
+    REFUSAL_UNKNOWN_TASK_CLASS("refusal.unknown-task-class"),
+    REFUSAL_UNKNOWN_MODEL("refusal.unknown-model"),
+    REFUSAL_ALREADY_OVERRIDDEN("refusal.already-overridden"),
+    REFUSAL_OVERRIDE_PIN("refusal.override.pin"),
+    REFUSAL_OVERRIDE_STOP("refusal.override.stop"),
+    REFUSAL_OVERRIDE_NONE("refusal.override.none"),
+    REFUSAL_NO_OPEN_QUESTION("refusal.no-open-question"),
+    REFUSAL_NOT_ROUTED_YET("refusal.not-routed-yet"),
+    WORD_ROUTE_PRIMARY("word.route.primary"),
+    WORD_ROUTE_FALLBACK("word.route.fallback"),
+    WORD_ROUTE_AWAITING_CONSENT("word.route.awaiting-consent"),
+    WORD_ROUTE_STOPPED("word.route.stopped");
+
+    private final String property;
+
+    WordKey(String property) {
+        this.property = property;
+    }
+
+    /** The kind as a heading word: {@code Outage}. */
+    public static WordKey kind(IncidentKind kind) {
+        return switch (kind) {
+            case OUTAGE -> KIND_OUTAGE;
+            case DEGRADATION -> KIND_DEGRADATION;
+            case MODEL_CHANGE -> KIND_MODEL_CHANGE;
+            case ROUTING_CHANGE -> KIND_ROUTING_CHANGE;
+            case POLICY_CHANGE -> KIND_POLICY_CHANGE;
+        };
+    }
+
+    /** The kind inside a sentence for support: {@code The outage lasted ...}. */
+    public static WordKey supportKind(IncidentKind kind) {
+        return switch (kind) {
+            case OUTAGE -> SUPPORT_KIND_OUTAGE;
+            case DEGRADATION -> SUPPORT_KIND_DEGRADATION;
+            case MODEL_CHANGE -> SUPPORT_KIND_MODEL_CHANGE;
+            case ROUTING_CHANGE -> SUPPORT_KIND_ROUTING_CHANGE;
+            case POLICY_CHANGE -> SUPPORT_KIND_POLICY_CHANGE;
+        };
+    }
+
+    /** The kind in the headline of an incident's root message. */
+    public static WordKey rootKind(IncidentKind kind) {
+        return switch (kind) {
+            case OUTAGE -> ROOT_KIND_OUTAGE;
+            case DEGRADATION -> ROOT_KIND_DEGRADATION;
+            case MODEL_CHANGE -> ROOT_KIND_MODEL_CHANGE;
+            case ROUTING_CHANGE -> ROOT_KIND_ROUTING_CHANGE;
+            case POLICY_CHANGE -> ROOT_KIND_POLICY_CHANGE;
+        };
+    }
+
+    /** The kind as lists and menus show it: {@code model-change}. */
+    public static WordKey kindWord(IncidentKind kind) {
+        return switch (kind) {
+            case OUTAGE -> WORD_KIND_OUTAGE;
+            case DEGRADATION -> WORD_KIND_DEGRADATION;
+            case MODEL_CHANGE -> WORD_KIND_MODEL_CHANGE;
+            case ROUTING_CHANGE -> WORD_KIND_ROUTING_CHANGE;
+            case POLICY_CHANGE -> WORD_KIND_POLICY_CHANGE;
+        };
+    }
+
+    public static WordKey state(IncidentState state) {
+        return switch (state) {
+            case INVESTIGATING -> WORD_STATE_INVESTIGATING;
+            case IDENTIFIED -> WORD_STATE_IDENTIFIED;
+            case MONITORING -> WORD_STATE_MONITORING;
+            case RESOLVED -> WORD_STATE_RESOLVED;
+        };
+    }
+
+    public static WordKey failover(FailoverMode failover) {
+        return switch (failover) {
+            case AUTO -> WORD_FAILOVER_AUTO;
+            case CONSENT -> WORD_FAILOVER_CONSENT;
+            case STOP -> WORD_FAILOVER_STOP;
+        };
+    }
+
+    public static WordKey answer(ConsentAnswer answer) {
+        return switch (answer) {
+            case APPROVE -> WORD_ANSWER_APPROVE;
+            case DENY -> WORD_ANSWER_DENY;
+        };
+    }
+
+    public static WordKey text(Refusal.Text text) {
+        return switch (text) {
+            case TITLE -> REFUSAL_TEXT_TITLE;
+            case SUMMARY -> REFUSAL_TEXT_SUMMARY;
+            case UPDATE -> REFUSAL_TEXT_UPDATE;
+            case REASON -> REFUSAL_TEXT_REASON;
+        };
+    }
+
+    public static WordKey routeState(RouteState state) {
+        return switch (state) {
+            case PRIMARY -> WORD_ROUTE_PRIMARY;
+            case FALLBACK -> WORD_ROUTE_FALLBACK;
+            case AWAITING_CONSENT -> WORD_ROUTE_AWAITING_CONSENT;
+            case STOPPED -> WORD_ROUTE_STOPPED;
+        };
+    }
+
+    /** {@code provider {0}} or {@code model {0}}, for a plain timeline line. */
+    public static WordKey target(Target target) {
+        return target instanceof Target.OfProvider ? TIMELINE_TARGET_PROVIDER : TIMELINE_TARGET_MODEL;
+    }
+
+    /** The key's name in the bundle's properties files. */
+    public String property() {
+        return property;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.detour.messages;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.audit.StoredAuditRecord;
+import dev.detour.incidents.catalog.Model;
+import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Refusal;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.routing.RouteOverride;
+import dev.detour.incidents.routing.RouteState;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static dev.detour.incidents.SeedCatalog.CODE_MIGRATION;
+import static dev.detour.incidents.SeedCatalog.GPT_5;
+import static dev.detour.incidents.SeedCatalog.OPENAI;
+import static dev.detour.incidents.SeedCatalog.OPUS_48;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every message Detour renders, in the German test bundle, holds no English: not a phrase of the English bundle
+ * and none of the English words renderers used to write into the code. What stays is data: the names and ids of
+ * providers, models and task classes, and the text people and signals wrote.
+ */
+class GermanWordingTest {
+    private static final Wording GERMAN = Wording.of("de");
+    /** Words the renderers and the domain wrote in English before they moved into the bundle. */
+    private static final List<String> ENGLISH_WORDS = List.of("the", "is", "and", "or", "by", "for", "since",
+            "incident", "incidents", "affected", "available", "unavailable", "resolved", "investigating",
+            "identified", "monitoring", "acknowledged", "already", "unknown", "fallback", "primary", "stopped",
+            "awaiting", "update", "summary", "timeline", "signals", "duration", "detected", "none", "nothing",
+            "commands", "provider", "model", "outage", "degradation", "open", "opened", "cannot", "there");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
+    /** Commands and ids in code style, and Slack's emoji codes: typed as they are in every language. */
+    private static final Pattern TYPED = Pattern.compile("`[^`]*`|```[^`]*```|:[a-z_]+:");
+    /** What the signals in GoldenCases say: the words of outside systems. */
+    private static final List<String> SIGNAL_SUMMARIES = List.of("error rate 41% over 60s (320 requests)",
+            "error rate 0.4% over 60s (310 requests)", "401 for every request: our key is refused",
+            "429 for 12% of requests");
+
+    private final Scenario seed = Scenario.seed();
+
+    @Test
+    void everyMessageOfTheGoldenCasesIsGerman() {
+        List<String> english = new ArrayList<>();
+        for (GoldenCase golden : Stream.concat(Stream.of(GoldenCases.help(GERMAN)),
+                GoldenCases.of(seed, GERMAN).stream()).toList()) {
+            String text = withoutData(texts(golden.payload().get()));
+            englishIn(text).forEach(found -> english.add(golden.name() + ": " + found));
+        }
+        assertEquals(List.of(), english);
+    }
+
+    @Test
+    void everyRefusalIsGerman() {
+        RefusalText refusals = new RefusalText(seed.names(), GERMAN);
+        List<String> english = new ArrayList<>();
+        for (Refusal refusal : everyRefusal()) {
+            englishIn(withoutData(refusals.of(refusal))).forEach(found -> english.add(refusal + ": " + found));
+        }
+        assertEquals(List.of(), english);
+    }
+
+    @Test
+    void theSampleHasOneRefusalOfEveryKind() {
+        assertEquals(Set.of(Refusal.class.getPermittedSubclasses()),
+                everyRefusal().stream().map(Object::getClass).collect(Collectors.toSet()));
+    }
+
+    private static List<Refusal> everyRefusal() {
+        IncidentId id = new IncidentId(3);
+        return List.of(new Refusal.TooLong(Refusal.Text.REASON, 3001, 3000), new Refusal.NoTargets(),
+                new Refusal.AlreadyInState(id, IncidentState.MONITORING),
+                new Refusal.ResolvedCannotMove(id, IncidentState.IDENTIFIED),
+                new Refusal.ResolvedNothingToAcknowledge(id), new Refusal.AlreadyAcknowledged(id, Actor.user("U0BOB")),
+                new Refusal.ResolvedOpenANewOne(id), new Refusal.AlreadyCovers(id, List.of(Target.model(GPT_5))),
+                new Refusal.UpdateNeedsText(), new Refusal.StillOpen(id, IncidentState.INVESTIGATING),
+                new Refusal.ProviderAlreadyInIncident(id, OPENAI), new Refusal.NoSuchIncident(id),
+                new Refusal.NothingNamed(), new Refusal.UnknownTargets(List.of(Target.model(OPUS_48))),
+                new Refusal.UnknownTaskClass(CODE_MIGRATION), new Refusal.UnknownModel(GPT_5),
+                new Refusal.AlreadyOverridden(CODE_MIGRATION, Optional.of(new RouteOverride.Pin(GPT_5))),
+                new Refusal.NoOpenQuestion(CODE_MIGRATION, Optional.of(RouteState.FALLBACK)));
+    }
+
+    /** Phrases of the English bundle and English words that {@code text} holds. */
+    private static List<String> englishIn(String text) {
+        List<String> found = new ArrayList<>();
+        for (String phrase : englishPhrases()) {
+            if (text.contains(phrase)) {
+                found.add("\"" + phrase + "\"");
+            }
+        }
+        for (String word : ENGLISH_WORDS) {
+            if (Pattern.compile("(?<![\\p{L}`/-])" + word + "(?![\\p{L}`-])", Pattern.CASE_INSENSITIVE)
+                    .matcher(text).find()) {
+                found.add(word);
+            }
+        }
+        return found;
+    }
+
+    /** The literal parts of each English pattern that are words, not markup or separators. */
+    private static List<String> englishPhrases() {
+        Properties english = new Properties();
+        try (InputStream in = GermanWordingTest.class.getClassLoader()
+                .getResourceAsStream("dev/detour/messages/wording.properties")) {
+            english.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return english.values().stream().map(Object::toString)
+                .flatMap(pattern -> Arrays.stream(PLACEHOLDER.split(TYPED.matcher(pattern.replace("''", "'"))
+                        .replaceAll("·"))))
+                .map(String::strip)
+                .filter(part -> part.chars().filter(Character::isLetter).count() >= 8)
+                .distinct().toList();
+    }
+
+    /** Every {@code text} in a Block Kit payload (headers, sections, buttons, labels, placeholders, options). */
+    private static String texts(JsonElement json) {
+        List<String> texts = new ArrayList<>();
+        collect(json, texts);
+        return String.join("\n", texts);
+    }
+
+    private static void collect(JsonElement json, List<String> texts) {
+        if (json instanceof JsonObject object) {
+            for (String key : object.keySet()) {
+                JsonElement value = object.get(key);
+                if (value.isJsonPrimitive() && key.equals("text")) {
+                    texts.add(value.getAsString());
+                } else {
+                    collect(value, texts);
+                }
+            }
+        } else if (json instanceof JsonArray array) {
+            array.forEach(element -> collect(element, texts));
+        }
+    }
+
+    /** Without the data: names and ids from the catalog, and the text people and signals wrote in the scenario. */
+    private String withoutData(String text) {
+        List<String> data = new ArrayList<>();
+        seed.catalog().providers().stream().map(Provider::name).forEach(data::add);
+        seed.catalog().models().stream().map(Model::name).forEach(data::add);
+        seed.catalog().taskClasses().stream().map(TaskClass::name).forEach(data::add);
+        seed.catalog().providers().forEach(provider -> data.add(provider.id().value()));
+        seed.catalog().models().forEach(model -> data.add(model.id().value()));
+        seed.catalog().taskClasses().forEach(taskClass -> data.add(taskClass.id().value()));
+        data.addAll(seed.writtenByPeople());
+        data.addAll(SIGNAL_SUMMARIES);
+        // The audit trail shows what was recorded, as recorded (subjects, values before and after, reasons).
+        seed.audit().stream().map(StoredAuditRecord::record).forEach(record -> {
+            data.add(record.subject().text());
+            record.before().ifPresent(data::add);
+            record.after().ifPresent(data::add);
+            record.reason().ifPresent(data::add);
+        });
+        data.sort((a, b) -> b.length() - a.length());
+        String rest = text;
+        for (String piece : data) {
+            rest = rest.replace(piece, "·");
+        }
+        return TYPED.matcher(rest.replace("```", "`")).replaceAll("·");
+    }
+}
