@@ -9,18 +9,27 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /** Maps incidents, their targets and their timelines between domain records and rows. */
 @Singleton
 public class IncidentStore {
+    /** As long as the database waits for a row lock before it gives up (H2's default lock timeout). */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(IncidentStore.class);
 
     private final IncidentRepository incidents;
@@ -29,9 +38,13 @@ public class IncidentStore {
     private final OpenIncidentProviderRepository providers;
     private final Catalog catalog;
     private final TimelineDetailJson details = new TimelineDetailJson();
+    private final TransactionOperations<Connection> transactions;
+    private final ReentrantLock inProcess = new ReentrantLock();
 
     public IncidentStore(IncidentRepository incidents, IncidentTargetRepository targets,
-                         TimelineEntryRepository timeline, OpenIncidentProviderRepository providers, Catalog catalog) {
+                         TimelineEntryRepository timeline, OpenIncidentProviderRepository providers, Catalog catalog,
+                         TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
         this.incidents = incidents;
         this.targets = targets;
         this.timeline = timeline;
@@ -39,8 +52,32 @@ public class IncidentStore {
         this.catalog = catalog;
     }
 
-    /** Serialises opening and joining incidents until the transaction ends. */
+    /**
+     * Serialises opening and joining incidents until the transaction ends: across replicas by a row lock in the
+     * database, and within this process by a lock held until the transaction completes. H2 (the embedded database,
+     * one process) was seen to show the statements after the row lock a view from before the previous holder's
+     * commit under load, so an opener missed the incident just opened; the process lock is released only after
+     * that commit has completed.
+     */
     public void lockOpening() {
+        if (!inProcess.isHeldByCurrentThread()) {
+            TransactionStatus<?> status = transactions.findTransactionStatus()
+                    .orElseThrow(() -> new IllegalStateException("openings are serialised inside a transaction"));
+            try {
+                if (!inProcess.tryLock(LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("another opening held the lock for over " + LOCK_WAIT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting to open an incident", e);
+            }
+            status.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(Status completed) {
+                    inProcess.unlock();
+                }
+            });
+        }
         providers.lockOpening();
     }
 
