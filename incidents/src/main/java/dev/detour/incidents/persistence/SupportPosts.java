@@ -29,6 +29,24 @@ public class SupportPosts {
         return rows.findLatest(limit).stream().flatMap(row -> read(row).stream()).toList();
     }
 
+    /** The incidents support had posts about, the one with the newest post first; at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<IncidentId> latestIncidents(int limit) {
+        return rows.findLatestIncidents(limit).stream().map(IncidentId::new).toList();
+    }
+
+    /** The incidents support had posts about that were opened from {@code from} to just before {@code until}. */
+    @Transactional(readOnly = true)
+    public List<IncidentId> incidentsOpenedBetween(Instant from, Instant until) {
+        return rows.findIncidentsOpenedBetween(from, until).stream().map(IncidentId::new).toList();
+    }
+
+    /** The incident's newest {@code limit} posts, newest first. */
+    @Transactional(readOnly = true)
+    public List<SupportPostRecord> ofIncident(IncidentId incident, int limit) {
+        return rows.findOfIncident(incident.number(), limit).stream().flatMap(row -> read(row).stream()).toList();
+    }
+
     /** When support last had a post about the incident. */
     @Transactional(readOnly = true)
     public Optional<Instant> lastPostAt(IncidentId incident) {
