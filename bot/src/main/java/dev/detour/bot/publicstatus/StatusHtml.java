@@ -16,7 +16,7 @@ final class StatusHtml {
     // contrast rules in both schemes (PublicStatusBrowserIT checks them in Chromium).
     static final String STYLE = ":root{color-scheme:light dark}"
             + "body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1f2328;background:#f6f8fa}"
-            + "main{max-width:46rem;margin:0 auto;padding:1.5rem 1rem}a{color:#0969da}"
+            + "main,footer{max-width:46rem;margin:0 auto;padding:1.5rem 1rem}a{color:#0969da}"
             + "h1{margin:0 0 .25rem}.org{margin:0 0 1rem;color:#59636e}"
             + ".overall{font-size:1.25rem;font-weight:600;padding:.75rem 1rem;border-radius:.5rem;margin:0}"
             + ".operational{background:#dafbe1}.degraded{background:#fff8c5}"
