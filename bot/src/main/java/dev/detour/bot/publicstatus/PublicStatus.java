@@ -1,18 +1,25 @@
 package dev.detour.bot.publicstatus;
 
+import dev.detour.incidents.readmodel.Uptime;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What the public status page shows, in display names only: every feature with its state, and the latest
- * support posts, newest first. The HTML page, the JSON and the Atom feed are renderings of this one value.
+ * What the public status page shows, in display names only: every feature with its state and 90-day uptime, the
+ * incidents support was told about with their posts, and the latest support posts, newest first. The HTML page,
+ * the JSON and the Atom feed are renderings of this one value.
  *
- * @param updated when Detour read it
+ * @param updated   when Detour read it
+ * @param incidents newest first
+ * @param posts     the latest posts of all incidents, newest first, as written
  */
-public record PublicStatus(Instant updated, List<Feature> features, List<Post> posts) {
+public record PublicStatus(Instant updated, List<Feature> features, List<PublicIncident> incidents,
+                           List<Post> posts) {
     public PublicStatus {
         features = List.copyOf(features);
+        incidents = List.copyOf(incidents);
         posts = List.copyOf(posts);
     }
 
@@ -27,21 +34,40 @@ public record PublicStatus(Instant updated, List<Feature> features, List<Post> p
     }
 
     /**
-     * @param name  the task class's display name
-     * @param model the display name of the model serving it now; empty while it is paused
-     * @param since when it took this state; empty when it never changed
+     * @param name   the task class's display name
+     * @param model  the display name of the model serving it now; empty while it is paused
+     * @param since  when it took this state; empty when it never changed
+     * @param uptime the last 90 UTC days, oldest first
      */
-    public record Feature(String name, FeatureState state, Optional<String> model, Optional<Instant> since) {
+    public record Feature(String name, FeatureState state, Optional<String> model, Optional<Instant> since,
+                          Uptime uptime) {
     }
 
     /**
      * A support post in plain text.
      *
-     * @param id    a URI that names this post for good (an Atom entry id)
-     * @param kind  {@code status}, {@code update} or {@code all-clear}
-     * @param title the headline
-     * @param text  the rest of the post; empty when it is only a headline
+     * @param id       a URI that names this post for good (an Atom entry id)
+     * @param kind     {@code status}, {@code update} or {@code all-clear}
+     * @param title    the headline
+     * @param text     the rest of the post; empty when it is only a headline
+     * @param incident the public id of the incident it is about
      */
-    public record Post(String id, Instant at, String kind, String title, String text) {
+    public record Post(String id, Instant at, String kind, String title, String text, String incident) {
+    }
+
+    /**
+     * An incident as support was told about it.
+     *
+     * @param id       its public id ({@link PublicIncidentId}), the last part of its page's address
+     * @param title    the headline of its first post
+     * @param resolved when it was resolved; empty while it is open
+     * @param posts    newest first, without promises of a next update that a newer post or the resolution made
+     *                 stale
+     */
+    public record PublicIncident(String id, String title, Instant opened, Optional<Instant> resolved,
+                                 List<Post> posts) {
+        public PublicIncident {
+            posts = List.copyOf(posts);
+        }
     }
 }

@@ -12,7 +12,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * The public, read-only status for end users and support staff outside Slack: {@code GET /status} (HTML),
- * {@code /status.json} and {@code /status/feed.atom}. No token: no filter covers these paths.
+ * {@code /status/incidents/<public id>} (HTML), {@code /status.json} and {@code /status/feed.atom}. No token: no filter covers these paths.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -26,13 +26,15 @@ public class PublicStatusController {
     private final PublicStatusReader reader;
     private final PublicAddress address;
     private final String cacheControl;
-    private final PublicStatusPage page = new PublicStatusPage();
-    private final PublicStatusFeed feed = new PublicStatusFeed();
+    private final PublicStatusPage page;
+    private final PublicStatusFeed feed;
 
     public PublicStatusController(PublicStatusReader reader, PublicAddress address,
                                   PublicStatusSettings settings) {
         this.reader = reader;
         this.address = address;
+        this.page = new PublicStatusPage(settings);
+        this.feed = new PublicStatusFeed(settings);
         // Browsers and proxies may keep a reading this long: a reload storm during an incident reaches Detour
         // once per cache, and the state is at most this much older than the page says.
         this.cacheControl = "public, max-age=" + Math.max(0, settings.maxAge().toSeconds());
@@ -45,9 +47,21 @@ public class PublicStatusController {
                 .header("X-Content-Type-Options", "nosniff");
     }
 
+    /** One incident's page, by the public id the list, the JSON and the feed link to; 404 for any other text. */
+    @Get(uri = "/status/incidents/{publicId}", produces = HTML)
+    public HttpResponse<byte[]> incident(String publicId, HttpRequest<?> request) {
+        PublicStatusLinks links = address.links(request);
+        return reader.incident(publicId)
+                .<HttpResponse<byte[]>>map(incident -> withLinks(cached(HttpResponse.ok(
+                        page.render(incident, reader.read().updated(), links))))
+                        .header("Content-Security-Policy", PAGE_POLICY)
+                        .header("X-Content-Type-Options", "nosniff"))
+                .orElseGet(HttpResponse::notFound);
+    }
+
     @Get("/status.json")
-    public HttpResponse<PublicStatusJson> json() {
-        return cached(HttpResponse.ok(PublicStatusJson.of(reader.read())));
+    public HttpResponse<PublicStatusJson> json(HttpRequest<?> request) {
+        return withLinks(cached(HttpResponse.ok(PublicStatusJson.of(reader.read(), address.links(request)))));
     }
 
     @Get(uri = "/status/feed.atom", produces = ATOM)

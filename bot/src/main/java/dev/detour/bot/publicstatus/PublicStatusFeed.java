@@ -11,8 +11,18 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class PublicStatusFeed {
     static final String ATOM = "http://www.w3.org/2005/Atom";
-    static final String TITLE = PublicStatusPage.TITLE + ": updates from support";
     static final String AUTHOR = "Detour";
+
+    private final String title;
+
+    PublicStatusFeed(PublicStatusSettings settings) {
+        this.title = title(settings.title());
+    }
+
+    /** The feed's title under the page's title. */
+    static String title(String pageTitle) {
+        return pageTitle + ": updates from support";
+    }
 
     byte[] render(PublicStatus status, PublicStatusLinks links) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -24,7 +34,7 @@ final class PublicStatusFeed {
             atom.writeStartElement(ATOM, "feed");
             atom.writeDefaultNamespace(ATOM);
             text(atom, "id", links.page().toString());
-            text(atom, "title", TITLE);
+            text(atom, "title", title);
             // With no posts yet there is no last change to name: the time of reading stands in.
             text(atom, "updated", XmlOutput.time(status.posts().stream().map(PublicStatus.Post::at)
                     .max(Instant::compareTo).orElse(status.updated())));
@@ -34,7 +44,7 @@ final class PublicStatusFeed {
             link(atom, "self", "application/atom+xml", links.feed().toString());
             link(atom, "alternate", "text/html", links.page().toString());
             for (PublicStatus.Post post : status.posts()) {
-                entry(atom, post);
+                entry(atom, post, links);
             }
             atom.writeEndElement();
             atom.writeEndDocument();
@@ -45,10 +55,12 @@ final class PublicStatusFeed {
         return out.toByteArray();
     }
 
-    private static void entry(XMLStreamWriter atom, PublicStatus.Post post) throws XMLStreamException {
+    private static void entry(XMLStreamWriter atom, PublicStatus.Post post, PublicStatusLinks links)
+            throws XMLStreamException {
         atom.writeStartElement(ATOM, "entry");
         text(atom, "id", post.id());
         text(atom, "title", post.title());
+        link(atom, "alternate", "text/html", links.incident(post.incident()).toString());
         // A post is never edited: it was published and last updated when it was written.
         text(atom, "published", XmlOutput.time(post.at()));
         text(atom, "updated", XmlOutput.time(post.at()));

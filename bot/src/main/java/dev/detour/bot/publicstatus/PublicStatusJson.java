@@ -1,5 +1,7 @@
 package dev.detour.bot.publicstatus;
 
+import dev.detour.incidents.readmodel.Uptime;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -7,28 +9,68 @@ import java.util.List;
  * {@code GET /status.json}: the public status for programs, display names only, ISO-8601 UTC times, {@code null}
  * for "none".
  *
- * @param state {@code operational} when every feature is on its usual model, else {@code degraded}
+ * @param state     {@code operational} when every feature is on its usual model, else {@code degraded}
+ * @param incidents the incidents support was told about, newest first (added with the uptime; older readers
+ *                  ignore it)
  */
-public record PublicStatusJson(Instant updated, String state, List<Feature> features, List<Post> posts) {
+public record PublicStatusJson(Instant updated, String state, List<Feature> features, List<Post> posts,
+                               List<Incident> incidents) {
     public static final String OPERATIONAL = "operational";
     public static final String DEGRADED = "degraded";
 
-    static PublicStatusJson of(PublicStatus status) {
+    static PublicStatusJson of(PublicStatus status, PublicStatusLinks links) {
         return new PublicStatusJson(status.updated(), status.operational() ? OPERATIONAL : DEGRADED,
                 status.features().stream().map(feature -> new Feature(feature.name(), feature.state(),
-                        feature.model().orElse(null), feature.since().orElse(null))).toList(),
+                        feature.model().orElse(null), feature.since().orElse(null),
+                        UptimeJson.of(feature.uptime()))).toList(),
                 status.posts().stream().map(post -> new Post(post.at(), post.title(), post.text(), post.kind()))
-                        .toList());
+                        .toList(),
+                status.incidents().stream().map(incident -> new Incident(incident.id(),
+                        links.incident(incident.id()).toString(), incident.title(), incident.opened(),
+                        incident.resolved().orElse(null),
+                        incident.posts().stream().map(post -> new Post(post.at(), post.title(), post.text(),
+                                post.kind())).toList())).toList());
     }
 
     /**
-     * @param model the model serving it now; {@code null} while it is paused
-     * @param since when it took this state; {@code null} when it never changed
+     * @param model  the model serving it now; {@code null} while it is paused
+     * @param since  when it took this state; {@code null} when it never changed
+     * @param uptime the last 90 UTC days
      */
-    public record Feature(String name, FeatureState state, String model, Instant since) {
+    public record Feature(String name, FeatureState state, String model, Instant since, UptimeJson uptime) {
     }
 
     /** @param kind {@code status}, {@code update} or {@code all-clear} */
     public record Post(Instant at, String title, String text, String kind) {
+    }
+
+    /**
+     * @param id       the public id, the last part of {@code url}
+     * @param resolved {@code null} while it is open
+     * @param posts    newest first, without stale "next update" promises
+     */
+    public record Incident(String id, String url, String title, Instant opened, Instant resolved, List<Post> posts) {
+    }
+
+    /**
+     * @param usualPercent  time on the usual model as a percentage of the time with history, two decimals, rounded
+     *                      down; {@code null} without history
+     * @param pausedMinutes time paused over the period
+     * @param backupMinutes time on a backup model over the period
+     * @param days          oldest first
+     */
+    public record UptimeJson(Double usualPercent, long pausedMinutes, long backupMinutes, List<Day> days) {
+        static UptimeJson of(Uptime uptime) {
+            return new UptimeJson(
+                    uptime.usualShare().map(share -> Math.floor(share * 10_000) / 100).orElse(null),
+                    uptime.total(Uptime.Service.PAUSED).toMinutes(), uptime.total(Uptime.Service.BACKUP).toMinutes(),
+                    uptime.days().stream().map(day -> new Day(day.date().toString(), day.usual().toMinutes(),
+                            day.backup().toMinutes(), day.paused().toMinutes(), day.unknown().toMinutes())).toList());
+        }
+    }
+
+    /** One UTC day ({@code 2026-06-07}) in minutes; the four add up to the part of the day that has passed. */
+    public record Day(String date, long usualMinutes, long backupMinutes, long pausedMinutes,
+                      long noHistoryMinutes) {
     }
 }

@@ -1,46 +1,63 @@
 package dev.detour.bot.publicstatus;
 
 import dev.detour.messages.Names;
-
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * {@code GET /status} as HTML for people: the overall state, each feature that is not on its usual model, the
- * latest support posts and links to the feed and the JSON. No scripts; it reloads itself every minute. Written
- * by the XML writer, so every text is escaped and the page is well-formed XML as well as HTML.
+ * {@code GET /status} as HTML for people: the overall state, every feature with its state and 90-day strip, the
+ * incidents support was told about (resolved ones collapsed) and how to follow updates; and
+ * {@code GET /status/incidents/<public id>}, one incident. No scripts and no automatic reload (a Refresh link
+ * instead). Written by the XML writer, so every text is escaped and the page is well-formed XML as well as HTML.
  */
 final class PublicStatusPage {
-    static final String TITLE = "AI feature status";
+    private final PublicStatusSettings settings;
 
-    // No '>' or '&' here: the writer escapes them, which CSS would not understand.
-    private static final String STYLE = "body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1f2328;"
-            + "background:#f6f8fa}main{max-width:42rem;margin:0 auto;padding:1.5rem}"
-            + ".overall{font-size:1.25rem;font-weight:600;padding:.75rem 1rem;border-radius:.5rem}"
-            + ".operational{background:#dafbe1}.degraded{background:#fff8c5}"
-            + ".updated,.since,.at{color:#59636e;font-size:.875rem}"
-            + ".post{background:#fff;border:1px solid #d1d9e0;border-radius:.5rem;padding:.75rem 1rem;"
-            + "margin:.75rem 0}.post h3{margin:0;font-size:1rem}.at{margin:0}"
-            + ".text{white-space:pre-line;margin:.5rem 0 0}";
+    PublicStatusPage(PublicStatusSettings settings) {
+        this.settings = settings;
+    }
 
     byte[] render(PublicStatus status, PublicStatusLinks links) {
+        return write(settings.title(), links, html -> {
+            heading(html, settings.title());
+            overall(html, status, links);
+            features(html, status);
+            incidents(html, status, links);
+            StatusHtml.followUpdates(html, links);
+        });
+    }
+
+    byte[] render(PublicStatus.PublicIncident incident, Instant now, PublicStatusLinks links) {
+        return write(incident.title() + " · " + settings.title(), links, html -> {
+            heading(html, incident.title());
+            html.writeStartElement("p");
+            html.writeAttribute("class", "meta");
+            state(html, incident, now);
+            html.writeCharacters(" · ");
+            StatusHtml.link(html, links.page().toString(), "Current status of every feature");
+            html.writeEndElement();
+            StatusHtml.text(html, "h2", "Updates");
+            updates(html, incident, now, "h3");
+            StatusHtml.followUpdates(html, links);
+        });
+    }
+
+    private interface Body {
+        void write(XMLStreamWriter html) throws XMLStreamException;
+    }
+
+    private byte[] write(String title, PublicStatusLinks links, Body body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         XMLStreamWriter html = XmlOutput.writer(out);
         try {
-            html.writeDTD("<!DOCTYPE html>\n");
-            html.writeStartElement("html");
-            html.writeAttribute("lang", "en");
-            head(html, links);
+            StatusHtml.start(html, title, links);
             html.writeStartElement("body");
             html.writeStartElement("main");
-            text(html, "h1", TITLE);
-            overall(html, status);
-            features(html, status);
-            posts(html, status);
-            footer(html, links);
+            body.write(html);
             html.writeEndElement();
+            StatusHtml.footer(html, settings);
             html.writeEndElement();
             html.writeEndElement();
             html.writeCharacters("\n");
@@ -51,130 +68,153 @@ final class PublicStatusPage {
         return out.toByteArray();
     }
 
-    private static void head(XMLStreamWriter html, PublicStatusLinks links) throws XMLStreamException {
-        html.writeStartElement("head");
-        html.writeEmptyElement("meta");
-        html.writeAttribute("charset", "utf-8");
-        html.writeEmptyElement("meta");
-        html.writeAttribute("name", "viewport");
-        html.writeAttribute("content", "width=device-width, initial-scale=1");
-        html.writeEmptyElement("meta");
-        html.writeAttribute("http-equiv", "refresh");
-        html.writeAttribute("content", "60");
-        text(html, "title", TITLE);
-        html.writeEmptyElement("link");
-        html.writeAttribute("rel", "alternate");
-        html.writeAttribute("type", "application/atom+xml");
-        html.writeAttribute("title", PublicStatusFeed.TITLE);
-        html.writeAttribute("href", links.feed().toString());
-        text(html, "style", STYLE);
-        html.writeEndElement();
+    private void heading(XMLStreamWriter html, String title) throws XMLStreamException {
+        StatusHtml.text(html, "h1", title);
+        if (settings.organizationName().isPresent()) {
+            StatusHtml.text(html, "p", "org", settings.organizationName().get());
+        }
     }
 
-    private static void overall(XMLStreamWriter html, PublicStatus status) throws XMLStreamException {
+    private static void overall(XMLStreamWriter html, PublicStatus status, PublicStatusLinks links)
+            throws XMLStreamException {
         html.writeStartElement("p");
         html.writeAttribute("class", status.operational() ? "overall operational" : "overall degraded");
+        html.writeAttribute("role", "status");
         html.writeCharacters(status.operational()
                 ? "All AI features work normally." : "Some AI features are affected.");
         html.writeEndElement();
         html.writeStartElement("p");
         html.writeAttribute("class", "updated");
         html.writeCharacters("Updated ");
-        time(html, status.updated());
-        html.writeCharacters(". This page reloads every minute.");
+        StatusHtml.time(html, status.updated(), status.updated());
+        html.writeCharacters(" · ");
+        StatusHtml.link(html, links.page().toString(), "Refresh");
         html.writeEndElement();
     }
 
     private static void features(XMLStreamWriter html, PublicStatus status) throws XMLStreamException {
-        if (status.operational()) {
-            return;
-        }
         html.writeStartElement("section");
-        text(html, "h2", "Affected features");
+        html.writeAttribute("class", "card");
+        StatusHtml.text(html, "h2", "Features");
         html.writeStartElement("ul");
-        for (PublicStatus.Feature feature : status.affected()) {
+        html.writeAttribute("class", "features");
+        for (PublicStatus.Feature feature : status.features()) {
             html.writeStartElement("li");
-            text(html, "strong", feature.name());
-            html.writeCharacters(" " + XmlOutput.text(state(feature)));
-            if (feature.since().isPresent()) {
+            html.writeAttribute("class", "feature");
+            StatusHtml.text(html, "strong", "name", feature.name());
+            html.writeStartElement("span");
+            html.writeAttribute("class", "state-" + feature.state().word());
+            state(html, feature);
+            html.writeEndElement();
+            if (feature.since().isPresent() && feature.state() != FeatureState.NORMAL) {
                 html.writeCharacters(" ");
                 html.writeStartElement("span");
                 html.writeAttribute("class", "since");
                 html.writeCharacters("since ");
-                time(html, feature.since().get());
+                StatusHtml.time(html, feature.since().get(), status.updated());
                 html.writeEndElement();
             }
+            UptimeStrip.write(html, feature.name(), feature.uptime());
             html.writeEndElement();
         }
         html.writeEndElement();
-        if (status.affected().size() < status.features().size()) {
-            text(html, "p", "All other AI features work as usual.");
+        legend(html);
+        html.writeEndElement();
+    }
+
+    /** Operational, on a backup model (named), paused. Planned maintenance is not a state Detour knows. */
+    private static void state(XMLStreamWriter html, PublicStatus.Feature feature) throws XMLStreamException {
+        switch (feature.state()) {
+            case NORMAL -> html.writeCharacters("Operational");
+            case FALLBACK -> {
+                html.writeCharacters("On a backup model: ");
+                StatusHtml.text(html, "span", "model", feature.model().orElse("another model"));
+            }
+            case PAUSED -> html.writeCharacters("Paused");
+            case AWAITING_DECISION -> html.writeCharacters("Paused while the team decides");
+        }
+    }
+
+    private static void legend(XMLStreamWriter html) throws XMLStreamException {
+        html.writeStartElement("p");
+        html.writeAttribute("class", "legend");
+        html.writeCharacters("Each bar is one UTC day, oldest first:");
+        for (String[] key : new String[][] {{"usual", "usual model"}, {"backup", "backup model"},
+                {"paused", "paused"}, {"none", "no history"}}) {
+            html.writeStartElement("span");
+            html.writeAttribute("class", "key k-" + key[0]);
+            html.writeAttribute("aria-hidden", "true");
+            html.writeEndElement();
+            html.writeCharacters(key[1]);
         }
         html.writeEndElement();
     }
 
-    private static String state(PublicStatus.Feature feature) {
-        return switch (feature.state()) {
-            case NORMAL -> "works as usual";
-            case FALLBACK -> "now uses " + feature.model().orElse("another model");
-            case PAUSED -> "is paused";
-            case AWAITING_DECISION -> "is paused while the team decides";
-        };
+    private static void incidents(XMLStreamWriter html, PublicStatus status, PublicStatusLinks links)
+            throws XMLStreamException {
+        html.writeStartElement("section");
+        StatusHtml.text(html, "h2", "Incidents");
+        if (status.incidents().isEmpty()) {
+            StatusHtml.text(html, "p", "No incidents reported.");
+        }
+        for (PublicStatus.PublicIncident incident : status.incidents()) {
+            boolean resolved = incident.resolved().isPresent();
+            // A resolved incident is history: collapsed, its updates a click away.
+            html.writeStartElement(resolved ? "details" : "article");
+            html.writeAttribute("class", "incident");
+            if (resolved) {
+                html.writeStartElement("summary");
+            }
+            // The heading stays inside the summary, so the updates' headings follow it in order when opened.
+            html.writeStartElement("h3");
+            html.writeCharacters(XmlOutput.text(incident.title()));
+            StatusHtml.text(html, "span", resolved ? "badge" : "badge open", resolved ? "Resolved" : "Ongoing");
+            html.writeEndElement();
+            if (resolved) {
+                html.writeEndElement();
+            }
+            html.writeStartElement("p");
+            html.writeAttribute("class", "meta");
+            state(html, incident, status.updated());
+            html.writeCharacters(" · ");
+            StatusHtml.link(html, links.incident(incident.id()).toString(), "Link to this incident");
+            html.writeEndElement();
+            updates(html, incident, status.updated(), "h4");
+            html.writeEndElement();
+        }
+        html.writeEndElement();
     }
 
-    private static void posts(XMLStreamWriter html, PublicStatus status) throws XMLStreamException {
-        html.writeStartElement("section");
-        text(html, "h2", "Updates from support");
-        if (status.posts().isEmpty()) {
-            text(html, "p", "No updates yet.");
-        }
-        for (PublicStatus.Post post : status.posts()) {
-            html.writeStartElement("article");
-            html.writeAttribute("class", "post");
-            text(html, "h3", post.title());
+    private static void state(XMLStreamWriter html, PublicStatus.PublicIncident incident, Instant now)
+            throws XMLStreamException {
+        html.writeCharacters(incident.resolved().isPresent() ? "Resolved " : "Ongoing since ");
+        StatusHtml.time(html, incident.resolved().orElse(incident.opened()), now);
+    }
+
+    /** @param heading the element of each update's heading, one level below the section's */
+    private static void updates(XMLStreamWriter html, PublicStatus.PublicIncident incident, Instant now,
+                                String heading) throws XMLStreamException {
+        html.writeStartElement("ol");
+        html.writeAttribute("class", "updates");
+        for (PublicStatus.Post post : incident.posts()) {
+            html.writeStartElement("li");
+            StatusHtml.text(html, heading, kind(post.kind()));
             html.writeStartElement("p");
             html.writeAttribute("class", "at");
-            time(html, post.at());
+            StatusHtml.time(html, post.at(), now);
             html.writeEndElement();
-            if (!post.text().isEmpty()) {
-                html.writeStartElement("p");
-                html.writeAttribute("class", "text");
-                html.writeCharacters(XmlOutput.text(post.text()));
-                html.writeEndElement();
-            }
+            StatusHtml.text(html, "p", "text", post.text().isEmpty() ? post.title() : post.title() + "\n"
+                    + post.text());
             html.writeEndElement();
         }
         html.writeEndElement();
     }
 
-    private static void footer(XMLStreamWriter html, PublicStatusLinks links) throws XMLStreamException {
-        html.writeStartElement("footer");
-        html.writeStartElement("p");
-        html.writeCharacters("Follow the updates: ");
-        link(html, links.feed().toString(), "Atom feed");
-        html.writeCharacters(" · ");
-        link(html, links.json().toString(), "JSON");
-        html.writeEndElement();
-        html.writeEndElement();
-    }
-
-    private static void link(XMLStreamWriter html, String href, String label) throws XMLStreamException {
-        html.writeStartElement("a");
-        html.writeAttribute("href", href);
-        html.writeCharacters(label);
-        html.writeEndElement();
-    }
-
-    private static void time(XMLStreamWriter html, Instant at) throws XMLStreamException {
-        html.writeStartElement("time");
-        html.writeAttribute("datetime", XmlOutput.time(at));
-        html.writeCharacters(Names.time(at));
-        html.writeEndElement();
-    }
-
-    private static void text(XMLStreamWriter html, String element, String text) throws XMLStreamException {
-        html.writeStartElement(element);
-        html.writeCharacters(XmlOutput.text(text));
-        html.writeEndElement();
+    private static String kind(String kind) {
+        return switch (kind) {
+            case "all-clear" -> "Resolved";
+            case "update" -> "Update";
+            default -> "Status";
+        };
     }
 }

@@ -6,36 +6,57 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.ports.SupportPosts;
 import dev.detour.incidents.queries.StatusService;
 import dev.detour.incidents.readmodel.DetourStatus;
+import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.queries.SupportedIncidents;
+import dev.detour.incidents.queries.UptimeQuery;
+import dev.detour.incidents.readmodel.SupportedIncident;
+import dev.detour.incidents.readmodel.Uptime;
 import dev.detour.incidents.support.SupportPostRecord;
 import dev.detour.messages.Names;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads {@link PublicStatus}: each task class's route from {@link StatusService}, the support posts from their
- * log ({@link SupportPosts}); turns ids into display names and Slack markup in on-call's words into plain text. Blocking (JDBC). The endpoints are
- * public, so one reading serves every request for {@link #FRESH_FOR}: visitors cannot multiply database reads.
+ * Reads {@link PublicStatus}: each task class's route from {@link StatusService} and its uptime from
+ * {@link UptimeQuery}, the incidents support was told about from {@link SupportedIncidents}; turns ids into display
+ * names and Slack markup in on-call's words into plain text. Blocking (JDBC). The endpoints are public, so one
+ * reading serves every request for {@link #FRESH_FOR}: visitors cannot multiply database reads.
  */
 @Singleton
 public class PublicStatusReader {
     /** Enough for the last incidents; the feed and the page show no more. */
     static final int POSTS = 20;
+    /** Incidents on the page: those of the latest {@link #POSTS} posts are always among them. */
+    static final int INCIDENTS = POSTS;
     static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
     private final StatusService status;
-    private final SupportPosts support;
+    private final UptimeQuery uptime;
+    private final SupportedIncidents supported;
     private final Names names;
     private final LoadingCache<String, PublicStatus> latest;
+    private final LoadingCache<String, Optional<PublicStatus.PublicIncident>> incidents;
 
-    public PublicStatusReader(StatusService status, SupportPosts support, Catalog catalog) {
+    public PublicStatusReader(StatusService status, UptimeQuery uptime, SupportedIncidents supported,
+                              Catalog catalog) {
         this.status = status;
-        this.support = support;
+        this.uptime = uptime;
+        this.supported = supported;
         this.names = new Names(catalog);
         // Concurrent requests for an expired reading wait for one new reading instead of each making their own.
         this.latest = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(FRESH_FOR).build(key -> readNow());
+        this.incidents = Caffeine.newBuilder().maximumSize(100).expireAfterWrite(FRESH_FOR)
+                .build(this::readIncident);
     }
 
     /** The status as read at most {@link #FRESH_FOR} ago. */
@@ -43,21 +64,54 @@ public class PublicStatusReader {
         return latest.get("status");
     }
 
+    /** The incident with that public id, as read at most {@link #FRESH_FOR} ago; empty when there is none. */
+    public Optional<PublicStatus.PublicIncident> incident(String publicId) {
+        return PublicIncidentId.day(publicId).isEmpty() ? Optional.empty() : incidents.get(publicId);
+    }
+
     private PublicStatus readNow() {
         DetourStatus now = status.current();
+        Map<TaskClassId, Uptime> days = uptime.last90Days();
+        List<SupportedIncident> told = supported.latest(INCIDENTS);
+        Map<IncidentId, String> publicIds = new HashMap<>();
+        told.forEach(incident -> publicIds.put(incident.incident().id(), PublicIncidentId.of(incident.incident())));
+        List<PublicStatus.Post> posts = told.stream().flatMap(incident -> incident.posts().stream())
+                .sorted(Comparator.comparingLong(SupportPostRecord::id).reversed())
+                .limit(POSTS).map(post -> post(post, publicIds.get(post.incident()))).toList();
         return new PublicStatus(now.at(),
-                now.taskClasses().stream().map(this::feature).toList(),
-                support.latest(POSTS).stream().map(PublicStatusReader::post).toList());
+                now.taskClasses().stream().map(taskClass -> feature(taskClass, days.get(taskClass.id()))).toList(),
+                told.stream().map(PublicStatusReader::incident).toList(), posts);
     }
 
-    private PublicStatus.Feature feature(DetourStatus.TaskClassStatus taskClass) {
+    private Optional<PublicStatus.PublicIncident> readIncident(String publicId) {
+        return PublicIncidentId.day(publicId).stream().flatMap(day -> supported.openedOn(day).stream())
+                .filter(incident -> PublicIncidentId.of(incident.incident()).equals(publicId))
+                .map(PublicStatusReader::incident).findFirst();
+    }
+
+    private PublicStatus.Feature feature(DetourStatus.TaskClassStatus taskClass, Uptime days) {
         return new PublicStatus.Feature(taskClass.name(), FeatureState.of(taskClass.current().state()),
-                taskClass.current().serving().map(names::model), taskClass.since());
+                taskClass.current().serving().map(names::model), taskClass.since(),
+                days == null ? new Uptime(List.of()) : days);
     }
 
-    private static PublicStatus.Post post(SupportPostRecord post) {
+    /** Only the newest post of an open incident may promise the next one. */
+    private static PublicStatus.PublicIncident incident(SupportedIncident told) {
+        String id = PublicIncidentId.of(told.incident());
+        List<PublicStatus.Post> posts = new ArrayList<>();
+        for (SupportPostRecord post : told.posts()) {
+            PublicStatus.Post shown = post(post, id);
+            boolean promiseHolds = posts.isEmpty() && told.incident().isOpen();
+            posts.add(promiseHolds ? shown : new PublicStatus.Post(shown.id(), shown.at(), shown.kind(),
+                    shown.title(), StaleNextUpdate.without(shown.text()), id));
+        }
+        return new PublicStatus.PublicIncident(id, posts.get(posts.size() - 1).title(), told.incident().openedAt(),
+                told.incident().resolvedAt(), posts);
+    }
+
+    private static PublicStatus.Post post(SupportPostRecord post, String incident) {
         return new PublicStatus.Post(entryId(post), post.at(), post.kind().word(),
-                SlackMarkup.plain(post.headline()), SlackMarkup.plain(post.body()));
+                SlackMarkup.plain(post.headline()), SlackMarkup.plain(post.body()), incident);
     }
 
     /**

@@ -178,18 +178,45 @@ class PublicStatusIT implements TestPropertyProvider {
         assertEquals("html", page.getDocumentElement().getTagName());
         assertEquals("AI feature status", text(page, "title").get(0));
         assertEquals("Some AI features are affected.", byClass(page, "p", "overall degraded").get(0));
-        assertEquals(List.of(
-                "Meeting summaries now uses GPT-5 since 2026-06-07 07:00 UTC",
-                "Code migration plans is paused while the team decides since 2026-06-07 07:00 UTC",
-                "Contract review is paused since 2026-06-07 07:00 UTC"), text(page, "li"));
-        List<String> headlines = text(page, "h3");
-        assertEquals(2, headlines.size(), headlines.toString());
+        assertTrue(html.contains("role=\"status\""), "the banner is announced as a status");
+        assertFalse(html.contains("http-equiv"), "the page never reloads itself");
+        assertEquals(List.of("Meeting summaries", "Code migration plans", "Contract review"),
+                byClass(page, "strong", "name"), "every feature is listed");
+        assertEquals(List.of("On a backup model: GPT-5"), byClass(page, "span", "state-fallback"));
+        assertEquals(List.of("Paused while the team decides"), byClass(page, "span", "state-awaiting-decision"));
+        assertEquals(List.of("Paused"), byClass(page, "span", "state-paused"));
+        assertEquals(List.of("since 2026-06-07 07:00 UTC (11 min ago)", "since 2026-06-07 07:00 UTC (11 min ago)",
+                "since 2026-06-07 07:00 UTC (11 min ago)"), byClass(page, "span", "since"));
+        assertEquals(1, text(page, "h3").size(), "one incident: " + text(page, "h3"));
+        assertEquals(List.of("Update", "Status"), text(page, "h4"), "its two posts, newest first");
+        assertEquals(1, html.split("Next update by", -1).length - 1,
+                "only the newest post of an open incident promises the next one");
         assertTrue(byClass(page, "p", "text").get(0).contains("Update from the on-call team: " + UPDATE_AS_SHOWN),
                 "the update, escaped in the page and read back whole: " + byClass(page, "p", "text"));
         assertTrue(html.contains("&lt;tags&gt; &amp;"), "markup in a post is text, not markup");
         String here = "http://localhost:" + server.getPort();
-        assertEquals(List.of(here + "/status/feed.atom", here + "/status.json"), hrefs(page),
+        assertEquals(List.of(here + "/status/feed.atom", here + "/status.json"), followLinks(page),
                 "without detour.status.public-url the links name the host the page was asked for");
+        assertTrue(hrefs(page).stream().allMatch(href -> href.startsWith(here + "/status")), hrefs(page).toString());
+    }
+
+    @Test
+    void eachIncidentHasItsOwnPageUnderAnOpaqueIdAndAnyOtherIdIsNotFound() throws Exception {
+        JsonNode incident = json.readTree(get(http, "/status.json", "application/json")).get("incidents").get(0);
+        String id = incident.get("id").asText();
+        assertTrue(id.matches("20260607-[0-9a-f]{10}"), id);
+        assertTrue(incident.get("resolved").isNull());
+        assertEquals(2, incident.get("posts").size());
+
+        Document page = parse(get(http, URI.create(incident.get("url").asText()).getPath(), "text/html"));
+        assertEquals("Outage: some AI features are affected", text(page, "h1").get(0));
+        assertTrue(byClass(page, "p", "text").get(0).contains(UPDATE_AS_SHOWN), byClass(page, "p", "text").toString());
+
+        for (String other : List.of("20260607-0000000000", "INC-1", "1", "20261399-0123456789")) {
+            HttpClientResponseException missing = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(HttpRequest.GET("/status/incidents/" + other), String.class));
+            assertEquals(HttpStatus.NOT_FOUND, missing.getStatus(), other);
+        }
     }
 
     @Test
@@ -210,7 +237,9 @@ class PublicStatusIT implements TestPropertyProvider {
             MutableHttpRequest<?> request = HttpRequest.GET("/status");
             headers.forEach(request::header);
             Document page = parse(http.toBlocking().exchange(request, byte[].class).body());
-            assertEquals(List.of(own + "/status/feed.atom", own + "/status.json"), hrefs(page), headers.toString());
+            assertEquals(List.of(own + "/status/feed.atom", own + "/status.json"), followLinks(page),
+                    headers.toString());
+            assertTrue(hrefs(page).stream().allMatch(href -> href.startsWith(own + "/")), hrefs(page).toString());
 
             MutableHttpRequest<?> feedRequest = HttpRequest.GET("/status/feed.atom");
             headers.forEach(feedRequest::header);
@@ -227,7 +256,7 @@ class PublicStatusIT implements TestPropertyProvider {
             Document page = parse(http.toBlocking().exchange(HttpRequest.GET("/status")
                     .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", forwarded.getKey()),
                     byte[].class).body());
-            assertEquals(forwarded.getValue() + "/status.json", hrefs(page).get(1));
+            assertEquals(forwarded.getValue() + "/status.json", followLinks(page).get(1));
         }
     }
 
@@ -324,8 +353,9 @@ class PublicStatusIT implements TestPropertyProvider {
 
             Document page = parse(get(client, "/status", "text/html"));
             assertEquals("All AI features work normally.", byClass(page, "p", "overall operational").get(0));
-            assertEquals(List.of(), text(page, "li"), "no feature is listed as affected");
-            assertTrue(text(page, "p").contains("No updates yet."), text(page, "p").toString());
+            assertEquals(List.of("Operational", "Operational", "Operational"),
+                    byClass(page, "span", "state-normal"), "every feature is listed, each operational");
+            assertTrue(text(page, "p").contains("No incidents reported."), text(page, "p").toString());
 
             Element feed = assertAtomFeed(get(client, "/status/feed.atom", "application/atom+xml"));
             assertEquals(List.of(), children(feed, "entry"));
@@ -452,6 +482,12 @@ class PublicStatusIT implements TestPropertyProvider {
         return texts;
     }
 
+    /** The links of the "Follow updates" section: the feed, then the JSON. */
+    private static List<String> followLinks(Document page) {
+        List<String> all = hrefs(page);
+        return all.subList(all.size() - 2, all.size());
+    }
+
     private static List<String> hrefs(Document page) {
         NodeList anchors = page.getElementsByTagName("a");
         List<String> hrefs = new ArrayList<>();
@@ -481,6 +517,6 @@ class PublicStatusIT implements TestPropertyProvider {
         } else {
             assertEquals(model, feature.get("model").asText(), feature.toString());
         }
-        assertEquals(List.of("name", "state", "model", "since"), fieldNames(feature));
+        assertEquals(List.of("name", "state", "model", "since", "uptime"), fieldNames(feature));
     }
 }

@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface RouteStateRepository extends GenericRepository<RouteStateRow, String> {
@@ -15,6 +16,8 @@ public interface RouteStateRepository extends GenericRepository<RouteStateRow, S
     RouteStateRow update(RouteStateRow row);
 
     List<RouteStateRow> findAll();
+
+    Optional<RouteStateRow> findById(String taskClassId);
 
     /**
      * Takes the routing lock for the rest of the transaction: routing changes read availability, overrides and

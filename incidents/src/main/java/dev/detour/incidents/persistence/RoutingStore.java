@@ -13,6 +13,7 @@ import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteOverride;
 import dev.detour.incidents.routing.RouteState;
+import dev.detour.incidents.routing.RouteStateChange;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -32,13 +33,15 @@ public class RoutingStore {
     private final RouteOverrideRepository overrides;
     private final ConsentRepository consents;
     private final RouteStateRepository routes;
+    private final RouteHistory history;
 
     public RoutingStore(AvailabilityRepository availability, RouteOverrideRepository overrides,
-                        ConsentRepository consents, RouteStateRepository routes) {
+                        ConsentRepository consents, RouteStateRepository routes, RouteHistory history) {
         this.availability = availability;
         this.overrides = overrides;
         this.consents = consents;
         this.routes = routes;
+        this.history = history;
     }
 
     /** Serialises routing changes until the transaction ends (see {@link RouteStateRepository#lockRouting()}). */
@@ -128,7 +131,13 @@ public class RoutingStore {
         return all;
     }
 
+    /** Stores the route and appends it to the route history, when its state changed or it is the first one. */
     public void saveRoute(Route route, Instant since, boolean known) {
+        Optional<RouteState> before = known ? routes.findById(route.taskClass().value())
+                .flatMap(row -> EnumWords.parse(RouteState.values(), row.state())) : Optional.empty();
+        if (before.isEmpty() || before.get() != route.state()) {
+            history.append(new RouteStateChange(route.taskClass(), route.state(), since));
+        }
         RouteStateRow row = new RouteStateRow(route.taskClass().value(), route.state().word(),
                 route.serving().map(ModelId::value).orElse(null), route.offered().map(ModelId::value).orElse(null),
                 route.cause().name(), since);

@@ -36,6 +36,24 @@ public class SupportPostsTable implements SupportPosts {
 
     @Override
     @Transactional(readOnly = true)
+    public List<IncidentId> latestIncidents(int limit) {
+        return rows.findLatestIncidents(limit).stream().map(IncidentId::new).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<IncidentId> incidentsOpenedBetween(Instant from, Instant until) {
+        return rows.findIncidentsOpenedBetween(from, until).stream().map(IncidentId::new).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<SupportPostRecord> ofIncident(IncidentId incident, int limit) {
+        return rows.findOfIncident(incident.number(), limit).stream().flatMap(row -> read(row).stream()).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<Instant> lastPostAt(IncidentId incident) {
         return rows.lastCreated(incident.number());
     }

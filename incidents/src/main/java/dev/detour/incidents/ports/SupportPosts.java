@@ -19,6 +19,15 @@ public interface SupportPosts {
     /** The newest {@code limit} posts, newest first. */
     List<SupportPostRecord> latest(int limit);
 
+    /** The incidents support had posts about, the one with the newest post first; at most {@code limit}. */
+    List<IncidentId> latestIncidents(int limit);
+
+    /** The incidents support had posts about that were opened from {@code from} to just before {@code until}. */
+    List<IncidentId> incidentsOpenedBetween(Instant from, Instant until);
+
+    /** The incident's newest {@code limit} posts, newest first. */
+    List<SupportPostRecord> ofIncident(IncidentId incident, int limit);
+
     /** When support last had a post about the incident. */
     Optional<Instant> lastPostAt(IncidentId incident);
 }
