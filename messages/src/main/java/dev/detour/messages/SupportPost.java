@@ -64,9 +64,9 @@ public final class SupportPost {
         List<String> body = new ArrayList<>();
         update.ifPresent(text -> body.add(words.get(WordKey.SUPPORT_UPDATE, text)));
         body.addAll(lines(status));
-        body.add(when(incident, next));
+        body.add(words.get(WordKey.SUPPORT_SINCE, Names.time(incident.openedAt())));
         return new SupportPostDraft(update.isPresent() ? SupportPostKind.UPDATE : SupportPostKind.STATUS,
-                headline(incident), String.join("\n", body));
+                headline(incident), String.join("\n", body), Optional.of(next));
     }
 
     /** Normal routing has resumed. */

@@ -52,7 +52,16 @@ public record PublicStatus(Instant updated, List<Feature> features, List<PublicI
      * @param text     the rest of the post; empty when it is only a headline
      * @param incident the public id of the incident it is about
      */
-    public record Post(String id, Instant at, String kind, String title, String text, String incident) {
+    /**
+     * @param promised     when the post, as written, promised the next one
+     * @param promiseHolds whether it is the newest post of an open incident: only then is the promise still true
+     */
+    public record Post(String id, Instant at, String kind, String title, String text, String incident,
+                       Optional<Instant> promised, boolean promiseHolds) {
+        /** The promise of the next post, while it is still true. */
+        public Optional<Instant> nextUpdateBy() {
+            return promiseHolds ? promised : Optional.empty();
+        }
     }
 
     /**

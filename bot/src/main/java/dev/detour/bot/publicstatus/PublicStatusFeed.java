@@ -68,7 +68,9 @@ final class PublicStatusFeed {
         atom.writeAttribute("term", post.kind());
         atom.writeStartElement(ATOM, "content");
         atom.writeAttribute("type", "text");
-        atom.writeCharacters(XmlOutput.text(post.text().isEmpty() ? post.title() : post.text()));
+        // The entry as published, promise included: a feed entry is never edited.
+        atom.writeCharacters(XmlOutput.text((post.text().isEmpty() ? post.title() : post.text())
+                + post.promised().map(next -> "\n" + PublicStatusPage.nextUpdate(next)).orElse("")));
         atom.writeEndElement();
         atom.writeEndElement();
     }

@@ -23,13 +23,12 @@ public record PublicStatusJson(Instant updated, String state, List<Feature> feat
                 status.features().stream().map(feature -> new Feature(feature.name(), feature.state(),
                         feature.model().orElse(null), feature.since().orElse(null),
                         UptimeJson.of(feature.uptime()))).toList(),
-                status.posts().stream().map(post -> new Post(post.at(), post.title(), post.text(), post.kind()))
+                status.posts().stream().map(Post::of)
                         .toList(),
                 status.incidents().stream().map(incident -> new Incident(incident.id(),
                         links.incident(incident.id()).toString(), incident.title(), incident.opened(),
                         incident.resolved().orElse(null),
-                        incident.posts().stream().map(post -> new Post(post.at(), post.title(), post.text(),
-                                post.kind())).toList())).toList());
+                        incident.posts().stream().map(Post::of).toList())).toList());
     }
 
     /**
@@ -40,8 +39,14 @@ public record PublicStatusJson(Instant updated, String state, List<Feature> feat
     public record Feature(String name, FeatureState state, String model, Instant since, UptimeJson uptime) {
     }
 
-    /** @param kind {@code status}, {@code update} or {@code all-clear} */
-    public record Post(Instant at, String title, String text, String kind) {
+    /**
+     * @param kind         {@code status}, {@code update} or {@code all-clear}
+     * @param nextUpdateBy when the next post is due; only on the newest post of an open incident, else {@code null}
+     */
+    public record Post(Instant at, String title, String text, String kind, Instant nextUpdateBy) {
+        static Post of(PublicStatus.Post post) {
+            return new Post(post.at(), post.title(), post.text(), post.kind(), post.nextUpdateBy().orElse(null));
+        }
     }
 
     /**

@@ -1,10 +1,11 @@
 package dev.detour.bot.publicstatus;
 
 import dev.detour.messages.Names;
-import java.io.ByteArrayOutputStream;
-import java.time.Instant;
+
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
 
 /**
  * {@code GET /status} as HTML for people: the overall state, every feature with its state and 90-day strip, the
@@ -205,9 +206,21 @@ final class PublicStatusPage {
             html.writeEndElement();
             StatusHtml.text(html, "p", "text", post.text().isEmpty() ? post.title() : post.title() + "\n"
                     + post.text());
+            if (post.nextUpdateBy().isPresent()) {
+                html.writeStartElement("p");
+                html.writeAttribute("class", "at");
+                html.writeCharacters("Next update by ");
+                StatusHtml.time(html, post.nextUpdateBy().get());
+                html.writeEndElement();
+            }
             html.writeEndElement();
         }
         html.writeEndElement();
+    }
+
+    /** The promise of the next post, in the page's words. */
+    static String nextUpdate(Instant next) {
+        return "Next update by " + Names.time(next) + ".";
     }
 
     private static String kind(String kind) {

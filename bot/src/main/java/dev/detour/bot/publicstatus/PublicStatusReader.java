@@ -24,7 +24,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Reads {@link PublicStatus}: each task class's route from {@link StatusService} and its uptime from
@@ -75,9 +77,13 @@ public class PublicStatusReader {
         List<SupportedIncident> told = supported.latest(INCIDENTS);
         Map<IncidentId, String> publicIds = new HashMap<>();
         told.forEach(incident -> publicIds.put(incident.incident().id(), PublicIncidentId.of(incident.incident())));
+        Set<Long> promising = told.stream().filter(incident -> incident.incident().isOpen())
+                .flatMap(incident -> incident.posts().stream().limit(1)).map(SupportPostRecord::id)
+                .collect(Collectors.toSet());
         List<PublicStatus.Post> posts = told.stream().flatMap(incident -> incident.posts().stream())
                 .sorted(Comparator.comparingLong(SupportPostRecord::id).reversed())
-                .limit(POSTS).map(post -> post(post, publicIds.get(post.incident()))).toList();
+                .limit(POSTS).map(post -> post(post, publicIds.get(post.incident()), promising.contains(post.id())))
+                .toList();
         return new PublicStatus(now.at(),
                 now.taskClasses().stream().map(taskClass -> feature(taskClass, days.get(taskClass.id()))).toList(),
                 told.stream().map(PublicStatusReader::incident).toList(), posts);
@@ -100,18 +106,17 @@ public class PublicStatusReader {
         String id = PublicIncidentId.of(told.incident());
         List<PublicStatus.Post> posts = new ArrayList<>();
         for (SupportPostRecord post : told.posts()) {
-            PublicStatus.Post shown = post(post, id);
-            boolean promiseHolds = posts.isEmpty() && told.incident().isOpen();
-            posts.add(promiseHolds ? shown : new PublicStatus.Post(shown.id(), shown.at(), shown.kind(),
-                    shown.title(), StaleNextUpdate.without(shown.text()), id));
+            posts.add(post(post, id, posts.isEmpty() && told.incident().isOpen()));
         }
         return new PublicStatus.PublicIncident(id, posts.get(posts.size() - 1).title(), told.incident().openedAt(),
                 told.incident().resolvedAt(), posts);
     }
 
-    private static PublicStatus.Post post(SupportPostRecord post, String incident) {
+    /** @param promiseHolds whether it is the newest post of an open incident: only such a post promises the next */
+    private static PublicStatus.Post post(SupportPostRecord post, String incident, boolean promiseHolds) {
         return new PublicStatus.Post(entryId(post), post.at(), post.kind().word(),
-                SlackMarkup.plain(post.headline()), SlackMarkup.plain(post.body()), incident);
+                SlackMarkup.plain(post.headline()), SlackMarkup.plain(post.body()), incident, post.nextUpdateBy(),
+                promiseHolds);
     }
 
     /**

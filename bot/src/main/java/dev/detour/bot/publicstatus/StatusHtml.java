@@ -122,14 +122,19 @@ final class StatusHtml {
 
     /** {@code <time datetime="2026-06-07T07:00:00Z">2026-06-07 07:00 UTC</time> (12 min ago)}. */
     static void time(XMLStreamWriter html, Instant at, Instant now) throws XMLStreamException {
-        html.writeStartElement("time");
-        html.writeAttribute("datetime", XmlOutput.time(at));
-        html.writeCharacters(Names.time(at));
-        html.writeEndElement();
+        time(html, at);
         html.writeCharacters(" ");
         html.writeStartElement("span");
         html.writeAttribute("class", "ago");
         html.writeCharacters("(" + ago(at, now) + ")");
+        html.writeEndElement();
+    }
+
+    /** A moment in UTC, without how long ago (for one still to come). */
+    static void time(XMLStreamWriter html, Instant at) throws XMLStreamException {
+        html.writeStartElement("time");
+        html.writeAttribute("datetime", XmlOutput.time(at));
+        html.writeCharacters(Names.time(at));
         html.writeEndElement();
     }
 

@@ -24,7 +24,7 @@ class PublicStatusFeedTest {
         String text = "Line one\u0001\nLine two ]]> <![CDATA[ x";
         PublicStatus status = new PublicStatus(NOW, List.of(), List.of(), List.of(
                 new PublicStatus.Post("urn:uuid:4f7a1a3e-0000-3000-8000-000000000000", NOW, "update", title, text,
-                        "20260607-0123456789")));
+                        "20260607-0123456789", Optional.empty(), false)));
 
         Document feed = PublicStatusIT.parse(new PublicStatusFeed(SETTINGS).render(status, LINKS));
 

@@ -162,7 +162,11 @@ class PublicStatusIT implements TestPropertyProvider {
         assertEquals("status", first.get("kind").asText());
         assertEquals(disabledAt, Instant.parse(first.get("at").asText()));
         assertTrue(Instant.parse(update.get("at").asText()).isAfter(Instant.parse(first.get("at").asText())));
-        assertEquals(List.of("at", "title", "text", "kind"), fieldNames(update));
+        assertEquals(List.of("at", "title", "text", "kind", "nextUpdateBy"), fieldNames(update));
+        assertTrue(Instant.parse(update.get("nextUpdateBy").asText()).isAfter(Instant.parse(update.get("at")
+                .asText())), "the newest post of the open incident promises the next one, as data");
+        assertTrue(first.get("nextUpdateBy").isNull(), "an older post's promise is stale: " + first);
+        assertFalse(update.get("text").asText().contains("Next update"), "the promise is not in the words");
     }
 
     @Test

@@ -25,7 +25,8 @@ public class SupportPostsTable implements SupportPosts {
     @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void record(IncidentId incident, SupportPostDraft post, Instant at) {
-        rows.save(new SupportPostRow(null, incident.number(), post.kind().word(), post.headline(), post.body(), at));
+        rows.save(new SupportPostRow(null, incident.number(), post.kind().word(), post.headline(), post.body(), at,
+                post.nextUpdateBy().orElse(null)));
     }
 
     @Override
@@ -60,6 +61,7 @@ public class SupportPostsTable implements SupportPosts {
 
     private static Optional<SupportPostRecord> read(SupportPostRow row) {
         return SupportPostKind.of(row.kind()).map(kind -> new SupportPostRecord(row.id(),
-                new IncidentId(row.incidentId()), kind, row.headline(), row.body(), row.createdAt()));
+                new IncidentId(row.incidentId()), kind, row.headline(), row.body(), row.createdAt(),
+                Optional.ofNullable(row.nextUpdateBy())));
     }
 }

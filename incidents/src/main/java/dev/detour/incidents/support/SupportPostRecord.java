@@ -4,6 +4,7 @@ import dev.detour.incidents.incident.IncidentId;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A support post as written, whether Slack has it yet or not.
@@ -11,14 +12,16 @@ import java.util.Objects;
  * @param id stable for as long as the database lives (posts written before the support post log existed keep
  *           the id of the outbox row they were read from)
  * @param at when the change that caused it was written
+ * @param nextUpdateBy when the post promised the next one, if it did
  */
 public record SupportPostRecord(long id, IncidentId incident, SupportPostKind kind, String headline, String body,
-                                Instant at) {
+                                Instant at, Optional<Instant> nextUpdateBy) {
     public SupportPostRecord {
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(headline, "headline");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(nextUpdateBy, "nextUpdateBy");
     }
 }
