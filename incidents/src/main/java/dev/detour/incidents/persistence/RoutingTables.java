@@ -7,6 +7,7 @@ import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.ports.RoutingStore;
 import dev.detour.incidents.routing.Availability;
 import dev.detour.incidents.routing.ConsentRecord;
 import dev.detour.incidents.routing.Route;
@@ -24,7 +25,7 @@ import java.util.function.Function;
 
 /** Maps availability, overrides, consents and route states between the routing domain and rows. */
 @Singleton
-public class RoutingStore {
+public class RoutingTables implements RoutingStore {
     private static final String PIN = "pin";
     private static final String STOP = "stop";
 
@@ -33,48 +34,52 @@ public class RoutingStore {
     private final ConsentRepository consents;
     private final RouteStateRepository routes;
 
-    public RoutingStore(AvailabilityRepository availability, RouteOverrideRepository overrides,
-                        ConsentRepository consents, RouteStateRepository routes) {
+    public RoutingTables(AvailabilityRepository availability, RouteOverrideRepository overrides,
+                         ConsentRepository consents, RouteStateRepository routes) {
         this.availability = availability;
         this.overrides = overrides;
         this.consents = consents;
         this.routes = routes;
     }
 
-    /** Serialises routing changes until the transaction ends (see {@link RouteStateRepository#lockRouting()}). */
+    /** See {@link RouteStateRepository#lockRouting()}. */
+    @Override
     public void lock() {
         routes.lockRouting();
     }
 
-    /** Moves with every routing change and every incident change, on any replica: a cheap "has anything changed?". */
+    @Override
     public long version() {
         return routes.routingVersion();
     }
 
+    @Override
     public Availability availability() {
         Availability current = Availability.allAvailable();
         for (AvailabilityRow row : availability.findAll()) {
             Availability before = current;
-            current = IncidentStore.target(row.target()).fold(provider -> before.withProvider(provider,
+            current = TargetKeys.target(row.target()).fold(provider -> before.withProvider(provider,
                     row.available()), model -> before.withModel(model, row.available()));
         }
         return current;
     }
 
-    /** When each provider or model last changed availability; absent for those never changed. */
+    @Override
     public Map<Target, Instant> availabilitySince() {
         Map<Target, Instant> since = new LinkedHashMap<>();
-        availability.findAll().forEach(row -> since.put(IncidentStore.target(row.target()), row.since()));
+        availability.findAll().forEach(row -> since.put(TargetKeys.target(row.target()), row.since()));
         return since;
     }
 
+    @Override
     public void setAvailability(Target target, boolean available, Instant at, Actor by, Optional<String> reason,
                                 Optional<IncidentId> incident) {
-        AvailabilityRow row = new AvailabilityRow(IncidentStore.key(target), available, at, by.toString(),
+        AvailabilityRow row = new AvailabilityRow(TargetKeys.key(target), available, at, by.toString(),
                 reason.orElse(null), incident.map(IncidentId::number).orElse(null));
         upsert(row, row.target(), availability::findById, availability::update, availability::save);
     }
 
+    @Override
     public Map<TaskClassId, RouteOverride> overrides() {
         Map<TaskClassId, RouteOverride> all = new LinkedHashMap<>();
         for (RouteOverrideRow row : overrides.findAll()) {
@@ -84,6 +89,7 @@ public class RoutingStore {
         return all;
     }
 
+    @Override
     public void setOverride(TaskClassId taskClass, RouteOverride override, Instant at, Actor by,
                             Optional<String> reason) {
         String model = override instanceof RouteOverride.Pin pin ? pin.model().value() : null;
@@ -92,10 +98,12 @@ public class RoutingStore {
         upsert(row, row.taskClassId(), overrides::findById, overrides::update, overrides::save);
     }
 
+    @Override
     public void releaseOverride(TaskClassId taskClass) {
         overrides.deleteById(taskClass.value());
     }
 
+    @Override
     public Map<TaskClassId, ConsentRecord> consents() {
         Map<TaskClassId, ConsentRecord> all = new LinkedHashMap<>();
         for (ConsentRow row : consents.findAll()) {
@@ -106,16 +114,19 @@ public class RoutingStore {
         return all;
     }
 
+    @Override
     public void setConsent(ConsentRecord consent, Instant at, Actor by) {
         ConsentRow row = new ConsentRow(consent.taskClass().value(), consent.offered().value(),
                 consent.answer().word(), at, by.toString(), consent.timedOut());
         upsert(row, row.taskClassId(), consents::findById, consents::update, consents::save);
     }
 
+    @Override
     public void clearConsent(TaskClassId taskClass) {
         consents.deleteById(taskClass.value());
     }
 
+    @Override
     public Map<TaskClassId, StoredRoute> routes() {
         Map<TaskClassId, StoredRoute> all = new LinkedHashMap<>();
         for (RouteStateRow row : routes.findAll()) {
@@ -128,6 +139,7 @@ public class RoutingStore {
         return all;
     }
 
+    @Override
     public void saveRoute(Route route, Instant since, boolean known) {
         RouteStateRow row = new RouteStateRow(route.taskClass().value(), route.state().word(),
                 route.serving().map(ModelId::value).orElse(null), route.offered().map(ModelId::value).orElse(null),
@@ -147,9 +159,5 @@ public class RoutingStore {
         } else {
             insert.accept(row);
         }
-    }
-
-    /** A task class's route as stored, with the moment it took this shape. */
-    public record StoredRoute(Route route, Instant since) {
     }
 }
