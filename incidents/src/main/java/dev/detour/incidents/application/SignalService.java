@@ -16,9 +16,9 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
-import dev.detour.incidents.persistence.RoutingStore;
-import dev.detour.incidents.persistence.SignalStateRepository;
 import dev.detour.incidents.ports.AuditTrail;
+import dev.detour.incidents.ports.RoutingStore;
+import dev.detour.incidents.ports.SignalStates;
 import dev.detour.incidents.routing.Availability;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.Transition;
@@ -48,11 +48,11 @@ public class SignalService {
     private final Catalog catalog;
     private final InboundEvents inbound;
     private final LastProviderStatusPageReadings statusPages;
-    private final SignalStateRepository states;
+    private final SignalStates states;
 
     public SignalService(IncidentService incidents, AvailabilityService availability, RoutingStore store,
                          AuditTrail audit, Outbox outbox, Catalog catalog, InboundEvents inbound,
-                         LastProviderStatusPageReadings statusPages, SignalStateRepository states) {
+                         LastProviderStatusPageReadings statusPages, SignalStates states) {
         this.inbound = inbound;
         this.statusPages = statusPages;
         this.states = states;

@@ -3,7 +3,7 @@ package dev.detour.incidents.jobs;
 import dev.detour.incidents.application.Outbox;
 import dev.detour.incidents.application.RouteRecalculation;
 import dev.detour.incidents.incident.Actor;
-import dev.detour.incidents.persistence.RoutingStore;
+import dev.detour.incidents.ports.RoutingStore;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
