@@ -2,6 +2,7 @@ package dev.detour.messages;
 
 import com.slack.api.model.block.element.BlockElement;
 import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.TimelineEntry;
@@ -26,12 +27,13 @@ public final class ThreadReply {
     private final Names names;
     private final Wording words;
     private final TimelineText timeline;
-
+    private final SignalEvidenceText evidence;
 
     public ThreadReply(Names names, Wording words) {
         this.names = names;
         this.words = words;
         this.timeline = new TimelineText(names, words);
+        this.evidence = new SignalEvidenceText(words, provider -> names.target(Target.provider(provider)));
     }
 
     public List<SlackMessage> render(DetourEvent event) {
@@ -121,7 +123,7 @@ public final class ThreadReply {
         WordKey key = signal.firing() ? WordKey.REPLY_SIGNAL_FIRING : WordKey.REPLY_SIGNAL_CLEARED;
         String source = SlackText.escape(signal.source());
         int room = Limits.room(Limits.SECTION_TEXT, words.get(key, source, targets, "") + side + question);
-        String text = words.get(key, source, targets, SlackText.escape(signal.summary(), room)) + side + question;
+        String text = words.get(key, source, targets, SlackText.escape(evidence.of(signal.evidence()), room)) + side + question;
         String id = received.incident().map(Object::toString).orElse("");
         return switch (received.suggestion()) {
             case NONE -> SlackMessage.plain(text);

@@ -30,6 +30,7 @@ import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.signals.Signal;
+import dev.detour.incidents.signals.SignalEvidence;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -270,7 +271,7 @@ final class Scenario {
         return IntStream.range(0, signalSources.size())
                 .mapToObj(i -> new TimelineEntry(OPENED.plusSeconds(60L * i), Actor.signal(signalSources.get(i)),
                         new TimelineDetail.Signalled(signalSources.get(i), true, List.of(affected.get(0)),
-                                "error rate 41% over 60s (320 requests)" + signalNote,
+                                evidence(new SignalEvidence.GatewayErrors(gateway(0.41, 131, 320, 0, 2559), false)),
                                 TimelineDetail.Signalled.Side.PROVIDER)))
                 .toList();
     }
@@ -382,11 +383,24 @@ final class Scenario {
                 Optional.of(id));
     }
 
-    /** @param summary what the signal says; the hostile scenario adds its markup to it */
-    DetourEvent signal(boolean firing, Signal.Side side, Suggestion suggestion, String summary) {
-        Signal signal = new Signal("gateway", affected, firing, Signal.Severity.DOWN, side, summary + signalNote,
+    /** @param evidence what the signal saw; the hostile scenario's signals bring outside text with its markup */
+    DetourEvent signal(boolean firing, Signal.Side side, Suggestion suggestion, SignalEvidence evidence) {
+        Signal signal = new Signal("gateway", affected, firing, Signal.Severity.DOWN, side, evidence(evidence),
                 OPENED);
         return new DetourEvent.SignalReceived(OPENED, Actor.signal("gateway"), signal, Optional.of(id), suggestion);
+    }
+
+    /** The gateway's counts over a 60 s window. */
+    static SignalEvidence.GatewayNumbers gateway(double errorRate, long errors, long requests, long rateLimited,
+                                                 long p95Ms) {
+        return new SignalEvidence.GatewayNumbers(errorRate, errors, requests, Duration.ofSeconds(60), rateLimited,
+                p95Ms);
+    }
+
+    /** The evidence as is, or for the hostile scenario an alert whose outside text holds its markup. */
+    private SignalEvidence evidence(SignalEvidence evidence) {
+        return signalNote.isEmpty() ? evidence : new SignalEvidence.Alert("HighErrorRate", "error rate 41%"
+                + signalNote);
     }
 
     /** How long support has heard nothing, for the update nudge. */

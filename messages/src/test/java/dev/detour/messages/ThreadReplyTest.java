@@ -13,6 +13,7 @@ import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.signals.Signal;
+import dev.detour.incidents.signals.SignalEvidence;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -75,7 +76,7 @@ class ThreadReplyTest {
     void aFailingSignalAsksWithADisableButtonPerModel() {
         Signal signal = new Signal("gateway", List.of(Target.model(SeedCatalog.OPUS_48),
                 Target.model(SeedCatalog.OPUS_47)), true, Signal.Severity.DOWN, Signal.Side.PROVIDER,
-                "error rate 41%", AT);
+                new SignalEvidence.GatewayErrors(Scenario.gateway(0.41, 131, 320, 0, 2559), false), AT);
         SlackMessage ask = replies.render(new DetourEvent.SignalReceived(AT, Actor.signal("gateway"), signal, INC_1,
                 DetourEvent.SignalReceived.Suggestion.DISABLE)).get(0);
 

@@ -1,5 +1,6 @@
 package dev.detour.incidents.persistence;
 
+import dev.detour.incidents.signals.SignalEvidence;
 import dev.detour.incidents.application.AvailabilityService;
 import dev.detour.incidents.application.InboundEvents;
 import dev.detour.incidents.application.IncidentService;
@@ -380,8 +381,15 @@ abstract class PersistenceContract implements TestPropertyProvider {
                         Optional.empty(), RouteCause.AUTO_FAILOVER)),
                 new TimelineDetail.RouteChanged(new Route(CODE_MIGRATION, RouteState.AWAITING_CONSENT,
                         Optional.empty(), Optional.of(GPT_5), RouteCause.CONSENT_PENDING)),
-                new TimelineDetail.Signalled("statuspage:anthropic", true, List.of(Target.model(OPUS_48)), hostile,
-                        TimelineDetail.Signalled.Side.OUR_SIDE),
+                new TimelineDetail.Signalled("statuspage:anthropic", true, List.of(Target.model(OPUS_48)),
+                        new SignalEvidence.Alert(hostile, hostile), TimelineDetail.Signalled.Side.OUR_SIDE),
+                new TimelineDetail.Signalled("gateway", false, List.of(Target.model(OPUS_48)),
+                        new SignalEvidence.GatewayRecovered(new SignalEvidence.GatewayNumbers(0.004, 1, 310,
+                                Duration.ofSeconds(60), 1, 812), Duration.ofMinutes(5)),
+                        TimelineDetail.Signalled.Side.CAPACITY),
+                new TimelineDetail.Signalled("statuspage:anthropic", true, List.of(Target.model(OPUS_48)),
+                        new SignalEvidence.ProviderComponent(ANTHROPIC, hostile, "major_outage"),
+                        TimelineDetail.Signalled.Side.PROVIDER),
                 new TimelineDetail.StatusPageIncident("Elevated errors", "major", "investigating", hostile),
                 new TimelineDetail.AsWritten(TimelineEntry.Type.SIGNAL, hostile));
         assertEquals(Set.of(TimelineDetail.class.getPermittedSubclasses()),
