@@ -7,6 +7,7 @@ import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.routing.RouteCause;
+import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.signals.Signal;
 
@@ -91,7 +92,7 @@ public final class ThreadReply {
                 taskClass.id().value(), names.model(taskClass.primary()), " ()", offered, timeout, onTimeout));
         String text = words.get(WordKey.REPLY_CONSENT_QUESTION, taskClass.name(), taskClass.id().value(),
                 names.model(taskClass.primary()),
-                route.reason().map(reason -> " (" + SlackText.escape(reason, room) + ")").orElse(""),
+                route.reason().map(reason -> " (" + SlackText.escape(reason(reason), room) + ")").orElse(""),
                 offered, timeout, onTimeout);
         String clipped = Limits.clip(text, Limits.SECTION_TEXT);
         String id = taskClass.id().value();
@@ -143,6 +144,18 @@ public final class ThreadReply {
                 .toList();
         return new SlackMessage(clipped, List.of(section(s -> s.text(markdownText(clipped))),
                 actions(a -> a.elements(buttons))));
+    }
+
+    /** Why routes were planned again, in words: a person's own, or the typed cause's. */
+    private String reason(RouteReason reason) {
+        if (reason instanceof RouteReason.InWords inWords) {
+            return inWords.text();
+        }
+        if (reason instanceof RouteReason.ConsentAnswered answered) {
+            return words.get(WordKey.ROUTE_REASON_CONSENT, words.get(WordKey.answer(answered.answer())),
+                    answered.offered().value());
+        }
+        return words.get(WordKey.ROUTE_REASON_CONFIGURATION_LOADED);
     }
 
     /** Who did what. */

@@ -152,6 +152,8 @@ public enum WordKey {
     COMPONENT_UNDER_MAINTENANCE("component.under-maintenance"),
     COMPONENT_PARTIAL_OUTAGE("component.partial-outage"),
     COMPONENT_MAJOR_OUTAGE("component.major-outage"),
+    ROUTE_REASON_CONSENT("route.reason.consent"),
+    ROUTE_REASON_CONFIGURATION_LOADED("route.reason.configuration-loaded"),
     TITLE_OUTAGE("title.outage"),
     TITLE_DEGRADATION("title.degradation"),
     TITLE_MODEL_CHANGE("title.model-change"),

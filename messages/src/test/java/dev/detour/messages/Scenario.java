@@ -1,5 +1,7 @@
 package dev.detour.messages;
 
+import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
@@ -309,7 +311,8 @@ final class Scenario {
     private AuditRecord routeRecord(Instant at, Actor actor, TaskClass taskClass, Route before, Route after) {
         return new AuditRecord(at, actor, AuditAction.ROUTE_CHANGED, AuditSubject.taskClass(taskClass.id()),
                 Optional.of(audited(before)), Optional.of(audited(after)),
-                Optional.of(EnumWords.of(after.cause()) + "; after user:U0ALICE: " + reason), Optional.of(id));
+                Optional.of("cause=" + EnumWords.of(after.cause()) + " trigger=user:U0ALICE "
+                        + new RouteReason.InWords(reason).data()), Optional.of(id));
     }
 
     /** How the audit trail writes a route: {@code fallback gpt-5}, {@code awaiting-consent (gpt-5)}. */
@@ -364,13 +367,14 @@ final class Scenario {
     DetourEvent routeChanged() {
         TaskClass taskClass = first(FailoverMode.AUTO);
         return new DetourEvent.RouteChanged(DISABLED, Actor.policy("failover:auto"), Optional.of(primary(taskClass)),
-                during(taskClass), Optional.of("auto-failover; after user:U0ALICE: " + reason), Optional.of(id));
+                during(taskClass), Optional.of(new RouteReason.InWords(reason)), Optional.of(id));
     }
 
     DetourEvent consentAsked() {
         TaskClass taskClass = first(FailoverMode.CONSENT);
         return new DetourEvent.RouteChanged(DISABLED, Actor.policy("failover:consent"),
-                Optional.of(primary(taskClass)), during(taskClass), Optional.of(reason), Optional.of(id));
+                Optional.of(primary(taskClass)), during(taskClass), Optional.of(new RouteReason.InWords(reason)),
+                Optional.of(id));
     }
 
     DetourEvent consentTimedOut() {
@@ -379,7 +383,8 @@ final class Scenario {
         Route denied = new Route(taskClass.id(), RouteState.STOPPED, Optional.empty(), awaiting.offered(),
                 RouteCause.CONSENT_TIMEOUT_DENIED);
         return new DetourEvent.RouteChanged(DISABLED.plus(taskClass.consentTimeout()), ConsentTimeouts.POLICY,
-                Optional.of(awaiting), denied, Optional.of("deny moving to " + awaiting.offered().orElseThrow()),
+                Optional.of(awaiting), denied, Optional.of(new RouteReason.ConsentAnswered(
+                        ConsentAnswer.DENY, awaiting.offered().orElseThrow())),
                 Optional.of(id));
     }
 
