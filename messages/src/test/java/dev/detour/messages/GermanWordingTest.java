@@ -14,6 +14,11 @@ import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.signals.SignalEvidence;
+import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.routing.Route;
+import dev.detour.incidents.routing.RouteCause;
+import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.catalog.Target;
@@ -110,6 +115,23 @@ class GermanWordingTest {
                     List.of(Target.model(OPUS_48), Target.provider(OPENAI)), Actor.user("U0BOB"),
                     java.time.Instant.EPOCH)).incident();
             englishIn(withoutData(titles.of(untitled))).forEach(found -> english.add(kind + ": " + found));
+        }
+        assertEquals(List.of(), english);
+    }
+
+    @Test
+    void everyRouteReasonNotInAPersonsWordsIsGerman() {
+        ThreadReply replies = new ThreadReply(seed.names(), GERMAN);
+        Route awaiting = new Route(CODE_MIGRATION, RouteState.AWAITING_CONSENT, Optional.empty(), Optional.of(GPT_5),
+                RouteCause.CONSENT_PENDING);
+        List<RouteReason> reasons = List.of(new RouteReason.ConsentAnswered(ConsentAnswer.APPROVE, GPT_5),
+                new RouteReason.ConsentAnswered(ConsentAnswer.DENY, GPT_5), new RouteReason.ConfigurationLoaded());
+        List<String> english = new ArrayList<>();
+        for (RouteReason reason : reasons) {
+            String question = replies.render(new DetourEvent.RouteChanged(java.time.Instant.EPOCH,
+                    Actor.policy("failover:consent"), Optional.empty(), awaiting, Optional.of(reason),
+                    Optional.of(new IncidentId(1)))).get(0).text();
+            englishIn(withoutData(question)).forEach(found -> english.add(reason + ": " + found));
         }
         assertEquals(List.of(), english);
     }

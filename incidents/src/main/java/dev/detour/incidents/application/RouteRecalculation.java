@@ -15,9 +15,9 @@ import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.persistence.RoutingStore;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.routing.Route;
-import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RoutePlanner;
+import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.routing.RouteState;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -89,7 +89,7 @@ public class RouteRecalculation {
                     : Actor.policy("failover:" + taskClass.failover().word());
             // A data line, not prose (docs/routing.md): cause=auto-failover trigger=user:U1 reason="529s"
             String why = "cause=" + EnumWords.of(after.cause()) + " trigger=" + trigger
-                    + reason.map(why1 -> " " + why1.data()).orElse("");
+                    + reason.map(given -> " " + given.data()).orElse("");
             audit.append(new AuditRecord(now, actor, AuditAction.ROUTE_CHANGED, AuditSubject.taskClass(taskClass.id()),
                     before.map(RouteRecalculation::describe), Optional.of(describe(after)), Optional.of(why),
                     incident));
