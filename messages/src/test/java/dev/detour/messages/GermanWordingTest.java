@@ -8,7 +8,17 @@ import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.catalog.ProviderId;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.signals.SignalEvidence;
+import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.routing.Route;
+import dev.detour.incidents.routing.RouteCause;
+import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.catalog.Target;
@@ -53,10 +63,6 @@ class GermanWordingTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
     /** Commands and ids in code style, and Slack's emoji codes: typed as they are in every language. */
     private static final Pattern TYPED = Pattern.compile("`[^`]*`|```[^`]*```|:[a-z_]+:");
-    /** What the signals in GoldenCases say: the words of outside systems. */
-    private static final List<String> SIGNAL_SUMMARIES = List.of("error rate 41% over 60s (320 requests)",
-            "error rate 0.4% over 60s (310 requests)", "401 for every request: our key is refused",
-            "429 for 12% of requests");
 
     private final Scenario seed = Scenario.seed();
 
@@ -79,6 +85,69 @@ class GermanWordingTest {
             englishIn(withoutData(refusals.of(refusal))).forEach(found -> english.add(refusal + ": " + found));
         }
         assertEquals(List.of(), english);
+    }
+
+    @Test
+    void everySignalEvidenceIsGerman() {
+        SignalEvidenceText evidence = new SignalEvidenceText(GERMAN, ProviderId::value);
+        List<String> english = new ArrayList<>();
+        for (SignalEvidence seen : everyEvidence()) {
+            englishIn(withoutData(evidence.of(seen))).forEach(found -> english.add(seen + ": " + found));
+        }
+        assertEquals(List.of(), english);
+    }
+
+    @Test
+    void theSampleHasEvidenceOfEveryKindExceptOutsideText() {
+        Set<Class<?>> outsideText = Set.of(SignalEvidence.Alert.class, SignalEvidence.ProviderIncident.class,
+                SignalEvidence.AsWritten.class);
+        assertEquals(Arrays.stream(SignalEvidence.class.getPermittedSubclasses())
+                        .filter(kind -> !outsideText.contains(kind)).collect(Collectors.toSet()),
+                everyEvidence().stream().map(Object::getClass).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void defaultTitlesAreGerman() {
+        IncidentTitle titles = new IncidentTitle(seed.names(), GERMAN);
+        List<String> english = new ArrayList<>();
+        for (IncidentKind kind : IncidentKind.values()) {
+            Incident untitled = ((IncidentChange.Applied) Incident.open(new IncidentId(9), kind, "",
+                    List.of(Target.model(OPUS_48), Target.provider(OPENAI)), Actor.user("U0BOB"),
+                    java.time.Instant.EPOCH)).incident();
+            englishIn(withoutData(titles.of(untitled))).forEach(found -> english.add(kind + ": " + found));
+        }
+        assertEquals(List.of(), english);
+    }
+
+    @Test
+    void everyRouteReasonNotInAPersonsWordsIsGerman() {
+        ThreadReply replies = new ThreadReply(seed.names(), GERMAN);
+        Route awaiting = new Route(CODE_MIGRATION, RouteState.AWAITING_CONSENT, Optional.empty(), Optional.of(GPT_5),
+                RouteCause.CONSENT_PENDING);
+        List<RouteReason> reasons = List.of(new RouteReason.ConsentAnswered(ConsentAnswer.APPROVE, GPT_5),
+                new RouteReason.ConsentAnswered(ConsentAnswer.DENY, GPT_5), new RouteReason.ConfigurationLoaded());
+        List<String> english = new ArrayList<>();
+        for (RouteReason reason : reasons) {
+            String question = replies.render(new DetourEvent.RouteChanged(java.time.Instant.EPOCH,
+                    Actor.policy("failover:consent"), Optional.empty(), awaiting, Optional.of(reason),
+                    Optional.of(new IncidentId(1)))).get(0).text();
+            englishIn(withoutData(question)).forEach(found -> english.add(reason + ": " + found));
+        }
+        assertEquals(List.of(), english);
+    }
+
+    /** One of each kind of evidence the gateway and status pages give, in numbers and page words. */
+    private static List<SignalEvidence> everyEvidence() {
+        SignalEvidence.GatewayNumbers numbers = new SignalEvidence.GatewayNumbers(0.3, 12, 40,
+                java.time.Duration.ofSeconds(60), 2, 2559);
+        return List.of(new SignalEvidence.GatewayErrors(numbers, false), new SignalEvidence.GatewayErrors(numbers, true),
+                new SignalEvidence.GatewayRecovered(numbers, java.time.Duration.ofMinutes(5)),
+                new SignalEvidence.OurSideRefused(0.9, 40), new SignalEvidence.OurSideAccepted(),
+                new SignalEvidence.ProviderComponent(OPENAI, "API", "major_outage"),
+                new SignalEvidence.ProviderComponent(OPENAI, "API", "partial_outage"),
+                new SignalEvidence.ProviderComponent(OPENAI, "API", "degraded_performance"),
+                new SignalEvidence.ProviderComponent(OPENAI, "API", "under_maintenance"),
+                new SignalEvidence.ProviderComponent(OPENAI, "API", "operational"));
     }
 
     @Test
@@ -168,7 +237,6 @@ class GermanWordingTest {
         seed.catalog().models().forEach(model -> data.add(model.id().value()));
         seed.catalog().taskClasses().forEach(taskClass -> data.add(taskClass.id().value()));
         data.addAll(seed.writtenByPeople());
-        data.addAll(SIGNAL_SUMMARIES);
         // The audit trail shows what was recorded, as recorded (subjects, values before and after, reasons).
         seed.audit().stream().map(StoredAuditRecord::record).forEach(record -> {
             data.add(record.subject().text());

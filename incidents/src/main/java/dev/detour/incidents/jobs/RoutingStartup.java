@@ -1,5 +1,6 @@
 package dev.detour.incidents.jobs;
 
+import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.application.Outbox;
 import dev.detour.incidents.application.RouteRecalculation;
 import dev.detour.incidents.incident.Actor;
@@ -35,7 +36,7 @@ public class RoutingStartup {
     @Transactional
     public void reconcile() {
         store.lock();
-        outbox.enqueue(routes.recalculate(Actor.system("startup"), Optional.of("configuration loaded"),
+        outbox.enqueue(routes.recalculate(Actor.system("startup"), Optional.of(new RouteReason.ConfigurationLoaded()),
                 Optional.empty()));
     }
 }
