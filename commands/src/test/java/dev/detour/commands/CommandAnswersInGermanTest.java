@@ -9,6 +9,7 @@ import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.messages.Wording;
+import dev.detour.messages.testing.EnglishFinder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,10 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class CommandAnswersInGermanTest {
     private static final Wording GERMAN = Wording.of("de");
-    private static final List<String> ENGLISH_WORDS = List.of("the", "is", "and", "by", "for", "incident",
+    private static final EnglishFinder ENGLISH = new EnglishFinder(List.of("the", "is", "and", "by", "for", "incident",
             "investigating", "identified", "monitoring", "resolved", "acknowledged", "outage", "degradation",
-            "approve", "deny", "opened", "disabled", "enabled", "nothing", "already");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
+            "approve", "deny", "opened", "disabled", "enabled", "nothing", "already"));
     private static final Pattern TYPED = Pattern.compile("`[^`]*`|:[a-z_]+:|<[^>]*>");
 
     private final Catalog catalog = SeedCatalog.catalog();
@@ -63,7 +63,7 @@ class CommandAnswersInGermanTest {
         String answer = CommandHandlerTest.text(commands.execute(commands.parse(typed), CommandHandlerTest.ALICE));
 
         assertFalse(answer.isBlank());
-        assertEquals(List.of(), englishIn(withoutData(answer, typed)), answer);
+        assertEquals(List.of(), ENGLISH.in(withoutData(answer, typed)), answer);
     }
 
     @org.junit.jupiter.api.Test
@@ -85,40 +85,9 @@ class CommandAnswersInGermanTest {
 
         String answer = CommandHandlerTest.text(commands.execute(command, CommandHandlerTest.ALICE));
 
-        assertEquals(List.of(), englishIn(withoutData(answer, typed)), answer);
+        assertEquals(List.of(), ENGLISH.in(withoutData(answer, typed)), answer);
     }
 
-    private List<String> englishIn(String text) {
-        List<String> found = new ArrayList<>();
-        for (String phrase : englishPhrases()) {
-            if (text.contains(phrase)) {
-                found.add("\"" + phrase + "\"");
-            }
-        }
-        for (String word : ENGLISH_WORDS) {
-            if (Pattern.compile("(?<![\\p{L}`/-])" + word + "(?![\\p{L}`-])", Pattern.CASE_INSENSITIVE)
-                    .matcher(text).find()) {
-                found.add(word);
-            }
-        }
-        return found;
-    }
-
-    private static List<String> englishPhrases() {
-        Properties english = new Properties();
-        try (InputStream in = CommandAnswersInGermanTest.class.getClassLoader()
-                .getResourceAsStream("dev/detour/messages/wording.properties")) {
-            english.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return english.values().stream().map(Object::toString)
-                .flatMap(pattern -> Arrays.stream(PLACEHOLDER.split(TYPED.matcher(pattern.replace("''", "'"))
-                        .replaceAll("·"))))
-                .map(String::strip)
-                .filter(part -> part.chars().filter(Character::isLetter).count() >= 8)
-                .distinct().toList();
-    }
 
     /** Without names and ids from the catalog and what was typed (reasons, update texts). */
     private String withoutData(String text, String typed) {

@@ -1,5 +1,6 @@
 package dev.detour.messages;
 
+import dev.detour.messages.testing.EnglishFinder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -55,12 +56,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GermanWordingTest {
     private static final Wording GERMAN = Wording.of("de");
     /** Words the renderers and the domain wrote in English before they moved into the bundle. */
-    private static final List<String> ENGLISH_WORDS = List.of("the", "is", "and", "or", "by", "for", "since",
+    private static final EnglishFinder ENGLISH = new EnglishFinder(List.of("the", "is", "and", "or", "by", "for", "since",
             "incident", "incidents", "affected", "available", "unavailable", "resolved", "investigating",
             "identified", "monitoring", "acknowledged", "already", "unknown", "fallback", "primary", "stopped",
             "awaiting", "update", "summary", "timeline", "signals", "duration", "detected", "none", "nothing",
-            "commands", "provider", "model", "outage", "degradation", "open", "opened", "cannot", "there");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
+            "commands", "provider", "model", "outage", "degradation", "open", "opened", "cannot", "there"));
     /** Commands and ids in code style, and Slack's emoji codes: typed as they are in every language. */
     private static final Pattern TYPED = Pattern.compile("`[^`]*`|```[^`]*```|:[a-z_]+:");
 
@@ -72,7 +72,7 @@ class GermanWordingTest {
         for (GoldenCase golden : Stream.concat(Stream.of(GoldenCases.help(GERMAN)),
                 GoldenCases.of(seed, GERMAN).stream()).toList()) {
             String text = withoutData(texts(golden.payload().get()));
-            englishIn(text).forEach(found -> english.add(golden.name() + ": " + found));
+            ENGLISH.in(text).forEach(found -> english.add(golden.name() + ": " + found));
         }
         assertEquals(List.of(), english);
     }
@@ -82,7 +82,7 @@ class GermanWordingTest {
         RefusalText refusals = new RefusalText(seed.names(), GERMAN);
         List<String> english = new ArrayList<>();
         for (Refusal refusal : everyRefusal()) {
-            englishIn(withoutData(refusals.of(refusal))).forEach(found -> english.add(refusal + ": " + found));
+            ENGLISH.in(withoutData(refusals.of(refusal))).forEach(found -> english.add(refusal + ": " + found));
         }
         assertEquals(List.of(), english);
     }
@@ -92,7 +92,7 @@ class GermanWordingTest {
         SignalEvidenceText evidence = new SignalEvidenceText(GERMAN, ProviderId::value);
         List<String> english = new ArrayList<>();
         for (SignalEvidence seen : everyEvidence()) {
-            englishIn(withoutData(evidence.of(seen))).forEach(found -> english.add(seen + ": " + found));
+            ENGLISH.in(withoutData(evidence.of(seen))).forEach(found -> english.add(seen + ": " + found));
         }
         assertEquals(List.of(), english);
     }
@@ -114,7 +114,7 @@ class GermanWordingTest {
             Incident untitled = ((IncidentChange.Applied) Incident.open(new IncidentId(9), kind, "",
                     List.of(Target.model(OPUS_48), Target.provider(OPENAI)), Actor.user("U0BOB"),
                     java.time.Instant.EPOCH)).incident();
-            englishIn(withoutData(titles.of(untitled))).forEach(found -> english.add(kind + ": " + found));
+            ENGLISH.in(withoutData(titles.of(untitled))).forEach(found -> english.add(kind + ": " + found));
         }
         assertEquals(List.of(), english);
     }
@@ -131,7 +131,7 @@ class GermanWordingTest {
             String question = replies.render(new DetourEvent.RouteChanged(java.time.Instant.EPOCH,
                     Actor.policy("failover:consent"), Optional.empty(), awaiting, Optional.of(reason),
                     Optional.of(new IncidentId(1)))).get(0).text();
-            englishIn(withoutData(question)).forEach(found -> english.add(reason + ": " + found));
+            ENGLISH.in(withoutData(question)).forEach(found -> english.add(reason + ": " + found));
         }
         assertEquals(List.of(), english);
     }
@@ -169,40 +169,6 @@ class GermanWordingTest {
                 new Refusal.UnknownTaskClass(CODE_MIGRATION), new Refusal.UnknownModel(GPT_5),
                 new Refusal.AlreadyOverridden(CODE_MIGRATION, Optional.of(new RouteOverride.Pin(GPT_5))),
                 new Refusal.NoOpenQuestion(CODE_MIGRATION, Optional.of(RouteState.FALLBACK)));
-    }
-
-    /** Phrases of the English bundle and English words that {@code text} holds. */
-    private static List<String> englishIn(String text) {
-        List<String> found = new ArrayList<>();
-        for (String phrase : englishPhrases()) {
-            if (text.contains(phrase)) {
-                found.add("\"" + phrase + "\"");
-            }
-        }
-        for (String word : ENGLISH_WORDS) {
-            if (Pattern.compile("(?<![\\p{L}`/-])" + word + "(?![\\p{L}`-])", Pattern.CASE_INSENSITIVE)
-                    .matcher(text).find()) {
-                found.add(word);
-            }
-        }
-        return found;
-    }
-
-    /** The literal parts of each English pattern that are words, not markup or separators. */
-    private static List<String> englishPhrases() {
-        Properties english = new Properties();
-        try (InputStream in = GermanWordingTest.class.getClassLoader()
-                .getResourceAsStream("dev/detour/messages/wording.properties")) {
-            english.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return english.values().stream().map(Object::toString)
-                .flatMap(pattern -> Arrays.stream(PLACEHOLDER.split(TYPED.matcher(pattern.replace("''", "'"))
-                        .replaceAll("·"))))
-                .map(String::strip)
-                .filter(part -> part.chars().filter(Character::isLetter).count() >= 8)
-                .distinct().toList();
     }
 
     /** Every {@code text} in a Block Kit payload (headers, sections, buttons, labels, placeholders, options). */
