@@ -2,6 +2,7 @@ package dev.detour.bot.slack;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
@@ -46,6 +47,14 @@ public class SocketModeRunner {
     @PreDestroy
     public synchronized void close() throws Exception {
         if (socketMode != null) {
+            // Closing the connection runs the client's close listeners, which would dial Slack again: a Detour
+            // that is shutting down must not (seen as "Failed to connect to a new Socket Mode server endpoint"
+            // logged after the application had closed).
+            SocketModeClient client = socketMode.getClient();
+            if (client != null) {
+                client.setAutoReconnectOnCloseEnabled(false);
+                client.setAutoReconnectEnabled(false);
+            }
             socketMode.close();
         }
     }

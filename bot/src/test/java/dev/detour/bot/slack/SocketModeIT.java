@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** With {@code SLACK_APP_TOKEN}, Detour opens a Socket Mode connection instead of waiting on a public URL. */
 class SocketModeIT {
     private static final String BOT_TOKEN = "xoxb-1234567890-0987654321-abcdefghijklmnopqrstuvwx";
+    /** Twice the Slack SDK's default session monitor interval (5 s). */
+    private static final Duration SESSION_MONITOR = Duration.ofSeconds(10);
     private static final String APP_TOKEN = "xapp-1-A0DETOUR-1234567890-abcdefabcdefabcdefabcdef";
 
     @Test
@@ -28,6 +30,21 @@ class SocketModeIT {
 
             assertEquals(APP_TOKEN, open.token(), "Socket Mode uses the app-level token");
             assertTrue(server.getApplicationContext().containsBean(SocketModeRunner.class));
+        }
+    }
+
+    @Test
+    void aDetourThatHasClosedNeverDialsSlackAgain() throws InterruptedException {
+        try (FakeSlack slack = started()) {
+            EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(slack, true));
+            slack.awaitCall("apps.connections.open", call -> true, Duration.ofSeconds(10));
+            server.close();
+            int dialledWhileOpen = slack.calls("apps.connections.open").size();
+
+            Thread.sleep(SESSION_MONITOR.toMillis()); // the Socket Mode client's reconnect check runs this often
+
+            assertEquals(dialledWhileOpen, slack.calls("apps.connections.open").size(),
+                    "no new connection asked for after Detour closed");
         }
     }
 
