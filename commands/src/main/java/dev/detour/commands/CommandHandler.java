@@ -153,6 +153,10 @@ public class CommandHandler {
             return summary(summary.incident());
         } else if (command instanceof DetourCommand.Audit auditCommand) {
             return audit(auditCommand);
+        } else if (command instanceof DetourCommand.Subscribe subscribe) {
+            boolean changed = operations.subscribe(invoker.userId(), subscribe.on());
+            return CommandReply.say(words.get(subscribe.on() ? (changed ? "subscribe.done" : "subscribe.already")
+                    : (changed ? "unsubscribe.done" : "unsubscribe.already")));
         }
         throw new IllegalStateException("unhandled command " + command);
     }

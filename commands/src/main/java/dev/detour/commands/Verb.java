@@ -23,7 +23,9 @@ public enum Verb {
     RESOLVE("/detour resolve <INC-n> [-- summary]", true),
     REOPEN("/detour reopen <INC-n> [-- reason]", true),
     SUMMARY("/detour summary <INC-n>", false),
-    AUDIT("/detour audit [INC-n|provider|model|task-class] [since <duration>]", false);
+    AUDIT("/detour audit [INC-n|provider|model|task-class] [since <duration>]", false),
+    SUBSCRIBE("/detour subscribe", false),
+    UNSUBSCRIBE("/detour unsubscribe", false);
 
     private final String usage;
     private final boolean changesProduction;

@@ -22,7 +22,7 @@ class DomainIsolationTest {
     private static final String[] DOMAIN = {"dev.detour.incidents.catalog..", "dev.detour.incidents.routing..",
             "dev.detour.incidents.incident..", "dev.detour.incidents.audit..", "dev.detour.incidents.event..",
             "dev.detour.incidents.outbox..", "dev.detour.incidents.signals..",
-            "dev.detour.incidents.support.."};
+            "dev.detour.incidents.support..", "dev.detour.incidents.subscription.."};
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
