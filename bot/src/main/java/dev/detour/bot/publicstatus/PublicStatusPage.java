@@ -25,6 +25,13 @@ final class PublicStatusPage {
             + "margin:.75rem 0}.post h3{margin:0;font-size:1rem}.at{margin:0}"
             + ".text{white-space:pre-line;margin:.5rem 0 0}";
 
+    private final boolean emailForm;
+
+    /** @param emailForm whether to offer email updates (detour.email.smtp-host is set) */
+    PublicStatusPage(boolean emailForm) {
+        this.emailForm = emailForm;
+    }
+
     byte[] render(PublicStatus status, PublicStatusLinks links) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         XMLStreamWriter html = XmlOutput.writer(out);
@@ -40,6 +47,9 @@ final class PublicStatusPage {
             features(html, status);
             posts(html, status);
             footer(html, links);
+            if (emailForm) {
+                subscribeForm(html);
+            }
             html.writeEndElement();
             html.writeEndElement();
             html.writeEndElement();
@@ -154,6 +164,30 @@ final class PublicStatusPage {
         link(html, links.feed().toString(), "Atom feed");
         html.writeCharacters(" · ");
         link(html, links.json().toString(), "JSON");
+        html.writeEndElement();
+        html.writeEndElement();
+    }
+
+    /** Email updates with double opt-in: the form posts the address, the answer is a page (no scripts). */
+    private static void subscribeForm(XMLStreamWriter html) throws XMLStreamException {
+        html.writeStartElement("form");
+        html.writeAttribute("method", "post");
+        html.writeAttribute("action", SubscriptionController.SUBSCRIBE);
+        html.writeStartElement("label");
+        html.writeAttribute("for", "email");
+        html.writeCharacters("Get each update by email: ");
+        html.writeEndElement();
+        html.writeEmptyElement("input");
+        html.writeAttribute("type", "email");
+        html.writeAttribute("id", "email");
+        html.writeAttribute("name", "email");
+        html.writeAttribute("required", "required");
+        html.writeAttribute("maxlength", "254");
+        html.writeAttribute("autocomplete", "email");
+        html.writeCharacters(" ");
+        html.writeStartElement("button");
+        html.writeAttribute("type", "submit");
+        html.writeCharacters("Subscribe");
         html.writeEndElement();
         html.writeEndElement();
     }

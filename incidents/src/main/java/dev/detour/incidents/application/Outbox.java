@@ -8,8 +8,7 @@ import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
 import dev.detour.incidents.persistence.OutboxRepository;
-import dev.detour.incidents.persistence.SupportPostRepository;
-import dev.detour.incidents.persistence.SupportPostRow;
+import dev.detour.incidents.persistence.SupportPosts;
 import dev.detour.incidents.support.SupportPostDraft;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionDefinition;
@@ -31,14 +30,14 @@ public class Outbox {
     public static final String PENDING = "pending";
 
     private final OutboxRepository rows;
-    private final SupportPostRepository supportPosts;
+    private final SupportPosts supportPosts;
     private final List<OutboxRule> rules;
     private final ChangeBatches batches;
     private final Clock clock;
 
     private final ApplicationEventPublisher<DetourEvent> listeners;
 
-    public Outbox(OutboxRepository rows, SupportPostRepository supportPosts, List<OutboxRule> rules, ChangeBatches batches,
+    public Outbox(OutboxRepository rows, SupportPosts supportPosts, List<OutboxRule> rules, ChangeBatches batches,
            Clock clock, ApplicationEventPublisher<DetourEvent> listeners) {
         this.rows = rows;
         this.supportPosts = supportPosts;
@@ -78,8 +77,7 @@ public class Outbox {
         if (written == 1 && draft.supportPost().isPresent()) {
             // Only with a new row: a post the outbox already has is already in the log.
             SupportPostDraft post = draft.supportPost().get();
-            supportPosts.save(new SupportPostRow(null, incident, post.kind().word(), post.headline(), post.body(),
-                    now));
+            supportPosts.record(incident, post, now);
         }
     }
 

@@ -2,8 +2,10 @@ package dev.detour.incidents.persistence;
 
 import dev.detour.incidents.application.Outbox;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.support.SupportPostDraft;
 import dev.detour.incidents.support.SupportPostKind;
 import dev.detour.incidents.support.SupportPostRecord;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -21,6 +23,12 @@ public class SupportPosts {
 
     public SupportPosts(SupportPostRepository rows) {
         this.rows = rows;
+    }
+
+    /** Keeps a post's words, in the transaction that writes its outbox row ({@code Outbox}). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void record(long incident, SupportPostDraft post, Instant at) {
+        rows.save(new SupportPostRow(null, incident, post.kind().word(), post.headline(), post.body(), at));
     }
 
     /** The newest {@code limit} posts, newest first. */
