@@ -42,7 +42,9 @@ final class GoldenCases {
             new HelpMessage.Command("reopen", "/detour reopen <INC-n> [-- reason]", true),
             new HelpMessage.Command("summary", "/detour summary <INC-n>", false),
             new HelpMessage.Command("audit", "/detour audit [INC-n|provider|model|task-class] [since <duration>]",
-                    false));
+                    false),
+            new HelpMessage.Command("subscribe", "/detour subscribe", false),
+            new HelpMessage.Command("unsubscribe", "/detour unsubscribe", false));
 
     /** The support channel's posts only: they must never show an internal id. */
     static Stream<GoldenCase> support() {

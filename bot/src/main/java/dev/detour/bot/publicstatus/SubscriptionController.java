@@ -63,8 +63,7 @@ public class SubscriptionController {
         this.clock = clock;
     }
 
-    @Post(uri = SUBSCRIBE, consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA},
-            produces = PublicStatusController.HTML)
+    @Post(uri = SUBSCRIBE, consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = PublicStatusController.HTML)
     public HttpResponse<byte[]> subscribe(HttpRequest<?> request, @Body @Nullable String form) {
         if (!settings.enabled()) {
             return answer(request, HttpStatus.NOT_FOUND, "not-offered");

@@ -1,134 +1,66 @@
 package dev.detour.incidents.application;
 
-import dev.detour.incidents.persistence.EmailSubscriberRepository;
-import dev.detour.incidents.persistence.EmailSubscriberRow;
-import dev.detour.incidents.persistence.EmailTokenRepository;
-import dev.detour.incidents.persistence.EmailTokenRow;
-import dev.detour.incidents.persistence.SlackSubscriberRepository;
-import dev.detour.incidents.persistence.SlackSubscriberRow;
+import dev.detour.incidents.persistence.SubscriberStore;
 import dev.detour.incidents.subscription.EmailAddress;
 import dev.detour.incidents.subscription.LinkOutcome;
 import dev.detour.incidents.subscription.LinkPurpose;
 import dev.detour.incidents.subscription.LinkToken;
 import dev.detour.incidents.subscription.SubscribeOutcome;
 import dev.detour.incidents.subscription.Subscriber;
-import dev.detour.incidents.subscription.SubscriberState;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Email subscribers and their link tokens, and the Slack users who asked for a DM per customer update. Double
- * opt-in: an address receives updates only after its confirmation link was followed.
+ * Who follows customer updates outside the incident channels: email subscribers with double opt-in (a pending
+ * address receives nothing until its confirm link is followed; each pending address gets at most one confirmation
+ * per ten minutes) and the people in the org who asked for a Slack DM. The port other modules use; rows stay in
+ * {@link SubscriberStore}.
  */
 @Singleton
 public class Subscriptions {
-    /** A pending address asking again within this time gets no second email: a form sent twice, or a prank. */
-    static final Duration RESEND_AFTER = Duration.ofMinutes(10);
+    private final SubscriberStore store;
 
-    private final EmailSubscriberRepository subscribers;
-    private final EmailTokenRepository tokens;
-    private final SlackSubscriberRepository slack;
-    private final SecureRandom random = new SecureRandom();
-
-    public Subscriptions(EmailSubscriberRepository subscribers, EmailTokenRepository tokens,
-                           SlackSubscriberRepository slack) {
-        this.subscribers = subscribers;
-        this.tokens = tokens;
-        this.slack = slack;
+    public Subscriptions(SubscriberStore store) {
+        this.store = store;
     }
 
-    @Transactional
     public SubscribeOutcome subscribe(EmailAddress address, Instant now) {
-        if (subscribers.insertIfAbsent(address.value(), SubscriberState.PENDING.word(), now) == 1) {
-            return new SubscribeOutcome.ConfirmationDue(read(subscribers.lockByAddress(address.value()).orElseThrow()));
-        }
-        EmailSubscriberRow row = subscribers.lockByAddress(address.value()).orElseThrow();
-        SubscriberState state = SubscriberState.of(row.state());
-        boolean resend = state == SubscriberState.UNSUBSCRIBED
-                || state == SubscriberState.PENDING && !row.changedAt().plus(RESEND_AFTER).isAfter(now);
-        if (!resend) {
-            return new SubscribeOutcome.NothingToSend();
-        }
-        subscribers.changeState(row.id(), SubscriberState.PENDING.word(), now);
-        return new SubscribeOutcome.ConfirmationDue(new Subscriber(row.id(), address, SubscriberState.PENDING, now));
+        return store.subscribe(address, now);
     }
 
-    /** A new token for a link in an email to the subscriber; only its hash is kept. */
-    @Transactional
+    /** A new random token for a link in an email to the subscriber; only its hash is kept, until it expires. */
     public LinkToken issue(long subscriber, LinkPurpose purpose, Instant now) {
-        LinkToken token = LinkToken.random(random);
-        tokens.insert(token.hash(), subscriber, purpose.word(), now.plus(purpose.validFor()));
-        return token;
+        return store.issue(subscriber, purpose, now);
     }
 
-    /** Follows a link: confirms or unsubscribes the address it was sent to, if the token is known and unexpired. */
-    @Transactional
     public LinkOutcome follow(LinkToken token, LinkPurpose purpose, Instant now) {
-        Optional<EmailTokenRow> found = tokens.findValid(token.hash(), purpose.word(), now);
-        Optional<EmailSubscriberRow> row = found.flatMap(t -> subscribers.lockById(t.subscriberId()));
-        if (row.isEmpty()) {
-            return LinkOutcome.UNKNOWN_OR_EXPIRED;
-        }
-        SubscriberState state = SubscriberState.of(row.get().state());
-        if (purpose == LinkPurpose.UNSUBSCRIBE) {
-            if (state != SubscriberState.UNSUBSCRIBED) {
-                subscribers.changeState(row.get().id(), SubscriberState.UNSUBSCRIBED.word(), now);
-            }
-            return LinkOutcome.UNSUBSCRIBED;
-        }
-        return switch (state) {
-            case PENDING -> {
-                subscribers.changeState(row.get().id(), SubscriberState.CONFIRMED.word(), now);
-                tokens.delete(token.hash()); // a confirm link works once
-                yield LinkOutcome.CONFIRMED;
-            }
-            case CONFIRMED -> LinkOutcome.ALREADY_CONFIRMED;
-            // Unsubscribed after this link was sent: an old confirmation must not subscribe them again.
-            case UNSUBSCRIBED -> LinkOutcome.UNKNOWN_OR_EXPIRED;
-        };
+        return store.follow(token, purpose, now);
     }
 
-    @Transactional(readOnly = true)
     public List<Subscriber> confirmed() {
-        return subscribers.findByState(SubscriberState.CONFIRMED.word()).stream().map(Subscriptions::read).toList();
+        return store.confirmed();
     }
 
-    @Transactional(readOnly = true)
     public Optional<Subscriber> find(long id) {
-        return subscribers.findById(id).map(Subscriptions::read);
+        return store.find(id);
     }
 
-    /** @return how many expired tokens were forgotten */
-    @Transactional
     public int forgetExpiredTokens(Instant now) {
-        return tokens.deleteExpired(now);
+        return store.forgetExpiredTokens(now);
     }
 
-    /** @return whether the user was not subscribed before */
-    @Transactional
     public boolean subscribeInSlack(String user, Instant now) {
-        return slack.insertIfAbsent(user, now) == 1;
+        return store.subscribeInSlack(user, now);
     }
 
-    /** @return whether the user was subscribed */
-    @Transactional
     public boolean unsubscribeInSlack(String user) {
-        return slack.delete(user) == 1;
+        return store.unsubscribeInSlack(user);
     }
 
-    @Transactional(readOnly = true)
     public List<String> slackSubscribers() {
-        return slack.findAll().stream().map(SlackSubscriberRow::userId).toList();
-    }
-
-    private static Subscriber read(EmailSubscriberRow row) {
-        return new Subscriber(row.id(), new EmailAddress(row.address()), SubscriberState.of(row.state()),
-                row.changedAt());
+        return store.slackSubscribers();
     }
 }
