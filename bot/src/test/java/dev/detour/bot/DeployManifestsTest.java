@@ -103,6 +103,33 @@ class DeployManifestsTest {
     }
 
     @Test
+    void theIngressReachesSlackThePublicStatusPageItsJsonAndFeedAndThePublicUrlNamesItsHost() {
+        JsonNode ingress = only("Ingress");
+        JsonNode rule = ingress.path("spec").path("rules").get(0);
+        List<String> reached = new ArrayList<>();
+        for (String path : List.of("/slack/events", "/status", "/status.json", "/status/feed.atom",
+                "/status/subscribe", "/status/unsubscribe", "/signals/statuspage/anthropic")) {
+            for (JsonNode rulePath : rule.path("http").path("paths")) {
+                String prefix = rulePath.path("path").asText();
+                // Kubernetes' Prefix matches whole path elements: /status matches /status/x, not /status.json.
+                boolean matches = rulePath.path("pathType").asText().equals("Exact") ? path.equals(prefix)
+                        : path.equals(prefix) || path.startsWith(prefix + "/");
+                JsonNode backend = rulePath.path("backend").path("service");
+                if (matches && backend.path("name").asText().equals("detour")) {
+                    reached.add(path);
+                    break;
+                }
+            }
+        }
+        assertEquals(List.of("/slack/events", "/status", "/status.json", "/status/feed.atom", "/status/subscribe",
+                "/status/unsubscribe", "/signals/statuspage/anthropic"), reached);
+        for (JsonNode rulePath : rule.path("http").path("paths")) {
+            assertFalse(rulePath.path("path").asText().startsWith("/api"), "the API stays inside the cluster");
+        }
+        assertEquals("https://" + rule.path("host").asText(), env("DETOUR_STATUS_PUBLIC_URL").path("value").asText());
+    }
+
+    @Test
     void theContainerPortIsTheOneTheDockerfileExposes() {
         assertEquals(List.of("EXPOSE 8080"), instructions("EXPOSE"));
         assertEquals(8080, containerPort());
@@ -228,7 +255,7 @@ class DeployManifestsTest {
     /** The options of README.md's {@code java ... -jar bot/target/detour.jar} that serves. */
     private static List<String> readmeJvmFlags() {
         try {
-            Matcher run = Pattern.compile("java ((?:-\\S+ )+)-jar bot/target/detour\\.jar\\n")
+            Matcher run = Pattern.compile("java ((?:-\\S+ )+)-jar bot/target/detour\\.jar(?: [a-z-]+)*\\n")
                     .matcher(Files.readString(ROOT.resolve("README.md")));
             assertTrue(run.find(), "README.md runs the jar with JVM options");
             return List.of(run.group(1).trim().split(" "));

@@ -1,14 +1,21 @@
 package dev.detour.bot;
 
 import dev.detour.bot.process.DetourProcess;
+import dev.detour.incidents.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +79,61 @@ class DetourJarIT {
             assertFalse(output.contains("Exception"), output);
             assertFalse(output.contains(" ERROR "), output);
             assertFalse(Files.exists(workingDirectory.resolve("data")), "the demo leaves no database behind");
+        }
+    }
+
+    @Test
+    void theDemoWithServeKeepsItsDatabaseAndServesTheSeedIncident() throws Exception {
+        try (DetourProcess demo = DetourProcess.start(workingDirectory, Map.of(), "demo", "--serve")) {
+            HttpClient http = HttpClient.newHttpClient();
+            demo.awaitHealthy(http);
+
+            assertTrue(demo.output().contains("Demo finished: INC-1 resolved."), demo.output());
+            String incidents = http.send(HttpRequest.newBuilder(demo.uri("/api/incidents")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(incidents.contains("INC-1"), incidents);
+            String status = http.send(HttpRequest.newBuilder(demo.uri("/api/status")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(status.contains("\"legal-review\""), status);
+            String page = http.send(HttpRequest.newBuilder(demo.uri("/status")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(page.contains("All clear: AI features are back to normal"), page);
+            assertTrue(Files.isDirectory(workingDirectory.resolve("data/demo")), "the demo's database is kept");
+            assertEquals(0, demo.terminate(), demo.output());
+        }
+    }
+
+    @Test
+    void inConsoleModeADetourCommandTypedOnStandardInputRunsAsOnCallAndShowsTheFallback() throws Exception {
+        try (DetourProcess detour = DetourProcess.start(workingDirectory, Map.of())) {
+            detour.awaitHealthy(HttpClient.newHttpClient());
+            Writer typed = new OutputStreamWriter(detour.process().getOutputStream(), StandardCharsets.UTF_8);
+            typed.write("/detour disable anthropic -- trying the fallback without Slack\n");
+            typed.flush();
+
+            Await.await(() -> detour.output().contains("Meeting summaries now use GPT-5."), Duration.ofSeconds(60),
+                    "the support post of the fallback, printed by the console");
+            String output = detour.output();
+            int answer = output.indexOf("── (only @U0ALICE sees this)");
+            assertTrue(answer >= 0, output);
+            assertTrue(output.indexOf("Disabled", answer) > answer, output);
+            assertTrue(output.contains("GPT-5"), output);
+            assertFalse(output.contains(" ERROR "), output);
+        }
+    }
+
+    @Test
+    void aPortInUseStopsStartUpWithOneLineNamingTheSetting() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"));
+             DetourProcess detour = DetourProcess.start(workingDirectory,
+                     Map.of("MICRONAUT_SERVER_PORT", String.valueOf(taken.getLocalPort())))) {
+            assertTrue(detour.process().waitFor(60, TimeUnit.SECONDS), "exits by itself");
+            String output = detour.output();
+            assertEquals(2, detour.process().exitValue(), output);
+            assertTrue(output.contains("detour: cannot start: port " + taken.getLocalPort() + " is already in use"),
+                    output);
+            assertTrue(output.contains("MICRONAUT_SERVER_PORT"), output);
+            assertFalse(output.contains("\tat "), "no stack trace: " + output);
         }
     }
 

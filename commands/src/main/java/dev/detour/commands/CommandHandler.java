@@ -159,6 +159,10 @@ public class CommandHandler {
             return summary(summary.incident());
         } else if (command instanceof DetourCommand.Audit auditCommand) {
             return audit(auditCommand);
+        } else if (command instanceof DetourCommand.Subscribe subscribe) {
+            boolean changed = operations.subscribe(invoker.userId(), subscribe.on());
+            return CommandReply.say(words.get(subscribe.on() ? (changed ? WordKey.SUBSCRIBE_DONE : WordKey.SUBSCRIBE_ALREADY)
+                    : (changed ? WordKey.UNSUBSCRIBE_DONE : WordKey.UNSUBSCRIBE_ALREADY)));
         }
         throw new IllegalStateException("unhandled command " + command);
     }

@@ -111,6 +111,8 @@ public final class CommandParser {
                             TextLimits.TEXT));
                     case SUMMARY -> new DetourCommand.Summary(onlyIncident());
                     case AUDIT -> audit();
+                    case SUBSCRIBE -> noArguments(new DetourCommand.Subscribe(true));
+                    case UNSUBSCRIBE -> noArguments(new DetourCommand.Subscribe(false));
                 };
             } catch (Refusal refusal) {
                 return invalid(refusal.getMessage());

@@ -195,6 +195,13 @@ public sealed interface DetourCommand {
         }
     }
 
+    /** A Slack DM for every customer update, for the person who typed it ({@code on}), or no more. */
+    record Subscribe(boolean on) implements DetourCommand {
+        public Optional<Verb> verb() {
+            return Optional.of(on ? Verb.SUBSCRIBE : Verb.UNSUBSCRIBE);
+        }
+    }
+
     /**
      * Text that is not a valid command.
      *

@@ -57,4 +57,11 @@ public interface Operations {
     Optional<IncidentReport> report(IncidentId id);
 
     List<StoredAuditRecord> audit(AuditQuery query);
+
+    /**
+     * Starts ({@code on}) or stops the Slack DMs of customer updates for a person.
+     *
+     * @return whether that changed anything
+     */
+    boolean subscribe(String user, boolean on);
 }

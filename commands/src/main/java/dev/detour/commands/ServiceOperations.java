@@ -4,6 +4,7 @@ import dev.detour.incidents.application.AvailabilityService;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.application.RouteService;
 import dev.detour.incidents.application.RoutingOutcome;
+import dev.detour.incidents.application.Subscriptions;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.ConsentAnswer;
@@ -23,6 +24,7 @@ import dev.detour.incidents.readmodel.IncidentReport;
 import dev.detour.incidents.routing.RouteOverride;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,9 +37,14 @@ public class ServiceOperations implements Operations {
     private final CurrentFlags committed;
     private final AuditTrail audit;
     private final IncidentReports reports;
+    private final Subscriptions subscriptions;
+    private final Clock clock;
 
     public ServiceOperations(IncidentService incidents, AvailabilityService availability, RouteService routes,
-                             CurrentFlags committed, AuditTrail audit, IncidentReports reports) {
+                             CurrentFlags committed, AuditTrail audit, IncidentReports reports,
+                             Subscriptions subscriptions, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.clock = clock;
         this.incidents = incidents;
         this.availability = availability;
         this.routes = routes;
@@ -114,5 +121,10 @@ public class ServiceOperations implements Operations {
     @Override
     public List<StoredAuditRecord> audit(AuditQuery query) {
         return audit.search(query);
+    }
+
+    @Override
+    public boolean subscribe(String user, boolean on) {
+        return on ? subscriptions.subscribeInSlack(user, clock.instant()) : subscriptions.unsubscribeInSlack(user);
     }
 }

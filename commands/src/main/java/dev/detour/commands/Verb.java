@@ -24,7 +24,9 @@ public enum Verb {
     RESOLVE("/detour resolve <INC-n> [-- summary]", true),
     REOPEN("/detour reopen <INC-n> [-- reason]", true),
     SUMMARY("/detour summary <INC-n>", false),
-    AUDIT("/detour audit [INC-n|provider|model|task-class] [since <duration>]", false);
+    AUDIT("/detour audit [INC-n|provider|model|task-class] [since <duration>]", false),
+    SUBSCRIBE("/detour subscribe", false),
+    UNSUBSCRIBE("/detour unsubscribe", false);
 
     private final String usage;
     private final boolean changesProduction;
@@ -58,6 +60,8 @@ public enum Verb {
             case REOPEN -> WordKey.HELP_VERB_REOPEN;
             case SUMMARY -> WordKey.HELP_VERB_SUMMARY;
             case AUDIT -> WordKey.HELP_VERB_AUDIT;
+            case SUBSCRIBE -> WordKey.HELP_VERB_SUBSCRIBE;
+            case UNSUBSCRIBE -> WordKey.HELP_VERB_UNSUBSCRIBE;
         };
     }
 

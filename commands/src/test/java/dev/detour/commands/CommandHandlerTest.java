@@ -113,6 +113,17 @@ class CommandHandlerTest {
     }
 
     @Test
+    void anyoneMaySubscribeToDirectMessagesOfCustomerUpdatesAndStopThem() {
+        assertTrue(say(commands.parse("subscribe"), MALLORY).startsWith("You will get a DM with every customer"));
+        assertTrue(say(commands.parse("subscribe"), MALLORY).startsWith("You already get a DM"));
+        assertEquals(java.util.Set.of("U0MALLORY"), operations.subscribers);
+
+        assertTrue(say(commands.parse("unsubscribe"), MALLORY).startsWith("You will no longer get DMs"));
+        assertTrue(say(commands.parse("unsubscribe"), MALLORY).startsWith("You did not get DMs"));
+        assertEquals(java.util.Set.of(), operations.subscribers);
+    }
+
+    @Test
     void aMemberOfTheOnCallUserGroupMayChangeProduction() {
         String reply = say(commands.parse("disable gpt-5"), CAROL);
 

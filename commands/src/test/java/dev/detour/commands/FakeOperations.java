@@ -189,4 +189,13 @@ final class FakeOperations implements Operations {
         auditQueries.add(query);
         return List.of();
     }
+
+    /** Who asked for DMs of customer updates. */
+    final java.util.Set<String> subscribers = new java.util.TreeSet<>();
+
+    @Override
+    public boolean subscribe(String user, boolean on) {
+        maybeFail();
+        return on ? subscribers.add(user) : subscribers.remove(user);
+    }
 }

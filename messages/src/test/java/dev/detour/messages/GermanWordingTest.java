@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,6 +105,17 @@ class GermanWordingTest {
         assertEquals(Arrays.stream(SignalEvidence.class.getPermittedSubclasses())
                         .filter(kind -> !outsideText.contains(kind)).collect(Collectors.toSet()),
                 everyEvidence().stream().map(Object::getClass).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void emailsToSubscribersAreGerman() {
+        SubscriberEmails emails = new SubscriberEmails(GERMAN);
+        URI page = URI.create("https://beispiel.de/s");
+        SubscriberEmails.Text confirmation = emails.confirmation(URI.create("https://beispiel.de/b"), page);
+        SubscriberEmails.Text update = emails.update("Störung behoben", "", page,
+                URI.create("https://beispiel.de/a"));
+        assertEquals(List.of(), englishIn(confirmation.subject() + "\n" + confirmation.body() + "\n"
+                + update.subject() + "\n" + update.body()));
     }
 
     @Test

@@ -50,7 +50,9 @@ final class GoldenCases {
             new HelpMessage.Command(WordKey.HELP_VERB_REOPEN, "/detour reopen <INC-n> [-- reason]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_SUMMARY, "/detour summary <INC-n>", false),
             new HelpMessage.Command(WordKey.HELP_VERB_AUDIT, "/detour audit [INC-n|provider|model|task-class] [since <duration>]",
-                    false));
+                    false),
+            new HelpMessage.Command(WordKey.HELP_VERB_SUBSCRIBE, "/detour subscribe", false),
+            new HelpMessage.Command(WordKey.HELP_VERB_UNSUBSCRIBE, "/detour unsubscribe", false));
 
     /** The support channel's posts only: they must never show an internal id. */
     static Stream<GoldenCase> support() {

@@ -73,28 +73,61 @@ public final class SeedIncidentDemo {
             out.println("detour demo: cannot create a temporary folder: " + e.getMessage());
             return 1;
         }
-        // The built-in example config, whatever detour.yml or DETOUR_CONFIG this machine has.
-        DetourConfig config = new ConfigLocation(Map.of(), data).load();
+        try {
+            return play(out, data);
+        } finally {
+            delete(data);
+        }
+    }
+
+    /**
+     * {@code demo --serve}: plays the demo into {@code folder} (what an earlier demo left there is replaced) and
+     * keeps its database, for {@link #databaseUrl} to be served afterwards.
+     *
+     * @return the exit status, as {@link #run}
+     */
+    public static int keep(PrintStream out, Path folder) {
+        try {
+            if (Files.exists(folder)) {
+                delete(folder);
+            }
+            Files.createDirectories(folder);
+        } catch (IOException | UncheckedIOException e) {
+            out.println("detour demo: cannot use the folder " + folder.toAbsolutePath() + ": " + e.getMessage());
+            return 1;
+        }
+        return play(out, folder);
+    }
+
+    /** The example config built into the jar, which the demo plays whatever detour.yml this machine has. */
+    public static DetourConfig config(Path folder) {
+        return new ConfigLocation(Map.of(), folder).load();
+    }
+
+    /** The H2 database the demo writes in {@code folder}. */
+    public static String databaseUrl(Path folder) {
+        return "jdbc:h2:file:" + folder.resolve("detour").toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    private static int play(PrintStream out, Path data) {
         try (ApplicationContext detour = ApplicationContext.builder()
                 .environmentPropertySource(false) // never a real Slack token from the environment
                 .properties(properties(data))
-                .singletons(config)
+                .singletons(config(data))
                 .start()) {
             new SeedIncidentDemo(out, detour).play();
             return 0;
         } catch (IllegalStateException e) {
             out.println("detour demo: " + e.getMessage());
             return 1;
-        } finally {
-            delete(data);
         }
     }
 
     private static Map<String, Object> properties(Path data) {
         Map<String, Object> properties = new HashMap<>();
         properties.put(ENABLED, "true");
-        properties.put("datasources.default.url", "jdbc:h2:file:" + data.resolve("detour").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        properties.put("datasources.default.url", databaseUrl(data));
         properties.put("detour.statuspage.poll", "false");          // the script plays the signals
         properties.put("detour.signals.gateway-check", "1h");       // ...and decides when they are evaluated
         // A batch that opens the incident returns once it is recorded, however slow the machine: the script's next

@@ -41,6 +41,11 @@ public class PublicAddress {
                 .orElseGet(this::ownAddress)));
     }
 
+    /** Links outside any request (emails): the configured public URL, else the address Detour serves on. */
+    public PublicStatusLinks links() {
+        return PublicStatusLinks.under(configured.orElseGet(this::ownAddress));
+    }
+
     /** The address the request's headers name; Micronaut's parser throws on some ({@code X-Forwarded-Host: a:b}). */
     private Optional<String> named(HttpRequest<?> request) {
         try {

@@ -1,5 +1,6 @@
 package dev.detour.bot.publicstatus;
 
+import dev.detour.notifications.email.EmailSettings;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -22,18 +23,22 @@ public class PublicStatusController {
     /** The page needs nothing but its own inline style: no scripts, no frames, no outside resources. */
     static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
             + "form-action 'none'";
+    /** With email updates on, the page's one form posts to Detour itself. */
+    static final String PAGE_POLICY_WITH_FORM = PAGE_POLICY.replace("form-action 'none'", "form-action 'self'");
 
     private final PublicStatusReader reader;
     private final PublicAddress address;
     private final String cacheControl;
     private final PublicStatusPage page;
+    private final String pagePolicy;
     private final PublicStatusFeed feed;
 
     public PublicStatusController(PublicStatusReader reader, PublicAddress address,
-                                  PublicStatusSettings settings) {
+                                  PublicStatusSettings settings, EmailSettings email) {
+        this.pagePolicy = email.enabled() ? PAGE_POLICY_WITH_FORM : PAGE_POLICY;
         this.reader = reader;
         this.address = address;
-        this.page = new PublicStatusPage(settings);
+        this.page = new PublicStatusPage(settings, email.enabled());
         this.feed = new PublicStatusFeed(settings);
         // Browsers and proxies may keep a reading this long: a reload storm during an incident reaches Detour
         // once per cache, and the state is at most this much older than the page says.
@@ -43,7 +48,7 @@ public class PublicStatusController {
     @Get(uri = "/status", produces = HTML)
     public HttpResponse<byte[]> page(HttpRequest<?> request) {
         return withLinks(cached(HttpResponse.ok(page.render(reader.read(), address.links(request)))))
-                .header("Content-Security-Policy", PAGE_POLICY)
+                .header("Content-Security-Policy", pagePolicy)
                 .header("X-Content-Type-Options", "nosniff");
     }
 
@@ -54,7 +59,7 @@ public class PublicStatusController {
         return reader.incident(publicId)
                 .<HttpResponse<byte[]>>map(incident -> withLinks(cached(HttpResponse.ok(
                         page.render(incident, reader.read().updated(), links))))
-                        .header("Content-Security-Policy", PAGE_POLICY)
+                        .header("Content-Security-Policy", pagePolicy)
                         .header("X-Content-Type-Options", "nosniff"))
                 .orElseGet(HttpResponse::notFound);
     }

@@ -15,9 +15,12 @@ import java.time.Instant;
  */
 final class PublicStatusPage {
     private final PublicStatusSettings settings;
+    private final boolean emailForm;
 
-    PublicStatusPage(PublicStatusSettings settings) {
+    /** @param emailForm whether to offer email updates (detour.email.smtp-host is set) */
+    PublicStatusPage(PublicStatusSettings settings, boolean emailForm) {
         this.settings = settings;
+        this.emailForm = emailForm;
     }
 
     byte[] render(PublicStatus status, PublicStatusLinks links) {
@@ -26,7 +29,7 @@ final class PublicStatusPage {
             overall(html, status, links);
             features(html, status);
             incidents(html, status, links);
-            StatusHtml.followUpdates(html, links);
+            StatusHtml.followUpdates(html, links, emailForm);
         });
     }
 
@@ -41,7 +44,7 @@ final class PublicStatusPage {
             html.writeEndElement();
             StatusHtml.text(html, "h2", "Updates");
             updates(html, incident, now, "h3");
-            StatusHtml.followUpdates(html, links);
+            StatusHtml.followUpdates(html, links, emailForm);
         });
     }
 

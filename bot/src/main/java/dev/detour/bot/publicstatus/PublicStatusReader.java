@@ -1,5 +1,6 @@
 package dev.detour.bot.publicstatus;
 
+import dev.detour.messages.SlackMarkup;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.detour.incidents.catalog.Catalog;

@@ -79,7 +79,8 @@ final class StatusHtml {
      * The "Follow updates" section: the feed and the JSON, labelled for people. Kept apart so more ways to follow
      * (an email subscription) join here.
      */
-    static void followUpdates(XMLStreamWriter html, PublicStatusLinks links) throws XMLStreamException {
+    static void followUpdates(XMLStreamWriter html, PublicStatusLinks links, boolean emailForm)
+            throws XMLStreamException {
         html.writeStartElement("section");
         html.writeAttribute("class", "follow");
         text(html, "h2", "Follow updates");
@@ -87,6 +88,33 @@ final class StatusHtml {
         link(html, links.feed().toString(), "Follow updates: RSS/Atom");
         html.writeCharacters(" · ");
         link(html, links.json().toString(), "JSON");
+        html.writeEndElement();
+        if (emailForm) {
+            subscribeForm(html);
+        }
+        html.writeEndElement();
+    }
+
+    /** Email updates with double opt-in: the form posts the address, the answer is a page (no scripts). */
+    private static void subscribeForm(XMLStreamWriter html) throws XMLStreamException {
+        html.writeStartElement("form");
+        html.writeAttribute("method", "post");
+        html.writeAttribute("action", SubscriptionController.SUBSCRIBE);
+        html.writeStartElement("label");
+        html.writeAttribute("for", "email");
+        html.writeCharacters("Get each update by email: ");
+        html.writeEndElement();
+        html.writeEmptyElement("input");
+        html.writeAttribute("type", "email");
+        html.writeAttribute("id", "email");
+        html.writeAttribute("name", "email");
+        html.writeAttribute("required", "required");
+        html.writeAttribute("maxlength", "254");
+        html.writeAttribute("autocomplete", "email");
+        html.writeCharacters(" ");
+        html.writeStartElement("button");
+        html.writeAttribute("type", "submit");
+        html.writeCharacters("Subscribe");
         html.writeEndElement();
         html.writeEndElement();
     }

@@ -66,12 +66,12 @@ public final class CleanSlate {
     }
 
     /**
-     * {@link #restore()}, then waits until every Slack post and flag push has been delivered, so none arrives late
+     * {@link #restore()}, then waits until every Slack post, flag push and email has been delivered, so none arrives late
      * in the next test. (Rows of the test-only {@code test.event} topic have no dispatcher and are left alone.)
      */
     public void restoreAndAwaitDelivery() {
         restore();
-        Await.await(() -> Stream.of("slack.", "flags.").flatMap(topics -> outbox.pending(topics, 20).stream())
+        Await.await(() -> Stream.of("slack.", "flags.", "email.").flatMap(topics -> outbox.pending(topics, 20).stream())
                         .map(row -> row.id() + " " + row.topic()).toList(),
                 List::isEmpty, DELIVERY, "the outbox to deliver every Slack post and flag push");
     }

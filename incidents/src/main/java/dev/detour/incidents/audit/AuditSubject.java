@@ -44,6 +44,11 @@ public sealed interface AuditSubject {
         return new OfDestination(OfDestination.SLACK, place);
     }
 
+    /** An email subscriber an outbox row went to, by number: never the address, which is personal data. */
+    static AuditSubject email(long subscriber) {
+        return new OfDestination(OfDestination.EMAIL, "subscriber-" + subscriber);
+    }
+
     /** The subject a stored {@link #text()} stands for; a text this release does not know stays as it is. */
     static AuditSubject of(String stored) {
         int colon = stored.indexOf(':');
@@ -53,7 +58,7 @@ public sealed interface AuditSubject {
             return switch (kind) {
                 case OfTaskClass.KIND -> new OfTaskClass(TaskClassId.of(rest));
                 case OfIncident.KIND -> new OfIncident(IncidentId.parse(rest).orElseThrow(IllegalArgumentException::new));
-                case OfDestination.SINK, OfDestination.SLACK -> new OfDestination(kind, rest);
+                case OfDestination.SINK, OfDestination.SLACK, OfDestination.EMAIL -> new OfDestination(kind, rest);
                 default -> OfTargets.of(stored);
             };
         } catch (RuntimeException notOurs) {
@@ -121,9 +126,10 @@ public sealed interface AuditSubject {
     record OfDestination(String kind, String place) implements AuditSubject {
         static final String SINK = "sink";
         static final String SLACK = "slack";
+        static final String EMAIL = "email";
 
         public OfDestination {
-            if (!SINK.equals(kind) && !SLACK.equals(kind)) {
+            if (!SINK.equals(kind) && !SLACK.equals(kind) && !EMAIL.equals(kind)) {
                 throw new IllegalArgumentException("not a delivery destination: " + kind);
             }
             Objects.requireNonNull(place, "place");

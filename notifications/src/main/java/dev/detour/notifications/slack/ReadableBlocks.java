@@ -12,14 +12,14 @@ import java.util.List;
  * Block Kit as a person reads it in a terminal: headers, section text and fields, context lines, and the
  * buttons and menus of actions blocks as {@code [Label]}. Console mode and the demo print messages this way.
  */
-final class ReadableBlocks {
+public final class ReadableBlocks {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReadableBlocks() {
     }
 
     /** @return the lines of the blocks, or the fallback text's lines when there are no blocks */
-    static List<String> lines(SlackPayload message) {
+    public static List<String> lines(SlackPayload message) {
         List<String> lines = new ArrayList<>();
         try {
             for (JsonNode block : JSON.readTree(message.blocksJson())) {

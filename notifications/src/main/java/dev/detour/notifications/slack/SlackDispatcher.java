@@ -212,7 +212,7 @@ public class SlackDispatcher {
             // Its root message was written before it to the same channel, and rows of a channel go in order: by
             // now the root has a ts, or it failed for good and the reply stands on its own.
             case REPLY -> thread.map(t -> new Target(t.channel(), Optional.of(t.ts()), false)).orElse(topLevel);
-            case SUPPORT_POST, SUMMARY -> topLevel;
+            case SUPPORT_POST, SUMMARY, DIRECT_MESSAGE -> topLevel;
         };
     }
 
@@ -259,7 +259,7 @@ public class SlackDispatcher {
         }
         return switch (kind.get()) {
             case ROOT_REFRESH -> refreshRoot(row, incident.orElseThrow(), target);
-            case REPLY, SUPPORT_POST, SUMMARY ->
+            case REPLY, SUPPORT_POST, SUMMARY, DIRECT_MESSAGE ->
                     slack.post(target.channel(), target.threadTs(), SlackPayload.fromJson(row.payload()), markOf(row));
         };
     }

@@ -14,7 +14,9 @@ public enum SlackKind implements OutboxKind {
     /** A post in the support channel; its words are also in the support post log. */
     SUPPORT_POST("slack.support", "slack-support-post"),
     /** The manager summary of a resolved incident. */
-    SUMMARY("slack.summary", "slack-summary");
+    SUMMARY("slack.summary", "slack-summary"),
+    /** A customer update sent as a DM to someone who asked for one ({@code /detour subscribe}); destination: the user. */
+    DIRECT_MESSAGE("slack.dm", "slack-direct-message");
 
     public static final String TOPICS = "slack.";
 

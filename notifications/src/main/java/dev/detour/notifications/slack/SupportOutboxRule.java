@@ -62,6 +62,27 @@ public class SupportOutboxRule implements OutboxRule {
 
     @Override
     public List<OutboxDraft> draftsFor(DetourEvent event) {
+        List<OutboxDraft> drafts = new ArrayList<>(customerUpdates(event));
+        Optional<IncidentId> id = event.incident();
+        if (id.isPresent() && event instanceof DetourEvent.IncidentChanged changed) {
+            for (int i = 0; i < changed.entries().size(); i++) {
+                if (changed.entries().get(i).type() == TimelineEntry.Type.RESOLVED) {
+                    int item = i;
+                    reports.get().of(id.get()).ifPresent(report -> drafts.add(new OutboxDraft(SlackKind.SUMMARY,
+                            slack.summaryChannel(), Once.perEvent(item), SlackPayload.of(summary.render(report))
+                            .toJson(), id)));
+                }
+            }
+        }
+        return drafts;
+    }
+
+    /**
+     * The posts for support staff an event makes (status, update, all-clear): the customer updates, which
+     * subscribers also receive ({@code SlackSubscriberOutboxRule}, {@code EmailOutboxRule}) with the same
+     * {@link Once}, each to its own destination.
+     */
+    public List<OutboxDraft> customerUpdates(DetourEvent event) {
         Optional<IncidentId> id = event.incident();
         if (id.isEmpty()) {
             return List.of();
@@ -91,11 +112,6 @@ public class SupportOutboxRule implements OutboxRule {
                     drafts.add(supportPost(Once.perEvent(i),
                             support.affected(changed.current(), now, Optional.of(update.text()), next),
                             support.affectedWords(changed.current(), now, Optional.of(update.text()), next), id));
-                } else if (entry.type() == TimelineEntry.Type.RESOLVED) {
-                    int item = i;
-                    reports.get().of(id.get()).ifPresent(report -> drafts.add(new OutboxDraft(SlackKind.SUMMARY,
-                            slack.summaryChannel(), Once.perEvent(item), SlackPayload.of(summary.render(report))
-                            .toJson(), id)));
                 }
             }
         }

@@ -1,4 +1,4 @@
-package dev.detour.bot.publicstatus;
+package dev.detour.messages;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * {@code <@U0ALICE|alice>} is {@code @alice}, {@code <#C0SUPPORT|support>} is {@code #support}, a mention
  * without a name is "someone", {@code <https://x|docs>} is {@code docs (https://x)}.
  */
-final class SlackMarkup {
+public final class SlackMarkup {
     /** {@code <target>} or {@code <target|label>}: a user, channel, special mention, or a URL. */
     private static final Pattern MARKUP = Pattern.compile("<(@[A-Z0-9]+|#[A-Z0-9]+|![a-z][^<>|]*"
             + "|[a-zA-Z][a-zA-Z0-9+.-]*:[^<>|\\s]+)(?:\\|([^<>]*))?>");
@@ -21,7 +21,7 @@ final class SlackMarkup {
      * Slack would have shown it, without ids. Nothing is decoded, so text typed in Slack's own encoding
      * ({@code &lt;}) stays that text.
      */
-    static String plain(String text) {
+    public static String plain(String text) {
         Matcher markup = MARKUP.matcher(text);
         StringBuilder out = new StringBuilder();
         while (markup.find()) {

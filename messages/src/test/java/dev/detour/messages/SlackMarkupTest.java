@@ -1,4 +1,4 @@
-package dev.detour.bot.publicstatus;
+package dev.detour.messages;
 
 import org.junit.jupiter.api.Test;
 
