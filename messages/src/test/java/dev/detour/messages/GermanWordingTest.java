@@ -114,7 +114,7 @@ class GermanWordingTest {
         SubscriberEmails.Text confirmation = emails.confirmation(URI.create("https://beispiel.de/b"), page);
         SubscriberEmails.Text update = emails.update("Störung behoben", "", page,
                 URI.create("https://beispiel.de/a"));
-        assertEquals(List.of(), englishIn(confirmation.subject() + "\n" + confirmation.body() + "\n"
+        assertEquals(List.of(), ENGLISH.in(confirmation.subject() + "\n" + confirmation.body() + "\n"
                 + update.subject() + "\n" + update.body()));
     }
 
