@@ -372,6 +372,10 @@ abstract class PersistenceContract implements TestPropertyProvider {
                 new TimelineDetail.Acknowledged(),
                 new TimelineDetail.StateChanged(IncidentState.IDENTIFIED, IncidentState.MONITORING),
                 new TimelineDetail.Resolved(IncidentState.MONITORING, ""),
+                new TimelineDetail.Resolved(IncidentState.IDENTIFIED, hostile, hostile, List.of(
+                        new dev.detour.incidents.incident.FollowUp(hostile, Optional.of("<@U0BOB>"),
+                                Optional.of(java.time.LocalDate.of(2026, 6, 20))),
+                        new dev.detour.incidents.incident.FollowUp("canary", Optional.empty(), Optional.empty()))),
                 new TimelineDetail.TargetsAdded(List.of(Target.model(OPUS_47), Target.model(OPUS_48))),
                 new TimelineDetail.Update(hostile),
                 new TimelineDetail.AvailabilityChanged(Target.model(GPT_5), false, Optional.of(hostile)),
