@@ -138,7 +138,8 @@ public class CommandHandler {
                     .orElse(words.get(WordKey.COMMAND_DONE_ROUTE_RELEASED, route.taskClass())));
         } else if (command instanceof DetourCommand.Consent consent) {
             return routing(operations.answerConsent(consent.taskClass(), consent.answer(), invoker.actor()),
-                    words.get(WordKey.COMMAND_DONE_CONSENT, consent.answer().word(), consent.taskClass()));
+                    words.get(WordKey.COMMAND_DONE_CONSENT, words.get(WordKey.answer(consent.answer())),
+                            consent.taskClass()));
         } else if (command instanceof DetourCommand.Update update) {
             return incident(operations.postUpdate(update.incident(), update.text(), invoker.actor()),
                     words.get(WordKey.COMMAND_DONE_UPDATE));
@@ -148,7 +149,7 @@ public class CommandHandler {
                         words.get(WordKey.COMMAND_DONE_RESOLVED));
             }
             return incident(operations.changeState(change.incident(), change.state(), invoker.actor()),
-                    words.get(WordKey.COMMAND_DONE_STATE, change.state().word()));
+                    words.get(WordKey.COMMAND_DONE_STATE, words.get(WordKey.state(change.state()))));
         } else if (command instanceof DetourCommand.Resolve resolve) {
             return incident(operations.resolve(resolve.incident(), invoker.actor(), resolve.resolution()),
                     words.get(WordKey.COMMAND_DONE_RESOLVED));
@@ -173,9 +174,9 @@ public class CommandHandler {
             return CommandReply.say(words.get(WordKey.COMMAND_ALREADY_COVERED, about.get().id(),
                     declare.targets().stream().map(names::target).collect(Collectors.joining(", "))));
         }
-        String title = declare.reason().orElse(declare.targets().stream().map(names::target)
-                .collect(Collectors.joining(", ")) + " " + declare.kind().word());
-        return incident(operations.openOrJoin(declare.kind(), title, declare.targets(), invoker.actor()),
+        // Without a reason the incident has no title of its own: messages name it by kind and targets.
+        return incident(operations.openOrJoin(declare.kind(), declare.reason().orElse(""), declare.targets(),
+                invoker.actor()),
                 words.get(about.isPresent() ? WordKey.COMMAND_DONE_ADDED : WordKey.COMMAND_DONE_OPENED));
     }
 
@@ -205,7 +206,8 @@ public class CommandHandler {
             return CommandReply.say(words.get(WordKey.COMMAND_REJECTED, capitalised(refusals.of(rejected.refusal()))));
         }
         Incident incident = ((IncidentChange.Applied) change).incident();
-        return CommandReply.say(words.get(WordKey.COMMAND_DONE_INCIDENT, done, incident.id(), incident.state().word()));
+        return CommandReply.say(words.get(WordKey.COMMAND_DONE_INCIDENT, done, incident.id(),
+                words.get(WordKey.state(incident.state()))));
     }
 
     private CommandReply summary(IncidentId id, boolean full) {

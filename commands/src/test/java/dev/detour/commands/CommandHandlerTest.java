@@ -153,11 +153,19 @@ class CommandHandlerTest {
     }
 
     @Test
-    void aDeclaredKindAndReasonMakeTheIncidentTitle() {
+    void anIncidentDeclaredWithoutAReasonHasNoTitleOfItsOwnForMessagesToNameItByKindAndTargets() {
         say(new DetourCommand.Declare(List.of(Target.model(OPUS_48)), Optional.empty(),
                 dev.detour.incidents.incident.IncidentKind.DEGRADATION), ALICE);
 
-        assertEquals(List.of("U0ALICE opened INC-1 degradation: Claude Opus 4.8 degradation"), operations.changes);
+        assertEquals(List.of("U0ALICE opened INC-1 degradation: "), operations.changes);
+    }
+
+    @Test
+    void aDeclaredReasonIsTheIncidentTitleAsTyped() {
+        say(new DetourCommand.Declare(List.of(Target.model(OPUS_48)), Optional.of("Opus is slow"),
+                dev.detour.incidents.incident.IncidentKind.DEGRADATION), ALICE);
+
+        assertEquals(List.of("U0ALICE opened INC-1 degradation: Opus is slow"), operations.changes);
     }
 
     @Test

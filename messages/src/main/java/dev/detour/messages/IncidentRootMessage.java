@@ -36,10 +36,12 @@ public final class IncidentRootMessage {
     private static final int MAX_TARGET_BUTTONS = 4;
 
     private final Names names;
+    private final IncidentTitle titles;
     private final Wording words;
 
     public IncidentRootMessage(Names names, Wording words) {
         this.names = names;
+        this.titles = new IncidentTitle(names, words);
         this.words = words;
     }
 
@@ -59,8 +61,7 @@ public final class IncidentRootMessage {
         String since = words.get(WordKey.ROOT_OPENED, Names.time(incident.openedAt()), Names.actor(incident.openedBy()))
                 + incident.acknowledgedBy().map(by -> " · " + words.get(WordKey.ROOT_ACKNOWLEDGED, Names.actor(by))).orElse("")
                 + incident.resolvedAt().map(at -> " · " + words.get(WordKey.ROOT_RESOLVED, Names.time(at))).orElse("");
-        String title = incident.title().isEmpty() ? words.get(WordKey.ROOT_NO_TITLE)
-                : SlackText.escape(incident.title(), Limits.room(Limits.SECTION_TEXT, "**\n" + since));
+        String title = SlackText.escape(titles.of(incident), Limits.room(Limits.SECTION_TEXT, "**\n" + since));
         String about = "*" + title + "*\n" + since;
         blocks.add(section(s -> s.text(markdownText(Limits.clip(about, Limits.SECTION_TEXT)))));
 
@@ -90,7 +91,7 @@ public final class IncidentRootMessage {
         blocks.add(context(c -> c.elements(List.of(markdownText(words.get(WordKey.ROOT_FOOTER,
                 Names.time(status.at())))))));
         String count = String.valueOf(incident.affected().size());
-        String text = words.get(WordKey.ROOT_TEXT, headline, SlackText.escape(incident.title(),
+        String text = words.get(WordKey.ROOT_TEXT, headline, SlackText.escape(titles.of(incident),
                 Limits.room(Limits.SECTION_TEXT, words.get(WordKey.ROOT_TEXT, headline, "", count))), count);
         return new SlackMessage(Limits.clip(text, Limits.SECTION_TEXT), blocks);
     }

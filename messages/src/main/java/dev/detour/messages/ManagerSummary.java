@@ -37,12 +37,14 @@ public final class ManagerSummary {
     private static final int ITEM = Limits.SECTION_TEXT - 200;
 
     private final Names names;
+    private final IncidentTitle titles;
     private final Wording words;
     private final TimelineText timelineText;
     private final BriefSummary brief;
 
     public ManagerSummary(Names names, Wording words) {
         this.names = names;
+        this.titles = new IncidentTitle(names, words);
         this.words = words;
         this.timelineText = new TimelineText(names, words);
         this.brief = new BriefSummary(names, words);
@@ -59,7 +61,7 @@ public final class ManagerSummary {
         Instant end = incident.resolvedAt().orElse(report.at());
         String title = words.get(WordKey.SUMMARY_HEADER, incident.id());
         List<String> facts = new ArrayList<>();
-        facts.add("*" + words.get(WordKey.SUMMARY_TITLE, SlackText.escape(incident.title(), Limits.SECTION_TEXT / 2),
+        facts.add("*" + words.get(WordKey.SUMMARY_TITLE, SlackText.escape(titles.of(incident), Limits.SECTION_TEXT / 2),
                 words.get(WordKey.kind(incident.kind())), words.get(WordKey.state(incident.state()))) + "*");
         facts.add(words.get(WordKey.SUMMARY_DURATION, duration(incident.openedAt(), end)
                 + (incident.isOpen() ? " (" + words.get(WordKey.SUMMARY_ONGOING) + ")" : "")));

@@ -16,10 +16,12 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 /** {@code /detour status} and the App Home: open incidents, what is switched off, every task class's route. */
 public final class StatusMessage {
     private final Names names;
+    private final IncidentTitle titles;
     private final Wording words;
 
     public StatusMessage(Names names, Wording words) {
         this.names = names;
+        this.titles = new IncidentTitle(names, words);
         this.words = words;
     }
 
@@ -33,7 +35,7 @@ public final class StatusMessage {
         List<String> incidents = status.openIncidents().stream()
                 .map(incident -> "• *" + incident.id() + "* " + words.get(WordKey.state(incident.state()))
                         + " · " + words.get(WordKey.kindWord(incident.kind())) + " · "
-                        + SlackText.escape(incident.title(), Limits.SECTION_TEXT / 2))
+                        + SlackText.escape(titles.of(incident), Limits.SECTION_TEXT / 2))
                 .toList();
         blocks.add(list(WordKey.STATUS_OPEN_INCIDENTS, incidents, WordKey.STATUS_NO_INCIDENTS));
         List<String> off = new ArrayList<>();

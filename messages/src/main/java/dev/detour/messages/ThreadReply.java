@@ -2,10 +2,12 @@ package dev.detour.messages;
 
 import com.slack.api.model.block.element.BlockElement;
 import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.routing.RouteCause;
+import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.signals.Signal;
 
@@ -26,12 +28,13 @@ public final class ThreadReply {
     private final Names names;
     private final Wording words;
     private final TimelineText timeline;
-
+    private final SignalEvidenceText evidence;
 
     public ThreadReply(Names names, Wording words) {
         this.names = names;
         this.words = words;
         this.timeline = new TimelineText(names, words);
+        this.evidence = new SignalEvidenceText(words, provider -> names.target(Target.provider(provider)));
     }
 
     public List<SlackMessage> render(DetourEvent event) {
@@ -89,7 +92,7 @@ public final class ThreadReply {
                 taskClass.id().value(), names.model(taskClass.primary()), " ()", offered, timeout, onTimeout));
         String text = words.get(WordKey.REPLY_CONSENT_QUESTION, taskClass.name(), taskClass.id().value(),
                 names.model(taskClass.primary()),
-                route.reason().map(reason -> " (" + SlackText.escape(reason, room) + ")").orElse(""),
+                route.reason().map(reason -> " (" + SlackText.escape(reason(reason), room) + ")").orElse(""),
                 offered, timeout, onTimeout);
         String clipped = Limits.clip(text, Limits.SECTION_TEXT);
         String id = taskClass.id().value();
@@ -121,7 +124,7 @@ public final class ThreadReply {
         WordKey key = signal.firing() ? WordKey.REPLY_SIGNAL_FIRING : WordKey.REPLY_SIGNAL_CLEARED;
         String source = SlackText.escape(signal.source());
         int room = Limits.room(Limits.SECTION_TEXT, words.get(key, source, targets, "") + side + question);
-        String text = words.get(key, source, targets, SlackText.escape(signal.summary(), room)) + side + question;
+        String text = words.get(key, source, targets, SlackText.escape(evidence.of(signal.evidence()), room)) + side + question;
         String id = received.incident().map(Object::toString).orElse("");
         return switch (received.suggestion()) {
             case NONE -> SlackMessage.plain(text);
@@ -141,6 +144,18 @@ public final class ThreadReply {
                 .toList();
         return new SlackMessage(clipped, List.of(section(s -> s.text(markdownText(clipped))),
                 actions(a -> a.elements(buttons))));
+    }
+
+    /** Why routes were planned again, in words: a person's own, or the typed cause's. */
+    private String reason(RouteReason reason) {
+        if (reason instanceof RouteReason.InWords inWords) {
+            return inWords.text();
+        }
+        if (reason instanceof RouteReason.ConsentAnswered answered) {
+            return words.get(WordKey.ROUTE_REASON_CONSENT, words.get(WordKey.answer(answered.answer())),
+                    answered.offered().value());
+        }
+        return words.get(WordKey.ROUTE_REASON_CONFIGURATION_LOADED);
     }
 
     /** Who did what. */

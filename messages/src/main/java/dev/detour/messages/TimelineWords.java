@@ -1,5 +1,6 @@
 package dev.detour.messages;
 
+import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.TimelineDetail;
@@ -15,9 +16,11 @@ import java.util.stream.Collectors;
  */
 public final class TimelineWords {
     private final Wording words;
+    private final SignalEvidenceText evidence;
 
     public TimelineWords(Wording words) {
         this.words = words;
+        this.evidence = new SignalEvidenceText(words, ProviderId::value);
     }
 
     public String plain(TimelineDetail detail) {
@@ -60,7 +63,7 @@ public final class TimelineWords {
         if (detail instanceof TimelineDetail.Signalled signal) {
             return words.get(signal.firing() ? WordKey.TIMELINE_PLAIN_SIGNAL_FIRING : WordKey.TIMELINE_PLAIN_SIGNAL_CLEARED,
                     signal.source(), signal.targets().stream().map(Target::id).collect(Collectors.joining(", ")),
-                    signal.summary()) + side(signal.side());
+                    evidence.of(signal.evidence())) + side(signal.side());
         }
         if (detail instanceof TimelineDetail.StatusPageIncident page) {
             return page.body().isEmpty()

@@ -125,7 +125,6 @@ public enum WordKey {
     ROOT_KIND_MODEL_CHANGE("root.kind.model-change"),
     ROOT_KIND_ROUTING_CHANGE("root.kind.routing-change"),
     ROOT_KIND_POLICY_CHANGE("root.kind.policy-change"),
-    ROOT_NO_TITLE("root.no-title"),
     ROOT_OPENED("root.opened"),
     ROOT_ACKNOWLEDGED("root.acknowledged"),
     ROOT_RESOLVED("root.resolved"),
@@ -176,6 +175,26 @@ public enum WordKey {
     TIMELINE_PLAIN_SIGNAL_CAPACITY("timeline.plain.signal.capacity"),
     TIMELINE_PLAIN_STATUS_PAGE("timeline.plain.status-page"),
     TIMELINE_PLAIN_STATUS_PAGE_BODY("timeline.plain.status-page.body"),
+    EVIDENCE_GATEWAY_ERRORS("evidence.gateway-errors"),
+    EVIDENCE_GATEWAY_FLAPPING("evidence.gateway-flapping"),
+    EVIDENCE_GATEWAY_RECOVERED("evidence.gateway-recovered"),
+    EVIDENCE_OUR_SIDE_REFUSED("evidence.our-side-refused"),
+    EVIDENCE_OUR_SIDE_ACCEPTED("evidence.our-side-accepted"),
+    EVIDENCE_PROVIDER_COMPONENT("evidence.provider-component"),
+    EVIDENCE_ALERT("evidence.alert"),
+    COMPONENT_OPERATIONAL("component.operational"),
+    COMPONENT_DEGRADED_PERFORMANCE("component.degraded-performance"),
+    COMPONENT_UNDER_MAINTENANCE("component.under-maintenance"),
+    COMPONENT_PARTIAL_OUTAGE("component.partial-outage"),
+    COMPONENT_MAJOR_OUTAGE("component.major-outage"),
+    ROUTE_REASON_CONSENT("route.reason.consent"),
+    ROUTE_REASON_CONFIGURATION_LOADED("route.reason.configuration-loaded"),
+    TITLE_OUTAGE("title.outage"),
+    TITLE_DEGRADATION("title.degradation"),
+    TITLE_MODEL_CHANGE("title.model-change"),
+    TITLE_ROUTING_CHANGE("title.routing-change"),
+    TITLE_POLICY_CHANGE("title.policy-change"),
+    TITLE_PROVIDER_MODELS("title.provider-models"),
     REPLY_UPDATE("reply.update"),
     REPLY_RESOLVED_SUMMARY("reply.resolved.summary"),
     REPLY_ENABLED("reply.enabled"),
@@ -452,6 +471,17 @@ public enum WordKey {
     /** {@code provider {0}} or {@code model {0}}, for a plain timeline line. */
     public static WordKey target(Target target) {
         return target instanceof Target.OfProvider ? TIMELINE_TARGET_PROVIDER : TIMELINE_TARGET_MODEL;
+    }
+
+    /** A default incident title for {@code kind}: {@code {0} down}, {@code {0} failing}. */
+    public static WordKey title(IncidentKind kind) {
+        return switch (kind) {
+            case OUTAGE -> TITLE_OUTAGE;
+            case DEGRADATION -> TITLE_DEGRADATION;
+            case MODEL_CHANGE -> TITLE_MODEL_CHANGE;
+            case ROUTING_CHANGE -> TITLE_ROUTING_CHANGE;
+            case POLICY_CHANGE -> TITLE_POLICY_CHANGE;
+        };
     }
 
     /** The key's name in the bundle's properties files. */

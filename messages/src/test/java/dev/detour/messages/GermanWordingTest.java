@@ -1,5 +1,6 @@
 package dev.detour.messages;
 
+import dev.detour.messages.testing.EnglishFinder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -8,7 +9,17 @@ import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.catalog.ProviderId;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.signals.SignalEvidence;
+import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.routing.Route;
+import dev.detour.incidents.routing.RouteCause;
+import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.catalog.Target;
@@ -45,18 +56,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GermanWordingTest {
     private static final Wording GERMAN = Wording.of("de");
     /** Words the renderers and the domain wrote in English before they moved into the bundle. */
-    private static final List<String> ENGLISH_WORDS = List.of("the", "is", "and", "or", "by", "for", "since",
+    private static final EnglishFinder ENGLISH = new EnglishFinder(List.of("the", "is", "and", "or", "by", "for", "since",
             "incident", "incidents", "affected", "available", "unavailable", "resolved", "investigating",
             "identified", "monitoring", "acknowledged", "already", "unknown", "fallback", "primary", "stopped",
             "awaiting", "update", "summary", "timeline", "signals", "duration", "detected", "none", "nothing",
-            "commands", "provider", "model", "outage", "degradation", "open", "opened", "cannot", "there");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
+            "commands", "provider", "model", "outage", "degradation", "open", "opened", "cannot", "there"));
     /** Commands and ids in code style, and Slack's emoji codes: typed as they are in every language. */
     private static final Pattern TYPED = Pattern.compile("`[^`]*`|```[^`]*```|:[a-z_]+:");
-    /** What the signals in GoldenCases say: the words of outside systems. */
-    private static final List<String> SIGNAL_SUMMARIES = List.of("error rate 41% over 60s (320 requests)",
-            "error rate 0.4% over 60s (310 requests)", "401 for every request: our key is refused",
-            "429 for 12% of requests");
 
     private final Scenario seed = Scenario.seed();
 
@@ -66,7 +72,7 @@ class GermanWordingTest {
         for (GoldenCase golden : Stream.concat(Stream.of(GoldenCases.help(GERMAN)),
                 GoldenCases.of(seed, GERMAN).stream()).toList()) {
             String text = withoutData(texts(golden.payload().get()));
-            englishIn(text).forEach(found -> english.add(golden.name() + ": " + found));
+            ENGLISH.in(text).forEach(found -> english.add(golden.name() + ": " + found));
         }
         assertEquals(List.of(), english);
     }
@@ -76,9 +82,72 @@ class GermanWordingTest {
         RefusalText refusals = new RefusalText(seed.names(), GERMAN);
         List<String> english = new ArrayList<>();
         for (Refusal refusal : everyRefusal()) {
-            englishIn(withoutData(refusals.of(refusal))).forEach(found -> english.add(refusal + ": " + found));
+            ENGLISH.in(withoutData(refusals.of(refusal))).forEach(found -> english.add(refusal + ": " + found));
         }
         assertEquals(List.of(), english);
+    }
+
+    @Test
+    void everySignalEvidenceIsGerman() {
+        SignalEvidenceText evidence = new SignalEvidenceText(GERMAN, ProviderId::value);
+        List<String> english = new ArrayList<>();
+        for (SignalEvidence seen : everyEvidence()) {
+            ENGLISH.in(withoutData(evidence.of(seen))).forEach(found -> english.add(seen + ": " + found));
+        }
+        assertEquals(List.of(), english);
+    }
+
+    @Test
+    void theSampleHasEvidenceOfEveryKindExceptOutsideText() {
+        Set<Class<?>> outsideText = Set.of(SignalEvidence.Alert.class, SignalEvidence.ProviderIncident.class,
+                SignalEvidence.AsWritten.class);
+        assertEquals(Arrays.stream(SignalEvidence.class.getPermittedSubclasses())
+                        .filter(kind -> !outsideText.contains(kind)).collect(Collectors.toSet()),
+                everyEvidence().stream().map(Object::getClass).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void defaultTitlesAreGerman() {
+        IncidentTitle titles = new IncidentTitle(seed.names(), GERMAN);
+        List<String> english = new ArrayList<>();
+        for (IncidentKind kind : IncidentKind.values()) {
+            Incident untitled = ((IncidentChange.Applied) Incident.open(new IncidentId(9), kind, "",
+                    List.of(Target.model(OPUS_48), Target.provider(OPENAI)), Actor.user("U0BOB"),
+                    java.time.Instant.EPOCH)).incident();
+            ENGLISH.in(withoutData(titles.of(untitled))).forEach(found -> english.add(kind + ": " + found));
+        }
+        assertEquals(List.of(), english);
+    }
+
+    @Test
+    void everyRouteReasonNotInAPersonsWordsIsGerman() {
+        ThreadReply replies = new ThreadReply(seed.names(), GERMAN);
+        Route awaiting = new Route(CODE_MIGRATION, RouteState.AWAITING_CONSENT, Optional.empty(), Optional.of(GPT_5),
+                RouteCause.CONSENT_PENDING);
+        List<RouteReason> reasons = List.of(new RouteReason.ConsentAnswered(ConsentAnswer.APPROVE, GPT_5),
+                new RouteReason.ConsentAnswered(ConsentAnswer.DENY, GPT_5), new RouteReason.ConfigurationLoaded());
+        List<String> english = new ArrayList<>();
+        for (RouteReason reason : reasons) {
+            String question = replies.render(new DetourEvent.RouteChanged(java.time.Instant.EPOCH,
+                    Actor.policy("failover:consent"), Optional.empty(), awaiting, Optional.of(reason),
+                    Optional.of(new IncidentId(1)))).get(0).text();
+            ENGLISH.in(withoutData(question)).forEach(found -> english.add(reason + ": " + found));
+        }
+        assertEquals(List.of(), english);
+    }
+
+    /** One of each kind of evidence the gateway and status pages give, in numbers and page words. */
+    private static List<SignalEvidence> everyEvidence() {
+        SignalEvidence.GatewayNumbers numbers = new SignalEvidence.GatewayNumbers(0.3, 12, 40,
+                java.time.Duration.ofSeconds(60), 2, 2559);
+        return List.of(new SignalEvidence.GatewayErrors(numbers, false), new SignalEvidence.GatewayErrors(numbers, true),
+                new SignalEvidence.GatewayRecovered(numbers, java.time.Duration.ofMinutes(5)),
+                new SignalEvidence.OurSideRefused(0.9, 40), new SignalEvidence.OurSideAccepted(),
+                new SignalEvidence.ProviderComponent(OPENAI, "API", "major_outage"),
+                new SignalEvidence.ProviderComponent(OPENAI, "API", "partial_outage"),
+                new SignalEvidence.ProviderComponent(OPENAI, "API", "degraded_performance"),
+                new SignalEvidence.ProviderComponent(OPENAI, "API", "under_maintenance"),
+                new SignalEvidence.ProviderComponent(OPENAI, "API", "operational"));
     }
 
     @Test
@@ -100,40 +169,6 @@ class GermanWordingTest {
                 new Refusal.UnknownTaskClass(CODE_MIGRATION), new Refusal.UnknownModel(GPT_5),
                 new Refusal.AlreadyOverridden(CODE_MIGRATION, Optional.of(new RouteOverride.Pin(GPT_5))),
                 new Refusal.NoOpenQuestion(CODE_MIGRATION, Optional.of(RouteState.FALLBACK)));
-    }
-
-    /** Phrases of the English bundle and English words that {@code text} holds. */
-    private static List<String> englishIn(String text) {
-        List<String> found = new ArrayList<>();
-        for (String phrase : englishPhrases()) {
-            if (text.contains(phrase)) {
-                found.add("\"" + phrase + "\"");
-            }
-        }
-        for (String word : ENGLISH_WORDS) {
-            if (Pattern.compile("(?<![\\p{L}`/-])" + word + "(?![\\p{L}`-])", Pattern.CASE_INSENSITIVE)
-                    .matcher(text).find()) {
-                found.add(word);
-            }
-        }
-        return found;
-    }
-
-    /** The literal parts of each English pattern that are words, not markup or separators. */
-    private static List<String> englishPhrases() {
-        Properties english = new Properties();
-        try (InputStream in = GermanWordingTest.class.getClassLoader()
-                .getResourceAsStream("dev/detour/messages/wording.properties")) {
-            english.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return english.values().stream().map(Object::toString)
-                .flatMap(pattern -> Arrays.stream(PLACEHOLDER.split(TYPED.matcher(pattern.replace("''", "'"))
-                        .replaceAll("·"))))
-                .map(String::strip)
-                .filter(part -> part.chars().filter(Character::isLetter).count() >= 8)
-                .distinct().toList();
     }
 
     /** Every {@code text} in a Block Kit payload (headers, sections, buttons, labels, placeholders, options). */
@@ -168,7 +203,6 @@ class GermanWordingTest {
         seed.catalog().models().forEach(model -> data.add(model.id().value()));
         seed.catalog().taskClasses().forEach(taskClass -> data.add(taskClass.id().value()));
         data.addAll(seed.writtenByPeople());
-        data.addAll(SIGNAL_SUMMARIES);
         // The audit trail shows what was recorded, as recorded (subjects, values before and after, reasons).
         seed.audit().stream().map(StoredAuditRecord::record).forEach(record -> {
             data.add(record.subject().text());

@@ -4,7 +4,9 @@ import com.slack.api.model.view.View;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.event.DetourEvent.SignalReceived.Suggestion;
 import dev.detour.incidents.signals.Signal;
+import dev.detour.incidents.signals.SignalEvidence;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,13 +86,16 @@ final class GoldenCases {
         add.message("reply-consent-question", () -> only(replies.render(scenario.consentAsked())));
         add.message("reply-consent-timeout", () -> only(replies.render(scenario.consentTimedOut())));
         add.message("reply-signal-disable", () -> only(replies.render(scenario.signal(true, Signal.Side.PROVIDER,
-                Suggestion.DISABLE, "error rate 41% over 60s (320 requests)"))));
+                Suggestion.DISABLE, new SignalEvidence.GatewayErrors(Scenario.gateway(0.41, 131, 320, 0, 2559),
+                        false)))));
         add.message("reply-signal-enable", () -> only(replies.render(scenario.signal(false, Signal.Side.PROVIDER,
-                Suggestion.ENABLE, "error rate 0.4% over 60s (310 requests)"))));
+                Suggestion.ENABLE, new SignalEvidence.GatewayRecovered(Scenario.gateway(0.004, 1, 310, 0, 812),
+                        Duration.ofMinutes(5))))));
         add.message("reply-signal-our-side", () -> only(replies.render(scenario.signal(true, Signal.Side.OUR_SIDE,
-                Suggestion.NONE, "401 for every request: our key is refused"))));
+                Suggestion.NONE, new SignalEvidence.OurSideRefused(1.0, 320)))));
         add.message("reply-signal-capacity", () -> only(replies.render(scenario.signal(true, Signal.Side.CAPACITY,
-                Suggestion.NONE, "429 for 12% of requests"))));
+                Suggestion.NONE, new SignalEvidence.GatewayErrors(Scenario.gateway(0.12, 38, 320, 38, 900),
+                        false)))));
 
         add.message("support-affected", () -> support.affected(scenario.acknowledged(), scenario.during(),
                 Optional.empty(), Scenario.NOW.plusSeconds(30 * 60)));

@@ -1,5 +1,7 @@
 package dev.detour.messages;
 
+import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
@@ -32,6 +34,7 @@ import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.signals.Signal;
+import dev.detour.incidents.signals.SignalEvidence;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -278,7 +281,7 @@ final class Scenario {
         return IntStream.range(0, signalSources.size())
                 .mapToObj(i -> new TimelineEntry(OPENED.plusSeconds(60L * i), Actor.signal(signalSources.get(i)),
                         new TimelineDetail.Signalled(signalSources.get(i), true, List.of(affected.get(0)),
-                                "error rate 41% over 60s (320 requests)" + signalNote,
+                                evidence(new SignalEvidence.GatewayErrors(gateway(0.41, 131, 320, 0, 2559), false)),
                                 TimelineDetail.Signalled.Side.PROVIDER)))
                 .toList();
     }
@@ -345,7 +348,8 @@ final class Scenario {
     private AuditRecord routeRecord(Instant at, Actor actor, TaskClass taskClass, Route before, Route after) {
         return new AuditRecord(at, actor, AuditAction.ROUTE_CHANGED, AuditSubject.taskClass(taskClass.id()),
                 Optional.of(audited(before)), Optional.of(audited(after)),
-                Optional.of(EnumWords.of(after.cause()) + "; after user:U0ALICE: " + reason), Optional.of(id));
+                Optional.of("cause=" + EnumWords.of(after.cause()) + " trigger=user:U0ALICE "
+                        + new RouteReason.InWords(reason).data()), Optional.of(id));
     }
 
     /** How the audit trail writes a route: {@code fallback gpt-5}, {@code awaiting-consent (gpt-5)}. */
@@ -400,13 +404,14 @@ final class Scenario {
     DetourEvent routeChanged() {
         TaskClass taskClass = first(FailoverMode.AUTO);
         return new DetourEvent.RouteChanged(DISABLED, Actor.policy("failover:auto"), Optional.of(primary(taskClass)),
-                during(taskClass), Optional.of("auto-failover; after user:U0ALICE: " + reason), Optional.of(id));
+                during(taskClass), Optional.of(new RouteReason.InWords(reason)), Optional.of(id));
     }
 
     DetourEvent consentAsked() {
         TaskClass taskClass = first(FailoverMode.CONSENT);
         return new DetourEvent.RouteChanged(DISABLED, Actor.policy("failover:consent"),
-                Optional.of(primary(taskClass)), during(taskClass), Optional.of(reason), Optional.of(id));
+                Optional.of(primary(taskClass)), during(taskClass), Optional.of(new RouteReason.InWords(reason)),
+                Optional.of(id));
     }
 
     DetourEvent consentTimedOut() {
@@ -415,15 +420,29 @@ final class Scenario {
         Route denied = new Route(taskClass.id(), RouteState.STOPPED, Optional.empty(), awaiting.offered(),
                 RouteCause.CONSENT_TIMEOUT_DENIED);
         return new DetourEvent.RouteChanged(DISABLED.plus(taskClass.consentTimeout()), ConsentTimeouts.POLICY,
-                Optional.of(awaiting), denied, Optional.of("deny moving to " + awaiting.offered().orElseThrow()),
+                Optional.of(awaiting), denied, Optional.of(new RouteReason.ConsentAnswered(
+                        ConsentAnswer.DENY, awaiting.offered().orElseThrow())),
                 Optional.of(id));
     }
 
-    /** @param summary what the signal says; the hostile scenario adds its markup to it */
-    DetourEvent signal(boolean firing, Signal.Side side, Suggestion suggestion, String summary) {
-        Signal signal = new Signal("gateway", affected, firing, Signal.Severity.DOWN, side, summary + signalNote,
+    /** @param evidence what the signal saw; the hostile scenario's signals bring outside text with its markup */
+    DetourEvent signal(boolean firing, Signal.Side side, Suggestion suggestion, SignalEvidence evidence) {
+        Signal signal = new Signal("gateway", affected, firing, Signal.Severity.DOWN, side, evidence(evidence),
                 OPENED);
         return new DetourEvent.SignalReceived(OPENED, Actor.signal("gateway"), signal, Optional.of(id), suggestion);
+    }
+
+    /** The gateway's counts over a 60 s window. */
+    static SignalEvidence.GatewayNumbers gateway(double errorRate, long errors, long requests, long rateLimited,
+                                                 long p95Ms) {
+        return new SignalEvidence.GatewayNumbers(errorRate, errors, requests, Duration.ofSeconds(60), rateLimited,
+                p95Ms);
+    }
+
+    /** The evidence as is, or for the hostile scenario an alert whose outside text holds its markup. */
+    private SignalEvidence evidence(SignalEvidence evidence) {
+        return signalNote.isEmpty() ? evidence : new SignalEvidence.Alert("HighErrorRate", "error rate 41%"
+                + signalNote);
     }
 
     /** How long support has heard nothing, for the update nudge. */

@@ -1,5 +1,7 @@
 package dev.detour.messages;
 
+import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.event.DetourEvent;
@@ -13,6 +15,7 @@ import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.signals.Signal;
+import dev.detour.incidents.signals.SignalEvidence;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -38,7 +41,7 @@ class ThreadReplyTest {
     @Test
     void aConsentQuestionNamesTheClassTheModelAndWhyWithApproveAndDeny() {
         SlackMessage question = replies.render(new DetourEvent.RouteChanged(AT, Actor.policy("failover:consent"),
-                Optional.of(PRIMARY), AWAITING, Optional.of("elevated 529s"), INC_1)).get(0);
+                Optional.of(PRIMARY), AWAITING, Optional.of(new RouteReason.InWords("elevated 529s")), INC_1)).get(0);
 
         assertTrue(question.text().contains("Code migration plans"), question.text());
         assertTrue(question.text().contains("Move it to *GPT-5*?"), question.text());
@@ -50,11 +53,21 @@ class ThreadReplyTest {
     }
 
     @Test
+    void aQuestionAskedAgainAfterAnAnswerSaysTheAnswerInWords() {
+        SlackMessage question = replies.render(new DetourEvent.RouteChanged(AT, Actor.policy("failover:consent"),
+                Optional.of(PRIMARY), AWAITING, Optional.of(new RouteReason.ConsentAnswered(ConsentAnswer.DENY,
+                        SeedCatalog.GPT_5)), INC_1)).get(0);
+
+        assertTrue(question.text().contains("(deny moving to gpt-5)"), question.text());
+    }
+
+    @Test
     void aTimedOutQuestionSaysNobodyAnsweredAndWhichAnswerWasTaken() {
         Route stopped = new Route(CODE_MIGRATION, RouteState.STOPPED, Optional.empty(), Optional.of(GPT_5),
                 RouteCause.CONSENT_TIMEOUT_DENIED);
         SlackMessage reply = replies.render(new DetourEvent.RouteChanged(AT, ConsentTimeouts.POLICY,
-                Optional.of(AWAITING), stopped, Optional.of("deny moving to gpt-5"), INC_1)).get(0);
+                Optional.of(AWAITING), stopped, Optional.of(new RouteReason.ConsentAnswered(ConsentAnswer.DENY,
+                        SeedCatalog.GPT_5)), INC_1)).get(0);
 
         assertTrue(reply.text().contains("nobody answered within 15m"), reply.text());
         assertTrue(reply.text().contains("*deny*"), reply.text());
@@ -75,7 +88,7 @@ class ThreadReplyTest {
     void aFailingSignalAsksWithADisableButtonPerModel() {
         Signal signal = new Signal("gateway", List.of(Target.model(SeedCatalog.OPUS_48),
                 Target.model(SeedCatalog.OPUS_47)), true, Signal.Severity.DOWN, Signal.Side.PROVIDER,
-                "error rate 41%", AT);
+                new SignalEvidence.GatewayErrors(Scenario.gateway(0.41, 131, 320, 0, 2559), false), AT);
         SlackMessage ask = replies.render(new DetourEvent.SignalReceived(AT, Actor.signal("gateway"), signal, INC_1,
                 DetourEvent.SignalReceived.Suggestion.DISABLE)).get(0);
 

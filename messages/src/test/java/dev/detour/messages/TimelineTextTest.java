@@ -2,6 +2,7 @@ package dev.detour.messages;
 
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.signals.SignalEvidence;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
@@ -49,10 +50,10 @@ class TimelineTextTest {
         lines.put(new TimelineDetail.RouteChanged(new Route(SeedCatalog.CODE_MIGRATION, RouteState.AWAITING_CONSENT,
                 Optional.empty(), Optional.of(SeedCatalog.GPT_5), RouteCause.CONSENT_PENDING)),
                 "code-migration: awaiting-consent (gpt-5)");
-        lines.put(new TimelineDetail.Signalled("gateway", true, List.of(OPUS_48, GPT_5), "error rate 41%",
-                TimelineDetail.Signalled.Side.OUR_SIDE),
-                "gateway reports claude-opus-4-8, gpt-5: error rate 41% (our side: our credential or account, not"
-                        + " the provider)");
+        lines.put(new TimelineDetail.Signalled("gateway", true, List.of(OPUS_48, GPT_5),
+                new SignalEvidence.OurSideRefused(0.41, 320), TimelineDetail.Signalled.Side.OUR_SIDE),
+                "gateway reports claude-opus-4-8, gpt-5: our side: 41% of 320 requests refused with 401/403 (our"
+                        + " credential or account) (our side: our credential or account, not the provider)");
         lines.put(new TimelineDetail.StatusPageIncident("Elevated errors", "major", "investigating", "Looking."),
                 "status page incident \"Elevated errors\" (impact major): investigating — Looking.");
         lines.put(new TimelineDetail.AsWritten(TimelineEntry.Type.SIGNAL, "as it was stored"), "as it was stored");
@@ -80,8 +81,12 @@ class TimelineTextTest {
         assertEquals("legal-review: stopped", words.plain(new TimelineDetail.RouteChanged(new Route(
                 SeedCatalog.LEGAL_REVIEW, RouteState.STOPPED, Optional.empty(), Optional.empty(),
                 RouteCause.STOP_POLICY))));
-        assertEquals("alertmanager clears gpt-5: ok", words.plain(new TimelineDetail.Signalled("alertmanager", false,
-                List.of(GPT_5), "ok", TimelineDetail.Signalled.Side.PROVIDER)));
+        assertEquals("alertmanager clears gpt-5: HighErrorRate: ok", words.plain(new TimelineDetail.Signalled(
+                "alertmanager", false, List.of(GPT_5), new SignalEvidence.Alert("HighErrorRate", "ok"),
+                TimelineDetail.Signalled.Side.PROVIDER)));
+        assertEquals("gateway clears gpt-5: as it was stored", words.plain(new TimelineDetail.Signalled("gateway",
+                false, List.of(GPT_5), new SignalEvidence.AsWritten("as it was stored"),
+                TimelineDetail.Signalled.Side.PROVIDER)), "a signal stored before typed evidence shows its line");
         assertEquals("status page incident \"Errors\" (impact minor): resolved", words.plain(
                 new TimelineDetail.StatusPageIncident("Errors", "minor", "resolved", "")));
     }

@@ -10,6 +10,7 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.signals.Signal;
+import dev.detour.incidents.signals.SignalEvidence;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -196,7 +197,7 @@ public class AlertmanagerController {
         String summary = alert.path("annotations").path("summary").asText(labels.path("alertname").asText("alert"));
         Instant at = times.at(alert, firing);
         return new Signal(SOURCE, List.of(target), firing, DOWN.contains(severity) ? Signal.Severity.DOWN
-                : Signal.Severity.DEGRADED, Signal.Side.PROVIDER, labels.path("alertname").asText("alert") + ": "
-                + summary, at);
+                : Signal.Severity.DEGRADED, Signal.Side.PROVIDER, new SignalEvidence.Alert(
+                labels.path("alertname").asText("alert"), summary), at);
     }
 }

@@ -65,7 +65,8 @@ class AlertmanagerNotificationsIT implements TestPropertyProvider {
         assertEquals(List.of("recorded", "recorded", "recorded"), outcomes(answer));
         String reason = StreamSupport.stream(SignalTestApp.get(server.getURI(), "/api/audit?model=claude-opus-4-7")
                         .path("records").spliterator(), false).map(record -> record.path("reason").asText())
-                .filter(text -> text.startsWith("LLMErrorRateHigh: Claude Opus 4.7 returns 529")).findFirst()
+                .filter(text -> text.startsWith("alert name=\"LLMErrorRateHigh\" summary=\"Claude Opus 4.7 returns 529"))
+                .findFirst()
                 .orElseThrow();
         assertTrue(reason.length() <= 4000 && reason.endsWith(" characters)"), reason);
     }

@@ -1,5 +1,6 @@
 package dev.detour.incidents.application;
 
+import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
@@ -15,8 +16,8 @@ import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
-import dev.detour.incidents.persistence.RoutingStore;
 import dev.detour.incidents.ports.AuditTrail;
+import dev.detour.incidents.ports.RoutingStore;
 import dev.detour.incidents.routing.Availability;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -104,7 +105,7 @@ public class AvailabilityService {
             events.add(new DetourEvent.AvailabilityChanged(now, by, target, available, reason, incident));
         }
         List<DetourEvent.RouteChanged> routeChanges = changed.isEmpty() ? List.of()
-                : routes.recalculate(by, reason, incident);
+                : routes.recalculate(by, reason.map(RouteReason.InWords::new), incident);
         events.addAll(routeChanges);
         outbox.enqueue(events);
         return new RoutingOutcome.Applied(incident.flatMap(incidents::find), changed, unchanged, routeChanges);

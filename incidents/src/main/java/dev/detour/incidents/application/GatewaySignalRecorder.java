@@ -76,7 +76,7 @@ public class GatewaySignalRecorder {
                 if (waiting.size() >= MAX_WAITING) {
                     Waiting dropped = waiting.removeFirst();
                     LOG.error("{} gateway signals wait for the database; the oldest, for {}, is dropped: {}",
-                            MAX_WAITING, dropped.signal().targets(), dropped.signal().summary());
+                            MAX_WAITING, dropped.signal().targets(), dropped.signal().evidence().data());
                     dropped.recorded().complete(null);
                 }
                 Waiting entry = new Waiting(signal, new CompletableFuture<>());
@@ -144,7 +144,7 @@ public class GatewaySignalRecorder {
                     databaseWasDown = true;
                     LOG.warn("gateway signal for {} could not be recorded yet, the database is unreachable ({});"
                             + " it is kept and tried again until it is: {}", signal.targets(), e.toString(),
-                            signal.summary());
+                            signal.evidence().data());
                 }
                 return false;
             }
@@ -154,7 +154,7 @@ public class GatewaySignalRecorder {
                 return false;
             }
             LOG.error("gateway signal for {} could not be recorded after {} attempts and is given up: {}",
-                    signal.targets(), MAX_ATTEMPTS, signal.summary(), e);
+                    signal.targets(), MAX_ATTEMPTS, signal.evidence().data(), e);
             attemptsOfFirst = 0;
             return true;
         }

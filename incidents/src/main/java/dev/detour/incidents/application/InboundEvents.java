@@ -1,6 +1,6 @@
 package dev.detour.incidents.application;
 
-import dev.detour.incidents.persistence.InboundEventRepository;
+import dev.detour.incidents.ports.InboundEventLog;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -9,11 +9,11 @@ import java.time.Clock;
 /** Remembers deliveries from outside by their sender's id, so a retried delivery is handled once. */
 @Singleton
 public class InboundEvents {
-    private final InboundEventRepository rows;
+    private final InboundEventLog handled;
     private final Clock clock;
 
-    public InboundEvents(InboundEventRepository rows, Clock clock) {
-        this.rows = rows;
+    public InboundEvents(InboundEventLog handled, Clock clock) {
+        this.handled = handled;
         this.clock = clock;
     }
 
@@ -26,6 +26,6 @@ public class InboundEvents {
      */
     @Transactional
     public boolean firstTime(String source, String id) {
-        return rows.insertIfAbsent(source, id, clock.instant()) == 1;
+        return handled.remember(source, id, clock.instant());
     }
 }

@@ -12,11 +12,12 @@ import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
-import dev.detour.incidents.persistence.RoutingStore;
 import dev.detour.incidents.ports.AuditTrail;
+import dev.detour.incidents.ports.RoutingStore;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RoutePlanner;
+import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.routing.RouteState;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -69,7 +70,7 @@ public class RouteRecalculation {
      * @param reason  the trigger's reason, kept on every record
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public List<DetourEvent.RouteChanged> recalculate(Actor trigger, Optional<String> reason,
+    public List<DetourEvent.RouteChanged> recalculate(Actor trigger, Optional<RouteReason> reason,
                                                       Optional<IncidentId> incident) {
         Instant now = clock.instant();
         Map<TaskClassId, RoutingStore.StoredRoute> stored = store.routes();
@@ -86,8 +87,9 @@ public class RouteRecalculation {
             store.saveRoute(after, now, before.isPresent());
             Actor actor = DECIDED_BY_A_PERSON.contains(after.cause()) ? trigger
                     : Actor.policy("failover:" + taskClass.failover().word());
-            String why = EnumWords.of(after.cause())
-                    + "; after " + trigger + reason.map(text -> ": " + text).orElse("");
+            // A data line, not prose (docs/routing.md): cause=auto-failover trigger=user:U1 reason="529s"
+            String why = "cause=" + EnumWords.of(after.cause()) + " trigger=" + trigger
+                    + reason.map(given -> " " + given.data()).orElse("");
             audit.append(new AuditRecord(now, actor, AuditAction.ROUTE_CHANGED, AuditSubject.taskClass(taskClass.id()),
                     before.map(RouteRecalculation::describe), Optional.of(describe(after)), Optional.of(why),
                     incident));
@@ -98,7 +100,7 @@ public class RouteRecalculation {
                 store.clearConsent(taskClass.id());
                 audit.append(new AuditRecord(now, actor, AuditAction.CONSENT_CLEARED,
                         AuditSubject.taskClass(taskClass.id()),
-                        Optional.empty(), Optional.empty(), Optional.of("back on its primary model"), incident));
+                        Optional.empty(), Optional.empty(), Optional.of("cause=" + EnumWords.of(after.cause())), incident));
             }
             changes.add(new DetourEvent.RouteChanged(now, actor, before, after, reason, incident));
         }

@@ -1,5 +1,6 @@
 package dev.detour.incidents.application;
 
+import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
@@ -13,8 +14,8 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.TextLimits;
-import dev.detour.incidents.persistence.RoutingStore;
 import dev.detour.incidents.ports.AuditTrail;
+import dev.detour.incidents.ports.RoutingStore;
 import dev.detour.incidents.routing.ConsentRecord;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteOverride;
@@ -74,7 +75,7 @@ public class RouteService {
         Optional<IncidentId> incident = incidentOf(taskClass);
         audit.append(new AuditRecord(now, by, AuditAction.ROUTE_OVERRIDE, AuditSubject.taskClass(taskClass),
                 Optional.of(describe(before)), Optional.of(describe(override)), reason, incident));
-        return recalculate(by, reason, incident);
+        return recalculate(by, reason.map(RouteReason.InWords::new), incident);
     }
 
     /** Answers the open fallback question of a task class that is {@code awaiting-consent}. */
@@ -108,10 +109,10 @@ public class RouteService {
         audit.append(new AuditRecord(now, by, AuditAction.CONSENT_ANSWERED, AuditSubject.taskClass(taskClass),
                 Optional.empty(),
                 Optional.of(answer.word() + " " + consent.offered()), Optional.empty(), incident));
-        return recalculate(by, Optional.of(answer.word() + " moving to " + consent.offered()), incident);
+        return recalculate(by, Optional.of(new RouteReason.ConsentAnswered(answer, consent.offered())), incident);
     }
 
-    private RoutingOutcome recalculate(Actor by, Optional<String> reason, Optional<IncidentId> incident) {
+    private RoutingOutcome recalculate(Actor by, Optional<RouteReason> reason, Optional<IncidentId> incident) {
         List<DetourEvent.RouteChanged> changes = routes.recalculate(by, reason, incident);
         outbox.enqueue(changes);
         return new RoutingOutcome.Applied(incident.flatMap(incidents::find), List.of(), List.of(), changes);
@@ -125,6 +126,6 @@ public class RouteService {
     }
 
     private static String describe(Optional<RouteOverride> override) {
-        return override.map(RouteOverride::describe).orElse("no override");
+        return override.map(RouteOverride::describe).orElse("none");
     }
 }

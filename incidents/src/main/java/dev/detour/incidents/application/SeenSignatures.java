@@ -1,6 +1,6 @@
 package dev.detour.incidents.application;
 
-import dev.detour.incidents.persistence.SeenSignatureRepository;
+import dev.detour.incidents.ports.SeenSignatureLog;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -15,10 +15,10 @@ public class SeenSignatures {
     /** Longer than any signature Detour checks ({@code v0=} and 64 hex digits); the column holds 100. */
     static final int LONGEST = 100;
 
-    private final SeenSignatureRepository rows;
+    private final SeenSignatureLog seen;
 
-    public SeenSignatures(SeenSignatureRepository rows) {
-        this.rows = rows;
+    public SeenSignatures(SeenSignatureLog seen) {
+        this.seen = seen;
     }
 
     /**
@@ -31,12 +31,12 @@ public class SeenSignatures {
         if (signature.length() > LONGEST) {
             throw new IllegalArgumentException("a signature longer than " + LONGEST + " characters was not checked");
         }
-        return rows.insertIfAbsent(signature, signedAt) == 1;
+        return seen.remember(signature, signedAt);
     }
 
     /** @return how many were forgotten: those signed before {@code before}, whose requests are refused anyway */
     @Transactional
     public int forgetSignedBefore(Instant before) {
-        return rows.deleteSignedBefore(before);
+        return seen.forgetSignedBefore(before);
     }
 }

@@ -13,14 +13,16 @@ import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
-import dev.detour.incidents.persistence.RoutingStore;
-import dev.detour.incidents.persistence.SignalStateRepository;
 import dev.detour.incidents.ports.AuditTrail;
+import dev.detour.incidents.ports.RoutingStore;
+import dev.detour.incidents.ports.SignalStates;
 import dev.detour.incidents.routing.Availability;
 import dev.detour.incidents.signals.Signal;
+import dev.detour.incidents.signals.SignalEvidence;
 import dev.detour.incidents.signals.Transition;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionDefinition;
@@ -29,7 +31,6 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Turns a health signal into incident work, in one transaction: a failing signal opens an incident or joins the
@@ -48,11 +49,11 @@ public class SignalService {
     private final Catalog catalog;
     private final InboundEvents inbound;
     private final LastProviderStatusPageReadings statusPages;
-    private final SignalStateRepository states;
+    private final SignalStates states;
 
     public SignalService(IncidentService incidents, AvailabilityService availability, RoutingStore store,
                          AuditTrail audit, Outbox outbox, Catalog catalog, InboundEvents inbound,
-                         LastProviderStatusPageReadings statusPages, SignalStateRepository states) {
+                         LastProviderStatusPageReadings statusPages, SignalStates states) {
         this.inbound = inbound;
         this.statusPages = statusPages;
         this.states = states;
@@ -108,7 +109,7 @@ public class SignalService {
                 : incidents.openIncidentAbout(signal.targets()).map(Incident::id);
         audit.append(new AuditRecord(signal.at(), actor, AuditAction.signal(signal.firing()),
                 AuditSubject.targets(signal.targets()), Optional.empty(), Optional.of(dev.detour.incidents.catalog.EnumWords.of(signal.side())),
-                Optional.of(signal.summary()), incident));
+                Optional.of(signal.evidence().data()), incident));
         incident.ifPresent(id -> incidents.note(id, new TimelineEntry(signal.at(), actor, detail(signal))));
         Suggestion suggestion = signal.side().mayDisable() ? act(signal, actor, incident) : Suggestion.NONE;
         if (incident.isPresent()) {
@@ -151,15 +152,16 @@ public class SignalService {
             return false;
         }
         Actor actor = Actor.signal(Signal.STATUSPAGE_PREFIX + provider);
-        String text = TextLimits.clip("status page incident \"" + update.name() + "\" (impact " + update.impact()
-                + "): " + update.status() + (update.body().isBlank() ? "" : " — " + update.body()), TextLimits.TEXT);
+        SignalEvidence evidence = new SignalEvidence.ProviderIncident(TextLimits.clip(update.name(), TextLimits.TITLE),
+                TextLimits.clip(update.impact(), TextLimits.TITLE), TextLimits.clip(update.status(), TextLimits.TITLE),
+                TextLimits.clip(update.body(), TextLimits.TEXT));
         incidents.note(incident, new TimelineEntry(update.at(), actor,
                 new TimelineDetail.StatusPageIncident(update.name(), update.impact(), update.status(), update.body())));
         audit.append(new AuditRecord(update.at(), actor, AuditAction.STATUS_PAGE_INCIDENT,
                 AuditSubject.target(Target.provider(provider)),
-                Optional.empty(), Optional.of(update.status()), Optional.of(text), Optional.of(incident)));
+                Optional.empty(), Optional.of(update.status()), Optional.of(evidence.data()), Optional.of(incident)));
         Signal signal = new Signal(actor.id(), List.of(Target.provider(provider)), true, Signal.Severity.DEGRADED,
-                Signal.Side.PROVIDER, text, update.at());
+                Signal.Side.PROVIDER, evidence, update.at());
         outbox.enqueue(List.of(new DetourEvent.SignalReceived(update.at(), actor, signal, Optional.of(incident),
                 Suggestion.NONE)));
         return true;
@@ -170,11 +172,9 @@ public class SignalService {
                                    java.time.Instant at) {
     }
 
+    /** An incident a signal opens has no title of its own: messages name it by kind and targets. */
     private IncidentId openOrJoin(Signal signal, Actor actor) {
-        String title = signal.targets().stream().map(Target::id).collect(Collectors.joining(", ")) + ": "
-                + signal.summary();
-        IncidentChange change = incidents.openOrJoin(signal.severity().incidentKind(),
-                TextLimits.clip(title, TextLimits.TITLE), signal.targets(), actor);
+        IncidentChange change = incidents.openOrJoin(kindOf(signal.severity()), "", signal.targets(), actor);
         if (change instanceof IncidentChange.Applied applied) {
             return applied.incident().id();
         }
@@ -193,13 +193,17 @@ public class SignalService {
         List<Target> automatic = toChange.stream().filter(target -> provider(target)
                 .map(p -> signal.firing() ? p.autoDisable() : p.autoEnable()).orElse(false)).toList();
         if (!automatic.isEmpty()) {
-            availability.set(automatic, !signal.firing(), actor, Optional.of(TextLimits.clip(signal.summary(),
-                    TextLimits.TEXT)), incident);
+            // No reason in words: the signal's own entry, written just before, says what it saw.
+            availability.set(automatic, !signal.firing(), actor, Optional.empty(), incident);
         }
         if (automatic.size() == toChange.size()) {
             return Suggestion.NONE;
         }
         return signal.firing() ? Suggestion.DISABLE : Suggestion.ENABLE;
+    }
+
+    private static IncidentKind kindOf(Signal.Severity severity) {
+        return severity == Signal.Severity.DOWN ? IncidentKind.OUTAGE : IncidentKind.DEGRADATION;
     }
 
     private boolean isAvailable(Availability current, Target target) {
@@ -216,6 +220,6 @@ public class SignalService {
             case CAPACITY -> TimelineDetail.Signalled.Side.CAPACITY;
             case OUR_SIDE -> TimelineDetail.Signalled.Side.OUR_SIDE;
         };
-        return new TimelineDetail.Signalled(signal.source(), signal.firing(), signal.targets(), signal.summary(), side);
+        return new TimelineDetail.Signalled(signal.source(), signal.firing(), signal.targets(), signal.evidence(), side);
     }
 }

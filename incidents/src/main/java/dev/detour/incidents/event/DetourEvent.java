@@ -6,6 +6,7 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.routing.Route;
+import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.signals.Signal;
 
 import java.time.Instant;
@@ -74,9 +75,9 @@ public sealed interface DetourEvent
 
     /** A task class moved to another route state or serving model; {@code before} is empty the first time. */
     record RouteChanged(EventId id, Instant at, Actor actor, Optional<Route> before, Route after,
-                        Optional<String> reason, Optional<IncidentId> incident) implements DetourEvent {
-        public RouteChanged(Instant at, Actor actor, Optional<Route> before, Route after, Optional<String> reason,
-                            Optional<IncidentId> incident) {
+                        Optional<RouteReason> reason, Optional<IncidentId> incident) implements DetourEvent {
+        public RouteChanged(Instant at, Actor actor, Optional<Route> before, Route after,
+                            Optional<RouteReason> reason, Optional<IncidentId> incident) {
             this(EventId.random(), at, actor, before, after, reason, incident);
         }
     }

@@ -2,6 +2,7 @@ package dev.detour.incidents.incident;
 
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.routing.Route;
+import dev.detour.incidents.signals.SignalEvidence;
 
 import java.util.List;
 import java.util.Objects;
@@ -172,9 +173,10 @@ public sealed interface TimelineDetail {
     /**
      * A health signal about these targets fired or cleared.
      *
-     * @param source e.g. {@code gateway}, {@code alertmanager}, {@code statuspage:anthropic}
+     * @param source   e.g. {@code gateway}, {@code alertmanager}, {@code statuspage:anthropic}
+     * @param evidence what the signal saw, as data ({@link SignalEvidence.AsWritten} for entries of earlier releases)
      */
-    record Signalled(String source, boolean firing, List<Target> targets, String summary, Side side)
+    record Signalled(String source, boolean firing, List<Target> targets, SignalEvidence evidence, Side side)
             implements TimelineDetail {
         /** Whose problem the signal says it is (mirrors the signal's own side, kept here as the entry's fact). */
         public enum Side {
@@ -184,8 +186,30 @@ public sealed interface TimelineDetail {
         public Signalled {
             Objects.requireNonNull(source, "source");
             targets = sortedOnce(targets);
-            summary = TextLimits.clip(orEmpty(summary), TextLimits.TEXT);
+            evidence = cutToFit(Objects.requireNonNull(evidence, "evidence"));
             Objects.requireNonNull(side, "side");
+        }
+
+        /** Text from outside is cut to fit its column, saying so; numbers need no cutting. */
+        private static SignalEvidence cutToFit(SignalEvidence evidence) {
+            if (evidence instanceof SignalEvidence.Alert alert) {
+                return new SignalEvidence.Alert(TextLimits.clip(alert.name(), TextLimits.TITLE),
+                        TextLimits.clip(alert.summary(), TextLimits.TEXT));
+            }
+            if (evidence instanceof SignalEvidence.ProviderIncident page) {
+                return new SignalEvidence.ProviderIncident(TextLimits.clip(page.name(), TextLimits.TITLE),
+                        TextLimits.clip(page.impact(), TextLimits.TITLE), TextLimits.clip(page.status(),
+                        TextLimits.TITLE), TextLimits.clip(page.body(), TextLimits.TEXT));
+            }
+            if (evidence instanceof SignalEvidence.ProviderComponent component) {
+                return new SignalEvidence.ProviderComponent(component.provider(),
+                        TextLimits.clip(component.component(), TextLimits.TITLE),
+                        TextLimits.clip(component.status(), TextLimits.TITLE));
+            }
+            if (evidence instanceof SignalEvidence.AsWritten written) {
+                return new SignalEvidence.AsWritten(TextLimits.clip(written.text(), TextLimits.TEXT));
+            }
+            return evidence;
         }
 
         @Override
@@ -193,9 +217,19 @@ public sealed interface TimelineDetail {
             return TimelineEntry.Type.SIGNAL;
         }
 
+        /** Only text from outside (an alert's summary, a page's text, an earlier release's line) is own words. */
         @Override
         public Optional<String> ownWords() {
-            return nonBlank(summary);
+            if (evidence instanceof SignalEvidence.Alert alert) {
+                return nonBlank(alert.summary());
+            }
+            if (evidence instanceof SignalEvidence.ProviderIncident page) {
+                return nonBlank(page.body());
+            }
+            if (evidence instanceof SignalEvidence.AsWritten written) {
+                return nonBlank(written.text());
+            }
+            return Optional.empty();
         }
     }
 

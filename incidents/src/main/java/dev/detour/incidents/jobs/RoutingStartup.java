@@ -1,9 +1,10 @@
 package dev.detour.incidents.jobs;
 
+import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.application.Outbox;
 import dev.detour.incidents.application.RouteRecalculation;
 import dev.detour.incidents.incident.Actor;
-import dev.detour.incidents.persistence.RoutingStore;
+import dev.detour.incidents.ports.RoutingStore;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
@@ -35,7 +36,7 @@ public class RoutingStartup {
     @Transactional
     public void reconcile() {
         store.lock();
-        outbox.enqueue(routes.recalculate(Actor.system("startup"), Optional.of("configuration loaded"),
+        outbox.enqueue(routes.recalculate(Actor.system("startup"), Optional.of(new RouteReason.ConfigurationLoaded()),
                 Optional.empty()));
     }
 }

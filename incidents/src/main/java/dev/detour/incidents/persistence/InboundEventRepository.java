@@ -10,11 +10,7 @@ import java.time.Instant;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface InboundEventRepository extends GenericRepository<InboundEventRow, String> {
 
-    /** @return 1 the first time {@code source:id} is seen, 0 after (a concurrent duplicate does not fail) */
-    default int insertIfAbsent(String source, String id, Instant receivedAt) {
-        return insertIfAbsent(InboundEventRow.key(source, id), receivedAt);
-    }
-
+    /** @return 1 the first time the key is seen, 0 after (a concurrent duplicate does not fail) */
     @Query("INSERT INTO inbound_event (event_key, received_at) VALUES (:eventKey, :receivedAt) ON CONFLICT DO NOTHING")
     int insertIfAbsent(String eventKey, Instant receivedAt);
 }

@@ -17,6 +17,7 @@ import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
+import dev.detour.incidents.signals.SignalEvidence;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import java.util.Optional;
  */
 final class TimelineDetailJson {
     private final ObjectMapper mapper = new ObjectMapper();
+    private final SignalEvidenceJson evidence = new SignalEvidenceJson(mapper);
 
     String write(TimelineDetail detail) {
         ObjectNode json = mapper.createObjectNode();
@@ -65,8 +67,8 @@ final class TimelineDetailJson {
                     .put("cause", EnumWords.of(route.cause()));
         } else if (detail instanceof TimelineDetail.Signalled signal) {
             json.put("kind", "signal").put("source", signal.source()).put("firing", signal.firing())
-                    .put("summary", signal.summary()).put("side", EnumWords.of(signal.side()))
-                    .set("targets", targets(signal.targets()));
+                    .put("side", EnumWords.of(signal.side())).set("targets", targets(signal.targets()));
+            json.set("evidence", evidence.write(signal.evidence()));
         } else if (detail instanceof TimelineDetail.StatusPageIncident page) {
             json.put("kind", "status-page-incident").put("name", page.name()).put("impact", page.impact())
                     .put("status", page.status()).put("body", page.body());
@@ -108,7 +110,7 @@ final class TimelineDetailJson {
                     word(RouteState.values(), text(json, "state")), optional(json, "serving").map(ModelId::of),
                     optional(json, "offered").map(ModelId::of), word(RouteCause.values(), text(json, "cause"))));
             case "signal" -> new TimelineDetail.Signalled(text(json, "source"), json.path("firing").asBoolean(),
-                    targets(json.path("targets")), text(json, "summary"),
+                    targets(json.path("targets")), signalEvidence(json),
                     word(TimelineDetail.Signalled.Side.values(), text(json, "side")));
             case "status-page-incident" -> new TimelineDetail.StatusPageIncident(text(json, "name"),
                     text(json, "impact"), text(json, "status"), text(json, "body"));
@@ -124,6 +126,14 @@ final class TimelineDetailJson {
         array.forEach(node -> followUps.add(new FollowUp(text(node, "what"), optional(node, "owner"),
                 optional(node, "due").map(LocalDate::parse))));
         return followUps;
+    }
+
+    /** Signals stored before typed evidence have their one line in {@code summary}: shown as it was written. */
+    private SignalEvidence signalEvidence(JsonNode signal) {
+        if (signal.has("evidence")) {
+            return evidence.read(signal.path("evidence"));
+        }
+        return new SignalEvidence.AsWritten(text(signal, "summary"));
     }
 
     private ArrayNode targets(List<Target> targets) {

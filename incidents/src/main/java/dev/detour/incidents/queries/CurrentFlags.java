@@ -5,7 +5,7 @@ import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.flags.FlagSet;
 import dev.detour.incidents.flags.FlagsChanged;
 import dev.detour.incidents.lifecycle.Job;
-import dev.detour.incidents.persistence.RoutingStore;
+import dev.detour.incidents.ports.RoutingStore;
 import dev.detour.incidents.readmodel.DetourStatus;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;

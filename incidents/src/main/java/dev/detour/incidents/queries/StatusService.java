@@ -7,7 +7,7 @@ import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
-import dev.detour.incidents.persistence.RoutingStore;
+import dev.detour.incidents.ports.RoutingStore;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.routing.Availability;
 import dev.detour.incidents.routing.Route;

@@ -3,7 +3,7 @@ package dev.detour.incidents.queries;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
-import dev.detour.incidents.persistence.RouteHistory;
+import dev.detour.incidents.ports.RouteHistory;
 import dev.detour.incidents.readmodel.Uptime;
 import dev.detour.incidents.routing.RouteStateChange;
 import jakarta.inject.Singleton;

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -121,15 +120,13 @@ public final class GatewayMonitor {
 
     private Signal providerSignal(ModelId model, ModelHealth.Change change, Instant now) {
         WindowStats stats = change.stats();
-        String numbers = describe(stats);
-        String summary = change.suspect()
-                ? numbers + (change.flapping() ? "; it has flapped more than " + ModelHealth.MAX_CHANGES
-                + " times in 30 minutes, so it stays suspect until someone switches it on or off" : "")
-                : "recovered: " + numbers + " for " + settings.quietBeforeRecovery().toMinutes() + "m";
+        SignalEvidence.GatewayNumbers numbers = numbers(stats);
+        SignalEvidence evidence = change.suspect() ? new SignalEvidence.GatewayErrors(numbers, change.flapping())
+                : new SignalEvidence.GatewayRecovered(numbers, settings.quietBeforeRecovery());
         boolean mostlyCapacity = stats.capacityErrors() > stats.providerErrors();
         Signal.Severity severity = stats.errorRate() >= 0.5 ? Signal.Severity.DOWN : Signal.Severity.DEGRADED;
         return new Signal(SOURCE, List.of(Target.model(model)), change.suspect(), severity,
-                mostlyCapacity ? Signal.Side.CAPACITY : Signal.Side.PROVIDER, summary, now);
+                mostlyCapacity ? Signal.Side.CAPACITY : Signal.Side.PROVIDER, evidence, now);
     }
 
     /** Our credentials refused: simple open/close thresholds; never switches anything off. */
@@ -140,22 +137,20 @@ public final class GatewayMonitor {
         if (refused && !state.ourSideFailing) {
             state.ourSideFailing = true;
             return Optional.of(new Signal(SOURCE, List.of(Target.model(model)), true, Signal.Severity.DEGRADED,
-                    Signal.Side.OUR_SIDE, String.format(Locale.ROOT, "our side: %.0f%% of %d requests refused"
-                    + " with 401/403 (our credential or account)", 100 * stats.ourSideRate(), stats.requests()),
+                    Signal.Side.OUR_SIDE, new SignalEvidence.OurSideRefused(stats.ourSideRate(), stats.requests()),
                     now));
         }
         if (fine && state.ourSideFailing) {
             state.ourSideFailing = false;
             return Optional.of(new Signal(SOURCE, List.of(Target.model(model)), false, Signal.Severity.DEGRADED,
-                    Signal.Side.OUR_SIDE, "our side: requests are accepted again", now));
+                    Signal.Side.OUR_SIDE, new SignalEvidence.OurSideAccepted(), now));
         }
         return Optional.empty();
     }
 
-    private String describe(WindowStats stats) {
-        return String.format(Locale.ROOT, "error rate %.0f%% (%d of %d requests in %ds; %d rate-limited), p95 %d ms",
-                100 * stats.errorRate(), stats.providerErrors() + stats.capacityErrors(), stats.requests(),
-                settings.window().toSeconds(), stats.capacityErrors(), stats.p95LatencyMs());
+    private SignalEvidence.GatewayNumbers numbers(WindowStats stats) {
+        return new SignalEvidence.GatewayNumbers(stats.errorRate(), stats.providerErrors() + stats.capacityErrors(),
+                stats.requests(), settings.window(), stats.capacityErrors(), stats.p95LatencyMs());
     }
 
     private static final class ModelState {

@@ -17,8 +17,8 @@ import java.util.Optional;
  * {@code FLAP_PERIOD} stays suspect until a person acts.
  */
 final class ModelHealth {
-    static final int MAX_CHANGES = 3;
-    static final Duration FLAP_PERIOD = Duration.ofMinutes(30);
+    static final int MAX_CHANGES = SignalEvidence.GatewayErrors.FLAP_LIMIT;
+    static final Duration FLAP_PERIOD = SignalEvidence.GatewayErrors.FLAP_PERIOD;
 
     /** A change of mind, with the numbers that caused it. */
     record Change(boolean suspect, WindowStats stats, boolean flapping) {

@@ -53,9 +53,8 @@ public final class ProviderStatusPageTracker {
         if (!reading.get().firing() && !wasFiring) {
             return Optional.empty(); // first sight of an operational component: nothing to say
         }
-        String summary = provider.name() + " status page: " + component + " is " + normalised.replace('_', ' ');
         return Optional.of(new Signal(Signal.STATUSPAGE_PREFIX + provider.id(),
                 models.stream().map(Target::model).toList(), reading.get().firing(), reading.get().severity(),
-                Signal.Side.PROVIDER, summary, at));
+                Signal.Side.PROVIDER, new SignalEvidence.ProviderComponent(provider.id(), component, normalised), at));
     }
 }

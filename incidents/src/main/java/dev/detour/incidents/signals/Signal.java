@@ -1,7 +1,6 @@
 package dev.detour.incidents.signals;
 
 import dev.detour.incidents.catalog.Target;
-import dev.detour.incidents.incident.IncidentKind;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,18 +11,14 @@ import java.util.Objects;
  * ({@code firing}), or it stopped. Sources report changes only, so one problem is one signal, not one per sample.
  *
  * @param source  who says it: {@code gateway}, {@code alertmanager}, {@code statuspage:anthropic}
- * @param summary one line for people, e.g. {@code error rate 41% over 60s (320 requests)}
+ * @param evidence what it saw, as data (the numbers, or the outside text); {@code messages} says it in words
  */
-public record Signal(String source, List<Target> targets, boolean firing, Severity severity, Side side, String summary,
-                     Instant at) {
+public record Signal(String source, List<Target> targets, boolean firing, Severity severity, Side side,
+                     SignalEvidence evidence, Instant at) {
 
     /** How bad: it decides the kind of incident a signal opens. */
     public enum Severity {
-        DEGRADED, DOWN;
-
-        public IncidentKind incidentKind() {
-            return this == DOWN ? IncidentKind.OUTAGE : IncidentKind.DEGRADATION;
-        }
+        DEGRADED, DOWN
     }
 
     /** Whose problem it is: only the provider's own failures and capacity may switch a provider off. */
@@ -44,7 +39,7 @@ public record Signal(String source, List<Target> targets, boolean firing, Severi
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(at, "at");
-        summary = summary == null ? "" : summary.strip();
+        Objects.requireNonNull(evidence, "evidence");
         if (source.isBlank()) {
             throw new IllegalArgumentException("a signal needs a source");
         }

@@ -1,5 +1,6 @@
 package dev.detour.incidents.application;
 
+import dev.detour.incidents.signals.SignalEvidence;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.signals.GatewayMonitor;
@@ -76,8 +77,9 @@ abstract class GatewaySharingContract implements TestPropertyProvider {
         assertEquals(24, second.stats(OPUS_48, clock.instant()).orElseThrow().requests());
         List<Signal> signals = first.evaluate(OPUS_48, clock.instant());
         assertEquals(1, signals.size(), "suspect on all 24 requests: " + signals);
-        assertTrue(signals.get(0).firing() && signals.get(0).summary().contains("12 of 24 requests"),
-                signals.get(0).summary());
+        SignalEvidence.GatewayErrors evidence = (SignalEvidence.GatewayErrors) signals.get(0).evidence();
+        assertTrue(signals.get(0).firing() && evidence.numbers().errors() == 12
+                && evidence.numbers().requests() == 24, evidence.toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.detour.incidents.application;
 
+import dev.detour.incidents.signals.SignalEvidence;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.Transition;
@@ -46,7 +47,7 @@ class GatewaySignalRecorderTest {
 
     private static Signal signal(dev.detour.incidents.catalog.ModelId model, boolean firing) {
         return new Signal("gateway", List.of(Target.model(model)), firing, Signal.Severity.DEGRADED,
-                Signal.Side.PROVIDER, "error rate 100%", AT);
+                Signal.Side.PROVIDER, new SignalEvidence.Alert("HighErrorRate", "error rate 100%"), AT);
     }
 
     private static RuntimeException unreachable() {

@@ -1,5 +1,6 @@
 package dev.detour.incidents.application;
 
+import dev.detour.incidents.signals.SignalEvidence;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.catalog.Target;
@@ -67,9 +68,11 @@ abstract class SignalContract implements TestPropertyProvider {
         clock.advance(Duration.ofMinutes(1));
     }
 
+    private static final SignalEvidence ERRORS = new SignalEvidence.GatewayErrors(
+            new SignalEvidence.GatewayNumbers(0.41, 131, 320, Duration.ofSeconds(60), 0, 900), false);
+
     private Signal signal(String source, Target target, boolean firing, Signal.Side side) {
-        return new Signal(source, List.of(target), firing, Signal.Severity.DEGRADED, side, "error rate 41%",
-                clock.instant());
+        return new Signal(source, List.of(target), firing, Signal.Severity.DEGRADED, side, ERRORS, clock.instant());
     }
 
     private boolean available(Target target) {
@@ -118,7 +121,7 @@ abstract class SignalContract implements TestPropertyProvider {
                 .orElseThrow();
         assertTrue(available(Target.model(GPT_5)), "even for a provider that switches off by itself");
         assertTrue(incidents.timeline(id).stream().anyMatch(entry -> entry.detail().equals(
-                new TimelineDetail.Signalled("gateway", true, List.of(Target.model(GPT_5)), "error rate 41%",
+                new TimelineDetail.Signalled("gateway", true, List.of(Target.model(GPT_5)), ERRORS,
                         TimelineDetail.Signalled.Side.OUR_SIDE))));
     }
 
@@ -133,16 +136,18 @@ abstract class SignalContract implements TestPropertyProvider {
     void aSignalWhoseSummaryIsLongerThanAnyColumnIsRecordedCutToFit() {
         String summary = "upstream said: " + "x".repeat(9_000);
         IncidentId id = signals.receive(new Signal("alertmanager", List.of(Target.model(OPUS_48)), true,
-                Signal.Severity.DEGRADED, Signal.Side.PROVIDER, summary, clock.instant())).orElseThrow();
+                Signal.Severity.DEGRADED, Signal.Side.PROVIDER, new SignalEvidence.Alert("Upstream", summary),
+                clock.instant())).orElseThrow();
 
         String reason = audit.search(AuditQuery.everything().forIncident(id)).stream()
                 .filter(stored -> stored.record().action().equals(AuditAction.SIGNAL_FIRING)).findFirst().orElseThrow()
                 .record().reason().orElseThrow();
-        assertTrue(reason.length() <= 4000 && reason.startsWith("upstream said: xxx"), reason.length() + " chars");
+        assertTrue(reason.length() <= 4000 && reason.startsWith("alert name=\"Upstream\" summary=\"upstream said: xxx"),
+                reason.length() + " chars");
         assertTrue(reason.endsWith(" characters)"), "says it was cut: " + reason.substring(reason.length() - 40));
         String recorded = incidents.timeline(id).stream().map(TimelineEntry::detail)
                 .filter(TimelineDetail.Signalled.class::isInstance).map(TimelineDetail.Signalled.class::cast)
-                .findFirst().orElseThrow().summary();
+                .findFirst().map(signal -> ((SignalEvidence.Alert) signal.evidence()).summary()).orElseThrow();
         assertTrue(recorded.length() <= 3000 && recorded.startsWith("upstream said: xxx")
                 && recorded.endsWith(" characters)"), recorded.length() + " chars");
     }
@@ -182,13 +187,15 @@ abstract class SignalContract implements TestPropertyProvider {
     @Test
     void aStatusPageStatusSeenByAPollAndByAWebhookIsOneSignalAndAWorseStatusIsAnother() {
         Signal degraded = new Signal("statuspage:anthropic", List.of(Target.model(OPUS_48)), true,
-                Signal.Severity.DEGRADED, Signal.Side.PROVIDER, "Claude API is degraded performance", clock.instant());
+                Signal.Severity.DEGRADED, Signal.Side.PROVIDER, new SignalEvidence.ProviderComponent(ANTHROPIC, "Claude API",
+                "degraded_performance"), clock.instant());
         assertTrue(signals.receiveTransition(Transition.statusPage(ANTHROPIC, "Claude API", "degraded_performance"),
                 degraded), "the poll");
         assertFalse(signals.receiveTransition(Transition.statusPage(ANTHROPIC, "Claude API", "DEGRADED_PERFORMANCE"),
                 degraded), "the webhook on the other replica");
         Signal outage = new Signal("statuspage:anthropic", List.of(Target.model(OPUS_48)), true,
-                Signal.Severity.DOWN, Signal.Side.PROVIDER, "Claude API is major outage", clock.instant());
+                Signal.Severity.DOWN, Signal.Side.PROVIDER, new SignalEvidence.ProviderComponent(ANTHROPIC, "Claude API",
+                "major_outage"), clock.instant());
         assertTrue(signals.receiveTransition(Transition.statusPage(ANTHROPIC, "Claude API", "major_outage"), outage));
     }
 

@@ -1,5 +1,6 @@
 package dev.detour.incidents.incident;
 
+import dev.detour.incidents.signals.SignalEvidence;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.catalog.Target;
@@ -68,11 +69,12 @@ class TimelineDetailTest {
     @Test
     void textFromMachinesIsCutToFitSayingSo() {
         TimelineDetail.Signalled signal = new TimelineDetail.Signalled("alertmanager", true, List.of(OPUS_48),
-                "x".repeat(9_000), TimelineDetail.Signalled.Side.PROVIDER);
+                new SignalEvidence.Alert("Upstream", "x".repeat(9_000)), TimelineDetail.Signalled.Side.PROVIDER);
         TimelineDetail.StatusPageIncident page = new TimelineDetail.StatusPageIncident("n".repeat(500), "major",
                 "investigating", "b".repeat(9_000));
 
-        assertTrue(signal.summary().length() <= TextLimits.TEXT && signal.summary().endsWith(" characters)"));
+        String summary = ((SignalEvidence.Alert) signal.evidence()).summary();
+        assertTrue(summary.length() <= TextLimits.TEXT && summary.endsWith(" characters)"));
         assertTrue(page.name().length() <= TextLimits.TITLE && page.body().length() <= TextLimits.TEXT);
     }
 

@@ -1,5 +1,6 @@
 package dev.detour.incidents.persistence;
 
+import dev.detour.incidents.signals.SignalEvidence;
 import dev.detour.incidents.application.AvailabilityService;
 import dev.detour.incidents.application.InboundEvents;
 import dev.detour.incidents.application.IncidentService;
@@ -384,8 +385,15 @@ abstract class PersistenceContract implements TestPropertyProvider {
                         Optional.empty(), RouteCause.AUTO_FAILOVER)),
                 new TimelineDetail.RouteChanged(new Route(CODE_MIGRATION, RouteState.AWAITING_CONSENT,
                         Optional.empty(), Optional.of(GPT_5), RouteCause.CONSENT_PENDING)),
-                new TimelineDetail.Signalled("statuspage:anthropic", true, List.of(Target.model(OPUS_48)), hostile,
-                        TimelineDetail.Signalled.Side.OUR_SIDE),
+                new TimelineDetail.Signalled("statuspage:anthropic", true, List.of(Target.model(OPUS_48)),
+                        new SignalEvidence.Alert(hostile, hostile), TimelineDetail.Signalled.Side.OUR_SIDE),
+                new TimelineDetail.Signalled("gateway", false, List.of(Target.model(OPUS_48)),
+                        new SignalEvidence.GatewayRecovered(new SignalEvidence.GatewayNumbers(0.004, 1, 310,
+                                Duration.ofSeconds(60), 1, 812), Duration.ofMinutes(5)),
+                        TimelineDetail.Signalled.Side.CAPACITY),
+                new TimelineDetail.Signalled("statuspage:anthropic", true, List.of(Target.model(OPUS_48)),
+                        new SignalEvidence.ProviderComponent(ANTHROPIC, hostile, "major_outage"),
+                        TimelineDetail.Signalled.Side.PROVIDER),
                 new TimelineDetail.StatusPageIncident("Elevated errors", "major", "investigating", hostile),
                 new TimelineDetail.AsWritten(TimelineEntry.Type.SIGNAL, hostile));
         assertEquals(Set.of(TimelineDetail.class.getPermittedSubclasses()),
@@ -445,6 +453,55 @@ abstract class PersistenceContract implements TestPropertyProvider {
                 new TimelineDetail.AsWritten(TimelineEntry.Type.SIGNAL, rows[9][1]),
                 new TimelineDetail.AsWritten(TimelineEntry.Type.RESOLVED, "monitoring -> resolved: fixed")),
                 read.subList(1, read.size()));
+    }
+
+    @Test
+    void everyKindOfSignalEvidenceIsStoredAndReadBackWhole() {
+        Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(GPT_5)), ALICE));
+        SignalEvidence.GatewayNumbers numbers = new SignalEvidence.GatewayNumbers(0.3, 12, 40, Duration.ofSeconds(60),
+                2, 2559);
+        List<SignalEvidence> evidence = List.of(new SignalEvidence.GatewayErrors(numbers, true),
+                new SignalEvidence.GatewayRecovered(numbers, Duration.ofMinutes(5)),
+                new SignalEvidence.OurSideRefused(0.9, 40), new SignalEvidence.OurSideAccepted(),
+                new SignalEvidence.ProviderComponent(ANTHROPIC, "Claude API", "partial_outage"),
+                new SignalEvidence.ProviderIncident("Elevated errors", "major", "investigating", "Looking."),
+                new SignalEvidence.Alert("HighErrorRate", "gpt-5 error rate above 20%"),
+                new SignalEvidence.AsWritten("a line of an earlier release"));
+        assertEquals(Set.of(SignalEvidence.class.getPermittedSubclasses()),
+                evidence.stream().map(Object::getClass).collect(Collectors.toSet()), "one of each kind");
+        List<TimelineDetail> details = evidence.stream().map(seen -> (TimelineDetail) new TimelineDetail.Signalled(
+                "gateway", true, List.of(Target.model(GPT_5)), seen, TimelineDetail.Signalled.Side.PROVIDER)).toList();
+        Instant at = clock.instant();
+        transactions.executeWrite(status -> {
+            details.forEach(detail -> incidents.note(incident.id(), new TimelineEntry(at, ALICE, detail)));
+            return null;
+        });
+
+        List<TimelineDetail> read = incidents.timeline(incident.id()).stream().map(TimelineEntry::detail).toList();
+
+        assertEquals(details, read.subList(1, read.size()));
+    }
+
+    @Test
+    void aSignalStoredWithItsEnglishSummaryBeforeTypedEvidenceShowsThatSummaryAsWritten() throws SQLException {
+        Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(GPT_5)), ALICE));
+        // As the release before typed evidence wrote it (TimelineDetailJson with a "summary" field).
+        String earlier = "{\"kind\":\"signal\",\"source\":\"gateway\",\"firing\":true,\"summary\":\"error rate"
+                + " 30% (12 of 40 requests in 60s; 0 rate-limited), p95 2559 ms\",\"side\":\"our-side\","
+                + "\"targets\":[{\"kind\":\"model\",\"id\":\"gpt-5\"}]}";
+        try (Connection connection = connectAsAnOperatorWould();
+             var insert = connection.prepareStatement("INSERT INTO timeline_entry (incident_id, occurred_at, actor,"
+                     + " entry_type, body, detail) VALUES (?, CURRENT_TIMESTAMP, 'signal:gateway', 'SIGNAL', '', ?)")) {
+            insert.setLong(1, incident.id().number());
+            insert.setString(2, earlier);
+            insert.executeUpdate();
+        }
+
+        List<TimelineEntry> read = incidents.timeline(incident.id());
+
+        assertEquals(new TimelineDetail.Signalled("gateway", true, List.of(Target.model(GPT_5)),
+                new SignalEvidence.AsWritten("error rate 30% (12 of 40 requests in 60s; 0 rate-limited), p95 2559 ms"),
+                TimelineDetail.Signalled.Side.OUR_SIDE), read.get(read.size() - 1).detail());
     }
 
     @Test

@@ -14,6 +14,7 @@ import static dev.detour.incidents.SeedCatalog.GPT_5;
 import static dev.detour.incidents.SeedCatalog.OPUS_48;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gateway's numbers → suspect / healthy, with the default thresholds of docs/configuration.md. */
@@ -83,7 +84,7 @@ class GatewayMonitorTest {
         Signal suspect = signals.get(0);
         assertTrue(suspect.firing());
         assertEquals(Signal.Side.PROVIDER, suspect.side());
-        assertTrue(suspect.summary().contains("error rate 25%"), suspect.summary());
+        assertEquals(0.25, ((SignalEvidence.GatewayErrors) suspect.evidence()).numbers().errorRate(), 1e-9);
 
         stream(OPUS_48, Duration.ofMinutes(10), 30, 15);
         assertEquals(1, signals.size(), "staying bad says nothing new");
@@ -99,7 +100,7 @@ class GatewayMonitorTest {
         stream(OPUS_48, Duration.ofMinutes(2), 30, 0);
         assertEquals(2, signals.size());
         assertFalse(signals.get(1).firing());
-        assertTrue(signals.get(1).summary().startsWith("recovered"));
+        assertInstanceOf(SignalEvidence.GatewayRecovered.class, signals.get(1).evidence());
     }
 
     @Test
@@ -124,7 +125,8 @@ class GatewayMonitorTest {
         }
         // 6 changes would be allowed only over more than 30 minutes; here the fourth change holds it.
         long changes = signals.size();
-        assertTrue(signals.stream().anyMatch(s -> s.summary().contains("flapped")), signals.toString());
+        assertTrue(signals.stream().anyMatch(s -> s.evidence() instanceof SignalEvidence.GatewayErrors errors
+                && errors.flapping()), signals.toString());
         assertTrue(monitor.isSuspect(OPUS_48));
         stream(OPUS_48, Duration.ofMinutes(10), 40, 0);
         assertEquals(changes, signals.size(), "held suspect while healthy numbers arrive");
@@ -141,7 +143,7 @@ class GatewayMonitorTest {
         assertTrue(signals.isEmpty(), "1 slow request of 20 leaves the 95th percentile fast");
         batch(GPT_5, 1, 0, 200, 45_000);
         assertEquals(1, signals.size());
-        assertTrue(signals.get(0).summary().contains("p95"));
+        assertTrue(((SignalEvidence.GatewayErrors) signals.get(0).evidence()).numbers().p95Ms() >= 30_000);
     }
 
     @Test

@@ -62,7 +62,7 @@ public class SlackOutboxRule implements OutboxRule {
                 && received.suggestion() == DetourEvent.SignalReceived.Suggestion.NONE) {
             Signal signal = received.signal();
             List<String> facts = new ArrayList<>(List.of("repeated-signal", incident.toString(),
-                    Integer.toString(item), signal.source(), Boolean.toString(signal.firing()), signal.summary()));
+                    Integer.toString(item), signal.source(), Boolean.toString(signal.firing()), signal.evidence().data()));
             signal.targets().forEach(target -> facts.add(target.toString())); // last: each its own part
             return new Once.PerFacts(facts);
         }

@@ -13,6 +13,7 @@ import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.ports.IncidentThreads;
 import dev.detour.incidents.signals.Signal;
+import dev.detour.incidents.signals.SignalEvidence;
 import dev.detour.incidents.testing.MovableClock;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.incidents.testing.TestDatabase;
@@ -230,7 +231,8 @@ class SlackDispatcherIT implements TestPropertyProvider {
         Incident incident = open("our key refused");
         dispatcher.dispatchDue();
         Signal refused = new Signal("alertmanager", List.of(Target.model(SeedCatalog.GPT_5)), true,
-                Signal.Severity.DOWN, Signal.Side.OUR_SIDE, "401 from OpenAI: our key is refused", clock.instant());
+                Signal.Severity.DOWN, Signal.Side.OUR_SIDE, new SignalEvidence.Alert("KeyRefused",
+                "401 from OpenAI: our key is refused"), clock.instant());
         for (int i = 0; i < 3; i++) {
             clock.advance(Duration.ofMinutes(1));
             signals.receive(refused);

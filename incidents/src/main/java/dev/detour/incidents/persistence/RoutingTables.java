@@ -7,6 +7,8 @@ import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.ports.RouteHistory;
+import dev.detour.incidents.ports.RoutingStore;
 import dev.detour.incidents.routing.Availability;
 import dev.detour.incidents.routing.ConsentRecord;
 import dev.detour.incidents.routing.Route;
@@ -25,7 +27,7 @@ import java.util.function.Function;
 
 /** Maps availability, overrides, consents and route states between the routing domain and rows. */
 @Singleton
-public class RoutingStore {
+public class RoutingTables implements RoutingStore {
     private static final String PIN = "pin";
     private static final String STOP = "stop";
 
@@ -35,8 +37,8 @@ public class RoutingStore {
     private final RouteStateRepository routes;
     private final RouteHistory history;
 
-    public RoutingStore(AvailabilityRepository availability, RouteOverrideRepository overrides,
-                        ConsentRepository consents, RouteStateRepository routes, RouteHistory history) {
+    public RoutingTables(AvailabilityRepository availability, RouteOverrideRepository overrides,
+                         ConsentRepository consents, RouteStateRepository routes, RouteHistory history) {
         this.availability = availability;
         this.overrides = overrides;
         this.consents = consents;
@@ -44,40 +46,44 @@ public class RoutingStore {
         this.history = history;
     }
 
-    /** Serialises routing changes until the transaction ends (see {@link RouteStateRepository#lockRouting()}). */
+    /** See {@link RouteStateRepository#lockRouting()}. */
+    @Override
     public void lock() {
         routes.lockRouting();
     }
 
-    /** Moves with every routing change and every incident change, on any replica: a cheap "has anything changed?". */
+    @Override
     public long version() {
         return routes.routingVersion();
     }
 
+    @Override
     public Availability availability() {
         Availability current = Availability.allAvailable();
         for (AvailabilityRow row : availability.findAll()) {
             Availability before = current;
-            current = IncidentStore.target(row.target()).fold(provider -> before.withProvider(provider,
+            current = TargetKeys.target(row.target()).fold(provider -> before.withProvider(provider,
                     row.available()), model -> before.withModel(model, row.available()));
         }
         return current;
     }
 
-    /** When each provider or model last changed availability; absent for those never changed. */
+    @Override
     public Map<Target, Instant> availabilitySince() {
         Map<Target, Instant> since = new LinkedHashMap<>();
-        availability.findAll().forEach(row -> since.put(IncidentStore.target(row.target()), row.since()));
+        availability.findAll().forEach(row -> since.put(TargetKeys.target(row.target()), row.since()));
         return since;
     }
 
+    @Override
     public void setAvailability(Target target, boolean available, Instant at, Actor by, Optional<String> reason,
                                 Optional<IncidentId> incident) {
-        AvailabilityRow row = new AvailabilityRow(IncidentStore.key(target), available, at, by.toString(),
+        AvailabilityRow row = new AvailabilityRow(TargetKeys.key(target), available, at, by.toString(),
                 reason.orElse(null), incident.map(IncidentId::number).orElse(null));
         upsert(row, row.target(), availability::findById, availability::update, availability::save);
     }
 
+    @Override
     public Map<TaskClassId, RouteOverride> overrides() {
         Map<TaskClassId, RouteOverride> all = new LinkedHashMap<>();
         for (RouteOverrideRow row : overrides.findAll()) {
@@ -87,6 +93,7 @@ public class RoutingStore {
         return all;
     }
 
+    @Override
     public void setOverride(TaskClassId taskClass, RouteOverride override, Instant at, Actor by,
                             Optional<String> reason) {
         String model = override instanceof RouteOverride.Pin pin ? pin.model().value() : null;
@@ -95,10 +102,12 @@ public class RoutingStore {
         upsert(row, row.taskClassId(), overrides::findById, overrides::update, overrides::save);
     }
 
+    @Override
     public void releaseOverride(TaskClassId taskClass) {
         overrides.deleteById(taskClass.value());
     }
 
+    @Override
     public Map<TaskClassId, ConsentRecord> consents() {
         Map<TaskClassId, ConsentRecord> all = new LinkedHashMap<>();
         for (ConsentRow row : consents.findAll()) {
@@ -109,16 +118,19 @@ public class RoutingStore {
         return all;
     }
 
+    @Override
     public void setConsent(ConsentRecord consent, Instant at, Actor by) {
         ConsentRow row = new ConsentRow(consent.taskClass().value(), consent.offered().value(),
                 consent.answer().word(), at, by.toString(), consent.timedOut());
         upsert(row, row.taskClassId(), consents::findById, consents::update, consents::save);
     }
 
+    @Override
     public void clearConsent(TaskClassId taskClass) {
         consents.deleteById(taskClass.value());
     }
 
+    @Override
     public Map<TaskClassId, StoredRoute> routes() {
         Map<TaskClassId, StoredRoute> all = new LinkedHashMap<>();
         for (RouteStateRow row : routes.findAll()) {
@@ -132,6 +144,7 @@ public class RoutingStore {
     }
 
     /** Stores the route and appends it to the route history, when its state changed or it is the first one. */
+    @Override
     public void saveRoute(Route route, Instant since, boolean known) {
         Optional<RouteState> before = known ? routes.findById(route.taskClass().value())
                 .flatMap(row -> EnumWords.parse(RouteState.values(), row.state())) : Optional.empty();
@@ -156,9 +169,5 @@ public class RoutingStore {
         } else {
             insert.accept(row);
         }
-    }
-
-    /** A task class's route as stored, with the moment it took this shape. */
-    public record StoredRoute(Route route, Instant since) {
     }
 }

@@ -2,6 +2,7 @@ package dev.detour.incidents.persistence;
 
 import dev.detour.incidents.catalog.EnumWords;
 import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.ports.RouteHistory;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.routing.RouteStateChange;
 import io.micronaut.transaction.TransactionDefinition;
@@ -12,25 +13,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Every route state each task class has taken (table {@code route_history}), for the uptime of docs/status.md. */
+/** The route history in table {@code route_history}. */
 @Singleton
-public class RouteHistory {
+public class RouteHistoryTable implements RouteHistory {
     private final RouteHistoryRepository rows;
 
-    public RouteHistory(RouteHistoryRepository rows) {
+    public RouteHistoryTable(RouteHistoryRepository rows) {
         this.rows = rows;
     }
 
-    /** Appends inside the caller's transaction, so the history has a change exactly when route_state does. */
+    @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void append(RouteStateChange change) {
         rows.save(new RouteHistoryRow(null, change.taskClass().value(), change.state().word(), change.at()));
     }
 
-    /**
-     * The changes from {@code from} on, with each task class's state as the period began, oldest first; at most
-     * {@code limit} (rows this release cannot read, such as a task class id renamed by hand, are skipped).
-     */
+    /** Rows this release cannot read, such as a task class id renamed by hand, are skipped. */
+    @Override
     @Transactional(readOnly = true)
     public List<RouteStateChange> from(Instant from, int limit) {
         return rows.findFrom(from, limit).stream().flatMap(row -> read(row).stream()).toList();

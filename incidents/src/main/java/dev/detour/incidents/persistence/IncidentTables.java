@@ -9,6 +9,7 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.ports.IncidentStore;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.TransactionStatus;
 import io.micronaut.transaction.support.TransactionSynchronization;
@@ -27,10 +28,10 @@ import java.util.stream.Collectors;
 
 /** Maps incidents, their targets and their timelines between domain records and rows. */
 @Singleton
-public class IncidentStore {
+public class IncidentTables implements IncidentStore {
     /** As long as the database waits for a row lock before it gives up (H2's default lock timeout). */
     private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
-    private static final Logger LOG = LoggerFactory.getLogger(IncidentStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentTables.class);
 
     private final IncidentRepository incidents;
     private final IncidentTargetRepository targets;
@@ -41,9 +42,9 @@ public class IncidentStore {
     private final TransactionOperations<Connection> transactions;
     private final ReentrantLock inProcess = new ReentrantLock();
 
-    public IncidentStore(IncidentRepository incidents, IncidentTargetRepository targets,
-                         TimelineEntryRepository timeline, OpenIncidentProviderRepository providers, Catalog catalog,
-                         TransactionOperations<Connection> transactions) {
+    public IncidentTables(IncidentRepository incidents, IncidentTargetRepository targets,
+                          TimelineEntryRepository timeline, OpenIncidentProviderRepository providers, Catalog catalog,
+                          TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
         this.incidents = incidents;
         this.targets = targets;
@@ -59,6 +60,7 @@ public class IncidentStore {
      * commit under load, so an opener missed the incident just opened; the process lock is released only after
      * that commit has completed.
      */
+    @Override
     public void lockOpening() {
         if (!inProcess.isHeldByCurrentThread()) {
             TransactionStatus<?> status = transactions.findTransactionStatus()
@@ -81,33 +83,38 @@ public class IncidentStore {
         providers.lockOpening();
     }
 
-    /** The next incident number, gap-free; only under {@link #lockOpening()}, in the transaction that saves it. */
+    @Override
     public IncidentId nextId() {
         incidents.advanceLegacySequence();
         return new IncidentId(incidents.nextNumber());
     }
 
+    @Override
     public Optional<Incident> find(IncidentId id) {
         return incidents.findById(id.number()).map(row -> toIncident(row, targetsOf(row.id())));
     }
 
-    /** Reads an incident and holds its row lock until the transaction ends. */
+    @Override
     public Optional<Incident> findForChange(IncidentId id) {
         return incidents.findByIdForUpdate(id.number()).map(row -> toIncident(row, targetsOf(row.id())));
     }
 
+    @Override
     public long countOpen() {
         return incidents.countOpen();
     }
 
+    @Override
     public List<Incident> open() {
         return withTargets(incidents.findOpen());
     }
 
+    @Override
     public List<Incident> latest(int limit) {
         return withTargets(incidents.findLatest(limit));
     }
 
+    @Override
     public List<TimelineEntry> timeline(IncidentId id) {
         return timeline.findByIncidentIdOrderById(id.number()).stream()
                 .map(row -> new TimelineEntry(row.occurredAt(), Actor.parse(row.actor()), detail(row)))
@@ -130,7 +137,7 @@ public class IncidentStore {
         }
     }
 
-    /** Saves a new incident or the new version of a known one, plus the timeline entries the change added. */
+    @Override
     public void save(Optional<Incident> before, Incident after, List<TimelineEntry> entries) {
         IncidentRow row = toRow(after);
         if (before.isPresent()) {
@@ -141,7 +148,7 @@ public class IncidentStore {
         List<Target> known = before.map(Incident::affected).orElse(List.of());
         for (Target target : after.affected()) {
             if (!known.contains(target)) {
-                targets.save(new IncidentTargetRow(null, row.id(), key(target), entries.isEmpty()
+                targets.save(new IncidentTargetRow(null, row.id(), TargetKeys.key(target), entries.isEmpty()
                         ? after.openedAt() : entries.get(0).at()));
             }
         }
@@ -154,7 +161,7 @@ public class IncidentStore {
         append(after.id(), entries);
     }
 
-    /** Adds entries to an incident's timeline without touching the incident itself. */
+    @Override
     public void append(IncidentId id, List<TimelineEntry> entries) {
         for (TimelineEntry entry : entries) {
             timeline.save(new TimelineEntryRow(null, id.number(), entry.at(), entry.actor().toString(),
@@ -162,18 +169,9 @@ public class IncidentStore {
         }
     }
 
-    /** The stored form of a target: {@code provider:<id>} or {@code model:<id>}. */
-    public static String key(Target target) {
-        return target.kind() + ":" + target.id();
-    }
-
-    public static Target target(String key) {
-        int colon = key.indexOf(':');
-        return Target.of(key.substring(0, colon), key.substring(colon + 1));
-    }
-
     private List<Target> targetsOf(long incidentId) {
-        return targets.findByIncidentIdOrderById(incidentId).stream().map(row -> target(row.target())).toList();
+        return targets.findByIncidentIdOrderById(incidentId).stream().map(row -> TargetKeys.target(row.target()))
+                .toList();
     }
 
     private List<Incident> withTargets(List<IncidentRow> rows) {
@@ -183,7 +181,7 @@ public class IncidentStore {
         Map<Long, List<Target>> byIncident = targets.findByIncidentIdInOrderById(
                         rows.stream().map(IncidentRow::id).toList()).stream()
                 .collect(Collectors.groupingBy(IncidentTargetRow::incidentId,
-                        Collectors.mapping(row -> target(row.target()), Collectors.toList())));
+                        Collectors.mapping(row -> TargetKeys.target(row.target()), Collectors.toList())));
         return rows.stream().map(row -> toIncident(row, byIncident.getOrDefault(row.id(), List.of()))).toList();
     }
 
