@@ -79,6 +79,7 @@ public class IncidentService {
         return resolve(id, by, dev.detour.incidents.incident.Resolution.summary(summary));
     }
 
+    @Transactional
     public IncidentChange resolve(IncidentId id, Actor by, dev.detour.incidents.incident.Resolution resolution) {
         return change(id, incident -> incident.resolve(by, clock.instant(), resolution));
     }

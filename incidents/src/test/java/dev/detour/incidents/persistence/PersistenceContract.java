@@ -16,12 +16,14 @@ import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.incident.FollowUp;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Refusal;
+import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.jobs.ConsentTimeouts;
@@ -51,6 +53,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -213,6 +216,23 @@ abstract class PersistenceContract implements TestPropertyProvider {
         assertEquals(Optional.of("monitoring"), trail.get(5).before());
         assertEquals(Optional.of("resolved"), trail.get(5).after());
         assertTrue(trail.get(5).reason().orElseThrow().contains("provider recovered"));
+    }
+
+    @Test
+    void aResolutionWithCauseAndFollowUpsIsKeptOnTheTimeline() {
+        Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(GPT_5)), ALICE));
+        FollowUp followUp = new FollowUp("Add a second provider", Optional.of("<@U0BOB>"),
+                Optional.of(LocalDate.parse("2026-06-20")));
+
+        IncidentChange change = incidents.resolve(incident.id(), ALICE,
+                new Resolution("provider recovered", "capacity at the provider", List.of(followUp)));
+
+        assertTrue(change instanceof IncidentChange.Applied, change.toString());
+        TimelineDetail.Resolved resolved = incidents.timeline(incident.id()).stream().map(TimelineEntry::detail)
+                .filter(TimelineDetail.Resolved.class::isInstance).map(TimelineDetail.Resolved.class::cast)
+                .findFirst().orElseThrow();
+        assertEquals("capacity at the provider", resolved.cause());
+        assertEquals(List.of(followUp), resolved.followUps());
     }
 
     @Test
