@@ -42,10 +42,12 @@ final class BriefSummary {
 
     private final Names names;
     private final Wording words;
+    private final IncidentTitle titles;
 
     BriefSummary(Names names, Wording words) {
         this.names = names;
         this.words = words;
+        this.titles = new IncidentTitle(names, words);
     }
 
     SlackMessage render(IncidentReport report) {
@@ -54,7 +56,7 @@ final class BriefSummary {
         Instant end = incident.resolvedAt().orElse(now);
         String ongoing = incident.isOpen() ? " (" + words.get(WordKey.SUMMARY_ONGOING) + ")" : "";
         List<String> lines = new ArrayList<>();
-        lines.add("*" + words.get(WordKey.SUMMARY_TITLE, SlackText.escape(incident.title(), Limits.SECTION_TEXT / 4),
+        lines.add("*" + words.get(WordKey.SUMMARY_TITLE, SlackText.escape(titles.of(incident), Limits.SECTION_TEXT / 4),
                 words.get(WordKey.kind(incident.kind())), words.get(WordKey.state(incident.state()))) + "*");
         Map<TaskClassId, List<Period>> features = periods(report, end);
         Optional<Instant> firstOff = features.values().stream().flatMap(List::stream).map(Period::from)
@@ -98,7 +100,21 @@ final class BriefSummary {
     // ------------------------------------------------------------------------------------------------ features
 
     /** One stretch of a feature away from its usual model: on a fallback ({@code model} present) or paused. */
-    private record Period(Optional<ModelId> model, Instant from, Instant to) {
+    record Period(Optional<ModelId> model, Instant from, Instant to) {
+        /**
+         * Adds this stretch to a feature's list, joined to the last one when it only continues it (paused while a
+         * question was open, then paused by its answer), so a reader sees one "paused for 2h 15m".
+         */
+        void appendTo(List<Period> periods) {
+            if (!periods.isEmpty()) {
+                Period last = periods.get(periods.size() - 1);
+                if (last.model().equals(model) && last.to().equals(from)) {
+                    periods.set(periods.size() - 1, new Period(model, last.from(), to));
+                    return;
+                }
+            }
+            periods.add(this);
+        }
     }
 
     /** Each feature's stretches off its usual model, from the route changes in the audit trail, in order. */
@@ -109,14 +125,14 @@ final class BriefSummary {
             TaskClassId taskClass = ((AuditSubject.OfTaskClass) change.subject()).id();
             AuditRecord started = open.remove(taskClass);
             if (started != null) {
-                periods.computeIfAbsent(taskClass, key -> new ArrayList<>()).add(period(started, change.at()));
+                period(started, change.at()).appendTo(periods.computeIfAbsent(taskClass, key -> new ArrayList<>()));
             }
             if (!change.after().orElse("").startsWith(RouteState.PRIMARY.word())) {
                 open.put(taskClass, change);
                 periods.computeIfAbsent(taskClass, key -> new ArrayList<>());
             }
         }
-        open.forEach((taskClass, started) -> periods.get(taskClass).add(period(started, end)));
+        open.forEach((taskClass, started) -> period(started, end).appendTo(periods.get(taskClass)));
         periods.values().removeIf(List::isEmpty);
         return periods;
     }
