@@ -68,13 +68,22 @@ class DetourJarIT {
                     "`gateway` clears Claude Opus 4.8",
                     "/detour enable anthropic", "ALL CLEAR: AI FEATURES ARE BACK TO NORMAL",
                     "#C0MANAGERS (summary channel) · new message", "INCIDENT SUMMARY: INC-1",
-                    "Contract review: paused for 5h 25m", "Demo finished: INC-1 resolved.");
+                    "*Anthropic failing (Degraded service), resolved*", "Users affected for 5h 25m",
+                    "• Contract review: paused for 5h 25m", "Found by our gateway", "*Who decided what*",
+                    "<@U0ALICE> switched off Anthropic", "`/detour summary INC-1 full`",
+                    "Demo finished: INC-1 resolved.");
             int from = 0;
             for (String expected : inOrder) {
                 int at = output.indexOf(expected, from);
                 assertTrue(at >= 0, "'" + expected + "' after position " + from + " in:\n" + output);
                 from = at + expected.length();
             }
+            String summary = output.substring(output.indexOf("INCIDENT SUMMARY: INC-1"));
+            List<String> summaryLines = summary.substring(0, summary.indexOf("\n\n")).lines().toList();
+            assertTrue(summaryLines.size() <= 15, "the manager summary reads in two minutes: "
+                    + summaryLines.size() + " lines\n" + String.join("\n", summaryLines));
+            assertFalse(summaryLines.stream().anyMatch(line -> line.startsWith("   • ")
+                    && line.matches(".*paused for [^,]*, paused for.*")), "back-to-back pauses show as one");
             assertFalse(output.contains("INC-2"), "one provider's trouble is one incident");
             assertFalse(output.contains("Exception"), output);
             assertFalse(output.contains(" ERROR "), output);

@@ -8,6 +8,7 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.signals.PlausibleTimes;
 import dev.detour.messages.AuditMessage;
 import dev.detour.messages.HelpMessage;
@@ -144,19 +145,19 @@ public class CommandHandler {
                     words.get(WordKey.COMMAND_DONE_UPDATE));
         } else if (command instanceof DetourCommand.ChangeState change) {
             if (change.state() == IncidentState.RESOLVED) {
-                return incident(operations.resolve(change.incident(), invoker.actor(), ""),
+                return incident(operations.resolve(change.incident(), invoker.actor(), Resolution.summary("")),
                         words.get(WordKey.COMMAND_DONE_RESOLVED));
             }
             return incident(operations.changeState(change.incident(), change.state(), invoker.actor()),
                     words.get(WordKey.COMMAND_DONE_STATE, words.get(WordKey.state(change.state()))));
         } else if (command instanceof DetourCommand.Resolve resolve) {
-            return incident(operations.resolve(resolve.incident(), invoker.actor(), resolve.summary().orElse("")),
+            return incident(operations.resolve(resolve.incident(), invoker.actor(), resolve.resolution()),
                     words.get(WordKey.COMMAND_DONE_RESOLVED));
         } else if (command instanceof DetourCommand.Reopen reopen) {
             return incident(operations.reopen(reopen.incident(), invoker.actor(), reopen.reason().orElse("")),
                     words.get(WordKey.COMMAND_DONE_REOPENED));
         } else if (command instanceof DetourCommand.Summary summary) {
-            return summary(summary.incident());
+            return summary(summary.incident(), summary.full());
         } else if (command instanceof DetourCommand.Audit auditCommand) {
             return audit(auditCommand);
         } else if (command instanceof DetourCommand.Subscribe subscribe) {
@@ -213,9 +214,10 @@ public class CommandHandler {
                 words.get(WordKey.state(incident.state()))));
     }
 
-    private CommandReply summary(IncidentId id) {
+    private CommandReply summary(IncidentId id, boolean full) {
+        ManagerSummary summary = new ManagerSummary(names, words);
         return operations.report(id).<CommandReply>map(report -> new CommandReply.Ephemeral(
-                new ManagerSummary(names, words).render(report)))
+                full ? summary.renderFull(report) : summary.render(report)))
                 .orElseGet(() -> CommandReply.say(words.get(WordKey.COMMAND_NO_INCIDENT, id)));
     }
 

@@ -109,7 +109,7 @@ public final class CommandParser {
                     case RESOLVE -> resolve();
                     case REOPEN -> new DetourCommand.Reopen(onlyIncident(), text(reason, WordKey.PARSE_WHAT_REASON,
                             TextLimits.TEXT));
-                    case SUMMARY -> new DetourCommand.Summary(onlyIncident());
+                    case SUMMARY -> summary();
                     case AUDIT -> audit();
                     case SUBSCRIBE -> noArguments(new DetourCommand.Subscribe(true));
                     case UNSUBSCRIBE -> noArguments(new DetourCommand.Subscribe(false));
@@ -190,9 +190,18 @@ public final class CommandParser {
             return new DetourCommand.ChangeState(incident, state);
         }
 
+        /** {@code INC-n} or {@code INC-n full}. */
+        private DetourCommand summary() {
+            if (words.size() == 2 && words.get(1).equalsIgnoreCase("full")) {
+                return new DetourCommand.Summary(incident(words.get(0)), true);
+            }
+            return new DetourCommand.Summary(onlyIncident());
+        }
+
         private DetourCommand resolve() {
             IncidentId incident = onlyIncident();
-            return new DetourCommand.Resolve(incident, text(reason, WordKey.PARSE_WHAT_SUMMARY, TextLimits.TEXT));
+            Optional<String> typed = text(reason, WordKey.PARSE_WHAT_SUMMARY, TextLimits.TEXT);
+            return new DetourCommand.Resolve(incident, ResolutionText.ofCommand(typed.orElse("")));
         }
 
         private IncidentId onlyIncident() {

@@ -7,6 +7,7 @@ import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.routing.RouteOverride;
 
 import java.time.Duration;
@@ -129,7 +130,16 @@ public sealed interface DetourCommand {
         }
     }
 
-    record Resolve(IncidentId incident, Optional<String> summary) implements DetourCommand {
+    /** Resolve, with the summary, the cause and the follow-ups as data ({@link Resolution}). */
+    record Resolve(IncidentId incident, Resolution resolution) implements DetourCommand {
+        public Resolve(IncidentId incident, Optional<String> summary) {
+            this(incident, Resolution.summary(summary.orElse("")));
+        }
+
+        public Optional<String> summary() {
+            return Optional.of(resolution.summary()).filter(text -> !text.isEmpty());
+        }
+
         public Optional<Verb> verb() {
             return Optional.of(Verb.RESOLVE);
         }
@@ -182,7 +192,12 @@ public sealed interface DetourCommand {
         }
     }
 
-    record Summary(IncidentId incident) implements DetourCommand {
+    /** The manager summary; {@code full} adds every signal and the whole timeline. */
+    record Summary(IncidentId incident, boolean full) implements DetourCommand {
+        public Summary(IncidentId incident) {
+            this(incident, false);
+        }
+
         public Optional<Verb> verb() {
             return Optional.of(Verb.SUMMARY);
         }

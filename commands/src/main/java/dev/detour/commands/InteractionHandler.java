@@ -7,6 +7,7 @@ import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.messages.Interactions;
 import dev.detour.messages.WordKey;
@@ -83,7 +84,9 @@ public class InteractionHandler {
             case Interactions.UPDATE_MODAL -> submitText(privateMeta, values, Interactions.UPDATE_INPUT,
                     (id, text) -> new DetourCommand.Update(id, text));
             case Interactions.RESOLVE_MODAL -> submitText(privateMeta, values, Interactions.SUMMARY_INPUT,
-                    (id, text) -> new DetourCommand.Resolve(id, Optional.of(text).filter(t -> !t.isBlank())));
+                    (id, text) -> new DetourCommand.Resolve(id, new Resolution(text,
+                            typed(values, Interactions.CAUSE_INPUT),
+                            ResolutionText.followUpLines(typed(values, Interactions.FOLLOW_UPS_INPUT)))));
             default -> new SubmissionReply.Close(CommandReply.say(words.get(WordKey.FORM_UNKNOWN, callbackId)));
         };
     }
@@ -128,6 +131,10 @@ public class InteractionHandler {
     private boolean configured(Target target) {
         return target.fold(provider -> catalog.provider(provider).isPresent(),
                 model -> catalog.model(model).isPresent());
+    }
+
+    private static String typed(Map<String, List<String>> values, String input) {
+        return values.getOrDefault(input, List.of()).stream().findFirst().orElse("").strip();
     }
 
     private interface TextCommand {

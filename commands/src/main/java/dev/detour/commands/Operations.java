@@ -12,6 +12,7 @@ import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.readmodel.IncidentReport;
 import dev.detour.incidents.routing.RouteOverride;
@@ -35,7 +36,7 @@ public interface Operations {
 
     IncidentChange changeState(IncidentId id, IncidentState next, Actor by);
 
-    IncidentChange resolve(IncidentId id, Actor by, String summary);
+    IncidentChange resolve(IncidentId id, Actor by, Resolution resolution);
 
     /** A resolved incident flares up again: a new incident linked to it. */
     IncidentChange reopen(IncidentId id, Actor by, String reason);

@@ -16,6 +16,7 @@ import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.queries.CurrentFlags;
 import dev.detour.incidents.queries.IncidentReports;
@@ -74,8 +75,8 @@ public class ServiceOperations implements Operations {
     }
 
     @Override
-    public IncidentChange resolve(IncidentId id, Actor by, String summary) {
-        return incidents.resolve(id, by, summary);
+    public IncidentChange resolve(IncidentId id, Actor by, Resolution resolution) {
+        return incidents.resolve(id, by, resolution);
     }
 
     @Override

@@ -21,9 +21,9 @@ public enum Verb {
     CONSENT("/detour consent <task-class> approve|deny", true),
     UPDATE("/detour update <INC-n> <text>", true),
     STATE("/detour state <INC-n> investigating|identified|monitoring|resolved", true),
-    RESOLVE("/detour resolve <INC-n> [-- summary]", true),
+    RESOLVE("/detour resolve <INC-n> [-- summary] [--cause why] [--follow-up what @owner due YYYY-MM-DD]", true),
     REOPEN("/detour reopen <INC-n> [-- reason]", true),
-    SUMMARY("/detour summary <INC-n>", false),
+    SUMMARY("/detour summary <INC-n> [full]", false),
     AUDIT("/detour audit [INC-n|provider|model|task-class] [since <duration>]", false),
     SUBSCRIBE("/detour subscribe", false),
     UNSUBSCRIBE("/detour unsubscribe", false);

@@ -13,9 +13,10 @@ import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Refusal;
+import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.readmodel.IncidentReport;
-import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.routing.RouteOverride;
 
 import java.time.Instant;
@@ -112,8 +113,8 @@ final class FakeOperations implements Operations {
     }
 
     @Override
-    public IncidentChange resolve(IncidentId id, Actor by, String summary) {
-        return change(id, "resolved", by, incident -> incident.resolve(by, NOW, summary));
+    public IncidentChange resolve(IncidentId id, Actor by, Resolution resolution) {
+        return change(id, "resolved", by, incident -> incident.resolve(by, NOW, resolution));
     }
 
     @Override

@@ -31,6 +31,8 @@ public final class Interactions {
     public static final String REASON_INPUT = "reason";
     public static final String UPDATE_INPUT = "update";
     public static final String SUMMARY_INPUT = "summary";
+    public static final String CAUSE_INPUT = "cause";
+    public static final String FOLLOW_UPS_INPUT = "follow-ups";
 
     private Interactions() {
     }

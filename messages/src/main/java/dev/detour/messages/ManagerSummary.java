@@ -26,9 +26,10 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 /**
- * For managers (the summary channel on resolve, and {@code /detour summary}): how long; time to detect,
- * acknowledge, mitigate and resolve; affected models and task classes; each fallback and pause with its
- * duration; who decided what; which signals; the timeline.
+ * For managers (the summary channel on resolve, and {@code /detour summary}). {@link #render} is the two-minute
+ * read (docs/slack.md, "Manager summary"): how long users were affected next to how long the incident was open,
+ * one line per feature, how it was found, who decided what (defaults taken by policy too), the cause and the
+ * follow-ups. {@link #renderFull} adds every signal and the whole timeline ({@code /detour summary INC-n full}).
  */
 public final class ManagerSummary {
     private static final String STATUSPAGE = Signal.STATUSPAGE_PREFIX;
@@ -39,15 +40,23 @@ public final class ManagerSummary {
     private final IncidentTitle titles;
     private final Wording words;
     private final TimelineText timelineText;
+    private final BriefSummary brief;
 
     public ManagerSummary(Names names, Wording words) {
         this.names = names;
         this.titles = new IncidentTitle(names, words);
         this.words = words;
         this.timelineText = new TimelineText(names, words);
+        this.brief = new BriefSummary(names, words);
     }
 
+    /** The short summary: at most 15 lines for an incident like the seed one. */
     public SlackMessage render(IncidentReport report) {
+        return brief.render(report);
+    }
+
+    /** Everything: durations, each fallback and pause, every decision and signal, the timeline. */
+    public SlackMessage renderFull(IncidentReport report) {
         Incident incident = report.incident();
         Instant end = incident.resolvedAt().orElse(report.at());
         String title = words.get(WordKey.SUMMARY_HEADER, incident.id());

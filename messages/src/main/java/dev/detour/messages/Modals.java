@@ -2,6 +2,7 @@ package dev.detour.messages;
 
 import com.slack.api.model.block.composition.OptionGroupObject;
 import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
@@ -15,6 +16,7 @@ import dev.detour.incidents.incident.TextLimits;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
@@ -92,10 +94,29 @@ public final class Modals {
                 words.get(WordKey.MODAL_UPDATE_SUBMIT), Interactions.UPDATE_INPUT, words.get(WordKey.MODAL_UPDATE_LABEL), false);
     }
 
+    /** The summary, the cause and the follow-ups (one a line: what, @owner, due date), each optional. */
     public View resolve(IncidentId incident) {
-        return textModal(Interactions.RESOLVE_MODAL, incident, words.get(WordKey.MODAL_RESOLVE_TITLE, incident.toString()),
-                words.get(WordKey.MODAL_RESOLVE_SUBMIT), Interactions.SUMMARY_INPUT, words.get(WordKey.MODAL_RESOLVE_LABEL),
-                true);
+        return view(v -> v.type("modal").callbackId(Interactions.RESOLVE_MODAL).privateMetadata(incident.toString())
+                .title(title(words.get(WordKey.MODAL_RESOLVE_TITLE, incident.toString())))
+                .submit(submit(words.get(WordKey.MODAL_RESOLVE_SUBMIT)))
+                .close(cancel())
+                .blocks(List.of(
+                        section(s -> s.text(markdownText("*" + incident + "*"))),
+                        textInput(Interactions.SUMMARY_INPUT, words.get(WordKey.MODAL_RESOLVE_LABEL), true,
+                                Optional.empty()),
+                        textInput(Interactions.CAUSE_INPUT, words.get(WordKey.MODAL_RESOLVE_CAUSE), false,
+                                Optional.empty()),
+                        textInput(Interactions.FOLLOW_UPS_INPUT, words.get(WordKey.MODAL_RESOLVE_FOLLOW_UPS), true,
+                                Optional.of(words.get(WordKey.MODAL_RESOLVE_FOLLOW_UPS_PLACEHOLDER))))));
+    }
+
+    private static LayoutBlock textInput(String input, String label, boolean multiline, Optional<String> placeholder) {
+        return input(i -> i.blockId(input).label(plainText(label)).optional(true)
+                .element(plainTextInput(p -> {
+                    p.actionId(input).multiline(multiline).maxLength(TextLimits.TEXT);
+                    placeholder.ifPresent(text -> p.placeholder(plainText(Limits.clip(text, 150))));
+                    return p;
+                })));
     }
 
     private View textModal(String callbackId, IncidentId incident, String title, String submit, String input,

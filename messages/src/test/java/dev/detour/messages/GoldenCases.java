@@ -46,9 +46,9 @@ final class GoldenCases {
             new HelpMessage.Command(WordKey.HELP_VERB_UPDATE, "/detour update <INC-n> <text>", true),
             new HelpMessage.Command(WordKey.HELP_VERB_STATE, "/detour state <INC-n> investigating|identified|monitoring|resolved",
                     true),
-            new HelpMessage.Command(WordKey.HELP_VERB_RESOLVE, "/detour resolve <INC-n> [-- summary]", true),
+            new HelpMessage.Command(WordKey.HELP_VERB_RESOLVE, "/detour resolve <INC-n> [-- summary] [--cause why] [--follow-up what @owner due YYYY-MM-DD]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_REOPEN, "/detour reopen <INC-n> [-- reason]", true),
-            new HelpMessage.Command(WordKey.HELP_VERB_SUMMARY, "/detour summary <INC-n>", false),
+            new HelpMessage.Command(WordKey.HELP_VERB_SUMMARY, "/detour summary <INC-n> [full]", false),
             new HelpMessage.Command(WordKey.HELP_VERB_AUDIT, "/detour audit [INC-n|provider|model|task-class] [since <duration>]",
                     false),
             new HelpMessage.Command(WordKey.HELP_VERB_SUBSCRIBE, "/detour subscribe", false),
@@ -106,6 +106,7 @@ final class GoldenCases {
         add.message("support-all-clear", () -> support.allClear(scenario.resolved(), Scenario.RESOLVED));
 
         add.message("manager-summary", () -> new ManagerSummary(names, words).render(scenario.report()));
+        add.message("manager-summary-full", () -> new ManagerSummary(names, words).renderFull(scenario.report()));
         add.message("status", () -> status.render(scenario.during()));
         add.view("app-home", () -> new AppHomeView(status, words).render(scenario.during()));
         add.view("modal-declare", modals::declare);

@@ -17,11 +17,13 @@ import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.event.DetourEvent.SignalReceived.Suggestion;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.incident.FollowUp;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
@@ -69,6 +71,8 @@ final class Scenario {
     private final String reason;
     private final String update;
     private final String summary;
+    private final String cause;
+    private final String followUp;
     private final List<String> signalSources;
     private final int otherOpenIncidents;
     private final Duration silence;
@@ -85,6 +89,10 @@ final class Scenario {
         this.reason = reason;
         this.update = update;
         this.summary = summary;
+        // The seed story's own words; the other stories reuse their long or hostile texts.
+        this.cause = name.equals("seed") ? "Anthropic ran out of capacity for Claude Opus (provider side, not our change)"
+                : summary;
+        this.followUp = name.equals("seed") ? "Add a second provider for Contract review" : update;
         this.signalSources = signalSources;
         this.otherOpenIncidents = otherOpenIncidents;
         this.silence = silence;
@@ -158,7 +166,7 @@ final class Scenario {
 
     /** The free text people and signals wrote in this scenario: data, shown as written in every language. */
     List<String> writtenByPeople() {
-        List<String> texts = new ArrayList<>(List.of(title, reason, update, summary));
+        List<String> texts = new ArrayList<>(List.of(title, reason, update, summary, cause, followUp));
         texts.addAll(signalSources);
         return texts;
     }
@@ -182,7 +190,7 @@ final class Scenario {
     }
 
     Incident resolved() {
-        return applied(monitoring().resolve(BOB, RESOLVED, summary)).incident();
+        return applied(monitoring().resolve(BOB, RESOLVED, resolution())).incident();
     }
 
     private static IncidentChange.Applied applied(IncidentChange change) {
@@ -287,9 +295,38 @@ final class Scenario {
         timeline.addAll(applied(opened().acknowledge(BOB, ACKNOWLEDGED)).entries());
         timeline.addAll(applied(acknowledged().postUpdate(update, BOB, UPDATED)).entries());
         timeline.addAll(applied(acknowledged().moveTo(IncidentState.MONITORING, BOB, RECOVERED)).entries());
-        timeline.addAll(applied(monitoring().resolve(BOB, RESOLVED, summary)).entries());
+        timeline.addAll(routeEntries());
+        timeline.addAll(applied(monitoring().resolve(BOB, RESOLVED, resolution())).entries());
         timeline.sort(Comparator.comparing(TimelineEntry::at));
         return new IncidentReport(resolved(), timeline, routeChanges(), RESOLVED);
+    }
+
+    /** What Bob entered in the resolve form: the summary, the cause, one follow-up with owner and date. */
+    Resolution resolution() {
+        return new Resolution(summary, cause, List.of(new FollowUp(followUp, Optional.of("<@U0BOB>"),
+                Optional.of(java.time.LocalDate.parse("2026-06-20")))));
+    }
+
+    /**
+     * The route changes as the timeline records them: every feature leaving its usual model when the targets went
+     * off, the consent question timing out (stays paused by policy), and every feature coming back.
+     */
+    private List<TimelineEntry> routeEntries() {
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (TaskClass taskClass : catalog.taskClasses()) {
+            Route off = during(taskClass);
+            if (off.state() != RouteState.PRIMARY) {
+                Actor policy = Actor.policy("failover:" + taskClass.failover().word());
+                entries.add(new TimelineEntry(DISABLED, policy, new TimelineDetail.RouteChanged(off)));
+                if (off.state() == RouteState.AWAITING_CONSENT) {
+                    entries.add(new TimelineEntry(DISABLED.plus(taskClass.consentTimeout()), ConsentTimeouts.POLICY,
+                            new TimelineDetail.RouteChanged(new Route(taskClass.id(), RouteState.STOPPED,
+                                    Optional.empty(), off.offered(), RouteCause.CONSENT_TIMEOUT_DENIED))));
+                }
+                entries.add(new TimelineEntry(RECOVERED, policy, new TimelineDetail.RouteChanged(primary(taskClass))));
+            }
+        }
+        return entries;
     }
 
     /** Each task class leaving its primary model when the targets went off, and coming back when they recovered. */

@@ -76,7 +76,12 @@ public class IncidentService {
 
     @Transactional
     public IncidentChange resolve(IncidentId id, Actor by, String summary) {
-        return change(id, incident -> incident.resolve(by, clock.instant(), summary));
+        return resolve(id, by, dev.detour.incidents.incident.Resolution.summary(summary));
+    }
+
+    @Transactional
+    public IncidentChange resolve(IncidentId id, Actor by, dev.detour.incidents.incident.Resolution resolution) {
+        return change(id, incident -> incident.resolve(by, clock.instant(), resolution));
     }
 
     @Transactional

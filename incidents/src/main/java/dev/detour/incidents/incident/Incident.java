@@ -81,20 +81,29 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
 
     /** Resolves the incident; the summary, when given, becomes part of the resolution entry. */
     public IncidentChange resolve(Actor by, Instant at, String summary) {
-        Optional<Refusal> tooLong = TextLimits.refusal(Refusal.Text.SUMMARY, summary, TextLimits.TEXT);
+        return resolve(by, at, Resolution.summary(summary));
+    }
+
+    /** Resolves the incident with its summary, cause and follow-ups as the resolution entry's data. */
+    public IncidentChange resolve(Actor by, Instant at, Resolution resolution) {
+        Optional<Refusal> tooLong = TextLimits.refusal(Refusal.Text.SUMMARY, resolution.summary(), TextLimits.TEXT);
         if (tooLong.isPresent()) {
             return new IncidentChange.Rejected(tooLong.get());
         }
-        return moveTo(IncidentState.RESOLVED, by, at, summary);
+        return moveTo(IncidentState.RESOLVED, by, at, resolution);
     }
 
     private IncidentChange moveTo(IncidentState next, Actor by, Instant at, String summary) {
+        return moveTo(next, by, at, Resolution.summary(summary));
+    }
+
+    private IncidentChange moveTo(IncidentState next, Actor by, Instant at, Resolution resolution) {
         Optional<Refusal> refusal = state.refusalToMoveTo(id, next);
         if (refusal.isPresent()) {
             return new IncidentChange.Rejected(refusal.get());
         }
         Incident moved = withState(next, next == IncidentState.RESOLVED ? Optional.of(at) : Optional.empty());
-        TimelineDetail detail = next == IncidentState.RESOLVED ? new TimelineDetail.Resolved(state, summary)
+        TimelineDetail detail = next == IncidentState.RESOLVED ? new TimelineDetail.Resolved(state, resolution)
                 : new TimelineDetail.StateChanged(state, next);
         return applied(moved, new TimelineEntry(at, by, detail));
     }

@@ -79,11 +79,25 @@ public sealed interface TimelineDetail {
         }
     }
 
-    /** Resolved from state {@code from}, with the summary given (empty when none). */
-    record Resolved(IncidentState from, String summary) implements TimelineDetail {
+    /**
+     * Resolved from state {@code from}, with the summary given (empty when none), the cause and the follow-ups
+     * entered in the resolve form or command.
+     */
+    record Resolved(IncidentState from, String summary, String cause, List<FollowUp> followUps)
+            implements TimelineDetail {
         public Resolved {
             Objects.requireNonNull(from, "from");
             summary = orEmpty(summary);
+            cause = orEmpty(cause);
+            followUps = followUps == null ? List.of() : List.copyOf(followUps);
+        }
+
+        public Resolved(IncidentState from, String summary) {
+            this(from, summary, "", List.of());
+        }
+
+        public Resolved(IncidentState from, Resolution resolution) {
+            this(from, resolution.summary(), resolution.cause(), resolution.followUps());
         }
 
         @Override

@@ -9,6 +9,7 @@ import dev.detour.incidents.catalog.EnumWords;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.incident.FollowUp;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
@@ -18,6 +19,7 @@ import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.signals.SignalEvidence;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +46,12 @@ final class TimelineDetailJson {
         } else if (detail instanceof TimelineDetail.StateChanged changed) {
             json.put("kind", "state-changed").put("from", changed.from().word()).put("to", changed.to().word());
         } else if (detail instanceof TimelineDetail.Resolved resolved) {
-            json.put("kind", "resolved").put("from", resolved.from().word()).put("summary", resolved.summary());
+            json.put("kind", "resolved").put("from", resolved.from().word()).put("summary", resolved.summary())
+                    .put("cause", resolved.cause());
+            ArrayNode followUps = json.putArray("followUps");
+            resolved.followUps().forEach(followUp -> followUps.addObject().put("what", followUp.what())
+                    .put("owner", followUp.owner().orElse(null))
+                    .put("due", followUp.due().map(LocalDate::toString).orElse(null)));
         } else if (detail instanceof TimelineDetail.TargetsAdded added) {
             json.put("kind", "targets-added").set("targets", targets(added.targets()));
         } else if (detail instanceof TimelineDetail.Update update) {
@@ -93,7 +100,8 @@ final class TimelineDetailJson {
                     .orElseThrow(() -> new IllegalArgumentException("not an incident id")), text(json, "reason"));
             case "acknowledged" -> new TimelineDetail.Acknowledged();
             case "state-changed" -> new TimelineDetail.StateChanged(state(json, "from"), state(json, "to"));
-            case "resolved" -> new TimelineDetail.Resolved(state(json, "from"), text(json, "summary"));
+            case "resolved" -> new TimelineDetail.Resolved(state(json, "from"), text(json, "summary"),
+                    json.path("cause").asText(""), followUps(json.path("followUps")));
             case "targets-added" -> new TimelineDetail.TargetsAdded(targets(json.path("targets")));
             case "update" -> new TimelineDetail.Update(text(json, "text"));
             case "availability-changed" -> new TimelineDetail.AvailabilityChanged(target(json.path("target")),
@@ -110,6 +118,14 @@ final class TimelineDetailJson {
                     dev.detour.incidents.incident.TimelineEntry.Type.values(), text(json, "type")), text(json, "text"));
             default -> throw new IllegalArgumentException("unknown timeline detail " + kind);
         };
+    }
+
+    /** Entries written before follow-ups were kept have none. */
+    private static List<FollowUp> followUps(JsonNode array) {
+        List<FollowUp> followUps = new ArrayList<>();
+        array.forEach(node -> followUps.add(new FollowUp(text(node, "what"), optional(node, "owner"),
+                optional(node, "due").map(LocalDate::parse))));
+        return followUps;
     }
 
     /** Signals stored before typed evidence have their one line in {@code summary}: shown as it was written. */

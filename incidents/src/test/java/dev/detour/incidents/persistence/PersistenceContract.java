@@ -16,12 +16,14 @@ import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.incident.FollowUp;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Refusal;
+import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.jobs.ConsentTimeouts;
@@ -51,6 +53,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -216,6 +219,23 @@ abstract class PersistenceContract implements TestPropertyProvider {
     }
 
     @Test
+    void aResolutionWithCauseAndFollowUpsIsKeptOnTheTimeline() {
+        Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(GPT_5)), ALICE));
+        FollowUp followUp = new FollowUp("Add a second provider", Optional.of("<@U0BOB>"),
+                Optional.of(LocalDate.parse("2026-06-20")));
+
+        IncidentChange change = incidents.resolve(incident.id(), ALICE,
+                new Resolution("provider recovered", "capacity at the provider", List.of(followUp)));
+
+        assertTrue(change instanceof IncidentChange.Applied, change.toString());
+        TimelineDetail.Resolved resolved = incidents.timeline(incident.id()).stream().map(TimelineEntry::detail)
+                .filter(TimelineDetail.Resolved.class::isInstance).map(TimelineDetail.Resolved.class::cast)
+                .findFirst().orElseThrow();
+        assertEquals("capacity at the provider", resolved.cause());
+        assertEquals(List.of(followUp), resolved.followUps());
+    }
+
+    @Test
     void aRefusedChangeWritesNothing() {
         Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(GPT_5)), ALICE));
         incidents.resolve(incident.id(), ALICE, "");
@@ -373,6 +393,10 @@ abstract class PersistenceContract implements TestPropertyProvider {
                 new TimelineDetail.Acknowledged(),
                 new TimelineDetail.StateChanged(IncidentState.IDENTIFIED, IncidentState.MONITORING),
                 new TimelineDetail.Resolved(IncidentState.MONITORING, ""),
+                new TimelineDetail.Resolved(IncidentState.IDENTIFIED, hostile, hostile, List.of(
+                        new dev.detour.incidents.incident.FollowUp(hostile, Optional.of("<@U0BOB>"),
+                                Optional.of(java.time.LocalDate.of(2026, 6, 20))),
+                        new dev.detour.incidents.incident.FollowUp("canary", Optional.empty(), Optional.empty()))),
                 new TimelineDetail.TargetsAdded(List.of(Target.model(OPUS_47), Target.model(OPUS_48))),
                 new TimelineDetail.Update(hostile),
                 new TimelineDetail.AvailabilityChanged(Target.model(GPT_5), false, Optional.of(hostile)),

@@ -1,0 +1,301 @@
+package dev.detour.messages;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.audit.AuditSubject;
+import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.incident.FollowUp;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.TimelineDetail;
+import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.readmodel.IncidentReport;
+import dev.detour.incidents.routing.Route;
+import dev.detour.incidents.routing.RouteState;
+import dev.detour.incidents.signals.Signal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+/**
+ * The manager summary that reads in two minutes (docs/slack.md, "Manager summary"): users affected next to the
+ * time open, one line per feature, how it was found, who decided what, the cause and what happens next.
+ */
+final class BriefSummary {
+    /** Decisions shown; the rest are in the full summary. */
+    static final int DECISIONS = 5;
+    /** Room for one free text (a cause, a follow-up) in a line. */
+    private static final int TEXT = 600;
+
+    private final Names names;
+    private final Wording words;
+    private final IncidentTitle titles;
+
+    BriefSummary(Names names, Wording words) {
+        this.names = names;
+        this.words = words;
+        this.titles = new IncidentTitle(names, words);
+    }
+
+    SlackMessage render(IncidentReport report) {
+        Incident incident = report.incident();
+        Instant now = report.at();
+        Instant end = incident.resolvedAt().orElse(now);
+        String ongoing = incident.isOpen() ? " (" + words.get(WordKey.SUMMARY_ONGOING) + ")" : "";
+        List<String> lines = new ArrayList<>();
+        lines.add("*" + words.get(WordKey.SUMMARY_TITLE, SlackText.escape(titles.of(incident), Limits.SECTION_TEXT / 4),
+                words.get(WordKey.kind(incident.kind())), words.get(WordKey.state(incident.state()))) + "*");
+        Map<TaskClassId, List<Period>> features = periods(report, end);
+        Optional<Instant> firstOff = features.values().stream().flatMap(List::stream).map(Period::from)
+                .min(Comparator.naturalOrder());
+        Optional<Instant> lastBack = features.values().stream().flatMap(List::stream).map(Period::to)
+                .max(Comparator.naturalOrder());
+        String open = duration(incident.openedAt(), end);
+        Function<Function<Instant, String>, String> affected = time -> firstOff.isEmpty()
+                ? words.get(WordKey.BRIEF_UNAFFECTED, open, ongoing)
+                : words.get(WordKey.BRIEF_AFFECTED, duration(firstOff.get(), lastBack.orElse(end)),
+                        time.apply(firstOff.get()), time.apply(lastBack.orElse(end)), open, ongoing);
+        lines.add(affected.apply(at -> SlackTime.slack(at, now)));
+        features.forEach((taskClass, periods) -> lines.add("• " + words.get(WordKey.BRIEF_FEATURE,
+                names.taskClass(taskClass), String.join(", ", periods.stream().map(this::period).toList()))));
+        lines.add(found(report, now) + " " + firstAction(report, incident));
+        lines.add("*" + words.get(WordKey.BRIEF_DECISIONS) + "*");
+        List<String> decisions = decisions(report, now);
+        if (decisions.isEmpty()) {
+            lines.add("• " + words.get(WordKey.BRIEF_DECISION_NONE));
+        } else if (decisions.size() > DECISIONS) {
+            decisions.subList(0, DECISIONS - 1).forEach(line -> lines.add("• " + line));
+            lines.add("• " + words.get(WordKey.BRIEF_DECISIONS_MORE, String.valueOf(decisions.size() - DECISIONS + 1)));
+        } else {
+            decisions.forEach(line -> lines.add("• " + line));
+        }
+        Optional<TimelineDetail.Resolved> resolution = report.timeline().stream()
+                .map(TimelineEntry::detail).filter(TimelineDetail.Resolved.class::isInstance)
+                .map(TimelineDetail.Resolved.class::cast).reduce((first, second) -> second)
+                .filter(resolved -> !incident.isOpen());
+        lines.add(cause(resolution));
+        lines.add(next(incident, resolution));
+        lines.add(words.get(WordKey.BRIEF_FULL, incident.id().toString()));
+
+        String title = words.get(WordKey.SUMMARY_HEADER, incident.id());
+        List<LayoutBlock> blocks = List.of(header(h -> h.text(plainText(Limits.clip(title, Limits.HEADER_TEXT)))),
+                section(s -> s.text(markdownText(Limits.clip(String.join("\n", lines), Limits.SECTION_TEXT)))));
+        String text = title + "\n" + lines.get(0) + "\n" + affected.apply(at -> SlackTime.plain(at, now));
+        return new SlackMessage(Limits.clip(text, Limits.SECTION_TEXT), blocks);
+    }
+
+    // ------------------------------------------------------------------------------------------------ features
+
+    /** One stretch of a feature away from its usual model: on a fallback ({@code model} present) or paused. */
+    record Period(Optional<ModelId> model, Instant from, Instant to) {
+        /**
+         * Adds this stretch to a feature's list, joined to the last one when it only continues it (paused while a
+         * question was open, then paused by its answer), so a reader sees one "paused for 2h 15m".
+         */
+        void appendTo(List<Period> periods) {
+            if (!periods.isEmpty()) {
+                Period last = periods.get(periods.size() - 1);
+                if (last.model().equals(model) && last.to().equals(from)) {
+                    periods.set(periods.size() - 1, new Period(model, last.from(), to));
+                    return;
+                }
+            }
+            periods.add(this);
+        }
+    }
+
+    /** Each feature's stretches off its usual model, from the route changes in the audit trail, in order. */
+    private static Map<TaskClassId, List<Period>> periods(IncidentReport report, Instant end) {
+        Map<TaskClassId, AuditRecord> open = new LinkedHashMap<>();
+        Map<TaskClassId, List<Period>> periods = new LinkedHashMap<>();
+        for (AuditRecord change : report.routeChanges()) {
+            TaskClassId taskClass = ((AuditSubject.OfTaskClass) change.subject()).id();
+            AuditRecord started = open.remove(taskClass);
+            if (started != null) {
+                period(started, change.at()).appendTo(periods.computeIfAbsent(taskClass, key -> new ArrayList<>()));
+            }
+            if (!change.after().orElse("").startsWith(RouteState.PRIMARY.word())) {
+                open.put(taskClass, change);
+                periods.computeIfAbsent(taskClass, key -> new ArrayList<>());
+            }
+        }
+        open.forEach((taskClass, started) -> period(started, end).appendTo(periods.get(taskClass)));
+        periods.values().removeIf(List::isEmpty);
+        return periods;
+    }
+
+    /** The audit trail writes a route as {@code fallback gpt-5}, {@code awaiting-consent (gpt-5)}, {@code stopped}. */
+    private static Period period(AuditRecord started, Instant until) {
+        String state = started.after().orElse("");
+        String fallback = RouteState.FALLBACK.word() + " ";
+        Optional<ModelId> model = state.startsWith(fallback)
+                ? Optional.of(ModelId.of(state.substring(fallback.length()).strip())) : Optional.empty();
+        return new Period(model, started.at(), until);
+    }
+
+    private String period(Period period) {
+        String length = duration(period.from(), period.to());
+        return period.model().map(model -> words.get(WordKey.BRIEF_ON_FALLBACK, names.model(model), length))
+                .orElseGet(() -> words.get(WordKey.BRIEF_PAUSED, length));
+    }
+
+    // ------------------------------------------------------------------------------------------ found, first action
+
+    /** Who told us first (a signal at or before the opening, else the person who declared it), and the lead. */
+    private String found(IncidentReport report, Instant now) {
+        Incident incident = report.incident();
+        Optional<TimelineEntry> firstSignal = report.timeline().stream()
+                .filter(entry -> entry.detail() instanceof TimelineDetail.Signalled
+                        || entry.detail() instanceof TimelineDetail.StatusPageIncident)
+                .filter(entry -> !entry.at().isAfter(incident.openedAt().plusSeconds(59)))
+                .min(Comparator.comparing(TimelineEntry::at));
+        String by = firstSignal.map(this::source).orElseGet(() -> Names.actor(incident.openedBy()));
+        Instant at = firstSignal.map(TimelineEntry::at).orElse(incident.openedAt());
+        String lead = lead(report.timeline());
+        return words.get(WordKey.BRIEF_FOUND, by, SlackTime.slack(at, now), lead);
+    }
+
+    private String source(TimelineEntry entry) {
+        String source = entry.detail() instanceof TimelineDetail.Signalled signal ? signal.source()
+                : Signal.STATUSPAGE_PREFIX;
+        if (source.startsWith(Signal.STATUSPAGE_PREFIX)) {
+            return words.get(WordKey.BRIEF_FOUND_PROVIDER_PAGE);
+        }
+        if (source.startsWith("alertmanager")) {
+            return words.get(WordKey.BRIEF_FOUND_ALERTMANAGER);
+        }
+        if (source.startsWith("gateway")) {
+            return words.get(WordKey.BRIEF_FOUND_GATEWAY);
+        }
+        return "`" + SlackText.escape(source, 80) + "`";
+    }
+
+    /** Our first report against the provider's page: {@code , 1m before the provider's page}, or nothing. */
+    private String lead(List<TimelineEntry> timeline) {
+        Optional<Instant> ours = timeline.stream().filter(entry -> entry.actor().kind() == Actor.Kind.USER
+                        || entry.detail() instanceof TimelineDetail.Signalled signal
+                        && !signal.source().startsWith(Signal.STATUSPAGE_PREFIX))
+                .map(TimelineEntry::at).min(Instant::compareTo);
+        Optional<Instant> theirs = timeline.stream().filter(entry -> entry.detail() instanceof TimelineDetail.StatusPageIncident
+                        || entry.detail() instanceof TimelineDetail.Signalled signal
+                        && signal.source().startsWith(Signal.STATUSPAGE_PREFIX))
+                .map(TimelineEntry::at).min(Instant::compareTo);
+        if (ours.isEmpty() || theirs.isEmpty()) {
+            return "";
+        }
+        Duration lead = Duration.between(ours.get(), theirs.get());
+        if (lead.isZero()) {
+            return words.get(WordKey.BRIEF_LEAD_SAME);
+        }
+        return words.get(lead.isNegative() ? WordKey.BRIEF_LAG : WordKey.BRIEF_LEAD, words.duration(lead.abs()));
+    }
+
+    /** The first model switched off or the first feature moved or paused, counted from the opening. */
+    private String firstAction(IncidentReport report, Incident incident) {
+        Optional<Instant> switchedOff = report.timeline().stream()
+                .filter(entry -> entry.type() == TimelineEntry.Type.AVAILABILITY_CHANGED)
+                .map(TimelineEntry::at).findFirst();
+        Optional<Instant> moved = report.routeChanges().stream()
+                .filter(change -> !change.after().orElse("").startsWith(RouteState.PRIMARY.word()))
+                .map(AuditRecord::at).findFirst();
+        Optional<Instant> first = switchedOff.isPresent() && moved.isPresent()
+                ? Optional.of(switchedOff.get().isBefore(moved.get()) ? switchedOff.get() : moved.get())
+                : switchedOff.or(() -> moved);
+        return first.map(at -> words.get(WordKey.BRIEF_FIRST_ACTION, duration(incident.openedAt(), at)))
+                .orElseGet(() -> words.get(WordKey.BRIEF_NO_ACTION));
+    }
+
+    // ------------------------------------------------------------------------------------------------ decisions
+
+    /** People's decisions and the defaults policy took for them (a consent question nobody answered). */
+    private List<String> decisions(IncidentReport report, Instant now) {
+        List<String> decisions = new ArrayList<>();
+        for (TimelineEntry entry : report.timeline()) {
+            decision(entry).ifPresent(text -> decisions.add(SlackTime.slack(entry.at(), now) + " " + text));
+        }
+        return decisions;
+    }
+
+    private Optional<String> decision(TimelineEntry entry) {
+        boolean person = entry.actor().kind() == Actor.Kind.USER;
+        String who = Names.actor(entry.actor());
+        TimelineDetail detail = entry.detail();
+        if (person && detail instanceof TimelineDetail.AvailabilityChanged changed) {
+            return Optional.of(words.get(changed.available() ? WordKey.BRIEF_DECISION_ON : WordKey.BRIEF_DECISION_OFF,
+                    who, names.target(changed.target())));
+        }
+        if (detail instanceof TimelineDetail.RouteChanged changed) {
+            Route route = changed.route();
+            String feature = names.taskClass(route.taskClass());
+            String model = route.serving().or(route::offered).map(names::model).orElse("?");
+            if (route.cause().consentTimedOut()) {
+                return Optional.of(words.get(route.state() == RouteState.FALLBACK ? WordKey.BRIEF_DECISION_DEFAULT_MOVED
+                        : WordKey.BRIEF_DECISION_DEFAULT_PAUSED, feature, model));
+            }
+            if (person) {
+                return Optional.of(switch (route.state()) {
+                    case PRIMARY -> words.get(WordKey.BRIEF_DECISION_BACK, who, feature);
+                    case FALLBACK -> words.get(WordKey.BRIEF_DECISION_MOVED, who, feature, model);
+                    case AWAITING_CONSENT, STOPPED -> words.get(WordKey.BRIEF_DECISION_PAUSED, who, feature);
+                });
+            }
+        }
+        if (person && detail instanceof TimelineDetail.Resolved) {
+            return Optional.of(words.get(WordKey.BRIEF_DECISION_RESOLVED, who));
+        }
+        return Optional.empty();
+    }
+
+    // -------------------------------------------------------------------------------------------- cause, next
+
+    private String cause(Optional<TimelineDetail.Resolved> resolution) {
+        Optional<String> cause = resolution.map(TimelineDetail.Resolved::cause).filter(text -> !text.isEmpty());
+        if (cause.isPresent()) {
+            return words.get(WordKey.BRIEF_CAUSE, SlackText.escape(cause.get(), TEXT));
+        }
+        return resolution.map(TimelineDetail.Resolved::summary).filter(text -> !text.isEmpty())
+                .map(summary -> words.get(WordKey.BRIEF_RESOLUTION, SlackText.escape(summary, TEXT)))
+                .orElseGet(() -> words.get(WordKey.BRIEF_CAUSE_MISSING));
+    }
+
+    private String next(Incident incident, Optional<TimelineDetail.Resolved> resolution) {
+        if (incident.isOpen()) {
+            return words.get(WordKey.BRIEF_NEXT_OPEN, words.get(WordKey.state(incident.state())));
+        }
+        List<FollowUp> followUps = resolution.map(TimelineDetail.Resolved::followUps).orElse(List.of());
+        if (followUps.isEmpty()) {
+            return words.get(WordKey.BRIEF_NEXT_NONE);
+        }
+        return words.get(WordKey.BRIEF_NEXT, Limits.joined(followUps.stream().map(this::followUp).toList(), "; ",
+                Limits.SECTION_TEXT / 3));
+    }
+
+    private String followUp(FollowUp followUp) {
+        String what = SlackText.escape(followUp.what(), TEXT / 2);
+        Optional<String> owner = followUp.owner().map(text -> SlackText.escapeKeepingPersonMentions(text, 80));
+        Optional<String> due = followUp.due().map(Object::toString);
+        if (owner.isPresent() && due.isPresent()) {
+            return words.get(WordKey.BRIEF_FOLLOW_UP_OWNER_DUE, what, owner.get(), due.get());
+        }
+        return owner.map(who -> words.get(WordKey.BRIEF_FOLLOW_UP_OWNER, what, who))
+                .or(() -> due.map(date -> words.get(WordKey.BRIEF_FOLLOW_UP_DUE, what, date)))
+                .orElse(what);
+    }
+
+    private String duration(Instant from, Instant to) {
+        return words.duration(Duration.between(from, to));
+    }
+}

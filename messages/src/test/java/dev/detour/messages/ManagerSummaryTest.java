@@ -1,0 +1,78 @@
+package dev.detour.messages;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The manager summary of the seed incident reads in two minutes and answers what a manager asks. */
+class ManagerSummaryTest {
+    private final Scenario seed = Scenario.seed();
+    private final SlackMessage summary = new ManagerSummary(seed.names(), Wording.of("en")).render(seed.report());
+
+    @Test
+    void theSeedIncidentsSummaryFitsFifteenLines() {
+        List<String> lines = lines();
+        assertTrue(lines.size() <= 15, lines.size() + " lines:\n" + String.join("\n", lines));
+    }
+
+    @Test
+    void aManagerWhoReadsOnlyTheSummaryFindsWhatTheyAsk() {
+        String text = String.join("\n", lines());
+        // how long users were affected, next to how long it was open
+        assertTrue(text.contains("Users affected for 1h 26m"), text);
+        assertTrue(text.contains("incident open 1h 35m"), text);
+        // which features, one line each
+        for (String feature : List.of("Meeting summaries: on GPT-5 for 1h 26m", "Code migration plans: paused",
+                "Contract review: paused")) {
+            assertTrue(text.contains("• " + feature), feature + " in\n" + text);
+        }
+        // found how, with the lead over the provider's page
+        assertTrue(text.contains("Found by our gateway"), text);
+        assertTrue(text.contains("1m before the provider's status page"), text);
+        // who decided what, the default taken by policy too
+        assertTrue(text.contains("<@U0ALICE> switched off Claude Opus 4.8"), text);
+        assertTrue(text.contains("nobody answered in time: Code migration plans stayed paused by policy default"), text);
+        assertTrue(text.contains("<@U0BOB> resolved it"), text);
+        // the cause and what happens next
+        assertTrue(text.contains("*Cause:* Anthropic ran out of capacity"), text);
+        assertTrue(text.contains("*Next:* Add a second provider for Contract review (<@U0BOB>, due 2026-06-20)"), text);
+        assertTrue(text.contains("`/detour summary INC-1 full`"), text);
+    }
+
+    @Test
+    void itSpeaksOfProvidersFeaturesAndTheFirstActionNotOfTaskClassesOrMitigation() {
+        String text = String.join("\n", lines()).toLowerCase();
+        for (String word : List.of("task class", "mitigat", "primary", "signal:", "policy:")) {
+            assertTrue(!text.contains(word), word + " in\n" + text);
+        }
+        assertTrue(text.contains("first action after 2m"), text);
+    }
+
+    @Test
+    void theFullSummaryStillHasTheWholeTimeline() {
+        SlackMessage full = new ManagerSummary(seed.names(), Wording.of("en")).renderFull(seed.report());
+        String json = SlackJson.of(full).toString();
+        assertTrue(json.contains("Timeline"), json);
+        assertTrue(json.contains("Time to first action"), json);
+        assertEquals(seed.report().timeline().size(), SlackJson.of(full).getAsJsonArray("blocks")
+                .get(SlackJson.of(full).getAsJsonArray("blocks").size() - 1).getAsJsonObject()
+                .getAsJsonObject("text").get("text").getAsString().split("\n").length - 1);
+    }
+
+    /** What a reader sees: the lines of every block's text. */
+    private List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        for (JsonElement block : SlackJson.of(summary).getAsJsonArray("blocks")) {
+            JsonObject text = block.getAsJsonObject().getAsJsonObject("text");
+            lines.addAll(List.of(text.get("text").getAsString().split("\n")));
+        }
+        return lines;
+    }
+}
