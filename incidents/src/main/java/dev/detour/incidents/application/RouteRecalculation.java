@@ -84,7 +84,7 @@ public class RouteRecalculation {
             if (before.isPresent() && before.get().equals(after)) {
                 continue;
             }
-            store.saveRoute(after, now, before.isPresent());
+            store.saveRoute(after, now, before);
             Actor actor = DECIDED_BY_A_PERSON.contains(after.cause()) ? trigger
                     : Actor.policy("failover:" + taskClass.failover().word());
             // A data line, not prose (docs/routing.md): cause=auto-failover trigger=user:U1 reason="529s"

@@ -145,16 +145,15 @@ public class RoutingTables implements RoutingStore {
 
     /** Stores the route and appends it to the route history, when its state changed or it is the first one. */
     @Override
-    public void saveRoute(Route route, Instant since, boolean known) {
-        Optional<RouteState> before = known ? routes.findById(route.taskClass().value())
-                .flatMap(row -> EnumWords.parse(RouteState.values(), row.state())) : Optional.empty();
-        if (before.isEmpty() || before.get() != route.state()) {
+    public void saveRoute(Route route, Instant since, Optional<Route> before) {
+        // The caller read the stored route already: no second read of it on the way to a flag change.
+        if (before.isEmpty() || before.get().state() != route.state()) {
             history.append(new RouteStateChange(route.taskClass(), route.state(), since));
         }
         RouteStateRow row = new RouteStateRow(route.taskClass().value(), route.state().word(),
                 route.serving().map(ModelId::value).orElse(null), route.offered().map(ModelId::value).orElse(null),
                 route.cause().name(), since);
-        if (known) {
+        if (before.isPresent()) {
             routes.update(row);
         } else {
             routes.save(row);

@@ -43,8 +43,11 @@ public interface RoutingStore {
 
     Map<TaskClassId, StoredRoute> routes();
 
-    /** @param known whether the task class has a stored route already (read with {@link #routes()}) */
-    void saveRoute(Route route, Instant since, boolean known);
+    /**
+     * @param before the task class's stored route, as read with {@link #routes()} in this transaction; empty when
+     *               it has none yet
+     */
+    void saveRoute(Route route, Instant since, Optional<Route> before);
 
     /** A task class's route as stored, with the moment it took this shape. */
     record StoredRoute(Route route, Instant since) {
