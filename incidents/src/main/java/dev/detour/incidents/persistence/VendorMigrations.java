@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * Adds {@code classpath:db/migration/<vendor>} ({@code h2} or {@code postgresql}) to the configured migration
  * locations, chosen from the database actually connected: the schema is common SQL, but guards such as the
- * append-only audit trigger need each database's own syntax.
+ * append-only audit trigger need each database's own syntax. Also lets databases migrated with an earlier text of a
+ * migration whose comment changed pass validation ({@link EarlierChecksums}).
  */
 @Singleton
 @Named(VendorMigrations.DATASOURCE)
@@ -27,6 +28,7 @@ public class VendorMigrations implements FlywayConfigurationCustomizer {
         List<Location> locations = new ArrayList<>(List.of(configuration.getLocations()));
         locations.add(new Location("classpath:db/migration/" + vendor(configuration)));
         configuration.locations(locations.toArray(Location[]::new));
+        configuration.callbacks(new EarlierChecksums());
     }
 
     @Override
