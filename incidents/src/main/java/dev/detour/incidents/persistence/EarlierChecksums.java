@@ -63,11 +63,15 @@ final class EarlierChecksums implements Callback {
         return "earlier-checksums";
     }
 
+    /** In the connection's own schema: other schemas of the same database may have a history table of their own. */
     private static boolean exists(Connection connection, String table) throws SQLException {
-        for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
-            try (ResultSet tables = connection.getMetaData().getTables(null, null, name, null)) {
-                if (tables.next()) {
-                    return true;
+        String schema = connection.getSchema();
+        for (String inSchema : List.of(schema, schema.toUpperCase(Locale.ROOT))) {
+            for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+                try (ResultSet tables = connection.getMetaData().getTables(null, inSchema, name, null)) {
+                    if (tables.next()) {
+                        return true;
+                    }
                 }
             }
         }
