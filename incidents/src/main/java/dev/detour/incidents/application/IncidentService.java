@@ -16,6 +16,7 @@ import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.ports.IncidentStore;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -107,7 +108,7 @@ public class IncidentService {
     }
 
     @Transactional
-    public IncidentChange postUpdate(IncidentId id, String text, Actor by) {
+    public IncidentChange postUpdate(IncidentId id, UpdateText text, Actor by) {
         return change(id, incident -> incident.postUpdate(text, by, clock.instant()));
     }
 

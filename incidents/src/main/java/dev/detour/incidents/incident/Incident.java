@@ -137,11 +137,13 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
     }
 
     /** A free-text update for people following the incident. */
-    public IncidentChange postUpdate(String text, Actor by, Instant at) {
-        if (text == null || text.isBlank()) {
+    /** Posts an update; its customer part reaches customers, its internal part only the thread. */
+    public IncidentChange postUpdate(UpdateText text, Actor by, Instant at) {
+        if (text.isEmpty()) {
             return new IncidentChange.Rejected(new Refusal.UpdateNeedsText());
         }
-        Optional<Refusal> tooLong = TextLimits.refusal(Refusal.Text.UPDATE, text, TextLimits.TEXT);
+        Optional<Refusal> tooLong = TextLimits.refusal(Refusal.Text.UPDATE, text.internal(), TextLimits.TEXT)
+                .or(() -> TextLimits.refusal(Refusal.Text.UPDATE, text.customer(), TextLimits.TEXT));
         if (tooLong.isPresent()) {
             return new IncidentChange.Rejected(tooLong.get());
         }

@@ -123,10 +123,17 @@ public sealed interface TimelineDetail {
         }
     }
 
-    /** A free-text update for people following the incident. */
-    record Update(String text) implements TimelineDetail {
+    /**
+     * An update: its internal part for the incident's thread and its customer part, which only a person marking it
+     * public puts there, for the support channel, the public status page and subscribers.
+     */
+    record Update(UpdateText text) implements TimelineDetail {
         public Update {
-            text = orEmpty(text);
+            Objects.requireNonNull(text, "text");
+        }
+
+        public Update(String internal, String customer) {
+            this(new UpdateText(internal, customer));
         }
 
         @Override
@@ -134,9 +141,10 @@ public sealed interface TimelineDetail {
             return TimelineEntry.Type.UPDATE;
         }
 
+        /** The internal part, else the customer part: what the audit record keeps as the person's own words. */
         @Override
         public Optional<String> ownWords() {
-            return nonBlank(text);
+            return text.internalPart().or(text::customerPart);
         }
     }
 

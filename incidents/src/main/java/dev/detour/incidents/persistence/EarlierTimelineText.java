@@ -13,7 +13,7 @@ import java.util.Optional;
  * Reads the text that releases before timeline details wrote into {@code timeline_entry.body}, the only place
  * that text is read. Two formats named targets by id and are read back as data, so they render with display
  * names as before: an opening ({@code degradation affecting model claude-opus-4-8: title}) and added targets
- * ({@code provider anthropic, model claude-opus-4-7}). An update is its own text; every other entry is kept as
+ * ({@code provider anthropic, model claude-opus-4-7}). An update is its own text, public as every update of those releases was; every other entry is kept as
  * written.
  */
 final class EarlierTimelineText {
@@ -28,7 +28,8 @@ final class EarlierTimelineText {
         Optional<TimelineDetail> read = switch (type) {
             case OPENED -> opening(body);
             case TARGETS_ADDED -> targets(body).map(TimelineDetail.TargetsAdded::new);
-            case UPDATE -> Optional.of(new TimelineDetail.Update(body));
+            // Earlier releases posted every update to support: it was public (as V31 decided for stored details).
+            case UPDATE -> Optional.of(new TimelineDetail.Update("", body));
             case ACKNOWLEDGED -> Optional.of(new TimelineDetail.Acknowledged());
             default -> Optional.empty();
         };

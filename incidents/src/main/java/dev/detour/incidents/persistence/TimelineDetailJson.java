@@ -55,7 +55,8 @@ final class TimelineDetailJson {
         } else if (detail instanceof TimelineDetail.TargetsAdded added) {
             json.put("kind", "targets-added").set("targets", targets(added.targets()));
         } else if (detail instanceof TimelineDetail.Update update) {
-            json.put("kind", "update").put("text", update.text());
+            json.put("kind", "update").put("internal", update.text().internal())
+                    .put("public", update.text().customer());
         } else if (detail instanceof TimelineDetail.AvailabilityChanged changed) {
             json.put("kind", "availability-changed").put("available", changed.available())
                     .put("reason", changed.reason().orElse(null)).set("target", target(changed.target()));
@@ -103,7 +104,7 @@ final class TimelineDetailJson {
             case "resolved" -> new TimelineDetail.Resolved(state(json, "from"), text(json, "summary"),
                     json.path("cause").asText(""), followUps(json.path("followUps")));
             case "targets-added" -> new TimelineDetail.TargetsAdded(targets(json.path("targets")));
-            case "update" -> new TimelineDetail.Update(text(json, "text"));
+            case "update" -> new TimelineDetail.Update(text(json, "internal"), text(json, "public"));
             case "availability-changed" -> new TimelineDetail.AvailabilityChanged(target(json.path("target")),
                     json.path("available").asBoolean(), optional(json, "reason"));
             case "route-changed" -> new TimelineDetail.RouteChanged(new Route(TaskClassId.of(text(json, "taskClass")),

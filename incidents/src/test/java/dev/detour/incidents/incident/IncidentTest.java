@@ -139,15 +139,19 @@ class IncidentTest {
         assertEquals(new Refusal.TooLong(Refusal.Text.TITLE, 201, 200), ((IncidentChange.Rejected) opened).refusal());
 
         String text = "y".repeat(TextLimits.TEXT + 1);
-        assertInstanceOf(IncidentChange.Rejected.class, in(IncidentState.IDENTIFIED).postUpdate(text, ALICE, OPENED));
+        assertInstanceOf(IncidentChange.Rejected.class, in(IncidentState.IDENTIFIED).postUpdate(UpdateText.internalOnly(text), ALICE, OPENED));
+        assertInstanceOf(IncidentChange.Rejected.class,
+                in(IncidentState.IDENTIFIED).postUpdate(new UpdateText("fine", text), ALICE, OPENED));
         assertInstanceOf(IncidentChange.Rejected.class, in(IncidentState.MONITORING).resolve(ALICE, OPENED, text));
         assertInstanceOf(IncidentChange.Applied.class,
-                in(IncidentState.IDENTIFIED).postUpdate("y".repeat(TextLimits.TEXT), ALICE, OPENED));
+                in(IncidentState.IDENTIFIED).postUpdate(new UpdateText("y".repeat(TextLimits.TEXT),
+                        "z".repeat(TextLimits.TEXT)), ALICE, OPENED));
     }
 
     @Test
     void anUpdateNeedsText() {
-        assertInstanceOf(IncidentChange.Rejected.class, in(IncidentState.IDENTIFIED).postUpdate("  ", ALICE, OPENED));
+        assertInstanceOf(IncidentChange.Rejected.class,
+                in(IncidentState.IDENTIFIED).postUpdate(new UpdateText("  ", " "), ALICE, OPENED));
     }
 
     @Test

@@ -46,7 +46,10 @@ class TimelineDetailTest {
         assertEquals(new TimelineDetail.Acknowledged(), detail(incident.acknowledge(ALICE, AT)));
         assertEquals(new TimelineDetail.StateChanged(IncidentState.INVESTIGATING, IncidentState.IDENTIFIED),
                 detail(incident.moveTo(IncidentState.IDENTIFIED, ALICE, AT)));
-        assertEquals(new TimelineDetail.Update("still 529s"), detail(incident.postUpdate("  still 529s ", ALICE, AT)));
+        assertEquals(new TimelineDetail.Update("still 529s", ""),
+                detail(incident.postUpdate(UpdateText.internalOnly("  still 529s "), ALICE, AT)));
+        assertEquals(new TimelineDetail.Update("Opus 529s", "Some answers are slower"),
+                detail(incident.postUpdate(new UpdateText(" Opus 529s", "Some answers are slower "), ALICE, AT)));
         assertEquals(new TimelineDetail.Resolved(IncidentState.INVESTIGATING, ""),
                 detail(incident.moveTo(IncidentState.RESOLVED, ALICE, AT)));
         assertEquals(new TimelineDetail.Resolved(IncidentState.INVESTIGATING, "capacity back"),

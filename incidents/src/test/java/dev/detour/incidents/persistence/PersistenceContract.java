@@ -26,6 +26,7 @@ import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.jobs.ConsentTimeouts;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.ports.IncidentThreads;
@@ -196,7 +197,7 @@ abstract class PersistenceContract implements TestPropertyProvider {
                 ALICE));
         incidents.acknowledge(incident.id(), Actor.user("U0BOB"));
         incidents.changeState(incident.id(), IncidentState.IDENTIFIED, ALICE);
-        incidents.postUpdate(incident.id(), "provider confirmed elevated errors", ALICE);
+        incidents.postUpdate(incident.id(), UpdateText.forCustomers("provider confirmed elevated errors"), ALICE);
         incidents.changeState(incident.id(), IncidentState.MONITORING, ALICE);
         incidents.resolve(incident.id(), ALICE, "provider recovered");
 
@@ -368,7 +369,7 @@ abstract class PersistenceContract implements TestPropertyProvider {
         String longest = "w".repeat(3000);
         Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "t".repeat(200), List.of(Target.model(GPT_5)),
                 ALICE));
-        opened(incidents.postUpdate(incident.id(), longest, ALICE));
+        opened(incidents.postUpdate(incident.id(), new UpdateText(longest, longest), ALICE));
         assertInstanceOf(RoutingOutcome.Applied.class,
                 availability.set(List.of(Target.model(GPT_5)), false, ALICE, Optional.of(longest),
                         Optional.of(incident.id())));
@@ -377,7 +378,7 @@ abstract class PersistenceContract implements TestPropertyProvider {
         assertEquals(longest, records(AuditQuery.everything().forSubject("model:" + GPT_5)).stream()
                 .map(record -> record.reason().orElse("")).reduce((a, b) -> b).orElseThrow());
         assertTrue(incidents.timeline(incident.id()).stream().anyMatch(entry -> entry.detail().equals(
-                new TimelineDetail.Update(longest))));
+                new TimelineDetail.Update(longest, longest))));
         assertTrue(incidents.timeline(incident.id()).stream().anyMatch(entry -> entry.detail().equals(
                 new TimelineDetail.Resolved(IncidentState.INVESTIGATING, longest))));
     }
@@ -398,7 +399,8 @@ abstract class PersistenceContract implements TestPropertyProvider {
                                 Optional.of(java.time.LocalDate.of(2026, 6, 20))),
                         new dev.detour.incidents.incident.FollowUp("canary", Optional.empty(), Optional.empty()))),
                 new TimelineDetail.TargetsAdded(List.of(Target.model(OPUS_47), Target.model(OPUS_48))),
-                new TimelineDetail.Update(hostile),
+                new TimelineDetail.Update(hostile, hostile),
+                new TimelineDetail.Update("", hostile),
                 new TimelineDetail.AvailabilityChanged(Target.model(GPT_5), false, Optional.of(hostile)),
                 new TimelineDetail.AvailabilityChanged(Target.provider(OPENAI), true, Optional.empty()),
                 new TimelineDetail.RouteChanged(new Route(MEETING_SUMMARY, RouteState.FALLBACK, Optional.of(GPT_5),
@@ -467,7 +469,7 @@ abstract class PersistenceContract implements TestPropertyProvider {
                 new TimelineDetail.TargetsAdded(List.of(Target.provider(OPENAI), Target.model(GPT_5))),
                 new TimelineDetail.Acknowledged(),
                 new TimelineDetail.AsWritten(TimelineEntry.Type.STATE_CHANGED, "investigating -> identified"),
-                new TimelineDetail.Update("provider confirmed: 529s"),
+                new TimelineDetail.Update("", "provider confirmed: 529s"),
                 new TimelineDetail.AsWritten(TimelineEntry.Type.AVAILABILITY_CHANGED, "model gpt-5 unavailable: 529s"),
                 new TimelineDetail.AsWritten(TimelineEntry.Type.ROUTE_CHANGED, "meeting-summary: fallback gpt-5"),
                 new TimelineDetail.AsWritten(TimelineEntry.Type.SIGNAL, rows[9][1]),

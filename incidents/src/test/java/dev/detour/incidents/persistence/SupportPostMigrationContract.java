@@ -89,6 +89,38 @@ abstract class SupportPostMigrationContract {
         }
     }
 
+    @Test
+    void updatesStoredBeforeUpdatesHadAPublicPartArePublicAsTheyWerePosted() throws Exception {
+        Map<String, Object> database = database();
+        migrate(database, lastVersionBefore(database, MigrationVersion.fromVersion("31")));
+        try (Connection connection = connect(database)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO incident (id, kind, state, title, opened_at, opened_by)"
+                        + " VALUES (1, 'outage', 'identified', 'Claude Opus fails', CURRENT_TIMESTAMP, 'U0ALICE')");
+                statement.executeUpdate("INSERT INTO timeline_entry (id, incident_id, occurred_at, actor, entry_type,"
+                        + " body, detail) VALUES (1, 1, CURRENT_TIMESTAMP, 'U0ALICE', 'UPDATE', '',"
+                        + " '{\"kind\":\"update\",\"text\":\"Fallback holds\"}')");
+                statement.executeUpdate("INSERT INTO timeline_entry (id, incident_id, occurred_at, actor, entry_type,"
+                        + " body) VALUES (2, 1, CURRENT_TIMESTAMP, 'U0ALICE', 'UPDATE', 'Written before details')");
+                statement.executeUpdate("INSERT INTO timeline_entry (id, incident_id, occurred_at, actor, entry_type,"
+                        + " body, detail) VALUES (3, 1, CURRENT_TIMESTAMP, 'U0ALICE', 'ACKNOWLEDGED', '',"
+                        + " '{\"kind\":\"acknowledged\"}')");
+            }
+        }
+
+        migrate(database, MigrationVersion.LATEST);
+
+        try (Connection connection = connect(database)) {
+            List<List<String>> details = query(connection, "SELECT id, detail FROM timeline_entry ORDER BY id");
+            assertEquals(JSON.readTree("{\"kind\":\"update\",\"internal\":\"\",\"public\":\"Fallback holds\"}"),
+                    JSON.readTree(details.get(0).get(1)));
+            assertEquals(JSON.readTree(
+                    "{\"kind\":\"update\",\"internal\":\"\",\"public\":\"Written before details\"}"),
+                    JSON.readTree(details.get(1).get(1)));
+            assertEquals(JSON.readTree("{\"kind\":\"acknowledged\"}"), JSON.readTree(details.get(2).get(1)));
+        }
+    }
+
     private void writeAsTheEarlierVersionDid(Connection connection) throws Exception {
         try (PreparedStatement incident = connection.prepareStatement("INSERT INTO incident"
                 + " (id, kind, state, title, opened_at, opened_by, resolved_at) VALUES (1, 'outage', 'resolved',"
