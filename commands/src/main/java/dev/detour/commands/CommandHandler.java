@@ -141,8 +141,10 @@ public class CommandHandler {
                     words.get(WordKey.COMMAND_DONE_CONSENT, words.get(WordKey.answer(consent.answer())),
                             consent.taskClass()));
         } else if (command instanceof DetourCommand.Update update) {
+            // Whoever posts for customers is told the exact words they read.
             return incident(operations.postUpdate(update.incident(), update.text(), invoker.actor()),
-                    words.get(WordKey.COMMAND_DONE_UPDATE));
+                    update.text().customerPart().map(customers -> words.get(WordKey.COMMAND_DONE_UPDATE_PUBLIC,
+                            SlackText.escape(customers))).orElseGet(() -> words.get(WordKey.COMMAND_DONE_UPDATE)));
         } else if (command instanceof DetourCommand.ChangeState change) {
             if (change.state() == IncidentState.RESOLVED) {
                 return incident(operations.resolve(change.incident(), invoker.actor(), Resolution.summary("")),

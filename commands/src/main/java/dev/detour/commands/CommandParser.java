@@ -15,6 +15,8 @@ import dev.detour.incidents.config.Suggestions;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.TextLimits;
+import dev.detour.incidents.incident.UpdateText;
+import dev.detour.messages.CustomerText;
 import dev.detour.messages.WordKey;
 import dev.detour.incidents.routing.RouteOverride;
 import dev.detour.messages.Wording;
@@ -41,6 +43,9 @@ public final class CommandParser {
     private static final Pattern WORDS = Pattern.compile("[\\s,]+");
     /** {@code --} before a reason; Slack clients often turn it into an em or en dash. */
     private static final Pattern REASON_SEPARATOR = Pattern.compile("(?:^|\\s)(?:--|—|–)(?:\\s|$)");
+    /** {@code --public} before an update's text for customers (also with a dash a Slack client put in). */
+    private static final Pattern PUBLIC_SEPARATOR = Pattern.compile("(?:^|\\s)(?:--|—|–)public(?:\\s|$)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern INCIDENT_NUMBER = Pattern.compile("[1-9][0-9]{0,17}");
     private static final Pattern HUGE_DURATION = Pattern.compile("[0-9]{10,}(ms|s|m|h|d)");
 
@@ -164,20 +169,34 @@ public final class CommandParser {
             return new DetourCommand.Consent(taskClass, answer);
         }
 
+        /**
+         * {@code INC-n [--] internal text [--public customer text]}: the thread's text, and the customers' only when
+         * {@code --public} says so; customers read it as {@link CustomerText} makes it.
+         */
         private DetourCommand update() {
             if (words.isEmpty()) {
                 throw refusal(WordKey.PARSE_UPDATE_WHICH);
             }
             IncidentId incident = incident(words.get(0));
             String text = afterVerb.substring(afterVerb.indexOf(words.get(0)) + words.get(0).length()).strip();
+            String customer = "";
+            var forCustomers = PUBLIC_SEPARATOR.matcher(text);
+            if (forCustomers.find()) {
+                customer = text.substring(forCustomers.end()).strip();
+                text = text.substring(0, forCustomers.start()).strip();
+                if (customer.isEmpty()) {
+                    throw refusal(WordKey.PARSE_UPDATE_PUBLIC_EMPTY);
+                }
+            }
             if (text.startsWith("--") || text.startsWith("—") || text.startsWith("–")) {
                 text = text.substring(text.startsWith("--") ? 2 : 1).strip();
             }
-            if (text.isBlank()) {
+            if (text.isBlank() && customer.isEmpty()) {
                 throw refusal(WordKey.PARSE_UPDATE_EMPTY);
             }
-            return new DetourCommand.Update(incident, text(Optional.of(text), WordKey.PARSE_WHAT_UPDATE, TextLimits.TEXT)
-                    .get());
+            text(Optional.of(text), WordKey.PARSE_WHAT_UPDATE, TextLimits.TEXT);
+            text(Optional.of(customer), WordKey.PARSE_WHAT_UPDATE, TextLimits.TEXT);
+            return new DetourCommand.Update(incident, new UpdateText(text, CustomerText.of(customer)));
         }
 
         private DetourCommand changeState() {

@@ -8,6 +8,7 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Resolution;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.routing.RouteOverride;
 
 import java.time.Duration;
@@ -111,10 +112,14 @@ public sealed interface DetourCommand {
         }
     }
 
-    record Update(IncidentId incident, String text) implements DetourCommand {
+    /**
+     * @param text the thread's part and the part for customers, which is already what customers read
+     *             ({@code messages.CustomerText}); at least one of them
+     */
+    record Update(IncidentId incident, UpdateText text) implements DetourCommand {
         public Update {
             Objects.requireNonNull(incident, "incident");
-            if (text == null || text.isBlank()) {
+            if (text == null || text.isEmpty()) {
                 throw new IllegalArgumentException("an update needs text");
             }
         }

@@ -9,12 +9,16 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.incident.TextLimits;
+import dev.detour.incidents.incident.UpdateText;
+import dev.detour.messages.CustomerText;
 import dev.detour.messages.Interactions;
+import dev.detour.messages.Modals;
 import dev.detour.messages.WordKey;
 import dev.detour.messages.Wording;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,11 +35,13 @@ public class InteractionHandler {
     private final CommandHandler commands;
     private final Catalog catalog;
     private final Wording words;
+    private final Modals forms;
 
     public InteractionHandler(CommandHandler commands, Catalog catalog, Wording words) {
         this.commands = commands;
         this.words = words;
         this.catalog = catalog;
+        this.forms = new Modals(catalog, words);
     }
 
     /**
@@ -81,8 +87,7 @@ public class InteractionHandler {
     public SubmissionReply submit(String callbackId, String privateMeta, Map<String, List<String>> values) {
         return switch (callbackId) {
             case Interactions.DECLARE_MODAL -> submitDeclare(values);
-            case Interactions.UPDATE_MODAL -> submitText(privateMeta, values, Interactions.UPDATE_INPUT,
-                    (id, text) -> new DetourCommand.Update(id, text));
+            case Interactions.UPDATE_MODAL -> submitUpdate(privateMeta, values);
             case Interactions.RESOLVE_MODAL -> submitText(privateMeta, values, Interactions.SUMMARY_INPUT,
                     (id, text) -> new DetourCommand.Resolve(id, new Resolution(text,
                             typed(values, Interactions.CAUSE_INPUT),
@@ -137,6 +142,46 @@ public class InteractionHandler {
         return values.getOrDefault(input, List.of()).stream().findFirst().orElse("").strip();
     }
 
+    /**
+     * Either part may be empty, not both. A text for customers is posted only once the form has shown exactly what
+     * customers will read and was sent again unchanged: until then the form comes back with that preview.
+     *
+     * @param privateMeta the incident id, then the fingerprint of the text for customers the form last showed
+     */
+    private SubmissionReply submitUpdate(String privateMeta, Map<String, List<String>> values) {
+        String[] meta = privateMeta == null ? new String[0] : privateMeta.strip().split(" ");
+        Optional<IncidentId> incident = meta.length == 0 ? Optional.empty() : IncidentId.parse(meta[0]);
+        if (incident.isEmpty()) {
+            return new SubmissionReply.Close(CommandReply.say(words.get(WordKey.FORM_LOST_INCIDENT)));
+        }
+        UpdateText typed = new UpdateText(typed(values, Interactions.UPDATE_INPUT),
+                typed(values, Interactions.UPDATE_PUBLIC_INPUT));
+        if (typed.isEmpty()) {
+            return new SubmissionReply.Errors(Map.of(Interactions.UPDATE_INPUT, words.get(WordKey.FORM_WRITE_UPDATE)));
+        }
+        Map<String, String> tooLong = new HashMap<>();
+        if (typed.internal().length() > TextLimits.TEXT) {
+            tooLong.put(Interactions.UPDATE_INPUT, words.get(WordKey.FORM_AT_MOST, String.valueOf(TextLimits.TEXT)));
+        }
+        if (typed.customer().length() > TextLimits.TEXT) {
+            tooLong.put(Interactions.UPDATE_PUBLIC_INPUT,
+                    words.get(WordKey.FORM_AT_MOST, String.valueOf(TextLimits.TEXT)));
+        }
+        if (!tooLong.isEmpty()) {
+            return new SubmissionReply.Errors(tooLong);
+        }
+        String customersRead = CustomerText.of(typed.customer());
+        if (!customersRead.isEmpty()) {
+            Optional<String> previewed = meta.length > 1 ? Optional.of(meta[1]) : Optional.empty();
+            if (previewed.filter(CustomerText.fingerprint(customersRead)::equals).isEmpty()) {
+                return new SubmissionReply.Preview(forms.postUpdatePreview(incident.get(), typed,
+                        previewed.isPresent()));
+            }
+        }
+        return new SubmissionReply.Accepted(new DetourCommand.Update(incident.get(),
+                new UpdateText(typed.internal(), customersRead)));
+    }
+
     private interface TextCommand {
         DetourCommand of(IncidentId incident, String text);
     }
@@ -148,9 +193,6 @@ public class InteractionHandler {
             return new SubmissionReply.Close(CommandReply.say(words.get(WordKey.FORM_LOST_INCIDENT)));
         }
         String text = values.getOrDefault(input, List.of()).stream().findFirst().orElse("").strip();
-        if (input.equals(Interactions.UPDATE_INPUT) && text.isEmpty()) {
-            return new SubmissionReply.Errors(Map.of(input, words.get(WordKey.FORM_WRITE_UPDATE)));
-        }
         if (text.length() > TextLimits.TEXT) {
             return new SubmissionReply.Errors(Map.of(input,
                     words.get(WordKey.FORM_AT_MOST, String.valueOf(TextLimits.TEXT))));

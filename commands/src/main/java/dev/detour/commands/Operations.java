@@ -10,6 +10,7 @@ import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Resolution;
@@ -41,7 +42,7 @@ public interface Operations {
     /** A resolved incident flares up again: a new incident linked to it. */
     IncidentChange reopen(IncidentId id, Actor by, String reason);
 
-    IncidentChange postUpdate(IncidentId id, String text, Actor by);
+    IncidentChange postUpdate(IncidentId id, UpdateText text, Actor by);
 
     RoutingOutcome disable(List<Target> targets, Actor by, Optional<String> reason);
 

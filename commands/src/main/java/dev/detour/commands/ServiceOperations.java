@@ -14,6 +14,7 @@ import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Resolution;
@@ -85,7 +86,7 @@ public class ServiceOperations implements Operations {
     }
 
     @Override
-    public IncidentChange postUpdate(IncidentId id, String text, Actor by) {
+    public IncidentChange postUpdate(IncidentId id, UpdateText text, Actor by) {
         return incidents.postUpdate(id, text, by);
     }
 

@@ -1,5 +1,7 @@
 package dev.detour.commands;
 
+import com.slack.api.model.view.View;
+
 import java.util.Map;
 
 /**
@@ -10,6 +12,13 @@ public sealed interface SubmissionReply {
 
     /** @param command what the form asks for, for {@link CommandHandler#execute} once Slack has its ack */
     record Accepted(DetourCommand command) implements SubmissionReply {
+    }
+
+    /**
+     * Keep the form open and show it again as {@code view} (the update form with the exact text customers will
+     * read, to confirm); nothing was done.
+     */
+    record Preview(View view) implements SubmissionReply {
     }
 
     /** @param followUp what to tell the person once the form has closed; nothing was done */

@@ -19,7 +19,7 @@ public enum Verb {
     ENABLE("/detour enable <provider|model>... [-- reason]", true),
     ROUTE("/detour route <task-class> <model|stop|auto>", true),
     CONSENT("/detour consent <task-class> approve|deny", true),
-    UPDATE("/detour update <INC-n> <text>", true),
+    UPDATE("/detour update <INC-n> [--] <text for the thread> [--public <text for customers>]", true),
     STATE("/detour state <INC-n> investigating|identified|monitoring|resolved", true),
     RESOLVE("/detour resolve <INC-n> [-- summary] [--cause why] [--follow-up what @owner due YYYY-MM-DD]", true),
     REOPEN("/detour reopen <INC-n> [-- reason]", true),

@@ -4,6 +4,8 @@ import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.TextLimits;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.routing.RouteOverride;
 import org.junit.jupiter.api.Test;
@@ -72,11 +74,55 @@ class CommandParserTest {
     }
 
     @Test
-    void anUpdateKeepsItsTextAsTyped() {
+    void anUpdateKeepsItsTextAsTypedAndStaysInTheThread() {
         var update = assertInstanceOf(DetourCommand.Update.class,
                 parser.parse("update INC-3 Fallback to GPT-5 works, latency -- fine"));
         assertEquals(new IncidentId(3), update.incident());
-        assertEquals("Fallback to GPT-5 works, latency -- fine", update.text());
+        assertEquals(UpdateText.internalOnly("Fallback to GPT-5 works, latency -- fine"), update.text());
+    }
+
+    @Test
+    void anUpdateAfterTwoDashesIsForTheThreadOnly() {
+        assertEquals(new DetourCommand.Update(new IncidentId(3), UpdateText.internalOnly("<@U0BOB> checks the 529s")),
+                parser.parse("update INC-3 -- <@U0BOB> checks the 529s"));
+        assertEquals(new DetourCommand.Update(new IncidentId(3), UpdateText.internalOnly("Slack made a dash")),
+                parser.parse("update INC-3 — Slack made a dash"));
+    }
+
+    @Test
+    void anUpdateAfterDashDashPublicIsForCustomers() {
+        assertEquals(new DetourCommand.Update(new IncidentId(3),
+                        UpdateText.forCustomers("Contract review is paused -- we are on it.")),
+                parser.parse("update INC-3 --public Contract review is paused -- we are on it."));
+        assertEquals(new DetourCommand.Update(new IncidentId(3), UpdateText.forCustomers("Paused for now")),
+                parser.parse("update INC-3 —PUBLIC Paused for now"));
+    }
+
+    @Test
+    void anUpdateMayHaveBothPartsTheThreadsFirst() {
+        assertEquals(new DetourCommand.Update(new IncidentId(3),
+                        new UpdateText("Opus still 529s, <@U0BOB> watches", "Contract review is paused.")),
+                parser.parse("update INC-3 -- Opus still 529s, <@U0BOB> watches --public Contract review is paused."));
+        assertEquals(new DetourCommand.Update(new IncidentId(3), new UpdateText("Opus 529s", "Paused.")),
+                parser.parse("update INC-3 Opus 529s --public Paused."));
+    }
+
+    @Test
+    void theCustomersPartIsStoredAsCustomersReadItWithNothingLive() {
+        var update = assertInstanceOf(DetourCommand.Update.class, parser.parse("update INC-3 --public"
+                + " <@U0BOB|bob> and <@U0ALICE> are on it <!channel> <https://evil.example|our docs>"));
+        assertEquals("@bob and someone are on it @channel our docs (https://evil.example)",
+                update.text().customer());
+    }
+
+    @Test
+    void anUpdateWithoutTextOrWithAnEmptyPublicPartIsRefused() {
+        assertEquals("An update needs text after the incident id.",
+                assertInstanceOf(DetourCommand.Invalid.class, parser.parse("update INC-3 --")).problem());
+        assertEquals("Write the text for customers after `--public`.",
+                assertInstanceOf(DetourCommand.Invalid.class, parser.parse("update INC-3 -- on it --public ")).problem());
+        assertTrue(assertInstanceOf(DetourCommand.Invalid.class, parser.parse("update INC-3 --public "
+                + "x".repeat(TextLimits.TEXT + 1))).problem().contains(String.valueOf(TextLimits.TEXT + 1)));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Refusal;
@@ -133,7 +134,7 @@ final class FakeOperations implements Operations {
     }
 
     @Override
-    public IncidentChange postUpdate(IncidentId id, String text, Actor by) {
+    public IncidentChange postUpdate(IncidentId id, UpdateText text, Actor by) {
         return change(id, "updated", by, incident -> incident.postUpdate(text, by, NOW));
     }
 

@@ -8,6 +8,7 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.TextLimits;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.messages.Interactions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,7 +123,8 @@ class InteractionHandlerTest {
 
     @Test
     void theUpdateAndResolveFormsBecomeTheirCommands() {
-        assertEquals(new SubmissionReply.Accepted(new DetourCommand.Update(INC_3, "Fallback holds")),
+        assertEquals(new SubmissionReply.Accepted(new DetourCommand.Update(INC_3,
+                        UpdateText.internalOnly("Fallback holds"))),
                 interactions.submit(Interactions.UPDATE_MODAL, "INC-3",
                         Map.of(Interactions.UPDATE_INPUT, List.of(" Fallback holds "))));
         assertEquals(new SubmissionReply.Accepted(new DetourCommand.Resolve(INC_3, Optional.of("fixed"))),
@@ -130,6 +132,49 @@ class InteractionHandlerTest {
                         Map.of(Interactions.SUMMARY_INPUT, List.of("fixed"))));
         assertEquals(new SubmissionReply.Accepted(new DetourCommand.Resolve(INC_3, Optional.empty())),
                 interactions.submit(Interactions.RESOLVE_MODAL, "INC-3", Map.of()));
+    }
+
+    @Test
+    void anUpdateFormWithTextForCustomersFirstShowsExactlyWhatCustomersWillRead() {
+        Map<String, List<String>> typed = Map.of(Interactions.UPDATE_INPUT, List.of("<@U0BOB> restarts the gateway"),
+                Interactions.UPDATE_PUBLIC_INPUT, List.of(" <@U0BOB|bob> is on it <!here> "));
+
+        var preview = assertInstanceOf(SubmissionReply.Preview.class,
+                interactions.submit(Interactions.UPDATE_MODAL, "INC-3", typed));
+
+        String shown = preview.view().getBlocks().toString();
+        assertTrue(shown.contains("@bob is on it @here"), shown);
+        assertEquals(Interactions.UPDATE_MODAL, preview.view().getCallbackId());
+        assertEquals(List.of(), operations.changes, "nothing is posted before the preview was seen");
+
+        assertEquals(new SubmissionReply.Accepted(new DetourCommand.Update(INC_3,
+                        new UpdateText("<@U0BOB> restarts the gateway", "@bob is on it @here"))),
+                interactions.submit(Interactions.UPDATE_MODAL, preview.view().getPrivateMetadata(), typed));
+    }
+
+    @Test
+    void anUpdateFormWhoseTextForCustomersChangedAfterThePreviewShowsTheNewPreview() {
+        var preview = assertInstanceOf(SubmissionReply.Preview.class, interactions.submit(Interactions.UPDATE_MODAL,
+                "INC-3", Map.of(Interactions.UPDATE_PUBLIC_INPUT, List.of("Contract review is paused"))));
+
+        var again = assertInstanceOf(SubmissionReply.Preview.class, interactions.submit(Interactions.UPDATE_MODAL,
+                preview.view().getPrivateMetadata(), Map.of(Interactions.UPDATE_PUBLIC_INPUT,
+                        List.of("Contract review and meeting summaries are paused"))));
+
+        String shown = again.view().getBlocks().toString();
+        assertTrue(shown.contains("The text for customers changed"), shown);
+        assertTrue(shown.contains("Contract review and meeting summaries are paused"), shown);
+    }
+
+    @Test
+    void anEmptyUpdateFormOrAnOverlongPartIsShownUnderItsInput() {
+        assertEquals(new SubmissionReply.Errors(Map.of(Interactions.UPDATE_INPUT, "Write the update.")),
+                interactions.submit(Interactions.UPDATE_MODAL, "INC-3", Map.of(Interactions.UPDATE_INPUT,
+                        List.of(" "), Interactions.UPDATE_PUBLIC_INPUT, List.of(""))));
+        assertEquals(new SubmissionReply.Errors(Map.of(Interactions.UPDATE_PUBLIC_INPUT,
+                        "At most " + TextLimits.TEXT + " characters.")),
+                interactions.submit(Interactions.UPDATE_MODAL, "INC-3", Map.of(Interactions.UPDATE_PUBLIC_INPUT,
+                        List.of("x".repeat(TextLimits.TEXT + 1)))));
     }
 
     @Test

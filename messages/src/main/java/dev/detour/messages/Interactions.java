@@ -30,6 +30,8 @@ public final class Interactions {
     public static final String KIND_INPUT = "kind";
     public static final String REASON_INPUT = "reason";
     public static final String UPDATE_INPUT = "update";
+    /** The update form's text for customers; the form's {@code UPDATE_INPUT} is the thread's. */
+    public static final String UPDATE_PUBLIC_INPUT = "update-public";
     public static final String SUMMARY_INPUT = "summary";
     public static final String CAUSE_INPUT = "cause";
     public static final String FOLLOW_UPS_INPUT = "follow-ups";

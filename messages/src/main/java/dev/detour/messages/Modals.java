@@ -3,6 +3,7 @@ package dev.detour.messages;
 import com.slack.api.model.block.composition.OptionGroupObject;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
@@ -13,6 +14,7 @@ import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.TextLimits;
+import dev.detour.incidents.incident.UpdateText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,8 @@ import static com.slack.api.model.view.Views.viewTitle;
 public final class Modals {
     /** Slack's limit for a modal's title and its buttons; clipped, since a translation may be longer. */
     private static final int TITLE = 24;
+    /** Slack's limit for an input's hint. */
+    private static final int HINT = 2000;
 
     private final Catalog catalog;
     private final Wording words;
@@ -89,9 +93,49 @@ public final class Modals {
                                         .placeholder(plainText(words.get(WordKey.MODAL_DECLARE_REASON_PLACEHOLDER)))))))));
     }
 
+    /** The update form: a text for the incident's thread and, optionally, one for customers. */
     public View postUpdate(IncidentId incident) {
-        return textModal(Interactions.UPDATE_MODAL, incident, words.get(WordKey.MODAL_UPDATE_TITLE),
-                words.get(WordKey.MODAL_UPDATE_SUBMIT), Interactions.UPDATE_INPUT, words.get(WordKey.MODAL_UPDATE_LABEL), false);
+        return updateForm(incident, incident.toString(), new UpdateText("", ""), Optional.empty());
+    }
+
+    /**
+     * The update form again as it was filled in, with the exact text customers will read ({@link CustomerText}):
+     * posting it unchanged confirms it; the form's private metadata carries the text's fingerprint for that.
+     *
+     * @param changed whether an earlier preview no longer matched what was typed
+     */
+    public View postUpdatePreview(IncidentId incident, UpdateText typed, boolean changed) {
+        String customersRead = CustomerText.of(typed.customer());
+        return updateForm(incident, incident + " " + CustomerText.fingerprint(customersRead), typed,
+                Optional.of((changed ? words.get(WordKey.MODAL_UPDATE_PREVIEW_CHANGED) + "\n" : "")
+                        + words.get(WordKey.MODAL_UPDATE_PREVIEW, SlackText.quoted(SlackText.escape(customersRead,
+                        Limits.room(Limits.SECTION_TEXT, words.get(WordKey.MODAL_UPDATE_PREVIEW_CHANGED)
+                                + words.get(WordKey.MODAL_UPDATE_PREVIEW, "")))))));
+    }
+
+    private View updateForm(IncidentId incident, String metadata, UpdateText typed, Optional<String> preview) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText("*" + incident + "*"))));
+        blocks.add(input(i -> i.blockId(Interactions.UPDATE_INPUT).optional(true)
+                .label(plainText(words.get(WordKey.MODAL_UPDATE_LABEL)))
+                .element(plainTextInput(p -> withInitial(p.actionId(Interactions.UPDATE_INPUT).multiline(true)
+                        .maxLength(TextLimits.TEXT), typed.internal())))));
+        blocks.add(input(i -> i.blockId(Interactions.UPDATE_PUBLIC_INPUT).optional(true)
+                .label(plainText(words.get(WordKey.MODAL_UPDATE_PUBLIC)))
+                .hint(plainText(Limits.clip(words.get(WordKey.MODAL_UPDATE_PUBLIC_HINT), HINT)))
+                .element(plainTextInput(p -> withInitial(p.actionId(Interactions.UPDATE_PUBLIC_INPUT).multiline(true)
+                        .maxLength(TextLimits.TEXT), typed.customer())))));
+        preview.ifPresent(text -> blocks.add(section(s -> s.text(markdownText(text)))));
+        return view(v -> v.type("modal").callbackId(Interactions.UPDATE_MODAL).privateMetadata(metadata)
+                .title(title(words.get(WordKey.MODAL_UPDATE_TITLE)))
+                .submit(submit(words.get(WordKey.MODAL_UPDATE_SUBMIT)))
+                .close(cancel())
+                .blocks(blocks));
+    }
+
+    private static PlainTextInputElement.PlainTextInputElementBuilder withInitial(
+            PlainTextInputElement.PlainTextInputElementBuilder input, String text) {
+        return text.isEmpty() ? input : input.initialValue(text);
     }
 
     /** The summary, the cause and the follow-ups (one a line: what, @owner, due date), each optional. */
@@ -117,19 +161,6 @@ public final class Modals {
                     placeholder.ifPresent(text -> p.placeholder(plainText(Limits.clip(text, 150))));
                     return p;
                 })));
-    }
-
-    private View textModal(String callbackId, IncidentId incident, String title, String submit, String input,
-                           String label, boolean optional) {
-        return view(v -> v.type("modal").callbackId(callbackId).privateMetadata(incident.toString())
-                .title(title(title))
-                .submit(submit(submit))
-                .close(cancel())
-                .blocks(List.of(
-                        section(s -> s.text(markdownText("*" + incident + "*"))),
-                        input(i -> i.blockId(input).label(plainText(label)).optional(optional)
-                                .element(plainTextInput(p -> p.actionId(input).multiline(true)
-                                        .maxLength(TextLimits.TEXT)))))));
     }
 
     private static ViewTitle title(String text) {

@@ -6,6 +6,8 @@ import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.incident.TimelineDetail;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.routing.RouteState;
@@ -162,11 +164,33 @@ public final class ThreadReply {
     private String describe(TimelineEntry entry) {
         String who = Names.actor(entry.actor());
         return switch (entry.type()) {
-            case UPDATE -> quoting(WordKey.REPLY_UPDATE, who, entry);
+            case UPDATE -> entry.detail() instanceof TimelineDetail.Update update ? update(who, entry.actor(),
+                    update.text()) : quoting(WordKey.REPLY_UPDATE, who, entry);
             case RESOLVED -> quoting(WordKey.REPLY_RESOLVED_SUMMARY, who, entry);
             default -> words.get(WordKey.REPLY_ENTRY, who, timeline.of(entry,
                     Limits.room(Limits.SECTION_TEXT, words.get(WordKey.REPLY_ENTRY, who, ""))));
         };
+    }
+
+    /**
+     * The internal part as on-call typed it (a person mention stays one), then what customers read, marked as such
+     * and escaped whole: the customer part goes outside the incident, where no mention is live.
+     */
+    private String update(String who, Actor actor, UpdateText text) {
+        if (text.customer().isEmpty()) {
+            int room = Limits.room(Limits.SECTION_TEXT, words.get(WordKey.REPLY_UPDATE, who, ""));
+            return words.get(WordKey.REPLY_UPDATE, who, SlackText.quoted(ownWords(actor, text.internal(), room)));
+        }
+        if (text.internal().isEmpty()) {
+            int room = Limits.room(Limits.SECTION_TEXT, words.get(WordKey.REPLY_UPDATE_FOR_CUSTOMERS, who, ""));
+            return words.get(WordKey.REPLY_UPDATE_FOR_CUSTOMERS, who,
+                    SlackText.quoted(SlackText.escape(text.customer(), room)));
+        }
+        int room = Limits.room(Limits.SECTION_TEXT, words.get(WordKey.REPLY_UPDATE, who, "") + "\n"
+                + words.get(WordKey.REPLY_UPDATE_CUSTOMERS_READ, "")) / 2;
+        return words.get(WordKey.REPLY_UPDATE, who, SlackText.quoted(ownWords(actor, text.internal(), room))) + "\n"
+                + words.get(WordKey.REPLY_UPDATE_CUSTOMERS_READ, SlackText.quoted(SlackText.escape(text.customer(),
+                room)));
     }
 
     /** {@code key}'s words, then the entry's text as a quote, cut to fit the section. */

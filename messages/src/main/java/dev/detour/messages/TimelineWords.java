@@ -4,6 +4,7 @@ import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.TimelineDetail;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.routing.Route;
 
 import java.util.List;
@@ -48,7 +49,12 @@ public final class TimelineWords {
             return targets(added.targets());
         }
         if (detail instanceof TimelineDetail.Update update) {
-            return update.text();
+            UpdateText text = update.text();
+            if (text.customer().isEmpty()) {
+                return text.internal();
+            }
+            return text.internal().isEmpty() ? words.get(WordKey.TIMELINE_PLAIN_UPDATE_PUBLIC, text.customer())
+                    : words.get(WordKey.TIMELINE_PLAIN_UPDATE_BOTH, text.internal(), text.customer());
         }
         if (detail instanceof TimelineDetail.AvailabilityChanged changed) {
             WordKey key = changed.available() ? WordKey.TIMELINE_PLAIN_AVAILABLE : WordKey.TIMELINE_PLAIN_UNAVAILABLE;

@@ -71,7 +71,7 @@ class BlockKitLimitsTest {
         List<TimelineEntry> entries = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             entries.add(new TimelineEntry(NOW.plusSeconds(i), Actor.user("U0ALICE"),
-                    new TimelineDetail.Update("update " + i + " " + BigCatalog.LONG)));
+                    new TimelineDetail.Update("update " + i + " " + BigCatalog.LONG, "public " + i)));
         }
         SlackMessage summary = new ManagerSummary(names, Wording.of("en"))
                 .render(new IncidentReport(incident, entries, List.of(), NOW));

@@ -43,7 +43,8 @@ final class GoldenCases {
             new HelpMessage.Command(WordKey.HELP_VERB_ENABLE, "/detour enable <provider|model>... [-- reason]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_ROUTE, "/detour route <task-class> <model|stop|auto>", true),
             new HelpMessage.Command(WordKey.HELP_VERB_CONSENT, "/detour consent <task-class> approve|deny", true),
-            new HelpMessage.Command(WordKey.HELP_VERB_UPDATE, "/detour update <INC-n> <text>", true),
+            new HelpMessage.Command(WordKey.HELP_VERB_UPDATE,
+                    "/detour update <INC-n> [--] <text for the thread> [--public <text for customers>]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_STATE, "/detour state <INC-n> investigating|identified|monitoring|resolved",
                     true),
             new HelpMessage.Command(WordKey.HELP_VERB_RESOLVE, "/detour resolve <INC-n> [-- summary] [--cause why] [--follow-up what @owner due YYYY-MM-DD]", true),
@@ -102,7 +103,7 @@ final class GoldenCases {
         add.message("support-affected", () -> support.affected(scenario.acknowledged(), scenario.during(),
                 Optional.empty(), Scenario.NOW.plusSeconds(30 * 60)));
         add.message("support-affected-with-update", () -> support.affected(scenario.acknowledged(),
-                scenario.during(), Optional.of(scenario.update()), Scenario.NOW.plusSeconds(30 * 60)));
+                scenario.during(), Optional.of(scenario.customerUpdate()), Scenario.NOW.plusSeconds(30 * 60)));
         add.message("support-all-clear", () -> support.allClear(scenario.resolved(), Scenario.RESOLVED));
 
         add.message("manager-summary", () -> new ManagerSummary(names, words).render(scenario.report()));
@@ -111,6 +112,8 @@ final class GoldenCases {
         add.view("app-home", () -> new AppHomeView(status, words).render(scenario.during()));
         add.view("modal-declare", modals::declare);
         add.view("modal-post-update", () -> modals.postUpdate(scenario.id()));
+        add.view("modal-post-update-preview", () -> modals.postUpdatePreview(scenario.id(), scenario.updateText(),
+                false));
         add.view("modal-resolve", () -> modals.resolve(scenario.id()));
         AuditMessage audit = new AuditMessage(words);
         add.message("audit", () -> audit.render(scenario.audit(), new AuditMessage.Filter(Optional.of(scenario.id()),

@@ -10,6 +10,7 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.UpdateText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,11 +63,20 @@ class OutsideTextTest {
     @Test
     void aPersonMentionOnCallTypedStaysLiveInTheThreadButNotInTheNotificationOfTheRootOrSupport() {
         assertTrue(payload("reply-update-hostile").contains("<@U0MALLORY>"));
-        for (String elsewhere : List.of("root-open-hostile", "support-affected-with-update-hostile",
-                "manager-summary-hostile", "reply-signal-disable-hostile", "reply-consent-question-hostile")) {
+        for (String elsewhere : List.of("root-open-hostile", "manager-summary-hostile",
+                "reply-signal-disable-hostile", "reply-consent-question-hostile")) {
             assertFalse(payload(elsewhere).contains("<@U0MALLORY>"), elsewhere);
             assertTrue(payload(elsewhere).contains("&lt;@U0MALLORY&gt;"), elsewhere + " shows it as text");
         }
+    }
+
+    @Test
+    void customersReadAnUpdatesMentionsAsNamesOrSomeoneAndNeverAnId() {
+        String support = payload("support-affected-with-update-hostile");
+        assertFalse(support.contains("U0MALLORY"), support);
+        assertTrue(support.contains("@channel @here @everyone @oncall someone a channel click (https://evil.example)"),
+                support);
+        assertTrue(payload("reply-update-hostile").contains("Customers read"), "the thread shows what customers read");
     }
 
     @Test
@@ -101,16 +111,39 @@ class OutsideTextTest {
         }
     }
 
-    /** The update's thread reply and its support post, each as notification text and as section text. */
+    @Test
+    void anUpdateWithTwoLongPartsFitsItsThreadReplyAndCutsEachPartSayingSo() {
+        Scenario seed = Scenario.seed();
+        String longest = "<".repeat(3000);
+        IncidentChange.Applied posted = (IncidentChange.Applied) seed.acknowledged().postUpdate(
+                new UpdateText(longest, longest), Scenario.BOB, AT);
+        SlackMessage reply = new ThreadReply(seed.names(), Wording.of("en")).render(new DetourEvent.IncidentChanged(
+                AT, Scenario.BOB, posted.incident(), posted.entries())).get(0);
+
+        String text = section(reply, 0);
+        assertTrue(text.length() <= Limits.SECTION_TEXT, text.length() + " characters");
+        assertEquals(2, Pattern.compile("… \\(cut, \\d+ characters\\)").matcher(text).results().count(), text);
+    }
+
+    /**
+     * The update's thread reply (internal only, and for customers only) and its support post, each as
+     * notification text and as section text.
+     */
     private static List<String> updateRenderings(String update) {
         Scenario seed = Scenario.seed();
         Incident acknowledged = seed.acknowledged();
-        IncidentChange.Applied posted = (IncidentChange.Applied) acknowledged.postUpdate(update, Scenario.BOB, AT);
-        SlackMessage reply = new ThreadReply(seed.names(), Wording.of("en")).render(new DetourEvent.IncidentChanged(AT, Scenario.BOB,
-                posted.incident(), posted.entries())).get(0);
+        List<String> renderings = new ArrayList<>();
+        for (UpdateText text : List.of(UpdateText.internalOnly(update), UpdateText.forCustomers(update))) {
+            IncidentChange.Applied posted = (IncidentChange.Applied) acknowledged.postUpdate(text, Scenario.BOB, AT);
+            SlackMessage reply = new ThreadReply(seed.names(), Wording.of("en")).render(new DetourEvent.IncidentChanged(
+                    AT, Scenario.BOB, posted.incident(), posted.entries())).get(0);
+            renderings.add(reply.text());
+            renderings.add(section(reply, 0));
+        }
         SlackMessage support = new SupportPost(seed.names(), Wording.of("en")).affected(acknowledged,
                 seed.during(), Optional.of(update), AT.plusSeconds(1800));
-        return List.of(reply.text(), section(reply, 0), section(support, 1));
+        renderings.add(section(support, 1));
+        return renderings;
     }
 
     @Test
@@ -136,11 +169,18 @@ class OutsideTextTest {
         return text.substring(Math.max(0, text.length() - 60));
     }
 
-    /** Every string in the JSON, with where it is, so a failure names the field. */
+    /**
+     * Every string in the JSON, with where it is, so a failure names the field. The text a plain text input is
+     * filled with again (the update form's preview) is what the person typed into an editable box: Slack never
+     * reads it as markup.
+     */
     private static void strings(JsonElement json, String path, List<String> live, List<String> allowed) {
         if (json.isJsonObject()) {
             JsonObject object = json.getAsJsonObject();
-            object.keySet().forEach(key -> strings(object.get(key), path + "." + key, live, allowed));
+            boolean typedBox = object.has("type") && object.get("type").isJsonPrimitive()
+                    && object.get("type").getAsString().equals("plain_text_input");
+            object.keySet().stream().filter(key -> !(typedBox && key.equals("initial_value")))
+                    .forEach(key -> strings(object.get(key), path + "." + key, live, allowed));
         } else if (json.isJsonArray()) {
             for (int i = 0; i < json.getAsJsonArray().size(); i++) {
                 strings(json.getAsJsonArray().get(i), path + "[" + i + "]", live, allowed);

@@ -27,6 +27,7 @@ import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.jobs.ConsentTimeouts;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.readmodel.IncidentReport;
@@ -166,9 +167,24 @@ final class Scenario {
 
     /** The free text people and signals wrote in this scenario: data, shown as written in every language. */
     List<String> writtenByPeople() {
-        List<String> texts = new ArrayList<>(List.of(title, reason, update, summary, cause, followUp));
+        List<String> texts = new ArrayList<>(List.of(title, reason, update, customerUpdate(), summary, cause,
+                followUp));
         texts.addAll(signalSources);
         return texts;
+    }
+
+    /**
+     * What on-call wrote for customers in the update: in the seed story its own words, in the others the thread's
+     * text as customers read it (long, or with every hostile markup turned into plain words).
+     */
+    String customerUpdate() {
+        return name.equals("seed") ? "Contract review is paused until Claude Opus is back; meeting summaries work as"
+                + " usual." : CustomerText.of(update);
+    }
+
+    /** The update on-call posts: {@link #update()} for the thread, {@link #customerUpdate()} for customers. */
+    UpdateText updateText() {
+        return new UpdateText(update, customerUpdate());
     }
 
     String update() {
@@ -293,7 +309,7 @@ final class Scenario {
         timeline.add(new TimelineEntry(DISABLED, ALICE, new TimelineDetail.AvailabilityChanged(affected.get(0), false,
                 Optional.of(reason))));
         timeline.addAll(applied(opened().acknowledge(BOB, ACKNOWLEDGED)).entries());
-        timeline.addAll(applied(acknowledged().postUpdate(update, BOB, UPDATED)).entries());
+        timeline.addAll(applied(acknowledged().postUpdate(updateText(), BOB, UPDATED)).entries());
         timeline.addAll(applied(acknowledged().moveTo(IncidentState.MONITORING, BOB, RECOVERED)).entries());
         timeline.addAll(routeEntries());
         timeline.addAll(applied(monitoring().resolve(BOB, RESOLVED, resolution())).entries());
@@ -386,7 +402,7 @@ final class Scenario {
     }
 
     DetourEvent updated() {
-        IncidentChange.Applied change = applied(acknowledged().postUpdate(update, BOB, UPDATED));
+        IncidentChange.Applied change = applied(acknowledged().postUpdate(updateText(), BOB, UPDATED));
         return new DetourEvent.IncidentChanged(UPDATED, BOB, change.incident(), change.entries());
     }
 

@@ -44,7 +44,10 @@ class TimelineTextTest {
                 "investigating -> identified");
         lines.put(new TimelineDetail.Resolved(IncidentState.MONITORING, "fixed"), "monitoring -> resolved: fixed");
         lines.put(new TimelineDetail.TargetsAdded(List.of(ANTHROPIC, GPT_5)), "provider anthropic, model gpt-5");
-        lines.put(new TimelineDetail.Update("provider confirmed"), "provider confirmed");
+        lines.put(new TimelineDetail.Update("provider confirmed", ""), "provider confirmed");
+        lines.put(new TimelineDetail.Update("", "Some features are paused"), "for customers: Some features are paused");
+        lines.put(new TimelineDetail.Update("provider confirmed", "Some features are paused"),
+                "provider confirmed (for customers: Some features are paused)");
         lines.put(new TimelineDetail.AvailabilityChanged(GPT_5, false, Optional.of("529s")),
                 "model gpt-5 unavailable: 529s");
         lines.put(new TimelineDetail.RouteChanged(new Route(SeedCatalog.CODE_MIGRATION, RouteState.AWAITING_CONSENT,

@@ -158,6 +158,9 @@ public class SlackHandlers {
         if (reply instanceof SubmissionReply.Errors errors) {
             return ctx.ackWithErrors(errors.errors());
         }
+        if (reply instanceof SubmissionReply.Preview preview) {
+            return ctx.ackWithUpdate(preview.view());
+        }
         if (reply instanceof SubmissionReply.Accepted accepted) {
             Delivery delivery = deliveries.of(ctx);
             later(invoker, () -> tellPrivately(ctx, invoker.userId(),

@@ -9,6 +9,7 @@ import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.MovableClock;
 import dev.detour.incidents.testing.SeedConfigFactory;
@@ -105,7 +106,7 @@ class PublicStatusBrowserIT implements TestPropertyProvider {
         IncidentId incident = disabled.incident().orElseThrow().id();
         clock.advance(Duration.ofMinutes(12));
         assertInstanceOf(IncidentChange.Applied.class, incidents.postUpdate(incident,
-                "Requests to Claude fail; <@U0ALICE|alice> is on it.", ALICE));
+                UpdateText.forCustomers("Requests to Claude fail; <@U0ALICE|alice> is on it."), ALICE));
         clock.advance(Duration.ofMinutes(3));
         awaitReading(status -> "degraded".equals(status.get("state").asText()));
         results.addAll(check(script, Map.of("incident", "/status")));

@@ -10,6 +10,7 @@ import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.testing.MovableClock;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.incidents.testing.TestDatabase;
@@ -63,7 +64,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The public status while an incident is open: both Claude Opus models are switched off, so meeting summaries
  * fall back to GPT-5, code migration plans wait for on-call's decision and contract review is paused; on-call
- * has posted an update for support. The API token is set, and none of it is needed here.
+ * has posted an update for the incident's thread only, then one with a part for the thread and a part for
+ * customers. The API token is set, and none of it is needed here.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -76,6 +78,12 @@ class PublicStatusIT implements TestPropertyProvider {
             + "Prompts with <tags> & \"quotes\" work as before.";
     private static final String UPDATE_AS_SHOWN = "Requests to Claude fail; @alice is on it. "
             + "Prompts with <tags> & \"quotes\" work as before.";
+    /** On-call's words for the thread only, in an update of their own and next to the customers' part. */
+    private static final String INTERNAL_ONLY = "Capacity ticket 4242 is open with Anthropic; no ETA yet.";
+    private static final String INTERNAL = "Rollback of gateway-config-7781 is our suspect; <@U0BOB> owns it.";
+    /** A word of each internal text that nothing else on the public surfaces has. */
+    private static final List<String> INTERNAL_WORDS = List.of("4242", "ETA", "gateway-config-7781", "suspect",
+            "U0BOB", "owns it");
     /** Every id of the seed catalog and its Slack settings, and incident numbers: none may be shown. */
     private static final List<String> INTERNAL_IDS = List.of("claude-opus-4-8", "claude-opus-4-7",
             "claude-sonnet-4-6", "gpt-5", "anthropic", "openai", "meeting-summary", "code-migration", "legal-review",
@@ -129,7 +137,10 @@ class PublicStatusIT implements TestPropertyProvider {
                 List.of(Target.model(OPUS_48), Target.model(OPUS_47)), ALICE, Optional.of("elevated 529s")));
         IncidentId incident = disabled.incident().orElseThrow().id();
         clock.advance(Duration.ofMinutes(10));
-        assertInstanceOf(IncidentChange.Applied.class, incidents.postUpdate(incident, UPDATE, ALICE));
+        assertInstanceOf(IncidentChange.Applied.class, incidents.postUpdate(incident,
+                UpdateText.internalOnly(INTERNAL_ONLY), ALICE));
+        assertInstanceOf(IncidentChange.Applied.class, incidents.postUpdate(incident,
+                new UpdateText(INTERNAL, UPDATE), ALICE));
         clock.advance(Duration.ofMinutes(1));
     }
 
@@ -302,6 +313,22 @@ class PublicStatusIT implements TestPropertyProvider {
 
         assertEquals(entryIds(before), entryIds(after));
         assertTrue(entryIds(before).stream().allMatch(id -> id.startsWith("urn:uuid:")), entryIds(before).toString());
+    }
+
+    @Test
+    void anUpdatesInternalTextNeverAppearsOnThePageTheJsonOrTheFeedWhileItsPublicTextDoes() throws Exception {
+        for (String uri : List.of("/status", "/status.json", "/status/feed.atom")) {
+            String body = new String(get(http, uri, "*/*"), StandardCharsets.UTF_8);
+            for (String word : INTERNAL_WORDS) {
+                assertFalse(body.contains(word), uri + " shows the internal " + word + ":\n" + body);
+            }
+        }
+        JsonNode posts = json.readTree(get(http, "/status.json", "application/json")).get("posts");
+        assertTrue(posts.get(0).get("text").asText().contains(UPDATE_AS_SHOWN), posts.toString());
+        Document page = parse(get(http, "/status", "text/html"));
+        assertTrue(byClass(page, "p", "text").get(0).contains(UPDATE_AS_SHOWN), byClass(page, "p", "text").toString());
+        Element feed = assertAtomFeed(get(http, "/status/feed.atom", "application/atom+xml"));
+        assertTrue(child(children(feed, "entry").get(0), "content").getTextContent().contains(UPDATE_AS_SHOWN));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.detour.incidents.application.AvailabilityService;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.application.RoutingOutcome;
 import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
@@ -191,7 +192,7 @@ class SubscriptionsIT implements TestPropertyProvider {
     }
 
     private void update(IncidentId incident, String text) {
-        assertInstanceOf(IncidentChange.Applied.class, incidents.postUpdate(incident, text, ALICE));
+        assertInstanceOf(IncidentChange.Applied.class, incidents.postUpdate(incident, UpdateText.forCustomers(text), ALICE));
     }
 
     private List<MimeMessage> awaitEmails(int count) {

@@ -33,8 +33,8 @@ import java.util.Optional;
 
 /**
  * What support staff and managers get: a support post when users are affected and whenever fallback state
- * changes, an update when on-call posts one, the all-clear when normal routing resumes, and the manager summary
- * when an incident resolves. Rendered in the change's transaction, from its view of the state.
+ * changes, an update when on-call posts one with a part for customers, the all-clear when normal routing resumes,
+ * and the manager summary when an incident resolves. Rendered in the change's transaction, from its view of the state.
  */
 @Singleton
 public class SupportOutboxRule implements OutboxRule {
@@ -106,12 +106,15 @@ public class SupportOutboxRule implements OutboxRule {
         } else if (event instanceof DetourEvent.IncidentChanged changed) {
             for (int i = 0; i < changed.entries().size(); i++) {
                 TimelineEntry entry = changed.entries().get(i);
-                if (entry.detail() instanceof TimelineDetail.Update update) {
+                // Only the part a person wrote for customers leaves the incident; an internal update stays in the thread.
+                Optional<String> forCustomers = entry.detail() instanceof TimelineDetail.Update update
+                        ? update.text().customerPart() : Optional.empty();
+                if (forCustomers.isPresent()) {
                     DetourStatus now = status.get().current();
                     Instant next = entry.at().plus(updateEvery);
                     drafts.add(supportPost(Once.perEvent(i),
-                            support.affected(changed.current(), now, Optional.of(update.text()), next),
-                            support.affectedWords(changed.current(), now, Optional.of(update.text()), next), id));
+                            support.affected(changed.current(), now, forCustomers, next),
+                            support.affectedWords(changed.current(), now, forCustomers, next), id));
                 }
             }
         }

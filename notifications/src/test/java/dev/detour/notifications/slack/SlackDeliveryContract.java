@@ -3,6 +3,7 @@ package dev.detour.notifications.slack;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
@@ -79,7 +80,7 @@ abstract class SlackDeliveryContract {
                         List.of(Target.model(SeedCatalog.GPT_5)), Actor.user("U0ALICE"));
                 var id = ((dev.detour.incidents.incident.IncidentChange.Applied) opened).incident().id();
                 incidents.changeState(id, IncidentState.IDENTIFIED, Actor.user("U0ALICE"));
-                incidents.postUpdate(id, "fallback works", Actor.user("U0ALICE"));
+                incidents.postUpdate(id, UpdateText.forCustomers("fallback works"), Actor.user("U0ALICE"));
             } // stopped between commit and send: its dispatcher never polled
             assertTrue(slack.calls("chat.postMessage").isEmpty());
 
@@ -124,7 +125,7 @@ abstract class SlackDeliveryContract {
                 for (int i = 1; i <= 15; i++) {
                     String update = "update number " + i + " of 15";
                     updates.add(update);
-                    (i % 2 == 0 ? two : one).getBean(IncidentService.class).postUpdate(id, update,
+                    (i % 2 == 0 ? two : one).getBean(IncidentService.class).postUpdate(id, UpdateText.forCustomers(update),
                             Actor.user("U0ALICE"));
                 }
                 slack.awaitCall("chat.postMessage", call -> call.param("channel").equals("C0SUPPORT")

@@ -5,6 +5,7 @@ import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
@@ -118,7 +119,7 @@ class SlackDispatcherIT implements TestPropertyProvider {
         clock.advance(Duration.ofSeconds(1));
         incidents.changeState(incident.id(), IncidentState.MONITORING, Actor.user("U0ALICE"));
         clock.advance(Duration.ofSeconds(1));
-        incidents.postUpdate(incident.id(), "watching", Actor.user("U0ALICE"));
+        incidents.postUpdate(incident.id(), UpdateText.forCustomers("watching"), Actor.user("U0ALICE"));
 
         dispatcher.dispatchDue();
 
@@ -266,7 +267,7 @@ class SlackDispatcherIT implements TestPropertyProvider {
         assertEquals(1, nudged.size(), "once per silence");
         assertTrue(FakeSlack.blocksOf(nudged.get(0)).toString().contains(dev.detour.messages.Interactions.POST_UPDATE));
 
-        incidents.postUpdate(incident.id(), "fallbacks hold", Actor.user("U0ALICE"));
+        incidents.postUpdate(incident.id(), UpdateText.forCustomers("fallbacks hold"), Actor.user("U0ALICE"));
         clock.advance(Duration.ofMinutes(10));
         assertEquals(0, nudges.nudgeDue(), "an update restarts the wait");
         availabilityOn(SeedCatalog.OPUS_48);

@@ -4,6 +4,7 @@ import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
@@ -135,7 +136,7 @@ class UnansweredSlackCallsIT implements TestPropertyProvider {
         slack.slowChat(TIMEOUT.plusMillis(500));
         Incident incident = open("Slack is slow");
         incidents.changeState(incident.id(), IncidentState.IDENTIFIED, Actor.user("U0ALICE"));
-        incidents.postUpdate(incident.id(), "fallback holds", Actor.user("U0ALICE"));
+        incidents.postUpdate(incident.id(), UpdateText.forCustomers("fallback holds"), Actor.user("U0ALICE"));
 
         for (int round = 0; round < 8; round++) {
             dispatcher.dispatchDue();
@@ -158,7 +159,7 @@ class UnansweredSlackCallsIT implements TestPropertyProvider {
     void whenTheConnectionClosesWithoutAnAnswerEachPostAppearsOnce() {
         slack.closeChat();
         Incident incident = open("Slack hangs up");
-        incidents.postUpdate(incident.id(), "still on it", Actor.user("U0ALICE"));
+        incidents.postUpdate(incident.id(), UpdateText.forCustomers("still on it"), Actor.user("U0ALICE"));
 
         for (int round = 0; round < 8; round++) {
             dispatcher.dispatchDue();
@@ -177,7 +178,7 @@ class UnansweredSlackCallsIT implements TestPropertyProvider {
         Incident incident = open("database drops the commit");
         dispatcher.dispatchDue();
         commits.failNextSentOf.set(SlackKind.REPLY.topic());
-        incidents.postUpdate(incident.id(), "switching to GPT-5", Actor.user("U0ALICE"));
+        incidents.postUpdate(incident.id(), UpdateText.forCustomers("switching to GPT-5"), Actor.user("U0ALICE"));
 
         assertThrows(IllegalStateException.class, dispatcher::dispatchDue, "the database failed");
         String ts = threads.of(incident.id()).orElseThrow().ts();
