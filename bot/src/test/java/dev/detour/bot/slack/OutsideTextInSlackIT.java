@@ -1,5 +1,6 @@
 package dev.detour.bot.slack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.messages.Interactions;
 import dev.detour.notifications.testing.FakeSlack;
@@ -20,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -54,7 +56,7 @@ class OutsideTextInSlackIT implements TestPropertyProvider {
     }
 
     @Test
-    void markupPeopleTypeNeverReachesSlackLive() {
+    void markupPeopleTypeNeverReachesSlackLive() throws Exception {
         SlackRequests requests = new SlackRequests(server.getURI(), SignedSlack.SIGNING_SECRET);
         HttpResponse<String> declared = requests.declareSubmission(ALICE, List.of("model:gpt-5"), "outage",
                 "GPT-5 fails <!channel> <https://evil.example|click>");
@@ -69,10 +71,18 @@ class OutsideTextInSlackIT implements TestPropertyProvider {
         // As Slack sends a command typed as "<!here> <@U0MALLORY> &lt;b&gt;": its own encoding of & < >.
         requests.command(ALICE, "update INC-1 &lt;!here&gt; &lt;@U0MALLORY&gt; &amp;lt;b&amp;gt;",
                 slack.newResponseUrl());
-        requests.viewSubmission(ALICE, Interactions.UPDATE_MODAL, "INC-1",
-                Map.of(Interactions.UPDATE_INPUT, "<!everyone> <!subteam^S0ONCALL|@oncall> by form"));
-        slack.awaitCall("chat.postMessage", call -> "C0SUPPORT".equals(call.param("channel"))
+        Map<String, String> form = Map.of(Interactions.UPDATE_INPUT, "<!everyone> <@U0MALLORY> internal by form",
+                Interactions.UPDATE_PUBLIC_INPUT, "<!everyone> <!subteam^S0ONCALL|@oncall> <@U0MALLORY> by form");
+        // The form first shows exactly what customers will read; posted again unchanged, it is sent.
+        HttpResponse<String> preview = requests.viewSubmission(ALICE, Interactions.UPDATE_MODAL, "INC-1", form);
+        JsonNode shown = new ObjectMapper().readTree(preview.body());
+        assertEquals("update", shown.path("response_action").asText(), preview.body());
+        requests.viewSubmission(ALICE, Interactions.UPDATE_MODAL,
+                shown.path("view").path("private_metadata").asText(), form);
+        FakeSlack.Call support = slack.awaitCall("chat.postMessage", call -> "C0SUPPORT".equals(call.param("channel"))
                 && call.param("text").contains("by form"), WAIT);
+        assertTrue(support.param("text").contains("@everyone @oncall someone by form"), support.param("text"));
+        assertFalse(support.param("text").contains("internal by form"), "the thread's part stays in the thread");
         FakeSlack.Call threadUpdate = slack.awaitCall("chat.postMessage", call -> call.param("thread_ts") != null
                 && call.param("text").contains("&amp;lt;b&amp;gt;"), WAIT);
 
