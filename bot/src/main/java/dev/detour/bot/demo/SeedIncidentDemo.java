@@ -161,15 +161,16 @@ public final class SeedIncidentDemo {
         at("07:20", null);
         command("state " + id + " identified");
         at("07:25", null);
-        command("update " + id + " Anthropic models are switched off while Anthropic reports elevated errors. This"
+        command("update " + id + " -- Opus 4.8 and 4.7 return 529s; Anthropic is switched off until its page says"
+                + " fixed. --public Anthropic models are switched off while Anthropic reports elevated errors. This"
                 + " is a service disruption, not a change in model quality.");
 
         at("07:56", "Half an hour without news for support: Detour reminds on-call.");
         nudges.nudgeDue();
         delivered();
         at("08:05", null);
-        command("update " + id + " Anthropic is working on a fix. Meeting summaries and code migration plans keep"
-                + " working on GPT-5; contract review waits for Claude Opus 4.8.");
+        command("update " + id + " --public Anthropic is working on a fix. Meeting summaries and code migration"
+                + " plans keep working on GPT-5; contract review waits for Claude Opus 4.8.");
 
         at("12:30", "Anthropic reports a fix. Probe traffic to Opus 4.8 and 4.7 succeeds again...");
         traffic(0);
