@@ -1,6 +1,7 @@
 package dev.detour.messages;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.readmodel.DetourStatus;
@@ -24,6 +25,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
  * use which model now, which are paused, since when, and when the next update comes; or the all-clear.
  */
 public final class SupportPost {
+    /** More providers than this are not named one by one in a support post's lead. */
+    private static final int NAMED_PROVIDERS = 3;
     private final Names names;
     private final Wording words;
 
@@ -38,11 +41,13 @@ public final class SupportPost {
      */
     public SlackMessage affected(Incident incident, DetourStatus status, Optional<String> update, Instant next) {
         String headline = headline(incident);
+        String lead = lead(incident);
         List<String> lines = lines(status);
         String body = Limits.lines(lines.stream().map(line -> "• " + line).toList(), Limits.SECTION_TEXT - 100);
         String when = when(incident, next);
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Limits.clip(headline, Limits.HEADER_TEXT)))));
+        blocks.add(section(s -> s.text(markdownText(SlackText.escape(lead, Limits.SECTION_TEXT)))));
         // Support posts are read by people outside the incident: no mention in an update stays live.
         Optional<String> said = update.map(text -> words.get(WordKey.SUPPORT_UPDATE, SlackText.escape(text,
                 Limits.room(Limits.SECTION_TEXT, words.get(WordKey.SUPPORT_UPDATE, "")))));
@@ -50,8 +55,8 @@ public final class SupportPost {
         blocks.add(section(s -> s.text(markdownText(body))));
         blocks.add(context(c -> c.elements(List.of(markdownText(when)))));
         // The whole post, update included, for Slack's notifications.
-        String text = headline + "\n" + said.map(u -> u + "\n").orElse("") + String.join("\n", lines) + "\n"
-                + when;
+        String text = headline + "\n" + SlackText.escape(lead) + "\n" + said.map(u -> u + "\n").orElse("")
+                + String.join("\n", lines) + "\n" + when;
         return new SlackMessage(Limits.clip(text, Limits.MESSAGE_TEXT), blocks);
     }
 
@@ -62,6 +67,7 @@ public final class SupportPost {
     public SupportPostDraft affectedWords(Incident incident, DetourStatus status, Optional<String> update,
                                          Instant next) {
         List<String> body = new ArrayList<>();
+        body.add(lead(incident));
         update.ifPresent(text -> body.add(words.get(WordKey.SUPPORT_UPDATE, text)));
         body.addAll(lines(status));
         body.add(words.get(WordKey.SUPPORT_SINCE, Names.time(incident.openedAt())));
@@ -84,6 +90,28 @@ public final class SupportPost {
                 Names.time(incident.openedAt()), Names.time(at),
                 words.duration(Duration.between(incident.openedAt(), at)));
         return new SupportPostDraft(SupportPostKind.ALL_CLEAR, headline, body);
+    }
+
+    /**
+     * The first sentence, whose problem this is: the provider's (named, since when, "not a change on our side"),
+     * a change of ours, or planned maintenance. The same sentence on every surface: Slack, the status page, email.
+     */
+    public String lead(Incident incident) {
+        String since = Names.time(incident.openedAt());
+        List<String> providers = incident.affected().stream().map(names.catalog()::providerOf).distinct().sorted()
+                .map(provider -> names.target(Target.provider(provider))).toList();
+        String named = providers.size() > NAMED_PROVIDERS ? words.get(WordKey.SUPPORT_SEVERAL_PROVIDERS)
+                : String.join(words.get(WordKey.SUPPORT_AND), providers);
+        boolean many = providers.size() > 1;
+        WordKey key = switch (incident.kind()) {
+            case OUTAGE -> many ? WordKey.SUPPORT_LEAD_PROVIDERS_ERRORS : WordKey.SUPPORT_LEAD_PROVIDER_ERRORS;
+            case DEGRADATION -> many ? WordKey.SUPPORT_LEAD_PROVIDERS_SLOW : WordKey.SUPPORT_LEAD_PROVIDER_SLOW;
+            case MODEL_CHANGE -> WordKey.SUPPORT_LEAD_MODEL_CHANGE;
+            case ROUTING_CHANGE -> WordKey.SUPPORT_LEAD_ROUTING_CHANGE;
+            case POLICY_CHANGE -> WordKey.SUPPORT_LEAD_POLICY_CHANGE;
+            case MAINTENANCE -> WordKey.SUPPORT_LEAD_MAINTENANCE;
+        };
+        return words.get(key, named, since);
     }
 
     private String headline(Incident incident) {

@@ -20,8 +20,19 @@ public enum WordKey {
     KIND_MODEL_CHANGE("kind.model-change"),
     KIND_ROUTING_CHANGE("kind.routing-change"),
     KIND_POLICY_CHANGE("kind.policy-change"),
+    KIND_MAINTENANCE("kind.maintenance"),
 
     SUPPORT_HEADER("support.header"),
+    SUPPORT_LEAD_PROVIDER_ERRORS("support.lead.provider-errors"),
+    SUPPORT_LEAD_PROVIDERS_ERRORS("support.lead.providers-errors"),
+    SUPPORT_LEAD_PROVIDER_SLOW("support.lead.provider-slow"),
+    SUPPORT_LEAD_PROVIDERS_SLOW("support.lead.providers-slow"),
+    SUPPORT_LEAD_MODEL_CHANGE("support.lead.model-change"),
+    SUPPORT_LEAD_ROUTING_CHANGE("support.lead.routing-change"),
+    SUPPORT_LEAD_POLICY_CHANGE("support.lead.policy-change"),
+    SUPPORT_LEAD_MAINTENANCE("support.lead.maintenance"),
+    SUPPORT_AND("support.and"),
+    SUPPORT_SEVERAL_PROVIDERS("support.several-providers"),
     SUPPORT_SINCE("support.since"),
     SUPPORT_FALLBACK("support.fallback"),
     SUPPORT_PAUSED("support.paused"),
@@ -36,6 +47,7 @@ public enum WordKey {
     SUPPORT_KIND_MODEL_CHANGE("support.kind.model-change"),
     SUPPORT_KIND_ROUTING_CHANGE("support.kind.routing-change"),
     SUPPORT_KIND_POLICY_CHANGE("support.kind.policy-change"),
+    SUPPORT_KIND_MAINTENANCE("support.kind.maintenance"),
 
     SUMMARY_HEADER("summary.header"),
     SUMMARY_TITLE("summary.title"),
@@ -108,6 +120,7 @@ public enum WordKey {
     WORD_KIND_MODEL_CHANGE("word.kind.model-change"),
     WORD_KIND_ROUTING_CHANGE("word.kind.routing-change"),
     WORD_KIND_POLICY_CHANGE("word.kind.policy-change"),
+    WORD_KIND_MAINTENANCE("word.kind.maintenance"),
     WORD_FAILOVER_AUTO("word.failover.auto"),
     WORD_FAILOVER_CONSENT("word.failover.consent"),
     WORD_FAILOVER_STOP("word.failover.stop"),
@@ -125,6 +138,7 @@ public enum WordKey {
     ROOT_KIND_MODEL_CHANGE("root.kind.model-change"),
     ROOT_KIND_ROUTING_CHANGE("root.kind.routing-change"),
     ROOT_KIND_POLICY_CHANGE("root.kind.policy-change"),
+    ROOT_KIND_MAINTENANCE("root.kind.maintenance"),
     ROOT_OPENED("root.opened"),
     ROOT_ACKNOWLEDGED("root.acknowledged"),
     ROOT_RESOLVED("root.resolved"),
@@ -196,6 +210,7 @@ public enum WordKey {
     TITLE_MODEL_CHANGE("title.model-change"),
     TITLE_ROUTING_CHANGE("title.routing-change"),
     TITLE_POLICY_CHANGE("title.policy-change"),
+    TITLE_MAINTENANCE("title.maintenance"),
     TITLE_PROVIDER_MODELS("title.provider-models"),
     REPLY_UPDATE("reply.update"),
     REPLY_UPDATE_FOR_CUSTOMERS("reply.update.for-customers"),
@@ -430,6 +445,7 @@ public enum WordKey {
             case MODEL_CHANGE -> KIND_MODEL_CHANGE;
             case ROUTING_CHANGE -> KIND_ROUTING_CHANGE;
             case POLICY_CHANGE -> KIND_POLICY_CHANGE;
+            case MAINTENANCE -> KIND_MAINTENANCE;
         };
     }
 
@@ -441,6 +457,7 @@ public enum WordKey {
             case MODEL_CHANGE -> SUPPORT_KIND_MODEL_CHANGE;
             case ROUTING_CHANGE -> SUPPORT_KIND_ROUTING_CHANGE;
             case POLICY_CHANGE -> SUPPORT_KIND_POLICY_CHANGE;
+            case MAINTENANCE -> SUPPORT_KIND_MAINTENANCE;
         };
     }
 
@@ -452,6 +469,7 @@ public enum WordKey {
             case MODEL_CHANGE -> ROOT_KIND_MODEL_CHANGE;
             case ROUTING_CHANGE -> ROOT_KIND_ROUTING_CHANGE;
             case POLICY_CHANGE -> ROOT_KIND_POLICY_CHANGE;
+            case MAINTENANCE -> ROOT_KIND_MAINTENANCE;
         };
     }
 
@@ -463,6 +481,7 @@ public enum WordKey {
             case MODEL_CHANGE -> WORD_KIND_MODEL_CHANGE;
             case ROUTING_CHANGE -> WORD_KIND_ROUTING_CHANGE;
             case POLICY_CHANGE -> WORD_KIND_POLICY_CHANGE;
+            case MAINTENANCE -> WORD_KIND_MAINTENANCE;
         };
     }
 
@@ -521,6 +540,7 @@ public enum WordKey {
             case MODEL_CHANGE -> TITLE_MODEL_CHANGE;
             case ROUTING_CHANGE -> TITLE_ROUTING_CHANGE;
             case POLICY_CHANGE -> TITLE_POLICY_CHANGE;
+            case MAINTENANCE -> TITLE_MAINTENANCE;
         };
     }
 

@@ -142,7 +142,7 @@ class OutsideTextTest {
         }
         SlackMessage support = new SupportPost(seed.names(), Wording.of("en")).affected(acknowledged,
                 seed.during(), Optional.of(update), AT.plusSeconds(1800));
-        renderings.add(section(support, 1));
+        renderings.add(section(support, 2));
         return renderings;
     }
 

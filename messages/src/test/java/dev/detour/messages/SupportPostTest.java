@@ -4,7 +4,13 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentChange;
+import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -55,6 +61,72 @@ class SupportPostTest {
     @MethodSource("scenarios")
     void theAllClearShowsNoInternalId(Scenario scenario) {
         assertNoInternalIds(scenario, support(scenario).allClear(scenario.resolved(), Scenario.RESOLVED));
+    }
+
+    @Test
+    void aProviderOutageLeadsWithTheProviderSinceWhenAndThatItIsNotOurChange() {
+        assertEquals("Anthropic, the AI provider behind some of our features, has been returning errors since"
+                + " 2026-06-07 07:12 UTC. This is not a change on our side.", lead(IncidentKind.OUTAGE,
+                Target.model(SeedCatalog.OPUS_48), Target.model(SeedCatalog.OPUS_47)));
+    }
+
+    @Test
+    void aDegradationAtTwoProvidersNamesBothInThePlural() {
+        assertEquals("Anthropic and OpenAI, the AI providers behind some of our features, have been slow or failing"
+                + " some requests since 2026-06-07 07:12 UTC. This is not a change on our side.",
+                lead(IncidentKind.DEGRADATION, Target.model(SeedCatalog.GPT_5), Target.provider(SeedCatalog.ANTHROPIC)));
+    }
+
+    @Test
+    void ourOwnModelRoutingOrPolicyChangeSaysItIsOnOurSide() {
+        assertEquals("We changed which AI model some of our features use, since 2026-06-07 07:12 UTC. This is a"
+                + " change on our side, not a problem at our AI provider.",
+                lead(IncidentKind.MODEL_CHANGE, Target.model(SeedCatalog.GPT_5)));
+        assertEquals("We changed how some of our features reach their AI models, since 2026-06-07 07:12 UTC. This is"
+                + " a change on our side, not a problem at our AI provider.",
+                lead(IncidentKind.ROUTING_CHANGE, Target.model(SeedCatalog.GPT_5)));
+        assertEquals("We changed the rules for which AI models some of our features may use, since 2026-06-07 07:12"
+                + " UTC. This is a change on our side, not a problem at our AI provider.",
+                lead(IncidentKind.POLICY_CHANGE, Target.model(SeedCatalog.GPT_5)));
+    }
+
+    @Test
+    void plannedMaintenanceSaysNothingIsBroken() {
+        assertEquals("Planned maintenance on our AI features since 2026-06-07 07:12 UTC: nothing is broken, some"
+                + " features use another model or wait meanwhile.",
+                lead(IncidentKind.MAINTENANCE, Target.model(SeedCatalog.GPT_5)));
+    }
+
+    @Test
+    void theLeadComesRightAfterTheHeadlineInSlackAndFirstInThePostsWordsForTheStatusPage() {
+        Scenario seed = Scenario.seed();
+        SlackMessage post = support(seed).affected(seed.acknowledged(), seed.during(), Optional.of("Paused."), NEXT);
+        String lead = support(seed).lead(seed.acknowledged());
+        assertEquals(lead, SlackJson.of(post).getAsJsonArray("blocks").get(1).getAsJsonObject()
+                .getAsJsonObject("text").get("text").getAsString());
+        assertTrue(post.text().startsWith("Outage: some AI features are affected\n" + lead + "\n"), post.text());
+        assertTrue(support(seed).affectedWords(seed.acknowledged(), seed.during(), Optional.of("Paused."), NEXT)
+                .body().startsWith(lead + "\n"));
+    }
+
+    @Test
+    void everyKindHasALeadInEveryLanguage() {
+        Scenario seed = Scenario.seed();
+        for (IncidentKind kind : IncidentKind.values()) {
+            Incident incident = ((IncidentChange.Applied) Incident.open(new IncidentId(1), kind, "",
+                    List.of(Target.model(SeedCatalog.OPUS_48)), Scenario.ALICE, Scenario.OPENED)).incident();
+            for (String language : List.of("en", "de")) {
+                String lead = new SupportPost(seed.names(), Wording.of(language)).lead(incident);
+                assertTrue(lead.contains("2026-06-07 07:12 UTC") && !lead.contains("{"), kind + " " + language + ": "
+                        + lead);
+            }
+        }
+    }
+
+    private static String lead(IncidentKind kind, Target... affected) {
+        Incident incident = ((IncidentChange.Applied) Incident.open(new IncidentId(1), kind, "", List.of(affected),
+                Scenario.ALICE, Scenario.OPENED)).incident();
+        return support(Scenario.seed()).lead(incident);
     }
 
     private static SupportPost support(Scenario scenario) {

@@ -13,7 +13,9 @@ public enum IncidentKind {
     DEGRADATION,
     MODEL_CHANGE,
     ROUTING_CHANGE,
-    POLICY_CHANGE;
+    POLICY_CHANGE,
+    /** Planned work on our side: nothing is broken, some features use other models or pause meanwhile. */
+    MAINTENANCE;
 
     /** The word used in commands and the API: {@code outage}, {@code model-change}, ... */
     public String word() {
