@@ -60,10 +60,10 @@ class DetourJarIT {
                     "#C0INCIDENTS (incident channel) · new message", "INC-1 · DEGRADATION · INVESTIGATING",
                     "[Disable Claude Opus 4.8]",
                     "/detour disable anthropic",
-                    "#C0SUPPORT (support channel) · new message", "Meeting summaries now use GPT-5.",
-                    "Contract review is paused until Claude Opus 4.8 is back.",
+                    "#C0SUPPORT (support channel) · new message", "Meeting summaries: running on GPT-5 for now.",
+                    "Contract review: paused until Claude Opus 4.8 is back.",
                     "[Approve: use GPT-5] [Deny: keep it paused]",
-                    "/detour consent code-migration approve", "Code migration plans now use GPT-5.",
+                    "/detour consent code-migration approve", "Code migration plans: running on GPT-5 for now.",
                     "support has had no update for", "[Post update]",
                     "`gateway` clears Claude Opus 4.8",
                     "/detour enable anthropic", "ALL CLEAR: AI FEATURES ARE BACK TO NORMAL",
@@ -120,7 +120,7 @@ class DetourJarIT {
             typed.write("/detour disable anthropic -- trying the fallback without Slack\n");
             typed.flush();
 
-            Await.await(() -> detour.output().contains("Meeting summaries now use GPT-5."), Duration.ofSeconds(60),
+            Await.await(() -> detour.output().contains("Meeting summaries: running on GPT-5 for now."), Duration.ofSeconds(60),
                     "the support post of the fallback, printed by the console");
             String output = detour.output();
             int answer = output.indexOf("── (only @U0ALICE sees this)");

@@ -39,8 +39,17 @@ class SupportPostTest {
         Scenario seed = Scenario.seed();
         String post = SlackJson.of(support(seed).affected(seed.acknowledged(), seed.during(), Optional.empty(),
                 NEXT)).toString();
-        assertTrue(post.contains("Meeting summaries now use GPT-5."), post);
-        assertTrue(post.contains("Contract review is paused until Claude Opus 4.8 is back."), post);
+        assertTrue(post.contains("Meeting summaries: running on GPT-5 for now."), post);
+        assertTrue(post.contains("Contract review: paused until Claude Opus 4.8 is back."), post);
+    }
+
+    @Test
+    void eachFeatureLineReadsRightWhateverTheNumberOfItsName() {
+        Scenario seed = Scenario.seed();
+        String post = support(seed).affected(seed.acknowledged(), seed.during(), Optional.empty(), NEXT).text();
+        assertTrue(post.contains("Code migration plans: paused \u2014 our on-call team is deciding whether to switch"
+                + " it to GPT-5."), post);
+        assertTrue(post.contains("Meeting summaries: running on GPT-5 for now."), post);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -168,7 +168,7 @@ class PublicStatusIT implements TestPropertyProvider {
         assertTrue(update.get("title").asText().endsWith("some AI features are affected"), update.toString());
         assertTrue(update.get("text").asText().contains("Update from the on-call team: " + UPDATE_AS_SHOWN),
                 update.get("text").asText());
-        assertTrue(update.get("text").asText().contains("Meeting summaries now use GPT-5."));
+        assertTrue(update.get("text").asText().contains("Meeting summaries: running on GPT-5 for now."));
         JsonNode first = posts.get(1);
         assertEquals("status", first.get("kind").asText());
         assertEquals(disabledAt, Instant.parse(first.get("at").asText()));
