@@ -13,14 +13,23 @@ import java.util.Optional;
  * @param autoDisable whether health signals mark its models unavailable at once (otherwise a person decides)
  * @param autoEnable  whether cleared signals re-enable its models on their own (otherwise Detour suggests it)
  * @param components  status-page component name -> the models it covers
+ * @param publicName  what customers read for it (config {@code public-name}); its name unless configured
  */
 public record Provider(ProviderId id, String name, Optional<URI> statusPage, boolean autoDisable,
-                       boolean autoEnable, Map<String, List<ModelId>> components, List<Model> models) {
+                       boolean autoEnable, Map<String, List<ModelId>> components, List<Model> models,
+                       PublicName publicName) {
     public Provider {
         Objects.requireNonNull(id, "id");
         name = name == null || name.isBlank() ? id.value() : name;
         statusPage = statusPage == null ? Optional.empty() : statusPage;
         components = Map.copyOf(components == null ? Map.of() : components);
         models = List.copyOf(models == null ? List.of() : models);
+        publicName = publicName == null ? PublicName.as(name) : publicName;
+    }
+
+    /** A provider customers read by its name. */
+    public Provider(ProviderId id, String name, Optional<URI> statusPage, boolean autoDisable, boolean autoEnable,
+                    Map<String, List<ModelId>> components, List<Model> models) {
+        this(id, name, statusPage, autoDisable, autoEnable, components, models, null);
     }
 }

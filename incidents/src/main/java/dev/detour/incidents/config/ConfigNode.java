@@ -113,6 +113,16 @@ final class ConfigNode {
         return key;
     }
 
+    /** A single value (text, number, boolean), not a list or mapping. */
+    boolean isValue() {
+        return isPresent() && node.isValueNode();
+    }
+
+    /** {@code true} or {@code false} in the file. */
+    boolean isBoolean() {
+        return isPresent() && node.isBoolean();
+    }
+
     /** A string in the file (quoted, or a word YAML does not read as a number or boolean). */
     boolean isText() {
         return node.isTextual();

@@ -13,6 +13,7 @@ import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.ProviderId;
+import dev.detour.incidents.catalog.PublicName;
 import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.catalog.TaskClass;
@@ -51,11 +52,13 @@ public final class DetourConfigLoader {
     private static final Set<String> WEBHOOK_KEYS = Set.of("name", "type", "url", "secret-env");
     private static final Set<String> FILE_KEYS = Set.of("name", "type", "path", "mode");
     private static final Pattern OCTAL_MODE = Pattern.compile("0?[0-7]{3}");
-    private static final Set<String> PROVIDER_KEYS = Set.of("id", "name", "status-page", "auto-disable",
-            "auto-enable", "components", "models");
-    private static final Set<String> MODEL_KEYS = Set.of("id", "name");
+    private static final Set<String> PROVIDER_KEYS = Set.of("id", "name", "public-name", "status-page",
+            "auto-disable", "auto-enable", "components", "models");
+    private static final Set<String> MODEL_KEYS = Set.of("id", "name", "public-name");
     private static final Set<String> TASK_CLASS_KEYS = Set.of("id", "name", "route", "failover", "consent-timeout",
-            "on-timeout");
+            "on-timeout", "customer-impact", "fallback-note");
+    /** The longest {@code customer-impact} or {@code fallback-note}: a sentence or two for a support post. */
+    static final int CUSTOMER_TEXT = 500;
     private static final Set<String> SLACK_KEYS = Set.of("incident-channel", "support-channel", "summary-channel",
             "on-call");
     private static final Set<String> DETECTION_KEYS = Set.of("window", "min-requests", "open-error-rate",
@@ -135,7 +138,9 @@ public final class DetourConfigLoader {
                 ConfigNode modelIdNode = modelEntry.child("id");
                 ModelId modelId = modelIdNode.id(ModelId::of);
                 unique("model", modelId.value(), modelIdNode, modelIds);
-                models.add(new Model(modelId, id, modelEntry.child("name").optionalText().orElse(null)));
+                String modelName = modelEntry.child("name").optionalText().orElse(null);
+                models.add(new Model(modelId, id, modelName, publicName(modelEntry.child("public-name"),
+                        "model '" + modelId + "'", "a backup AI model")));
             }
             if (models.isEmpty()) {
                 throw entry.child("models").problem("provider '" + id + "' needs at least one model");
@@ -143,9 +148,52 @@ public final class DetourConfigLoader {
             providers.add(new Provider(id, entry.child("name").optionalText().orElse(null),
                     statusPage(entry.child("status-page")), entry.child("auto-disable").bool(false),
                     entry.child("auto-enable").bool(false), components(entry.child("components"), id, models),
-                    models));
+                    models, publicName(entry.child("public-name"), "provider '" + id + "'", "our AI provider")));
         }
         return providers;
+    }
+
+    /**
+     * {@code public-name}: the name customers read, or {@code false} for neutral words; absent, the name.
+     *
+     * @param neutral what customers read instead, for the message
+     * @return null when absent (the record takes its name)
+     */
+    private static PublicName publicName(ConfigNode node, String owner, String neutral) {
+        if (!node.isPresent()) {
+            return null;
+        }
+        if (node.isBoolean()) {
+            if (node.bool(true)) {
+                throw node.problem(node.key() + " of " + owner + " is true: give the name customers read, in"
+                        + " quotes, or false to say '" + neutral + "'");
+            }
+            return PublicName.unnamed();
+        }
+        String text = customerText(node, owner);
+        return PublicName.as(text);
+    }
+
+    /** A sentence for customers: one value, not blank, at most {@link #CUSTOMER_TEXT} characters. */
+    private static String customerText(ConfigNode node, String owner) {
+        if (!node.isText()) {
+            throw node.problem(node.key() + " of " + owner + " must be text in quotes, not "
+                    + (node.isValue() ? "'" + node.optionalText().orElse("") + "'" : "a list or mapping"));
+        }
+        String text = node.optionalText().orElse("").strip();
+        if (text.isEmpty()) {
+            throw node.problem(node.key() + " of " + owner + " is empty: write what customers read, or leave the key"
+                    + " out");
+        }
+        if (text.length() > CUSTOMER_TEXT) {
+            throw node.problem(node.key() + " of " + owner + " has " + text.length() + " characters; at most "
+                    + CUSTOMER_TEXT);
+        }
+        return text;
+    }
+
+    private static Optional<String> optionalCustomerText(ConfigNode node, String owner) {
+        return node.isPresent() ? Optional.of(customerText(node, owner)) : Optional.empty();
     }
 
     private static Optional<URI> statusPage(ConfigNode node) {
@@ -217,7 +265,8 @@ public final class DetourConfigLoader {
                     "task class '" + id + "'", ConsentAnswer.values(), ConsentAnswer::word, ConsentAnswer::fromWord,
                     ConsentAnswer.DENY);
             taskClasses.add(new TaskClass(id, entry.child("name").optionalText().orElse(null), route, failover,
-                    timeout, onTimeout));
+                    timeout, onTimeout, optionalCustomerText(entry.child("customer-impact"), "task class '" + id + "'"),
+                    optionalCustomerText(entry.child("fallback-note"), "task class '" + id + "'")));
         }
         return taskClasses;
     }

@@ -7,6 +7,7 @@ import dev.detour.incidents.catalog.FailoverMode;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.ProviderId;
+import dev.detour.incidents.catalog.PublicName;
 import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.catalog.TaskClass;
@@ -166,6 +167,71 @@ class DetourConfigLoaderTest {
 
         assertEquals(15, problem.line());
         assertTrue(problem.problem().startsWith("slack.on-call is empty"), problem.getMessage());
+    }
+
+    @Test
+    void whatCustomersReadIsConfiguredPerTaskClassProviderAndModel() {
+        DetourConfig config = loader.load("detour.yml", VALID
+                .replace("  name: Anthropic\n", "  name: Anthropic\n      public-name: \"Our main AI vendor\"\n")
+                .replace("{ id: claude-opus-4-7 }", "{ id: claude-opus-4-7, public-name: false }")
+                .replace("- id: openai\n", "- id: openai\n      public-name: false\n")
+                .replace("failover: consent }", "failover: consent, customer-impact: \"Plans take longer.\","
+                        + " fallback-note: \"Retry in an hour.\" }"));
+
+        Provider anthropic = config.catalog().provider(ProviderId.of("anthropic")).orElseThrow();
+        assertEquals(PublicName.as("Our main AI vendor"), anthropic.publicName());
+        assertEquals(PublicName.unnamed(), config.catalog().provider(ProviderId.of("openai")).orElseThrow()
+                .publicName());
+        assertEquals(PublicName.as("Claude Opus 4.8"), config.catalog().model(ModelId.of("claude-opus-4-8"))
+                .orElseThrow().publicName(), "a model without public-name is read by its name");
+        assertEquals(PublicName.unnamed(), config.catalog().model(ModelId.of("claude-opus-4-7")).orElseThrow()
+                .publicName());
+        TaskClass consent = config.catalog().taskClass(TaskClassId.of("code-migration")).orElseThrow();
+        assertEquals(Optional.of("Plans take longer."), consent.customerImpact());
+        assertEquals(Optional.of("Retry in an hour."), consent.fallbackNote());
+        TaskClass auto = config.catalog().taskClass(TaskClassId.of("meeting-summary")).orElseThrow();
+        assertEquals(Optional.empty(), auto.customerImpact());
+        assertEquals(Optional.empty(), auto.fallbackNote());
+    }
+
+    @Test
+    void aPublicNameOfTrueSaysToGiveANameOrFalse() {
+        ConfigException problem = rejected(VALID.replace("{ id: claude-opus-4-7 }",
+                "{ id: claude-opus-4-7, public-name: true }"));
+
+        assertEquals("detour.yml:9: public-name of model 'claude-opus-4-7' is true: give the name customers read,"
+                + " in quotes, or false to say 'a backup AI model'", problem.getMessage());
+    }
+
+    @Test
+    void anEmptyOrNonTextCustomerTextIsRefusedNamingItsKeyAndOwner() {
+        assertEquals("detour.yml:11: public-name of provider 'openai' is empty: write what customers read, or leave"
+                + " the key out", rejected(VALID.replace("- id: openai\n", "- id: openai\n      public-name: \"\"\n"))
+                .getMessage());
+        assertEquals("detour.yml:13: customer-impact of task class 'meeting-summary' must be text in quotes, not '42'",
+                rejected(VALID.replace("failover: auto }", "failover: auto, customer-impact: 42 }")).getMessage());
+        assertEquals("detour.yml:13: fallback-note of task class 'meeting-summary' must be text in quotes, not a list"
+                + " or mapping", rejected(VALID.replace("failover: auto }", "failover: auto, fallback-note: [a, b] }"))
+                .getMessage());
+    }
+
+    @Test
+    void aCustomerTextLongerThan500CharactersSaysHowLongItIs() {
+        ConfigException problem = rejected(VALID.replace("failover: auto }",
+                "failover: auto, fallback-note: \"" + "x".repeat(501) + "\" }"));
+
+        assertEquals("detour.yml:13: fallback-note of task class 'meeting-summary' has 501 characters; at most 500",
+                problem.getMessage());
+    }
+
+    @Test
+    void aMistypedCustomerKeyNamesTheKeyItMeant() {
+        assertTrue(rejected(VALID.replace("failover: auto }", "failover: auto, customer-impacts: \"x\" }"))
+                .problem().startsWith("unknown key 'customer-impacts' in detour.task-classes[0]"
+                        + " (did you mean 'customer-impact'?)"));
+        assertTrue(rejected(VALID.replace("{ id: claude-opus-4-7 }", "{ id: claude-opus-4-7, public_name: x }"))
+                .problem().startsWith("unknown key 'public_name' in detour.providers[0].models[1]"
+                        + " (did you mean 'public-name'?)"));
     }
 
     @Test
