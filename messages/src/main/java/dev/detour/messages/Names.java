@@ -4,12 +4,14 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.routing.Route;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -30,6 +32,16 @@ public final class Names {
 
     public String model(ModelId id) {
         return catalog.model(id).map(Model::name).orElse(id.value());
+    }
+
+    /** What customers read for the model: its public name; empty when it is not named to customers. */
+    public Optional<String> publicModel(ModelId id) {
+        return catalog.model(id).map(model -> model.publicName().name()).orElse(Optional.of(id.value()));
+    }
+
+    /** What customers read for the provider: its public name; empty when it is not named to customers. */
+    public Optional<String> publicProvider(ProviderId id) {
+        return catalog.provider(id).map(provider -> provider.publicName().name()).orElse(Optional.of(id.value()));
     }
 
     public String taskClass(TaskClassId id) {

@@ -1,7 +1,9 @@
 package dev.detour.messages;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.readmodel.DetourStatus;
@@ -98,14 +100,19 @@ public final class SupportPost {
      */
     public String lead(Incident incident) {
         String since = Names.time(incident.openedAt());
-        List<String> providers = incident.affected().stream().map(names.catalog()::providerOf).distinct().sorted()
-                .map(provider -> names.target(Target.provider(provider))).toList();
+        List<Optional<String>> publicNames = incident.affected().stream().map(names.catalog()::providerOf).distinct()
+                .sorted().map(names::publicProvider).toList();
+        // A company that names no vendor to customers: one neutral "our AI provider" for all of them.
+        boolean unnamed = publicNames.stream().anyMatch(Optional::isEmpty);
+        List<String> providers = publicNames.stream().flatMap(Optional::stream).toList();
         String named = providers.size() > NAMED_PROVIDERS ? words.get(WordKey.SUPPORT_SEVERAL_PROVIDERS)
                 : String.join(words.get(WordKey.SUPPORT_AND), providers);
         boolean many = providers.size() > 1;
         WordKey key = switch (incident.kind()) {
-            case OUTAGE -> many ? WordKey.SUPPORT_LEAD_PROVIDERS_ERRORS : WordKey.SUPPORT_LEAD_PROVIDER_ERRORS;
-            case DEGRADATION -> many ? WordKey.SUPPORT_LEAD_PROVIDERS_SLOW : WordKey.SUPPORT_LEAD_PROVIDER_SLOW;
+            case OUTAGE -> unnamed ? WordKey.SUPPORT_LEAD_UNNAMED_ERRORS
+                    : many ? WordKey.SUPPORT_LEAD_PROVIDERS_ERRORS : WordKey.SUPPORT_LEAD_PROVIDER_ERRORS;
+            case DEGRADATION -> unnamed ? WordKey.SUPPORT_LEAD_UNNAMED_SLOW
+                    : many ? WordKey.SUPPORT_LEAD_PROVIDERS_SLOW : WordKey.SUPPORT_LEAD_PROVIDER_SLOW;
             case MODEL_CHANGE -> WordKey.SUPPORT_LEAD_MODEL_CHANGE;
             case ROUTING_CHANGE -> WordKey.SUPPORT_LEAD_ROUTING_CHANGE;
             case POLICY_CHANGE -> WordKey.SUPPORT_LEAD_POLICY_CHANGE;
@@ -122,21 +129,36 @@ public final class SupportPost {
     private List<String> lines(DetourStatus status) {
         List<String> lines = new ArrayList<>();
         for (DetourStatus.TaskClassStatus taskClass : status.taskClasses()) {
-            switch (taskClass.current().state()) {
-                case FALLBACK -> lines.add(words.get(WordKey.SUPPORT_FALLBACK, taskClass.name(),
-                        taskClass.current().serving().map(names::model).orElse("?")));
-                case STOPPED -> lines.add(words.get(WordKey.SUPPORT_PAUSED, taskClass.name(),
-                        names.model(taskClass.route().get(0))));
-                case AWAITING_CONSENT -> lines.add(words.get(WordKey.SUPPORT_AWAITING, taskClass.name(),
-                        taskClass.current().offered().map(names::model).orElse("?")));
-                case PRIMARY -> {
-                }
-            }
+            Optional<String> line = switch (taskClass.current().state()) {
+                case FALLBACK -> Optional.of(modelLine(WordKey.SUPPORT_FALLBACK, WordKey.SUPPORT_FALLBACK_UNNAMED,
+                        taskClass.name(), taskClass.current().serving()));
+                case STOPPED -> Optional.of(modelLine(WordKey.SUPPORT_PAUSED, WordKey.SUPPORT_PAUSED_UNNAMED,
+                        taskClass.name(), Optional.of(taskClass.route().get(0))));
+                case AWAITING_CONSENT -> Optional.of(modelLine(WordKey.SUPPORT_AWAITING,
+                        WordKey.SUPPORT_AWAITING_UNNAMED, taskClass.name(), taskClass.current().offered()));
+                case PRIMARY -> Optional.empty();
+            };
+            line.ifPresent(text -> lines.add(text + forCustomers(taskClass.id())));
         }
         if (lines.isEmpty() || lines.size() < status.taskClasses().size()) {
             lines.add(words.get(WordKey.SUPPORT_UNAFFECTED));
         }
         return lines;
+    }
+
+    /** A feature's line naming the model as customers read it, or in neutral words when it is not named. */
+    private String modelLine(WordKey named, WordKey unnamed, String feature, Optional<ModelId> model) {
+        Optional<String> publicName = model.map(names::publicModel).orElse(Optional.of("?"));
+        return publicName.map(name -> words.get(named, feature, name)).orElseGet(() -> words.get(unnamed, feature));
+    }
+
+    /** What customers see and can do while the feature is off its usual model, as configured; else nothing. */
+    private String forCustomers(TaskClassId id) {
+        Optional<TaskClass> taskClass = names.catalog().taskClass(id);
+        return taskClass.flatMap(TaskClass::customerImpact).map(text -> " " + words.get(
+                WordKey.SUPPORT_CUSTOMER_IMPACT, text)).orElse("")
+                + taskClass.flatMap(TaskClass::fallbackNote).map(text -> " " + words.get(
+                WordKey.SUPPORT_FALLBACK_NOTE, text)).orElse("");
     }
 
     private String when(Incident incident, Instant next) {

@@ -3,7 +3,9 @@ package dev.detour.messages;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.catalog.PublicName;
 import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Actor;
@@ -21,6 +23,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -130,6 +133,74 @@ class SupportPostTest {
                         + lead);
             }
         }
+    }
+
+    @Test
+    void aCompanyThatNamesNoVendorGivesCustomersNeutralWordsInTheLeadAndEveryLine() {
+        Scenario seed = Scenario.seed();
+        Catalog vendorless = renamed(seed.catalog(), PublicName.unnamed(), PublicName.unnamed(), List.of());
+        SupportPost support = new SupportPost(new Names(vendorless), Wording.of("en"));
+
+        SlackMessage post = support.affected(seed.acknowledged(), seed.during(), Optional.empty(), NEXT);
+        String words = support.affectedWords(seed.acknowledged(), seed.during(), Optional.empty(), NEXT).body();
+
+        for (String text : List.of(post.text(), words)) {
+            assertTrue(text.contains("Our AI provider has been returning errors since 2026-06-07 07:12 UTC. This is not"
+                    + " a change on our side."), text);
+            assertTrue(text.contains("Meeting summaries: running on a backup AI model for now."), text);
+            assertTrue(text.contains("Contract review: paused until its usual AI model is back."), text);
+            assertTrue(text.contains("Code migration plans: paused \u2014 our on-call team is deciding whether to switch"
+                    + " it to a backup AI model."), text);
+            for (String vendor : List.of("Anthropic", "OpenAI", "Claude", "GPT")) {
+                assertFalse(text.contains(vendor), vendor + " in " + text);
+            }
+        }
+    }
+
+    @Test
+    void aPublicNameIsWhatCustomersReadInsteadOfTheDisplayName() {
+        Scenario seed = Scenario.seed();
+        Catalog renamed = renamed(seed.catalog(), PublicName.as("Our model partner"), PublicName.as("our fast model"),
+                List.of());
+        SupportPost support = new SupportPost(new Names(renamed), Wording.of("en"));
+
+        String text = support.affected(seed.acknowledged(), seed.during(), Optional.empty(), NEXT).text();
+
+        assertTrue(text.contains("Our model partner, the AI provider behind some of our features, has been returning"
+                + " errors since"), text);
+        assertTrue(text.contains("Meeting summaries: running on our fast model for now."), text);
+        assertTrue(text.contains("Contract review: paused until our fast model is back."), text);
+    }
+
+    @Test
+    void whatCustomersSeeAndCanDoFollowTheFeaturesLineWhenConfigured() {
+        Scenario seed = Scenario.seed();
+        Catalog noted = renamed(seed.catalog(), null, null, List.of(SeedCatalog.LEGAL_REVIEW));
+        SupportPost support = new SupportPost(new Names(noted), Wording.of("en"));
+
+        String text = support.affected(seed.acknowledged(), seed.during(), Optional.empty(), NEXT).text();
+        String words = support.affectedWords(seed.acknowledged(), seed.during(), Optional.empty(), NEXT).body();
+
+        String line = "Contract review: paused until Claude Opus 4.8 is back. What customers see: Reviews wait in a"
+                + " queue. What they can do: Nothing; queued reviews start on their own.";
+        assertTrue(text.contains(line), text);
+        assertTrue(words.contains(line), words);
+        assertTrue(text.contains("Meeting summaries: running on GPT-5 for now.\n"), "only where configured: " + text);
+    }
+
+    /**
+     * The catalog with every provider's and model's public name replaced (null: keep), and {@code noted} task
+     * classes given what customers see and can do.
+     */
+    private static Catalog renamed(Catalog catalog, PublicName provider, PublicName model, List<TaskClassId> noted) {
+        List<Provider> providers = catalog.providers().stream().map(p -> new Provider(p.id(), p.name(),
+                p.statusPage(), p.autoDisable(), p.autoEnable(), p.components(), p.models().stream()
+                .map(m -> new Model(m.id(), m.provider(), m.name(), model)).toList(), provider)).toList();
+        List<TaskClass> taskClasses = catalog.taskClasses().stream().map(t -> noted.contains(t.id())
+                ? new TaskClass(t.id(), t.name(), t.route(), t.failover(), t.consentTimeout(), t.onTimeout(),
+                Optional.of("Reviews wait in a queue."), Optional.of("Nothing; queued reviews start on their own."))
+                : t).toList();
+        return new Catalog(providers, taskClasses);
     }
 
     private static String lead(IncidentKind kind, Target... affected) {

@@ -98,7 +98,7 @@ public class PublicStatusReader {
 
     private PublicStatus.Feature feature(DetourStatus.TaskClassStatus taskClass, Uptime days) {
         return new PublicStatus.Feature(taskClass.name(), FeatureState.of(taskClass.current().state()),
-                taskClass.current().serving().map(names::model), taskClass.since(),
+                taskClass.current().serving().flatMap(names::publicModel), taskClass.since(),
                 days == null ? new Uptime(List.of()) : days);
     }
 
