@@ -42,7 +42,16 @@ public final class SupportPost {
      * @param next   when the next update is due
      */
     public SlackMessage affected(Incident incident, DetourStatus status, Optional<String> update, Instant next) {
-        String headline = headline(incident);
+        return affected(incident, status, update, next, 1);
+    }
+
+    /**
+     * @param number which post about the incident this is, from 1; every post after the first says so
+     *               ("Update 3") in its headline
+     */
+    public SlackMessage affected(Incident incident, DetourStatus status, Optional<String> update, Instant next,
+                                 int number) {
+        String headline = headline(incident, number);
         String lead = lead(incident);
         List<String> lines = lines(status);
         String body = Limits.lines(lines.stream().map(line -> "• " + line).toList(), Limits.SECTION_TEXT - 100);
@@ -68,13 +77,19 @@ public final class SupportPost {
      */
     public SupportPostDraft affectedWords(Incident incident, DetourStatus status, Optional<String> update,
                                          Instant next) {
+        return affectedWords(incident, status, update, next, 1);
+    }
+
+    /** As {@link #affectedWords(Incident, DetourStatus, Optional, Instant)}, for the {@code number}th post. */
+    public SupportPostDraft affectedWords(Incident incident, DetourStatus status, Optional<String> update,
+                                         Instant next, int number) {
         List<String> body = new ArrayList<>();
         body.add(lead(incident));
         update.ifPresent(text -> body.add(words.get(WordKey.SUPPORT_UPDATE, text)));
         body.addAll(lines(status));
         body.add(words.get(WordKey.SUPPORT_SINCE, Names.time(incident.openedAt())));
         return new SupportPostDraft(update.isPresent() ? SupportPostKind.UPDATE : SupportPostKind.STATUS,
-                headline(incident), String.join("\n", body), Optional.of(next));
+                headline(incident, number), String.join("\n", body), Optional.of(next));
     }
 
     /** Normal routing has resumed. */
@@ -121,8 +136,9 @@ public final class SupportPost {
         return words.get(key, named, since);
     }
 
-    private String headline(Incident incident) {
-        return words.get(WordKey.SUPPORT_HEADER, kind(incident.kind()));
+    private String headline(Incident incident, int number) {
+        return number <= 1 ? words.get(WordKey.SUPPORT_HEADER, kind(incident.kind()))
+                : words.get(WordKey.SUPPORT_HEADER_NUMBERED, kind(incident.kind()), String.valueOf(number));
     }
 
     /** One line per task class off its primary; and that the others work, when any do. */

@@ -23,6 +23,7 @@ public enum WordKey {
     KIND_MAINTENANCE("kind.maintenance"),
 
     SUPPORT_HEADER("support.header"),
+    SUPPORT_HEADER_NUMBERED("support.header.numbered"),
     SUPPORT_LEAD_PROVIDER_ERRORS("support.lead.provider-errors"),
     SUPPORT_LEAD_PROVIDERS_ERRORS("support.lead.providers-errors"),
     SUPPORT_LEAD_PROVIDER_SLOW("support.lead.provider-slow"),

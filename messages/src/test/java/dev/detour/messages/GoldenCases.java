@@ -103,7 +103,7 @@ final class GoldenCases {
         add.message("support-affected", () -> support.affected(scenario.acknowledged(), scenario.during(),
                 Optional.empty(), Scenario.NOW.plusSeconds(30 * 60)));
         add.message("support-affected-with-update", () -> support.affected(scenario.acknowledged(),
-                scenario.during(), Optional.of(scenario.customerUpdate()), Scenario.NOW.plusSeconds(30 * 60)));
+                scenario.during(), Optional.of(scenario.customerUpdate()), Scenario.NOW.plusSeconds(30 * 60), 3));
         add.message("support-all-clear", () -> support.allClear(scenario.resolved(), Scenario.RESOLVED));
 
         add.message("manager-summary", () -> new ManagerSummary(names, words).render(scenario.report()));

@@ -122,6 +122,19 @@ class SupportPostTest {
     }
 
     @Test
+    void everyPostAfterTheFirstSaysWhichUpdateItIsInSlackAndInItsWords() {
+        Scenario seed = Scenario.seed();
+        SupportPost support = support(seed);
+
+        assertEquals("Outage: some AI features are affected", support.affectedWords(seed.acknowledged(),
+                seed.during(), Optional.empty(), NEXT, 1).headline());
+        assertEquals("Outage: some AI features are affected · Update 3", support.affectedWords(seed.acknowledged(),
+                seed.during(), Optional.of("Paused."), NEXT, 3).headline());
+        assertTrue(support.affected(seed.acknowledged(), seed.during(), Optional.of("Paused."), NEXT, 3).text()
+                .startsWith("Outage: some AI features are affected · Update 3\n"));
+    }
+
+    @Test
     void everyKindHasALeadInEveryLanguage() {
         Scenario seed = Scenario.seed();
         for (IncidentKind kind : IncidentKind.values()) {

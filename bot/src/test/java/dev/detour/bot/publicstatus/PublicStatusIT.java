@@ -165,7 +165,9 @@ class PublicStatusIT implements TestPropertyProvider {
         assertEquals(2, posts.size(), "the post when users were first affected and the update: " + posts);
         JsonNode update = posts.get(0);
         assertEquals("update", update.get("kind").asText());
-        assertTrue(update.get("title").asText().endsWith("some AI features are affected"), update.toString());
+        assertTrue(update.get("title").asText().endsWith("some AI features are affected · Update 2"),
+                "the second post about the incident (the internal update made none): " + update);
+        assertTrue(posts.get(1).get("title").asText().endsWith("some AI features are affected"), posts.toString());
         assertTrue(update.get("text").asText().contains("Update from the on-call team: " + UPDATE_AS_SHOWN),
                 update.get("text").asText());
         assertTrue(update.get("text").asText().contains("Meeting summaries: running on GPT-5 for now."));

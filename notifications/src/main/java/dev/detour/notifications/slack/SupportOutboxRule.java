@@ -11,6 +11,7 @@ import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
+import dev.detour.incidents.ports.SupportPosts;
 import dev.detour.incidents.queries.IncidentReports;
 import dev.detour.incidents.queries.StatusService;
 import dev.detour.incidents.readmodel.DetourStatus;
@@ -38,18 +39,22 @@ import java.util.Optional;
  */
 @Singleton
 public class SupportOutboxRule implements OutboxRule {
+    /** How many earlier posts are counted for a post's number; an incident has far fewer. */
+    private static final int NUMBERED = 10_000;
     private final SlackSettings slack;
     // Providers: the services need the outbox, which needs this rule.
     private final Provider<StatusService> status;
     private final Provider<IncidentService> incidents;
     private final Provider<IncidentReports> reports;
+    private final Provider<SupportPosts> posts;
     private final SupportPost support;
     private final ManagerSummary summary;
     private final Duration updateEvery;
 
     public SupportOutboxRule(SlackSettings slack, Catalog catalog, Provider<StatusService> status,
                              Provider<IncidentService> incidents, Provider<IncidentReports> reports,
-                             SupportSettings settings, Wording words) {
+                             Provider<SupportPosts> posts, SupportSettings settings, Wording words) {
+        this.posts = posts;
         this.slack = slack;
         this.status = status;
         this.incidents = incidents;
@@ -93,9 +98,12 @@ public class SupportOutboxRule implements OutboxRule {
             Optional<Incident> incident = incidents.get().find(id.get());
             // One post per change: a change that moves three task classes is one post about all of them.
             if (incident.isPresent() && now.usersAffected()) {
+                int number = number(id.get(), drafts);
                 drafts.add(supportPost(Once.perChange(id.get().toString(), SupportPostKind.STATUS.word()),
-                        support.affected(incident.get(), now, Optional.empty(), event.at().plus(updateEvery)),
-                        support.affectedWords(incident.get(), now, Optional.empty(), event.at().plus(updateEvery)),
+                        support.affected(incident.get(), now, Optional.empty(), event.at().plus(updateEvery),
+                                number),
+                        support.affectedWords(incident.get(), now, Optional.empty(), event.at().plus(updateEvery),
+                                number),
                         id));
             } else if (incident.isPresent() && route.after().state() == RouteState.PRIMARY
                     && route.before().map(before -> before.state() != RouteState.PRIMARY).orElse(false)) {
@@ -112,13 +120,19 @@ public class SupportOutboxRule implements OutboxRule {
                 if (forCustomers.isPresent()) {
                     DetourStatus now = status.get().current();
                     Instant next = entry.at().plus(updateEvery);
+                    int number = number(id.get(), drafts);
                     drafts.add(supportPost(Once.perEvent(i),
-                            support.affected(changed.current(), now, forCustomers, next),
-                            support.affectedWords(changed.current(), now, forCustomers, next), id));
+                            support.affected(changed.current(), now, forCustomers, next, number),
+                            support.affectedWords(changed.current(), now, forCustomers, next, number), id));
                 }
             }
         }
         return drafts;
+    }
+
+    /** Each post after the first is numbered ("Update 3"): the posts so far, then those this event makes. */
+    private int number(IncidentId incident, List<OutboxDraft> drafted) {
+        return posts.get().ofIncident(incident, NUMBERED).size() + drafted.size() + 1;
     }
 
     /** The post for Slack, and the same post as data for readers outside Slack, written together. */
