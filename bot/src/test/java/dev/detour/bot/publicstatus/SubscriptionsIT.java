@@ -135,7 +135,8 @@ class SubscriptionsIT implements TestPropertyProvider {
 
         String unsubscribe = update.getHeader("List-Unsubscribe")[0];
         assertEquals("List-Unsubscribe=One-Click", update.getHeader("List-Unsubscribe-Post")[0]);
-        assertTrue(GreenMailUtil.getBody(update).contains(unsubscribe.substring(1, unsubscribe.length() - 1)),
+        // Read as the mail client decodes it: a body with words outside ASCII is sent quoted-printable.
+        assertTrue(String.valueOf(update.getContent()).contains(unsubscribe.substring(1, unsubscribe.length() - 1)),
                 "the same link is in the text");
         HttpResponse<String> page = get(unsubscribe.substring(1, unsubscribe.length() - 1));
         assertEquals(200, page.statusCode());
