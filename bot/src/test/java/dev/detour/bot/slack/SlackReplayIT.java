@@ -70,7 +70,9 @@ class SlackReplayIT implements TestPropertyProvider {
     void aReplayedUpdateIsAcknowledgedAndPostedOnlyOnce() throws Exception {
         String incident = declare("replayed update");
         String update = "Replayed update " + UUID.randomUUID();
-        String body = command(SignedSlack.ALICE, "update " + incident + " " + update, slack.newResponseUrl());
+        // For customers too, so the update is posted twice: in the incident thread and in the support channel.
+        String body = command(SignedSlack.ALICE, "update " + incident + " --public " + update,
+                slack.newResponseUrl());
         long signedAt = SlackRequests.now();
 
         assertEquals(200, requests(server.getURI()).send(body, FORM, signedAt).statusCode());
@@ -80,7 +82,7 @@ class SlackReplayIT implements TestPropertyProvider {
         assertEquals(200, replay.statusCode(), replay.body());
         assertEquals("", replay.body(), "a replay is acknowledged with nothing to show");
         String later = "A later update " + UUID.randomUUID();
-        requests(server.getURI()).send(command(SignedSlack.ALICE, "update " + incident + " " + later,
+        requests(server.getURI()).send(command(SignedSlack.ALICE, "update " + incident + " --public " + later,
                 slack.newResponseUrl()), FORM, SlackRequests.now());
         awaitPosted(later);
         assertEquals(2, posts(update), "once in the incident thread, once in the support channel");
