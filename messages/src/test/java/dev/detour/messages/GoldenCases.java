@@ -108,6 +108,8 @@ final class GoldenCases {
         add.message("manager-summary", () -> new ManagerSummary(names, words).render(scenario.report()));
         add.message("manager-summary-full", () -> new ManagerSummary(names, words).renderFull(scenario.report()));
         add.message("status", () -> status.render(scenario.during()));
+        add.message("preview-disable", () -> new ChangePreviewMessage(names, words)
+                .render(PreviewCases.disableFirstProvider(scenario)));
         add.view("app-home", () -> new AppHomeView(status, words).render(scenario.during()));
         add.view("modal-declare", modals::declare);
         add.view("modal-post-update", () -> modals.postUpdate(scenario.id()));
