@@ -9,8 +9,10 @@ import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Resolution;
+import dev.detour.incidents.preview.PreviewOutcome;
 import dev.detour.incidents.signals.PlausibleTimes;
 import dev.detour.messages.AuditMessage;
+import dev.detour.messages.ChangePreviewMessage;
 import dev.detour.messages.HelpMessage;
 import dev.detour.messages.ManagerSummary;
 import dev.detour.messages.Modals;
@@ -136,6 +138,8 @@ public class CommandHandler {
             return routing(outcome, route.override()
                     .map(o -> words.get(WordKey.COMMAND_DONE_ROUTE, route.taskClass(), o.describe()))
                     .orElse(words.get(WordKey.COMMAND_DONE_ROUTE_RELEASED, route.taskClass())));
+        } else if (command instanceof DetourCommand.DryRun dryRun) {
+            return preview(operations.preview(dryRun.change()));
         } else if (command instanceof DetourCommand.Consent consent) {
             return routing(operations.answerConsent(consent.taskClass(), consent.answer(), invoker.actor()),
                     words.get(WordKey.COMMAND_DONE_CONSENT, words.get(WordKey.answer(consent.answer())),
@@ -205,6 +209,15 @@ public class CommandHandler {
         applied.routes().forEach(route -> text.append("\n• ").append(names.taskClass(route.after().taskClass()))
                 .append(": ").append(names.route(route.after(), words)));
         return CommandReply.say(text.toString());
+    }
+
+    /** The preview, or the refusal in the words the change itself would get. */
+    private CommandReply preview(PreviewOutcome outcome) {
+        if (outcome instanceof PreviewOutcome.Refused refused) {
+            return CommandReply.say(words.get(WordKey.COMMAND_REJECTED, refusals.of(refused.refusal())));
+        }
+        return new CommandReply.Ephemeral(new ChangePreviewMessage(names, words)
+                .render(((PreviewOutcome.Previewed) outcome).preview()));
     }
 
     private CommandReply incident(IncidentChange change, String done) {

@@ -17,6 +17,7 @@ import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.incident.UpdateText;
 import dev.detour.messages.CustomerText;
+import dev.detour.incidents.preview.ProposedChange;
 import dev.detour.messages.WordKey;
 import dev.detour.incidents.routing.RouteOverride;
 import dev.detour.messages.Wording;
@@ -48,6 +49,9 @@ public final class CommandParser {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern INCIDENT_NUMBER = Pattern.compile("[1-9][0-9]{0,17}");
     private static final Pattern HUGE_DURATION = Pattern.compile("[0-9]{10,}(ms|s|m|h|d)");
+    private static final Pattern DRY_RUN = Pattern.compile("(?:--|—|–)dry-run", Pattern.CASE_INSENSITIVE);
+    /** The verbs whose change {@code --dry-run} previews instead of making. */
+    private static final Set<Verb> DRY_RUN_VERBS = Set.of(Verb.DISABLE, Verb.ENABLE, Verb.ROUTE);
 
     private final Catalog catalog;
     private final Wording wording;
@@ -76,9 +80,32 @@ public final class CommandParser {
             return unknownVerb(words.get(0));
         }
         String afterVerb = whole.substring(whole.indexOf(words.get(0)) + words.get(0).length()).strip();
-        Arguments args = new Arguments(verb.get(), words.subList(1, words.size()), Optional.ofNullable(reason)
+        List<String> arguments = words.subList(1, words.size());
+        boolean dryRun = DRY_RUN_VERBS.contains(verb.get()) && arguments.stream().anyMatch(CommandParser::isDryRun);
+        if (dryRun) {
+            arguments = arguments.stream().filter(word -> !isDryRun(word)).toList();
+        }
+        Arguments args = new Arguments(verb.get(), arguments, Optional.ofNullable(reason)
                 .filter(r -> !r.isEmpty()), afterVerb);
-        return args.parse();
+        DetourCommand command = args.parse();
+        return dryRun ? dryRun(command) : command;
+    }
+
+    /** {@code --dry-run}, also as Slack clients retype its dashes (an em or en dash). */
+    private static boolean isDryRun(String word) {
+        return DRY_RUN.matcher(word).matches();
+    }
+
+    /** The preview of a parsed change; a mistake stays the mistake the change itself would be. */
+    private static DetourCommand dryRun(DetourCommand command) {
+        if (command instanceof DetourCommand.Disable disable) {
+            return new DetourCommand.DryRun(new ProposedChange.Disable(disable.targets()));
+        } else if (command instanceof DetourCommand.Enable enable) {
+            return new DetourCommand.DryRun(new ProposedChange.Enable(enable.targets()));
+        } else if (command instanceof DetourCommand.Route route) {
+            return new DetourCommand.DryRun(new ProposedChange.Reroute(route.taskClass(), route.override()));
+        }
+        return command;
     }
 
     /** Everything about one command: its verb, the words after it, and the reason after {@code --}. */

@@ -9,6 +9,7 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.incident.UpdateText;
+import dev.detour.incidents.preview.ProposedChange;
 import dev.detour.incidents.routing.RouteOverride;
 
 import java.time.Duration;
@@ -103,6 +104,30 @@ public sealed interface DetourCommand {
     record Route(TaskClassId taskClass, Optional<RouteOverride> override) implements DetourCommand {
         public Optional<Verb> verb() {
             return Optional.of(Verb.ROUTE);
+        }
+    }
+
+    /**
+     * {@code --dry-run} after {@code disable}, {@code enable} or {@code route}: the preview of the change, nothing
+     * changed. Reading only, so anyone may ask for one.
+     */
+    record DryRun(ProposedChange change) implements DetourCommand {
+        public DryRun {
+            Objects.requireNonNull(change, "change");
+        }
+
+        public Optional<Verb> verb() {
+            if (change instanceof ProposedChange.Disable) {
+                return Optional.of(Verb.DISABLE);
+            } else if (change instanceof ProposedChange.Enable) {
+                return Optional.of(Verb.ENABLE);
+            }
+            return Optional.of(change instanceof ProposedChange.Reroute ? Verb.ROUTE : Verb.CONSENT);
+        }
+
+        @Override
+        public boolean changesProduction() {
+            return false;
         }
     }
 

@@ -14,6 +14,8 @@ import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Resolution;
+import dev.detour.incidents.preview.PreviewOutcome;
+import dev.detour.incidents.preview.ProposedChange;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.readmodel.IncidentReport;
 import dev.detour.incidents.routing.RouteOverride;
@@ -52,6 +54,9 @@ public interface Operations {
     RoutingOutcome override(TaskClassId taskClass, Optional<RouteOverride> override, Actor by);
 
     RoutingOutcome answerConsent(TaskClassId taskClass, ConsentAnswer answer, Actor by);
+
+    /** What {@code change} would do now, without doing it (or the refusal the change itself would give). */
+    PreviewOutcome preview(ProposedChange change);
 
     /** What is committed now: availability, routes, open incidents. */
     DetourStatus status();

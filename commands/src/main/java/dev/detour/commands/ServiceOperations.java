@@ -1,6 +1,7 @@
 package dev.detour.commands;
 
 import dev.detour.incidents.application.AvailabilityService;
+import dev.detour.incidents.application.ChangePreviews;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.application.RouteService;
 import dev.detour.incidents.application.RoutingOutcome;
@@ -19,6 +20,8 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.ports.AuditTrail;
+import dev.detour.incidents.preview.PreviewOutcome;
+import dev.detour.incidents.preview.ProposedChange;
 import dev.detour.incidents.queries.CurrentFlags;
 import dev.detour.incidents.queries.IncidentReports;
 import dev.detour.incidents.readmodel.DetourStatus;
@@ -36,6 +39,7 @@ public class ServiceOperations implements Operations {
     private final IncidentService incidents;
     private final AvailabilityService availability;
     private final RouteService routes;
+    private final ChangePreviews previews;
     private final CurrentFlags committed;
     private final AuditTrail audit;
     private final IncidentReports reports;
@@ -43,13 +47,14 @@ public class ServiceOperations implements Operations {
     private final Clock clock;
 
     public ServiceOperations(IncidentService incidents, AvailabilityService availability, RouteService routes,
-                             CurrentFlags committed, AuditTrail audit, IncidentReports reports,
+                             ChangePreviews previews, CurrentFlags committed, AuditTrail audit, IncidentReports reports,
                              Subscriptions subscriptions, Clock clock) {
         this.subscriptions = subscriptions;
         this.clock = clock;
         this.incidents = incidents;
         this.availability = availability;
         this.routes = routes;
+        this.previews = previews;
         this.committed = committed;
         this.audit = audit;
         this.reports = reports;
@@ -108,6 +113,11 @@ public class ServiceOperations implements Operations {
     @Override
     public RoutingOutcome answerConsent(TaskClassId taskClass, ConsentAnswer answer, Actor by) {
         return routes.answerConsent(taskClass, answer, by);
+    }
+
+    @Override
+    public PreviewOutcome preview(ProposedChange change) {
+        return previews.preview(change);
     }
 
     @Override

@@ -11,6 +11,8 @@ import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.preview.ProposedChange;
+import dev.detour.messages.SlackMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,6 +28,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.detour.incidents.SeedCatalog.ANTHROPIC;
 import static dev.detour.incidents.SeedCatalog.GPT_5;
 import static dev.detour.incidents.SeedCatalog.OPUS_48;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -96,6 +99,37 @@ class CommandHandlerTest {
         assertTrue(reply.contains("<@U0ALICE>") && reply.contains("<!subteam^S0ONCALL>"), reply);
         assertTrue(reply.endsWith("Nothing was changed."), reply);
         assertEquals(before, operations.changes);
+    }
+
+    @Test
+    void aDryRunAnswersWithThePreviewAndChangesNothing() {
+        CommandReply reply = commands.execute(commands.parse("disable anthropic --dry-run"), ALICE);
+
+        SlackMessage preview = assertInstanceOf(CommandReply.Ephemeral.class, reply).message();
+        assertEquals("Dry run: *Disable Anthropic*", preview.text());
+        String blocks = preview.blocks().toString();
+        assertTrue(blocks.contains("Contract review: now primary → Claude Opus 4.8 · after stopped · *paused*"), blocks);
+        assertTrue(blocks.contains("`provider.anthropic.enabled`: true → false"), blocks);
+        assertEquals(List.of(new ProposedChange.Disable(List.of(Target.provider(ANTHROPIC)))), operations.previews);
+        assertEquals(List.of(), operations.changes);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"disable anthropic --dry-run", "enable gpt-5 --dry-run", "route legal-review stop --dry-run"})
+    void anyoneMayAskForADryRunBecauseItChangesNothing(String typed) {
+        String reply = say(commands.parse(typed), MALLORY);
+
+        assertTrue(reply.startsWith("Dry run: "), reply);
+        assertEquals(List.of(), operations.changes);
+    }
+
+    @Test
+    void aDryRunOfAChangeThatWouldBeRefusedGetsTheSameRefusal() {
+        String dryRun = say(commands.parse("route meeting-summary auto --dry-run"), ALICE);
+        String change = say(commands.parse("route meeting-summary auto"), ALICE);
+
+        assertEquals(change, dryRun);
+        assertEquals(":warning: meeting-summary already has no override. Nothing was changed.", dryRun);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.preview.ProposedChange;
 import dev.detour.incidents.routing.RouteOverride;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +66,42 @@ class CommandParserTest {
                 parser.parse("route meeting-summary stop"));
         assertEquals(new DetourCommand.Route(MEETING_SUMMARY, Optional.empty()),
                 parser.parse("route meeting-summary auto"));
+    }
+
+    @Test
+    void dryRunAfterDisableOrEnableIsThePreviewOfThatChange() {
+        assertEquals(new DetourCommand.DryRun(new ProposedChange.Disable(List.of(Target.provider(ANTHROPIC)))),
+                parser.parse("disable anthropic --dry-run -- elevated 529s"));
+        assertEquals(new DetourCommand.DryRun(new ProposedChange.Disable(List.of(Target.model(OPUS_48)))),
+                parser.parse("disable —dry-run claude-opus-4-8"), "a dash Slack retyped");
+        assertEquals(new DetourCommand.DryRun(new ProposedChange.Enable(List.of(Target.model(GPT_5)))),
+                parser.parse("enable gpt-5 --DRY-RUN"));
+    }
+
+    @Test
+    void dryRunAfterRoutePreviewsThePinTheStopOrTheRelease() {
+        assertEquals(new DetourCommand.DryRun(new ProposedChange.Reroute(MEETING_SUMMARY,
+                Optional.of(new RouteOverride.Pin(GPT_5)))), parser.parse("route meeting-summary gpt-5 --dry-run"));
+        assertEquals(new DetourCommand.DryRun(new ProposedChange.Reroute(MEETING_SUMMARY,
+                Optional.of(new RouteOverride.Stop()))), parser.parse("route --dry-run meeting-summary stop"));
+        assertEquals(new DetourCommand.DryRun(new ProposedChange.Reroute(MEETING_SUMMARY, Optional.empty())),
+                parser.parse("route meeting-summary auto --dry-run"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"disable nope", "disable", "enable claude-opus-4-9", "route no-such-class stop",
+            "route meeting-summary gpt-6", "route meeting-summary"})
+    void aDryRunOfAMistakeIsTheSameMistakeAsTheChangeItself(String typed) {
+        DetourCommand change = parser.parse(typed);
+
+        assertInstanceOf(DetourCommand.Invalid.class, change);
+        assertEquals(change, parser.parse(typed + " --dry-run"));
+    }
+
+    @Test
+    void dryRunIsNoFlagOfCommandsThatHaveNoPreview() {
+        assertInstanceOf(DetourCommand.Invalid.class, parser.parse("status --dry-run"));
+        assertInstanceOf(DetourCommand.Invalid.class, parser.parse("consent code-migration approve --dry-run"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.catalog.DetectionSettings;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Actor;
@@ -16,9 +17,15 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.Resolution;
+import dev.detour.incidents.preview.ChangePreview;
+import dev.detour.incidents.preview.PreviewOutcome;
+import dev.detour.incidents.preview.ProposedChange;
+import dev.detour.incidents.preview.RoutingSnapshot;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.readmodel.IncidentReport;
+import dev.detour.incidents.routing.Availability;
 import dev.detour.incidents.routing.RouteOverride;
+import dev.detour.incidents.routing.RoutePlanner;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -170,6 +177,21 @@ final class FakeOperations implements Operations {
         maybeFail();
         changes.add(by.id() + " answered " + answer.word() + " for " + taskClass);
         return new RoutingOutcome.Applied(Optional.empty(), List.of(), List.of(), List.of());
+    }
+
+    /** The previews asked for, in order: a preview changes nothing, so {@link #changes} does not list them. */
+    final List<ProposedChange> previews = new ArrayList<>();
+
+    /** Previews over everything available, with the fake's overrides and no evidence. */
+    @Override
+    public PreviewOutcome preview(ProposedChange change) {
+        maybeFail();
+        previews.add(change);
+        Map<TaskClassId, RouteOverride> set = new LinkedHashMap<>();
+        overrides.forEach((taskClass, override) -> override.ifPresent(value -> set.put(taskClass, value)));
+        RoutingSnapshot state = new RoutingSnapshot(Availability.allAvailable(), set, Map.of(),
+                new RoutePlanner().planAll(catalog, Availability.allAvailable(), set, Map.of()));
+        return new ChangePreview(catalog, DetectionSettings.DEFAULTS).preview(change, state, Map.of());
     }
 
     @Override

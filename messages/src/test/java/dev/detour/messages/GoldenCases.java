@@ -39,9 +39,9 @@ final class GoldenCases {
             new HelpMessage.Command(WordKey.HELP_VERB_HELP, "/detour help", false),
             new HelpMessage.Command(WordKey.HELP_VERB_STATUS, "/detour status", false),
             new HelpMessage.Command(WordKey.HELP_VERB_DECLARE, "/detour declare <provider|model>... [-- reason]", true),
-            new HelpMessage.Command(WordKey.HELP_VERB_DISABLE, "/detour disable <provider|model>... [-- reason]", true),
-            new HelpMessage.Command(WordKey.HELP_VERB_ENABLE, "/detour enable <provider|model>... [-- reason]", true),
-            new HelpMessage.Command(WordKey.HELP_VERB_ROUTE, "/detour route <task-class> <model|stop|auto>", true),
+            new HelpMessage.Command(WordKey.HELP_VERB_DISABLE, "/detour disable <provider|model>... [--dry-run] [-- reason]", true),
+            new HelpMessage.Command(WordKey.HELP_VERB_ENABLE, "/detour enable <provider|model>... [--dry-run] [-- reason]", true),
+            new HelpMessage.Command(WordKey.HELP_VERB_ROUTE, "/detour route <task-class> <model|stop|auto> [--dry-run]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_CONSENT, "/detour consent <task-class> approve|deny", true),
             new HelpMessage.Command(WordKey.HELP_VERB_UPDATE,
                     "/detour update <INC-n> [--] <text for the thread> [--public <text for customers>]", true),
@@ -109,6 +109,8 @@ final class GoldenCases {
         add.message("manager-summary", () -> new ManagerSummary(names, words).render(scenario.report()));
         add.message("manager-summary-full", () -> new ManagerSummary(names, words).renderFull(scenario.report()));
         add.message("status", () -> status.render(scenario.during()));
+        add.message("preview-disable", () -> new ChangePreviewMessage(names, words)
+                .render(PreviewCases.disableFirstProvider(scenario)));
         add.view("app-home", () -> new AppHomeView(status, words).render(scenario.during()));
         add.view("modal-declare", modals::declare);
         add.view("modal-post-update", () -> modals.postUpdate(scenario.id()));

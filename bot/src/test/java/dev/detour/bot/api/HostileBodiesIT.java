@@ -34,7 +34,8 @@ class HostileBodiesIT implements TestPropertyProvider {
     private static final List<String> INTERNALS = List.of("StreamReadConstraints", "REDACTED", "com.fasterxml",
             "Exception", "`", "java.", "io.micronaut", "dev.detour", "Source:", "jackson");
     private static final List<String> ENDPOINTS = List.of("/signals/gateway", "/signals/alertmanager",
-            "/signals/statuspage/anthropic", "/ofrep/v1/evaluate/flags", "/ofrep/v1/evaluate/flags/model.gpt-5.enabled");
+            "/signals/statuspage/anthropic", "/ofrep/v1/evaluate/flags", "/ofrep/v1/evaluate/flags/model.gpt-5.enabled",
+            "/api/preview");
 
     private final HttpClient http = HttpClient.newHttpClient();
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.ConfirmPolicy;
 import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.DetectionSettings;
 import dev.detour.incidents.catalog.DetourConfig;
@@ -12,8 +13,10 @@ import dev.detour.incidents.catalog.FailoverMode;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.catalog.PolicySettings;
 import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.catalog.PublicName;
+import dev.detour.incidents.catalog.SecondApproverPolicy;
 import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.catalog.TaskClass;
@@ -48,7 +51,8 @@ import java.util.stream.Collectors;
  */
 public final class DetourConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("detour");
-    private static final Set<String> DETOUR_KEYS = Set.of("providers", "task-classes", "slack", "detection", "sinks");
+    private static final Set<String> DETOUR_KEYS = Set.of("providers", "task-classes", "slack", "detection", "sinks",
+            "policy");
     private static final Set<String> WEBHOOK_KEYS = Set.of("name", "type", "url", "secret-env");
     private static final Set<String> FILE_KEYS = Set.of("name", "type", "path", "mode");
     private static final Pattern OCTAL_MODE = Pattern.compile("0?[0-7]{3}");
@@ -63,6 +67,8 @@ public final class DetourConfigLoader {
             "on-call");
     private static final Set<String> DETECTION_KEYS = Set.of("window", "min-requests", "open-error-rate",
             "close-error-rate", "p95-latency-ms", "quiet-before-recovery");
+
+    private static final Set<String> POLICY_KEYS = Set.of("confirm", "second-approver", "approval-timeout");
 
     private final YAMLFactory yaml = new YAMLFactory();
     private final ObjectMapper mapper = new ObjectMapper(yaml);
@@ -116,7 +122,7 @@ public final class DetourConfigLoader {
         providers.forEach(provider -> provider.models().forEach(model -> models.put(model.id(), provider.id())));
         Catalog catalog = new Catalog(providers, taskClasses(detour.child("task-classes"), models));
         return new DetourConfig(catalog, slack(detour.child("slack")), detection(detour.child("detection")),
-                sinks(detour.child("sinks")), source);
+                sinks(detour.child("sinks")), policy(detour.child("policy")), source);
     }
 
     private static List<Provider> providers(ConfigNode list) {
@@ -306,6 +312,26 @@ public final class DetourConfigLoader {
         } catch (IllegalArgumentException e) {
             throw detection.problem("detection: " + e.getMessage());
         }
+    }
+
+    private static PolicySettings policy(ConfigNode policy) {
+        PolicySettings defaults = PolicySettings.DEFAULTS;
+        if (!policy.isPresent()) {
+            return defaults;
+        }
+        policy.expectMapping(POLICY_KEYS);
+        ConfirmPolicy confirm = word(policy.child("confirm"), "confirm policy",
+                policy.child("confirm").name(),
+                ConfirmPolicy.values(), ConfirmPolicy::word, ConfirmPolicy::fromWord, defaults.confirm());
+        SecondApproverPolicy secondApprover = word(policy.child("second-approver"), "second-approver policy",
+                policy.child("second-approver").name(), SecondApproverPolicy.values(), SecondApproverPolicy::word,
+                SecondApproverPolicy::fromWord, defaults.secondApprover());
+        ConfigNode timeoutNode = policy.child("approval-timeout");
+        Duration timeout = timeoutNode.duration(defaults.approvalTimeout());
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw timeoutNode.problem(timeoutNode.name() + " must be longer than zero");
+        }
+        return new PolicySettings(confirm, secondApprover, timeout);
     }
 
     private static List<Sink> sinks(ConfigNode list) {

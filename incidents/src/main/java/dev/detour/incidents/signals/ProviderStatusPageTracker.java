@@ -5,10 +5,13 @@ import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.Target;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -56,5 +59,17 @@ public final class ProviderStatusPageTracker {
         return Optional.of(new Signal(Signal.STATUSPAGE_PREFIX + provider.id(),
                 models.stream().map(Target::model).toList(), reading.get().firing(), reading.get().severity(),
                 Signal.Side.PROVIDER, new SignalEvidence.ProviderComponent(provider.id(), component, normalised), at));
+    }
+
+    /** The models whose component's last known status says it fails (for a change's preview, docs/routing.md). */
+    public Set<ModelId> firingModels(Provider provider) {
+        Set<ModelId> firing = new TreeSet<>(Comparator.comparing(ModelId::value));
+        provider.components().forEach((component, models) -> {
+            String status = lastStatus.get(provider.id() + "/" + component);
+            if (status != null && read(status).map(Reading::firing).orElse(false)) {
+                firing.addAll(models);
+            }
+        });
+        return firing;
     }
 }

@@ -1,14 +1,17 @@
 package dev.detour.incidents.config;
 
+import dev.detour.incidents.catalog.ConfirmPolicy;
 import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.DetectionSettings;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.catalog.FailoverMode;
 import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.PolicySettings;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.catalog.PublicName;
 import dev.detour.incidents.catalog.Sink;
+import dev.detour.incidents.catalog.SecondApproverPolicy;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
@@ -75,6 +78,8 @@ class DetourConfigLoaderTest {
         assertEquals(new SlackSettings("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS", List.of("U0ALICE", "S0ONCALL")),
                 config.slack());
         assertEquals(DetectionSettings.DEFAULTS, config.detection());
+        assertEquals(new PolicySettings(ConfirmPolicy.PROVIDER, SecondApproverPolicy.PROVIDER, Duration.ofMinutes(10)),
+                config.policy(), "the example turns the second approver on");
         assertEquals("../deploy/detour.example.yml", config.source());
     }
 
@@ -89,6 +94,80 @@ class DetourConfigLoaderTest {
         assertEquals(TaskClass.DEFAULT_CONSENT_TIMEOUT, consent.consentTimeout());
         assertEquals(ConsentAnswer.DENY, consent.onTimeout());
         assertEquals(DetectionSettings.DEFAULTS, config.detection());
+        assertEquals(PolicySettings.DEFAULTS, config.policy());
+    }
+
+    @Test
+    void thePolicyDefaultsAskConfirmForAProviderAndNeedNoSecondApprover() {
+        assertEquals(new PolicySettings(ConfirmPolicy.PROVIDER, SecondApproverPolicy.NEVER, Duration.ofMinutes(10)),
+                PolicySettings.DEFAULTS);
+    }
+
+    @Test
+    void policyKeysOverrideOnlyWhatTheyName() {
+        DetourConfig config = loader.load("detour.yml", VALID + """
+                  policy:
+                    confirm: any
+                    approval-timeout: 30m
+                """);
+
+        assertEquals(new PolicySettings(ConfirmPolicy.ANY, SecondApproverPolicy.NEVER, Duration.ofMinutes(30)),
+                config.policy());
+        assertEquals(SecondApproverPolicy.PROVIDER, loader.load("detour.yml", VALID + """
+                  policy: { second-approver: provider, confirm: never }
+                """).policy().secondApprover());
+    }
+
+    @Test
+    void anUnknownConfirmPolicyNamesItsLineAndTheNearestWord() {
+        ConfigException problem = rejected(VALID + """
+                  policy:
+                    confirm: provder
+                """);
+
+        assertEquals(19, problem.line());
+        assertEquals("unknown confirm policy 'provder' for detour.policy.confirm (expected provider, any, never)"
+                + " (did you mean 'provider'?)", problem.problem());
+    }
+
+    @Test
+    void anUnknownSecondApproverPolicyListsTheWordsThatExist() {
+        ConfigException problem = rejected(VALID + """
+                  policy:
+                    second-approver: any
+                """);
+
+        assertEquals(19, problem.line());
+        assertTrue(problem.problem().startsWith("unknown second-approver policy 'any' for detour.policy.second-approver"
+                + " (expected provider, never)"), problem.getMessage());
+    }
+
+    @Test
+    void aMistypedPolicyKeyIsRefusedWithTheClosestKey() {
+        ConfigException problem = rejected(VALID + """
+                  policy:
+                    second-aprover: provider
+                """);
+
+        assertEquals(19, problem.line());
+        assertTrue(problem.problem().contains("(did you mean 'second-approver'?)"), problem.getMessage());
+    }
+
+    @Test
+    void anApprovalTimeoutMustBeAPositiveDuration() {
+        ConfigException notADuration = rejected(VALID + """
+                  policy:
+                    approval-timeout: soon
+                """);
+        ConfigException zero = rejected(VALID + """
+                  policy:
+                    approval-timeout: 0s
+                """);
+
+        assertEquals(19, notADuration.line());
+        assertTrue(notADuration.problem().contains("approval-timeout must be a duration"), notADuration.getMessage());
+        assertEquals(19, zero.line());
+        assertEquals("detour.policy.approval-timeout must be longer than zero", zero.problem());
     }
 
     @Test

@@ -41,6 +41,17 @@ class ProviderStatusPageTrackerTest {
     }
 
     @Test
+    void theModelsOfAComponentWhoseLastStatusFailsAreFiringUntilItIsOperationalAgain() {
+        assertEquals(java.util.Set.of(), tracker.firingModels(anthropic), "nothing read yet");
+
+        tracker.update(anthropic, "Claude API", "degraded_performance", AT);
+        assertEquals(java.util.Set.of(OPUS_47, OPUS_48, SONNET_46), tracker.firingModels(anthropic));
+
+        tracker.update(anthropic, "Claude API", "operational", AT);
+        assertEquals(java.util.Set.of(), tracker.firingModels(anthropic));
+    }
+
+    @Test
     void operationalAtFirstSightUnmappedComponentsAndUnknownStatusesSayNothing() {
         assertTrue(tracker.update(anthropic, "Claude API", "operational", AT).isEmpty());
         assertTrue(tracker.update(anthropic, "Console", "major_outage", AT).isEmpty());

@@ -1,6 +1,7 @@
 package dev.detour.incidents.testing;
 
 import dev.detour.incidents.ClockFactory;
+import dev.detour.incidents.FortyModelCatalog;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.catalog.DetectionSettings;
 import dev.detour.incidents.catalog.DetourConfig;
@@ -30,6 +31,9 @@ public class SeedConfigFactory {
     /** A provider id whose signals switch its models off and on by themselves (auto-disable, auto-enable). */
     public static final String AUTOMATIC_PROVIDER = "detour.test.automatic-provider";
 
+    /** {@code true}: the 40-model catalog ({@link FortyModelCatalog}) instead of the seed catalog. */
+    public static final String FORTY_MODELS = "detour.test.forty-models";
+
     /** A webhook sink ({@code apps}, secret in {@code DETOUR_TEST_WEBHOOK_SECRET}) at this URL. */
     public static final String WEBHOOK_SINK = "detour.test.webhook-sink";
     /** A flagd file sink ({@code flagd}) at this path. */
@@ -46,7 +50,8 @@ public class SeedConfigFactory {
     @Singleton
     public DetourConfig seedConfig(@Value("${" + AUTOMATIC_PROVIDER + ":}") String automaticProvider,
                                    @Value("${" + WEBHOOK_SINK + ":}") String webhook,
-                                   @Value("${" + FILE_SINK + ":}") String file) {
+                                   @Value("${" + FILE_SINK + ":}") String file,
+                                   @Value("${" + FORTY_MODELS + ":false}") boolean fortyModels) {
         List<Sink> sinks = new java.util.ArrayList<>();
         if (!webhook.isEmpty()) {
             sinks.add(new Sink.Webhook("apps", java.net.URI.create(webhook), "DETOUR_TEST_WEBHOOK_SECRET"));
@@ -54,7 +59,7 @@ public class SeedConfigFactory {
         if (!file.isEmpty()) {
             sinks.add(new Sink.FlagdFile("flagd", java.nio.file.Path.of(file)));
         }
-        return new DetourConfig(SeedCatalog.withAutomatic(automaticProvider),
+        return new DetourConfig(fortyModels ? FortyModelCatalog.catalog() : SeedCatalog.withAutomatic(automaticProvider),
                 new SlackSettings("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS", List.of("U0ALICE", "S0ONCALL")),
                 DetectionSettings.DEFAULTS, sinks, "seed catalog (tests)");
     }

@@ -1,0 +1,98 @@
+package dev.detour.incidents.application;
+
+import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.DetourConfig;
+import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.ports.RoutingStore;
+import dev.detour.incidents.preview.ChangePreview;
+import dev.detour.incidents.preview.Preview;
+import dev.detour.incidents.preview.PreviewOutcome;
+import dev.detour.incidents.preview.ProposedChange;
+import dev.detour.incidents.preview.RoutingSnapshot;
+import dev.detour.incidents.routing.Route;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Previews of proposed changes (docs/routing.md, "Preview"), and applying a previewed change only while the state
+ * it was computed from has not moved. A preview changes nothing and is not audited.
+ */
+@Singleton
+public class ChangePreviews {
+    private final RoutingStore store;
+    private final ChangePreview preview;
+    private final ModelEvidenceSource evidence;
+    private final AvailabilityService availability;
+    private final RouteService routes;
+
+    public ChangePreviews(RoutingStore store, Catalog catalog, DetourConfig config, ModelEvidenceSource evidence,
+                          AvailabilityService availability, RouteService routes) {
+        this.store = store;
+        this.preview = new ChangePreview(catalog, config.detection());
+        this.evidence = evidence;
+        this.availability = availability;
+        this.routes = routes;
+    }
+
+    /** The effect {@code change} would have now, or the refusal the change itself would give. */
+    @Transactional(readOnly = true)
+    public PreviewOutcome preview(ProposedChange change) {
+        return preview.preview(change, snapshot(), evidence.now());
+    }
+
+    /** The routing inputs as stored now, with their version. */
+    @Transactional(readOnly = true)
+    public RoutingSnapshot snapshot() {
+        Map<dev.detour.incidents.catalog.TaskClassId, Route> stored = new LinkedHashMap<>();
+        store.routes().forEach((taskClass, route) -> stored.put(taskClass, route.route()));
+        return new RoutingSnapshot(store.availability(), store.overrides(), store.consents(), stored);
+    }
+
+    /**
+     * Applies the change {@code previewed} describes when the state still has its version (under the routing lock,
+     * so nothing moves in between); otherwise applies nothing and returns the preview of the change as it stands.
+     */
+    @Transactional
+    public Applying apply(Preview previewed, Actor by, Optional<String> reason) {
+        store.lock();
+        RoutingSnapshot now = snapshot();
+        if (!now.version().equals(previewed.version())) {
+            return new Applying.StateMoved(preview.preview(previewed.change(), now, evidence.now()));
+        }
+        ProposedChange change = previewed.change();
+        RoutingOutcome outcome;
+        if (change instanceof ProposedChange.Disable disable) {
+            outcome = availability.disable(disable.targets(), by, reason);
+        } else if (change instanceof ProposedChange.Enable enable) {
+            outcome = availability.enable(enable.targets(), by, reason);
+        } else if (change instanceof ProposedChange.Reroute reroute) {
+            outcome = routes.override(reroute.taskClass(), reroute.override(), by, reason);
+        } else {
+            ProposedChange.Answer answer = (ProposedChange.Answer) change;
+            outcome = routes.answerConsent(answer.taskClass(), answer.answer(), by);
+        }
+        return new Applying.Applied(outcome);
+    }
+
+    /** What {@link #apply} did. */
+    public sealed interface Applying permits Applying.Applied, Applying.StateMoved {
+        /** The state had the preview's version: the change was made (or refused, as the use case decided). */
+        record Applied(RoutingOutcome outcome) implements Applying {
+            public Applied {
+                Objects.requireNonNull(outcome, "outcome");
+            }
+        }
+
+        /** The state moved since the preview: nothing was applied; {@code current} is the preview as of now. */
+        record StateMoved(PreviewOutcome current) implements Applying {
+            public StateMoved {
+                Objects.requireNonNull(current, "current");
+            }
+        }
+    }
+}

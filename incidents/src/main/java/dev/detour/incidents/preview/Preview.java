@@ -1,0 +1,53 @@
+package dev.detour.incidents.preview;
+
+import dev.detour.incidents.catalog.TaskClassId;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The complete effect of a proposed change, computed without making it (docs/routing.md, "Preview").
+ *
+ * @param version     the {@link RoutingSnapshot#version()} it was computed from: applying it later is right only
+ *                    while the state still has this version
+ * @param taskClasses every task class of the catalog, in catalog order, before and after
+ * @param questions   the fallback questions the change makes Detour ask
+ * @param flags       the flags whose value moves, in key order
+ * @param switchedOff for a disable, every model it switches off that was usable before, with its health
+ * @param narrower    for a provider-wide disable that would switch off healthy models along with failing ones: the
+ *                    same disable of only the failing models (and the models named one by one)
+ */
+public record Preview(ProposedChange change, String version, List<TaskClassEffect> taskClasses,
+                      List<QuestionEffect> questions, List<FlagChange> flags, List<SwitchedOffModel> switchedOff,
+                      Optional<ProposedChange.Disable> narrower) {
+    public Preview {
+        Objects.requireNonNull(change, "change");
+        Objects.requireNonNull(version, "version");
+        taskClasses = List.copyOf(taskClasses);
+        questions = List.copyOf(questions);
+        flags = List.copyOf(flags);
+        switchedOff = List.copyOf(switchedOff);
+        Objects.requireNonNull(narrower, "narrower");
+    }
+
+    /** The task classes the change pauses: served before, served by nothing after. */
+    public List<TaskClassId> paused() {
+        return taskClasses.stream().filter(TaskClassEffect::paused).map(TaskClassEffect::taskClass).toList();
+    }
+
+    /** The task classes whose route the change moves. */
+    public List<TaskClassEffect> changed() {
+        return taskClasses.stream().filter(TaskClassEffect::changed).toList();
+    }
+
+    /** Models with enough healthy traffic the change would switch off along with failing ones. */
+    public List<SwitchedOffModel> healthySwitchedOff() {
+        return switchedOff.stream().filter(model -> model.health() == ModelHealthVerdict.HEALTHY).toList();
+    }
+
+    /** Nothing would change: no route, no flag. */
+    public boolean changesNothing() {
+        return flags.isEmpty() && changed().isEmpty();
+    }
+}
