@@ -76,6 +76,8 @@ final class GoldenCases {
 
         add.message("root-open", () -> root.render(scenario.opened(), scenario.during()));
         add.message("root-acknowledged-with-signals", () -> root.render(scenario.acknowledged(), scenario.during(),
+                scenario.switchedOff()));
+        add.message("root-failing", () -> root.render(scenario.acknowledged(), scenario.failing(),
                 scenario.signals()));
         add.message("root-resolved", () -> root.render(scenario.resolved(), scenario.after(),
                 scenario.report().timeline()));

@@ -100,8 +100,8 @@ final class Scenario {
     }
 
     static Scenario seed() {
-        return new Scenario("seed", SeedCatalog.catalog(), new IncidentId(1),
-                "Elevated 529s from Claude Opus 4.8 and 4.7",
+        // No title of its own, like the demo's incident that the gateway opens: messages name it from what fails.
+        return new Scenario("seed", SeedCatalog.catalog(), new IncidentId(1), "",
                 List.of(Target.model(SeedCatalog.OPUS_48), Target.model(SeedCatalog.OPUS_47)),
                 "elevated 529s since 07:05",
                 "Anthropic confirmed the overload. Meeting summaries use GPT-5 meanwhile; contract review waits.",
@@ -284,6 +284,20 @@ final class Scenario {
                                 evidence(new SignalEvidence.GatewayErrors(gateway(0.41, 131, 320, 0, 2559), false)),
                                 TimelineDetail.Signalled.Side.PROVIDER)))
                 .toList();
+    }
+
+    /** The signals, then on-call switching every target off: what the root message reads while it is open. */
+    List<TimelineEntry> switchedOff() {
+        List<TimelineEntry> timeline = new ArrayList<>(signals());
+        affected.forEach(target -> timeline.add(new TimelineEntry(DISABLED, ALICE,
+                new TimelineDetail.AvailabilityChanged(target, false, Optional.of(reason)))));
+        return timeline;
+    }
+
+    /** The signals firing while everything is still switched on and every task class on its primary model. */
+    DetourStatus failing() {
+        DetourStatus after = after();
+        return new DetourStatus(NOW, after.providers(), after.models(), after.taskClasses(), List.of(acknowledged()));
     }
 
     IncidentReport report() {
