@@ -121,9 +121,15 @@ public final class IncidentRootMessage {
                 : count == 1 ? words.get(WordKey.ROOT_FEATURES_ONE)
                 : words.get(WordKey.ROOT_FEATURES_MANY, String.valueOf(count));
         String who = providers.size() < 2 ? String.join("", providers)
-                : words.get(WordKey.WORD_AND, String.join(", ", providers.subList(0, providers.size() - 1)),
-                providers.get(providers.size() - 1));
-        return words.get(WordKey.ROOT_HEADLINE, who, words.get(WordKey.rootKind(picture.kind())), features);
+                : providers.size() == 2 ? words.get(WordKey.WORD_AND, providers.get(0), providers.get(1))
+                : words.get(WordKey.ROOT_PROVIDERS_MORE, providers.get(0), String.valueOf(providers.size() - 1));
+        String kind = words.get(WordKey.rootKind(picture.kind()));
+        // The kind and the count must stay readable: long provider names give way.
+        int room = Limits.HEADER_TEXT - words.get(WordKey.ROOT_HEADLINE, "", kind, features).length();
+        if (who.length() > room) {
+            who = who.substring(0, Math.max(0, room - 1)).strip() + "…";
+        }
+        return words.get(WordKey.ROOT_HEADLINE, who, kind, features);
     }
 
     /** On and healthy, failing (with the latest numbers) but still on, or off: by whom and since when, or why. */

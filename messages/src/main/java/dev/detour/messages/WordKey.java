@@ -129,6 +129,7 @@ public enum WordKey {
     ROOT_FEATURES_NONE("root.features.none"),
     ROOT_FEATURES_ONE("root.features.one"),
     ROOT_FEATURES_MANY("root.features.many"),
+    ROOT_PROVIDERS_MORE("root.providers-more"),
     ROOT_REFERENCE("root.reference"),
     ROOT_OPENED("root.opened"),
     ROOT_ACKNOWLEDGED("root.acknowledged"),
