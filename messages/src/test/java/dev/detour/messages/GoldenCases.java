@@ -87,6 +87,7 @@ final class GoldenCases {
 
         add.message("reply-state-change", () -> only(replies.render(scenario.stateChanged())));
         add.message("reply-update", () -> only(replies.render(scenario.updated())));
+        add.message("reply-title-set", () -> only(replies.render(scenario.titleSet())));
         add.message("reply-resolve", () -> only(replies.render(scenario.resolvedEvent())));
         add.message("reply-availability-change", () -> only(replies.render(scenario.availabilityChanged())));
         add.message("reply-route-change", () -> only(replies.render(scenario.routeChanged())));

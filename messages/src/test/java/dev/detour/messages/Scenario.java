@@ -399,6 +399,13 @@ final class Scenario {
         return new DetourEvent.IncidentChanged(IDENTIFIED, BOB, change.incident(), change.entries());
     }
 
+    /** On-call names the incident: the scenario's reason, cut to a title's length, is the title. */
+    DetourEvent titleSet() {
+        IncidentChange.Applied change = applied(acknowledged().retitle(TextLimits.clip(reason, TextLimits.TITLE),
+                BOB, UPDATED));
+        return new DetourEvent.IncidentChanged(UPDATED, BOB, change.incident(), change.entries());
+    }
+
     DetourEvent updated() {
         IncidentChange.Applied change = applied(acknowledged().postUpdate(update, BOB, UPDATED));
         return new DetourEvent.IncidentChanged(UPDATED, BOB, change.incident(), change.entries());
