@@ -69,8 +69,10 @@ public final class IncidentRootMessage {
         blocks.add(header(h -> h.text(plainText(Limits.clip(headline, Limits.HEADER_TEXT)))));
         String since = words.get(WordKey.ROOT_REFERENCE, incident.id().toString(),
                 words.get(WordKey.state(incident.state())))
-                + " · " + words.get(WordKey.ROOT_OPENED, SlackTime.slack(incident.openedAt(), now),
+                + " · " + (incident.openedBy().kind() == Actor.Kind.USER
+                ? words.get(WordKey.ROOT_OPENED, SlackTime.slack(incident.openedAt(), now),
                 Names.actor(incident.openedBy()))
+                : words.get(WordKey.ROOT_OPENED_AUTOMATICALLY, SlackTime.slack(incident.openedAt(), now)))
                 + incident.acknowledgedBy().map(by -> " · " + words.get(WordKey.ROOT_ACKNOWLEDGED, Names.actor(by))).orElse("")
                 + incident.resolvedAt().map(at -> " · " + words.get(WordKey.ROOT_RESOLVED, SlackTime.slack(at, now)))
                 .orElse("");

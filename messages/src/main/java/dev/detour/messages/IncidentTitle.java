@@ -70,7 +70,7 @@ public final class IncidentTitle {
             return models.isEmpty() ? words.get(WordKey.TITLE_PROVIDER_OFF, providerName)
                     : words.get(WordKey.TITLE_PROVIDER_OFF_MODELS, providerName, failing);
         }
-        if (models.isEmpty() || about.contains(Target.provider(provider))) {
+        if (models.isEmpty()) {
             return words.get(WordKey.TITLE_FAILING, providerName);
         }
         return words.get(WordKey.TITLE_PROVIDER_MODELS, providerName, failing);

@@ -132,6 +132,7 @@ public enum WordKey {
     ROOT_PROVIDERS_MORE("root.providers-more"),
     ROOT_REFERENCE("root.reference"),
     ROOT_OPENED("root.opened"),
+    ROOT_OPENED_AUTOMATICALLY("root.opened.automatically"),
     ROOT_ACKNOWLEDGED("root.acknowledged"),
     ROOT_RESOLVED("root.resolved"),
     ROOT_AFFECTED("root.affected"),

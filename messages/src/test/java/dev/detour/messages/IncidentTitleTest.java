@@ -88,6 +88,14 @@ class IncidentTitleTest {
     }
 
     @Test
+    void switchingTheProviderBackOnGivesTheTitleItHadBefore() {
+        Incident incident = applied(incident(IncidentKind.OUTAGE, "", Target.model(OPUS_48), Target.model(OPUS_47))
+                .affect(List.of(Target.provider(ANTHROPIC)), Scenario.ALICE, Instant.EPOCH.plusSeconds(60)));
+
+        assertEquals("Anthropic: Claude Opus 4.8 and 4.7 failing", titles.of(now(incident, with())));
+    }
+
+    @Test
     void aTitleSetByOnCallWinsOverTheOneMadeFromTheScope() {
         Incident incident = incident(IncidentKind.OUTAGE, "", Target.model(OPUS_48));
         Incident titled = applied(incident.retitle("Opus answers slowly", Scenario.ALICE, Instant.EPOCH));
@@ -119,6 +127,7 @@ class IncidentTitleTest {
                 "a paused feature makes it an outage");
         Incident set = applied(outage.setKind(IncidentKind.OUTAGE, Scenario.ALICE, Instant.EPOCH));
         assertEquals(IncidentKind.OUTAGE, now(set, with()).kind(), "a kind on-call set stays");
+        assertEquals(IncidentKind.DEGRADATION, IncidentPicture.kindOf(outage, seed.signals()));
         assertEquals(IncidentKind.OUTAGE, IncidentPicture.of(outage, seed.after(),
                 List.of(new TimelineEntry(Scenario.DISABLED, Actor.policy("failover:stop"),
                         new TimelineDetail.RouteChanged(new dev.detour.incidents.routing.Route(

@@ -144,6 +144,15 @@ public record IncidentPicture(Incident incident, List<TargetState> targets,
     }
 
     /**
+     * The kind from the incident and its timeline alone (a resolved incident, a summary): what {@link #kind()} says
+     * once nothing is paused any more.
+     */
+    public static IncidentKind kindOf(Incident incident, List<TimelineEntry> timeline) {
+        return kind(incident, timeline.stream().anyMatch(entry -> entry.detail() instanceof TimelineDetail.RouteChanged
+                changed && pauses(changed.route().state(), changed.route().serving().isEmpty())));
+    }
+
+    /**
      * The kind on-call set stays; a kind that names a change on our side (model, routing, policy) stays as opened;
      * an outage or degradation follows reality: a feature paused during the incident makes it an outage, otherwise
      * models fail while everything is served, a degradation.
