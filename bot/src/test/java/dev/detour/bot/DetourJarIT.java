@@ -57,9 +57,13 @@ class DetourJarIT {
             assertEquals(0, demo.process().exitValue(), output);
             assertTrue(seconds < 30, seconds + " s");
             List<String> inOrder = List.of(
-                    "#C0INCIDENTS (incident channel) · new message", "INC-1 · DEGRADATION · INVESTIGATING",
+                    "#C0INCIDENTS (incident channel) · new message", "ANTHROPIC DEGRADATION: NO FEATURE AFFECTED",
+                    "*Anthropic: Claude Opus 4.8 failing*", "INC-1 · investigating",
+                    "*failing* (30% errors, 12 of 40 requests) but still on",
                     "[Disable Claude Opus 4.8]",
                     "/detour disable anthropic",
+                    "ANTHROPIC OUTAGE: 3 FEATURES AFFECTED", "*Anthropic switched off: Claude Opus 4.8 and 4.7 failing*",
+                    "switched off by <@U0ALICE>", "*off* because Anthropic is off", "[Enable Anthropic] [Post update]",
                     "#C0SUPPORT (support channel) · new message", "Meeting summaries: running on GPT-5 for now.",
                     "Contract review: paused until Claude Opus 4.8 is back.",
                     "[Approve: use GPT-5] [Deny: keep it paused]",
@@ -68,7 +72,7 @@ class DetourJarIT {
                     "`gateway` clears Claude Opus 4.8",
                     "/detour enable anthropic", "ALL CLEAR: AI FEATURES ARE BACK TO NORMAL",
                     "#C0MANAGERS (summary channel) · new message", "INCIDENT SUMMARY: INC-1",
-                    "*Anthropic failing (Degraded service), resolved*", "Users affected for 5h 25m",
+                    "*Anthropic: Claude Opus 4.8 and 4.7 failing (Outage), resolved*", "Users affected for 5h 25m",
                     "• Contract review: paused for 5h 25m", "Found by our gateway", "*Who decided what*",
                     "<@U0ALICE> switched off Anthropic", "`/detour summary INC-1 full`",
                     "Demo finished: INC-1 resolved.");

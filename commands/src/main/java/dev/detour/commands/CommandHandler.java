@@ -131,8 +131,13 @@ public class CommandHandler {
             return routing(operations.disable(disable.targets(), invoker.actor(), disable.reason()),
                     words.get(WordKey.COMMAND_DONE_DISABLED));
         } else if (command instanceof DetourCommand.Enable enable) {
-            return routing(operations.enable(enable.targets(), invoker.actor(), enable.reason()),
-                    words.get(WordKey.COMMAND_DONE_ENABLED));
+            RoutingOutcome outcome = operations.enable(enable.targets(), invoker.actor(), enable.reason());
+            CommandReply done = routing(outcome, words.get(WordKey.COMMAND_DONE_ENABLED));
+            if (outcome instanceof RoutingOutcome.Rejected) {
+                return done;
+            }
+            String warnings = new EnableWarnings(names, words).of(enable.targets(), operations.status());
+            return CommandReply.say(((CommandReply.Ephemeral) done).message().text() + warnings);
         } else if (command instanceof DetourCommand.Route route) {
             RoutingOutcome outcome = operations.override(route.taskClass(), route.override(), invoker.actor());
             return routing(outcome, route.override()
@@ -156,6 +161,12 @@ public class CommandHandler {
             }
             return incident(operations.changeState(change.incident(), change.state(), invoker.actor()),
                     words.get(WordKey.COMMAND_DONE_STATE, words.get(WordKey.state(change.state()))));
+        } else if (command instanceof DetourCommand.Retitle retitle) {
+            return incident(operations.retitle(retitle.incident(), retitle.title(), invoker.actor()),
+                    words.get(WordKey.COMMAND_DONE_TITLE));
+        } else if (command instanceof DetourCommand.SetKind setKind) {
+            return incident(operations.setKind(setKind.incident(), setKind.kind(), invoker.actor()),
+                    words.get(WordKey.COMMAND_DONE_KIND, words.get(WordKey.kindWord(setKind.kind()))));
         } else if (command instanceof DetourCommand.Resolve resolve) {
             return incident(operations.resolve(resolve.incident(), invoker.actor(), resolve.resolution()),
                     words.get(WordKey.COMMAND_DONE_RESOLVED));

@@ -13,6 +13,7 @@ import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.config.Suggestions;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.incident.UpdateText;
@@ -138,6 +139,8 @@ public final class CommandParser {
                     case CONSENT -> consent();
                     case UPDATE -> update();
                     case STATE -> changeState();
+                    case TITLE -> retitle();
+                    case KIND -> setKind();
                     case RESOLVE -> resolve();
                     case REOPEN -> new DetourCommand.Reopen(onlyIncident(), text(reason, WordKey.PARSE_WHAT_REASON,
                             TextLimits.TEXT));
@@ -234,6 +237,29 @@ public final class CommandParser {
             IncidentState state = IncidentState.fromWord(word).orElseThrow(() -> refusal(WordKey.PARSE_STATE_UNKNOWN,
                     words.get(1), suggestion(word, states), String.join(", ", states)));
             return new DetourCommand.ChangeState(incident, state);
+        }
+
+        /** {@code INC-n <text>}: the text as typed, a leading {@code --} dropped; the incident refuses an empty one. */
+        private DetourCommand retitle() {
+            if (words.isEmpty()) {
+                throw refusal(WordKey.PARSE_TITLE_WHICH);
+            }
+            IncidentId incident = incident(words.get(0));
+            String text = afterVerb.substring(afterVerb.indexOf(words.get(0)) + words.get(0).length()).strip();
+            if (text.startsWith("--") || text.startsWith("—") || text.startsWith("–")) {
+                text = text.substring(text.startsWith("--") ? 2 : 1).strip();
+            }
+            return new DetourCommand.Retitle(incident, text);
+        }
+
+        private DetourCommand setKind() {
+            expectWords(2, WordKey.PARSE_KIND_NEEDS);
+            IncidentId incident = incident(words.get(0));
+            String word = words.get(1).toLowerCase(Locale.ROOT);
+            List<String> kinds = Arrays.stream(IncidentKind.values()).map(IncidentKind::word).toList();
+            IncidentKind kind = IncidentKind.fromWord(word).orElseThrow(() -> refusal(WordKey.PARSE_KIND_UNKNOWN,
+                    words.get(1), suggestion(word, kinds), String.join(", ", kinds)));
+            return new DetourCommand.SetKind(incident, kind);
         }
 
         /** {@code INC-n} or {@code INC-n full}. */

@@ -160,6 +160,33 @@ public sealed interface DetourCommand {
         }
     }
 
+    /**
+     * Names the incident; the title wins over the one messages make from its scope. An empty title is kept here
+     * and refused by the incident ({@code Refusal.TitleNeedsText}), so the refusal reads like every other.
+     */
+    record Retitle(IncidentId incident, String title) implements DetourCommand {
+        public Retitle {
+            Objects.requireNonNull(incident, "incident");
+            title = title == null ? "" : title.strip();
+        }
+
+        public Optional<Verb> verb() {
+            return Optional.of(Verb.TITLE);
+        }
+    }
+
+    /** Sets the incident's kind; it stays as set. */
+    record SetKind(IncidentId incident, IncidentKind kind) implements DetourCommand {
+        public SetKind {
+            Objects.requireNonNull(incident, "incident");
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        public Optional<Verb> verb() {
+            return Optional.of(Verb.KIND);
+        }
+    }
+
     /** Resolve, with the summary, the cause and the follow-ups as data ({@link Resolution}). */
     record Resolve(IncidentId incident, Resolution resolution) implements DetourCommand {
         public Resolve(IncidentId incident, Optional<String> summary) {

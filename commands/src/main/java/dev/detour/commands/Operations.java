@@ -39,6 +39,12 @@ public interface Operations {
 
     IncidentChange changeState(IncidentId id, IncidentState next, Actor by);
 
+    /** Names the incident: the title wins over the one messages make from its scope. */
+    IncidentChange retitle(IncidentId id, String title, Actor by);
+
+    /** Sets the incident's kind: it stays as set. */
+    IncidentChange setKind(IncidentId id, IncidentKind kind, Actor by);
+
     IncidentChange resolve(IncidentId id, Actor by, Resolution resolution);
 
     /** A resolved incident flares up again: a new incident linked to it. */

@@ -81,6 +81,16 @@ public class ServiceOperations implements Operations {
     }
 
     @Override
+    public IncidentChange retitle(IncidentId id, String title, Actor by) {
+        return incidents.retitle(id, title, by);
+    }
+
+    @Override
+    public IncidentChange setKind(IncidentId id, IncidentKind kind, Actor by) {
+        return incidents.setKind(id, kind, by);
+    }
+
+    @Override
     public IncidentChange resolve(IncidentId id, Actor by, Resolution resolution) {
         return incidents.resolve(id, by, resolution);
     }

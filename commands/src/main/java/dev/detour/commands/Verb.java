@@ -21,6 +21,8 @@ public enum Verb {
     CONSENT("/detour consent <task-class> approve|deny", true),
     UPDATE("/detour update <INC-n> [--] <text for the thread> [--public <text for customers>]", true),
     STATE("/detour state <INC-n> investigating|identified|monitoring|resolved", true),
+    TITLE("/detour title <INC-n> <text>", true),
+    KIND("/detour kind <INC-n> outage|degradation|model-change|routing-change|policy-change|maintenance", true),
     RESOLVE("/detour resolve <INC-n> [-- summary] [--cause why] [--follow-up what @owner due YYYY-MM-DD]", true),
     REOPEN("/detour reopen <INC-n> [-- reason]", true),
     SUMMARY("/detour summary <INC-n> [full]", false),
@@ -56,6 +58,8 @@ public enum Verb {
             case CONSENT -> WordKey.HELP_VERB_CONSENT;
             case UPDATE -> WordKey.HELP_VERB_UPDATE;
             case STATE -> WordKey.HELP_VERB_STATE;
+            case TITLE -> WordKey.HELP_VERB_TITLE;
+            case KIND -> WordKey.HELP_VERB_KIND;
             case RESOLVE -> WordKey.HELP_VERB_RESOLVE;
             case REOPEN -> WordKey.HELP_VERB_REOPEN;
             case SUMMARY -> WordKey.HELP_VERB_SUMMARY;

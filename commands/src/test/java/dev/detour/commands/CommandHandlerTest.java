@@ -13,6 +13,7 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.preview.ProposedChange;
 import dev.detour.messages.SlackMessage;
+import dev.detour.incidents.readmodel.DetourStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,6 +33,7 @@ import static dev.detour.incidents.SeedCatalog.ANTHROPIC;
 import static dev.detour.incidents.SeedCatalog.GPT_5;
 import static dev.detour.incidents.SeedCatalog.OPUS_48;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,6 +73,8 @@ class CommandHandlerTest {
             "update INC-1 Fallback holds       | U0ALICE updated INC-1                  | Posted update *INC-1*",
             "state INC-1 monitoring            | U0ALICE moved to monitoring INC-1      | Moved to monitoring *INC-1* (monitoring)",
             "state INC-1 resolved              | U0ALICE resolved INC-1                 | Resolved *INC-1* (resolved)",
+            "title INC-1 Opus answers slowly   | U0ALICE titled INC-1                   | Title set *INC-1* (investigating)",
+            "kind INC-1 degradation            | U0ALICE set kind degradation of INC-1  | Kind set to degradation *INC-1*",
             "resolve INC-1 -- provider fixed   | U0ALICE resolved INC-1                 | Resolved *INC-1* (resolved)",
             "declare claude-opus-4-8 -- slow   | U0ALICE opened INC-2 outage: slow      | Opened *INC-2* (investigating)",
     })
@@ -87,7 +91,8 @@ class CommandHandlerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"disable gpt-5", "enable gpt-5", "route meeting-summary gpt-5", "route meeting-summary auto",
-            "consent code-migration deny", "update INC-1 hello", "state INC-1 identified", "resolve INC-1",
+            "consent code-migration deny", "update INC-1 hello", "state INC-1 identified", "title INC-1 Opus slow", "kind INC-1 outage",
+            "resolve INC-1",
             "declare gpt-5", "declare"})
     void someoneOutsideOnCallIsRefusedEveryChangeNamingWhoMayAndNothingChanges(String typed) {
         operations.open("GPT-5 errors", Target.model(GPT_5));
@@ -99,6 +104,90 @@ class CommandHandlerTest {
         assertTrue(reply.contains("<@U0ALICE>") && reply.contains("<!subteam^S0ONCALL>"), reply);
         assertTrue(reply.endsWith("Nothing was changed."), reply);
         assertEquals(before, operations.changes);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "title INC-9 Opus slow     | There is no incident INC-9",
+            "title INC-1               | A title needs some text",
+            "title INC-1 --            | A title needs some text",
+            "title INC-1 GPT-5 errors  | INC-1 already has that title",
+            "kind INC-9 outage         | There is no incident INC-9",
+    })
+    void aTitleOrKindThatCannotBeSetIsRefusedSayingWhyAndNothingChanges(String typed, String why) {
+        operations.open("GPT-5 errors", Target.model(GPT_5));
+        List<String> before = List.copyOf(operations.changes);
+
+        String reply = say(commands.parse(typed), ALICE);
+
+        assertTrue(reply.contains(why.strip()) && reply.endsWith("Nothing was changed."), reply);
+        assertEquals(before, operations.changes);
+    }
+
+    @Test
+    void aTitleLongerThanTheLimitIsRefusedWithTheLimit() {
+        operations.open("GPT-5 errors", Target.model(GPT_5));
+
+        String reply = say(commands.parse("title INC-1 " + "x".repeat(201)), ALICE);
+
+        assertTrue(reply.contains("The title is 201 characters; the limit is 200"), reply);
+    }
+
+    @Test
+    void settingTheKindOnCallAlreadySetIsRefused() {
+        operations.open("GPT-5 errors", Target.model(GPT_5));
+        say(commands.parse("kind INC-1 degradation"), ALICE);
+
+        String reply = say(commands.parse("kind INC-1 degradation"), ALICE);
+
+        assertTrue(reply.contains("INC-1 is already set to degradation"), reply);
+    }
+
+    @Test
+    void enablingAModelWhoseProviderIsStillOffWarnsThatItServesNothingYet() {
+        operations.statusNow = Optional.of(statusWith(false, Optional.empty()));
+
+        String reply = say(commands.parse("enable claude-opus-4-8"), ALICE);
+
+        assertTrue(reply.startsWith("Enabled"), reply);
+        assertTrue(reply.contains(":warning: Anthropic is still switched off, so no feature can use Claude Opus 4.8"
+                + " until `/detour enable anthropic`."), reply);
+    }
+
+    @Test
+    void enablingAModelThatAFeaturePausedByAnOverrideUsesWarnsThatTheOverrideHoldsIt() {
+        operations.statusNow = Optional.of(statusWith(true, Optional.of(new dev.detour.incidents.routing.Route(
+                SeedCatalog.LEGAL_REVIEW, dev.detour.incidents.routing.RouteState.STOPPED, Optional.empty(),
+                Optional.empty(), dev.detour.incidents.routing.RouteCause.OVERRIDE_STOP))));
+
+        String reply = say(commands.parse("enable claude-opus-4-8"), ALICE);
+
+        assertTrue(reply.contains(":warning: Contract review stays "), reply);
+        assertTrue(reply.contains("an override holds it (`/detour route legal-review auto` releases it)."), reply);
+        assertFalse(reply.contains("still switched off"), reply);
+    }
+
+    @Test
+    void enablingWhatNothingElseHoldsGivesNoWarning() {
+        operations.statusNow = Optional.of(statusWith(true, Optional.empty()));
+
+        assertFalse(say(commands.parse("enable claude-opus-4-8"), ALICE).contains(":warning:"));
+    }
+
+    /** The seed catalog with Anthropic on or off, and Contract review on {@code legalReview} or its primary. */
+    private static DetourStatus statusWith(boolean anthropicOn, Optional<dev.detour.incidents.routing.Route> legalReview) {
+        var catalog = SeedCatalog.catalog();
+        return new DetourStatus(FakeOperations.NOW, catalog.providers().stream()
+                .map(p -> new DetourStatus.ProviderStatus(p.id(), p.name(),
+                        anthropicOn || !p.id().equals(SeedCatalog.ANTHROPIC), Optional.empty())).toList(),
+                catalog.models().stream().map(m -> new DetourStatus.ModelStatus(m.id(), m.provider(), m.name(), true,
+                        true, Optional.empty())).toList(),
+                catalog.taskClasses().stream().map(t -> new DetourStatus.TaskClassStatus(t.id(), t.name(),
+                        t.failover(), t.route(), t.id().equals(SeedCatalog.LEGAL_REVIEW) && legalReview.isPresent()
+                        ? legalReview.get() : new dev.detour.incidents.routing.Route(t.id(),
+                        dev.detour.incidents.routing.RouteState.PRIMARY, Optional.of(t.primary()), Optional.empty(),
+                        dev.detour.incidents.routing.RouteCause.PRIMARY_AVAILABLE), Optional.empty())).toList(),
+                List.of());
     }
 
     @Test

@@ -177,6 +177,17 @@ class CommandParserTest {
     }
 
     @Test
+    void aTitleKeepsItsTextAsTypedAndAKindIsOneOfTheKinds() {
+        assertEquals(new DetourCommand.Retitle(new IncidentId(3), "Anthropic: Opus 4.8 -- slow, not down"),
+                parser.parse("title INC-3 Anthropic: Opus 4.8 -- slow, not down"));
+        assertEquals(new DetourCommand.Retitle(new IncidentId(3), "Opus slow"), parser.parse("title INC-3 -- Opus slow"));
+        assertEquals(new DetourCommand.Retitle(new IncidentId(3), ""), parser.parse("title INC-3"),
+                "an empty title reaches the incident, which refuses it");
+        assertEquals(new DetourCommand.SetKind(new IncidentId(2), dev.detour.incidents.incident.IncidentKind.MODEL_CHANGE),
+                parser.parse("kind inc-2 Model-Change"));
+    }
+
+    @Test
     void anAuditSinceLongerThanADurationHoldsReadsAsFarBackAsRecordsGo() {
         var huge = assertInstanceOf(DetourCommand.Audit.class, parser.parse("audit since 99999999999d"));
         var iso = assertInstanceOf(DetourCommand.Audit.class, parser.parse("audit since PT2562047788015215H"));
@@ -195,6 +206,11 @@ class CommandParserTest {
             "route meeting-summary gpt-6|`gpt-6` is not `stop`, `auto` or a model (did you mean `gpt-5`?)",
             "consent code-migration aprove|(did you mean `approve`?)",
             "state INC-1 fixed|`fixed` is not a state",
+            "title|Say which incident to name, then the title.",
+            "title opus slow|`opus` is not an incident id",
+            "kind INC-1 down|`down` is not a kind",
+            "kind INC-1 degradaton|(did you mean `degradation`?)",
+            "kind INC-1|`kind` needs an incident id and a kind",
             "update INC-1|An update needs text",
             "summary INC-x|`INC-x` is not an incident id",
             "audit since forever|`forever` is not a duration",

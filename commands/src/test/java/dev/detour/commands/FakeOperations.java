@@ -121,6 +121,16 @@ final class FakeOperations implements Operations {
     }
 
     @Override
+    public IncidentChange retitle(IncidentId id, String title, Actor by) {
+        return change(id, "titled", by, incident -> incident.retitle(title, by, NOW));
+    }
+
+    @Override
+    public IncidentChange setKind(IncidentId id, IncidentKind kind, Actor by) {
+        return change(id, "set kind " + kind.word() + " of", by, incident -> incident.setKind(kind, by, NOW));
+    }
+
+    @Override
     public IncidentChange resolve(IncidentId id, Actor by, Resolution resolution) {
         return change(id, "resolved", by, incident -> incident.resolve(by, NOW, resolution));
     }
@@ -197,9 +207,12 @@ final class FakeOperations implements Operations {
     @Override
     public DetourStatus status() {
         maybeFail();
-        return new DetourStatus(NOW, List.of(), List.of(), List.of(),
-                incidents.values().stream().filter(Incident::isOpen).toList());
+        return statusNow.orElseGet(() -> new DetourStatus(NOW, List.of(), List.of(), List.of(),
+                incidents.values().stream().filter(Incident::isOpen).toList()));
     }
+
+    /** What {@link #status()} answers, when a test sets it. */
+    Optional<DetourStatus> statusNow = Optional.empty();
 
     @Override
     public Optional<IncidentReport> report(IncidentId id) {

@@ -10,6 +10,7 @@ import dev.detour.incidents.incident.FollowUp;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.readmodel.IncidentPicture;
 import dev.detour.incidents.readmodel.IncidentReport;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteState;
@@ -57,7 +58,8 @@ final class BriefSummary {
         String ongoing = incident.isOpen() ? " (" + words.get(WordKey.SUMMARY_ONGOING) + ")" : "";
         List<String> lines = new ArrayList<>();
         lines.add("*" + words.get(WordKey.SUMMARY_TITLE, SlackText.escape(titles.of(incident), Limits.SECTION_TEXT / 4),
-                words.get(WordKey.kind(incident.kind())), words.get(WordKey.state(incident.state()))) + "*");
+                words.get(WordKey.kind(IncidentPicture.kindOf(incident, report.timeline()))),
+                words.get(WordKey.state(incident.state()))) + "*");
         Map<TaskClassId, List<Period>> features = periods(report, end);
         Optional<Instant> firstOff = features.values().stream().flatMap(List::stream).map(Period::from)
                 .min(Comparator.naturalOrder());

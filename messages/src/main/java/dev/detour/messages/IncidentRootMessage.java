@@ -3,18 +3,22 @@ package dev.detour.messages;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
-import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.readmodel.DetourStatus;
+import dev.detour.incidents.readmodel.IncidentPicture;
+import dev.detour.incidents.signals.SignalEvidence;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static com.slack.api.model.block.Blocks.actions;
@@ -28,8 +32,10 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
 
 /**
- * The incident's root message in the incident channel, for on-call: id, state, kind, what is affected and since
- * when, each task class's route, and the buttons that act on it. Edited in place whenever any of that changes.
+ * The incident's root message in the incident channel, for on-call: what matters in the headline (the provider, the
+ * kind, how many features are off their usual model), the title, each provider and model with its state (healthy,
+ * failing with the numbers, off and by whom), each feature's route, and only the buttons that make sense now.
+ * Edited in place whenever any of that changes.
  */
 public final class IncidentRootMessage {
     /** Past this many targets the Disable / Enable buttons become menus, so the actions block stays small. */
@@ -38,11 +44,13 @@ public final class IncidentRootMessage {
     private final Names names;
     private final IncidentTitle titles;
     private final Wording words;
+    private final SignalEvidenceText evidenceText;
 
     public IncidentRootMessage(Names names, Wording words) {
         this.names = names;
         this.titles = new IncidentTitle(names, words);
         this.words = words;
+        this.evidenceText = new SignalEvidenceText(words, (ProviderId provider) -> names.target(Target.provider(provider)));
     }
 
     public SlackMessage render(Incident incident, DetourStatus status) {
@@ -54,19 +62,26 @@ public final class IncidentRootMessage {
      *                 signal repeated many times shows as a count here, not as many replies in the thread
      */
     public SlackMessage render(Incident incident, DetourStatus status, List<TimelineEntry> timeline) {
+        IncidentPicture picture = IncidentPicture.of(incident, status, timeline, names.catalog());
+        Instant now = status.at();
         List<LayoutBlock> blocks = new ArrayList<>();
-        String headline = words.get(WordKey.ROOT_HEADLINE, incident.id().toString(),
-                words.get(WordKey.rootKind(incident.kind())), words.get(WordKey.state(incident.state())));
+        String headline = headline(picture);
         blocks.add(header(h -> h.text(plainText(Limits.clip(headline, Limits.HEADER_TEXT)))));
-        String since = words.get(WordKey.ROOT_OPENED, Names.time(incident.openedAt()), Names.actor(incident.openedBy()))
+        String since = words.get(WordKey.ROOT_REFERENCE, incident.id().toString(),
+                words.get(WordKey.state(incident.state())))
+                + " · " + (incident.openedBy().kind() == Actor.Kind.USER
+                ? words.get(WordKey.ROOT_OPENED, SlackTime.slack(incident.openedAt(), now),
+                Names.actor(incident.openedBy()))
+                : words.get(WordKey.ROOT_OPENED_AUTOMATICALLY, SlackTime.slack(incident.openedAt(), now)))
                 + incident.acknowledgedBy().map(by -> " · " + words.get(WordKey.ROOT_ACKNOWLEDGED, Names.actor(by))).orElse("")
-                + incident.resolvedAt().map(at -> " · " + words.get(WordKey.ROOT_RESOLVED, Names.time(at))).orElse("");
-        String title = SlackText.escape(titles.of(incident), Limits.room(Limits.SECTION_TEXT, "**\n" + since));
+                + incident.resolvedAt().map(at -> " · " + words.get(WordKey.ROOT_RESOLVED, SlackTime.slack(at, now)))
+                .orElse("");
+        String title = SlackText.escape(titles.of(picture), Limits.room(Limits.SECTION_TEXT, "**\n" + since));
         String about = "*" + title + "*\n" + since;
         blocks.add(section(s -> s.text(markdownText(Limits.clip(about, Limits.SECTION_TEXT)))));
 
-        List<String> affected = incident.affected().stream().map(target -> "• " + names.targetWithId(target)
-                + " — " + availability(target, status)).toList();
+        List<String> affected = picture.targets().stream().map(state -> "• " + names.targetWithId(state.target())
+                + " — " + health(state.health(), now)).toList();
         blocks.add(section(s -> s.text(markdownText("*" + words.get(WordKey.ROOT_AFFECTED) + "*\n"
                 + Limits.lines(affected, Limits.SECTION_TEXT - 20)))));
 
@@ -86,14 +101,69 @@ public final class IncidentRootMessage {
                     + signals, Limits.SECTION_TEXT)))));
         }
         if (incident.isOpen()) {
-            blocks.add(actions(a -> a.blockId("incident-actions").elements(buttons(incident, status))));
+            blocks.add(actions(a -> a.blockId("incident-actions").elements(buttons(picture))));
         }
         blocks.add(context(c -> c.elements(List.of(markdownText(words.get(WordKey.ROOT_FOOTER,
-                Names.time(status.at())))))));
-        String count = String.valueOf(incident.affected().size());
-        String text = words.get(WordKey.ROOT_TEXT, headline, SlackText.escape(titles.of(incident),
-                Limits.room(Limits.SECTION_TEXT, words.get(WordKey.ROOT_TEXT, headline, "", count))), count);
+                SlackTime.slack(status.at(), now)))))));
+        String id = incident.id().toString();
+        String text = words.get(WordKey.ROOT_TEXT, headline, SlackText.escape(titles.of(picture),
+                Limits.room(Limits.SECTION_TEXT, words.get(WordKey.ROOT_TEXT, headline, "", id))), id);
         return new SlackMessage(Limits.clip(text, Limits.SECTION_TEXT), blocks);
+    }
+
+    /**
+     * What matters, in one line: {@code Anthropic outage: 3 features affected}, counting the features (task classes)
+     * that are not on their usual model.
+     */
+    private String headline(IncidentPicture picture) {
+        List<String> providers = picture.providers(names.catalog()).stream()
+                .map(provider -> names.target(Target.provider(provider))).toList();
+        int count = picture.affected().size();
+        String features = count == 0 ? words.get(WordKey.ROOT_FEATURES_NONE)
+                : count == 1 ? words.get(WordKey.ROOT_FEATURES_ONE)
+                : words.get(WordKey.ROOT_FEATURES_MANY, String.valueOf(count));
+        String who = providers.size() < 2 ? String.join("", providers)
+                : providers.size() == 2 ? words.get(WordKey.WORD_AND, providers.get(0), providers.get(1))
+                : words.get(WordKey.ROOT_PROVIDERS_MORE, providers.get(0), String.valueOf(providers.size() - 1));
+        String kind = words.get(WordKey.rootKind(picture.kind()));
+        // The kind and the count must stay readable: long provider names give way.
+        int room = Limits.HEADER_TEXT - words.get(WordKey.ROOT_HEADLINE, "", kind, features).length();
+        if (who.length() > room) {
+            who = who.substring(0, Math.max(0, room - 1)).strip() + "…";
+        }
+        return words.get(WordKey.ROOT_HEADLINE, who, kind, features);
+    }
+
+    /** On and healthy, failing (with the latest numbers) but still on, or off: by whom and since when, or why. */
+    private String health(IncidentPicture.Health health, Instant now) {
+        if (health instanceof IncidentPicture.Failing failing) {
+            return words.get(WordKey.ROOT_FAILING, evidence(failing.evidence()));
+        }
+        if (health instanceof IncidentPicture.Off off) {
+            if (off.since().isEmpty()) {
+                return words.get(WordKey.ROOT_OFF);
+            }
+            String at = SlackTime.slack(off.since().get(), now);
+            return off.by().map(by -> by.kind() == Actor.Kind.USER
+                            ? words.get(WordKey.ROOT_OFF_BY, at, Names.actor(by))
+                            : words.get(WordKey.ROOT_OFF_AUTOMATICALLY, at))
+                    .orElseGet(() -> words.get(WordKey.ROOT_OFF_SINCE, at));
+        }
+        if (health instanceof IncidentPicture.OffWithProvider off) {
+            return words.get(WordKey.ROOT_OFF_WITH_PROVIDER, names.target(Target.provider(off.provider())));
+        }
+        return words.get(WordKey.ROOT_HEALTHY);
+    }
+
+    /** The gateway's numbers short ({@code 30% errors, 12 of 40 requests}); other evidence as its source said it. */
+    private String evidence(SignalEvidence evidence) {
+        if (evidence instanceof SignalEvidence.GatewayErrors errors) {
+            SignalEvidence.GatewayNumbers numbers = errors.numbers();
+            return words.get(WordKey.ROOT_EVIDENCE_ERRORS,
+                    String.format(Locale.ROOT, "%.0f", 100 * numbers.errorRate()), String.valueOf(numbers.errors()),
+                    String.valueOf(numbers.requests()));
+        }
+        return SlackText.escape(evidenceText.of(evidence), Limits.SECTION_TEXT / 10);
     }
 
     /**
@@ -110,15 +180,28 @@ public final class IncidentRootMessage {
         return Limits.joined(counters, " · ", Limits.SECTION_TEXT - 40);
     }
 
-    private List<BlockElement> buttons(Incident incident, DetourStatus status) {
+    /**
+     * Only what makes sense now: Acknowledge until someone has; Disable for what is on (not a model whose provider
+     * is off); Enable for what is off, and for the provider that keeps a switched-on model off.
+     */
+    private List<BlockElement> buttons(IncidentPicture picture) {
+        Incident incident = picture.incident();
         String id = incident.id().toString();
         List<BlockElement> elements = new ArrayList<>();
         if (incident.acknowledgedAt().isEmpty()) {
             elements.add(button(b -> b.actionId(Interactions.ACKNOWLEDGE)
                     .text(plainText(words.get(WordKey.ROOT_BUTTON_ACKNOWLEDGE))).value(id).style("primary")));
         }
-        List<Target> up = incident.affected().stream().filter(target -> isAvailable(target, status)).toList();
-        List<Target> down = incident.affected().stream().filter(target -> !isAvailable(target, status)).toList();
+        List<Target> up = picture.targets().stream().filter(IncidentPicture.TargetState::isOn)
+                .map(IncidentPicture.TargetState::target).toList();
+        List<Target> down = new ArrayList<>();
+        for (IncidentPicture.TargetState state : picture.targets()) {
+            Target target = state.health() instanceof IncidentPicture.OffWithProvider off
+                    ? Target.provider(off.provider()) : state.target();
+            if (!state.isOn() && !down.contains(target)) {
+                down.add(target);
+            }
+        }
         targetControls(elements, id, up, WordKey.ROOT_BUTTON_DISABLE, WordKey.ROOT_MENU_DISABLE, Interactions.DISABLE,
                 Interactions.DISABLE_MENU);
         targetControls(elements, id, down, WordKey.ROOT_BUTTON_ENABLE, WordKey.ROOT_MENU_ENABLE, Interactions.ENABLE,
@@ -164,34 +247,5 @@ public final class IncidentRootMessage {
 
     private boolean touches(DetourStatus.TaskClassStatus taskClass, Incident incident) {
         return taskClass.route().stream().anyMatch(model -> incident.covers(Target.model(model), names.catalog()));
-    }
-
-    private static boolean isAvailable(Target target, DetourStatus status) {
-        return availabilityOf(target, status).map(Availability::available).orElse(true);
-    }
-
-    private String availability(Target target, DetourStatus status) {
-        return availabilityOf(target, status)
-                .map(a -> {
-                    WordKey key = a.available() ? WordKey.ROOT_AVAILABLE : WordKey.ROOT_UNAVAILABLE;
-                    WordKey keySince = a.available() ? WordKey.ROOT_AVAILABLE_SINCE : WordKey.ROOT_UNAVAILABLE_SINCE;
-                    return a.since().map(since -> words.get(keySince, Names.time(since)))
-                            .orElseGet(() -> words.get(key));
-                })
-                .orElse(words.get(WordKey.ROOT_UNKNOWN));
-    }
-
-    private record Availability(boolean available, Optional<java.time.Instant> since) {
-    }
-
-    private static Optional<Availability> availabilityOf(Target target, DetourStatus status) {
-        return target.fold(
-                provider -> status.providers().stream().filter(p -> p.id().equals(provider)).findFirst()
-                        .map(p -> new Availability(p.available(), p.since())),
-                model -> modelStatus(model, status).map(m -> new Availability(m.available(), m.since())));
-    }
-
-    private static Optional<DetourStatus.ModelStatus> modelStatus(ModelId model, DetourStatus status) {
-        return status.models().stream().filter(m -> m.id().equals(model)).findFirst();
     }
 }

@@ -7,6 +7,7 @@ import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.readmodel.IncidentPicture;
 import dev.detour.incidents.readmodel.IncidentReport;
 import dev.detour.incidents.signals.Signal;
 
@@ -62,7 +63,8 @@ public final class ManagerSummary {
         String title = words.get(WordKey.SUMMARY_HEADER, incident.id());
         List<String> facts = new ArrayList<>();
         facts.add("*" + words.get(WordKey.SUMMARY_TITLE, SlackText.escape(titles.of(incident), Limits.SECTION_TEXT / 2),
-                words.get(WordKey.kind(incident.kind())), words.get(WordKey.state(incident.state()))) + "*");
+                words.get(WordKey.kind(IncidentPicture.kindOf(incident, report.timeline()))),
+                words.get(WordKey.state(incident.state()))) + "*");
         facts.add(words.get(WordKey.SUMMARY_DURATION, duration(incident.openedAt(), end)
                 + (incident.isOpen() ? " (" + words.get(WordKey.SUMMARY_ONGOING) + ")" : "")));
         facts.add(words.get(WordKey.SUMMARY_DETECT, Names.time(incident.openedAt()), Names.actor(incident.openedBy())));

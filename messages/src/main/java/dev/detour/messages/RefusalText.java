@@ -52,6 +52,15 @@ public final class RefusalText {
         if (refusal instanceof Refusal.UpdateNeedsText) {
             return words.get(WordKey.REFUSAL_UPDATE_NEEDS_TEXT);
         }
+        if (refusal instanceof Refusal.TitleNeedsText) {
+            return words.get(WordKey.REFUSAL_TITLE_NEEDS_TEXT);
+        }
+        if (refusal instanceof Refusal.AlreadyTitled titled) {
+            return words.get(WordKey.REFUSAL_ALREADY_TITLED, titled.incident());
+        }
+        if (refusal instanceof Refusal.AlreadyOfKind kind) {
+            return words.get(WordKey.REFUSAL_ALREADY_OF_KIND, kind.incident(), words.get(WordKey.kindWord(kind.kind())));
+        }
         if (refusal instanceof Refusal.StillOpen open) {
             return words.get(WordKey.REFUSAL_STILL_OPEN, open.incident(), words.get(WordKey.state(open.state())));
         }

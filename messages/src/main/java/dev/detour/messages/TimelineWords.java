@@ -41,6 +41,13 @@ public final class TimelineWords {
         if (detail instanceof TimelineDetail.StateChanged changed) {
             return words.get(WordKey.TIMELINE_PLAIN_STATE_CHANGED, state(changed.from()), state(changed.to()));
         }
+        if (detail instanceof TimelineDetail.TitleSet titled) {
+            return words.get(WordKey.TIMELINE_PLAIN_TITLE_SET, titled.title());
+        }
+        if (detail instanceof TimelineDetail.KindSet kindSet) {
+            return words.get(WordKey.TIMELINE_PLAIN_KIND_SET, words.get(WordKey.kindWord(kindSet.from())),
+                    words.get(WordKey.kindWord(kindSet.to())));
+        }
         if (detail instanceof TimelineDetail.Resolved resolved) {
             return resolved.summary().isEmpty() ? words.get(WordKey.TIMELINE_PLAIN_RESOLVED, state(resolved.from()))
                     : words.get(WordKey.TIMELINE_PLAIN_RESOLVED_SUMMARY, state(resolved.from()), resolved.summary());

@@ -47,6 +47,9 @@ final class GoldenCases {
                     "/detour update <INC-n> [--] <text for the thread> [--public <text for customers>]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_STATE, "/detour state <INC-n> investigating|identified|monitoring|resolved",
                     true),
+            new HelpMessage.Command(WordKey.HELP_VERB_TITLE, "/detour title <INC-n> <text>", true),
+            new HelpMessage.Command(WordKey.HELP_VERB_KIND,
+                    "/detour kind <INC-n> outage|degradation|model-change|routing-change|policy-change|maintenance", true),
             new HelpMessage.Command(WordKey.HELP_VERB_RESOLVE, "/detour resolve <INC-n> [-- summary] [--cause why] [--follow-up what @owner due YYYY-MM-DD]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_REOPEN, "/detour reopen <INC-n> [-- reason]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_SUMMARY, "/detour summary <INC-n> [full]", false),
@@ -77,12 +80,15 @@ final class GoldenCases {
 
         add.message("root-open", () -> root.render(scenario.opened(), scenario.during()));
         add.message("root-acknowledged-with-signals", () -> root.render(scenario.acknowledged(), scenario.during(),
+                scenario.switchedOff()));
+        add.message("root-failing", () -> root.render(scenario.acknowledged(), scenario.failing(),
                 scenario.signals()));
         add.message("root-resolved", () -> root.render(scenario.resolved(), scenario.after(),
                 scenario.report().timeline()));
 
         add.message("reply-state-change", () -> only(replies.render(scenario.stateChanged())));
         add.message("reply-update", () -> only(replies.render(scenario.updated())));
+        add.message("reply-title-set", () -> only(replies.render(scenario.titleSet())));
         add.message("reply-resolve", () -> only(replies.render(scenario.resolvedEvent())));
         add.message("reply-availability-change", () -> only(replies.render(scenario.availabilityChanged())));
         add.message("reply-route-change", () -> only(replies.render(scenario.routeChanged())));

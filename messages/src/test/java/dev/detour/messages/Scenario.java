@@ -101,8 +101,8 @@ final class Scenario {
     }
 
     static Scenario seed() {
-        return new Scenario("seed", SeedCatalog.catalog(), new IncidentId(1),
-                "Elevated 529s from Claude Opus 4.8 and 4.7",
+        // No title of its own, like the demo's incident that the gateway opens: messages name it from what fails.
+        return new Scenario("seed", SeedCatalog.catalog(), new IncidentId(1), "",
                 List.of(Target.model(SeedCatalog.OPUS_48), Target.model(SeedCatalog.OPUS_47)),
                 "elevated 529s since 07:05",
                 "Anthropic confirmed the overload. Meeting summaries use GPT-5 meanwhile; contract review waits.",
@@ -302,6 +302,20 @@ final class Scenario {
                 .toList();
     }
 
+    /** The signals, then on-call switching every target off: what the root message reads while it is open. */
+    List<TimelineEntry> switchedOff() {
+        List<TimelineEntry> timeline = new ArrayList<>(signals());
+        affected.forEach(target -> timeline.add(new TimelineEntry(DISABLED, ALICE,
+                new TimelineDetail.AvailabilityChanged(target, false, Optional.of(reason)))));
+        return timeline;
+    }
+
+    /** The signals firing while everything is still switched on and every task class on its primary model. */
+    DetourStatus failing() {
+        DetourStatus after = after();
+        return new DetourStatus(NOW, after.providers(), after.models(), after.taskClasses(), List.of(acknowledged()));
+    }
+
     IncidentReport report() {
         List<TimelineEntry> timeline = new ArrayList<>();
         timeline.addAll(applied(Incident.open(id, IncidentKind.OUTAGE, title, affected, ALICE, OPENED)).entries());
@@ -399,6 +413,13 @@ final class Scenario {
     DetourEvent stateChanged() {
         IncidentChange.Applied change = applied(acknowledged().moveTo(IncidentState.IDENTIFIED, BOB, IDENTIFIED));
         return new DetourEvent.IncidentChanged(IDENTIFIED, BOB, change.incident(), change.entries());
+    }
+
+    /** On-call names the incident: the scenario's reason, cut to a title's length, is the title. */
+    DetourEvent titleSet() {
+        IncidentChange.Applied change = applied(acknowledged().retitle(TextLimits.clip(reason, TextLimits.TITLE),
+                BOB, UPDATED));
+        return new DetourEvent.IncidentChanged(UPDATED, BOB, change.incident(), change.entries());
     }
 
     DetourEvent updated() {

@@ -42,6 +42,9 @@ class TimelineTextTest {
         lines.put(new TimelineDetail.Acknowledged(), "acknowledged");
         lines.put(new TimelineDetail.StateChanged(IncidentState.INVESTIGATING, IncidentState.IDENTIFIED),
                 "investigating -> identified");
+        lines.put(new TimelineDetail.TitleSet("", "Opus answers slowly"), "named the incident: Opus answers slowly");
+        lines.put(new TimelineDetail.KindSet(IncidentKind.OUTAGE, IncidentKind.DEGRADATION),
+                "set the kind to degradation (was outage)");
         lines.put(new TimelineDetail.Resolved(IncidentState.MONITORING, "fixed"), "monitoring -> resolved: fixed");
         lines.put(new TimelineDetail.TargetsAdded(List.of(ANTHROPIC, GPT_5)), "provider anthropic, model gpt-5");
         lines.put(new TimelineDetail.Update("provider confirmed", ""), "provider confirmed");

@@ -3,6 +3,9 @@ package dev.detour.bot.api;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.queries.StatusService;
+import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.messages.TimelineWords;
 import dev.detour.messages.Wording;
 import dev.detour.notifications.language.WordingFactory;
@@ -26,12 +29,17 @@ public class IncidentsController {
     private static final int MAX_LIMIT = 500;
 
     private final IncidentService incidents;
+    private final StatusService status;
+    private final IncidentViews views;
     private final Clock clock;
     private final TimelineWords words;
 
     /** @param english the API speaks English, whatever language the Slack messages use */
-    public IncidentsController(IncidentService incidents, Clock clock, @Named(WordingFactory.API) Wording english) {
+    public IncidentsController(IncidentService incidents, StatusService status, IncidentViews views, Clock clock,
+                               @Named(WordingFactory.API) Wording english) {
         this.incidents = incidents;
+        this.status = status;
+        this.views = views;
         this.words = new TimelineWords(english);
         this.clock = clock;
     }
@@ -52,7 +60,9 @@ public class IncidentsController {
             throw ApiProblem.badRequest("state must be 'open' or 'all', not '" + state + "'");
         }
         Instant now = clock.instant();
-        return new Views.Incidents(found.stream().map(incident -> Views.IncidentSummary.of(incident, now)).toList());
+        DetourStatus current = status.current();
+        return new Views.Incidents(found.stream().map(incident -> views.summary(incident, current,
+                incidents.timeline(incident.id()), now)).toList());
     }
 
     /** @param id {@code INC-3} (or just {@code 3}) */
@@ -61,7 +71,8 @@ public class IncidentsController {
         IncidentId incidentId = QueryParameters.incidentId("id", id);
         Incident incident = incidents.find(incidentId)
                 .orElseThrow(() -> ApiProblem.notFound("there is no incident " + incidentId));
-        return new Views.IncidentDetail(Views.IncidentSummary.of(incident, clock.instant()),
-                incidents.timeline(incidentId).stream().map(entry -> Views.TimelineLine.of(entry, words)).toList());
+        List<TimelineEntry> timeline = incidents.timeline(incidentId);
+        return new Views.IncidentDetail(views.summary(incident, status.current(), timeline, clock.instant()),
+                timeline.stream().map(entry -> Views.TimelineLine.of(entry, words)).toList());
     }
 }

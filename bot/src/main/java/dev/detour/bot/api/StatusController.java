@@ -20,15 +20,18 @@ public class StatusController {
     private final CurrentFlags committed;
     private final Clock clock;
     private final DeliveryGuarantee slackDelivery;
+    private final IncidentViews views;
 
-    public StatusController(CurrentFlags committed, Clock clock, DeliveryGuarantee slackDelivery) {
+    public StatusController(CurrentFlags committed, Clock clock, DeliveryGuarantee slackDelivery,
+                            IncidentViews views) {
         this.committed = committed;
         this.clock = clock;
         this.slackDelivery = slackDelivery;
+        this.views = views;
     }
 
     @Get
     public Views.Status status() {
-        return Views.Status.of(committed.status(), clock.instant(), slackDelivery.current());
+        return Views.Status.of(committed.status(), clock.instant(), slackDelivery.current(), views);
     }
 }

@@ -5,6 +5,7 @@ import dev.detour.incidents.catalog.EnumWords;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.messages.TimelineWords;
@@ -22,14 +23,15 @@ public final class Views {
     public record Status(Instant at, List<Provider> providers, List<Model> models, List<TaskClass> taskClasses,
                          List<IncidentSummary> openIncidents, SlackDelivery slackDelivery) {
         /** @param now when this answer is given: the snapshot may be older, incidents' durations are up to now */
-        static Status of(DetourStatus status, Instant now, DeliveryGuarantee.Current delivery) {
+        static Status of(DetourStatus status, Instant now, DeliveryGuarantee.Current delivery, IncidentViews views) {
             return new Status(now,
                     status.providers().stream().map(provider -> new Provider(provider.id().value(), provider.name(),
                             provider.available(), provider.since().orElse(null))).toList(),
                     status.models().stream().map(model -> new Model(model.id().value(), model.provider().value(),
                             model.name(), model.available(), model.usable(), model.since().orElse(null))).toList(),
                     status.taskClasses().stream().map(TaskClass::of).toList(),
-                    status.openIncidents().stream().map(incident -> IncidentSummary.of(incident, now))
+                    // From the snapshot alone (no database read): the kind follows the routes now.
+                    status.openIncidents().stream().map(incident -> views.summary(incident, status, List.of(), now))
                             .toList(),
                     new SlackDelivery(delivery.kind().word(), delivery.detail()));
         }
@@ -63,15 +65,25 @@ public final class Views {
         }
     }
 
-    /** @param affected {@code provider:<id>} and {@code model:<id>} */
-    public record IncidentSummary(String id, String kind, String state, String title, List<String> affected,
-                                  Instant openedAt, String openedBy, Instant acknowledgedAt, String acknowledgedBy,
-                                  Instant resolvedAt, String reopenedFrom, long durationSeconds) {
-        static IncidentSummary of(Incident incident, Instant now) {
-            return new IncidentSummary(incident.id().toString(), incident.kind().word(), incident.state().word(),
-                    incident.title(), incident.affected().stream().map(target -> target.kind() + ":" + target.id())
-                    .toList(), incident.openedAt(), incident.openedBy().toString(),
-                    incident.acknowledgedAt().orElse(null),
+    /**
+     * @param kind       the kind on-call set, or else the one that follows from what users noticed (a paused
+     *                   feature makes it an outage)
+     * @param kindSet    whether on-call set the kind ({@code /detour kind})
+     * @param title      the title for people: the one a person gave it, or else one made from what it affects
+     *                   ({@code Anthropic: Claude Opus 4.8 and 4.7 failing}), as Slack shows it
+     * @param titleGiven whether a person gave the title (declaring the incident or with {@code /detour title})
+     * @param affected   {@code provider:<id>} and {@code model:<id>}
+     */
+    public record IncidentSummary(String id, String kind, boolean kindSet, String state, String title,
+                                  boolean titleGiven, List<String> affected, Instant openedAt, String openedBy,
+                                  Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt,
+                                  String reopenedFrom, long durationSeconds) {
+        /** @param title the incident's title for people (see {@code messages.IncidentTitle}) */
+        static IncidentSummary of(Incident incident, IncidentKind kind, String title, Instant now) {
+            return new IncidentSummary(incident.id().toString(), kind.word(), incident.kindSet(),
+                    incident.state().word(), title, !incident.title().isEmpty(),
+                    incident.affected().stream().map(target -> target.kind() + ":" + target.id()).toList(),
+                    incident.openedAt(), incident.openedBy().toString(), incident.acknowledgedAt().orElse(null),
                     incident.acknowledgedBy().map(Object::toString).orElse(null),
                     incident.resolvedAt().orElse(null), incident.reopenedFrom().map(IncidentId::toString).orElse(null),
                     incident.duration(now).toSeconds());

@@ -27,6 +27,7 @@ import java.util.Optional;
 import static dev.detour.incidents.SeedCatalog.OPUS_47;
 import static dev.detour.incidents.SeedCatalog.OPUS_48;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,6 +44,9 @@ class ApiIT implements TestPropertyProvider {
 
     @Inject
     AvailabilityService availability;
+
+    @Inject
+    dev.detour.incidents.application.IncidentService incidents;
 
     @Inject
     ObjectMapper json;
@@ -116,6 +120,20 @@ class ApiIT implements TestPropertyProvider {
 
         JsonNode listed = get("/api/incidents?state=open");
         assertTrue(ids(listed.get("incidents")).contains(id));
+
+        assertEquals("Anthropic: Claude Opus 4.8 and 4.7 failing", incident.get("incident").get("title").asText(),
+                "an incident nobody named carries the title Slack shows");
+        assertFalse(incident.get("incident").get("titleGiven").asBoolean());
+        assertEquals("outage", incident.get("incident").get("kind").asText(), "a paused feature makes it an outage");
+        assertFalse(incident.get("incident").get("kindSet").asBoolean());
+        incidents.retitle(disabled.incident().orElseThrow().id(), "Opus overloaded", Actor.user("U0ALICE"));
+        incidents.setKind(disabled.incident().orElseThrow().id(), dev.detour.incidents.incident.IncidentKind.DEGRADATION,
+                Actor.user("U0ALICE"));
+        JsonNode named = get("/api/incidents/" + id).get("incident");
+        assertEquals("Opus overloaded", named.get("title").asText());
+        assertTrue(named.get("titleGiven").asBoolean());
+        assertEquals("degradation", named.get("kind").asText(), "a kind on-call set wins over what users notice");
+        assertTrue(named.get("kindSet").asBoolean());
 
         JsonNode trail = get("/api/audit?model=claude-opus-4-8&incident=" + id);
         JsonNode record = trail.get("records").get(0);

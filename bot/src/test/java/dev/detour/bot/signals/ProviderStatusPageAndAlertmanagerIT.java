@@ -132,7 +132,10 @@ class ProviderStatusPageAndAlertmanagerIT implements TestPropertyProvider {
         assertEquals(0, SignalTestApp.json(again.body()).path("signals").asInt(), "the same change once");
         String id = theOpenIncident();
         JsonNode opened = incident(id).path("incident");
-        assertEquals("outage", opened.path("kind").asText());
+        assertTrue(incident(id).path("timeline").path(0).path("text").asText().startsWith("outage "),
+                "a major outage of the component opens an outage");
+        assertEquals("degradation", opened.path("kind").asText(), "while every feature is still served, the kind"
+                + " shown is a degradation");
         assertEquals("[\"model:claude-opus-4-7\",\"model:claude-opus-4-8\",\"model:claude-sonnet-4-6\"]",
                 opened.path("affected").toString());
         assertEquals(1, timelineEntriesBy(id, "signal:statuspage:anthropic") - 1, "opened, then one signal entry");
@@ -208,7 +211,10 @@ class ProviderStatusPageAndAlertmanagerIT implements TestPropertyProvider {
         assertEquals(1, SignalTestApp.json(repeat.body()).path("repeats").asInt());
         String id = theOpenIncident();
         JsonNode opened = incident(id).path("incident");
-        assertEquals("outage", opened.path("kind").asText(), "severity critical");
+        assertTrue(incident(id).path("timeline").path(0).path("text").asText().startsWith("outage "),
+                "severity critical opens an outage");
+        assertEquals("degradation", opened.path("kind").asText(), "while every feature is still served, the kind"
+                + " shown is a degradation");
         assertEquals("[\"model:gpt-5\"]", opened.path("affected").toString());
         assertEquals(1, timelineEntriesBy(id, "signal:alertmanager") - 1, "opened, then one signal entry");
 

@@ -274,7 +274,7 @@ class SlackIT implements TestPropertyProvider {
         Await.await(() -> get("/api/incidents/" + id).path("incident").path("state").asText(), "resolved"::equals,
                 WAIT, id + " to be resolved");
         FakeSlack.Call edit = slack.awaitCall("chat.update",
-                call -> FakeSlack.blocksOf(call).toString().contains(id + " · Outage · resolved"), WAIT);
+                call -> FakeSlack.blocksOf(call).toString().contains(id + " · resolved"), WAIT);
         assertTrue(slack.calls("chat.update").size() > editsBefore);
         assertEquals(rootTs(id), edit.param("ts"), "the root message is edited in place");
         assertFalse(FakeSlack.blocksOf(edit).toString().contains(Interactions.RESOLVE + "\""),
@@ -302,7 +302,8 @@ class SlackIT implements TestPropertyProvider {
         assertEquals("degradation", incident.path("kind").asText());
         assertEquals("GPT-5 answers slowly", incident.path("title").asText());
         slack.awaitCall("chat.postMessage", call -> call.param("thread_ts") == null
-                && FakeSlack.blocksOf(call).toString().contains(id + " · Degradation · investigating"), WAIT);
+                && FakeSlack.blocksOf(call).toString().contains(id + " · investigating")
+                && FakeSlack.blocksOf(call).toString().contains(" degradation: "), WAIT);
         slack.awaitCall("chat.postMessage", call -> ALICE.equals(call.param("channel"))
                 && call.param("text").contains(id), WAIT);
     }
@@ -314,6 +315,33 @@ class SlackIT implements TestPropertyProvider {
         JsonNode answer = json(submitted.body());
         assertEquals("errors", answer.path("response_action").asText(), submitted.body());
         assertTrue(answer.path("errors").has(Interactions.TARGETS_INPUT), submitted.body());
+    }
+
+    @Test
+    void onCallRetitlesTheIncidentAndSetsItsKindAndTheRootMessageAndThreadFollow() throws Exception {
+        String id = gpt5DegradationDeclaredByAlice();
+        String titled = slack.newResponseUrl();
+        requests().command(ALICE, "title " + id + " GPT-5 slow <!channel>", titled);
+
+        FakeSlack.Response answer = slack.awaitResponse(r -> r.url().equals(titled), WAIT);
+        assertTrue(answer.body().path("text").asText().startsWith("Title set *" + id + "*"), answer.body().toString());
+        slack.awaitCall("chat.update", call -> FakeSlack.blocksOf(call).toString()
+                .contains("GPT-5 slow &lt;!channel&gt;"), WAIT);
+        awaitThreadReply(id, "GPT-5 slow &lt;!channel&gt;");
+
+        String kind = slack.newResponseUrl();
+        requests().command(ALICE, "kind " + id + " model-change", kind);
+        slack.awaitResponse(r -> r.url().equals(kind), WAIT);
+        slack.awaitCall("chat.update", call -> FakeSlack.blocksOf(call).toString().contains(" model change: "), WAIT);
+        JsonNode incident = get("/api/incidents/" + id).path("incident");
+        assertEquals("model-change", incident.path("kind").asText());
+        assertTrue(incident.path("kindSet").asBoolean());
+        assertEquals("GPT-5 slow <!channel>", incident.path("title").asText());
+
+        String empty = slack.newResponseUrl();
+        requests().command(ALICE, "title " + id, empty);
+        FakeSlack.Response refused = slack.awaitResponse(r -> r.url().equals(empty), WAIT);
+        assertTrue(refused.body().path("text").asText().contains("A title needs some text"), refused.body().toString());
     }
 
     @Test

@@ -56,7 +56,9 @@ public class AvailabilityService {
 
     /**
      * Marks targets unavailable within the open incident about their provider, widening it to targets it does not
-     * cover yet; opens an {@code outage} incident when there is none.
+     * cover yet; opens an {@code outage} incident when there is none. The reason is the switch-off's (its timeline
+     * entry and audit record), not the incident's title: messages name the incident from what fails until on-call
+     * gives it a title.
      */
     @Transactional
     public RoutingOutcome disable(Collection<Target> targets, Actor by, Optional<String> reason) {
@@ -64,7 +66,7 @@ public class AvailabilityService {
         if (refused.isPresent()) {
             return refused.get(); // before an incident is opened for nothing
         }
-        IncidentChange change = incidents.openOrJoin(IncidentKind.OUTAGE, reason.orElse(""), targets, by);
+        IncidentChange change = incidents.openOrJoin(IncidentKind.OUTAGE, "", targets, by);
         if (change instanceof IncidentChange.Rejected rejected) {
             return new RoutingOutcome.Rejected(rejected.refusal());
         }

@@ -75,6 +75,18 @@ public class IncidentService {
         return change(id, incident -> incident.moveTo(next, by, clock.instant()));
     }
 
+    /** On-call names the incident (audited, a timeline entry); the title wins over the one messages make. */
+    @Transactional
+    public IncidentChange retitle(IncidentId id, String title, Actor by) {
+        return change(id, incident -> incident.retitle(title, by, clock.instant()));
+    }
+
+    /** On-call sets the incident's kind (audited, a timeline entry); it stays as set. */
+    @Transactional
+    public IncidentChange setKind(IncidentId id, IncidentKind kind, Actor by) {
+        return change(id, incident -> incident.setKind(kind, by, clock.instant()));
+    }
+
     @Transactional
     public IncidentChange resolve(IncidentId id, Actor by, String summary) {
         return resolve(id, by, dev.detour.incidents.incident.Resolution.summary(summary));
@@ -218,9 +230,14 @@ public class IncidentService {
         Incident after = applied.incident();
         store.save(before, after, applied.entries());
         for (TimelineEntry entry : applied.entries()) {
+            // A kind set is audited as the kind before and after; every other change as the state.
+            Optional<String> was = entry.detail() instanceof TimelineDetail.KindSet kindSet
+                    ? Optional.of(kindSet.from().word()) : before.map(incident -> incident.state().word());
+            String is = entry.detail() instanceof TimelineDetail.KindSet kindSet ? kindSet.to().word()
+                    : after.state().word();
             audit.append(new AuditRecord(entry.at(), entry.actor(), AuditAction.incident(entry.type()),
-                    AuditSubject.incident(after.id()), before.map(incident -> incident.state().word()),
-                    Optional.of(after.state().word()), reason(entry.detail()), Optional.of(after.id())));
+                    AuditSubject.incident(after.id()), was, Optional.of(is), reason(entry.detail()),
+                    Optional.of(after.id())));
         }
         Instant at = applied.entries().isEmpty() ? clock.instant() : applied.entries().get(0).at();
         Actor actor = applied.entries().isEmpty() ? after.openedBy() : applied.entries().get(0).actor();

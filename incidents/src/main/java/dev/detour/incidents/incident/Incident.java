@@ -16,12 +16,16 @@ import java.util.TreeSet;
  * An incident: what it is about, where it stands, and when people acted. Its timeline is kept apart
  * ({@link TimelineEntry}) because it only grows. Every change is a method returning {@link IncidentChange}.
  *
+ * @param title    the title a person gave it (when declaring it or with {@code /detour title}); empty when
+ *                 messages should name it from what it affects
  * @param affected the providers and models it covers, providers first, each once
+ * @param kindSet  whether on-call set the kind ({@code /detour kind}): then it stays as set; otherwise the kind
+ *                 shown follows what users notice (see {@code readmodel.IncidentPicture})
  */
 public record Incident(IncidentId id, IncidentKind kind, IncidentState state, String title, List<Target> affected,
                        Instant openedAt, Actor openedBy, Optional<Instant> acknowledgedAt,
                        Optional<Actor> acknowledgedBy, Optional<Instant> resolvedAt,
-                       Optional<IncidentId> reopenedFrom) {
+                       Optional<IncidentId> reopenedFrom, boolean kindSet) {
     public Incident {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
@@ -37,6 +41,15 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
         if (state == IncidentState.RESOLVED && resolvedAt.isEmpty()) {
             throw new IllegalArgumentException("a resolved incident needs its resolution time");
         }
+    }
+
+    /** An incident whose kind nobody set. */
+    public Incident(IncidentId id, IncidentKind kind, IncidentState state, String title, List<Target> affected,
+                    Instant openedAt, Actor openedBy, Optional<Instant> acknowledgedAt,
+                    Optional<Actor> acknowledgedBy, Optional<Instant> resolvedAt,
+                    Optional<IncidentId> reopenedFrom) {
+        this(id, kind, state, title, affected, openedAt, openedBy, acknowledgedAt, acknowledgedBy, resolvedAt,
+                reopenedFrom, false);
     }
 
     /** Opens a new incident in state {@code investigating}. */
@@ -116,7 +129,7 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
             return new IncidentChange.Rejected(new Refusal.AlreadyAcknowledged(id, acknowledgedBy.orElseThrow()));
         }
         Incident acknowledged = new Incident(id, kind, state, title, affected, openedAt, openedBy, Optional.of(at),
-                Optional.of(by), resolvedAt, reopenedFrom);
+                Optional.of(by), resolvedAt, reopenedFrom, kindSet);
         return applied(acknowledged, new TimelineEntry(at, by, new TimelineDetail.Acknowledged()));
     }
 
@@ -132,7 +145,7 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
         List<Target> all = new ArrayList<>(affected);
         all.addAll(added);
         Incident widened = new Incident(id, kind, state, title, all, openedAt, openedBy, acknowledgedAt,
-                acknowledgedBy, resolvedAt, reopenedFrom);
+                acknowledgedBy, resolvedAt, reopenedFrom, kindSet);
         return applied(widened, new TimelineEntry(at, by, new TimelineDetail.TargetsAdded(added)));
     }
 
@@ -151,6 +164,37 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
     }
 
     /**
+     * On-call names the incident: the title wins over the one messages make from what it affects, from now on.
+     */
+    public IncidentChange retitle(String newTitle, Actor by, Instant at) {
+        if (newTitle == null || newTitle.isBlank()) {
+            return new IncidentChange.Rejected(new Refusal.TitleNeedsText());
+        }
+        Optional<Refusal> tooLong = TextLimits.refusal(Refusal.Text.TITLE, newTitle, TextLimits.TITLE);
+        if (tooLong.isPresent()) {
+            return new IncidentChange.Rejected(tooLong.get());
+        }
+        String stripped = newTitle.strip();
+        if (stripped.equals(title)) {
+            return new IncidentChange.Rejected(new Refusal.AlreadyTitled(id));
+        }
+        Incident retitled = new Incident(id, kind, state, stripped, affected, openedAt, openedBy, acknowledgedAt,
+                acknowledgedBy, resolvedAt, reopenedFrom, kindSet);
+        return applied(retitled, new TimelineEntry(at, by, new TimelineDetail.TitleSet(title, stripped)));
+    }
+
+    /** On-call says what kind of incident this is: the kind stays as set, whatever users notice later. */
+    public IncidentChange setKind(IncidentKind next, Actor by, Instant at) {
+        Objects.requireNonNull(next, "next");
+        if (kindSet && next == kind) {
+            return new IncidentChange.Rejected(new Refusal.AlreadyOfKind(id, next));
+        }
+        Incident changed = new Incident(id, next, state, title, affected, openedAt, openedBy, acknowledgedAt,
+                acknowledgedBy, resolvedAt, reopenedFrom, true);
+        return applied(changed, new TimelineEntry(at, by, new TimelineDetail.KindSet(kind, next)));
+    }
+
+    /**
      * A resolved incident never opens again: a returning problem becomes a new incident, {@code newId}, that
      * links back to this one and starts in {@code investigating}.
      */
@@ -163,13 +207,13 @@ public record Incident(IncidentId id, IncidentKind kind, IncidentState state, St
             return new IncidentChange.Rejected(tooLong.get());
         }
         Incident successor = new Incident(newId, kind, IncidentState.INVESTIGATING, title, affected, at, by,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(id));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(id), kindSet);
         return applied(successor, new TimelineEntry(at, by, new TimelineDetail.Reopened(id, reason)));
     }
 
     private Incident withState(IncidentState next, Optional<Instant> resolved) {
         return new Incident(id, kind, next, title, affected, openedAt, openedBy, acknowledgedAt, acknowledgedBy,
-                resolved, reopenedFrom);
+                resolved, reopenedFrom, kindSet);
     }
 
     private static IncidentChange applied(Incident incident, TimelineEntry entry) {

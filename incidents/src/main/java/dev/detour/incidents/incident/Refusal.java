@@ -59,6 +59,18 @@ public sealed interface Refusal {
     record UpdateNeedsText() implements Refusal {
     }
 
+    /** Setting an empty title. */
+    record TitleNeedsText() implements Refusal {
+    }
+
+    /** Setting the title the incident already has. */
+    record AlreadyTitled(IncidentId incident) implements Refusal {
+    }
+
+    /** Setting the kind on-call already set. */
+    record AlreadyOfKind(IncidentId incident, IncidentKind kind) implements Refusal {
+    }
+
     /** Reopening an incident that never closed. */
     record StillOpen(IncidentId incident, IncidentState state) implements Refusal {
     }

@@ -79,6 +79,37 @@ public sealed interface TimelineDetail {
         }
     }
 
+    /** On-call gave the incident a title; {@code before} is empty when it had none of its own. */
+    record TitleSet(String before, String title) implements TimelineDetail {
+        public TitleSet {
+            before = orEmpty(before);
+            title = orEmpty(title);
+        }
+
+        @Override
+        public TimelineEntry.Type type() {
+            return TimelineEntry.Type.TITLE_SET;
+        }
+
+        @Override
+        public Optional<String> ownWords() {
+            return nonBlank(title);
+        }
+    }
+
+    /** On-call set the incident's kind; from now on it stays as set. */
+    record KindSet(IncidentKind from, IncidentKind to) implements TimelineDetail {
+        public KindSet {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        @Override
+        public TimelineEntry.Type type() {
+            return TimelineEntry.Type.KIND_SET;
+        }
+    }
+
     /**
      * Resolved from state {@code from}, with the summary given (empty when none), the cause and the follow-ups
      * entered in the resolve form or command.

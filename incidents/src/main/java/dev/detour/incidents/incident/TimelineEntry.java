@@ -7,8 +7,8 @@ import java.util.Objects;
 /** One line of an incident's append-only timeline: when, who, and what, as data ({@link TimelineDetail}). */
 public record TimelineEntry(Instant at, Actor actor, TimelineDetail detail) {
     public enum Type {
-        OPENED, REOPENED, STATE_CHANGED, TARGETS_ADDED, ACKNOWLEDGED, UPDATE, SIGNAL, AVAILABILITY_CHANGED,
-        ROUTE_CHANGED, RESOLVED
+        OPENED, REOPENED, STATE_CHANGED, TITLE_SET, KIND_SET, TARGETS_ADDED, ACKNOWLEDGED, UPDATE, SIGNAL,
+        AVAILABILITY_CHANGED, ROUTE_CHANGED, RESOLVED
     }
 
     public TimelineEntry {

@@ -11,7 +11,7 @@ import java.time.Instant;
 @MappedEntity("incident")
 public record IncidentRow(@Id Long id, String kind, String state, String title, Instant openedAt, String openedBy,
                           @Nullable Instant acknowledgedAt, @Nullable String acknowledgedBy,
-                          @Nullable Instant resolvedAt, @Nullable Long reopenedFrom) {
+                          @Nullable Instant resolvedAt, @Nullable Long reopenedFrom, boolean kindSet) {
     /** Column sizes, as V1__schema.sql declares them. */
     static final int TITLE = 500;
     static final int ACTOR = 200;

@@ -190,13 +190,14 @@ public class IncidentTables implements IncidentStore {
                 IncidentState.fromWord(row.state()).orElseThrow(), row.title(),
                 affected, row.openedAt(), Actor.parse(row.openedBy()), Optional.ofNullable(row.acknowledgedAt()),
                 Optional.ofNullable(row.acknowledgedBy()).map(Actor::parse), Optional.ofNullable(row.resolvedAt()),
-                Optional.ofNullable(row.reopenedFrom()).map(IncidentId::new));
+                Optional.ofNullable(row.reopenedFrom()).map(IncidentId::new), row.kindSet());
     }
 
     private static IncidentRow toRow(Incident incident) {
         return new IncidentRow(incident.id().number(), incident.kind().word(), incident.state().word(),
                 incident.title(), incident.openedAt(), incident.openedBy().toString(),
                 incident.acknowledgedAt().orElse(null), incident.acknowledgedBy().map(Actor::toString).orElse(null),
-                incident.resolvedAt().orElse(null), incident.reopenedFrom().map(IncidentId::number).orElse(null));
+                incident.resolvedAt().orElse(null), incident.reopenedFrom().map(IncidentId::number).orElse(null),
+                incident.kindSet());
     }
 }

@@ -45,6 +45,10 @@ final class TimelineDetailJson {
             json.put("kind", "acknowledged");
         } else if (detail instanceof TimelineDetail.StateChanged changed) {
             json.put("kind", "state-changed").put("from", changed.from().word()).put("to", changed.to().word());
+        } else if (detail instanceof TimelineDetail.TitleSet titled) {
+            json.put("kind", "title-set").put("before", titled.before()).put("title", titled.title());
+        } else if (detail instanceof TimelineDetail.KindSet kindSet) {
+            json.put("kind", "kind-set").put("from", kindSet.from().word()).put("to", kindSet.to().word());
         } else if (detail instanceof TimelineDetail.Resolved resolved) {
             json.put("kind", "resolved").put("from", resolved.from().word()).put("summary", resolved.summary())
                     .put("cause", resolved.cause());
@@ -101,6 +105,9 @@ final class TimelineDetailJson {
                     .orElseThrow(() -> new IllegalArgumentException("not an incident id")), text(json, "reason"));
             case "acknowledged" -> new TimelineDetail.Acknowledged();
             case "state-changed" -> new TimelineDetail.StateChanged(state(json, "from"), state(json, "to"));
+            case "title-set" -> new TimelineDetail.TitleSet(text(json, "before"), text(json, "title"));
+            case "kind-set" -> new TimelineDetail.KindSet(word(IncidentKind.values(), text(json, "from")),
+                    word(IncidentKind.values(), text(json, "to")));
             case "resolved" -> new TimelineDetail.Resolved(state(json, "from"), text(json, "summary"),
                     json.path("cause").asText(""), followUps(json.path("followUps")));
             case "targets-added" -> new TimelineDetail.TargetsAdded(targets(json.path("targets")));

@@ -123,6 +123,49 @@ class IncidentTest {
     }
 
     @Test
+    void aTitleOnCallSetsReplacesTheOneBeforeOnTheIncidentAndOnItsTimeline() {
+        IncidentChange.Applied titled = (IncidentChange.Applied) in(IncidentState.IDENTIFIED)
+                .retitle("  Opus answers slowly ", ALICE, OPENED.plusSeconds(60));
+
+        assertEquals("Opus answers slowly", titled.incident().title());
+        assertEquals(IncidentState.IDENTIFIED, titled.incident().state());
+        assertEquals(List.of(new TimelineEntry(OPENED.plusSeconds(60), ALICE,
+                new TimelineDetail.TitleSet("", "Opus answers slowly"))), titled.entries());
+    }
+
+    @Test
+    void anEmptyTooLongOrUnchangedTitleIsRefused() {
+        Incident incident = in(IncidentState.INVESTIGATING);
+
+        assertEquals(new IncidentChange.Rejected(new Refusal.TitleNeedsText()), incident.retitle(" ", ALICE, OPENED));
+        assertEquals(new IncidentChange.Rejected(new Refusal.TooLong(Refusal.Text.TITLE, TextLimits.TITLE + 1,
+                TextLimits.TITLE)), incident.retitle("x".repeat(TextLimits.TITLE + 1), ALICE, OPENED));
+        Incident titled = ((IncidentChange.Applied) incident.retitle("Opus slow", ALICE, OPENED)).incident();
+        assertEquals(new IncidentChange.Rejected(new Refusal.AlreadyTitled(incident.id())),
+                titled.retitle("Opus slow", ALICE, OPENED));
+    }
+
+    @Test
+    void aKindOnCallSetsStaysSetThroughLaterChanges() {
+        Incident incident = in(IncidentState.INVESTIGATING);
+        assertFalse(incident.kindSet());
+
+        IncidentChange.Applied set = (IncidentChange.Applied) incident.setKind(IncidentKind.MODEL_CHANGE, ALICE,
+                OPENED.plusSeconds(60));
+        Incident later = ((IncidentChange.Applied) set.incident().acknowledge(ALICE, OPENED.plusSeconds(90)))
+                .incident();
+
+        assertEquals(IncidentKind.MODEL_CHANGE, later.kind());
+        assertTrue(later.kindSet());
+        assertEquals(new TimelineDetail.KindSet(incident.kind(), IncidentKind.MODEL_CHANGE),
+                set.entries().get(0).detail());
+        assertEquals(new IncidentChange.Rejected(new Refusal.AlreadyOfKind(incident.id(), IncidentKind.MODEL_CHANGE)),
+                later.setKind(IncidentKind.MODEL_CHANGE, ALICE, OPENED));
+        assertInstanceOf(IncidentChange.Applied.class, incident.setKind(incident.kind(), ALICE, OPENED),
+                "confirming the kind it was opened with sets it");
+    }
+
+    @Test
     void anIncidentAboutAProviderCoversEachOfItsModels() {
         Incident incident = ((IncidentChange.Applied) Incident.open(new IncidentId(1), IncidentKind.OUTAGE, "",
                 List.of(Target.provider(ANTHROPIC)), ALICE, OPENED)).incident();

@@ -220,6 +220,43 @@ abstract class PersistenceContract implements TestPropertyProvider {
     }
 
     @Test
+    void aTitleAndAKindSetByOnCallAreKeptAuditedAndOnTheTimeline() {
+        Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(GPT_5)), ALICE));
+
+        incidents.retitle(incident.id(), "GPT-5 answers slowly", ALICE);
+        incidents.setKind(incident.id(), IncidentKind.DEGRADATION, ALICE);
+
+        Incident stored = incidents.find(incident.id()).orElseThrow();
+        assertEquals("GPT-5 answers slowly", stored.title());
+        assertEquals(IncidentKind.DEGRADATION, stored.kind());
+        assertTrue(stored.kindSet(), "the kind is kept as set by on-call");
+        assertFalse(opened(incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(OPUS_48)), ALICE)).kindSet(),
+                "a kind nobody set follows what users notice");
+        assertEquals(List.of(new TimelineDetail.TitleSet("", "GPT-5 answers slowly"),
+                        new TimelineDetail.KindSet(IncidentKind.OUTAGE, IncidentKind.DEGRADATION)),
+                incidents.timeline(incident.id()).stream().map(TimelineEntry::detail).skip(1).toList());
+        List<AuditRecord> trail = records(AuditQuery.everything().forIncident(incident.id()));
+        assertEquals(List.of("incident.opened", "incident.title-set", "incident.kind-set"),
+                trail.stream().map(record -> record.action().text()).toList());
+        assertEquals(Optional.of("GPT-5 answers slowly"), trail.get(1).reason());
+        assertEquals(Optional.of("outage"), trail.get(2).before());
+        assertEquals(Optional.of("degradation"), trail.get(2).after());
+    }
+
+    @Test
+    void anEmptyTitleAndAnUnknownIncidentAreRefusedAndWriteNothing() {
+        Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(GPT_5)), ALICE));
+
+        assertEquals(new IncidentChange.Rejected(new Refusal.TitleNeedsText()),
+                incidents.retitle(incident.id(), "  ", ALICE));
+        assertEquals(new IncidentChange.Rejected(new Refusal.NoSuchIncident(new IncidentId(999_999))),
+                incidents.setKind(new IncidentId(999_999), IncidentKind.OUTAGE, ALICE));
+
+        assertEquals(1, incidents.timeline(incident.id()).size());
+        assertEquals("", incidents.find(incident.id()).orElseThrow().title());
+    }
+
+    @Test
     void aResolutionWithCauseAndFollowUpsIsKeptOnTheTimeline() {
         Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "", List.of(Target.model(GPT_5)), ALICE));
         FollowUp followUp = new FollowUp("Add a second provider", Optional.of("<@U0BOB>"),
@@ -393,6 +430,9 @@ abstract class PersistenceContract implements TestPropertyProvider {
                 new TimelineDetail.Reopened(new IncidentId(41), hostile),
                 new TimelineDetail.Acknowledged(),
                 new TimelineDetail.StateChanged(IncidentState.IDENTIFIED, IncidentState.MONITORING),
+                new TimelineDetail.TitleSet("", hostile),
+                new TimelineDetail.TitleSet(hostile, "Opus answers slowly"),
+                new TimelineDetail.KindSet(IncidentKind.OUTAGE, IncidentKind.ROUTING_CHANGE),
                 new TimelineDetail.Resolved(IncidentState.MONITORING, ""),
                 new TimelineDetail.Resolved(IncidentState.IDENTIFIED, hostile, hostile, List.of(
                         new dev.detour.incidents.incident.FollowUp(hostile, Optional.of("<@U0BOB>"),

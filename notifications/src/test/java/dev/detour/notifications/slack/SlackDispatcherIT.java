@@ -104,7 +104,7 @@ class SlackDispatcherIT implements TestPropertyProvider {
         incidents.changeState(incident.id(), IncidentState.IDENTIFIED, Actor.user("U0ALICE"));
         dispatcher.dispatchDue();
 
-        assertTrue(FakeSlack.blocksOf(root).toString().contains(incident.id() + " · Outage · investigating"));
+        assertTrue(FakeSlack.blocksOf(root).toString().contains(incident.id() + " · investigating"));
         FakeSlack.Call edit = slack.calls("chat.update").get(0);
         assertEquals(ts, edit.param("ts"));
         assertTrue(FakeSlack.blocksOf(edit).toString().contains("identified"));
@@ -190,7 +190,7 @@ class SlackDispatcherIT implements TestPropertyProvider {
         dispatcher.dispatchDue();
 
         long roots = slack.messagesIn("C0INCIDENTS").stream().filter(call -> call.param("thread_ts") == null
-                && FakeSlack.blocksOf(call).toString().contains(incident.id() + " · Outage")).count();
+                && FakeSlack.blocksOf(call).toString().contains(incident.id() + " · ")).count();
         assertEquals(1, roots);
         var edits = slack.calls("chat.update");
         assertTrue(edits.size() <= 4, edits.size() + " edits");
