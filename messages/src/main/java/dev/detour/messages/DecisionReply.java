@@ -125,7 +125,7 @@ public final class DecisionReply {
                     }
                 }
                 case UPDATE -> lines.add(quoting(WordKey.REPLY_UPDATE, who, entry));
-                case RESOLVED -> lines.add(quoting(WordKey.REPLY_RESOLVED_SUMMARY, who, entry));
+                case RESOLVED -> lines.add(resolved(who, entry));
                 default -> {
                     if (entry.detail() instanceof TimelineDetail.StatusPageIncident) {
                         break; // its signal says it
@@ -135,6 +135,17 @@ public final class DecisionReply {
                 }
             }
         }
+    }
+
+    /** Who resolved it, with their summary as a quote (the state it left is on the root message). */
+    private String resolved(String who, TimelineEntry entry) {
+        Optional<String> summary = entry.detail().ownWords();
+        if (summary.isEmpty()) {
+            return words.get(WordKey.DECISION_RESOLVED, who);
+        }
+        int room = Limits.room(Limits.SECTION_TEXT, words.get(WordKey.REPLY_RESOLVED_SUMMARY, who, ""));
+        return words.get(WordKey.REPLY_RESOLVED_SUMMARY, who,
+                SlackText.quoted(ownWords(entry.actor(), summary.get(), room)));
     }
 
     /** {@code key}'s words, then the entry's text as a quote, cut to fit the section. */

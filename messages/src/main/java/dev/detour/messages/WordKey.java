@@ -241,6 +241,7 @@ public enum WordKey {
     DECISION_PAUSED("reply.decision.paused"),
     DECISION_PAUSED_DENIED("reply.decision.paused.denied"),
     DECISION_PAUSED_BY_HAND("reply.decision.paused.by-hand"),
+    DECISION_RESOLVED("reply.decision.resolved"),
 
     STATUS_HEADER("status.header"),
     STATUS_OPEN_INCIDENTS("status.open-incidents"),

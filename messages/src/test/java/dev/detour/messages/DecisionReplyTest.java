@@ -163,4 +163,12 @@ class DecisionReplyTest {
         assertEquals("Nobody answered within 15m, so the policy decided:\n"
                 + "• *Code migration plans*: stays paused, not moved to GPT-5, until Claude Opus 4.7 is back", reply);
     }
+
+    @Test
+    void resolvingQuotesTheSummaryAndLeavesTheStateItLeftToTheRootMessage() {
+        String reply = replies.render(List.of(entries(ALICE, new TimelineDetail.Resolved(IncidentState.MONITORING,
+                "Anthropic fixed the overload")))).get(0).text();
+
+        assertEquals("<@U0ALICE> resolved the incident:\n>Anthropic fixed the overload", reply);
+    }
 }

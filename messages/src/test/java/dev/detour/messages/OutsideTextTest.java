@@ -40,7 +40,8 @@ class OutsideTextTest {
     private static final List<String> DETOUR_WROTE = Scenario.PEOPLE.stream().map(Names::actor).toList();
     /** On-call's own words in the incident thread: the one place a person mention they typed stays live. */
     private static final List<String> ON_CALL_WORDS_IN_THREAD = List.of("reply-update-hostile",
-            "reply-resolve-hostile", "reply-availability-change-hostile", "decision-switched-off-hostile");
+            "reply-resolve-hostile", "reply-availability-change-hostile", "decision-switched-off-hostile",
+            "decision-resolved-hostile");
     private static final Instant AT = Instant.parse("2026-06-07T07:30:00Z");
 
     static Stream<GoldenCase> hostile() {
