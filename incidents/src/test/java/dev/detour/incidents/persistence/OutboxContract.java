@@ -70,7 +70,9 @@ abstract class OutboxContract implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return SeedConfigFactory.properties(database());
+        Map<String, String> properties = new java.util.HashMap<>(SeedConfigFactory.properties(database()));
+        properties.put(RecordingChangeRule.ENABLED, "true");
+        return properties;
     }
 
     @AfterEach

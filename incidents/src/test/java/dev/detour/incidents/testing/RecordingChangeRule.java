@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
  * a change's rule hears all of its events, however many calls of the outbox they came in.
  */
 @Singleton
-@Requires(property = SeedConfigFactory.ENABLED, value = "true")
+@Requires(property = RecordingChangeRule.ENABLED, value = "true")
 public class RecordingChangeRule implements ChangeRule {
+    /** Only the tests that read its rows turn it on: the others count the rows of {@link RecordingOutboxRule}. */
+    public static final String ENABLED = "test.change-rule";
     public static final String TOPIC = "test.change";
 
     /** The one kind of row this rule writes. */
