@@ -56,11 +56,20 @@ public final class DecisionReply {
         Change change = Change.of(events);
         List<String> lines = new ArrayList<>();
         entries(change, lines);
-        availability(change, lines);
+        // What was seen, then what was done about it, then where each task class went.
         List<Target> suggested = new ArrayList<>();
         Suggestion suggestion = signals(change, lines, suggested);
+        availability(change, lines);
         List<SlackMessage> asked = new ArrayList<>();
         routes(change, lines, asked);
+        switch (suggestion) {
+            case DISABLE -> lines.add(words.get(suggested.size() == 1 ? WordKey.REPLY_SIGNAL_DISABLE
+                    : WordKey.DECISION_SIGNAL_DISABLE_THEM));
+            case ENABLE -> lines.add(words.get(suggested.size() == 1 ? WordKey.REPLY_SIGNAL_ENABLE
+                    : WordKey.DECISION_SIGNAL_ENABLE_THEM));
+            case NONE -> {
+            }
+        }
         List<SlackMessage> replies = new ArrayList<>();
         if (!lines.isEmpty()) {
             replies.add(reply(String.join("\n", lines), suggestion, suggested, change.incident()));
@@ -221,14 +230,6 @@ public final class DecisionReply {
                 case CAPACITY -> lines.add(words.get(WordKey.REPLY_SIGNAL_CAPACITY));
                 case PROVIDER -> {
                 }
-            }
-        }
-        switch (asked) {
-            case DISABLE -> lines.add(words.get(suggested.size() == 1 ? WordKey.REPLY_SIGNAL_DISABLE
-                    : WordKey.DECISION_SIGNAL_DISABLE_THEM));
-            case ENABLE -> lines.add(words.get(suggested.size() == 1 ? WordKey.REPLY_SIGNAL_ENABLE
-                    : WordKey.DECISION_SIGNAL_ENABLE_THEM));
-            case NONE -> {
             }
         }
         return asked;

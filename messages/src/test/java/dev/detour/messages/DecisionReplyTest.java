@@ -134,6 +134,22 @@ class DecisionReplyTest {
     }
 
     @Test
+    void aSwitchOffByPolicySaysWhatWasSeenThenWhatWasDoneThenWhereTheTaskClassesWent() {
+        DetourEvent.SignalReceived seen = failing(OPUS_48);
+        List<SlackMessage> messages = replies.render(List.of(
+                new DetourEvent.SignalReceived(AT, GATEWAY, seen.signal(), INC_1, Suggestion.NONE),
+                new DetourEvent.AvailabilityChanged(AT, GATEWAY, Target.model(OPUS_48), false, Optional.empty(),
+                        INC_1),
+                moved(Actor.policy("failover:auto"), primary(MEETING_SUMMARY, OPUS_48), new Route(MEETING_SUMMARY,
+                        RouteState.FALLBACK, Optional.of(GPT_5), Optional.empty(), RouteCause.AUTO_FAILOVER))));
+
+        assertEquals(1, messages.size(), messages.toString());
+        assertEquals(":warning: Our gateway reports Claude Opus 4.8 failing: HighErrorRate: error rate 30%\n"
+                + "Detour (by policy) switched off Claude Opus 4.8\n"
+                + "• *Meeting summaries* → GPT-5", messages.get(0).text());
+    }
+
+    @Test
     void acknowledgingOrChangingStateAloneAddsNoReplyTheRootMessageShowsIt() {
         assertEquals(List.of(), replies.render(List.of(entries(ALICE, new TimelineDetail.Acknowledged()))));
         assertEquals(List.of(), replies.render(List.of(entries(ALICE,
