@@ -90,7 +90,13 @@ public final class RefusalText {
         }
         Refusal.NoOpenQuestion question = (Refusal.NoOpenQuestion) refusal;
         return words.get(WordKey.REFUSAL_NO_OPEN_QUESTION, question.taskClass().value(),
-                words.get(question.state().map(WordKey::routeState).orElse(WordKey.REFUSAL_NOT_ROUTED_YET)));
+                question.state().map(this::routeState).orElseGet(() -> words.get(WordKey.REFUSAL_NOT_ROUTED_YET)));
+    }
+
+    /** A route state as people read it: a class that nothing serves is paused. */
+    private String routeState(dev.detour.incidents.routing.RouteState state) {
+        return words.get(state == dev.detour.incidents.routing.RouteState.STOPPED ? WordKey.ROUTE_STOPPED
+                : WordKey.routeState(state));
     }
 
     private String override(RouteOverride override) {

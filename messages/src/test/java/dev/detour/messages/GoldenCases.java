@@ -106,6 +106,14 @@ final class GoldenCases {
                 Suggestion.NONE, new SignalEvidence.GatewayErrors(Scenario.gateway(0.12, 38, 320, 38, 900),
                         false)))));
 
+        DecisionReply decisions = new DecisionReply(names, words);
+        add.message("decision-switched-off", () -> decisions.render(List.of(scenario.availabilityChanged(),
+                scenario.routeChanged(), scenario.consentAsked())).get(0));
+        add.message("decision-resolved", () -> only(decisions.render(List.of(scenario.resolvedEvent()))));
+        add.message("decision-consent-timeout", () -> only(decisions.render(List.of(scenario.consentTimedOut()))));
+        add.message("decision-signal-burst", () -> only(decisions.render(scenario.signalBurst(
+                new SignalEvidence.GatewayErrors(Scenario.gateway(0.3, 12, 40, 0, 2559), false)))));
+
         add.message("support-affected", () -> support.affected(scenario.acknowledged(), scenario.during(),
                 Optional.empty(), Scenario.NOW.plusSeconds(30 * 60)));
         add.message("support-affected-with-update", () -> support.affected(scenario.acknowledged(),

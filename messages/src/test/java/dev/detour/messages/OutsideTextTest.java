@@ -41,7 +41,8 @@ class OutsideTextTest {
     private static final List<String> DETOUR_WROTE = Scenario.PEOPLE.stream().map(Names::actor).toList();
     /** On-call's own words in the incident thread: the one place a person mention they typed stays live. */
     private static final List<String> ON_CALL_WORDS_IN_THREAD = List.of("reply-update-hostile",
-            "reply-resolve-hostile", "reply-availability-change-hostile");
+            "reply-resolve-hostile", "reply-availability-change-hostile", "decision-switched-off-hostile",
+            "decision-resolved-hostile");
     private static final Instant AT = Instant.parse("2026-06-07T07:30:00Z");
 
     static Stream<GoldenCase> hostile() {
@@ -64,7 +65,8 @@ class OutsideTextTest {
     void aPersonMentionOnCallTypedStaysLiveInTheThreadButNotInTheNotificationOfTheRootOrSupport() {
         assertTrue(payload("reply-update-hostile").contains("<@U0MALLORY>"));
         for (String elsewhere : List.of("root-open-hostile", "manager-summary-hostile",
-                "reply-signal-disable-hostile", "reply-consent-question-hostile")) {
+                "reply-signal-disable-hostile", "reply-consent-question-hostile",
+                "decision-signal-burst-hostile")) {
             assertFalse(payload(elsewhere).contains("<@U0MALLORY>"), elsewhere);
             assertTrue(payload(elsewhere).contains("&lt;@U0MALLORY&gt;"), elsewhere + " shows it as text");
         }

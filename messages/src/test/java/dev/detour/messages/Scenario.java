@@ -469,6 +469,14 @@ final class Scenario {
         return new DetourEvent.SignalReceived(OPENED, Actor.signal("gateway"), signal, Optional.of(id), suggestion);
     }
 
+    /** Signals the gateway sent together, one per affected target, each suggesting to switch it off. */
+    List<DetourEvent> signalBurst(SignalEvidence evidence) {
+        return affected.stream().map(target -> (DetourEvent) new DetourEvent.SignalReceived(OPENED,
+                Actor.signal("gateway"), new Signal("gateway", List.of(target), true, Signal.Severity.DOWN,
+                        Signal.Side.PROVIDER, evidence(evidence), OPENED), Optional.of(id), Suggestion.DISABLE))
+                .toList();
+    }
+
     /** The gateway's counts over a 60 s window. */
     static SignalEvidence.GatewayNumbers gateway(double errorRate, long errors, long requests, long rateLimited,
                                                  long p95Ms) {

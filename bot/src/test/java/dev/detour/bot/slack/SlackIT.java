@@ -150,7 +150,7 @@ class SlackIT implements TestPropertyProvider {
         assertTrue(rootBlocks.contains(id), rootBlocks);
         assertTrue(rootBlocks.contains("Claude Opus 4.7") && rootBlocks.contains("Claude Opus 4.8"), rootBlocks);
         assertTrue(rootBlocks.contains("Meeting summaries") && rootBlocks.contains("fallback → GPT-5"), rootBlocks);
-        assertTrue(rootBlocks.contains("Contract review") && rootBlocks.contains("stopped"), rootBlocks);
+        assertTrue(rootBlocks.contains("Contract review") && rootBlocks.contains("paused"), rootBlocks);
         assertTrue(rootBlocks.contains(Interactions.RESOLVE), "the root message has its buttons");
 
         JsonNode status = get("/api/status");
@@ -163,8 +163,8 @@ class SlackIT implements TestPropertyProvider {
         assertTrue(audit.toString().contains("user:" + ALICE), audit.toString());
         assertTrue(audit.toString().contains("elevated 529s"), audit.toString());
 
-        // Later events (the models switched off, the routes that moved) reply in the root message's thread.
-        FakeSlack.Call reply1 = awaitThreadReply(id, "disabled");
+        // The decision (the models switched off, with the routes that moved) is one reply in the root's thread.
+        FakeSlack.Call reply1 = awaitThreadReply(id, "switched off");
         assertEquals("C0INCIDENTS", reply1.param("channel"));
     }
 
@@ -377,7 +377,7 @@ class SlackIT implements TestPropertyProvider {
     void onCallDisablesFromTheButtonAndPostsAnUpdateThroughItsForm() throws Exception {
         String id = gpt5DegradationDeclaredByAlice();
         requests().blockAction(BOB, Interactions.DISABLE + ":gpt-5", id + " model:gpt-5", slack.newResponseUrl());
-        awaitThreadReply(id, "disabled GPT-5");
+        awaitThreadReply(id, "switched off GPT-5");
         assertFalse(modelAvailable("gpt-5"));
 
         requests().blockAction(BOB, Interactions.POST_UPDATE, id, slack.newResponseUrl());

@@ -1,5 +1,6 @@
 package dev.detour.incidents.application;
 
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.Transition;
 import jakarta.annotation.PreDestroy;
@@ -11,14 +12,16 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
+import java.util.LinkedList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Takes the gateway monitor's health transitions to the database, in the order they happened, and keeps each
@@ -41,7 +44,7 @@ public class GatewaySignalRecorder {
 
     private final SignalService signals;
     /** Transitions not recorded yet, oldest first, each with the future its submitter may wait on. */
-    private final Deque<Waiting> waiting = new ArrayDeque<>();
+    private final LinkedList<Waiting> waiting = new LinkedList<>();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
         Thread recorder = new Thread(runnable, "gateway-signal-recorder");
         recorder.setDaemon(true);
@@ -57,8 +60,15 @@ public class GatewaySignalRecorder {
         this.signals = signals;
     }
 
-    private record Waiting(Signal signal, CompletableFuture<Void> recorded) {
+    /** @param together transitions submitted together share it, and are recorded in one transaction */
+    private record Waiting(Signal signal, long together, CompletableFuture<Void> recorded) {
+        Waiting alone(long number) {
+            return new Waiting(signal, number, recorded);
+        }
     }
+
+    /** Numbers the submissions; touched under the lock of {@link #waiting}. */
+    private long submissions;
 
     /**
      * Queues transitions for recording and starts recording them at once.
@@ -72,6 +82,7 @@ public class GatewaySignalRecorder {
         CompletableFuture<?>[] recorded = new CompletableFuture<?>[transitions.size()];
         int i = 0;
         synchronized (waiting) {
+            long together = ++submissions;
             for (Signal signal : transitions) {
                 if (waiting.size() >= MAX_WAITING) {
                     Waiting dropped = waiting.removeFirst();
@@ -79,7 +90,7 @@ public class GatewaySignalRecorder {
                             MAX_WAITING, dropped.signal().targets(), dropped.signal().evidence().data());
                     dropped.recorded().complete(null);
                 }
-                Waiting entry = new Waiting(signal, new CompletableFuture<>());
+                Waiting entry = new Waiting(signal, together, new CompletableFuture<>());
                 waiting.addLast(entry);
                 recorded[i++] = entry.recorded();
             }
@@ -106,58 +117,104 @@ public class GatewaySignalRecorder {
         }
     }
 
-    /** One pass, on the recorder thread: oldest first, stopping at the first that the database does not take. */
+    /**
+     * One pass, on the recorder thread: oldest first, the transitions submitted together at once, stopping at the
+     * first that the database does not take.
+     */
     private void recordWaiting() {
         passQueued.set(false);
         while (true) {
-            Waiting first;
+            List<Waiting> first;
             synchronized (waiting) {
-                first = waiting.peekFirst();
+                first = firstTogether();
             }
-            if (first == null || !record(first.signal())) {
+            if (first.isEmpty()) {
+                return;
+            }
+            Outcome outcome = record(first.stream().map(Waiting::signal).toList());
+            if (outcome == Outcome.WAIT) {
                 return;
             }
             synchronized (waiting) {
-                waiting.remove(first);
+                if (outcome == Outcome.SPLIT) {
+                    // One of them fails while the database answers: the others must not share its fate.
+                    first.forEach(entry -> waiting.set(waiting.indexOf(entry), entry.alone(++submissions)));
+                    continue;
+                }
+                first.forEach(waiting::remove);
             }
             attemptsOfFirst = 0;
-            first.recorded().complete(null);
+            first.forEach(entry -> entry.recorded().complete(null));
         }
     }
 
-    /** @return whether {@code signal} is done with: recorded, or given up */
-    private boolean record(Signal signal) {
+    /** The oldest waiting transition and those submitted with it; under the lock of {@link #waiting}. */
+    private List<Waiting> firstTogether() {
+        List<Waiting> first = new ArrayList<>();
+        for (Waiting entry : waiting) {
+            if (!first.isEmpty() && entry.together() != first.get(0).together()) {
+                break;
+            }
+            first.add(entry);
+        }
+        return first;
+    }
+
+    private enum Outcome {
+        /** Recorded, or given up. */
+        DONE,
+        /** Not now: keep them waiting. */
+        WAIT,
+        /** Failed together while the database answers: try them one at a time. */
+        SPLIT
+    }
+
+    private Outcome record(List<Signal> batch) {
+        List<Target> targets = batch.stream().flatMap(signal -> signal.targets().stream()).toList();
         try {
             // Keyed by the transition: the other replica, judging the same shared counts, may have recorded it
             // already, and a retry after a commit whose answer was lost must not record it twice.
-            signals.receiveTransition(Transition.of(signal), signal);
+            if (batch.size() == 1) {
+                signals.receiveTransition(Transition.of(batch.get(0)), batch.get(0));
+            } else {
+                signals.receiveTransitions(batch);
+            }
             if (databaseWasDown) {
                 databaseWasDown = false;
-                LOG.info("the database is back: the gateway signal for {} that waited for it is recorded",
-                        signal.targets());
+                LOG.info("the database is back: the gateway signal for {} that waited for it is recorded", targets);
             }
-            return true;
+            return Outcome.DONE;
         } catch (RuntimeException e) {
-            attemptsOfFirst++;
             if (unreachable(e)) {
+                attemptsOfFirst++;
                 if (!databaseWasDown) {
                     databaseWasDown = true;
                     LOG.warn("gateway signal for {} could not be recorded yet, the database is unreachable ({});"
-                            + " it is kept and tried again until it is: {}", signal.targets(), e.toString(),
-                            signal.evidence().data());
+                            + " it is kept and tried again until it is: {}", targets, e.toString(),
+                            evidence(batch));
                 }
-                return false;
+                return Outcome.WAIT;
             }
+            if (batch.size() > 1) {
+                LOG.warn("gateway signals for {} could not be recorded together; each is tried alone: {}", targets,
+                        e.toString());
+                return Outcome.SPLIT;
+            }
+            attemptsOfFirst++;
             if (attemptsOfFirst < MAX_ATTEMPTS) {
                 LOG.warn("gateway signal for {} could not be recorded (attempt {} of {}); it is tried again: {}",
-                        signal.targets(), attemptsOfFirst, MAX_ATTEMPTS, e.toString());
-                return false;
+                        targets, attemptsOfFirst, MAX_ATTEMPTS, e.toString());
+                return Outcome.WAIT;
             }
             LOG.error("gateway signal for {} could not be recorded after {} attempts and is given up: {}",
-                    signal.targets(), MAX_ATTEMPTS, signal.evidence().data(), e);
+                    targets, MAX_ATTEMPTS, evidence(batch), e);
             attemptsOfFirst = 0;
-            return true;
+            return Outcome.DONE;
         }
+    }
+
+    private static String evidence(List<Signal> signals) {
+        return signals.stream().map(signal -> signal.evidence().data()).collect(Collectors.joining("; "));
     }
 
     /** Whether {@code failure} comes from not reaching the database (rather than from what was asked of it). */

@@ -3,6 +3,7 @@ package dev.detour.incidents.application;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.outbox.BatchId;
+import dev.detour.incidents.outbox.ChangeRule;
 import dev.detour.incidents.outbox.DeliveryKey;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
@@ -29,16 +30,18 @@ public class Outbox {
     private final OutboxStorage rows;
     private final SupportPosts supportPosts;
     private final List<OutboxRule> rules;
+    private final List<ChangeRule> changeRules;
     private final ChangeBatches batches;
     private final Clock clock;
 
     private final ApplicationEventPublisher<DetourEvent> listeners;
 
-    public Outbox(OutboxStorage rows, SupportPosts supportPosts, List<OutboxRule> rules, ChangeBatches batches,
-           Clock clock, ApplicationEventPublisher<DetourEvent> listeners) {
+    public Outbox(OutboxStorage rows, SupportPosts supportPosts, List<OutboxRule> rules, List<ChangeRule> changeRules,
+           ChangeBatches batches, Clock clock, ApplicationEventPublisher<DetourEvent> listeners) {
         this.rows = rows;
         this.supportPosts = supportPosts;
         this.rules = List.copyOf(rules);
+        this.changeRules = List.copyOf(changeRules);
         this.batches = batches;
         this.clock = clock;
         this.listeners = listeners;
@@ -46,13 +49,40 @@ public class Outbox {
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void enqueue(List<? extends DetourEvent> events) {
-        BatchId batch = batches.current();
+        ChangeBatches.Change change = batches.change();
+        BatchId batch = change.batch();
         for (DetourEvent event : events) {
             for (OutboxRule rule : rules) {
                 rule.draftsFor(event).forEach(draft -> write(draft, Optional.of(event), batch));
             }
             // In-process listeners use @TransactionalEventListener: they hear of the change once it commits.
             listeners.publishEvent(event);
+        }
+        if (!events.isEmpty()) {
+            List<DetourEvent> all = change.add(events);
+            changeRules.forEach(rule -> rewrite(rule, all, change));
+        }
+    }
+
+    /**
+     * Asks {@code rule} again with every event of the change so far and replaces the rows it wrote for the change
+     * before: the new ones come last, after the rows of the events that led to them.
+     */
+    private void rewrite(ChangeRule rule, List<DetourEvent> events, ChangeBatches.Change change) {
+        List<DeliveryKey> written = change.writtenBy(rule);
+        written.forEach(rows::withdraw);
+        written.clear();
+        for (OutboxDraft draft : rule.draftsForChange(events)) {
+            if (draft.once() instanceof Once.PerEvent) {
+                throw new IllegalArgumentException("a change rule's delivery is unique per change or per facts");
+            }
+            if (draft.supportPost().isPresent()) {
+                throw new IllegalArgumentException("support posts come from event rules, written once");
+            }
+            DeliveryKey key = keyOf(draft, Optional.empty(), change.batch());
+            if (rows.appendIfAbsent(draft, key, change.batch(), clock.instant())) {
+                written.add(key);
+            }
         }
     }
 

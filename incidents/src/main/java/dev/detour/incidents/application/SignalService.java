@@ -101,6 +101,23 @@ public class SignalService {
         return changed;
     }
 
+    /**
+     * Transitions seen together (one evaluation of the gateway's windows), recorded in one transaction: one change,
+     * so the incident's thread tells them as one burst. Each is recorded as {@link #receiveTransition} records it.
+     *
+     * @return how many of them were recorded now
+     */
+    @Transactional
+    public int receiveTransitions(List<Signal> signals) {
+        int recorded = 0;
+        for (Signal signal : signals) {
+            if (receiveTransition(Transition.of(signal), signal)) {
+                recorded++;
+            }
+        }
+        return recorded;
+    }
+
     /** @return the incident the signal went to, if any (a cleared signal without an open incident has none) */
     @Transactional
     public Optional<IncidentId> receive(Signal signal) {

@@ -26,6 +26,10 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
     int insertIfAbsent(Instant createdAt, String topic, String kind, String batch, String destination,
                        String idempotencyKey, String payload, @Nullable Long incidentId, String status);
 
+    /** Deletes the pending row with this idempotency key, if any. */
+    @Query("DELETE FROM outbox WHERE idempotency_key = :idempotencyKey AND status = 'pending'")
+    int deletePending(String idempotencyKey);
+
     List<OutboxRow> findByStatusOrderById(String status);
 
     Optional<OutboxRow> findById(long id);

@@ -44,6 +44,12 @@ public class OutboxTable implements OutboxQueue, OutboxStorage {
     }
 
     @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void withdraw(DeliveryKey key) {
+        rows.deletePending(key.stored());
+    }
+
+    @Override
     @Transactional
     public int deleteDelivered(Instant sentBefore, int limit) {
         return rows.deleteDelivered(sentBefore, limit);

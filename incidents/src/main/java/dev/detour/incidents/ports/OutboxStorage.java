@@ -15,6 +15,12 @@ public interface OutboxStorage {
      */
     boolean appendIfAbsent(OutboxDraft draft, DeliveryKey key, BatchId batch, Instant at);
 
+    /**
+     * Deletes a pending row the caller's own transaction appended: a change's earlier draft that a fuller one
+     * replaces (see {@code ChangeRule}). Not visible outside the transaction, so nothing can have claimed it.
+     */
+    void withdraw(DeliveryKey key);
+
     /** Deletes up to {@code limit} delivered rows sent before {@code sentBefore}; see {@code OutboxPruning}. */
     int deleteDelivered(Instant sentBefore, int limit);
 }

@@ -26,6 +26,10 @@ class GatewaySignalRecorderTest {
     /** A SignalService whose database refuses the first {@code refusals} calls with {@code failure}. */
     private static final class Database extends SignalService {
         final List<Signal> recorded = new CopyOnWriteArrayList<>();
+        /** The signals of each transaction, in order. */
+        final List<List<Signal>> transactions = new CopyOnWriteArrayList<>();
+        /** A signal the database refuses for another reason than being down, every time. */
+        Signal refused;
         final AtomicInteger refusals;
         final RuntimeException failure;
 
@@ -40,8 +44,26 @@ class GatewaySignalRecorderTest {
             if (refusals.getAndDecrement() > 0) {
                 throw failure;
             }
+            if (signal.equals(refused)) {
+                throw new IllegalStateException("a bug");
+            }
             recorded.add(signal);
+            transactions.add(List.of(signal));
             return true;
+        }
+
+        /** One transaction: all of them or none. */
+        @Override
+        public int receiveTransitions(List<Signal> signals) {
+            if (refusals.getAndDecrement() > 0) {
+                throw failure;
+            }
+            if (signals.contains(refused)) {
+                throw new IllegalStateException("a bug");
+            }
+            recorded.addAll(signals);
+            transactions.add(List.copyOf(signals));
+            return signals.size();
         }
     }
 
@@ -78,6 +100,37 @@ class GatewaySignalRecorderTest {
         retryUntil(recorder, () -> recorder.waitingCount() == 0);
 
         assertEquals(List.of(opus, gpt, opusAgain), database.recorded, "each once, in the order they happened");
+        recorder.stop();
+    }
+
+    @Test
+    void transitionsSeenTogetherAreRecordedInOneTransactionSoTheThreadTellsThemAsOneBurst() throws Exception {
+        Database database = new Database(0, unreachable());
+        GatewaySignalRecorder recorder = new GatewaySignalRecorder(database);
+        Signal opus48 = signal(OPUS_48, true);
+        Signal opus47 = signal(dev.detour.incidents.SeedCatalog.OPUS_47, true);
+        Signal gpt = signal(GPT_5, true);
+
+        recorder.submit(List.of(opus48, opus47)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        recorder.submit(List.of(gpt)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertEquals(List.of(List.of(opus48, opus47), List.of(gpt)), database.transactions);
+        recorder.stop();
+    }
+
+    @Test
+    void oneTransitionThatFailsWhileTheDatabaseAnswersDoesNotKeepTheOnesSeenWithItFromBeingRecorded()
+            throws Exception {
+        Database database = new Database(0, unreachable());
+        GatewaySignalRecorder recorder = new GatewaySignalRecorder(database);
+        Signal opus48 = signal(OPUS_48, true);
+        Signal gpt = signal(GPT_5, true);
+        database.refused = opus48;
+
+        var done = recorder.submit(List.of(opus48, gpt));
+        retryUntil(recorder, done::isDone);
+
+        assertEquals(List.of(gpt), database.recorded, "the other is recorded alone; the failing one is given up");
         recorder.stop();
     }
 

@@ -19,6 +19,7 @@ import dev.detour.incidents.support.SupportPostDraft;
 import dev.detour.incidents.support.SupportPostKind;
 import dev.detour.incidents.support.SupportPostRecord;
 import dev.detour.incidents.testing.MovableClock;
+import dev.detour.incidents.testing.RecordingChangeRule;
 import dev.detour.incidents.testing.RecordingOutboxRule;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -69,7 +70,9 @@ abstract class OutboxContract implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return SeedConfigFactory.properties(database());
+        Map<String, String> properties = new java.util.HashMap<>(SeedConfigFactory.properties(database()));
+        properties.put(RecordingChangeRule.ENABLED, "true");
+        return properties;
     }
 
     @AfterEach
@@ -98,6 +101,24 @@ abstract class OutboxContract implements TestPropertyProvider {
         assertTrue(change.stream().allMatch(row -> row.kind().equals(RecordingOutboxRule.Kind.EVENT.word())));
         assertTrue(!next.isEmpty() && next.stream().noneMatch(row -> row.batch().equals(change.get(0).batch())),
                 "another change has another batch");
+    }
+
+    @Test
+    void aChangeRuleWritesOneRowForTheWholeChangeWithEveryEventOfItAfterTheChangesOtherRows() {
+        long before = newestTestRow();
+
+        availability.disable(List.of(Target.model(OPUS_48), Target.model(OPUS_47)), ALICE,
+                Optional.of("one change, events from several services"));
+        List<OutboxEntry> events = testRowsAfter(before);
+        String batch = events.get(0).batch();
+        List<OutboxEntry> changes = deliveries.pending(RecordingChangeRule.TOPIC, 100_000).stream()
+                .filter(row -> row.batch().equals(batch)).toList();
+
+        assertEquals(1, changes.size(), "one row for the change, the earlier drafts withdrawn: " + changes);
+        OutboxEntry change = changes.get(0);
+        assertEquals(events.stream().map(OutboxEntry::payload).collect(java.util.stream.Collectors.joining(",")),
+                change.payload(), "every event of the change, in order");
+        assertTrue(events.stream().allMatch(row -> row.id() < change.id()), "written after the change's other rows");
     }
 
     @Test

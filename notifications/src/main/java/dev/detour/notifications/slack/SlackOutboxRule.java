@@ -4,32 +4,36 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.outbox.ChangeRule;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
 import dev.detour.incidents.signals.Signal;
+import dev.detour.messages.DecisionReply;
 import dev.detour.messages.Names;
 import dev.detour.messages.SlackMessage;
-import dev.detour.messages.ThreadReply;
 import dev.detour.messages.Wording;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * What an incident's thread in the incident channel gets: a refresh of the root message (rendered from the
- * current state when it is delivered, so many pending refreshes become one edit) and one reply per event.
+ * What an incident's thread in the incident channel gets: a refresh of the root message per event (rendered from
+ * the current state when it is delivered, so many pending refreshes become one edit) and, per change, one reply
+ * for the decision with its consequences, followed by any question it asks ({@link DecisionReply}).
  */
 @Singleton
-public class SlackOutboxRule implements OutboxRule {
+public class SlackOutboxRule implements OutboxRule, ChangeRule {
     private final SlackSettings slack;
-    private final ThreadReply replies;
+    private final DecisionReply replies;
 
     public SlackOutboxRule(SlackSettings slack, Catalog catalog, Wording words) {
         this.slack = slack;
-        this.replies = new ThreadReply(new Names(catalog), words);
+        this.replies = new DecisionReply(new Names(catalog), words);
     }
 
     @Override
@@ -38,34 +42,54 @@ public class SlackOutboxRule implements OutboxRule {
         if (incident.isEmpty()) {
             return List.of(); // support posts for changes outside incidents come with the support channel
         }
-        String channel = slack.incidentChannel();
-        List<OutboxDraft> drafts = new ArrayList<>();
         // One refresh per event: different events always refresh, the same event never twice.
-        drafts.add(new OutboxDraft(SlackKind.ROOT_REFRESH, channel, Once.perEvent(),
+        return List.of(new OutboxDraft(SlackKind.ROOT_REFRESH, slack.incidentChannel(), Once.perEvent(),
                 "{\"incident\":\"" + incident.get() + "\"}", incident));
-        List<SlackMessage> messages = replies.render(event);
-        for (int i = 0; i < messages.size(); i++) {
-            String payload = SlackPayload.of(messages.get(i)).toJson();
-            drafts.add(new OutboxDraft(SlackKind.REPLY, channel, onceFor(event, incident.get(), i), payload,
-                    incident));
+    }
+
+    /** The change's reply and questions, per incident the change touches (almost always one). */
+    @Override
+    public List<OutboxDraft> draftsForChange(List<DetourEvent> events) {
+        Map<IncidentId, List<DetourEvent>> byIncident = new LinkedHashMap<>();
+        for (DetourEvent event : events) {
+            event.incident().ifPresent(id -> byIncident.computeIfAbsent(id, key -> new ArrayList<>()).add(event));
         }
+        List<OutboxDraft> drafts = new ArrayList<>();
+        byIncident.forEach((incident, ofIncident) -> {
+            List<SlackMessage> messages = replies.render(ofIncident);
+            for (int i = 0; i < messages.size(); i++) {
+                String payload = SlackPayload.of(messages.get(i)).toJson();
+                drafts.add(new OutboxDraft(SlackKind.REPLY, slack.incidentChannel(),
+                        onceFor(ofIncident, incident, i), payload, Optional.of(incident)));
+            }
+        });
         return drafts;
     }
 
     /**
-     * A signal that only repeats what the thread already says (same source, same targets, same state, same words,
+     * A change that is only signals repeating what the thread already says (same source, targets, state and words,
      * nothing to press) is unique for those facts within its incident, so the outbox keeps its first reply only;
-     * the root message counts it. Any other reply is one per event.
+     * the root message counts it. Any other reply is one per change.
      */
-    private static Once onceFor(DetourEvent event, IncidentId incident, int item) {
-        if (event instanceof DetourEvent.SignalReceived received
-                && received.suggestion() == DetourEvent.SignalReceived.Suggestion.NONE) {
-            Signal signal = received.signal();
+    private static Once onceFor(List<DetourEvent> events, IncidentId incident, int item) {
+        boolean onlyPlainSignals = events.stream().allMatch(event -> event instanceof DetourEvent.IncidentChanged
+                || event instanceof DetourEvent.SignalReceived received
+                && received.suggestion() == DetourEvent.SignalReceived.Suggestion.NONE);
+        List<DetourEvent.SignalReceived> signals = events.stream()
+                .filter(DetourEvent.SignalReceived.class::isInstance).map(DetourEvent.SignalReceived.class::cast)
+                .toList();
+        if (onlyPlainSignals && !signals.isEmpty()) {
             List<String> facts = new ArrayList<>(List.of("repeated-signal", incident.toString(),
-                    Integer.toString(item), signal.source(), Boolean.toString(signal.firing()), signal.evidence().data()));
-            signal.targets().forEach(target -> facts.add(target.toString())); // last: each its own part
+                    Integer.toString(item)));
+            for (DetourEvent.SignalReceived received : signals) {
+                Signal signal = received.signal();
+                facts.add(signal.source());
+                facts.add(Boolean.toString(signal.firing()));
+                facts.add(signal.evidence().data());
+                signal.targets().forEach(target -> facts.add(target.toString()));
+            }
             return new Once.PerFacts(facts);
         }
-        return Once.perEvent(item);
+        return Once.perChange(incident.toString(), Integer.toString(item));
     }
 }

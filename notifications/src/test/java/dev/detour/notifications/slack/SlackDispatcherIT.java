@@ -102,6 +102,7 @@ class SlackDispatcherIT implements TestPropertyProvider {
         FakeSlack.Call root = slack.messagesIn("C0INCIDENTS").get(0);
         String ts = threads.of(incident.id()).orElseThrow().ts();
         incidents.changeState(incident.id(), IncidentState.IDENTIFIED, Actor.user("U0ALICE"));
+        incidents.postUpdate(incident.id(), "OpenAI confirms the errors", Actor.user("U0ALICE"));
         dispatcher.dispatchDue();
 
         assertTrue(FakeSlack.blocksOf(root).toString().contains(incident.id() + " · investigating"));

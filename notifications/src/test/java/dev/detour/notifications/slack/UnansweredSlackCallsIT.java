@@ -146,7 +146,8 @@ class UnansweredSlackCallsIT implements TestPropertyProvider {
         deliverEverything();
 
         assertEquals(0, pendingSlackRows(), "everything delivered");
-        assertTrue(copies().size() >= 4, copies()::toString);
+        // The root, the update's reply and the support post (the state change is an edit of the root only).
+        assertTrue(copies().size() >= 3, copies()::toString);
         copies().forEach((post, count) -> assertEquals(1L, count, "posted once: " + post));
         String ts = threads.of(incident.id()).orElseThrow().ts();
         assertTrue(slack.messagesIn("C0INCIDENTS").stream().anyMatch(call -> ts.equals(call.param("thread_ts"))

@@ -1,0 +1,128 @@
+package dev.detour.bot.demo;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The seed incident played through the real pipeline (signals, commands, outbox, dispatcher; console Slack), as
+ * the demo plays it: the incident thread gets one reply per decision or signal burst, and speaks of people,
+ * policies and signals in words.
+ */
+class SeedIncidentThreadIT {
+    private static final String REPLY = "── #C0INCIDENTS (incident channel) · reply in thread";
+    /** Actor tags ({@code policy:failover:auto}, {@code signal:gateway}) and ids in code style. */
+    private static final Pattern TAG_OR_ID = Pattern.compile("(user|signal|policy|system):[a-z]|`[a-z0-9-]+`");
+
+    private static String output;
+    private static List<String> replies;
+
+    @BeforeAll
+    static void playTheSeedIncident() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream console = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        PrintStream standard = System.out;
+        System.setOut(console); // console mode prints Slack's messages there, as the demo shows them
+        int status;
+        try {
+            status = SeedIncidentDemo.run(console);
+        } finally {
+            System.setOut(standard);
+        }
+        output = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, output);
+        replies = replies(output);
+    }
+
+    /** Each thread reply's text: the indented lines after its heading. */
+    private static List<String> replies(String printed) {
+        List<String> found = new ArrayList<>();
+        StringBuilder current = null;
+        for (String line : printed.lines().toList()) {
+            if (line.startsWith(REPLY)) {
+                current = new StringBuilder();
+                found.add("");
+            } else if (current != null && line.startsWith("   ")) {
+                current.append(line.strip()).append('\n');
+                found.set(found.size() - 1, current.toString());
+            } else {
+                current = null;
+            }
+        }
+        return found;
+    }
+
+    private static long repliesContaining(String text) {
+        return replies.stream().filter(reply -> reply.contains(text)).count();
+    }
+
+    @Test
+    void theThreadOfTheSeedIncidentHasTenRepliesOrFewer() {
+        assertFalse(replies.isEmpty(), "the thread is read from the console: " + output);
+        assertTrue(replies.size() <= 10, replies.size() + " replies:\n" + String.join("\n", replies));
+    }
+
+    @Test
+    void theBurstOfGatewaySignalsIsOneReplyWithAButtonPerModel() {
+        assertEquals(1, repliesContaining("Our gateway reports Claude Opus 4.8, Claude Opus 4.7 failing"),
+                String.join("\n", replies));
+        assertEquals(1, repliesContaining("[Disable Claude Opus 4.8] [Disable Claude Opus 4.7]"),
+                String.join("\n", replies));
+        assertEquals(1, repliesContaining("Our gateway reports Claude Opus 4.8, Claude Opus 4.7 healthy again"),
+                String.join("\n", replies));
+    }
+
+    @Test
+    void switchingTheProviderOffIsOneReplyWithWhereEachFeatureWentAndTheQuestionAfterIt() {
+        List<String> decision = replies.stream().filter(reply -> reply.contains("switched off Anthropic")).toList();
+        assertEquals(1, decision.size(), String.join("\n", replies));
+        String reply = decision.get(0);
+        assertTrue(reply.contains("*Meeting summaries* → GPT-5"), reply);
+        assertTrue(reply.contains("*Code migration plans*: paused, asking on-call"), reply);
+        assertTrue(reply.contains("*Contract review*: paused until Claude Opus 4.8 is back"), reply);
+        assertFalse(reply.contains("added"), "no 'added Anthropic' beside its switching off: " + reply);
+        int question = replies.indexOf(reply) + 1;
+        assertTrue(replies.get(question).contains("[Approve: use GPT-5]"), "the question right after the decision");
+        assertEquals(1, repliesContaining("[Approve: use GPT-5]"), "asked once");
+    }
+
+    @Test
+    void acknowledgingAndStateChangesEditTheRootMessageOnly() {
+        assertEquals(0, repliesContaining("acknowledged"), String.join("\n", replies));
+        assertEquals(0, repliesContaining("-> identified"), String.join("\n", replies));
+        assertEquals(0, repliesContaining("-> monitoring"), String.join("\n", replies));
+    }
+
+    @Test
+    void everyDecisionHasItsOwnReply() {
+        for (String decision : List.of("<@U0ALICE> approved the move", "<@U0ALICE> switched Anthropic back on",
+                "<@U0ALICE> resolved the incident")) {
+            assertEquals(1, repliesContaining(decision), decision + " in\n" + String.join("\n", replies));
+        }
+        assertEquals(2, repliesContaining("<@U0ALICE> posted an update"), String.join("\n", replies));
+    }
+
+    @Test
+    void theThreadNamesNoActorTagsAndNoIdsOutsideTheQuestionThatSaysWhatToType() {
+        for (String reply : replies) {
+            if (!reply.contains("/detour consent")) {
+                assertFalse(TAG_OR_ID.matcher(reply).find(), reply);
+            }
+        }
+    }
+
+    @Test
+    void aTaskClassThatServesNothingIsPausedEverywhere() {
+        assertFalse(output.contains("stopped"), output);
+    }
+}

@@ -1,0 +1,369 @@
+package dev.detour.messages;
+
+import com.slack.api.model.block.element.BlockElement;
+import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.event.DetourEvent.SignalReceived.Suggestion;
+import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.incident.TimelineDetail;
+import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.routing.Route;
+import dev.detour.incidents.routing.RouteCause;
+import dev.detour.incidents.routing.RouteReason;
+import dev.detour.incidents.routing.RouteState;
+import dev.detour.incidents.signals.Signal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+/**
+ * What one change (every event of one transaction) adds to its incident's thread: one reply for the decision —
+ * a command, a button, a consent answer, a policy's action, a burst of signals — with its consequences folded in
+ * (which task classes moved where, which are paused, that a question is asked). A fallback question stays its own
+ * message with its buttons ({@link ThreadReply}), right after the reply. Acknowledging and a state change alone
+ * add nothing: the root message shows them. People are Slack mentions, policies and signals words; no ids and no
+ * actor tags (those are for {@code /detour audit}).
+ */
+public final class DecisionReply {
+    private final Names names;
+    private final Wording words;
+    private final ThreadReply questions;
+    private final TimelineText timeline;
+    private final SignalEvidenceText evidence;
+
+    public DecisionReply(Names names, Wording words) {
+        this.names = names;
+        this.words = words;
+        this.questions = new ThreadReply(names, words);
+        this.timeline = new TimelineText(names, words);
+        this.evidence = new SignalEvidenceText(words, provider -> names.target(Target.provider(provider)));
+    }
+
+    /** The reply (if the change says anything the root message does not), then the questions it asks. */
+    public List<SlackMessage> render(List<? extends DetourEvent> events) {
+        Change change = Change.of(events);
+        List<String> lines = new ArrayList<>();
+        entries(change, lines);
+        // What was seen, then what was done about it, then where each task class went.
+        List<Target> suggested = new ArrayList<>();
+        Suggestion suggestion = signals(change, lines, suggested);
+        availability(change, lines);
+        List<SlackMessage> asked = new ArrayList<>();
+        routes(change, lines, asked);
+        switch (suggestion) {
+            case DISABLE -> lines.add(words.get(suggested.size() == 1 ? WordKey.REPLY_SIGNAL_DISABLE
+                    : WordKey.DECISION_SIGNAL_DISABLE_THEM));
+            case ENABLE -> lines.add(words.get(suggested.size() == 1 ? WordKey.REPLY_SIGNAL_ENABLE
+                    : WordKey.DECISION_SIGNAL_ENABLE_THEM));
+            case NONE -> {
+            }
+        }
+        List<SlackMessage> replies = new ArrayList<>();
+        if (!lines.isEmpty()) {
+            replies.add(reply(String.join("\n", lines), suggestion, suggested, change.incident()));
+        }
+        replies.addAll(asked);
+        return replies;
+    }
+
+    // ------------------------------------------------------------------------------------------------- the change
+
+    /** The events of one change, sorted by what they are. */
+    private record Change(List<TimelineEntry> entries, List<DetourEvent.AvailabilityChanged> availability,
+                          List<DetourEvent.SignalReceived> signals, List<DetourEvent.RouteChanged> routes,
+                          String incident) {
+        static Change of(List<? extends DetourEvent> events) {
+            List<TimelineEntry> entries = new ArrayList<>();
+            List<DetourEvent.AvailabilityChanged> availability = new ArrayList<>();
+            List<DetourEvent.SignalReceived> signals = new ArrayList<>();
+            List<DetourEvent.RouteChanged> routes = new ArrayList<>();
+            String incident = "";
+            for (DetourEvent event : events) {
+                if (incident.isEmpty() && event.incident().isPresent()) {
+                    incident = event.incident().get().toString();
+                }
+                if (event instanceof DetourEvent.IncidentChanged changed) {
+                    entries.addAll(changed.entries());
+                } else if (event instanceof DetourEvent.AvailabilityChanged available) {
+                    availability.add(available);
+                } else if (event instanceof DetourEvent.SignalReceived signal) {
+                    signals.add(signal);
+                } else if (event instanceof DetourEvent.RouteChanged route) {
+                    routes.add(route);
+                }
+            }
+            return new Change(entries, availability, signals, routes, incident);
+        }
+
+        /** The targets this change switches or reports on: adding them to the incident goes without saying. */
+        Set<Target> told() {
+            Set<Target> told = new LinkedHashSet<>();
+            availability.forEach(change -> told.add(change.target()));
+            signals.forEach(signal -> told.addAll(signal.signal().targets()));
+            return told;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ timeline entries
+
+    private void entries(Change change, List<String> lines) {
+        Set<Target> told = change.told();
+        for (TimelineEntry entry : change.entries()) {
+            String who = who(entry.actor());
+            switch (entry.type()) {
+                // The root message shows these; the thread hears of them through the events that carry them.
+                case OPENED, ACKNOWLEDGED, STATE_CHANGED, SIGNAL, AVAILABILITY_CHANGED, ROUTE_CHANGED -> {
+                }
+                case TARGETS_ADDED -> {
+                    List<Target> added = ((TimelineDetail.TargetsAdded) entry.detail()).targets().stream()
+                            .filter(target -> !told.contains(target)).toList();
+                    if (!added.isEmpty()) {
+                        lines.add(words.get(WordKey.DECISION_ADDED, who, targets(added)));
+                    }
+                }
+                case UPDATE -> lines.add(quoting(WordKey.REPLY_UPDATE, who, entry));
+                case RESOLVED -> lines.add(resolved(who, entry));
+                default -> {
+                    if (entry.detail() instanceof TimelineDetail.StatusPageIncident) {
+                        break; // its signal says it
+                    }
+                    lines.add(words.get(WordKey.REPLY_ENTRY, who, timeline.of(entry,
+                            Limits.room(Limits.SECTION_TEXT, words.get(WordKey.REPLY_ENTRY, who, "")))));
+                }
+            }
+        }
+    }
+
+    /** Who resolved it, with their summary as a quote (the state it left is on the root message). */
+    private String resolved(String who, TimelineEntry entry) {
+        Optional<String> summary = entry.detail().ownWords();
+        if (summary.isEmpty()) {
+            return words.get(WordKey.DECISION_RESOLVED, who);
+        }
+        int room = Limits.room(Limits.SECTION_TEXT, words.get(WordKey.REPLY_RESOLVED_SUMMARY, who, ""));
+        return words.get(WordKey.REPLY_RESOLVED_SUMMARY, who,
+                SlackText.quoted(ownWords(entry.actor(), summary.get(), room)));
+    }
+
+    /** {@code key}'s words, then the entry's text as a quote, cut to fit the section. */
+    private String quoting(WordKey key, String who, TimelineEntry entry) {
+        int room = Limits.room(Limits.SECTION_TEXT, words.get(key, who, ""));
+        return words.get(key, who, SlackText.quoted(ownWords(entry.actor(), timeline.plain(entry), room)));
+    }
+
+    // -------------------------------------------------------------------------------------------- availability
+
+    /** Targets switched off or on together, by the same actor for the same reason, are one line. */
+    private void availability(Change change, List<String> lines) {
+        Map<List<Object>, List<DetourEvent.AvailabilityChanged>> together = new LinkedHashMap<>();
+        for (DetourEvent.AvailabilityChanged changed : change.availability()) {
+            together.computeIfAbsent(List.of(changed.actor(), changed.available(), changed.reason()),
+                    key -> new ArrayList<>()).add(changed);
+        }
+        for (List<DetourEvent.AvailabilityChanged> group : together.values()) {
+            DetourEvent.AvailabilityChanged first = group.get(0);
+            String who = who(first.actor());
+            String targets = targets(group.stream().map(DetourEvent.AvailabilityChanged::target).toList());
+            WordKey key = first.available() ? WordKey.DECISION_ENABLED : WordKey.DECISION_DISABLED;
+            WordKey keyWithReason = first.available() ? WordKey.DECISION_ENABLED_REASON
+                    : WordKey.DECISION_DISABLED_REASON;
+            int room = Limits.room(Limits.SECTION_TEXT / 2, words.get(keyWithReason, who, targets, ""));
+            lines.add(first.reason()
+                    .map(reason -> words.get(keyWithReason, who, targets, ownWords(first.actor(), reason, room)))
+                    .orElseGet(() -> words.get(key, who, targets)));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- signals
+
+    /**
+     * Signals of one source that say the same (failing, or clear) are one line, each target's evidence after it.
+     *
+     * @param suggested filled with the targets a button is offered for
+     * @return what the buttons do, {@code NONE} when no signal suggests anything
+     */
+    private Suggestion signals(Change change, List<String> lines, List<Target> suggested) {
+        Map<List<Object>, List<DetourEvent.SignalReceived>> bursts = new LinkedHashMap<>();
+        for (DetourEvent.SignalReceived received : change.signals()) {
+            Signal signal = received.signal();
+            bursts.computeIfAbsent(List.of(signal.source(), signal.firing(), signal.side()),
+                    key -> new ArrayList<>()).add(received);
+        }
+        Suggestion asked = Suggestion.NONE;
+        for (List<DetourEvent.SignalReceived> burst : bursts.values()) {
+            Signal first = burst.get(0).signal();
+            List<Target> targets = new ArrayList<>();
+            List<String> seen = new ArrayList<>();
+            Set<String> saidOnce = new LinkedHashSet<>();
+            for (DetourEvent.SignalReceived received : burst) {
+                targets.addAll(received.signal().targets());
+                String said = evidence.of(received.signal().evidence());
+                saidOnce.add(said);
+                seen.add(words.get(WordKey.DECISION_SIGNAL_EVIDENCE, plainTargets(received.signal().targets()), said));
+                if (received.suggestion() != Suggestion.NONE) {
+                    asked = received.suggestion();
+                    received.signal().targets().stream().filter(target -> !suggested.contains(target))
+                            .forEach(suggested::add);
+                }
+            }
+            String source = source(first.source());
+            String named = targets(targets);
+            WordKey key = first.firing() ? WordKey.DECISION_SIGNAL_FIRING : WordKey.DECISION_SIGNAL_CLEARED;
+            int room = Limits.room(Limits.SECTION_TEXT / 2, words.get(key, source, named, ""));
+            // The same words about every target are said once.
+            String told = saidOnce.size() == 1 ? saidOnce.iterator().next() : String.join("; ", seen);
+            lines.add(words.get(key, source, named, SlackText.escape(told, room)));
+            switch (first.side()) {
+                case OUR_SIDE -> lines.add(words.get(WordKey.REPLY_SIGNAL_OUR_SIDE));
+                case CAPACITY -> lines.add(words.get(WordKey.REPLY_SIGNAL_CAPACITY));
+                case PROVIDER -> {
+                }
+            }
+        }
+        return asked;
+    }
+
+    /** A signal's source in words: our gateway, Alertmanager, Anthropic's status page. */
+    private String source(String source) {
+        if (source.startsWith(Signal.STATUSPAGE_PREFIX)) {
+            String provider = source.substring(Signal.STATUSPAGE_PREFIX.length());
+            String name = names.catalog().providers().stream().filter(p -> p.id().value().equals(provider))
+                    .map(dev.detour.incidents.catalog.Provider::name).findFirst().orElse(provider);
+            return words.get(WordKey.DECISION_SOURCE_STATUS_PAGE, SlackText.escape(name, 200));
+        }
+        if (source.startsWith("alertmanager")) {
+            return words.get(WordKey.DECISION_SOURCE_ALERTMANAGER);
+        }
+        if (source.startsWith("gateway")) {
+            return words.get(WordKey.DECISION_SOURCE_GATEWAY);
+        }
+        return SlackText.escape(source, 80);
+    }
+
+    // -------------------------------------------------------------------------------------------------- routes
+
+    /**
+     * Where each task class the change moved ends up, one line per class; a consent answer or a timeout heads
+     * them; a class now waiting for an answer gets its question as a message of its own.
+     */
+    private void routes(Change change, List<String> lines, List<SlackMessage> asked) {
+        Map<Object, DetourEvent.RouteChanged> last = new LinkedHashMap<>();
+        Map<Object, Optional<Route>> first = new LinkedHashMap<>();
+        for (DetourEvent.RouteChanged route : change.routes()) {
+            first.putIfAbsent(route.after().taskClass(), route.before());
+            last.put(route.after().taskClass(), route);
+        }
+        boolean headed = !lines.isEmpty();
+        for (DetourEvent.RouteChanged route : last.values()) {
+            Route after = route.after();
+            Optional<Route> before = first.get(after.taskClass());
+            if (before.isPresent() && before.get().state() == after.state()
+                    && before.get().serving().equals(after.serving())) {
+                continue; // moved and back within the change: nothing to tell
+            }
+            if (!headed) {
+                heading(route).ifPresent(lines::add);
+                headed = true;
+            }
+            lines.add(consequence(route));
+            if (after.state() == RouteState.AWAITING_CONSENT) {
+                asked.addAll(questions.render(route));
+            }
+        }
+    }
+
+    /** Who decided, when only routes moved: a consent answer, a timeout, an override. */
+    private Optional<String> heading(DetourEvent.RouteChanged route) {
+        RouteCause cause = route.after().cause();
+        Optional<TaskClass> policy = names.catalog().taskClass(route.after().taskClass());
+        if (cause.consentTimedOut() && policy.isPresent()) {
+            return Optional.of(words.get(WordKey.DECISION_CONSENT_TIMEOUT,
+                    words.duration(policy.get().consentTimeout())));
+        }
+        if (route.reason().orElse(null) instanceof RouteReason.ConsentAnswered answered) {
+            return Optional.of(words.get(answered.answer() == dev.detour.incidents.catalog.ConsentAnswer.APPROVE
+                    ? WordKey.DECISION_CONSENT_APPROVED : WordKey.DECISION_CONSENT_DENIED, who(route.actor())));
+        }
+        if (route.actor().kind() == Actor.Kind.USER) {
+            return Optional.of(words.get(WordKey.DECISION_ROUTED, who(route.actor())));
+        }
+        return Optional.empty();
+    }
+
+    /** {@code • Meeting summaries → GPT-5}, {@code • Contract review: paused until Claude Opus 4.8 is back}. */
+    private String consequence(DetourEvent.RouteChanged route) {
+        Route after = route.after();
+        String taskClass = "*" + SlackText.escape(names.taskClass(after.taskClass()), 200) + "*";
+        Optional<TaskClass> policy = names.catalog().taskClass(after.taskClass());
+        String primary = policy.map(TaskClass::primary).map(names::model).orElse("?");
+        String offered = after.offered().map(names::model).orElseGet(() -> words.get(WordKey.REPLY_CONSENT_NEXT_MODEL));
+        return switch (after.state()) {
+            case PRIMARY -> words.get(WordKey.DECISION_BACK, taskClass, after.serving().map(names::model).orElse(primary));
+            case FALLBACK -> words.get(WordKey.DECISION_MOVED, taskClass, after.serving().map(names::model).orElse("?"));
+            case AWAITING_CONSENT -> words.get(WordKey.DECISION_ASKING, taskClass, offered);
+            case STOPPED -> switch (after.cause()) {
+                case CONSENT_DENIED, CONSENT_TIMEOUT_DENIED -> words.get(WordKey.DECISION_PAUSED_DENIED, taskClass,
+                        offered, primary);
+                case OVERRIDE_STOP -> words.get(WordKey.DECISION_PAUSED_BY_HAND, taskClass);
+                default -> words.get(WordKey.DECISION_PAUSED, taskClass, primary);
+            };
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------------- the message
+
+    /** The lines as one section, with a button per suggested target when a signal suggests switching. */
+    private SlackMessage reply(String text, Suggestion suggestion, List<Target> suggested, String incident) {
+        if (suggestion == Suggestion.NONE || suggested.isEmpty()) {
+            return SlackMessage.plain(text);
+        }
+        String clipped = Limits.clip(text, Limits.SECTION_TEXT);
+        WordKey label = suggestion == Suggestion.DISABLE ? WordKey.REPLY_BUTTON_DISABLE : WordKey.REPLY_BUTTON_ENABLE;
+        String action = suggestion == Suggestion.DISABLE ? Interactions.DISABLE : Interactions.ENABLE;
+        List<BlockElement> buttons = suggested.stream().limit(Limits.ACTIONS_ELEMENTS)
+                .map(target -> (BlockElement) button(b -> b.actionId(action + ":" + target.id())
+                        .text(plainText(Limits.clip(words.get(label, names.target(target)), Limits.BUTTON_TEXT)))
+                        .value(incident + " " + target.kind() + ":" + target.id())))
+                .toList();
+        return new SlackMessage(clipped, List.of(section(s -> s.text(markdownText(clipped))),
+                actions(a -> a.elements(buttons))));
+    }
+
+    /** A person as a mention; a policy or a signal acting on its own as Detour, by policy. */
+    private String who(Actor actor) {
+        return switch (actor.kind()) {
+            case USER -> "<@" + actor.id() + ">";
+            case POLICY, SIGNAL -> words.get(WordKey.DECISION_BY_POLICY);
+            case SYSTEM -> words.get(WordKey.DECISION_BY_DETOUR);
+        };
+    }
+
+    private String targets(List<Target> targets) {
+        return SlackText.escape(plainTargets(targets), Limits.SECTION_TEXT / 4);
+    }
+
+    private String plainTargets(List<Target> targets) {
+        return Limits.joined(targets.stream().map(names::target).toList(), ", ", Limits.SECTION_TEXT / 4);
+    }
+
+    /**
+     * What a person typed, escaped; a person mention they typed stays one, since this is the incident's thread
+     * (see docs/slack.md). Text from signals and policies is escaped whole.
+     */
+    private static String ownWords(Actor actor, String text, int room) {
+        return actor.kind() == Actor.Kind.USER ? SlackText.escapeKeepingPersonMentions(text, room)
+                : SlackText.escape(text, room);
+    }
+}
