@@ -11,6 +11,7 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.ports.IncidentThreads;
 import dev.detour.incidents.signals.Signal;
@@ -102,7 +103,7 @@ class SlackDispatcherIT implements TestPropertyProvider {
         FakeSlack.Call root = slack.messagesIn("C0INCIDENTS").get(0);
         String ts = threads.of(incident.id()).orElseThrow().ts();
         incidents.changeState(incident.id(), IncidentState.IDENTIFIED, Actor.user("U0ALICE"));
-        incidents.postUpdate(incident.id(), "OpenAI confirms the errors", Actor.user("U0ALICE"));
+        incidents.postUpdate(incident.id(), UpdateText.internalOnly("OpenAI confirms the errors"), Actor.user("U0ALICE"));
         dispatcher.dispatchDue();
 
         assertTrue(FakeSlack.blocksOf(root).toString().contains(incident.id() + " · investigating"));
