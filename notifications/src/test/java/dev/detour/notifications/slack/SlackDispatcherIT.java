@@ -11,7 +11,6 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
-import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.ports.IncidentThreads;
 import dev.detour.incidents.signals.Signal;
