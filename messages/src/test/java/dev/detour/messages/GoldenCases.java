@@ -85,19 +85,14 @@ final class GoldenCases {
         add.message("reply-resolve", () -> only(replies.render(scenario.resolvedEvent())));
         add.message("reply-availability-change", () -> only(replies.render(scenario.availabilityChanged())));
         add.message("reply-route-change", () -> only(replies.render(scenario.routeChanged())));
-        add.message("reply-consent-question", () -> only(replies.render(scenario.consentAsked())));
         add.message("reply-consent-timeout", () -> only(replies.render(scenario.consentTimedOut())));
-        add.message("reply-signal-disable", () -> only(replies.render(scenario.signal(true, Signal.Side.PROVIDER,
-                Suggestion.DISABLE, new SignalEvidence.GatewayErrors(Scenario.gateway(0.41, 131, 320, 0, 2559),
-                        false)))));
-        add.message("reply-signal-enable", () -> only(replies.render(scenario.signal(false, Signal.Side.PROVIDER,
-                Suggestion.ENABLE, new SignalEvidence.GatewayRecovered(Scenario.gateway(0.004, 1, 310, 0, 812),
-                        Duration.ofMinutes(5))))));
         add.message("reply-signal-our-side", () -> only(replies.render(scenario.signal(true, Signal.Side.OUR_SIDE,
                 Suggestion.NONE, new SignalEvidence.OurSideRefused(1.0, 320)))));
         add.message("reply-signal-capacity", () -> only(replies.render(scenario.signal(true, Signal.Side.CAPACITY,
                 Suggestion.NONE, new SignalEvidence.GatewayErrors(Scenario.gateway(0.12, 38, 320, 38, 900),
                         false)))));
+
+        cases.addAll(QuestionGoldenCases.of(scenario, words));
 
         add.message("support-affected", () -> support.affected(scenario.acknowledged(), scenario.during(),
                 Optional.empty(), Scenario.NOW.plusSeconds(30 * 60)));
