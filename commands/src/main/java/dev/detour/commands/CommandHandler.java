@@ -8,6 +8,7 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.signals.PlausibleTimes;
 import dev.detour.messages.AuditMessage;
@@ -18,6 +19,7 @@ import dev.detour.messages.Names;
 import dev.detour.messages.RefusalText;
 import dev.detour.messages.SlackMessage;
 import dev.detour.messages.SlackText;
+import dev.detour.messages.StalePress;
 import dev.detour.messages.StatusMessage;
 import dev.detour.messages.WordKey;
 import dev.detour.messages.Wording;
@@ -126,20 +128,27 @@ public class CommandHandler {
             return new CommandReply.OpenModal(open.form() == DetourCommand.Form.UPDATE
                     ? forms.postUpdate(open.incident()) : forms.resolve(open.incident()));
         } else if (command instanceof DetourCommand.Disable disable) {
-            return routing(operations.disable(disable.targets(), invoker.actor(), disable.reason()),
-                    words.get(WordKey.COMMAND_DONE_DISABLED));
+            return switched(operations.disable(disable.targets(), invoker.actor(), disable.reason()), false);
         } else if (command instanceof DetourCommand.Enable enable) {
-            return routing(operations.enable(enable.targets(), invoker.actor(), enable.reason()),
-                    words.get(WordKey.COMMAND_DONE_ENABLED));
+            return switched(operations.enable(enable.targets(), invoker.actor(), enable.reason()), true);
         } else if (command instanceof DetourCommand.Route route) {
             RoutingOutcome outcome = operations.override(route.taskClass(), route.override(), invoker.actor());
             return routing(outcome, route.override()
                     .map(o -> words.get(WordKey.COMMAND_DONE_ROUTE, route.taskClass(), o.describe()))
                     .orElse(words.get(WordKey.COMMAND_DONE_ROUTE_RELEASED, route.taskClass())));
         } else if (command instanceof DetourCommand.Consent consent) {
-            return routing(operations.answerConsent(consent.taskClass(), consent.answer(), invoker.actor()),
-                    words.get(WordKey.COMMAND_DONE_CONSENT, words.get(WordKey.answer(consent.answer())),
-                            consent.taskClass()));
+            RoutingOutcome outcome = operations.answerConsent(consent.taskClass(), consent.answer(), invoker.actor());
+            if (outcome instanceof RoutingOutcome.Rejected rejected
+                    && rejected.refusal() instanceof Refusal.NoOpenQuestion) {
+                // A question answered already (or overtaken): what happened, and the way on from here.
+                Optional<String> stale = new StalePress(names, words).consent(consent.taskClass(),
+                        operations.status(), operations.lastConsentAnswer(consent.taskClass()));
+                if (stale.isPresent()) {
+                    return CommandReply.say(stale.get());
+                }
+            }
+            return routing(outcome, words.get(WordKey.COMMAND_DONE_CONSENT,
+                    words.get(WordKey.answer(consent.answer())), consent.taskClass()));
         } else if (command instanceof DetourCommand.Update update) {
             return incident(operations.postUpdate(update.incident(), update.text(), invoker.actor()),
                     words.get(WordKey.COMMAND_DONE_UPDATE));
@@ -182,6 +191,15 @@ public class CommandHandler {
         return incident(operations.openOrJoin(declare.kind(), declare.reason().orElse(""), declare.targets(),
                 invoker.actor()),
                 words.get(about.isPresent() ? WordKey.COMMAND_DONE_ADDED : WordKey.COMMAND_DONE_OPENED));
+    }
+
+    /** Switching targets; when every one of them was that way already, the way back instead. */
+    private CommandReply switched(RoutingOutcome outcome, boolean on) {
+        if (outcome instanceof RoutingOutcome.Applied applied && applied.changed().isEmpty()
+                && !applied.unchanged().isEmpty()) {
+            return CommandReply.say(new StalePress(names, words).alreadySwitched(applied.unchanged(), on));
+        }
+        return routing(outcome, words.get(on ? WordKey.COMMAND_DONE_ENABLED : WordKey.COMMAND_DONE_DISABLED));
     }
 
     private CommandReply routing(RoutingOutcome outcome, String done) {

@@ -12,6 +12,7 @@ import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.QuestionSettlement;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.readmodel.IncidentReport;
@@ -51,6 +52,9 @@ public interface Operations {
     RoutingOutcome override(TaskClassId taskClass, Optional<RouteOverride> override, Actor by);
 
     RoutingOutcome answerConsent(TaskClassId taskClass, ConsentAnswer answer, Actor by);
+
+    /** How the newest fallback question about the task class was settled, if it was. */
+    Optional<QuestionSettlement> lastConsentAnswer(TaskClassId taskClass);
 
     /** What is committed now: availability, routes, open incidents. */
     DetourStatus status();

@@ -16,6 +16,8 @@ import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.QuestionSettlement;
+import dev.detour.incidents.ports.ThreadQuestions;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.queries.CurrentFlags;
@@ -40,10 +42,12 @@ public class ServiceOperations implements Operations {
     private final IncidentReports reports;
     private final Subscriptions subscriptions;
     private final Clock clock;
+    private final ThreadQuestions questions;
 
     public ServiceOperations(IncidentService incidents, AvailabilityService availability, RouteService routes,
                              CurrentFlags committed, AuditTrail audit, IncidentReports reports,
-                             Subscriptions subscriptions, Clock clock) {
+                             Subscriptions subscriptions, Clock clock, ThreadQuestions questions) {
+        this.questions = questions;
         this.subscriptions = subscriptions;
         this.clock = clock;
         this.incidents = incidents;
@@ -107,6 +111,11 @@ public class ServiceOperations implements Operations {
     @Override
     public RoutingOutcome answerConsent(TaskClassId taskClass, ConsentAnswer answer, Actor by) {
         return routes.answerConsent(taskClass, answer, by);
+    }
+
+    @Override
+    public Optional<QuestionSettlement> lastConsentAnswer(TaskClassId taskClass) {
+        return questions.latestConsent(taskClass).flatMap(ThreadQuestions.Asked::settlement);
     }
 
     @Override

@@ -23,6 +23,10 @@ public interface ThreadQuestionRepository extends GenericRepository<ThreadQuesti
     @Query("SELECT * FROM thread_question WHERE incident_id = :incidentId AND ts = :ts ORDER BY asked_at, question_key")
     List<ThreadQuestionRow> findOnMessage(Long incidentId, String ts);
 
+    @Query("SELECT * FROM thread_question WHERE kind = 'consent' AND task_class = :taskClass"
+            + " ORDER BY asked_at DESC, question_key LIMIT 1")
+    List<ThreadQuestionRow> findLatestConsent(String taskClass);
+
     @Query("SELECT * FROM thread_question WHERE incident_id = :incidentId AND closed = FALSE"
             + " ORDER BY asked_at, question_key")
     List<ThreadQuestionRow> findNotClosed(Long incidentId);

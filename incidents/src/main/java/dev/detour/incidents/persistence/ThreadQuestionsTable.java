@@ -45,6 +45,12 @@ public class ThreadQuestionsTable implements ThreadQuestions {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<Asked> latestConsent(TaskClassId taskClass) {
+        return rows.findLatestConsent(taskClass.value()).stream().findFirst().map(ThreadQuestionsTable::asked);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<Asked> onMessage(IncidentId incident, String ts) {
         return rows.findOnMessage(incident.number(), ts).stream().map(ThreadQuestionsTable::asked).toList();
     }

@@ -1,6 +1,7 @@
 package dev.detour.incidents.ports;
 
 import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.Question;
 import dev.detour.incidents.incident.QuestionSettlement;
@@ -24,6 +25,9 @@ public interface ThreadQuestions {
     void asked(Question question, String channel, String ts, String context, Optional<ModelId> offered, Instant at);
 
     Optional<Asked> find(Question question);
+
+    /** The newest fallback question about a task class, in any incident. */
+    Optional<Asked> latestConsent(TaskClassId taskClass);
 
     /** Every question on the message at {@code ts}, in the order they were asked. */
     List<Asked> onMessage(IncidentId incident, String ts);
