@@ -10,6 +10,7 @@ import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Question;
 import dev.detour.incidents.incident.QuestionSettlement;
 import dev.detour.incidents.ports.ThreadQuestions;
@@ -19,6 +20,7 @@ import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.signals.Signal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,6 +69,12 @@ public final class ThreadQuestion {
             return Optional.of(new Asking(List.of(Question.consent(route.incident().get(), route.after().taskClass())),
                     consentContext(route), route.after().offered()));
         }
+        if (event instanceof DetourEvent.RouteChanged route && route.incident().isPresent()
+                && route.after().state() == RouteState.PRIMARY) {
+            // Posted only if every feature is back on its usual model when it is delivered (see render).
+            return Optional.of(new Asking(List.of(Question.monitor(route.incident().get())),
+                    words.get(WordKey.QUESTION_MONITOR), Optional.empty()));
+        }
         if (event instanceof DetourEvent.SignalReceived received && received.incident().isPresent()
                 && received.suggestion() != DetourEvent.SignalReceived.Suggestion.NONE) {
             IncidentId incident = received.incident().get();
@@ -77,6 +85,22 @@ public final class ThreadQuestion {
             return Optional.of(new Asking(questions, signalLine(received.signal()), Optional.empty()));
         }
         return Optional.empty();
+    }
+
+    /** Suggests resolving an incident that has been in Monitoring for {@code quiet}. */
+    public Asking resolveSuggestion(IncidentId incident, Duration quiet) {
+        return new Asking(List.of(Question.resolve(incident)), words.get(WordKey.QUESTION_RESOLVE,
+                words.duration(quiet)), Optional.empty());
+    }
+
+    /**
+     * Whether a suggestion to move to Monitoring makes sense now: the incident is open and not in Monitoring yet,
+     * and every feature is back on its usual model.
+     */
+    public static boolean monitoringMakesSense(IncidentId incident, DetourStatus now) {
+        return now.openIncidents().stream().anyMatch(open -> open.id().equals(incident)
+                && (open.state() == IncidentState.INVESTIGATING || open.state() == IncidentState.IDENTIFIED))
+                && now.taskClasses().stream().allMatch(taskClass -> taskClass.current().state() == RouteState.PRIMARY);
     }
 
     /**
@@ -90,8 +114,43 @@ public final class ThreadQuestion {
             throw new IllegalArgumentException("a question message needs a question");
         }
         ThreadQuestions.Asked first = asked.get(0);
-        return first.question().kind() == Question.Kind.CONSENT ? consent(first, now, incidentOpen)
-                : switches(asked, now, incidentOpen);
+        return switch (first.question().kind()) {
+            case CONSENT -> consent(first, now, incidentOpen);
+            case SWITCH_OFF, SWITCH_ON -> switches(asked, now, incidentOpen);
+            case MONITOR -> monitor(first, now, incidentOpen);
+            case RESOLVE -> resolve(first, now, incidentOpen);
+        };
+    }
+
+    // ---- the incident's own state
+
+    private SlackMessage monitor(ThreadQuestions.Asked asked, DetourStatus now, boolean incidentOpen) {
+        IncidentId incident = asked.question().incident();
+        if (asked.settlement().isPresent()) {
+            QuestionSettlement settled = asked.settlement().get();
+            return SlackMessage.plain(settled.outcome() == QuestionSettlement.Outcome.DONE
+                    ? asked.context() + "\n" + words.get(WordKey.QUESTION_MONITOR_DONE, who(settled.by()),
+                    SlackTime.slack(settled.at(), now.at())) : asked.context());
+        }
+        if (!incidentOpen || asked.closed() || !monitoringMakesSense(incident, now)) {
+            return SlackMessage.plain(asked.context());
+        }
+        return withButtons(asked.context() + "\n" + words.get(WordKey.QUESTION_MONITOR_ASK), List.of(
+                button(b -> b.actionId(Interactions.CHANGE_STATE).style("primary")
+                        .text(plainText(words.get(WordKey.QUESTION_BUTTON_MONITOR)))
+                        .value(incident + " " + IncidentState.MONITORING.word()))));
+    }
+
+    private SlackMessage resolve(ThreadQuestions.Asked asked, DetourStatus now, boolean incidentOpen) {
+        IncidentId incident = asked.question().incident();
+        boolean monitoring = now.openIncidents().stream()
+                .anyMatch(open -> open.id().equals(incident) && open.state() == IncidentState.MONITORING);
+        if (asked.settlement().isPresent() || !incidentOpen || asked.closed() || !monitoring) {
+            return SlackMessage.plain(asked.context());
+        }
+        return withButtons(asked.context() + "\n" + words.get(WordKey.QUESTION_RESOLVE_ASK), List.of(
+                button(b -> b.actionId(Interactions.RESOLVE).style("primary")
+                        .text(plainText(words.get(WordKey.QUESTION_BUTTON_RESOLVE))).value(incident.toString()))));
     }
 
     // ---- consent

@@ -233,6 +233,13 @@ public enum WordKey {
     QUESTION_RECOVERED("question.recovered"),
     QUESTION_NO_LONGER_NEEDED("question.no-longer-needed"),
     QUESTION_BY_DETOUR("question.by-detour"),
+    QUESTION_MONITOR("question.monitor"),
+    QUESTION_MONITOR_ASK("question.monitor.ask"),
+    QUESTION_MONITOR_DONE("question.monitor.done"),
+    QUESTION_BUTTON_MONITOR("question.button.monitor"),
+    QUESTION_RESOLVE("question.resolve"),
+    QUESTION_RESOLVE_ASK("question.resolve.ask"),
+    QUESTION_BUTTON_RESOLVE("question.button.resolve"),
 
     STATUS_HEADER("status.header"),
     STATUS_OPEN_INCIDENTS("status.open-incidents"),

@@ -1,11 +1,16 @@
 package dev.detour.messages;
 
+import dev.detour.incidents.catalog.TaskClass;
+import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.event.DetourEvent.SignalReceived.Suggestion;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.QuestionSettlement;
 import dev.detour.incidents.jobs.ConsentTimeouts;
 import dev.detour.incidents.ports.ThreadQuestions;
 import dev.detour.incidents.readmodel.DetourStatus;
+import dev.detour.incidents.routing.Route;
+import dev.detour.incidents.routing.RouteCause;
+import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.SignalEvidence;
 
@@ -51,7 +56,28 @@ final class QuestionGoldenCases {
                 switchOff.get()), scenario.during(), true));
         add(cases, scenario, "question-switch-on-provider-off",
                 () -> questions.render(switchOn.get(), providersOff(scenario.during()), true));
+        DetourStatus allBack = withOpen(scenario.after(), scenario.acknowledged());
+        Supplier<List<ThreadQuestions.Asked>> monitor = () -> asked(questions, routeBack(scenario));
+        add(cases, scenario, "question-monitor-open", () -> questions.render(monitor.get(), allBack, true));
+        add(cases, scenario, "question-monitor-done", () -> questions.render(settled(monitor.get(),
+                QuestionSettlement.Outcome.DONE, ALICE), withOpen(scenario.after(), scenario.monitoring()), true));
+        add(cases, scenario, "question-resolve-open", () -> questions.render(ThreadQuestion.justAsked(
+                questions.resolveSuggestion(scenario.id(), Duration.ofHours(2)), "C0INCIDENTS", "1780816440.000300",
+                Scenario.RESOLVED), withOpen(scenario.after(), scenario.monitoring()), true));
         return cases;
+    }
+
+    /** A task class back on its primary model. */
+    private static DetourEvent routeBack(Scenario scenario) {
+        TaskClass taskClass = scenario.catalog().taskClasses().get(0);
+        return new DetourEvent.RouteChanged(Scenario.RESOLVED, Actor.user("U0ALICE"), Optional.empty(),
+                new Route(taskClass.id(), RouteState.PRIMARY, Optional.of(taskClass.primary()), Optional.empty(),
+                        RouteCause.PRIMARY_AVAILABLE), Optional.empty(), Optional.of(scenario.id()));
+    }
+
+    private static DetourStatus withOpen(DetourStatus status, dev.detour.incidents.incident.Incident incident) {
+        return new DetourStatus(status.at(), status.providers(), status.models(), status.taskClasses(),
+                List.of(incident));
     }
 
     private static void add(List<GoldenCase> cases, Scenario scenario, String what, Supplier<SlackMessage> render) {
@@ -59,7 +85,7 @@ final class QuestionGoldenCases {
     }
 
     private static List<ThreadQuestions.Asked> asked(ThreadQuestion questions,
-                                                      dev.detour.incidents.event.DetourEvent event) {
+                                                      DetourEvent event) {
         return ThreadQuestion.justAsked(questions.asks(event).orElseThrow(), "C0INCIDENTS", "1780816440.000200",
                 Scenario.DISABLED);
     }

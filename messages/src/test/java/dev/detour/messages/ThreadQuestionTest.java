@@ -165,6 +165,38 @@ class ThreadQuestionTest {
         assertEquals(1, questions.render(signalAsks(true), seed.after(), false).blocks().size());
     }
 
+    @Test
+    void whenEveryFeatureIsBackDetourSuggestsMonitoringAndSaysWhoMovedItThere() {
+        DetourStatus allBack = new DetourStatus(seed.after().at(), seed.after().providers(), seed.after().models(),
+                seed.after().taskClasses(), List.of(seed.acknowledged()));
+        List<ThreadQuestions.Asked> asked = ThreadQuestion.justAsked(questions.asks(new DetourEvent.RouteChanged(AT,
+                ALICE, Optional.of(AWAITING), PRIMARY, Optional.empty(), INC_1)).orElseThrow(), "C0INCIDENTS", "1.3",
+                AT);
+
+        String blocks = questions.render(asked, allBack, true).blocks().toString();
+        assertTrue(blocks.contains("Move to Monitoring") && blocks.contains("value=INC-1 monitoring"), blocks);
+        assertEquals(1, questions.render(asked, seed.during(), true).blocks().size(),
+                "no suggestion while a feature is still off its usual model");
+        SlackMessage done = questions.render(settled(asked, QuestionSettlement.Outcome.DONE, ALICE),
+                seed.after(), true);
+        assertTrue(done.text().endsWith("<@U0ALICE> moved the incident to Monitoring at "
+                + "<!date^1780816680^{time}|07:18 UTC>"), done.text());
+        assertEquals(1, done.blocks().size());
+    }
+
+    @Test
+    void anIncidentLongInMonitoringGetsAResolveButtonThatGoesOnceItLeavesMonitoring() {
+        List<ThreadQuestions.Asked> asked = ThreadQuestion.justAsked(questions.resolveSuggestion(new IncidentId(1),
+                Duration.ofHours(2)), "C0INCIDENTS", "1.4", AT);
+        DetourStatus monitoring = new DetourStatus(seed.after().at(), seed.after().providers(), seed.after().models(),
+                seed.after().taskClasses(), List.of(seed.monitoring()));
+
+        SlackMessage open = questions.render(asked, monitoring, true);
+        assertTrue(open.text().startsWith("The incident has been in Monitoring for 2h 0m."), open.text());
+        assertTrue(open.blocks().toString().contains(Interactions.RESOLVE), open.blocks().toString());
+        assertEquals(1, questions.render(asked, seed.during(), true).blocks().size());
+    }
+
     private List<ThreadQuestions.Asked> consentAsked(RouteReason reason) {
         return ThreadQuestion.justAsked(questions.asks(new DetourEvent.RouteChanged(AT,
                 Actor.policy("failover:consent"), Optional.of(PRIMARY), AWAITING, Optional.of(reason), INC_1))

@@ -8,11 +8,13 @@ import java.util.Optional;
 
 /**
  * A question Detour asks in an incident's thread, with buttons that answer it: whether a task class may move to
- * its fallback ({@link Kind#CONSENT}), or whether a provider or model should be switched off or back on. A question
+ * its fallback ({@link Kind#CONSENT}), whether a provider or model should be switched off or back on, whether the
+ * incident should move to Monitoring or be resolved. A question
  * is one message (or one button of a message) that is edited once it is settled.
  *
  * @param taskClass present exactly for {@link Kind#CONSENT}
- * @param target    present exactly for {@link Kind#SWITCH_OFF} and {@link Kind#SWITCH_ON}
+ * @param target    present exactly for {@link Kind#SWITCH_OFF} and {@link Kind#SWITCH_ON}; {@link Kind#MONITOR} and
+ *                  {@link Kind#RESOLVE} are about the incident itself
  */
 public record Question(IncidentId incident, Kind kind, Optional<TaskClassId> taskClass, Optional<Target> target) {
     public enum Kind {
@@ -21,7 +23,15 @@ public record Question(IncidentId incident, Kind kind, Optional<TaskClassId> tas
         /** A signal says the target fails: switch it off? */
         SWITCH_OFF,
         /** The signals about a switched-off target cleared: switch it back on? */
-        SWITCH_ON
+        SWITCH_ON,
+        /** Every feature is back on its usual model: move the incident to Monitoring? */
+        MONITOR,
+        /** The incident has been in Monitoring for a while: resolve it? */
+        RESOLVE;
+
+        public boolean aboutTarget() {
+            return this == SWITCH_OFF || this == SWITCH_ON;
+        }
     }
 
     public Question {
@@ -29,8 +39,9 @@ public record Question(IncidentId incident, Kind kind, Optional<TaskClassId> tas
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(taskClass, "taskClass");
         Objects.requireNonNull(target, "target");
-        if ((kind == Kind.CONSENT) != taskClass.isPresent() || (kind == Kind.CONSENT) == target.isPresent()) {
-            throw new IllegalArgumentException("a consent question is about a task class, a switch about a target");
+        if ((kind == Kind.CONSENT) != taskClass.isPresent() || kind.aboutTarget() != target.isPresent()) {
+            throw new IllegalArgumentException("a consent question is about a task class, a switch about a target, "
+                    + "others about the incident only");
         }
     }
 
@@ -44,5 +55,13 @@ public record Question(IncidentId incident, Kind kind, Optional<TaskClassId> tas
 
     public static Question switchOn(IncidentId incident, Target target) {
         return new Question(incident, Kind.SWITCH_ON, Optional.empty(), Optional.of(target));
+    }
+
+    public static Question monitor(IncidentId incident) {
+        return new Question(incident, Kind.MONITOR, Optional.empty(), Optional.empty());
+    }
+
+    public static Question resolve(IncidentId incident) {
+        return new Question(incident, Kind.RESOLVE, Optional.empty(), Optional.empty());
     }
 }

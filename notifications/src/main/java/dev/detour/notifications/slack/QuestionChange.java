@@ -8,6 +8,7 @@ import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.QuestionSettlement;
 
 import java.io.IOException;
@@ -43,6 +44,10 @@ public sealed interface QuestionChange {
         }
     }
 
+    /** The incident moved to another state (Monitoring, or back from it). */
+    record StateChanged(IncidentId incident, IncidentState to, Actor by, Instant at) implements QuestionChange {
+    }
+
     /** The incident was resolved: nothing on its questions may be pressed any more. */
     record Resolved(IncidentId incident) implements QuestionChange {
     }
@@ -61,6 +66,9 @@ public sealed interface QuestionChange {
             node.put("type", "signalled").put("firing", signalled.firing())
                     .put("by", signalled.by().toString()).put("at", signalled.at().toString());
             signalled.targets().forEach(target -> target(node.withArray("targets").addObject(), target));
+        } else if (this instanceof StateChanged state) {
+            node.put("type", "state").put("to", state.to().word()).put("by", state.by().toString())
+                    .put("at", state.at().toString());
         } else {
             node.put("type", "resolved");
         }
@@ -89,6 +97,8 @@ public sealed interface QuestionChange {
                 yield new Signalled(incident, targets, node.path("firing").asBoolean(),
                         Actor.parse(node.path("by").asText()), Instant.parse(node.path("at").asText()));
             }
+            case "state" -> new StateChanged(incident, IncidentState.fromWord(node.path("to").asText()).orElseThrow(),
+                    Actor.parse(node.path("by").asText()), Instant.parse(node.path("at").asText()));
             case "resolved" -> new Resolved(incident);
             default -> throw new IllegalArgumentException("unknown question change " + json);
         };

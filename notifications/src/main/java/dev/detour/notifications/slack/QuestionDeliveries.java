@@ -46,11 +46,21 @@ public class QuestionDeliveries {
         this.clock = clock;
     }
 
-    /** The question message of a {@link SlackKind#QUESTION} row, as it should look now. */
-    SlackPayload message(OutboxEntry row, IncidentId incident) {
+    /**
+     * Posts the question of a {@link SlackKind#QUESTION} row, rendered as it should look now. A suggestion to move
+     * to Monitoring that makes no sense by now, or that is asked already, is not posted (delivered without a ts).
+     */
+    SendResult post(OutboxEntry row, IncidentId incident, String channel, Optional<String> threadTs,
+                    SlackSender slack, PostMark mark) {
         ThreadQuestion.Asking asking = QuestionPost.fromJson(row.payload()).asking();
-        return SlackPayload.of(render.render(ThreadQuestion.justAsked(asking, row.destination(), "", clock.instant()),
-                status.current(), open(incident)));
+        DetourStatus now = status.current();
+        Question first = asking.questions().get(0);
+        if (first.kind() == Question.Kind.MONITOR && (!ThreadQuestion.monitoringMakesSense(incident, now)
+                || questions.find(first).map(asked -> !asked.closed()).orElse(false))) {
+            return new SendResult.Delivered(channel, "");
+        }
+        return slack.post(channel, threadTs, SlackPayload.of(render.render(ThreadQuestion.justAsked(asking, channel,
+                "", clock.instant()), now, open(incident))), mark);
     }
 
     /**
@@ -58,6 +68,9 @@ public class QuestionDeliveries {
      * on its old one first, so the old message keeps no button for it.
      */
     void posted(OutboxEntry row, String channel, String ts, SlackSender slack) {
+        if (ts.isEmpty()) {
+            return; // not posted: nothing to remember
+        }
         ThreadQuestion.Asking asking = QuestionPost.fromJson(row.payload()).asking();
         for (Question question : asking.questions()) {
             Optional<ThreadQuestions.Asked> earlier = questions.find(question);
@@ -113,6 +126,10 @@ public class QuestionDeliveries {
                     .map(target -> target.equals(switched.target()) || belongsTo(target, switched.target()))
                     .orElse(false)).toList();
         }
+        if (change instanceof QuestionChange.StateChanged) {
+            return notClosed.stream().filter(asked -> asked.question().kind() == Question.Kind.MONITOR
+                    || asked.question().kind() == Question.Kind.RESOLVE).toList();
+        }
         if (change instanceof QuestionChange.Signalled signalled) {
             return notClosed.stream().filter(asked -> asked.question().target()
                     .map(signalled.targets()::contains).orElse(false)).toList();
@@ -129,7 +146,14 @@ public class QuestionDeliveries {
         if (asked.closed() || asked.settlement().map(s -> !s.outcome().leavesWayForward()).orElse(false)) {
             return; // settled for good: the first answer stands
         }
-        if (change instanceof QuestionChange.RouteSettled route) {
+        if (change instanceof QuestionChange.StateChanged state) {
+            if (question.kind() == Question.Kind.MONITOR && state.to() == IncidentState.MONITORING) {
+                questions.settle(question, new QuestionSettlement(QuestionSettlement.Outcome.DONE, state.by(),
+                        state.at()), true);
+            } else if (question.kind() == Question.Kind.RESOLVE && state.to() != IncidentState.MONITORING) {
+                questions.close(question);
+            }
+        } else if (change instanceof QuestionChange.RouteSettled route) {
             questions.settle(question, route.settlement(), !route.settlement().outcome().leavesWayForward());
         } else if (change instanceof QuestionChange.Switched switched) {
             Target target = question.target().orElseThrow();

@@ -5,7 +5,9 @@ import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.Question;
 import dev.detour.incidents.incident.QuestionSettlement;
+import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
@@ -51,7 +53,9 @@ public class QuestionOutboxRule implements OutboxRule {
                     change.toJson(), incident));
         }
         questions.asks(event).ifPresent(asking -> drafts.add(new OutboxDraft(SlackKind.QUESTION, channel,
-                Once.perEvent(drafts.size()), new QuestionPost(asking).toJson(), incident)));
+                // Many routes back on their usual model in one change: one suggestion to move to Monitoring.
+                asking.questions().get(0).kind() == Question.Kind.MONITOR ? Once.perChange("monitor-suggestion")
+                        : Once.perEvent(drafts.size()), new QuestionPost(asking).toJson(), incident)));
         return drafts;
     }
 
@@ -68,9 +72,16 @@ public class QuestionOutboxRule implements OutboxRule {
             return List.of(new QuestionChange.Signalled(incident, received.signal().targets(),
                     received.signal().firing(), received.actor(), received.at()));
         }
-        if (event instanceof DetourEvent.IncidentChanged changed && changed.entries().stream()
-                .anyMatch(entry -> entry.type() == TimelineEntry.Type.RESOLVED)) {
-            return List.of(new QuestionChange.Resolved(incident));
+        if (event instanceof DetourEvent.IncidentChanged changed) {
+            List<QuestionChange> found = new ArrayList<>();
+            for (TimelineEntry entry : changed.entries()) {
+                if (entry.type() == TimelineEntry.Type.RESOLVED) {
+                    found.add(new QuestionChange.Resolved(incident));
+                } else if (entry.detail() instanceof TimelineDetail.StateChanged state) {
+                    found.add(new QuestionChange.StateChanged(incident, state.to(), entry.actor(), entry.at()));
+                }
+            }
+            return found;
         }
         return List.of();
     }

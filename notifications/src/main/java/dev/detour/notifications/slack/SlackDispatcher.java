@@ -268,8 +268,7 @@ public class SlackDispatcher {
             case REPLY, SUPPORT_POST, SUMMARY, DIRECT_MESSAGE ->
                     slack.post(target.channel(), target.threadTs(), SlackPayload.fromJson(row.payload()), markOf(row));
             case QUESTION -> incident.isEmpty() ? new SendResult.Failed("a question without an incident")
-                    : slack.post(target.channel(), target.threadTs(), questions.message(row, incident.get()),
-                    markOf(row));
+                    : questions.post(row, incident.get(), target.channel(), target.threadTs(), slack, markOf(row));
             case QUESTION_SETTLED -> questions.settle(row, slack);
         };
     }
