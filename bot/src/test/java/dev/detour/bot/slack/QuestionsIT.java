@@ -17,6 +17,7 @@ import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.SignalEvidence;
 import dev.detour.incidents.testing.Await;
 import dev.detour.messages.Interactions;
+import dev.detour.notifications.slack.ResolveSuggestions;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -63,6 +64,8 @@ class QuestionsIT implements TestPropertyProvider {
     RouteService routes;
     @Inject
     SignalService signals;
+    @Inject
+    ResolveSuggestions resolveSuggestions;
 
     @Override
     public Map<String, String> getProperties() {
@@ -71,6 +74,7 @@ class QuestionsIT implements TestPropertyProvider {
         slack.addChannel("C0MANAGERS", true);
         Map<String, String> properties = new HashMap<>(SignedSlack.properties(slack));
         properties.put("detour.slack.burst", "100");
+        properties.put("detour.questions.resolve-after", "0s"); // suggestDue() decides when the test calls it
         return properties;
     }
 
@@ -204,6 +208,29 @@ class QuestionsIT implements TestPropertyProvider {
                         .filter(m -> rootTs.equals(m.path("thread_ts").asText()) && !rootTs.equals(m.path("ts").asText()))
                         .filter(QuestionsIT::hasButtons).map(m -> m.path("text").asText()).toList(),
                 List::isEmpty, WAIT, "no reply in the resolved incident's thread with buttons");
+    }
+
+    @Test
+    void onceEveryFeatureIsBackDetourSuggestsMonitoringThenResolvingAndEditsEachWhenTaken() {
+        String consent = consentQuestionAsked();
+        String id = incidents.openIncidentAbout(List.of(Target.model(SeedCatalog.OPUS_47))).orElseThrow().id()
+                .toString();
+        String responseUrl = slack.newResponseUrl();
+        requests().command(ALICE, "enable claude-opus-4-7", responseUrl);
+
+        awaitEdited(consent, "No answer needed any more");
+        String monitor = messageWith("Move to Monitoring").path("ts").asText();
+        pressAndAwaitAnswer(Interactions.CHANGE_STATE, id + " monitoring");
+        JsonNode moved = awaitEdited(monitor, "<@U0ALICE> moved the incident to Monitoring");
+        assertFalse(hasButtons(moved), moved.toString());
+
+        resolveSuggestions.suggestDue();
+        String resolve = messageWith("Resolve it?").path("ts").asText();
+        assertTrue(message(resolve).path("blocks").toString().contains(Interactions.RESOLVE), message(resolve)
+                .toString());
+        incidents.resolve(incidents.openIncidentAbout(List.of(Target.model(SeedCatalog.OPUS_47))).orElseThrow().id(),
+                Actor.user(ALICE), Resolution.summary("Anthropic recovered."));
+        Await.await(() -> hasButtons(message(resolve)), has -> !has, WAIT, "the resolve suggestion without buttons");
     }
 
     private static Signal failing(Target target) {
