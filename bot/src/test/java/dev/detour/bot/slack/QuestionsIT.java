@@ -193,6 +193,17 @@ class QuestionsIT implements TestPropertyProvider {
     }
 
     @Test
+    void aSwitchItOffAboutAModelIsSettledWhenSomeoneSwitchesItsProviderOff() {
+        signals.receive(failing(Target.model(SeedCatalog.OPUS_48)));
+        String ts = messageWith(Interactions.DISABLE + ":claude-opus-4-8").path("ts").asText();
+
+        requests().command(ALICE, "disable anthropic", slack.newResponseUrl());
+
+        JsonNode edited = awaitEdited(ts, "Claude Opus 4.8: switched off by <@U0ALICE>");
+        assertFalse(hasButtons(edited), edited.toString());
+    }
+
+    @Test
     void resolvingTheIncidentLeavesNoButtonOnAnyMessageOfItsThread() {
         String ts = consentQuestionAsked();
         signals.receive(failing(Target.model(SeedCatalog.OPUS_48)));

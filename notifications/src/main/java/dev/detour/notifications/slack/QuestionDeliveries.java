@@ -161,10 +161,11 @@ public class QuestionDeliveries {
             if (target.equals(switched.target())) {
                 settle(question, asksOff != switched.available() ? QuestionSettlement.Outcome.DONE
                         : QuestionSettlement.Outcome.OVERTAKEN, switched);
+            } else if (asksOff && !switched.available()) {
+                settle(question, QuestionSettlement.Outcome.DONE, switched); // switched off with its provider
             } else if (!asksOff && switched.available() && modelOn(target)) {
                 settle(question, QuestionSettlement.Outcome.DONE, switched); // its provider came back on
             }
-            // A model question whose provider was switched off stays: its message loses the button.
         } else if (change instanceof QuestionChange.Signalled signalled) {
             boolean asksOff = question.kind() == Question.Kind.SWITCH_OFF;
             if (asksOff != signalled.firing()) {
