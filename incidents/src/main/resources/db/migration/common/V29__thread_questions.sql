@@ -3,7 +3,7 @@
 CREATE TABLE thread_question (
     question_key  VARCHAR(64)   NOT NULL PRIMARY KEY,   -- SHA-256 of incident, kind and subject
     incident_id   BIGINT        NOT NULL REFERENCES incident (id),
-    kind          VARCHAR(20)   NOT NULL,               -- consent, switch-off, switch-on, monitor, resolve
+    kind          VARCHAR(20)   NOT NULL,               -- consent, switch-off, switch-on, monitor, resolve, post-update
     task_class    VARCHAR(100),                         -- consent: the task class
     target_kind   VARCHAR(20),                          -- switch-off, switch-on: provider or model
     target_id     VARCHAR(100),

@@ -93,6 +93,12 @@ public final class ThreadQuestion {
                 words.duration(quiet)), Optional.empty());
     }
 
+    /** Reminds on-call that users are affected and support has heard nothing for {@code silence}. */
+    public Asking updateReminder(IncidentId incident, Duration silence) {
+        return new Asking(List.of(Question.postUpdate(incident)), ":hourglass: " + words.get(WordKey.NUDGE_TEXT,
+                words.duration(silence)), Optional.empty());
+    }
+
     /**
      * Whether a suggestion to move to Monitoring makes sense now: the incident is open and not in Monitoring yet,
      * and every feature is back on its usual model.
@@ -119,6 +125,7 @@ public final class ThreadQuestion {
             case SWITCH_OFF, SWITCH_ON -> switches(asked, now, incidentOpen);
             case MONITOR -> monitor(first, now, incidentOpen);
             case RESOLVE -> resolve(first, now, incidentOpen);
+            case POST_UPDATE -> postUpdate(first, now, incidentOpen);
         };
     }
 
@@ -139,6 +146,19 @@ public final class ThreadQuestion {
                 button(b -> b.actionId(Interactions.CHANGE_STATE).style("primary")
                         .text(plainText(words.get(WordKey.QUESTION_BUTTON_MONITOR)))
                         .value(incident + " " + IncidentState.MONITORING.word()))));
+    }
+
+    private SlackMessage postUpdate(ThreadQuestions.Asked asked, DetourStatus now, boolean incidentOpen) {
+        if (asked.settlement().isPresent()) {
+            QuestionSettlement settled = asked.settlement().get();
+            return SlackMessage.plain(asked.context() + "\n" + words.get(WordKey.QUESTION_UPDATE_POSTED,
+                    who(settled.by()), SlackTime.slack(settled.at(), now.at())));
+        }
+        if (!incidentOpen || asked.closed()) {
+            return SlackMessage.plain(asked.context());
+        }
+        return withButtons(asked.context(), List.of(button(b -> b.actionId(Interactions.POST_UPDATE)
+                .text(plainText(words.get(WordKey.NUDGE_BUTTON))).value(asked.question().incident().toString()))));
     }
 
     private SlackMessage resolve(ThreadQuestions.Asked asked, DetourStatus now, boolean incidentOpen) {

@@ -240,6 +240,7 @@ public enum WordKey {
     QUESTION_RESOLVE("question.resolve"),
     QUESTION_RESOLVE_ASK("question.resolve.ask"),
     QUESTION_BUTTON_RESOLVE("question.button.resolve"),
+    QUESTION_UPDATE_POSTED("question.update-posted"),
 
     STATUS_HEADER("status.header"),
     STATUS_OPEN_INCIDENTS("status.open-incidents"),

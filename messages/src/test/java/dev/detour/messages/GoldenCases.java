@@ -112,8 +112,6 @@ final class GoldenCases {
                 Optional.empty(), Optional.empty())));
         add.message("audit-empty", () -> audit.render(List.of(), new AuditMessage.Filter(Optional.of(scenario.id()),
                 Optional.empty(), Optional.of(scenario.silence()))));
-        add.message("update-nudge", () -> new UpdateNudge(words).render(scenario.id(),
-                scenario.silence()));
         return cases;
     }
 

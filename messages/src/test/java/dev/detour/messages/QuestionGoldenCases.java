@@ -64,6 +64,12 @@ final class QuestionGoldenCases {
         add(cases, scenario, "question-resolve-open", () -> questions.render(ThreadQuestion.justAsked(
                 questions.resolveSuggestion(scenario.id(), Duration.ofHours(2)), "C0INCIDENTS", "1780816440.000300",
                 Scenario.RESOLVED), withOpen(scenario.after(), scenario.monitoring()), true));
+        Supplier<List<ThreadQuestions.Asked>> reminder = () -> ThreadQuestion.justAsked(questions.updateReminder(
+                scenario.id(), scenario.silence()), "C0INCIDENTS", "1780816440.000400", Scenario.DISABLED);
+        add(cases, scenario, "question-update-reminder-open", () -> questions.render(reminder.get(),
+                scenario.during(), true));
+        add(cases, scenario, "question-update-reminder-posted", () -> questions.render(settled(reminder.get(),
+                QuestionSettlement.Outcome.DONE, ALICE), scenario.during(), true));
         return cases;
     }
 

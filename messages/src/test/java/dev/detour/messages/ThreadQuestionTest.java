@@ -197,6 +197,21 @@ class ThreadQuestionTest {
         assertEquals(1, questions.render(asked, seed.during(), true).blocks().size());
     }
 
+    @Test
+    void anUpdateReminderSaysWhoPostedOneAndKeepsNoButtonOnceTheIncidentIsResolved() {
+        List<ThreadQuestions.Asked> asked = ThreadQuestion.justAsked(questions.updateReminder(new IncidentId(1),
+                Duration.ofMinutes(31)), "C0INCIDENTS", "1.5", AT);
+
+        assertTrue(questions.render(asked, seed.during(), true).blocks().toString()
+                .contains(Interactions.POST_UPDATE));
+        assertEquals(1, questions.render(asked, seed.after(), false).blocks().size());
+        SlackMessage posted = questions.render(settled(asked, QuestionSettlement.Outcome.DONE, ALICE), seed.during(),
+                true);
+        assertTrue(posted.text().endsWith("<@U0ALICE> posted an update at <!date^1780816680^{time}|07:18 UTC>"),
+                posted.text());
+        assertEquals(1, posted.blocks().size());
+    }
+
     private List<ThreadQuestions.Asked> consentAsked(RouteReason reason) {
         return ThreadQuestion.justAsked(questions.asks(new DetourEvent.RouteChanged(AT,
                 Actor.policy("failover:consent"), Optional.of(PRIMARY), AWAITING, Optional.of(reason), INC_1))

@@ -13,8 +13,8 @@ import java.util.Optional;
  * is one message (or one button of a message) that is edited once it is settled.
  *
  * @param taskClass present exactly for {@link Kind#CONSENT}
- * @param target    present exactly for {@link Kind#SWITCH_OFF} and {@link Kind#SWITCH_ON}; {@link Kind#MONITOR} and
- *                  {@link Kind#RESOLVE} are about the incident itself
+ * @param target    present exactly for {@link Kind#SWITCH_OFF} and {@link Kind#SWITCH_ON}; {@link Kind#MONITOR},
+ *                  {@link Kind#RESOLVE} and {@link Kind#POST_UPDATE} are about the incident itself
  */
 public record Question(IncidentId incident, Kind kind, Optional<TaskClassId> taskClass, Optional<Target> target) {
     public enum Kind {
@@ -27,7 +27,9 @@ public record Question(IncidentId incident, Kind kind, Optional<TaskClassId> tas
         /** Every feature is back on its usual model: move the incident to Monitoring? */
         MONITOR,
         /** The incident has been in Monitoring for a while: resolve it? */
-        RESOLVE;
+        RESOLVE,
+        /** Users are affected and support has heard nothing for a while: post an update? */
+        POST_UPDATE;
 
         public boolean aboutTarget() {
             return this == SWITCH_OFF || this == SWITCH_ON;
@@ -63,5 +65,9 @@ public record Question(IncidentId incident, Kind kind, Optional<TaskClassId> tas
 
     public static Question resolve(IncidentId incident) {
         return new Question(incident, Kind.RESOLVE, Optional.empty(), Optional.empty());
+    }
+
+    public static Question postUpdate(IncidentId incident) {
+        return new Question(incident, Kind.POST_UPDATE, Optional.empty(), Optional.empty());
     }
 }

@@ -48,6 +48,10 @@ public sealed interface QuestionChange {
     record StateChanged(IncidentId incident, IncidentState to, Actor by, Instant at) implements QuestionChange {
     }
 
+    /** Someone posted an update about the incident. */
+    record Updated(IncidentId incident, Actor by, Instant at) implements QuestionChange {
+    }
+
     /** The incident was resolved: nothing on its questions may be pressed any more. */
     record Resolved(IncidentId incident) implements QuestionChange {
     }
@@ -66,6 +70,8 @@ public sealed interface QuestionChange {
             node.put("type", "signalled").put("firing", signalled.firing())
                     .put("by", signalled.by().toString()).put("at", signalled.at().toString());
             signalled.targets().forEach(target -> target(node.withArray("targets").addObject(), target));
+        } else if (this instanceof Updated updated) {
+            node.put("type", "updated").put("by", updated.by().toString()).put("at", updated.at().toString());
         } else if (this instanceof StateChanged state) {
             node.put("type", "state").put("to", state.to().word()).put("by", state.by().toString())
                     .put("at", state.at().toString());
@@ -99,6 +105,8 @@ public sealed interface QuestionChange {
             }
             case "state" -> new StateChanged(incident, IncidentState.fromWord(node.path("to").asText()).orElseThrow(),
                     Actor.parse(node.path("by").asText()), Instant.parse(node.path("at").asText()));
+            case "updated" -> new Updated(incident, Actor.parse(node.path("by").asText()),
+                    Instant.parse(node.path("at").asText()));
             case "resolved" -> new Resolved(incident);
             default -> throw new IllegalArgumentException("unknown question change " + json);
         };

@@ -126,6 +126,9 @@ public class QuestionDeliveries {
                     .map(target -> target.equals(switched.target()) || belongsTo(target, switched.target()))
                     .orElse(false)).toList();
         }
+        if (change instanceof QuestionChange.Updated) {
+            return notClosed.stream().filter(asked -> asked.question().kind() == Question.Kind.POST_UPDATE).toList();
+        }
         if (change instanceof QuestionChange.StateChanged) {
             return notClosed.stream().filter(asked -> asked.question().kind() == Question.Kind.MONITOR
                     || asked.question().kind() == Question.Kind.RESOLVE).toList();
@@ -146,7 +149,10 @@ public class QuestionDeliveries {
         if (asked.closed() || asked.settlement().map(s -> !s.outcome().leavesWayForward()).orElse(false)) {
             return; // settled for good: the first answer stands
         }
-        if (change instanceof QuestionChange.StateChanged state) {
+        if (change instanceof QuestionChange.Updated updated) {
+            questions.settle(question, new QuestionSettlement(QuestionSettlement.Outcome.DONE, updated.by(),
+                    updated.at()), true);
+        } else if (change instanceof QuestionChange.StateChanged state) {
             if (question.kind() == Question.Kind.MONITOR && state.to() == IncidentState.MONITORING) {
                 questions.settle(question, new QuestionSettlement(QuestionSettlement.Outcome.DONE, state.by(),
                         state.at()), true);

@@ -77,6 +77,8 @@ public class QuestionOutboxRule implements OutboxRule {
             for (TimelineEntry entry : changed.entries()) {
                 if (entry.type() == TimelineEntry.Type.RESOLVED) {
                     found.add(new QuestionChange.Resolved(incident));
+                } else if (entry.type() == TimelineEntry.Type.UPDATE) {
+                    found.add(new QuestionChange.Updated(incident, entry.actor(), entry.at()));
                 } else if (entry.detail() instanceof TimelineDetail.StateChanged state) {
                     found.add(new QuestionChange.StateChanged(incident, state.to(), entry.actor(), entry.at()));
                 }
