@@ -231,6 +231,11 @@ class QuestionsIT implements TestPropertyProvider {
 
         awaitEdited(consent, "No answer needed any more");
         String monitor = messageWith("Move to Monitoring").path("ts").asText();
+        requests().command(ALICE, "disable claude-opus-4-7", slack.newResponseUrl());
+        Await.await(() -> hasButtons(message(monitor)), has -> !has, WAIT,
+                "no Move to Monitoring while a feature is off its usual model again");
+        requests().command(ALICE, "enable claude-opus-4-7", slack.newResponseUrl());
+        Await.await(() -> hasButtons(message(monitor)), has -> has, WAIT, "Move to Monitoring once all are back");
         pressAndAwaitAnswer(Interactions.CHANGE_STATE, id + " monitoring");
         JsonNode moved = awaitEdited(monitor, "<@U0ALICE> moved the incident to Monitoring");
         assertFalse(hasButtons(moved), moved.toString());

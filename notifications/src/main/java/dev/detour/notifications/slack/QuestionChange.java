@@ -48,6 +48,10 @@ public sealed interface QuestionChange {
     record StateChanged(IncidentId incident, IncidentState to, Actor by, Instant at) implements QuestionChange {
     }
 
+    /** A feature left its usual model again: a suggestion to move to Monitoring loses its button. */
+    record LeftUsualModel(IncidentId incident) implements QuestionChange {
+    }
+
     /** Someone posted an update about the incident. */
     record Updated(IncidentId incident, Actor by, Instant at) implements QuestionChange {
     }
@@ -70,6 +74,8 @@ public sealed interface QuestionChange {
             node.put("type", "signalled").put("firing", signalled.firing())
                     .put("by", signalled.by().toString()).put("at", signalled.at().toString());
             signalled.targets().forEach(target -> target(node.withArray("targets").addObject(), target));
+        } else if (this instanceof LeftUsualModel) {
+            node.put("type", "left-usual-model");
         } else if (this instanceof Updated updated) {
             node.put("type", "updated").put("by", updated.by().toString()).put("at", updated.at().toString());
         } else if (this instanceof StateChanged state) {
@@ -107,6 +113,7 @@ public sealed interface QuestionChange {
                     Actor.parse(node.path("by").asText()), Instant.parse(node.path("at").asText()));
             case "updated" -> new Updated(incident, Actor.parse(node.path("by").asText()),
                     Instant.parse(node.path("at").asText()));
+            case "left-usual-model" -> new LeftUsualModel(incident);
             case "resolved" -> new Resolved(incident);
             default -> throw new IllegalArgumentException("unknown question change " + json);
         };

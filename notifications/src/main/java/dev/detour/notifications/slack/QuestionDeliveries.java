@@ -48,16 +48,22 @@ public class QuestionDeliveries {
 
     /**
      * Posts the question of a {@link SlackKind#QUESTION} row, rendered as it should look now. A suggestion to move
-     * to Monitoring that makes no sense by now, or that is asked already, is not posted (delivered without a ts).
+     * to Monitoring that makes no sense by now is not posted (delivered without a ts); one asked already is edited
+     * where it is instead.
      */
     SendResult post(OutboxEntry row, IncidentId incident, String channel, Optional<String> threadTs,
                     SlackSender slack, PostMark mark) {
         ThreadQuestion.Asking asking = QuestionPost.fromJson(row.payload()).asking();
         DetourStatus now = status.current();
         Question first = asking.questions().get(0);
-        if (first.kind() == Question.Kind.MONITOR && (!ThreadQuestion.monitoringMakesSense(incident, now)
-                || questions.find(first).map(asked -> !asked.closed()).orElse(false))) {
-            return new SendResult.Delivered(channel, "");
+        if (first.kind() == Question.Kind.MONITOR) {
+            Optional<ThreadQuestions.Asked> asked = questions.find(first).filter(earlier -> !earlier.closed());
+            if (asked.isPresent()) { // asked already: shown again as it should look now, not asked twice
+                return edit(asked.get().channel(), incident, asked.get().ts(), slack);
+            }
+            if (!ThreadQuestion.monitoringMakesSense(incident, now)) {
+                return new SendResult.Delivered(channel, "");
+            }
         }
         return slack.post(channel, threadTs, SlackPayload.of(render.render(ThreadQuestion.justAsked(asking, channel,
                 "", clock.instant()), now, open(incident))), mark);
@@ -125,6 +131,9 @@ public class QuestionDeliveries {
             return notClosed.stream().filter(asked -> asked.question().target()
                     .map(target -> target.equals(switched.target()) || belongsTo(target, switched.target()))
                     .orElse(false)).toList();
+        }
+        if (change instanceof QuestionChange.LeftUsualModel) {
+            return notClosed.stream().filter(asked -> asked.question().kind() == Question.Kind.MONITOR).toList();
         }
         if (change instanceof QuestionChange.Updated) {
             return notClosed.stream().filter(asked -> asked.question().kind() == Question.Kind.POST_UPDATE).toList();

@@ -61,7 +61,13 @@ public class QuestionOutboxRule implements OutboxRule {
 
     private static List<QuestionChange> changes(DetourEvent event, IncidentId incident) {
         if (event instanceof DetourEvent.RouteChanged route) {
-            return settledRoute(route, incident).map(List::of).orElse(List.of());
+            List<QuestionChange> found = new ArrayList<>();
+            settledRoute(route, incident).ifPresent(found::add);
+            if (route.before().map(before -> before.state() == RouteState.PRIMARY).orElse(false)
+                    && route.after().state() != RouteState.PRIMARY) {
+                found.add(new QuestionChange.LeftUsualModel(incident));
+            }
+            return found;
         }
         if (event instanceof DetourEvent.AvailabilityChanged availability) {
             return List.of(new QuestionChange.Switched(incident, availability.target(), availability.available(),
