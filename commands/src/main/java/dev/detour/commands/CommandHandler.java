@@ -8,6 +8,7 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.preview.PreviewOutcome;
 import dev.detour.incidents.signals.PlausibleTimes;
@@ -20,6 +21,7 @@ import dev.detour.messages.Names;
 import dev.detour.messages.RefusalText;
 import dev.detour.messages.SlackMessage;
 import dev.detour.messages.SlackText;
+import dev.detour.messages.StalePress;
 import dev.detour.messages.StatusMessage;
 import dev.detour.messages.WordKey;
 import dev.detour.messages.Wording;
@@ -128,16 +130,15 @@ public class CommandHandler {
             return new CommandReply.OpenModal(open.form() == DetourCommand.Form.UPDATE
                     ? forms.postUpdate(open.incident()) : forms.resolve(open.incident()));
         } else if (command instanceof DetourCommand.Disable disable) {
-            return routing(operations.disable(disable.targets(), invoker.actor(), disable.reason()),
-                    words.get(WordKey.COMMAND_DONE_DISABLED));
+            return switched(operations.disable(disable.targets(), invoker.actor(), disable.reason()), false);
         } else if (command instanceof DetourCommand.Enable enable) {
             RoutingOutcome outcome = operations.enable(enable.targets(), invoker.actor(), enable.reason());
-            CommandReply done = routing(outcome, words.get(WordKey.COMMAND_DONE_ENABLED));
-            if (outcome instanceof RoutingOutcome.Rejected) {
+            CommandReply done = switched(outcome, true);
+            if (outcome instanceof RoutingOutcome.Rejected || !(done instanceof CommandReply.Ephemeral answer)) {
                 return done;
             }
             String warnings = new EnableWarnings(names, words).of(enable.targets(), operations.status());
-            return CommandReply.say(((CommandReply.Ephemeral) done).message().text() + warnings);
+            return warnings.isEmpty() ? done : CommandReply.say(answer.message().text() + warnings);
         } else if (command instanceof DetourCommand.Route route) {
             RoutingOutcome outcome = operations.override(route.taskClass(), route.override(), invoker.actor());
             return routing(outcome, route.override()
@@ -146,9 +147,18 @@ public class CommandHandler {
         } else if (command instanceof DetourCommand.DryRun dryRun) {
             return preview(operations.preview(dryRun.change()));
         } else if (command instanceof DetourCommand.Consent consent) {
-            return routing(operations.answerConsent(consent.taskClass(), consent.answer(), invoker.actor()),
-                    words.get(WordKey.COMMAND_DONE_CONSENT, words.get(WordKey.answer(consent.answer())),
-                            consent.taskClass()));
+            RoutingOutcome outcome = operations.answerConsent(consent.taskClass(), consent.answer(), invoker.actor());
+            if (outcome instanceof RoutingOutcome.Rejected rejected
+                    && rejected.refusal() instanceof Refusal.NoOpenQuestion) {
+                // A question answered already (or overtaken): what happened, and the way on from here.
+                Optional<String> stale = new StalePress(names, words).consent(consent.taskClass(),
+                        operations.status(), operations.lastConsentAnswer(consent.taskClass()));
+                if (stale.isPresent()) {
+                    return CommandReply.say(stale.get());
+                }
+            }
+            return routing(outcome, words.get(WordKey.COMMAND_DONE_CONSENT,
+                    words.get(WordKey.answer(consent.answer())), consent.taskClass()));
         } else if (command instanceof DetourCommand.Update update) {
             // Whoever posts for customers is told the exact words they read.
             return incident(operations.postUpdate(update.incident(), update.text(), invoker.actor()),
@@ -199,6 +209,15 @@ public class CommandHandler {
         return incident(operations.openOrJoin(declare.kind(), declare.reason().orElse(""), declare.targets(),
                 invoker.actor()),
                 words.get(about.isPresent() ? WordKey.COMMAND_DONE_ADDED : WordKey.COMMAND_DONE_OPENED));
+    }
+
+    /** Switching targets; when every one of them was that way already, the way back instead. */
+    private CommandReply switched(RoutingOutcome outcome, boolean on) {
+        if (outcome instanceof RoutingOutcome.Applied applied && applied.changed().isEmpty()
+                && !applied.unchanged().isEmpty()) {
+            return CommandReply.say(new StalePress(names, words).alreadySwitched(applied.unchanged(), on));
+        }
+        return routing(outcome, words.get(on ? WordKey.COMMAND_DONE_ENABLED : WordKey.COMMAND_DONE_DISABLED));
     }
 
     private CommandReply routing(RoutingOutcome outcome, String done) {

@@ -2,6 +2,7 @@ package dev.detour.commands;
 
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.IncidentId;
@@ -11,6 +12,7 @@ import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.incident.UpdateText;
 import dev.detour.messages.CustomerText;
+import dev.detour.incidents.routing.RouteOverride;
 import dev.detour.messages.Interactions;
 import dev.detour.messages.Modals;
 import dev.detour.messages.WordKey;
@@ -73,6 +75,7 @@ public class InteractionHandler {
                     : Optional.empty();
             case Interactions.CONSENT_APPROVE -> consent(parts, ConsentAnswer.APPROVE);
             case Interactions.CONSENT_DENY -> consent(parts, ConsentAnswer.DENY);
+            case Interactions.MOVE_NOW -> moveNow(parts);
             default -> Optional.empty();
         };
     }
@@ -225,6 +228,16 @@ public class InteractionHandler {
             return Optional.empty();
         }
         return Optional.of(new DetourCommand.Consent(TaskClassId.of(parts[0]), answer));
+    }
+
+    /** @param parts a task class and the model its timed-out question offered */
+    private Optional<DetourCommand> moveNow(String[] parts) {
+        if (parts.length != 2 || catalog.taskClasses().stream().noneMatch(t -> t.id().value().equals(parts[0]))
+                || catalog.models().stream().noneMatch(m -> m.id().value().equals(parts[1]))) {
+            return Optional.empty();
+        }
+        return Optional.of(new DetourCommand.Route(TaskClassId.of(parts[0]),
+                Optional.of(new RouteOverride.Pin(ModelId.of(parts[1])))));
     }
 
     private CommandReply unknown(String what) {

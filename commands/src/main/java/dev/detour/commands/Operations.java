@@ -13,6 +13,7 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.QuestionSettlement;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.preview.PreviewOutcome;
 import dev.detour.incidents.preview.ProposedChange;
@@ -63,6 +64,8 @@ public interface Operations {
 
     /** What {@code change} would do now, without doing it (or the refusal the change itself would give). */
     PreviewOutcome preview(ProposedChange change);
+    /** How the newest fallback question about the task class was settled, if it was. */
+    Optional<QuestionSettlement> lastConsentAnswer(TaskClassId taskClass);
 
     /** What is committed now: availability, routes, open incidents. */
     DetourStatus status();

@@ -18,6 +18,8 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.QuestionSettlement;
+import dev.detour.incidents.ports.ThreadQuestions;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.preview.PreviewOutcome;
@@ -45,10 +47,12 @@ public class ServiceOperations implements Operations {
     private final IncidentReports reports;
     private final Subscriptions subscriptions;
     private final Clock clock;
+    private final ThreadQuestions questions;
 
     public ServiceOperations(IncidentService incidents, AvailabilityService availability, RouteService routes,
                              ChangePreviews previews, CurrentFlags committed, AuditTrail audit, IncidentReports reports,
-                             Subscriptions subscriptions, Clock clock) {
+                             Subscriptions subscriptions, Clock clock, ThreadQuestions questions) {
+        this.questions = questions;
         this.subscriptions = subscriptions;
         this.clock = clock;
         this.incidents = incidents;
@@ -128,6 +132,11 @@ public class ServiceOperations implements Operations {
     @Override
     public PreviewOutcome preview(ProposedChange change) {
         return previews.preview(change);
+    }
+
+    @Override
+    public Optional<QuestionSettlement> lastConsentAnswer(TaskClassId taskClass) {
+        return questions.latestConsent(taskClass).flatMap(ThreadQuestions.Asked::settlement);
     }
 
     @Override

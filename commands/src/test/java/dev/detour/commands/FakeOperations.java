@@ -15,6 +15,7 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.QuestionSettlement;
 import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.preview.ChangePreview;
@@ -26,6 +27,7 @@ import dev.detour.incidents.readmodel.IncidentReport;
 import dev.detour.incidents.routing.Availability;
 import dev.detour.incidents.routing.RouteOverride;
 import dev.detour.incidents.routing.RoutePlanner;
+import dev.detour.incidents.routing.RouteState;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +49,12 @@ final class FakeOperations implements Operations {
     final Map<IncidentId, Incident> incidents = new LinkedHashMap<>();
     final Map<TaskClassId, Optional<RouteOverride>> overrides = new LinkedHashMap<>();
     final List<AuditQuery> auditQueries = new ArrayList<>();
+    /** How the newest fallback question about each task class was settled. */
+    final Map<TaskClassId, QuestionSettlement> consentAnswers = new LinkedHashMap<>();
+    /** Availability and routes as a test sets them; empty: nothing known but the open incidents. */
+    Optional<DetourStatus> status = Optional.empty();
+    /** Targets that are off already: switching them off again changes nothing. */
+    final List<Target> off = new ArrayList<>();
     private final Catalog catalog;
     private RuntimeException failure;
 
@@ -158,6 +166,9 @@ final class FakeOperations implements Operations {
     @Override
     public RoutingOutcome disable(List<Target> targets, Actor by, Optional<String> reason) {
         maybeFail();
+        if (off.containsAll(targets)) {
+            return new RoutingOutcome.Applied(Optional.empty(), List.of(), targets, List.of());
+        }
         changes.add(by.id() + " disabled " + targets.stream().map(Target::id).toList() + " "
                 + reason.orElse(""));
         return new RoutingOutcome.Applied(Optional.empty(), targets, List.of(), List.of());
@@ -185,6 +196,12 @@ final class FakeOperations implements Operations {
     @Override
     public RoutingOutcome answerConsent(TaskClassId taskClass, ConsentAnswer answer, Actor by) {
         maybeFail();
+        Optional<DetourStatus.TaskClassStatus> known = status.flatMap(now -> now.taskClasses().stream()
+                .filter(t -> t.id().equals(taskClass)).findFirst());
+        if (known.isPresent() && known.get().current().state() != RouteState.AWAITING_CONSENT) {
+            return new RoutingOutcome.Rejected(new Refusal.NoOpenQuestion(taskClass,
+                    Optional.of(known.get().current().state())));
+        }
         changes.add(by.id() + " answered " + answer.word() + " for " + taskClass);
         return new RoutingOutcome.Applied(Optional.empty(), List.of(), List.of(), List.of());
     }
@@ -205,10 +222,20 @@ final class FakeOperations implements Operations {
     }
 
     @Override
+    public Optional<QuestionSettlement> lastConsentAnswer(TaskClassId taskClass) {
+        return Optional.ofNullable(consentAnswers.get(taskClass));
+    }
+
+    @Override
     public DetourStatus status() {
         maybeFail();
-        return statusNow.orElseGet(() -> new DetourStatus(NOW, List.of(), List.of(), List.of(),
-                incidents.values().stream().filter(Incident::isOpen).toList()));
+        if (statusNow.isPresent()) {
+            return statusNow.get();
+        }
+        return status.map(now -> new DetourStatus(now.at(), now.providers(), now.models(), now.taskClasses(),
+                        incidents.values().stream().filter(Incident::isOpen).toList()))
+                .orElseGet(() -> new DetourStatus(NOW, List.of(), List.of(), List.of(),
+                        incidents.values().stream().filter(Incident::isOpen).toList()));
     }
 
     /** What {@link #status()} answers, when a test sets it. */

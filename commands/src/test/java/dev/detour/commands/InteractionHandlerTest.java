@@ -9,6 +9,7 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.incident.UpdateText;
+import dev.detour.incidents.routing.RouteOverride;
 import dev.detour.messages.Interactions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +59,9 @@ class InteractionHandlerTest {
                 pressed(Interactions.CONSENT_APPROVE, "code-migration"));
         assertEquals(Optional.of(new DetourCommand.Consent(TaskClassId.of("code-migration"), ConsentAnswer.DENY)),
                 pressed(Interactions.CONSENT_DENY, "code-migration"));
+        assertEquals(Optional.of(new DetourCommand.Route(TaskClassId.of("code-migration"),
+                        Optional.of(new RouteOverride.Pin(GPT_5)))),
+                pressed(Interactions.MOVE_NOW, "code-migration gpt-5"));
     }
 
     @ParameterizedTest
@@ -71,6 +75,8 @@ class InteractionHandlerTest {
             "detour.change-state    | INC-3 sideways",
             "detour.change-state    | INC-3",
             "detour.consent-approve | no-such-task-class",
+            "detour.move-now        | code-migration",
+            "detour.move-now        | code-migration no-such-model",
             "detour.post-update     | ''",
             "detour.self-destruct   | INC-3",
     })

@@ -19,6 +19,8 @@ public final class Interactions {
     /** Value: a task class id. */
     public static final String CONSENT_APPROVE = "detour.consent-approve";
     public static final String CONSENT_DENY = "detour.consent-deny";
+    /** After a fallback question timed out with deny: value {@code task-class model}, pins the class to the model. */
+    public static final String MOVE_NOW = "detour.move-now";
 
     public static final String DECLARE_MODAL = "detour.declare";
     public static final String UPDATE_MODAL = "detour.update";

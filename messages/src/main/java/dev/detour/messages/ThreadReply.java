@@ -1,6 +1,5 @@
 package dev.detour.messages;
 
-import com.slack.api.model.block.element.BlockElement;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.event.DetourEvent;
@@ -16,11 +15,6 @@ import dev.detour.incidents.signals.Signal;
 import java.util.ArrayList;
 import java.util.List;
 
-import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
  * The replies an event adds to its incident's thread, one per meaningful change. The opening itself is the root
@@ -50,10 +44,15 @@ public final class ThreadReply {
         } else if (event instanceof DetourEvent.AvailabilityChanged availability) {
             replies.add(SlackMessage.plain(availabilityChange(availability)));
         } else if (event instanceof DetourEvent.SignalReceived signal) {
-            replies.add(signal(signal));
+            // A signal that suggests switching something is a question: ThreadQuestion renders it.
+            if (signal.suggestion() == DetourEvent.SignalReceived.Suggestion.NONE) {
+                replies.add(signal(signal));
+            }
         } else if (event instanceof DetourEvent.RouteChanged route) {
-            replies.add(route.after().state() == RouteState.AWAITING_CONSENT ? consentQuestion(route)
-                    : SlackMessage.plain(routeChange(route)));
+            // A fallback that needs consent is a question: ThreadQuestion renders it.
+            if (route.after().state() != RouteState.AWAITING_CONSENT) {
+                replies.add(SlackMessage.plain(routeChange(route)));
+            }
         }
         return replies;
     }
@@ -83,32 +82,7 @@ public final class ThreadReply {
         return words.get(WordKey.REPLY_ROUTE_CHANGE, taskClass, before, after, Names.actor(route.actor()));
     }
 
-    /** docs/flags.md, "How routes move": names the task class, the model it would move to, and why; Approve / Deny buttons. */
-    private SlackMessage consentQuestion(DetourEvent.RouteChanged route) {
-        TaskClass taskClass = names.catalog().taskClass(route.after().taskClass()).orElseThrow();
-        String offered = route.after().offered().map(names::model)
-                .orElseGet(() -> words.get(WordKey.REPLY_CONSENT_NEXT_MODEL));
-        String timeout = words.duration(taskClass.consentTimeout());
-        String onTimeout = words.get(WordKey.answer(taskClass.onTimeout()));
-        int room = Limits.room(Limits.SECTION_TEXT, words.get(WordKey.REPLY_CONSENT_QUESTION, taskClass.name(),
-                taskClass.id().value(), names.model(taskClass.primary()), " ()", offered, timeout, onTimeout));
-        String text = words.get(WordKey.REPLY_CONSENT_QUESTION, taskClass.name(), taskClass.id().value(),
-                names.model(taskClass.primary()),
-                route.reason().map(reason -> " (" + SlackText.escape(reason(reason), room) + ")").orElse(""),
-                offered, timeout, onTimeout);
-        String clipped = Limits.clip(text, Limits.SECTION_TEXT);
-        String id = taskClass.id().value();
-        return new SlackMessage(clipped, List.of(section(s -> s.text(markdownText(clipped))),
-                actions(a -> a.elements(List.of(
-                        button(b -> b.actionId(Interactions.CONSENT_APPROVE).style("primary")
-                                .text(plainText(Limits.clip(words.get(WordKey.REPLY_CONSENT_APPROVE, offered),
-                                        Limits.BUTTON_TEXT)))
-                                .value(id)),
-                        button(b -> b.actionId(Interactions.CONSENT_DENY).style("danger")
-                                .text(plainText(words.get(WordKey.REPLY_CONSENT_DENY))).value(id)))))));
-    }
-
-    /** A signal, with the button that does what it suggests (Disable while failing, Enable once it clears). */
+    /** A signal that asks nothing: who reports what, with its evidence. */
     private SlackMessage signal(DetourEvent.SignalReceived received) {
         Signal signal = received.signal();
         String targets = Limits.joined(signal.targets().stream().map(names::target).toList(), ", ",
@@ -118,34 +92,11 @@ public final class ThreadReply {
             case CAPACITY -> "\n" + words.get(WordKey.REPLY_SIGNAL_CAPACITY);
             case PROVIDER -> "";
         };
-        String question = switch (received.suggestion()) {
-            case NONE -> "";
-            case DISABLE -> "\n" + words.get(WordKey.REPLY_SIGNAL_DISABLE);
-            case ENABLE -> "\n" + words.get(WordKey.REPLY_SIGNAL_ENABLE);
-        };
         WordKey key = signal.firing() ? WordKey.REPLY_SIGNAL_FIRING : WordKey.REPLY_SIGNAL_CLEARED;
         String source = SlackText.escape(signal.source());
-        int room = Limits.room(Limits.SECTION_TEXT, words.get(key, source, targets, "") + side + question);
-        String text = words.get(key, source, targets, SlackText.escape(evidence.of(signal.evidence()), room)) + side + question;
-        String id = received.incident().map(Object::toString).orElse("");
-        return switch (received.suggestion()) {
-            case NONE -> SlackMessage.plain(text);
-            case DISABLE -> withButtons(text, id, signal, WordKey.REPLY_BUTTON_DISABLE, Interactions.DISABLE);
-            case ENABLE -> withButtons(text, id, signal, WordKey.REPLY_BUTTON_ENABLE, Interactions.ENABLE);
-        };
-    }
-
-    /** @param button the buttons' wording: disable or enable */
-    private SlackMessage withButtons(String text, String incident, Signal signal, WordKey button, String action) {
-        String clipped = Limits.clip(text, Limits.SECTION_TEXT);
-        List<BlockElement> buttons = signal.targets().stream().limit(Limits.ACTIONS_ELEMENTS)
-                .map(target -> (BlockElement) button(b -> b.actionId(action + ":" + target.id())
-                        .text(plainText(Limits.clip(words.get(button, names.target(target)),
-                                Limits.BUTTON_TEXT)))
-                        .value(incident + " " + target.kind() + ":" + target.id())))
-                .toList();
-        return new SlackMessage(clipped, List.of(section(s -> s.text(markdownText(clipped))),
-                actions(a -> a.elements(buttons))));
+        int room = Limits.room(Limits.SECTION_TEXT, words.get(key, source, targets, "") + side);
+        return SlackMessage.plain(words.get(key, source, targets,
+                SlackText.escape(evidence.of(signal.evidence()), room)) + side);
     }
 
     /** Why routes were planned again, in words: a person's own, or the typed cause's. */

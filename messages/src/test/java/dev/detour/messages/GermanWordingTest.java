@@ -133,16 +133,16 @@ class GermanWordingTest {
 
     @Test
     void everyRouteReasonNotInAPersonsWordsIsGerman() {
-        ThreadReply replies = new ThreadReply(seed.names(), GERMAN);
+        ThreadQuestion questions = new ThreadQuestion(seed.names(), GERMAN);
         Route awaiting = new Route(CODE_MIGRATION, RouteState.AWAITING_CONSENT, Optional.empty(), Optional.of(GPT_5),
                 RouteCause.CONSENT_PENDING);
         List<RouteReason> reasons = List.of(new RouteReason.ConsentAnswered(ConsentAnswer.APPROVE, GPT_5),
                 new RouteReason.ConsentAnswered(ConsentAnswer.DENY, GPT_5), new RouteReason.ConfigurationLoaded());
         List<String> english = new ArrayList<>();
         for (RouteReason reason : reasons) {
-            String question = replies.render(new DetourEvent.RouteChanged(java.time.Instant.EPOCH,
+            String question = questions.asks(new DetourEvent.RouteChanged(java.time.Instant.EPOCH,
                     Actor.policy("failover:consent"), Optional.empty(), awaiting, Optional.of(reason),
-                    Optional.of(new IncidentId(1)))).get(0).text();
+                    Optional.of(new IncidentId(1)))).orElseThrow().context();
             ENGLISH.in(withoutData(question)).forEach(found -> english.add(reason + ": " + found));
         }
         assertEquals(List.of(), english);

@@ -92,14 +92,7 @@ final class GoldenCases {
         add.message("reply-resolve", () -> only(replies.render(scenario.resolvedEvent())));
         add.message("reply-availability-change", () -> only(replies.render(scenario.availabilityChanged())));
         add.message("reply-route-change", () -> only(replies.render(scenario.routeChanged())));
-        add.message("reply-consent-question", () -> only(replies.render(scenario.consentAsked())));
         add.message("reply-consent-timeout", () -> only(replies.render(scenario.consentTimedOut())));
-        add.message("reply-signal-disable", () -> only(replies.render(scenario.signal(true, Signal.Side.PROVIDER,
-                Suggestion.DISABLE, new SignalEvidence.GatewayErrors(Scenario.gateway(0.41, 131, 320, 0, 2559),
-                        false)))));
-        add.message("reply-signal-enable", () -> only(replies.render(scenario.signal(false, Signal.Side.PROVIDER,
-                Suggestion.ENABLE, new SignalEvidence.GatewayRecovered(Scenario.gateway(0.004, 1, 310, 0, 812),
-                        Duration.ofMinutes(5))))));
         add.message("reply-signal-our-side", () -> only(replies.render(scenario.signal(true, Signal.Side.OUR_SIDE,
                 Suggestion.NONE, new SignalEvidence.OurSideRefused(1.0, 320)))));
         add.message("reply-signal-capacity", () -> only(replies.render(scenario.signal(true, Signal.Side.CAPACITY,
@@ -113,6 +106,7 @@ final class GoldenCases {
         add.message("decision-consent-timeout", () -> only(decisions.render(List.of(scenario.consentTimedOut()))));
         add.message("decision-signal-burst", () -> only(decisions.render(scenario.signalBurst(
                 new SignalEvidence.GatewayErrors(Scenario.gateway(0.3, 12, 40, 0, 2559), false)))));
+        cases.addAll(QuestionGoldenCases.of(scenario, words));
 
         add.message("support-affected", () -> support.affected(scenario.acknowledged(), scenario.during(),
                 Optional.empty(), Scenario.NOW.plusSeconds(30 * 60)));
@@ -136,8 +130,6 @@ final class GoldenCases {
                 Optional.empty(), Optional.empty())));
         add.message("audit-empty", () -> audit.render(List.of(), new AuditMessage.Filter(Optional.of(scenario.id()),
                 Optional.empty(), Optional.of(scenario.silence()))));
-        add.message("update-nudge", () -> new UpdateNudge(words).render(scenario.id(),
-                scenario.silence()));
         return cases;
     }
 

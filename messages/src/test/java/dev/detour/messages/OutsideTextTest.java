@@ -65,8 +65,8 @@ class OutsideTextTest {
     void aPersonMentionOnCallTypedStaysLiveInTheThreadButNotInTheNotificationOfTheRootOrSupport() {
         assertTrue(payload("reply-update-hostile").contains("<@U0MALLORY>"));
         for (String elsewhere : List.of("root-open-hostile", "manager-summary-hostile",
-                "reply-signal-disable-hostile", "reply-consent-question-hostile",
-                "decision-signal-burst-hostile")) {
+                "decision-signal-burst-hostile", "question-switch-off-open-hostile",
+                "question-consent-open-hostile")) {
             assertFalse(payload(elsewhere).contains("<@U0MALLORY>"), elsewhere);
             assertTrue(payload(elsewhere).contains("&lt;@U0MALLORY&gt;"), elsewhere + " shows it as text");
         }

@@ -49,7 +49,10 @@ class WordingTest {
     @Test
     void aSecondBundleTranslatesTheConsentButtons() {
         DetourEvent question = seed.consentAsked();
-        String json = SlackJson.pretty(SlackJson.of(new ThreadReply(seed.names(), GERMAN).render(question).get(0)));
+        ThreadQuestion questions = new ThreadQuestion(seed.names(), GERMAN);
+        String json = SlackJson.pretty(SlackJson.of(questions.render(ThreadQuestion.justAsked(
+                questions.asks(question).orElseThrow(), "C0INCIDENTS", "1.2", seed.during().at()), seed.during(),
+                true)));
 
         assertTrue(json.contains("\"text\": \"Zustimmen: GPT-5 nutzen\""), json);
         assertTrue(json.contains("\"text\": \"Ablehnen: pausiert lassen\""), json);

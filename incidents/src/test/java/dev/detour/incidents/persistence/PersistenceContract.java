@@ -22,6 +22,8 @@ import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
+import dev.detour.incidents.incident.Question;
+import dev.detour.incidents.incident.QuestionSettlement;
 import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.incident.TimelineDetail;
@@ -30,6 +32,7 @@ import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.jobs.ConsentTimeouts;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.ports.IncidentThreads;
+import dev.detour.incidents.ports.ThreadQuestions;
 import dev.detour.incidents.ports.OutboxQueue;
 import dev.detour.incidents.queries.StatusService;
 import dev.detour.incidents.readmodel.DetourStatus;
@@ -100,6 +103,7 @@ abstract class PersistenceContract implements TestPropertyProvider {
     @Inject RecordingOutboxRule outboxRule;
     @Inject InboundEvents inbound;
     @Inject IncidentThreads threads;
+    @Inject ThreadQuestions questions;
     @Inject OutboxQueue deliveries;
     @Inject ConsentTimeouts consentTimeouts;
     @Inject TransactionOperations<Connection> transactions;
@@ -679,6 +683,36 @@ abstract class PersistenceContract implements TestPropertyProvider {
 
         assertEquals(new IncidentThreads.Thread(incident.id(), "C0INCIDENTS", "1760000000.000100"),
                 threads.of(incident.id()).orElseThrow());
+    }
+
+    @Test
+    void aQuestionRemembersWhereItWasPostedAndHowItWasSettled() {
+        Incident incident = opened(incidents.open(IncidentKind.OUTAGE, "questions", List.of(Target.model(GPT_5)),
+                ALICE));
+        Question consent = Question.consent(incident.id(), CODE_MIGRATION);
+        Question switchOff = Question.switchOff(incident.id(), Target.model(GPT_5));
+        Instant at = clock.instant();
+        questions.asked(consent, "C0INCIDENTS", "1760000000.000200", "Move it?", Optional.of(GPT_5), at);
+        questions.asked(switchOff, "C0INCIDENTS", "1760000000.000300", "gateway reports GPT-5", Optional.empty(), at);
+
+        ThreadQuestions.Asked asked = questions.find(consent).orElseThrow();
+        assertTrue(asked.open());
+        assertEquals(Optional.of(GPT_5), asked.offered());
+        assertEquals(List.of(switchOff), questions.onMessage(incident.id(), "1760000000.000300").stream()
+                .map(ThreadQuestions.Asked::question).toList());
+
+        QuestionSettlement approved = new QuestionSettlement(QuestionSettlement.Outcome.APPROVED, ALICE, at);
+        questions.settle(consent, approved, true);
+        assertEquals(Optional.of(approved), questions.find(consent).orElseThrow().settlement());
+        assertEquals(Optional.of(approved), questions.latestConsent(CODE_MIGRATION).orElseThrow()
+                .settlement());
+        assertEquals(List.of(switchOff), questions.notClosed(incident.id()).stream()
+                .map(ThreadQuestions.Asked::question).toList());
+
+        questions.close(switchOff);
+        assertTrue(questions.notClosed(incident.id()).isEmpty());
+        questions.asked(switchOff, "C0INCIDENTS", "1760000000.000400", "gateway again", Optional.empty(), at);
+        assertTrue(questions.find(switchOff).orElseThrow().open(), "asked again: open afresh on its new message");
     }
 
     @Test

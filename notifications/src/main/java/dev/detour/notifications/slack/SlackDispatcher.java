@@ -78,11 +78,13 @@ public class SlackDispatcher {
     private final SlackDeliverySettings delivery;
     private final DeliveryGuarantee guarantee;
     private final Wording words;
+    private final QuestionDeliveries questions;
 
     public SlackDispatcher(OutboxQueue outbox, @Named("slack") SlackSender slack, IncidentThreads threads,
                             IncidentService incidents, StatusService status, Catalog catalog, Clock clock,
                             Outbox notes, SlackSettings settings, SlackDeliverySettings delivery,
-                            DeliveryGuarantee guarantee, Wording words) {
+                            DeliveryGuarantee guarantee, Wording words, QuestionDeliveries questions) {
+        this.questions = questions;
         this.notes = notes;
         this.settings = settings;
         this.delivery = delivery;
@@ -202,7 +204,8 @@ public class SlackDispatcher {
 
     /** Posts and edits have separate limits at Slack. */
     private static String limitOf(OutboxEntry row) {
-        return kindOf(row).equals(Optional.of(SlackKind.ROOT_REFRESH)) ? "edit" : "post";
+        return kindOf(row).equals(Optional.of(SlackKind.ROOT_REFRESH))
+                || kindOf(row).equals(Optional.of(SlackKind.QUESTION_SETTLED)) ? "edit" : "post";
     }
 
     private static Target targetOf(OutboxEntry row, Optional<IncidentThreads.Thread> thread) {
@@ -211,7 +214,10 @@ public class SlackDispatcher {
             case ROOT_REFRESH -> thread.map(t -> new Target(t.channel(), Optional.of(t.ts()), true)).orElse(topLevel);
             // Its root message was written before it to the same channel, and rows of a channel go in order: by
             // now the root has a ts, or it failed for good and the reply stands on its own.
-            case REPLY -> thread.map(t -> new Target(t.channel(), Optional.of(t.ts()), false)).orElse(topLevel);
+            case REPLY, QUESTION -> thread.map(t -> new Target(t.channel(), Optional.of(t.ts()), false))
+                    .orElse(topLevel);
+            // Edits of the questions' own messages, wherever they were posted: nothing to look up before.
+            case QUESTION_SETTLED -> new Target(row.destination(), Optional.empty(), true);
             case SUPPORT_POST, SUMMARY, DIRECT_MESSAGE -> topLevel;
         };
     }
@@ -261,6 +267,9 @@ public class SlackDispatcher {
             case ROOT_REFRESH -> refreshRoot(row, incident.orElseThrow(), target);
             case REPLY, SUPPORT_POST, SUMMARY, DIRECT_MESSAGE ->
                     slack.post(target.channel(), target.threadTs(), SlackPayload.fromJson(row.payload()), markOf(row));
+            case QUESTION -> incident.isEmpty() ? new SendResult.Failed("a question without an incident")
+                    : questions.post(row, incident.get(), target.channel(), target.threadTs(), slack, markOf(row));
+            case QUESTION_SETTLED -> questions.settle(row, slack);
         };
     }
 
@@ -277,7 +286,9 @@ public class SlackDispatcher {
     /** Where possible, on-call learns in the incident's thread that a post could not be delivered. */
     private void noteInThread(OutboxEntry row, Optional<IncidentId> incident, String error, Instant now) {
         if (incident.isEmpty() || kindOf(row).equals(Optional.of(SlackKind.ROOT_REFRESH))
-                || kindOf(row).equals(Optional.of(SlackKind.REPLY))) {
+                || kindOf(row).equals(Optional.of(SlackKind.REPLY))
+                || kindOf(row).equals(Optional.of(SlackKind.QUESTION))
+                || kindOf(row).equals(Optional.of(SlackKind.QUESTION_SETTLED))) {
             return; // the thread itself is what failed
         }
         SlackPayload note = SlackPayload.of(SlackMessage.plain(words.get(WordKey.REPLY_UNDELIVERABLE,
@@ -292,6 +303,9 @@ public class SlackDispatcher {
         if (result instanceof SendResult.Delivered delivered) {
             if (kindOf(row).equals(Optional.of(SlackKind.ROOT_REFRESH)) && !target.edit()) {
                 threads.remember(incident.orElseThrow(), delivered.channel(), delivered.ts());
+            }
+            if (kindOf(row).equals(Optional.of(SlackKind.QUESTION))) {
+                questions.posted(row, delivered.channel(), delivered.ts(), slack);
             }
             outbox.sent(row, List.of(new AuditRecord(now, Actor.system("outbox"),
                     AuditAction.delivered(row.topic()), AuditSubject.slack(delivered.channel() + "/" + delivered.ts()),

@@ -11,6 +11,10 @@ public enum SlackKind implements OutboxKind {
     ROOT_REFRESH("slack.root", "slack-root-refresh"),
     /** A reply in the incident's thread. */
     REPLY("slack.reply", "slack-reply"),
+    /** A question in the incident's thread (ThreadQuestion): rendered when posted, its ts remembered. */
+    QUESTION("slack.question", "slack-question"),
+    /** Something settled or changed questions of an incident: their messages are rendered again and edited. */
+    QUESTION_SETTLED("slack.question-settled", "slack-question-settled"),
     /** A post in the support channel; its words are also in the support post log. */
     SUPPORT_POST("slack.support", "slack-support-post"),
     /** The manager summary of a resolved incident. */

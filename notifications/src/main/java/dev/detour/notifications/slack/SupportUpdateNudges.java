@@ -12,7 +12,8 @@ import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.ports.SupportPosts;
 import dev.detour.incidents.queries.StatusService;
 import dev.detour.incidents.readmodel.DetourStatus;
-import dev.detour.messages.UpdateNudge;
+import dev.detour.messages.Names;
+import dev.detour.messages.ThreadQuestion;
 import dev.detour.messages.Wording;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -42,7 +43,7 @@ public class SupportUpdateNudges {
     private final Clock clock;
     private final Duration updateEvery;
     private final SingleWriter locks;
-    private final UpdateNudge nudge;
+    private final ThreadQuestion nudge;
 
     public SupportUpdateNudges(StatusService status, IncidentService incidents, SupportPosts supportPosts,
                                Outbox outbox, SlackSettings slack, Catalog catalog, Clock clock,
@@ -56,7 +57,7 @@ public class SupportUpdateNudges {
         this.clock = clock;
         this.updateEvery = support.updateEvery();
         this.locks = locks;
-        this.nudge = new UpdateNudge(words);
+        this.nudge = new ThreadQuestion(new Names(catalog), words);
     }
 
     @Job("support-update-nudges")
@@ -85,9 +86,11 @@ public class SupportUpdateNudges {
             Duration silence = Duration.between(lastPost, at);
             if (silence.compareTo(updateEvery) >= 0) {
                 // One per silence of an open incident: polling again writes nothing new.
-                outbox.post(new OutboxDraft(SlackKind.REPLY, slack.incidentChannel(),
+                // A question: edited once someone posts an update, and without its button once the incident ends.
+                outbox.post(new OutboxDraft(SlackKind.QUESTION, slack.incidentChannel(),
                         Once.perFacts("support-nudge", incident.id().toString(), lastPost.toString()),
-                        SlackPayload.of(nudge.render(incident.id(), silence)).toJson(), Optional.of(incident.id())));
+                        new QuestionPost(nudge.updateReminder(incident.id(), silence)).toJson(),
+                        Optional.of(incident.id())));
                 nudged++;
             }
         }

@@ -226,6 +226,13 @@ public final class FakeSlack implements AutoCloseable {
                 .map(message -> (JsonNode) message.deepCopy()).toList();
     }
 
+    /** Every message of a channel as it reads now (edits applied), thread replies included, oldest first. */
+    public synchronized List<JsonNode> messagesNow(String channel) {
+        Channel found = channels.get(channel);
+        return found == null ? List.of() : found.messages.stream().map(message -> (JsonNode) message.deepCopy())
+                .toList();
+    }
+
     public synchronized void addUserGroup(String id, String... users) {
         userGroups.put(id, List.of(users));
     }
@@ -665,9 +672,15 @@ public final class FakeSlack implements AutoCloseable {
         if (problem != null) {
             return problem;
         }
+        ObjectNode edited = message(params);
         for (ObjectNode stored : channel.messages) {
             if (ts.equals(stored.path("ts").asText())) {
                 stored.put("text", params.getOrDefault("text", ""));
+                if (edited.has("blocks")) { // as Slack does: the blocks given replace the message's blocks
+                    stored.set("blocks", edited.get("blocks"));
+                } else {
+                    stored.remove("blocks");
+                }
             }
         }
         ObjectNode body = ok();
