@@ -197,7 +197,7 @@ class CommandHandlerTest {
         SlackMessage preview = assertInstanceOf(CommandReply.Ephemeral.class, reply).message();
         assertEquals("Dry run: *Disable Anthropic*", preview.text());
         String blocks = preview.blocks().toString();
-        assertTrue(blocks.contains("Contract review: now primary → Claude Opus 4.8 · after stopped · *paused*"), blocks);
+        assertTrue(blocks.contains("Contract review: now primary → Claude Opus 4.8 · after *paused*"), blocks);
         assertTrue(blocks.contains("`provider.anthropic.enabled`: true → false"), blocks);
         assertEquals(List.of(new ProposedChange.Disable(List.of(Target.provider(ANTHROPIC)))), operations.previews);
         assertEquals(List.of(), operations.changes);

@@ -1,6 +1,5 @@
 package dev.detour.messages;
 
-import com.slack.api.model.block.element.BlockElement;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.event.DetourEvent;
@@ -8,6 +7,7 @@ import dev.detour.incidents.event.DetourEvent.SignalReceived.Suggestion;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteReason;
@@ -22,59 +22,43 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
  * What one change (every event of one transaction) adds to its incident's thread: one reply for the decision —
  * a command, a button, a consent answer, a policy's action, a burst of signals — with its consequences folded in
  * (which task classes moved where, which are paused, that a question is asked). A fallback question stays its own
- * message with its buttons ({@link ThreadReply}), right after the reply. Acknowledging and a state change alone
+ * message with its buttons ({@link ThreadQuestion}), posted right after the reply. Acknowledging and a state change alone
  * add nothing: the root message shows them. People are Slack mentions, policies and signals words; no ids and no
  * actor tags (those are for {@code /detour audit}).
  */
 public final class DecisionReply {
     private final Names names;
     private final Wording words;
-    private final ThreadReply questions;
     private final TimelineText timeline;
     private final SignalEvidenceText evidence;
+    private final SignalSource sources;
 
     public DecisionReply(Names names, Wording words) {
         this.names = names;
         this.words = words;
-        this.questions = new ThreadReply(names, words);
         this.timeline = new TimelineText(names, words);
+        this.sources = new SignalSource(names, words);
         this.evidence = new SignalEvidenceText(words, provider -> names.target(Target.provider(provider)));
     }
 
-    /** The reply (if the change says anything the root message does not), then the questions it asks. */
+    /** The reply, if the change says anything the root message and the questions do not. */
     public List<SlackMessage> render(List<? extends DetourEvent> events) {
         Change change = Change.of(events);
         List<String> lines = new ArrayList<>();
         entries(change, lines);
         // What was seen, then what was done about it, then where each task class went.
-        List<Target> suggested = new ArrayList<>();
-        Suggestion suggestion = signals(change, lines, suggested);
+        signals(change, lines);
         availability(change, lines);
-        List<SlackMessage> asked = new ArrayList<>();
-        routes(change, lines, asked);
-        switch (suggestion) {
-            case DISABLE -> lines.add(words.get(suggested.size() == 1 ? WordKey.REPLY_SIGNAL_DISABLE
-                    : WordKey.DECISION_SIGNAL_DISABLE_THEM));
-            case ENABLE -> lines.add(words.get(suggested.size() == 1 ? WordKey.REPLY_SIGNAL_ENABLE
-                    : WordKey.DECISION_SIGNAL_ENABLE_THEM));
-            case NONE -> {
-            }
-        }
+        routes(change, lines);
         List<SlackMessage> replies = new ArrayList<>();
         if (!lines.isEmpty()) {
-            replies.add(reply(String.join("\n", lines), suggestion, suggested, change.incident()));
+            replies.add(SlackMessage.plain(Limits.clip(String.join("\n", lines), Limits.SECTION_TEXT)));
         }
-        replies.addAll(asked);
         return replies;
     }
 
@@ -133,7 +117,8 @@ public final class DecisionReply {
                         lines.add(words.get(WordKey.DECISION_ADDED, who, targets(added)));
                     }
                 }
-                case UPDATE -> lines.add(quoting(WordKey.REPLY_UPDATE, who, entry));
+                case UPDATE -> lines.add(entry.detail() instanceof TimelineDetail.Update update
+                        ? update(who, entry.actor(), update.text()) : quoting(WordKey.REPLY_UPDATE, who, entry));
                 case RESOLVED -> lines.add(resolved(who, entry));
                 default -> {
                     if (entry.detail() instanceof TimelineDetail.StatusPageIncident) {
@@ -155,6 +140,27 @@ public final class DecisionReply {
         int room = Limits.room(Limits.SECTION_TEXT, words.get(WordKey.REPLY_RESOLVED_SUMMARY, who, ""));
         return words.get(WordKey.REPLY_RESOLVED_SUMMARY, who,
                 SlackText.quoted(ownWords(entry.actor(), summary.get(), room)));
+    }
+
+    /**
+     * The internal part as on-call typed it (a person mention stays one), then what customers read, marked as such
+     * and escaped whole: the customer part goes outside the incident, where no mention is live.
+     */
+    private String update(String who, Actor actor, UpdateText text) {
+        if (text.customer().isEmpty()) {
+            int room = Limits.room(Limits.SECTION_TEXT, words.get(WordKey.REPLY_UPDATE, who, ""));
+            return words.get(WordKey.REPLY_UPDATE, who, SlackText.quoted(ownWords(actor, text.internal(), room)));
+        }
+        if (text.internal().isEmpty()) {
+            int room = Limits.room(Limits.SECTION_TEXT, words.get(WordKey.REPLY_UPDATE_FOR_CUSTOMERS, who, ""));
+            return words.get(WordKey.REPLY_UPDATE_FOR_CUSTOMERS, who,
+                    SlackText.quoted(SlackText.escape(text.customer(), room)));
+        }
+        int room = Limits.room(Limits.SECTION_TEXT, words.get(WordKey.REPLY_UPDATE, who, "") + "\n"
+                + words.get(WordKey.REPLY_UPDATE_CUSTOMERS_READ, "")) / 2;
+        return words.get(WordKey.REPLY_UPDATE, who, SlackText.quoted(ownWords(actor, text.internal(), room))) + "\n"
+                + words.get(WordKey.REPLY_UPDATE_CUSTOMERS_READ, SlackText.quoted(SlackText.escape(text.customer(),
+                room)));
     }
 
     /** {@code key}'s words, then the entry's text as a quote, cut to fit the section. */
@@ -190,18 +196,18 @@ public final class DecisionReply {
 
     /**
      * Signals of one source that say the same (failing, or clear) are one line, each target's evidence after it.
-     *
-     * @param suggested filled with the targets a button is offered for
-     * @return what the buttons do, {@code NONE} when no signal suggests anything
+     * A signal that suggests switching something is a question of its own ({@link ThreadQuestion}), not said here.
      */
-    private Suggestion signals(Change change, List<String> lines, List<Target> suggested) {
+    private void signals(Change change, List<String> lines) {
         Map<List<Object>, List<DetourEvent.SignalReceived>> bursts = new LinkedHashMap<>();
         for (DetourEvent.SignalReceived received : change.signals()) {
+            if (received.suggestion() != Suggestion.NONE) {
+                continue;
+            }
             Signal signal = received.signal();
             bursts.computeIfAbsent(List.of(signal.source(), signal.firing(), signal.side()),
                     key -> new ArrayList<>()).add(received);
         }
-        Suggestion asked = Suggestion.NONE;
         for (List<DetourEvent.SignalReceived> burst : bursts.values()) {
             Signal first = burst.get(0).signal();
             List<Target> targets = new ArrayList<>();
@@ -212,13 +218,8 @@ public final class DecisionReply {
                 String said = evidence.of(received.signal().evidence());
                 saidOnce.add(said);
                 seen.add(words.get(WordKey.DECISION_SIGNAL_EVIDENCE, plainTargets(received.signal().targets()), said));
-                if (received.suggestion() != Suggestion.NONE) {
-                    asked = received.suggestion();
-                    received.signal().targets().stream().filter(target -> !suggested.contains(target))
-                            .forEach(suggested::add);
-                }
             }
-            String source = source(first.source());
+            String source = sources.of(first.source());
             String named = targets(targets);
             WordKey key = first.firing() ? WordKey.DECISION_SIGNAL_FIRING : WordKey.DECISION_SIGNAL_CLEARED;
             int room = Limits.room(Limits.SECTION_TEXT / 2, words.get(key, source, named, ""));
@@ -232,24 +233,6 @@ public final class DecisionReply {
                 }
             }
         }
-        return asked;
-    }
-
-    /** A signal's source in words: our gateway, Alertmanager, Anthropic's status page. */
-    private String source(String source) {
-        if (source.startsWith(Signal.STATUSPAGE_PREFIX)) {
-            String provider = source.substring(Signal.STATUSPAGE_PREFIX.length());
-            String name = names.catalog().providers().stream().filter(p -> p.id().value().equals(provider))
-                    .map(dev.detour.incidents.catalog.Provider::name).findFirst().orElse(provider);
-            return words.get(WordKey.DECISION_SOURCE_STATUS_PAGE, SlackText.escape(name, 200));
-        }
-        if (source.startsWith("alertmanager")) {
-            return words.get(WordKey.DECISION_SOURCE_ALERTMANAGER);
-        }
-        if (source.startsWith("gateway")) {
-            return words.get(WordKey.DECISION_SOURCE_GATEWAY);
-        }
-        return SlackText.escape(source, 80);
     }
 
     // -------------------------------------------------------------------------------------------------- routes
@@ -258,7 +241,7 @@ public final class DecisionReply {
      * Where each task class the change moved ends up, one line per class; a consent answer or a timeout heads
      * them; a class now waiting for an answer gets its question as a message of its own.
      */
-    private void routes(Change change, List<String> lines, List<SlackMessage> asked) {
+    private void routes(Change change, List<String> lines) {
         Map<Object, DetourEvent.RouteChanged> last = new LinkedHashMap<>();
         Map<Object, Optional<Route>> first = new LinkedHashMap<>();
         for (DetourEvent.RouteChanged route : change.routes()) {
@@ -278,9 +261,6 @@ public final class DecisionReply {
                 headed = true;
             }
             lines.add(consequence(route));
-            if (after.state() == RouteState.AWAITING_CONSENT) {
-                asked.addAll(questions.render(route));
-            }
         }
     }
 
@@ -323,23 +303,6 @@ public final class DecisionReply {
     }
 
     // ---------------------------------------------------------------------------------------------- the message
-
-    /** The lines as one section, with a button per suggested target when a signal suggests switching. */
-    private SlackMessage reply(String text, Suggestion suggestion, List<Target> suggested, String incident) {
-        if (suggestion == Suggestion.NONE || suggested.isEmpty()) {
-            return SlackMessage.plain(text);
-        }
-        String clipped = Limits.clip(text, Limits.SECTION_TEXT);
-        WordKey label = suggestion == Suggestion.DISABLE ? WordKey.REPLY_BUTTON_DISABLE : WordKey.REPLY_BUTTON_ENABLE;
-        String action = suggestion == Suggestion.DISABLE ? Interactions.DISABLE : Interactions.ENABLE;
-        List<BlockElement> buttons = suggested.stream().limit(Limits.ACTIONS_ELEMENTS)
-                .map(target -> (BlockElement) button(b -> b.actionId(action + ":" + target.id())
-                        .text(plainText(Limits.clip(words.get(label, names.target(target)), Limits.BUTTON_TEXT)))
-                        .value(incident + " " + target.kind() + ":" + target.id())))
-                .toList();
-        return new SlackMessage(clipped, List.of(section(s -> s.text(markdownText(clipped))),
-                actions(a -> a.elements(buttons))));
-    }
 
     /** A person as a mention; a policy or a signal acting on its own as Detour, by policy. */
     private String who(Actor actor) {

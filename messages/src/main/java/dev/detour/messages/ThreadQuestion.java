@@ -87,6 +87,36 @@ public final class ThreadQuestion {
         return Optional.empty();
     }
 
+    /**
+     * The questions one change asks, in order: signals of one source that suggest the same switch are one message
+     * with a button per target (a burst of signals is one question, as it is one reply); the same question asked
+     * by several events of the change (Monitoring, after every feature came back) is asked once.
+     */
+    public List<Asking> asks(List<? extends DetourEvent> change) {
+        List<Asking> asked = new ArrayList<>();
+        Map<List<Object>, List<DetourEvent.SignalReceived>> bursts = new LinkedHashMap<>();
+        for (DetourEvent event : change) {
+            if (event instanceof DetourEvent.SignalReceived received && received.incident().isPresent()
+                    && received.suggestion() != DetourEvent.SignalReceived.Suggestion.NONE) {
+                bursts.computeIfAbsent(List.of(received.incident().get(), received.signal().source(),
+                        received.suggestion()), key -> new ArrayList<>()).add(received);
+            } else {
+                asks(event).filter(asking -> !asked.contains(asking)).ifPresent(asked::add);
+            }
+        }
+        for (List<DetourEvent.SignalReceived> burst : bursts.values()) {
+            IncidentId incident = burst.get(0).incident().orElseThrow();
+            boolean off = burst.get(0).suggestion() == DetourEvent.SignalReceived.Suggestion.DISABLE;
+            List<Question> questions = burst.stream().flatMap(received -> received.signal().targets().stream())
+                    .distinct().limit(Limits.ACTIONS_ELEMENTS)
+                    .map(target -> off ? Question.switchOff(incident, target) : Question.switchOn(incident, target))
+                    .toList();
+            asked.add(new Asking(questions, signalLine(burst.stream().map(DetourEvent.SignalReceived::signal)
+                    .toList()), Optional.empty()));
+        }
+        return asked;
+    }
+
     /** Suggests resolving an incident that has been in Monitoring for {@code quiet}. */
     public Asking resolveSuggestion(IncidentId incident, Duration quiet) {
         return new Asking(List.of(Question.resolve(incident)), words.get(WordKey.QUESTION_RESOLVE,
@@ -278,7 +308,10 @@ public final class ThreadQuestion {
             text.append('\n').append(String.join("\n", lines));
         }
         if (!buttons.isEmpty()) {
-            text.append('\n').append(words.get(off ? WordKey.QUESTION_SWITCH_OFF : WordKey.QUESTION_SWITCH_ON));
+            boolean one = buttons.size() == 1;
+            text.append('\n').append(words.get(off
+                    ? one ? WordKey.QUESTION_SWITCH_OFF : WordKey.DECISION_SIGNAL_DISABLE_THEM
+                    : one ? WordKey.QUESTION_SWITCH_ON : WordKey.DECISION_SIGNAL_ENABLE_THEM));
         }
         String clipped = Limits.clip(text.toString(), Limits.SECTION_TEXT);
         return buttons.isEmpty() ? SlackMessage.plain(clipped)
@@ -323,12 +356,27 @@ public final class ThreadQuestion {
 
     /** The signal a switch question is about: who reports what, with its evidence. */
     private String signalLine(Signal signal) {
-        String targets = Limits.joined(signal.targets().stream().map(names::target).toList(), ", ",
-                Limits.SECTION_TEXT / 2);
-        WordKey key = signal.firing() ? WordKey.REPLY_SIGNAL_FIRING : WordKey.REPLY_SIGNAL_CLEARED;
-        String source = SlackText.escape(signal.source());
-        int room = Limits.room(Limits.SECTION_TEXT / 2, words.get(key, source, targets, ""));
-        return words.get(key, source, targets, SlackText.escape(evidence.of(signal.evidence()), room));
+        return signalLine(List.of(signal));
+    }
+
+    /** What signals of one source say, their targets named once and the same words about each said once. */
+    private String signalLine(List<Signal> signals) {
+        Signal first = signals.get(0);
+        List<Target> targets = signals.stream().flatMap(signal -> signal.targets().stream()).distinct().toList();
+        String named = Limits.joined(targets.stream().map(names::target).toList(), ", ", Limits.SECTION_TEXT / 2);
+        java.util.Set<String> saidOnce = new java.util.LinkedHashSet<>();
+        List<String> each = new ArrayList<>();
+        for (Signal signal : signals) {
+            String said = evidence.of(signal.evidence());
+            saidOnce.add(said);
+            each.add(words.get(WordKey.DECISION_SIGNAL_EVIDENCE, Limits.joined(signal.targets().stream()
+                    .map(names::target).toList(), ", ", Limits.SECTION_TEXT / 4), said));
+        }
+        String told = saidOnce.size() == 1 ? saidOnce.iterator().next() : String.join("; ", each);
+        WordKey key = first.firing() ? WordKey.DECISION_SIGNAL_FIRING : WordKey.DECISION_SIGNAL_CLEARED;
+        String source = new SignalSource(names, words).of(first.source());
+        int room = Limits.room(Limits.SECTION_TEXT / 2, words.get(key, source, named, ""));
+        return words.get(key, source, named, SlackText.escape(told, room));
     }
 
     /** Why routes were planned again, in words: a person's own, or the typed cause's. */

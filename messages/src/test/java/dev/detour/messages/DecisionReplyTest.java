@@ -91,16 +91,16 @@ class DecisionReplyTest {
     }
 
     @Test
-    void aProviderSwitchedOffIsOneReplyThatSaysWhereEveryTaskClassWentFollowedByTheQuestionItAsks() {
+    void aProviderSwitchedOffIsOneReplyThatSaysWhereEveryTaskClassWentAndThatAQuestionFollows() {
         List<SlackMessage> messages = replies.render(providerSwitchedOff());
 
-        assertEquals(2, messages.size(), "the decision, then the fallback question: " + messages);
+        assertEquals(1, messages.size(), "the decision; its fallback question is ThreadQuestion's: " + messages);
         String reply = messages.get(0).text();
         assertTrue(reply.startsWith("<@U0ALICE> switched off Anthropic: elevated errors"), reply);
         assertTrue(reply.contains("*Meeting summaries* → GPT-5"), reply);
         assertTrue(reply.contains("*Code migration plans*: paused, asking on-call before moving to GPT-5"), reply);
         assertTrue(reply.contains("*Contract review*: paused until Claude Opus 4.8 is back"), reply);
-        assertTrue(messages.get(1).blocks().toString().contains(Interactions.CONSENT_APPROVE), "the question's buttons");
+        assertFalse(messages.get(0).blocks().toString().contains("actions"), "no buttons in a reply");
     }
 
     @Test
@@ -118,19 +118,27 @@ class DecisionReplyTest {
     }
 
     @Test
-    void signalsOfOneSourceSeenTogetherAreOneReplyWithAButtonPerModelAndTheirWordsOnce() {
+    void signalsOfOneSourceSeenTogetherAreOneReplyWithTheirWordsOnce() {
         List<SlackMessage> messages = replies.render(List.of(
                 entries(GATEWAY, new TimelineDetail.TargetsAdded(List.of(Target.model(OPUS_47)))),
-                failing(OPUS_48), failing(OPUS_47)));
+                told(failing(OPUS_48)), told(failing(OPUS_47))));
 
         assertEquals(1, messages.size(), messages.toString());
         String text = messages.get(0).text();
-        assertTrue(text.startsWith(":warning: Our gateway reports Claude Opus 4.8, Claude Opus 4.7 failing: "
-                + "HighErrorRate: error rate 30%\nSwitch them off?"), text);
+        assertEquals(":warning: Our gateway reports Claude Opus 4.8, Claude Opus 4.7 failing: HighErrorRate: error rate"
+                + " 30%", text);
         assertFalse(TAG_OR_ID.matcher(text).find(), text);
-        String blocks = messages.get(0).blocks().toString();
-        assertTrue(blocks.contains(Interactions.DISABLE + ":claude-opus-4-8")
-                && blocks.contains(Interactions.DISABLE + ":claude-opus-4-7"), blocks);
+    }
+
+    @Test
+    void signalsThatSuggestASwitchAddNoReplyTheirQuestionSaysThem() {
+        assertEquals(List.of(), replies.render(List.of(failing(OPUS_48), failing(OPUS_47))));
+    }
+
+    /** The signal as one that asks nothing of on-call (policy acted, or nothing to do). */
+    private static DetourEvent.SignalReceived told(DetourEvent.SignalReceived signal) {
+        return new DetourEvent.SignalReceived(signal.at(), signal.actor(), signal.signal(), signal.incident(),
+                Suggestion.NONE);
     }
 
     @Test

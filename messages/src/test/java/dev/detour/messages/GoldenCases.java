@@ -71,7 +71,6 @@ final class GoldenCases {
     static List<GoldenCase> of(Scenario scenario, Wording words) {
         Names names = scenario.names();
         IncidentRootMessage root = new IncidentRootMessage(names, words);
-        ThreadReply replies = new ThreadReply(names, words);
         SupportPost support = new SupportPost(names, words);
         StatusMessage status = new StatusMessage(names, words);
         Modals modals = new Modals(scenario.catalog(), words);
@@ -86,26 +85,20 @@ final class GoldenCases {
         add.message("root-resolved", () -> root.render(scenario.resolved(), scenario.after(),
                 scenario.report().timeline()));
 
-        add.message("reply-state-change", () -> only(replies.render(scenario.stateChanged())));
-        add.message("reply-update", () -> only(replies.render(scenario.updated())));
-        add.message("reply-title-set", () -> only(replies.render(scenario.titleSet())));
-        add.message("reply-resolve", () -> only(replies.render(scenario.resolvedEvent())));
-        add.message("reply-availability-change", () -> only(replies.render(scenario.availabilityChanged())));
-        add.message("reply-route-change", () -> only(replies.render(scenario.routeChanged())));
-        add.message("reply-consent-timeout", () -> only(replies.render(scenario.consentTimedOut())));
-        add.message("reply-signal-our-side", () -> only(replies.render(scenario.signal(true, Signal.Side.OUR_SIDE,
-                Suggestion.NONE, new SignalEvidence.OurSideRefused(1.0, 320)))));
-        add.message("reply-signal-capacity", () -> only(replies.render(scenario.signal(true, Signal.Side.CAPACITY,
-                Suggestion.NONE, new SignalEvidence.GatewayErrors(Scenario.gateway(0.12, 38, 320, 38, 900),
-                        false)))));
-
         DecisionReply decisions = new DecisionReply(names, words);
+        add.message("reply-update", () -> only(decisions.render(List.of(scenario.updated()))));
+        add.message("reply-title-set", () -> only(decisions.render(List.of(scenario.titleSet()))));
+        add.message("reply-signal-our-side", () -> only(decisions.render(List.of(scenario.signal(true,
+                Signal.Side.OUR_SIDE, Suggestion.NONE, new SignalEvidence.OurSideRefused(1.0, 320))))));
+        add.message("reply-signal-capacity", () -> only(decisions.render(List.of(scenario.signal(true,
+                Signal.Side.CAPACITY, Suggestion.NONE, new SignalEvidence.GatewayErrors(
+                        Scenario.gateway(0.12, 38, 320, 38, 900), false))))));
         add.message("decision-switched-off", () -> decisions.render(List.of(scenario.availabilityChanged(),
                 scenario.routeChanged(), scenario.consentAsked())).get(0));
         add.message("decision-resolved", () -> only(decisions.render(List.of(scenario.resolvedEvent()))));
         add.message("decision-consent-timeout", () -> only(decisions.render(List.of(scenario.consentTimedOut()))));
         add.message("decision-signal-burst", () -> only(decisions.render(scenario.signalBurst(
-                new SignalEvidence.GatewayErrors(Scenario.gateway(0.3, 12, 40, 0, 2559), false)))));
+                new SignalEvidence.GatewayErrors(Scenario.gateway(0.3, 12, 40, 0, 2559), false), Suggestion.NONE))));
         cases.addAll(QuestionGoldenCases.of(scenario, words));
 
         add.message("support-affected", () -> support.affected(scenario.acknowledged(), scenario.during(),

@@ -119,8 +119,8 @@ class OutsideTextTest {
         String longest = "<".repeat(3000);
         IncidentChange.Applied posted = (IncidentChange.Applied) seed.acknowledged().postUpdate(
                 new UpdateText(longest, longest), Scenario.BOB, AT);
-        SlackMessage reply = new ThreadReply(seed.names(), Wording.of("en")).render(new DetourEvent.IncidentChanged(
-                AT, Scenario.BOB, posted.incident(), posted.entries())).get(0);
+        SlackMessage reply = new DecisionReply(seed.names(), Wording.of("en")).render(List.of(new DetourEvent.IncidentChanged(
+                AT, Scenario.BOB, posted.incident(), posted.entries()))).get(0);
 
         String text = section(reply, 0);
         assertTrue(text.length() <= Limits.SECTION_TEXT, text.length() + " characters");
@@ -137,8 +137,8 @@ class OutsideTextTest {
         List<String> renderings = new ArrayList<>();
         for (UpdateText text : List.of(UpdateText.internalOnly(update), UpdateText.forCustomers(update))) {
             IncidentChange.Applied posted = (IncidentChange.Applied) acknowledged.postUpdate(text, Scenario.BOB, AT);
-            SlackMessage reply = new ThreadReply(seed.names(), Wording.of("en")).render(new DetourEvent.IncidentChanged(
-                    AT, Scenario.BOB, posted.incident(), posted.entries())).get(0);
+            SlackMessage reply = new DecisionReply(seed.names(), Wording.of("en")).render(List.of(new DetourEvent.IncidentChanged(
+                    AT, Scenario.BOB, posted.incident(), posted.entries()))).get(0);
             renderings.add(reply.text());
             renderings.add(section(reply, 0));
         }

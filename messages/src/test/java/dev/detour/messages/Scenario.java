@@ -470,10 +470,10 @@ final class Scenario {
     }
 
     /** Signals the gateway sent together, one per affected target, each suggesting to switch it off. */
-    List<DetourEvent> signalBurst(SignalEvidence evidence) {
+    List<DetourEvent> signalBurst(SignalEvidence evidence, Suggestion suggestion) {
         return affected.stream().map(target -> (DetourEvent) new DetourEvent.SignalReceived(OPENED,
                 Actor.signal("gateway"), new Signal("gateway", List.of(target), true, Signal.Severity.DOWN,
-                        Signal.Side.PROVIDER, evidence(evidence), OPENED), Optional.of(id), Suggestion.DISABLE))
+                        Signal.Side.PROVIDER, evidence(evidence), OPENED), Optional.of(id), suggestion))
                 .toList();
     }
 

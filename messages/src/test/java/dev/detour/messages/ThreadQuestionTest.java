@@ -114,7 +114,7 @@ class ThreadQuestionTest {
     void aFailingSignalAsksWithASwitchOffButtonPerModelThatIsStillOn() {
         SlackMessage ask = questions.render(signalAsks(true), seed.after(), true);
 
-        assertTrue(ask.text().contains("Switch it off?"), ask.text());
+        assertTrue(ask.text().contains("Switch them off?"), ask.text());
         String blocks = ask.blocks().toString();
         assertTrue(blocks.contains("value=INC-1 model:claude-opus-4-8") && blocks.contains(
                 "value=INC-1 model:claude-opus-4-7"), blocks);
@@ -237,5 +237,26 @@ class ThreadQuestionTest {
     private static ThreadQuestions.Asked settle(ThreadQuestions.Asked question, QuestionSettlement settlement) {
         return new ThreadQuestions.Asked(question.question(), question.channel(), question.ts(), question.context(),
                 question.offered(), question.askedAt(), Optional.of(settlement), false);
+    }
+
+    @Test
+    void signalsOfOneSourceSeenTogetherAreOneQuestionWithAButtonPerModelAndTheirWordsOnce() {
+        IncidentId incident = new IncidentId(1);
+        List<DetourEvent> burst = List.of(suggesting(incident, SeedCatalog.OPUS_48),
+                suggesting(incident, SeedCatalog.OPUS_47));
+
+        List<ThreadQuestion.Asking> asked = questions.asks(burst);
+
+        assertEquals(1, asked.size(), asked.toString());
+        assertEquals(2, asked.get(0).questions().size());
+        assertEquals(":warning: Our gateway reports Claude Opus 4.8, Claude Opus 4.7 failing: HighErrorRate: error rate"
+                + " 30%", asked.get(0).context());
+    }
+
+    private static DetourEvent suggesting(IncidentId incident, dev.detour.incidents.catalog.ModelId model) {
+        Signal signal = new Signal("gateway", List.of(Target.model(model)), true, Signal.Severity.DEGRADED,
+                Signal.Side.PROVIDER, new SignalEvidence.Alert("HighErrorRate", "error rate 30%"), Instant.EPOCH);
+        return new DetourEvent.SignalReceived(Instant.EPOCH, Actor.signal("gateway"), signal, Optional.of(incident),
+                DetourEvent.SignalReceived.Suggestion.DISABLE);
     }
 }

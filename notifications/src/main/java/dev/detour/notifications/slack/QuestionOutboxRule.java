@@ -9,6 +9,7 @@ import dev.detour.incidents.incident.Question;
 import dev.detour.incidents.incident.QuestionSettlement;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.outbox.ChangeRule;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
@@ -17,6 +18,7 @@ import dev.detour.incidents.routing.RouteState;
 import dev.detour.messages.Names;
 import dev.detour.messages.ThreadQuestion;
 import dev.detour.messages.Wording;
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -30,7 +32,8 @@ import java.util.Optional;
  * from the state then, so a question never shows a button that would do nothing.
  */
 @Singleton
-public class QuestionOutboxRule implements OutboxRule {
+@Order(2)
+public class QuestionOutboxRule implements OutboxRule, ChangeRule {
     private final SlackSettings slack;
     private final ThreadQuestion questions;
 
@@ -47,15 +50,28 @@ public class QuestionOutboxRule implements OutboxRule {
         }
         String channel = slack.incidentChannel();
         List<OutboxDraft> drafts = new ArrayList<>();
-        // What this event settles goes first: a recovery overtakes "switch it off?" before it asks to switch back on.
         for (QuestionChange change : changes(event, incident.get())) {
             drafts.add(new OutboxDraft(SlackKind.QUESTION_SETTLED, channel, Once.perEvent(drafts.size()),
                     change.toJson(), incident));
         }
-        questions.asks(event).ifPresent(asking -> drafts.add(new OutboxDraft(SlackKind.QUESTION, channel,
-                // Many routes back on their usual model in one change: one suggestion to move to Monitoring.
-                asking.questions().get(0).kind() == Question.Kind.MONITOR ? Once.perChange("monitor-suggestion")
-                        : Once.perEvent(drafts.size()), new QuestionPost(asking).toJson(), incident)));
+        return drafts;
+    }
+
+    /**
+     * The questions the change asks, after what its events settled and after its decision reply (this rule is
+     * ordered after {@link SlackOutboxRule}), so a reply that says "see the question below" has it below.
+     */
+    @Override
+    public List<OutboxDraft> draftsForChange(List<DetourEvent> events) {
+        List<OutboxDraft> drafts = new ArrayList<>();
+        for (ThreadQuestion.Asking asking : questions.asks(events)) {
+            IncidentId incident = asking.questions().get(0).incident();
+            // Many routes back on their usual model in one change: one suggestion to move to Monitoring.
+            Once once = asking.questions().get(0).kind() == Question.Kind.MONITOR ? Once.perChange("monitor-suggestion")
+                    : Once.perChange("question", Integer.toString(drafts.size()));
+            drafts.add(new OutboxDraft(SlackKind.QUESTION, slack.incidentChannel(), once,
+                    new QuestionPost(asking).toJson(), Optional.of(incident)));
+        }
         return drafts;
     }
 

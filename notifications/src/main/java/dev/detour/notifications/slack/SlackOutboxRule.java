@@ -13,6 +13,7 @@ import dev.detour.messages.DecisionReply;
 import dev.detour.messages.Names;
 import dev.detour.messages.SlackMessage;
 import dev.detour.messages.Wording;
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * for the decision with its consequences, followed by any question it asks ({@link DecisionReply}).
  */
 @Singleton
+@Order(1) // its reply comes before the questions the change asks (QuestionOutboxRule)
 public class SlackOutboxRule implements OutboxRule, ChangeRule {
     private final SlackSettings slack;
     private final DecisionReply replies;
