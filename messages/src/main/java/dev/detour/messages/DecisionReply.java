@@ -256,6 +256,10 @@ public final class DecisionReply {
                     && before.get().serving().equals(after.serving())) {
                 continue; // moved and back within the change: nothing to tell
             }
+            if (route.after().cause().consentTimedOut() || route.reason().orElse(null)
+                    instanceof RouteReason.ConsentAnswered) {
+                continue; // the question is edited to say who answered (or that nobody did) and where it went
+            }
             if (!headed) {
                 heading(route).ifPresent(lines::add);
                 headed = true;
@@ -264,18 +268,8 @@ public final class DecisionReply {
         }
     }
 
-    /** Who decided, when only routes moved: a consent answer, a timeout, an override. */
+    /** Who decided, when only routes moved: a person's override. */
     private Optional<String> heading(DetourEvent.RouteChanged route) {
-        RouteCause cause = route.after().cause();
-        Optional<TaskClass> policy = names.catalog().taskClass(route.after().taskClass());
-        if (cause.consentTimedOut() && policy.isPresent()) {
-            return Optional.of(words.get(WordKey.DECISION_CONSENT_TIMEOUT,
-                    words.duration(policy.get().consentTimeout())));
-        }
-        if (route.reason().orElse(null) instanceof RouteReason.ConsentAnswered answered) {
-            return Optional.of(words.get(answered.answer() == dev.detour.incidents.catalog.ConsentAnswer.APPROVE
-                    ? WordKey.DECISION_CONSENT_APPROVED : WordKey.DECISION_CONSENT_DENIED, who(route.actor())));
-        }
         if (route.actor().kind() == Actor.Kind.USER) {
             return Optional.of(words.get(WordKey.DECISION_ROUTED, who(route.actor())));
         }

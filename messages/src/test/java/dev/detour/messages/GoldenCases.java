@@ -96,7 +96,6 @@ final class GoldenCases {
         add.message("decision-switched-off", () -> decisions.render(List.of(scenario.availabilityChanged(),
                 scenario.routeChanged(), scenario.consentAsked())).get(0));
         add.message("decision-resolved", () -> only(decisions.render(List.of(scenario.resolvedEvent()))));
-        add.message("decision-consent-timeout", () -> only(decisions.render(List.of(scenario.consentTimedOut()))));
         add.message("decision-signal-burst", () -> only(decisions.render(scenario.signalBurst(
                 new SignalEvidence.GatewayErrors(Scenario.gateway(0.3, 12, 40, 0, 2559), false), Suggestion.NONE))));
         cases.addAll(QuestionGoldenCases.of(scenario, words));

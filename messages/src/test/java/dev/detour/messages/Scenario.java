@@ -451,17 +451,6 @@ final class Scenario {
                 Optional.of(id));
     }
 
-    DetourEvent consentTimedOut() {
-        TaskClass taskClass = first(FailoverMode.CONSENT);
-        Route awaiting = during(taskClass);
-        Route denied = new Route(taskClass.id(), RouteState.STOPPED, Optional.empty(), awaiting.offered(),
-                RouteCause.CONSENT_TIMEOUT_DENIED);
-        return new DetourEvent.RouteChanged(DISABLED.plus(taskClass.consentTimeout()), ConsentTimeouts.POLICY,
-                Optional.of(awaiting), denied, Optional.of(new RouteReason.ConsentAnswered(
-                        ConsentAnswer.DENY, awaiting.offered().orElseThrow())),
-                Optional.of(id));
-    }
-
     /** @param evidence what the signal saw; the hostile scenario's signals bring outside text with its markup */
     DetourEvent signal(boolean firing, Signal.Side side, Suggestion suggestion, SignalEvidence evidence) {
         Signal signal = new Signal("gateway", affected, firing, Signal.Severity.DOWN, side, evidence(evidence),

@@ -204,8 +204,13 @@ public class SignalService {
         Availability current = store.availability();
         List<Target> toChange = signal.targets().stream()
                 .filter(target -> isAvailable(current, target) == signal.firing()).toList();
+        // A target that recovered while its provider is switched off is on but serves nothing: suggest switching
+        // the provider back on (never done automatically: a provider off is a person's or a policy's decision).
+        boolean providerOff = !signal.firing() && signal.targets().stream()
+                .anyMatch(target -> !current.isAvailable(catalog.providerOf(target)));
+        Suggestion otherwise = providerOff ? Suggestion.ENABLE : Suggestion.NONE;
         if (toChange.isEmpty()) {
-            return Suggestion.NONE;
+            return otherwise;
         }
         List<Target> automatic = toChange.stream().filter(target -> provider(target)
                 .map(p -> signal.firing() ? p.autoDisable() : p.autoEnable()).orElse(false)).toList();
@@ -214,7 +219,7 @@ public class SignalService {
             availability.set(automatic, !signal.firing(), actor, Optional.empty(), incident);
         }
         if (automatic.size() == toChange.size()) {
-            return Suggestion.NONE;
+            return otherwise;
         }
         return signal.firing() ? Suggestion.DISABLE : Suggestion.ENABLE;
     }
