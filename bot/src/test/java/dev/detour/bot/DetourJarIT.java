@@ -65,6 +65,7 @@ class DetourJarIT {
                     "[Approve: use GPT-5] [Deny: keep it paused]",
                     "/detour consent code-migration approve", "Code migration plans now use GPT-5.",
                     "support has had no update for", "[Post update]",
+                    "#C0MANAGERS (summary channel) · new message", "Contract review*: paused for 41m",
                     "`gateway` clears Claude Opus 4.8",
                     "/detour enable anthropic", "ALL CLEAR: AI FEATURES ARE BACK TO NORMAL",
                     "#C0MANAGERS (summary channel) · new message", "INCIDENT SUMMARY: INC-1",

@@ -98,6 +98,10 @@ public enum WordKey {
 
     NUDGE_TEXT("nudge.text"),
     NUDGE_BUTTON("nudge.button"),
+    HEADS_UP_PAUSED("nudge.heads-up.paused"),
+    HEADS_UP_INCIDENT("nudge.heads-up.incident"),
+    HEADS_UP_NEXT_CONSENT("nudge.heads-up.next.consent"),
+    HEADS_UP_NEXT_STOPPED("nudge.heads-up.next.stopped"),
 
     WORD_STATE_INVESTIGATING("word.state.investigating"),
     WORD_STATE_IDENTIFIED("word.state.identified"),

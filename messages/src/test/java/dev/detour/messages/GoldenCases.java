@@ -119,6 +119,8 @@ final class GoldenCases {
                 Optional.empty(), Optional.of(scenario.silence()))));
         add.message("update-nudge", () -> new UpdateNudge(words).render(scenario.id(),
                 scenario.silence()));
+        add.message("pause-heads-up", () -> new PauseHeadsUp(names, words).render(scenario.pausedFeature(),
+                Scenario.NOW));
         return cases;
     }
 

@@ -445,6 +445,13 @@ final class Scenario {
                 + signalNote);
     }
 
+    /** The first feature the incident pauses, paused since the switch-off, for the managers' heads-up. */
+    dev.detour.incidents.readmodel.PausedFeature pausedFeature() {
+        DetourStatus.TaskClassStatus paused = during().taskClasses().stream()
+                .filter(taskClass -> !taskClass.current().state().serves()).findFirst().orElseThrow();
+        return new dev.detour.incidents.readmodel.PausedFeature(paused, DISABLED, Optional.of(acknowledged()));
+    }
+
     /** How long support has heard nothing, for the update nudge. */
     Duration silence() {
         return silence;
