@@ -58,9 +58,9 @@ public final class IncidentRootMessage {
         String headline = words.get(WordKey.ROOT_HEADLINE, incident.id().toString(),
                 words.get(WordKey.rootKind(incident.kind())), words.get(WordKey.state(incident.state())));
         blocks.add(header(h -> h.text(plainText(Limits.clip(headline, Limits.HEADER_TEXT)))));
-        String since = words.get(WordKey.ROOT_OPENED, Names.time(incident.openedAt()), Names.actor(incident.openedBy()))
+        String since = words.get(WordKey.ROOT_OPENED, SlackTime.slack(incident.openedAt(), status.at()), Names.actor(incident.openedBy()))
                 + incident.acknowledgedBy().map(by -> " · " + words.get(WordKey.ROOT_ACKNOWLEDGED, Names.actor(by))).orElse("")
-                + incident.resolvedAt().map(at -> " · " + words.get(WordKey.ROOT_RESOLVED, Names.time(at))).orElse("");
+                + incident.resolvedAt().map(at -> " · " + words.get(WordKey.ROOT_RESOLVED, SlackTime.slack(at, status.at()))).orElse("");
         String title = SlackText.escape(titles.of(incident), Limits.room(Limits.SECTION_TEXT, "**\n" + since));
         String about = "*" + title + "*\n" + since;
         blocks.add(section(s -> s.text(markdownText(Limits.clip(about, Limits.SECTION_TEXT)))));
@@ -80,7 +80,7 @@ public final class IncidentRootMessage {
             blocks.add(section(s -> s.text(markdownText("*" + words.get(WordKey.ROOT_TASK_CLASSES) + "*\n"
                     + Limits.lines(routes, Limits.SECTION_TEXT - 20)))));
         }
-        String signals = signalsSeen(timeline);
+        String signals = signalsSeen(timeline, status.at());
         if (!signals.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText(Limits.clip("*" + words.get(WordKey.ROOT_SIGNALS_SEEN) + "*\n"
                     + signals, Limits.SECTION_TEXT)))));
@@ -89,7 +89,7 @@ public final class IncidentRootMessage {
             blocks.add(actions(a -> a.blockId("incident-actions").elements(buttons(incident, status))));
         }
         blocks.add(context(c -> c.elements(List.of(markdownText(words.get(WordKey.ROOT_FOOTER,
-                Names.time(status.at())))))));
+                SlackTime.slack(status.at(), status.at())))))));
         String count = String.valueOf(incident.affected().size());
         String text = words.get(WordKey.ROOT_TEXT, headline, SlackText.escape(titles.of(incident),
                 Limits.room(Limits.SECTION_TEXT, words.get(WordKey.ROOT_TEXT, headline, "", count))), count);
@@ -100,13 +100,13 @@ public final class IncidentRootMessage {
      * "`gateway` ×3 (last 07:15 UTC) · `statuspage:anthropic` ×1 (…)", one count per source, in order of first
      * sight.
      */
-    private String signalsSeen(List<TimelineEntry> timeline) {
+    private String signalsSeen(List<TimelineEntry> timeline, java.time.Instant now) {
         Map<String, List<TimelineEntry>> bySource = timeline.stream()
                 .filter(entry -> entry.type() == TimelineEntry.Type.SIGNAL)
                 .collect(Collectors.groupingBy(entry -> entry.actor().id(), LinkedHashMap::new, Collectors.toList()));
         List<String> counters = bySource.entrySet().stream().map(source -> words.get(WordKey.ROOT_SIGNAL_COUNT,
                 SlackText.escape(source.getKey()), String.valueOf(source.getValue().size()),
-                Names.time(source.getValue().get(source.getValue().size() - 1).at()))).toList();
+                SlackTime.slack(source.getValue().get(source.getValue().size() - 1).at(), now))).toList();
         return Limits.joined(counters, " · ", Limits.SECTION_TEXT - 40);
     }
 
@@ -175,7 +175,7 @@ public final class IncidentRootMessage {
                 .map(a -> {
                     WordKey key = a.available() ? WordKey.ROOT_AVAILABLE : WordKey.ROOT_UNAVAILABLE;
                     WordKey keySince = a.available() ? WordKey.ROOT_AVAILABLE_SINCE : WordKey.ROOT_UNAVAILABLE_SINCE;
-                    return a.since().map(since -> words.get(keySince, Names.time(since)))
+                    return a.since().map(since -> words.get(keySince, SlackTime.slack(since, status.at())))
                             .orElseGet(() -> words.get(key));
                 })
                 .orElse(words.get(WordKey.ROOT_UNKNOWN));

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.header;
@@ -40,7 +41,7 @@ public final class SupportPost {
         String headline = headline(incident);
         List<String> lines = lines(status);
         String body = Limits.lines(lines.stream().map(line -> "• " + line).toList(), Limits.SECTION_TEXT - 100);
-        String when = when(incident, next);
+        String when = when(incident, next, at -> SlackTime.slack(at, status.at()));
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Limits.clip(headline, Limits.HEADER_TEXT)))));
         // Support posts are read by people outside the incident: no mention in an update stays live.
@@ -51,7 +52,7 @@ public final class SupportPost {
         blocks.add(context(c -> c.elements(List.of(markdownText(when)))));
         // The whole post, update included, for Slack's notifications.
         String text = headline + "\n" + said.map(u -> u + "\n").orElse("") + String.join("\n", lines) + "\n"
-                + when;
+                + when(incident, next, at -> SlackTime.plain(at, status.at()));
         return new SlackMessage(Limits.clip(text, Limits.MESSAGE_TEXT), blocks);
     }
 
@@ -72,18 +73,21 @@ public final class SupportPost {
     /** Normal routing has resumed. */
     public SlackMessage allClear(Incident incident, Instant at) {
         SupportPostDraft post = allClearWords(incident, at);
-        return new SlackMessage(post.headline() + "\n" + post.body(), List.of(
-                header(h -> h.text(plainText(post.headline()))),
-                section(s -> s.text(markdownText(post.body())))));
+        String body = allClearBody(incident, at, time -> SlackTime.slack(time, at));
+        return new SlackMessage(post.headline() + "\n" + allClearBody(incident, at, time -> SlackTime.plain(time, at)),
+                List.of(header(h -> h.text(plainText(post.headline()))), section(s -> s.text(markdownText(body)))));
     }
 
     /** The all-clear as data for readers outside Slack; it holds only Detour's own words. */
     public SupportPostDraft allClearWords(Incident incident, Instant at) {
         String headline = words.get(WordKey.SUPPORT_ALLCLEAR_HEADER);
-        String body = words.get(WordKey.SUPPORT_ALLCLEAR_BODY, words.get(WordKey.supportKind(incident.kind())),
-                Names.time(incident.openedAt()), Names.time(at),
+        return new SupportPostDraft(SupportPostKind.ALL_CLEAR, headline, allClearBody(incident, at, Names::time));
+    }
+
+    private String allClearBody(Incident incident, Instant at, Function<Instant, String> time) {
+        return words.get(WordKey.SUPPORT_ALLCLEAR_BODY, words.get(WordKey.supportKind(incident.kind())),
+                time.apply(incident.openedAt()), time.apply(at),
                 words.duration(Duration.between(incident.openedAt(), at)));
-        return new SupportPostDraft(SupportPostKind.ALL_CLEAR, headline, body);
     }
 
     private String headline(Incident incident) {
@@ -111,9 +115,9 @@ public final class SupportPost {
         return lines;
     }
 
-    private String when(Incident incident, Instant next) {
-        return words.get(WordKey.SUPPORT_SINCE, Names.time(incident.openedAt())) + " "
-                + words.get(WordKey.SUPPORT_NEXT, Names.time(next));
+    private String when(Incident incident, Instant next, Function<Instant, String> time) {
+        return words.get(WordKey.SUPPORT_SINCE, time.apply(incident.openedAt())) + " "
+                + words.get(WordKey.SUPPORT_NEXT, time.apply(next));
     }
 
     private String kind(IncidentKind kind) {

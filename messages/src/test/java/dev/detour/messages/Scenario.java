@@ -301,6 +301,13 @@ final class Scenario {
         return new IncidentReport(resolved(), timeline, routeChanges(), RESOLVED);
     }
 
+    /** The report as someone joining at {@link #NOW} reads it: the open incident and its timeline so far. */
+    IncidentReport reportSoFar() {
+        IncidentReport whole = report();
+        return new IncidentReport(acknowledged(), whole.timeline().stream().filter(entry -> !entry.at().isAfter(NOW))
+                .toList(), whole.routeChanges().stream().filter(record -> !record.at().isAfter(NOW)).toList(), NOW);
+    }
+
     /** What Bob entered in the resolve form: the summary, the cause, one follow-up with owner and date. */
     Resolution resolution() {
         return new Resolution(summary, cause, List.of(new FollowUp(followUp, Optional.of("<@U0BOB>"),
