@@ -35,7 +35,7 @@ class WordingTest {
 
         assertTrue(root.text().startsWith("INC-1 · Ausfall · wird untersucht: "), root.text());
         assertTrue(json.contains("\"text\": \"Übernehmen\""), json);
-        assertTrue(json.contains("Zuletzt geändert 2026-06-07 07:40 UTC"), json);
+        assertTrue(json.contains("Zuletzt geändert <!date^1780818000^{time}|07:40 UTC>"), json);
     }
 
     @Test
