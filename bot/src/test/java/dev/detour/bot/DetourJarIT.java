@@ -69,6 +69,7 @@ class DetourJarIT {
                     "[Approve: use GPT-5] [Deny: keep it paused]",
                     "/detour consent code-migration approve", "Code migration plans: running on GPT-5 for now.",
                     "support has had no update for", "[Post update]",
+                    "#C0MANAGERS (summary channel) · new message", "Contract review*: paused for 41m",
                     "Our gateway reports Claude Opus 4.8, Claude Opus 4.7 healthy again",
                     "/detour enable anthropic", "ALL CLEAR: AI FEATURES ARE BACK TO NORMAL",
                     "#C0MANAGERS (summary channel) · new message", "INCIDENT SUMMARY: INC-1",

@@ -14,6 +14,7 @@ import dev.detour.incidents.preview.PreviewOutcome;
 import dev.detour.incidents.signals.PlausibleTimes;
 import dev.detour.messages.AuditMessage;
 import dev.detour.messages.ChangePreviewMessage;
+import dev.detour.messages.IncidentCatchUp;
 import dev.detour.messages.HelpMessage;
 import dev.detour.messages.ManagerSummary;
 import dev.detour.messages.Modals;
@@ -46,7 +47,6 @@ import java.util.stream.Collectors;
 @Singleton
 public class CommandHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
-    private static final int AUDIT_LINES = 30;
 
     private final CommandParser parser;
     private final OnCallPolicy onCall;
@@ -119,8 +119,9 @@ public class CommandHandler {
                     SlackText.escape(invalid.usage())));
         } else if (command instanceof DetourCommand.Help) {
             return new CommandReply.Ephemeral(help(words));
-        } else if (command instanceof DetourCommand.Status) {
-            return new CommandReply.Ephemeral(new StatusMessage(names, words).render(operations.status()));
+        } else if (command instanceof DetourCommand.Status status) {
+            return status.incident().map(this::catchUp).orElseGet(() ->
+                    new CommandReply.Ephemeral(new StatusMessage(names, words).render(operations.status())));
         } else if (command instanceof DetourCommand.Declare declare) {
             return declare.opensForm() ? new CommandReply.OpenModal(forms.declare()) : declare(declare, invoker);
         } else if (command instanceof DetourCommand.Acknowledge acknowledge) {
@@ -259,6 +260,14 @@ public class CommandHandler {
                 words.get(WordKey.state(incident.state()))));
     }
 
+    /** Five lines for someone joining late. */
+    private CommandReply catchUp(IncidentId id) {
+        return operations.report(id).<CommandReply>map(report -> new CommandReply.Ephemeral(
+                        new IncidentCatchUp(names, words).render(report, operations.status(),
+                                operations.nextUpdateBy(id))))
+                .orElseGet(() -> CommandReply.say(words.get(WordKey.COMMAND_NO_INCIDENT, id)));
+    }
+
     private CommandReply summary(IncidentId id, boolean full) {
         ManagerSummary summary = new ManagerSummary(names, words);
         return operations.report(id).<CommandReply>map(report -> new CommandReply.Ephemeral(
@@ -266,16 +275,22 @@ public class CommandHandler {
                 .orElseGet(() -> CommandReply.say(words.get(WordKey.COMMAND_NO_INCIDENT, id)));
     }
 
+    /** One page, newest first; one record more than a page is read to know whether an older page exists. */
     private CommandReply audit(DetourCommand.Audit command) {
-        AuditQuery query = command.query();
-        if (command.since().isPresent()) {
-            query = new AuditQuery(query.incident(), query.subject(),
-                    Optional.of(new PlausibleTimes(clock).ago(command.since().get())), Optional.empty(), 0,
-                    query.limit());
-        }
-        List<StoredAuditRecord> records = operations.audit(query.newest(AUDIT_LINES));
-        AuditMessage.Filter filter = new AuditMessage.Filter(query.incident(), query.subject(), command.since());
-        return new CommandReply.Ephemeral(new AuditMessage(words).render(records, filter));
+        int size = DetourCommand.Audit.PAGE;
+        AuditQuery query = command.query()
+                .since(command.since().map(since -> new PlausibleTimes(clock).ago(since)))
+                .withReceipts(command.all())
+                .newest(size + 1)
+                .skipping((long) (command.page() - 1) * size);
+        List<StoredAuditRecord> found = operations.audit(query);
+        boolean older = found.size() > size && command.page() < DetourCommand.Audit.LAST_PAGE;
+        List<StoredAuditRecord> records = found.subList(0, Math.min(size, found.size()));
+        AuditMessage.Filter filter = new AuditMessage.Filter(query.incident(), query.subject(), command.since(),
+                command.all());
+        AuditMessage.Page page = new AuditMessage.Page(command.page(),
+                older ? Optional.of(command.pageCommand(command.page() + 1)) : Optional.empty());
+        return new CommandReply.Ephemeral(new AuditMessage(words).render(records, filter, page, clock.instant()));
     }
 
     static SlackMessage help(Wording words) {

@@ -128,7 +128,7 @@ public final class CommandParser {
             try {
                 return switch (verb) {
                     case HELP -> noArguments(new DetourCommand.Help());
-                    case STATUS -> noArguments(new DetourCommand.Status());
+                    case STATUS -> status();
                     case DECLARE -> new DetourCommand.Declare(targets(), text(reason, WordKey.PARSE_WHAT_REASON,
                             TextLimits.TITLE));
                     case DISABLE -> new DetourCommand.Disable(requiredTargets(), text(reason, WordKey.PARSE_WHAT_REASON,
@@ -284,28 +284,61 @@ public final class CommandParser {
             return incident(words.get(0));
         }
 
+        /** Nothing, or one incident: {@code status INC-4} is the catch-up on it. */
+        private DetourCommand status() {
+            if (reason.isPresent() || words.size() > 1) {
+                throw refusal(WordKey.PARSE_STATUS_NEEDS);
+            }
+            return new DetourCommand.Status(words.isEmpty() ? Optional.empty() : Optional.of(incident(words.get(0))));
+        }
+
+        /**
+         * {@code [INC-n|provider|model|task-class] [since <duration>] [all] [page <n>]}, in any order: at most one
+         * filter; {@code all} shows delivery receipts too; {@code page 2} the next 30 older records.
+         */
         private DetourCommand audit() {
             AuditQuery query = AuditQuery.everything();
             Optional<Duration> since = Optional.empty();
-            List<String> rest = new ArrayList<>(words);
-            int sinceAt = rest.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList().indexOf("since");
-            if (sinceAt >= 0) {
-                if (sinceAt != rest.size() - 2) {
-                    throw refusal(WordKey.PARSE_SINCE_NEEDS);
+            Optional<String> filter = Optional.empty();
+            boolean all = false;
+            int page = 1;
+            for (int i = 0; i < words.size(); i++) {
+                String word = words.get(i).toLowerCase(Locale.ROOT);
+                if (word.equals("since")) {
+                    if (i + 1 >= words.size() || since.isPresent()) {
+                        throw refusal(WordKey.PARSE_SINCE_NEEDS);
+                    }
+                    String duration = words.get(++i);
+                    since = Optional.of(Durations.parse(duration).or(() -> beyondCounting(duration))
+                            .filter(d -> !d.isNegative() && !d.isZero())
+                            .orElseThrow(() -> refusal(WordKey.PARSE_SINCE_UNKNOWN, duration)));
+                } else if (word.equals("all")) {
+                    all = true;
+                } else if (word.equals("page")) {
+                    if (i + 1 >= words.size()) {
+                        throw refusal(WordKey.PARSE_PAGE_NEEDS, String.valueOf(DetourCommand.Audit.LAST_PAGE));
+                    }
+                    page = pageNumber(words.get(++i));
+                } else if (filter.isPresent()) {
+                    throw refusal(WordKey.PARSE_AUDIT_ONE_FILTER);
+                } else {
+                    query = subject(words.get(i), query);
+                    filter = Optional.of(IncidentId.parse(words.get(i)).map(IncidentId::toString).orElse(word));
                 }
-                String duration = rest.get(sinceAt + 1);
-                since = Optional.of(Durations.parse(duration).or(() -> beyondCounting(duration))
-                        .filter(d -> !d.isNegative() && !d.isZero())
-                        .orElseThrow(() -> refusal(WordKey.PARSE_SINCE_UNKNOWN, duration)));
-                rest = rest.subList(0, sinceAt);
             }
-            if (rest.size() > 1) {
-                throw refusal(WordKey.PARSE_AUDIT_ONE_FILTER);
+            return new DetourCommand.Audit(query, since, filter, all, page);
+        }
+
+        private int pageNumber(String word) {
+            String limit = String.valueOf(DetourCommand.Audit.LAST_PAGE);
+            if (!word.matches("[0-9]{1,9}")) {
+                throw refusal(WordKey.PARSE_PAGE_NEEDS, limit);
             }
-            if (rest.size() == 1) {
-                query = subject(rest.get(0), query);
+            int page = Integer.parseInt(word);
+            if (page < 1 || page > DetourCommand.Audit.LAST_PAGE) {
+                throw refusal(WordKey.PARSE_PAGE_NEEDS, limit);
             }
-            return new DetourCommand.Audit(query, since);
+            return page;
         }
 
         private AuditQuery subject(String word, AuditQuery query) {

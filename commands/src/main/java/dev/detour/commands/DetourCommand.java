@@ -44,7 +44,16 @@ public sealed interface DetourCommand {
         }
     }
 
-    record Status() implements DetourCommand {
+    /** @param incident with one, a five-line catch-up on it; without, what is switched off and routed now */
+    record Status(Optional<IncidentId> incident) implements DetourCommand {
+        public Status {
+            incident = incident == null ? Optional.empty() : incident;
+        }
+
+        public Status() {
+            this(Optional.empty());
+        }
+
         public Optional<Verb> verb() {
             return Optional.of(Verb.STATUS);
         }
@@ -260,8 +269,55 @@ public sealed interface DetourCommand {
         }
     }
 
-    /** @param query the incident or subject to read; {@code since} relative to now */
-    record Audit(AuditQuery query, Optional<Duration> since) implements DetourCommand {
+    /**
+     * @param query  the incident or subject to read; {@code since} relative to now
+     * @param filter the incident, provider, model or task class as typed (for the next page's command)
+     * @param all    delivery receipts too; without {@code all} they are left out
+     * @param page   which page of {@link #PAGE} records, newest first, from 1
+     */
+    record Audit(AuditQuery query, Optional<Duration> since, Optional<String> filter, boolean all, int page)
+            implements DetourCommand {
+        /** Records per page. */
+        public static final int PAGE = 30;
+        /** The last page anyone may ask for. */
+        public static final int LAST_PAGE = 10_000;
+
+        public Audit {
+            since = since == null ? Optional.empty() : since;
+            filter = filter == null ? Optional.empty() : filter;
+            if (page < 1 || page > LAST_PAGE) {
+                throw new IllegalArgumentException("page must be between 1 and " + LAST_PAGE);
+            }
+        }
+
+        /** The first page, without receipts. */
+        public Audit(AuditQuery query, Optional<Duration> since) {
+            this(query, since, Optional.empty(), false, 1);
+        }
+
+        /** What to type for page {@code number} of the same records: {@code /detour audit INC-1 since 2h page 2}. */
+        public String pageCommand(int number) {
+            StringBuilder text = new StringBuilder("/detour audit");
+            filter.ifPresent(word -> text.append(' ').append(word));
+            since.ifPresent(duration -> text.append(" since ").append(typed(duration)));
+            if (all) {
+                text.append(" all");
+            }
+            return text.append(" page ").append(number).toString();
+        }
+
+        /** {@code 7d}, {@code 2h}, {@code 90m}, {@code 45s}: a duration as it may be typed again. */
+        private static String typed(Duration duration) {
+            long seconds = duration.toSeconds();
+            if (seconds % 86_400 == 0) {
+                return seconds / 86_400 + "d";
+            }
+            if (seconds % 3600 == 0) {
+                return seconds / 3600 + "h";
+            }
+            return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+        }
+
         public Optional<Verb> verb() {
             return Optional.of(Verb.AUDIT);
         }

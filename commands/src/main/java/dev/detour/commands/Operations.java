@@ -72,6 +72,11 @@ public interface Operations {
 
     Optional<IncidentReport> report(IncidentId id);
 
+    /** When support was last promised its next post about the incident; empty when it was not (or no support). */
+    default Optional<java.time.Instant> nextUpdateBy(IncidentId id) {
+        return Optional.empty();
+    }
+
     List<StoredAuditRecord> audit(AuditQuery query);
 
     /**

@@ -150,6 +150,11 @@ public class ServiceOperations implements Operations {
     }
 
     @Override
+    public Optional<java.time.Instant> nextUpdateBy(IncidentId id) {
+        return reports.nextUpdateBy(id);
+    }
+
+    @Override
     public List<StoredAuditRecord> audit(AuditQuery query) {
         return audit.search(query);
     }

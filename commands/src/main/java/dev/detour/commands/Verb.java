@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public enum Verb {
     HELP("/detour help", false),
-    STATUS("/detour status", false),
+    STATUS("/detour status [INC-n]", false),
     DECLARE("/detour declare <provider|model>... [-- reason]", true),
     DISABLE("/detour disable <provider|model>... [--dry-run] [-- reason]", true),
     ENABLE("/detour enable <provider|model>... [--dry-run] [-- reason]", true),
@@ -26,7 +26,7 @@ public enum Verb {
     RESOLVE("/detour resolve <INC-n> [-- summary] [--cause why] [--follow-up what @owner due YYYY-MM-DD]", true),
     REOPEN("/detour reopen <INC-n> [-- reason]", true),
     SUMMARY("/detour summary <INC-n> [full]", false),
-    AUDIT("/detour audit [INC-n|provider|model|task-class] [since <duration>]", false),
+    AUDIT("/detour audit [INC-n|provider|model|task-class] [since <duration>] [all] [page <n>]", false),
     SUBSCRIBE("/detour subscribe", false),
     UNSUBSCRIBE("/detour unsubscribe", false);
 

@@ -6,6 +6,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.detour.messages.Wording;
 import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.audit.AuditAction;
+import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.audit.AuditSubject;
+import dev.detour.incidents.audit.StoredAuditRecord;
+import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Incident;
@@ -262,6 +268,61 @@ class CommandHandlerTest {
         String text = text(reply);
         assertTrue(!text.contains("Only on-call"), text);
         assertEquals(List.of(), operations.changes);
+    }
+
+    @Test
+    void statusOfAnIncidentIsAFiveLineCatchUpWithIdsAndTheOneWithoutStaysTodaysStatus() {
+        Incident incident = operations.open("GPT-5 errors", Target.model(GPT_5));
+
+        String catchUp = say(commands.parse("status " + incident.id()), MALLORY);
+        String today = say(commands.parse("status"), MALLORY);
+
+        assertEquals(5, catchUp.lines().count(), catchUp);
+        assertTrue(catchUp.startsWith("*INC-1* · Outage · investigating: GPT-5 errors"), catchUp);
+        assertTrue(catchUp.contains("*Who leads:* nobody has acknowledged it yet"), catchUp);
+        assertTrue(catchUp.contains("*Next:*"), catchUp);
+        assertTrue(today.startsWith("Detour status:"), today);
+    }
+
+    @Test
+    void statusOfAnUnknownIncidentSaysThereIsNone() {
+        assertTrue(say(commands.parse("status INC-9"), MALLORY).contains("There is no incident INC-9"));
+    }
+
+    @Test
+    void auditShowsThirtyRecordsAPageWithoutReceiptsAndSaysHowToSeeOlderOnesAndTheReceipts() {
+        for (int i = 60; i > 0; i--) { // newest first; every third a delivery receipt
+            Actor actor = i % 3 == 0 ? AuditQuery.RECEIPTS : Actor.user("U0ALICE");
+            operations.auditTrail.add(new StoredAuditRecord(i, new AuditRecord(FakeOperations.NOW.minusSeconds(60L * (60 - i)),
+                    actor, AuditAction.ROUTE_OVERRIDE, AuditSubject.of("task-class:legal-review"), Optional.empty(),
+                    Optional.of("stop"), Optional.of("record " + i), Optional.of(new IncidentId(1)))));
+        }
+
+        String first = say(commands.parse("audit INC-1"), MALLORY);
+        String second = say(commands.parse("audit INC-1 page 2"), MALLORY);
+
+        assertEquals(30, first.lines().filter(line -> line.startsWith("• ")).count(), first);
+        assertTrue(first.contains(": record 59 (INC-1)") && !first.contains("record 60 "), "no receipt: " + first);
+        assertTrue(first.contains("Older records: `/detour audit INC-1 page 2`"), first);
+        assertTrue(first.contains("Delivery receipts are left out: add `all` to see them."), first);
+        assertEquals(0, operations.auditQueries.get(0).offset());
+        assertEquals(30, operations.auditQueries.get(1).offset());
+        assertEquals(10, second.lines().filter(line -> line.startsWith("• ")).count(), second);
+        assertEquals(0, second.lines().filter(line -> line.contains("Older records")).count(), "the last page");
+        assertTrue(second.startsWith("*Audit* for INC-1, newest first, page 2"), second);
+    }
+
+    @Test
+    void auditAllShowsTheDeliveryReceiptsToo() {
+        operations.auditTrail.add(new StoredAuditRecord(1, new AuditRecord(FakeOperations.NOW, AuditQuery.RECEIPTS,
+                new AuditAction("outbox.sent"), AuditSubject.of("incident:INC-1"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(new IncidentId(1)))));
+
+        String all = say(commands.parse("audit all"), MALLORY);
+
+        assertTrue(operations.auditQueries.get(0).receipts());
+        assertTrue(all.contains("`system:outbox` `outbox.sent`"), all);
+        assertTrue(!all.contains("Delivery receipts are left out"), all);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.detour.commands;
 
 import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.IncidentId;
@@ -25,6 +26,7 @@ import static dev.detour.incidents.SeedCatalog.MEETING_SUMMARY;
 import static dev.detour.incidents.SeedCatalog.OPUS_47;
 import static dev.detour.incidents.SeedCatalog.OPUS_48;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -194,6 +196,60 @@ class CommandParserTest {
 
         assertTrue(huge.since().orElseThrow().toDays() >= 36_500, huge.toString());
         assertEquals(Optional.of(Duration.parse("PT2562047788015215H")), iso.since());
+    }
+
+    @Test
+    void statusWithAnIncidentAsksForItsCatchUpAndWithoutForTodaysStatus() {
+        assertEquals(new DetourCommand.Status(Optional.of(new IncidentId(4))), parser.parse("status INC-4"));
+        assertEquals(new DetourCommand.Status(Optional.of(new IncidentId(4))), parser.parse("status 4"));
+        assertEquals(new DetourCommand.Status(), parser.parse("status"));
+    }
+
+    @Test
+    void auditLeavesReceiptsOutUnlessAllIsSaidAndStartsOnPageOne() {
+        var plain = assertInstanceOf(DetourCommand.Audit.class, parser.parse("audit INC-3"));
+        var all = assertInstanceOf(DetourCommand.Audit.class, parser.parse("audit INC-3 all"));
+
+        assertFalse(plain.all());
+        assertEquals(1, plain.page());
+        assertTrue(all.all());
+    }
+
+    @Test
+    void auditTakesFilterSinceAllAndPageInAnyOrder() {
+        var audit = assertInstanceOf(DetourCommand.Audit.class, parser.parse("audit page 3 all since 2h inc-3"));
+
+        assertEquals(Optional.of(new IncidentId(3)), audit.query().incident());
+        assertEquals(Optional.of(Duration.ofHours(2)), audit.since());
+        assertTrue(audit.all());
+        assertEquals(3, audit.page());
+        assertEquals("/detour audit INC-3 since 2h all page 4", audit.pageCommand(4));
+    }
+
+    @Test
+    void theNextPagesCommandRepeatsTheFilterAsTyped() {
+        var audit = assertInstanceOf(DetourCommand.Audit.class, parser.parse("audit Claude-Opus-4-8 since 90m"));
+
+        assertEquals("/detour audit claude-opus-4-8 since 90m page 2", audit.pageCommand(2));
+        assertEquals(new DetourCommand.Audit(AuditQuery.everything(), Optional.empty()).pageCommand(2),
+                "/detour audit page 2");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "audit page|`page` needs a page number",
+            "audit page 0|`page` needs a page number after it, from 1 to 10000",
+            "audit page two|`page` needs a page number",
+            "audit page 10001|from 1 to 10000",
+            "audit since|`since` needs one duration",
+            "audit since 2h since 3h|`since` needs one duration",
+            "status INC-1 INC-2|`status` takes nothing, or one incident",
+            "status -- why|`status` takes nothing, or one incident",
+            "status soon|`soon` is not an incident id",
+    })
+    void auditPagesAndStatusCatchUpsExplainTheirMistakes(String text, String explanation) {
+        var invalid = assertInstanceOf(DetourCommand.Invalid.class, parser.parse(text));
+        assertTrue(invalid.problem().contains(explanation), invalid::problem);
     }
 
     @ParameterizedTest

@@ -244,14 +244,20 @@ final class FakeOperations implements Operations {
     @Override
     public Optional<IncidentReport> report(IncidentId id) {
         maybeFail();
-        return Optional.empty();
+        return Optional.ofNullable(incidents.get(id)).map(incident -> new IncidentReport(incident, List.of(),
+                List.of(), NOW));
     }
+
+    /** The audit trail, newest first, as the database would page it. */
+    final List<StoredAuditRecord> auditTrail = new ArrayList<>();
 
     @Override
     public List<StoredAuditRecord> audit(AuditQuery query) {
         maybeFail();
         auditQueries.add(query);
-        return List.of();
+        return auditTrail.stream()
+                .filter(stored -> query.receipts() || !stored.record().actor().equals(AuditQuery.RECEIPTS))
+                .skip(query.offset()).limit(query.limit()).toList();
     }
 
     /** Who asked for DMs of customer updates. */

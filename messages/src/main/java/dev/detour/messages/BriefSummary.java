@@ -231,7 +231,8 @@ final class BriefSummary {
         return decisions;
     }
 
-    private Optional<String> decision(TimelineEntry entry) {
+    /** A decision in words, for the summary and the catch-up; empty for an entry that decided nothing. */
+    Optional<String> decision(TimelineEntry entry) {
         boolean person = entry.actor().kind() == Actor.Kind.USER;
         String who = Names.actor(entry.actor());
         TimelineDetail detail = entry.detail();

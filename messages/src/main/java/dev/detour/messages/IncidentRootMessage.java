@@ -95,7 +95,7 @@ public final class IncidentRootMessage {
             blocks.add(section(s -> s.text(markdownText("*" + words.get(WordKey.ROOT_TASK_CLASSES) + "*\n"
                     + Limits.lines(routes, Limits.SECTION_TEXT - 20)))));
         }
-        String signals = signalsSeen(timeline);
+        String signals = signalsSeen(timeline, status.at());
         if (!signals.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText(Limits.clip("*" + words.get(WordKey.ROOT_SIGNALS_SEEN) + "*\n"
                     + signals, Limits.SECTION_TEXT)))));
@@ -170,13 +170,13 @@ public final class IncidentRootMessage {
      * "`gateway` ×3 (last 07:15 UTC) · `statuspage:anthropic` ×1 (…)", one count per source, in order of first
      * sight.
      */
-    private String signalsSeen(List<TimelineEntry> timeline) {
+    private String signalsSeen(List<TimelineEntry> timeline, java.time.Instant now) {
         Map<String, List<TimelineEntry>> bySource = timeline.stream()
                 .filter(entry -> entry.type() == TimelineEntry.Type.SIGNAL)
                 .collect(Collectors.groupingBy(entry -> entry.actor().id(), LinkedHashMap::new, Collectors.toList()));
         List<String> counters = bySource.entrySet().stream().map(source -> words.get(WordKey.ROOT_SIGNAL_COUNT,
                 SlackText.escape(source.getKey()), String.valueOf(source.getValue().size()),
-                Names.time(source.getValue().get(source.getValue().size() - 1).at()))).toList();
+                SlackTime.slack(source.getValue().get(source.getValue().size() - 1).at(), now))).toList();
         return Limits.joined(counters, " · ", Limits.SECTION_TEXT - 40);
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
@@ -61,13 +62,38 @@ public final class ManagerSummary {
         Incident incident = report.incident();
         Instant end = incident.resolvedAt().orElse(report.at());
         String title = words.get(WordKey.SUMMARY_HEADER, incident.id());
+        Function<Instant, String> slack = at -> SlackTime.slack(at, report.at());
+        Function<Instant, String> plain = at -> SlackTime.plain(at, report.at());
+        List<String> facts = facts(report, end, slack);
+        List<String> periods = periods(report, end, slack);
+
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(Limits.clip(title, Limits.HEADER_TEXT)))));
+        blocks.add(section(s -> s.text(markdownText(Limits.clip(String.join("\n", facts), Limits.SECTION_TEXT)))));
+        blocks.add(list(words.get(WordKey.SUMMARY_PERIODS), periods.isEmpty()
+                ? List.of(words.get(WordKey.SUMMARY_PERIOD_NONE)) : periods));
+        blocks.add(list(words.get(WordKey.SUMMARY_DECISIONS), decisions(report, slack)));
+        List<String> signals = signals(report, slack);
+        if (!signals.isEmpty()) {
+            blocks.add(list(words.get(WordKey.SUMMARY_SIGNALS), signals));
+        }
+        blocks.add(list(words.get(WordKey.SUMMARY_TIMELINE), report.timeline().stream()
+                .map(entry -> slack.apply(entry.at()) + " " + Names.actor(entry.actor()) + ": "
+                        + timelineText.of(entry, ITEM)).toList()));
+        String text = title + "\n" + String.join("\n", facts(report, end, plain)) + "\n"
+                + String.join("\n", periods(report, end, plain));
+        return new SlackMessage(Limits.clip(text, Limits.SECTION_TEXT), blocks);
+    }
+
+    private List<String> facts(IncidentReport report, Instant end, Function<Instant, String> time) {
+        Incident incident = report.incident();
         List<String> facts = new ArrayList<>();
         facts.add("*" + words.get(WordKey.SUMMARY_TITLE, SlackText.escape(titles.of(incident), Limits.SECTION_TEXT / 2),
                 words.get(WordKey.kind(IncidentPicture.kindOf(incident, report.timeline()))),
                 words.get(WordKey.state(incident.state()))) + "*");
         facts.add(words.get(WordKey.SUMMARY_DURATION, duration(incident.openedAt(), end)
                 + (incident.isOpen() ? " (" + words.get(WordKey.SUMMARY_ONGOING) + ")" : "")));
-        facts.add(words.get(WordKey.SUMMARY_DETECT, Names.time(incident.openedAt()), Names.actor(incident.openedBy())));
+        facts.add(words.get(WordKey.SUMMARY_DETECT, time.apply(incident.openedAt()), Names.actor(incident.openedBy())));
         detection(words, report.timeline()).ifPresent(facts::add);
         facts.add(words.get(WordKey.SUMMARY_ACKNOWLEDGE, incident.acknowledgedAt()
                 .map(at -> duration(incident.openedAt(), at)).orElse(words.get(WordKey.SUMMARY_NOT_YET))));
@@ -77,28 +103,12 @@ public final class ManagerSummary {
                 .map(at -> duration(incident.openedAt(), at)).orElse(words.get(WordKey.SUMMARY_NOT_YET))));
         facts.add(words.get(WordKey.SUMMARY_AFFECTED, String.join(", ", incident.affected().stream()
                 .map(names::target).toList())));
-        List<String> periods = periods(report, end);
         Set<String> classes = new LinkedHashSet<>();
         report.routeChanges().forEach(record -> classes.add(names.taskClass(taskClass(record))));
         if (!classes.isEmpty()) {
             facts.add(words.get(WordKey.SUMMARY_TASK_CLASSES, String.join(", ", classes)));
         }
-
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(Limits.clip(title, Limits.HEADER_TEXT)))));
-        blocks.add(section(s -> s.text(markdownText(Limits.clip(String.join("\n", facts), Limits.SECTION_TEXT)))));
-        blocks.add(list(words.get(WordKey.SUMMARY_PERIODS), periods.isEmpty()
-                ? List.of(words.get(WordKey.SUMMARY_PERIOD_NONE)) : periods));
-        blocks.add(list(words.get(WordKey.SUMMARY_DECISIONS), decisions(report)));
-        List<String> signals = signals(report);
-        if (!signals.isEmpty()) {
-            blocks.add(list(words.get(WordKey.SUMMARY_SIGNALS), signals));
-        }
-        blocks.add(list(words.get(WordKey.SUMMARY_TIMELINE), report.timeline().stream()
-                .map(entry -> Names.time(entry.at()) + " " + Names.actor(entry.actor()) + ": "
-                        + timelineText.of(entry, ITEM)).toList()));
-        String text = title + "\n" + String.join("\n", facts) + "\n" + String.join("\n", periods);
-        return new SlackMessage(Limits.clip(text, Limits.SECTION_TEXT), blocks);
+        return facts;
     }
 
     private static LayoutBlock list(String heading, List<String> items) {
@@ -108,29 +118,29 @@ public final class ManagerSummary {
     }
 
     /** Each time a task class was off its primary: on which state, for how long. */
-    private List<String> periods(IncidentReport report, Instant end) {
+    private List<String> periods(IncidentReport report, Instant end, Function<Instant, String> time) {
         Map<TaskClassId, AuditRecord> open = new LinkedHashMap<>();
         List<String> periods = new ArrayList<>();
         for (AuditRecord change : report.routeChanges()) {
             TaskClassId taskClass = taskClass(change);
             AuditRecord started = open.remove(taskClass);
             if (started != null) {
-                periods.add(period(started, change.at()));
+                periods.add(period(started, change.at(), time));
             }
             if (!change.after().orElse("").startsWith("primary")) {
                 open.put(taskClass, change);
             }
         }
-        open.values().forEach(started -> periods.add(period(started, end)));
+        open.values().forEach(started -> periods.add(period(started, end, time)));
         return periods;
     }
 
-    private String period(AuditRecord started, Instant until) {
+    private String period(AuditRecord started, Instant until, Function<Instant, String> time) {
         String state = started.after().orElse("");
         String taskClass = names.taskClass(taskClass(started));
         String length = duration(started.at(), until);
-        String from = Names.time(started.at());
-        String to = Names.time(until);
+        String from = time.apply(started.at());
+        String to = time.apply(until);
         if (state.startsWith("fallback ")) {
             String model = names.model(dev.detour.incidents.catalog.ModelId.of(state.substring("fallback ".length())
                     .strip()));
@@ -140,21 +150,21 @@ public final class ManagerSummary {
                 taskClass, length, from, to);
     }
 
-    private List<String> decisions(IncidentReport report) {
+    private List<String> decisions(IncidentReport report, Function<Instant, String> time) {
         List<String> decisions = new ArrayList<>();
         for (TimelineEntry entry : report.timeline()) {
             if (entry.actor().kind() == Actor.Kind.USER) {
-                decisions.add(Names.time(entry.at()) + " " + Names.actor(entry.actor()) + ": "
+                decisions.add(time.apply(entry.at()) + " " + Names.actor(entry.actor()) + ": "
                         + timelineText.of(entry, ITEM));
             }
         }
         return decisions.isEmpty() ? List.of("—") : decisions;
     }
 
-    private List<String> signals(IncidentReport report) {
+    private List<String> signals(IncidentReport report, Function<Instant, String> time) {
         return report.timeline().stream()
                 .filter(entry -> entry.type() == TimelineEntry.Type.SIGNAL)
-                .map(entry -> Names.time(entry.at()) + " `" + SlackText.escape(entry.actor().id()) + "`: "
+                .map(entry -> time.apply(entry.at()) + " `" + SlackText.escape(entry.actor().id()) + "`: "
                         + SlackText.escape(timelineText.plain(entry), ITEM))
                 .toList();
     }

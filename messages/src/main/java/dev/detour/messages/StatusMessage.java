@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -31,7 +32,9 @@ public final class StatusMessage {
 
     public List<LayoutBlock> blocks(DetourStatus status) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(words.get(WordKey.STATUS_HEADER, Names.time(status.at()))))));
+        blocks.add(header(h -> h.text(plainText(words.get(WordKey.STATUS_HEADER)))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(words.get(WordKey.STATUS_AS_OF,
+                SlackTime.slack(status.at(), status.at())))))));
         List<String> incidents = status.openIncidents().stream()
                 .map(incident -> "• *" + incident.id() + "* " + words.get(WordKey.state(incident.state()))
                         + " · " + words.get(WordKey.kindWord(incident.kind())) + " · "
@@ -40,9 +43,9 @@ public final class StatusMessage {
         blocks.add(list(WordKey.STATUS_OPEN_INCIDENTS, incidents, WordKey.STATUS_NO_INCIDENTS));
         List<String> off = new ArrayList<>();
         status.providers().stream().filter(p -> !p.available())
-                .forEach(p -> off.add("• " + switchedOff(WordKey.STATUS_PROVIDER_OFF, WordKey.STATUS_PROVIDER_OFF_SINCE, p.name(), p.id().value(), p.since())));
+                .forEach(p -> off.add("• " + switchedOff(WordKey.STATUS_PROVIDER_OFF, WordKey.STATUS_PROVIDER_OFF_SINCE, p.name(), p.id().value(), p.since(), status.at())));
         status.models().stream().filter(m -> !m.available())
-                .forEach(m -> off.add("• " + switchedOff(WordKey.STATUS_MODEL_OFF, WordKey.STATUS_MODEL_OFF_SINCE, m.name(), m.id().value(), m.since())));
+                .forEach(m -> off.add("• " + switchedOff(WordKey.STATUS_MODEL_OFF, WordKey.STATUS_MODEL_OFF_SINCE, m.name(), m.id().value(), m.since(), status.at())));
         blocks.add(list(WordKey.STATUS_SWITCHED_OFF, off, WordKey.STATUS_NOTHING_OFF));
         List<String> routes = status.taskClasses().stream()
                 .map(t -> "• " + t.name() + " (`" + t.id() + "`, " + words.get(WordKey.failover(t.failover()))
@@ -59,8 +62,9 @@ public final class StatusMessage {
         return section(s -> s.text(markdownText(text)));
     }
 
-    private String switchedOff(WordKey key, WordKey keySince, String name, String id, Optional<Instant> since) {
-        return since.map(at -> words.get(keySince, name, id, Names.time(at)))
+    private String switchedOff(WordKey key, WordKey keySince, String name, String id, Optional<Instant> since,
+                               Instant now) {
+        return since.map(at -> words.get(keySince, name, id, SlackTime.slack(at, now)))
                 .orElseGet(() -> words.get(key, name, id));
     }
 

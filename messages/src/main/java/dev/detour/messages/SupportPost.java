@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.header;
@@ -52,13 +53,13 @@ public final class SupportPost {
     public SlackMessage affected(Incident incident, DetourStatus status, Optional<String> update, Instant next,
                                  int number) {
         String headline = headline(incident, number);
-        String lead = lead(incident);
+        String lead = lead(incident, at -> SlackTime.slack(at, status.at()), SlackText::escape);
         List<String> lines = lines(status);
         String body = Limits.lines(lines.stream().map(line -> "• " + line).toList(), Limits.SECTION_TEXT - 100);
-        String when = when(incident, next);
+        String when = when(incident, next, at -> SlackTime.slack(at, status.at()));
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Limits.clip(headline, Limits.HEADER_TEXT)))));
-        blocks.add(section(s -> s.text(markdownText(SlackText.escape(lead, Limits.SECTION_TEXT)))));
+        blocks.add(section(s -> s.text(markdownText(Limits.clip(lead, Limits.SECTION_TEXT)))));
         // Support posts are read by people outside the incident: no mention in an update stays live.
         Optional<String> said = update.map(text -> words.get(WordKey.SUPPORT_UPDATE, SlackText.escape(text,
                 Limits.room(Limits.SECTION_TEXT, words.get(WordKey.SUPPORT_UPDATE, "")))));
@@ -66,8 +67,9 @@ public final class SupportPost {
         blocks.add(section(s -> s.text(markdownText(body))));
         blocks.add(context(c -> c.elements(List.of(markdownText(when)))));
         // The whole post, update included, for Slack's notifications.
-        String text = headline + "\n" + SlackText.escape(lead) + "\n" + said.map(u -> u + "\n").orElse("")
-                + String.join("\n", lines) + "\n" + when;
+        String text = headline + "\n" + lead(incident, at -> SlackTime.plain(at, status.at()), SlackText::escape) + "\n"
+                + said.map(u -> u + "\n").orElse("") + String.join("\n", lines) + "\n"
+                + when(incident, next, at -> SlackTime.plain(at, status.at()));
         return new SlackMessage(Limits.clip(text, Limits.MESSAGE_TEXT), blocks);
     }
 
@@ -95,18 +97,21 @@ public final class SupportPost {
     /** Normal routing has resumed. */
     public SlackMessage allClear(Incident incident, Instant at) {
         SupportPostDraft post = allClearWords(incident, at);
-        return new SlackMessage(post.headline() + "\n" + post.body(), List.of(
-                header(h -> h.text(plainText(post.headline()))),
-                section(s -> s.text(markdownText(post.body())))));
+        String body = allClearBody(incident, at, time -> SlackTime.slack(time, at));
+        return new SlackMessage(post.headline() + "\n" + allClearBody(incident, at, time -> SlackTime.plain(time, at)),
+                List.of(header(h -> h.text(plainText(post.headline()))), section(s -> s.text(markdownText(body)))));
     }
 
     /** The all-clear as data for readers outside Slack; it holds only Detour's own words. */
     public SupportPostDraft allClearWords(Incident incident, Instant at) {
         String headline = words.get(WordKey.SUPPORT_ALLCLEAR_HEADER);
-        String body = words.get(WordKey.SUPPORT_ALLCLEAR_BODY, words.get(WordKey.supportKind(incident.kind())),
-                Names.time(incident.openedAt()), Names.time(at),
+        return new SupportPostDraft(SupportPostKind.ALL_CLEAR, headline, allClearBody(incident, at, Names::time));
+    }
+
+    private String allClearBody(Incident incident, Instant at, Function<Instant, String> time) {
+        return words.get(WordKey.SUPPORT_ALLCLEAR_BODY, words.get(WordKey.supportKind(incident.kind())),
+                time.apply(incident.openedAt()), time.apply(at),
                 words.duration(Duration.between(incident.openedAt(), at)));
-        return new SupportPostDraft(SupportPostKind.ALL_CLEAR, headline, body);
     }
 
     /**
@@ -114,14 +119,22 @@ public final class SupportPost {
      * a change of ours, or planned maintenance. The same sentence on every surface: Slack, the status page, email.
      */
     public String lead(Incident incident) {
-        String since = Names.time(incident.openedAt());
+        return lead(incident, Names::time, text -> text);
+    }
+
+    /**
+     * @param time how a moment reads on this surface (a Slack date token, or UTC)
+     * @param text how a name from the config reads on this surface (escaped for Slack, or as is)
+     */
+    private String lead(Incident incident, Function<Instant, String> time, Function<String, String> text) {
+        String since = time.apply(incident.openedAt());
         List<Optional<String>> publicNames = incident.affected().stream().map(names.catalog()::providerOf).distinct()
                 .sorted().map(names::publicProvider).toList();
         // A company that names no vendor to customers: one neutral "our AI provider" for all of them.
         boolean unnamed = publicNames.stream().anyMatch(Optional::isEmpty);
         List<String> providers = publicNames.stream().flatMap(Optional::stream).toList();
         String named = providers.size() > NAMED_PROVIDERS ? words.get(WordKey.SUPPORT_SEVERAL_PROVIDERS)
-                : String.join(words.get(WordKey.SUPPORT_AND), providers);
+                : String.join(words.get(WordKey.SUPPORT_AND), providers.stream().map(text).toList());
         boolean many = providers.size() > 1;
         WordKey key = switch (incident.kind()) {
             case OUTAGE -> unnamed ? WordKey.SUPPORT_LEAD_UNNAMED_ERRORS
@@ -177,9 +190,9 @@ public final class SupportPost {
                 WordKey.SUPPORT_FALLBACK_NOTE, text)).orElse("");
     }
 
-    private String when(Incident incident, Instant next) {
-        return words.get(WordKey.SUPPORT_SINCE, Names.time(incident.openedAt())) + " "
-                + words.get(WordKey.SUPPORT_NEXT, Names.time(next));
+    private String when(Incident incident, Instant next, Function<Instant, String> time) {
+        return words.get(WordKey.SUPPORT_SINCE, time.apply(incident.openedAt())) + " "
+                + words.get(WordKey.SUPPORT_NEXT, time.apply(next));
     }
 
     private String kind(IncidentKind kind) {

@@ -37,7 +37,7 @@ final class GoldenCases {
     /** The commands as {@code dev.detour.commands.Verb} declares them (its test checks that they still are). */
     static final List<HelpMessage.Command> COMMANDS = List.of(
             new HelpMessage.Command(WordKey.HELP_VERB_HELP, "/detour help", false),
-            new HelpMessage.Command(WordKey.HELP_VERB_STATUS, "/detour status", false),
+            new HelpMessage.Command(WordKey.HELP_VERB_STATUS, "/detour status [INC-n]", false),
             new HelpMessage.Command(WordKey.HELP_VERB_DECLARE, "/detour declare <provider|model>... [-- reason]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_DISABLE, "/detour disable <provider|model>... [--dry-run] [-- reason]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_ENABLE, "/detour enable <provider|model>... [--dry-run] [-- reason]", true),
@@ -53,7 +53,7 @@ final class GoldenCases {
             new HelpMessage.Command(WordKey.HELP_VERB_RESOLVE, "/detour resolve <INC-n> [-- summary] [--cause why] [--follow-up what @owner due YYYY-MM-DD]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_REOPEN, "/detour reopen <INC-n> [-- reason]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_SUMMARY, "/detour summary <INC-n> [full]", false),
-            new HelpMessage.Command(WordKey.HELP_VERB_AUDIT, "/detour audit [INC-n|provider|model|task-class] [since <duration>]",
+            new HelpMessage.Command(WordKey.HELP_VERB_AUDIT, "/detour audit [INC-n|provider|model|task-class] [since <duration>] [all] [page <n>]",
                     false),
             new HelpMessage.Command(WordKey.HELP_VERB_SUBSCRIBE, "/detour subscribe", false),
             new HelpMessage.Command(WordKey.HELP_VERB_UNSUBSCRIBE, "/detour unsubscribe", false));
@@ -111,6 +111,11 @@ final class GoldenCases {
         add.message("status", () -> status.render(scenario.during()));
         add.message("preview-disable", () -> new ChangePreviewMessage(names, words)
                 .render(PreviewCases.disableFirstProvider(scenario)));
+        IncidentCatchUp catchUp = new IncidentCatchUp(names, words);
+        add.message("status-catch-up", () -> catchUp.render(scenario.reportSoFar(), scenario.during(),
+                Optional.of(Scenario.UPDATED.plusSeconds(30 * 60))));
+        add.message("status-catch-up-resolved", () -> catchUp.render(scenario.report(), scenario.after(),
+                Optional.empty()));
         add.view("app-home", () -> new AppHomeView(status, words).render(scenario.during()));
         add.view("modal-declare", modals::declare);
         add.view("modal-post-update", () -> modals.postUpdate(scenario.id()));
@@ -119,9 +124,12 @@ final class GoldenCases {
         add.view("modal-resolve", () -> modals.resolve(scenario.id()));
         AuditMessage audit = new AuditMessage(words);
         add.message("audit", () -> audit.render(scenario.audit(), new AuditMessage.Filter(Optional.of(scenario.id()),
-                Optional.empty(), Optional.empty())));
+                Optional.empty(), Optional.empty(), false), new AuditMessage.Page(1,
+                Optional.of("/detour audit " + scenario.id() + " page 2")), Scenario.NOW));
         add.message("audit-empty", () -> audit.render(List.of(), new AuditMessage.Filter(Optional.of(scenario.id()),
-                Optional.empty(), Optional.of(scenario.silence()))));
+                Optional.empty(), Optional.of(scenario.silence()), true), Scenario.NOW));
+        add.message("pause-heads-up", () -> new PauseHeadsUp(names, words).render(scenario.pausedFeature(),
+                Scenario.NOW));
         return cases;
     }
 

@@ -331,6 +331,13 @@ final class Scenario {
         return new IncidentReport(resolved(), timeline, routeChanges(), RESOLVED);
     }
 
+    /** The report as someone joining at {@link #NOW} reads it: the open incident and its timeline so far. */
+    IncidentReport reportSoFar() {
+        IncidentReport whole = report();
+        return new IncidentReport(acknowledged(), whole.timeline().stream().filter(entry -> !entry.at().isAfter(NOW))
+                .toList(), whole.routeChanges().stream().filter(record -> !record.at().isAfter(NOW)).toList(), NOW);
+    }
+
     /** What Bob entered in the resolve form: the summary, the cause, one follow-up with owner and date. */
     Resolution resolution() {
         return new Resolution(summary, cause, List.of(new FollowUp(followUp, Optional.of("<@U0BOB>"),
@@ -477,6 +484,13 @@ final class Scenario {
     private SignalEvidence evidence(SignalEvidence evidence) {
         return signalNote.isEmpty() ? evidence : new SignalEvidence.Alert("HighErrorRate", "error rate 41%"
                 + signalNote);
+    }
+
+    /** The first feature the incident pauses, paused since the switch-off, for the managers' heads-up. */
+    dev.detour.incidents.readmodel.PausedFeature pausedFeature() {
+        DetourStatus.TaskClassStatus paused = during().taskClasses().stream()
+                .filter(taskClass -> !taskClass.current().state().serves()).findFirst().orElseThrow();
+        return new dev.detour.incidents.readmodel.PausedFeature(paused, DISABLED, Optional.of(acknowledged()));
     }
 
     /** How long support has heard nothing, for the update nudge. */

@@ -41,7 +41,8 @@ public class AuditController {
                                   @Nullable @QueryValue String provider,
                                   @Nullable @QueryValue("task-class") String taskClass,
                                   @Nullable @QueryValue String since, @Nullable @QueryValue String until,
-                                  @Nullable @QueryValue String after, @Nullable @QueryValue String limit) {
+                                  @Nullable @QueryValue String after, @Nullable @QueryValue String limit,
+                                  @Nullable @QueryValue String receipts) {
         List<String> subjects = new ArrayList<>();
         subject("model", model, ModelId::of).ifPresent(subjects::add);
         subject("provider", provider, ProviderId::of).ifPresent(subjects::add);
@@ -53,9 +54,11 @@ public class AuditController {
                 .map(text -> QueryParameters.incidentId("incident", text));
         int pageSize = QueryParameters.intBetween("limit", limit, 1, AuditQuery.MAX_LIMIT, AuditQuery.DEFAULT_LIMIT);
         long afterId = QueryParameters.intBetween("after", after, 0, Integer.MAX_VALUE, 0);
-        AuditQuery query = new AuditQuery(incidentId, subjects.stream().findFirst(),
-                QueryParameters.instant("since", since, times), QueryParameters.instant("until", until, times),
-                afterId, pageSize);
+        AuditQuery query = AuditQuery.everything().forIncident(incidentId).forSubject(subjects.stream().findFirst())
+                .since(QueryParameters.instant("since", since, times))
+                .until(QueryParameters.instant("until", until, times))
+                .after(afterId).oldest(pageSize)
+                .withReceipts(QueryParameters.bool("receipts", receipts, true));
         List<StoredAuditRecord> found = audit.search(query);
         Long next = found.size() == pageSize ? found.get(found.size() - 1).id() : null;
         return new Views.AuditPage(found.stream().map(Views.AuditLine::of).toList(), next);

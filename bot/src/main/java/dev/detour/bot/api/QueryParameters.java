@@ -30,6 +30,18 @@ final class QueryParameters {
                 + value + "'");
     }
 
+    /** {@code true} or {@code false} (any case); {@code fallback} when not given. */
+    static boolean bool(String name, String value, boolean fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiProblem.badRequest(name + " must be true or false, not '" + value + "'");
+        };
+    }
+
     static IncidentId incidentId(String name, String value) {
         String text = value.trim();
         return IncidentId.parse(text.matches("\\d+") ? "INC-" + text : text)

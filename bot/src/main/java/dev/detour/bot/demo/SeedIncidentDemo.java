@@ -12,6 +12,7 @@ import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.ports.OutboxQueue;
+import dev.detour.notifications.slack.PauseHeadsUps;
 import dev.detour.notifications.slack.SupportUpdateNudges;
 import io.micronaut.context.ApplicationContext;
 
@@ -52,6 +53,7 @@ public final class SeedIncidentDemo {
     private final CommandHandler commands;
     private final IncidentService incidents;
     private final SupportUpdateNudges nudges;
+    private final PauseHeadsUps headsUps;
     private final OutboxQueue outbox;
 
     private SeedIncidentDemo(PrintStream out, ApplicationContext detour) {
@@ -61,6 +63,7 @@ public final class SeedIncidentDemo {
         this.commands = detour.getBean(CommandHandler.class);
         this.incidents = detour.getBean(IncidentService.class);
         this.nudges = detour.getBean(SupportUpdateNudges.class);
+        this.headsUps = detour.getBean(PauseHeadsUps.class);
         this.outbox = detour.getBean(OutboxQueue.class);
     }
 
@@ -134,6 +137,7 @@ public final class SeedIncidentDemo {
         // step acknowledges that incident.
         properties.put("detour.signals.gateway-record-wait", "60s");
         properties.put("detour.support.nudge-check", "1h");
+        properties.put("detour.managers.heads-up-check", "1h");
         properties.put("detour.outbox.poll", "20ms");
         properties.put("detour.outbox.first-poll", "0s");
         properties.put("detour.slack.burst", "1000");               // the console has no rate limit
@@ -167,6 +171,9 @@ public final class SeedIncidentDemo {
 
         at("07:56", "Half an hour without news for support: Detour reminds on-call.");
         nudges.nudgeDue();
+        delivered();
+        at("07:56", "Contract review has been paused for more than 30 minutes: managers get a heads-up.");
+        headsUps.postDue();
         delivered();
         at("08:05", null);
         command("update " + id + " --public Anthropic is working on a fix. Meeting summaries and code migration"

@@ -146,6 +146,32 @@ class ApiIT implements TestPropertyProvider {
                 Optional.empty());
     }
 
+    @Inject
+    dev.detour.incidents.ports.AuditTrail audit;
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+
+    @Test
+    void theAuditApiGivesDeliveryReceiptsUnlessAskedNotTo() throws Exception {
+        String subject = "task-class:legal-review";
+        transactions.executeWrite(status -> {
+            audit.append(new dev.detour.incidents.audit.AuditRecord(java.time.Instant.now(),
+                    dev.detour.incidents.audit.AuditQuery.RECEIPTS,
+                    new dev.detour.incidents.audit.AuditAction("outbox.sent"),
+                    dev.detour.incidents.audit.AuditSubject.of(subject), Optional.empty(), Optional.empty(),
+                    Optional.of("receipt for the API test"), Optional.empty()));
+            return null;
+        });
+
+        JsonNode everything = get("/api/audit?task-class=legal-review");
+        JsonNode withoutReceipts = get("/api/audit?task-class=legal-review&receipts=false");
+
+        assertTrue(everything.get("records").toString().contains("receipt for the API test"));
+        assertTrue(!withoutReceipts.get("records").toString().contains("system:outbox"),
+                withoutReceipts.toString());
+        assertProblem("/api/audit?receipts=maybe", HttpStatus.BAD_REQUEST, "receipts must be true or false");
+    }
+
     @Test
     void badInputGetsA4xxThatSaysWhatWasWrong() {
         assertProblem("/api/incidents/INC-99999", HttpStatus.NOT_FOUND, "INC-99999");

@@ -25,11 +25,13 @@ public interface AuditRecordRepository extends GenericRepository<AuditRecordRow,
               AND (CAST(:subject AS VARCHAR(200)) IS NULL OR subject = :subject)
               AND (CAST(:since AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at >= :since)
               AND (CAST(:until AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at < :until)
+              AND (CAST(:hiddenActor AS VARCHAR(200)) IS NULL OR actor <> :hiddenActor)
               AND id > :afterId
             ORDER BY id
-            LIMIT :limit""")
+            LIMIT :limit OFFSET :offset""")
     List<AuditRecordRow> search(@Nullable Long incidentId, @Nullable String subject, @Nullable Instant since,
-                                @Nullable Instant until, long afterId, int limit);
+                                @Nullable Instant until, @Nullable String hiddenActor, long afterId, int limit,
+                                long offset);
 
     /** The newest records first: the same filters as {@link #search}, the limit keeping the newest. */
     @Query("""
@@ -38,9 +40,11 @@ public interface AuditRecordRepository extends GenericRepository<AuditRecordRow,
               AND (CAST(:subject AS VARCHAR(200)) IS NULL OR subject = :subject)
               AND (CAST(:since AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at >= :since)
               AND (CAST(:until AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at < :until)
+              AND (CAST(:hiddenActor AS VARCHAR(200)) IS NULL OR actor <> :hiddenActor)
               AND id > :afterId
             ORDER BY id DESC
-            LIMIT :limit""")
+            LIMIT :limit OFFSET :offset""")
     List<AuditRecordRow> searchNewestFirst(@Nullable Long incidentId, @Nullable String subject,
-                                           @Nullable Instant since, @Nullable Instant until, long afterId, int limit);
+                                           @Nullable Instant since, @Nullable Instant until,
+                                           @Nullable String hiddenActor, long afterId, int limit, long offset);
 }

@@ -41,10 +41,12 @@ public class AuditTrailTable implements AuditTrail {
         String subject = query.subject().orElse(null);
         Instant since = query.since().orElse(null);
         Instant until = query.until().orElse(null);
+        String hidden = query.receipts() ? null : AuditQuery.RECEIPTS.toString();
         List<AuditRecordRow> found = switch (query.order()) {
-            case OLDEST_FIRST -> rows.search(incident, subject, since, until, query.afterId(), query.limit());
-            case NEWEST_FIRST -> rows.searchNewestFirst(incident, subject, since, until, query.afterId(),
-                    query.limit());
+            case OLDEST_FIRST -> rows.search(incident, subject, since, until, hidden, query.afterId(), query.limit(),
+                    query.offset());
+            case NEWEST_FIRST -> rows.searchNewestFirst(incident, subject, since, until, hidden, query.afterId(),
+                    query.limit(), query.offset());
         };
         return found.stream().map(AuditTrailTable::toRecord).toList();
     }

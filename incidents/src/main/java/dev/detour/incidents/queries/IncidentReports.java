@@ -8,7 +8,9 @@ import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.ports.AuditTrail;
+import dev.detour.incidents.ports.SupportPosts;
 import dev.detour.incidents.readmodel.IncidentReport;
+import dev.detour.incidents.support.SupportPostRecord;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -21,12 +23,20 @@ import java.util.Optional;
 public class IncidentReports {
     private final IncidentService incidents;
     private final AuditTrail audit;
+    private final SupportPosts supportPosts;
     private final Clock clock;
 
-    public IncidentReports(IncidentService incidents, AuditTrail audit, Clock clock) {
+    public IncidentReports(IncidentService incidents, AuditTrail audit, SupportPosts supportPosts, Clock clock) {
         this.incidents = incidents;
         this.audit = audit;
+        this.supportPosts = supportPosts;
         this.clock = clock;
+    }
+
+    /** When support's last post about the incident promised the next one, if it did. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> nextUpdateBy(IncidentId id) {
+        return supportPosts.ofIncident(id, 1).stream().findFirst().flatMap(SupportPostRecord::nextUpdateBy);
     }
 
     @Transactional(readOnly = true)
@@ -37,8 +47,7 @@ public class IncidentReports {
         }
         Instant now = clock.instant();
         // Route changes after the resolution too, up to now: the return to primary may come a little later.
-        AuditQuery query = new AuditQuery(Optional.empty(), Optional.empty(), Optional.of(incident.get().openedAt()),
-                Optional.empty(), 0, AuditQuery.MAX_LIMIT);
+        AuditQuery query = AuditQuery.everything().since(incident.get().openedAt()).oldest(AuditQuery.MAX_LIMIT);
         var changes = audit.search(query).stream().map(StoredAuditRecord::record)
                 .filter(record -> record.action().equals(AuditAction.ROUTE_CHANGED)
                         && record.subject() instanceof AuditSubject.OfTaskClass)

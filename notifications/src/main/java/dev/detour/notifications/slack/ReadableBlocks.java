@@ -14,6 +14,8 @@ import java.util.List;
  */
 public final class ReadableBlocks {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Slack's date token ({@code <!date^1780816320^{time}|07:12 UTC>}): a terminal shows its UTC fallback. */
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("<!date\\^\\d+\\^[^|>]*\\|([^>]*)>");
 
     private ReadableBlocks() {
     }
@@ -28,8 +30,8 @@ public final class ReadableBlocks {
         } catch (IOException e) {
             lines.clear(); // not Block Kit we can read: the fallback text says the same
         }
-        return (lines.isEmpty() ? message.text().lines().toList() : lines).stream().map(SlackText::unescape)
-                .toList();
+        return (lines.isEmpty() ? message.text().lines().toList() : lines).stream()
+                .map(line -> DATE.matcher(line).replaceAll("$1")).map(SlackText::unescape).toList();
     }
 
 
