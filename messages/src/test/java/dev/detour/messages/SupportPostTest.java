@@ -114,9 +114,13 @@ class SupportPostTest {
         Scenario seed = Scenario.seed();
         SlackMessage post = support(seed).affected(seed.acknowledged(), seed.during(), Optional.of("Paused."), NEXT);
         String lead = support(seed).lead(seed.acknowledged());
-        assertEquals(lead, SlackJson.of(post).getAsJsonArray("blocks").get(1).getAsJsonObject()
-                .getAsJsonObject("text").get("text").getAsString());
-        assertTrue(post.text().startsWith("Outage: some AI features are affected\n" + lead + "\n"), post.text());
+        String utc = "2026-06-07 07:12 UTC";
+        java.time.Instant opened = seed.acknowledged().openedAt();
+        // In Slack the same sentence, with its time as Slack's date token (each reader's zone).
+        assertEquals(lead.replace(utc, SlackTime.slack(opened, seed.during().at())), SlackJson.of(post)
+                .getAsJsonArray("blocks").get(1).getAsJsonObject().getAsJsonObject("text").get("text").getAsString());
+        assertTrue(post.text().startsWith("Outage: some AI features are affected\n"
+                + lead.replace(utc, SlackTime.plain(opened, seed.during().at())) + "\n"), post.text());
         assertTrue(support(seed).affectedWords(seed.acknowledged(), seed.during(), Optional.of("Paused."), NEXT)
                 .body().startsWith(lead + "\n"));
     }
@@ -158,8 +162,8 @@ class SupportPostTest {
         String words = support.affectedWords(seed.acknowledged(), seed.during(), Optional.empty(), NEXT).body();
 
         for (String text : List.of(post.text(), words)) {
-            assertTrue(text.contains("Our AI provider has been returning errors since 2026-06-07 07:12 UTC. This is not"
-                    + " a change on our side."), text);
+            assertTrue(text.contains("Our AI provider has been returning errors since ")
+                    && text.contains("07:12 UTC. This is not a change on our side."), text);
             assertTrue(text.contains("Meeting summaries: running on a backup AI model for now."), text);
             assertTrue(text.contains("Contract review: paused until its usual AI model is back."), text);
             assertTrue(text.contains("Code migration plans: paused \u2014 our on-call team is deciding whether to switch"
