@@ -58,7 +58,7 @@ class DetourJarIT {
             assertTrue(seconds < 30, seconds + " s");
             List<String> inOrder = List.of(
                     "#C0INCIDENTS (incident channel) · new message", "ANTHROPIC DEGRADATION: NO FEATURE AFFECTED",
-                    "*Anthropic: Claude Opus 4.8 failing*", "INC-1 · investigating",
+                    "*Anthropic: Claude Opus 4.8 and 4.7 failing*", "INC-1 · investigating",
                     "*failing* (30% errors, 12 of 40 requests) but still on",
                     "[Disable Claude Opus 4.8]",
                     "/detour disable anthropic",
@@ -68,9 +68,10 @@ class DetourJarIT {
                     "Contract review: paused until Claude Opus 4.8 is back.",
                     "[Approve: use GPT-5] [Deny: keep it paused]",
                     "/detour consent code-migration approve", "Code migration plans: running on GPT-5 for now.",
+                    "Approved by <@U0ALICE> at 07:18 UTC — *Code migration plans* now on GPT-5",
                     "support has had no update for", "[Post update]",
                     "#C0MANAGERS (summary channel) · new message", "Contract review*: paused for 41m",
-                    "Our gateway reports Claude Opus 4.8, Claude Opus 4.7 healthy again",
+                    "Our gateway reports Claude Opus 4.8, Claude Opus 4.7 healthy again", "[Switch Anthropic back on]",
                     "/detour enable anthropic", "ALL CLEAR: AI FEATURES ARE BACK TO NORMAL",
                     "#C0MANAGERS (summary channel) · new message", "INCIDENT SUMMARY: INC-1",
                     "*Anthropic: Claude Opus 4.8 and 4.7 failing (Outage), resolved*", "Users affected for 5h 25m",

@@ -167,15 +167,16 @@ public final class IncidentRootMessage {
     }
 
     /**
-     * "`gateway` ×3 (last 07:15 UTC) · `statuspage:anthropic` ×1 (…)", one count per source, in order of first
+     * "Our gateway ×3 (last 07:15 UTC) · Anthropic's status page ×1 (…)", one count per source, in order of first
      * sight.
      */
     private String signalsSeen(List<TimelineEntry> timeline, java.time.Instant now) {
         Map<String, List<TimelineEntry>> bySource = timeline.stream()
                 .filter(entry -> entry.type() == TimelineEntry.Type.SIGNAL)
                 .collect(Collectors.groupingBy(entry -> entry.actor().id(), LinkedHashMap::new, Collectors.toList()));
+        SignalSource sources = new SignalSource(names, words);
         List<String> counters = bySource.entrySet().stream().map(source -> words.get(WordKey.ROOT_SIGNAL_COUNT,
-                SlackText.escape(source.getKey()), String.valueOf(source.getValue().size()),
+                sources.of(source.getKey()), String.valueOf(source.getValue().size()),
                 SlackTime.slack(source.getValue().get(source.getValue().size() - 1).at(), now))).toList();
         return Limits.joined(counters, " · ", Limits.SECTION_TEXT - 40);
     }
