@@ -31,7 +31,7 @@ class IncidentRootMessageTest {
 
         String section = SlackJson.of(root).getAsJsonArray("blocks").get(4).getAsJsonObject()
                 .getAsJsonObject("text").get("text").getAsString();
-        assertTrue(section.startsWith("*Signals seen*\n`s0` ×1"), section);
+        assertTrue(section.startsWith("*Signals seen*\ns0 ×1"), section);
         assertTrue(section.matches("(?s).* · …and \\d+ more"), section);
         assertTrue(section.length() <= Limits.SECTION_TEXT, section.length() + " characters");
     }
