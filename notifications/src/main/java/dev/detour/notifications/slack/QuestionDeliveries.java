@@ -178,7 +178,8 @@ public class QuestionDeliveries {
                         : QuestionSettlement.Outcome.OVERTAKEN, switched);
             } else if (asksOff && !switched.available()) {
                 settle(question, QuestionSettlement.Outcome.DONE, switched); // switched off with its provider
-            } else if (!asksOff && switched.available() && modelOn(target)) {
+            } else if (!asksOff && switched.available() && belongsTo(target, switched.target())
+                    && modelSwitchedOn(target)) {
                 settle(question, QuestionSettlement.Outcome.DONE, switched); // its provider came back on
             }
         } else if (change instanceof QuestionChange.Signalled signalled) {
@@ -200,10 +201,11 @@ public class QuestionDeliveries {
                 && catalog.providerOf(model.model()).equals(provider.provider());
     }
 
-    private boolean modelOn(Target target) {
+    /** Whether the model itself is switched on (its own switch: its provider's is the change being settled). */
+    private boolean modelSwitchedOn(Target target) {
         DetourStatus now = status.current();
         return target instanceof Target.OfModel model && now.models().stream()
-                .anyMatch(m -> m.id().equals(model.model()) && m.usable());
+                .anyMatch(m -> m.id().equals(model.model()) && m.available());
     }
 
     private boolean open(IncidentId incident) {
