@@ -7,7 +7,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,6 +67,39 @@ class SeedIncidentThreadIT {
 
     private static long repliesContaining(String text) {
         return replies.stream().filter(reply -> reply.contains(text)).count();
+    }
+
+    /**
+     * Each message of the incident channel as it reads at the end: the last version printed of it (posted, then
+     * edited any number of times), by its console ts.
+     */
+    private static Map<String, List<String>> lastVersions(String printed) {
+        Pattern heading = Pattern.compile("── #C0INCIDENTS \\(incident channel\\) · (?:new message (\\S+)|reply in thread "
+                + "\\S+ (\\S+)|edit of (\\S+))");
+        Map<String, List<String>> last = new LinkedHashMap<>();
+        List<String> current = null;
+        for (String line : printed.lines().toList()) {
+            Matcher matcher = heading.matcher(line);
+            if (matcher.matches()) {
+                String ts = matcher.group(1) != null ? matcher.group(1)
+                        : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
+                current = new ArrayList<>();
+                last.put(ts, current);
+            } else if (current != null && line.startsWith("   ")) {
+                current.add(line.strip());
+            } else {
+                current = null;
+            }
+        }
+        return last;
+    }
+
+    @Test
+    void noMessageInTheIncidentChannelKeepsAButtonOnceTheIncidentIsResolved() {
+        Map<String, List<String>> messages = lastVersions(output);
+        assertTrue(messages.size() > 10, "the root and its replies: " + messages.keySet());
+        messages.forEach((ts, lines) -> assertFalse(lines.stream().anyMatch(line -> line.startsWith("[")),
+                ts + " still has buttons:\n" + String.join("\n", lines)));
     }
 
     @Test
