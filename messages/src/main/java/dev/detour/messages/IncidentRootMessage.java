@@ -119,7 +119,9 @@ public final class IncidentRootMessage {
         List<String> providers = picture.providers(names.catalog()).stream()
                 .map(provider -> names.target(Target.provider(provider))).toList();
         int count = picture.affected().size();
-        String features = count == 0 ? words.get(WordKey.ROOT_FEATURES_NONE)
+        // Once resolved, the headline says so rather than counting nothing.
+        String features = !picture.incident().isOpen() ? words.get(WordKey.state(picture.incident().state()))
+                : count == 0 ? words.get(WordKey.ROOT_FEATURES_NONE)
                 : count == 1 ? words.get(WordKey.ROOT_FEATURES_ONE)
                 : words.get(WordKey.ROOT_FEATURES_MANY, String.valueOf(count));
         String who = providers.size() < 2 ? String.join("", providers)
