@@ -245,7 +245,7 @@ class SlackDispatcherIT implements TestPropertyProvider {
         assertEquals(1, slack.messagesIn("C0INCIDENTS").stream().filter(call -> ts.equals(call.param("thread_ts"))
                 && call.param("text").contains("our key is refused")).count(), "one reply");
         var edits = slack.calls("chat.update");
-        assertTrue(FakeSlack.blocksOf(edits.get(edits.size() - 1)).toString().contains("`alertmanager` ×3"),
+        assertTrue(FakeSlack.blocksOf(edits.get(edits.size() - 1)).toString().contains("Alertmanager ×3"),
                 () -> FakeSlack.blocksOf(edits.get(edits.size() - 1)).toString());
     }
 
