@@ -337,6 +337,8 @@ public enum WordKey {
     MODAL_RESOLVE_TITLE("modal.resolve.title"),
     MODAL_RESOLVE_SUBMIT("modal.resolve.submit"),
     MODAL_RESOLVE_LABEL("modal.resolve.label"),
+    MODAL_RESOLVE_PUBLIC("modal.resolve.public"),
+    MODAL_RESOLVE_PUBLIC_HINT("modal.resolve.public.hint"),
     MODAL_RESOLVE_CAUSE("modal.resolve.cause"),
     MODAL_RESOLVE_FOLLOW_UPS("modal.resolve.follow-ups"),
     MODAL_RESOLVE_FOLLOW_UPS_PLACEHOLDER("modal.resolve.follow-ups.placeholder"),

@@ -51,7 +51,7 @@ final class GoldenCases {
             new HelpMessage.Command(WordKey.HELP_VERB_TITLE, "/detour title <INC-n> <text>", true),
             new HelpMessage.Command(WordKey.HELP_VERB_KIND,
                     "/detour kind <INC-n> outage|degradation|model-change|routing-change|policy-change|maintenance", true),
-            new HelpMessage.Command(WordKey.HELP_VERB_RESOLVE, "/detour resolve <INC-n> [-- summary] [--cause why] [--follow-up what @owner due YYYY-MM-DD]", true),
+            new HelpMessage.Command(WordKey.HELP_VERB_RESOLVE, "/detour resolve <INC-n> [-- summary] [--public customer text] [--cause why] [--follow-up what @owner due YYYY-MM-DD]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_REOPEN, "/detour reopen <INC-n> [-- reason]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_SUMMARY, "/detour summary <INC-n> [full]", false),
             new HelpMessage.Command(WordKey.HELP_VERB_AUDIT, "/detour audit [INC-n|provider|model|task-class] [since <duration>]",
