@@ -139,7 +139,10 @@ public class SupportOutboxRule implements OutboxRule {
                             support.affectedWords(changed.current(), shown, now, forCustomers, next, number,
                                     previous), id));
                 }
-                if (entry.detail() instanceof TimelineDetail.Resolved resolved) {
+                // Support hears of the resolution of an incident it was told about, or when on-call wrote to customers.
+                if (entry.detail() instanceof TimelineDetail.Resolved resolved
+                        && (resolved.forCustomers().isPresent() || !drafts.isEmpty()
+                        || !posts.get().ofIncident(id.get(), 1).isEmpty())) {
                     drafts.add(resolution(changed.current(), resolved, entry.at(), i));
                 }
             }
@@ -163,10 +166,20 @@ public class SupportOutboxRule implements OutboxRule {
                         incident.id()));
     }
 
-    /** When support was last told every feature is back, if it was and nothing was announced since. */
+    /**
+     * When support was last told every feature is back, if no status post (users affected again) came after it;
+     * on-call's updates in between do not change that.
+     */
     private Optional<Instant> lastAllClear(IncidentId incident) {
-        return posts.get().ofIncident(incident, 1).stream().filter(post -> post.kind() == SupportPostKind.ALL_CLEAR)
-                .map(SupportPostRecord::at).findFirst();
+        for (SupportPostRecord post : posts.get().ofIncident(incident, NUMBERED)) {
+            if (post.kind() == SupportPostKind.ALL_CLEAR) {
+                return Optional.of(post.at());
+            }
+            if (post.kind() == SupportPostKind.STATUS) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** The kind that follows reality (a paused feature makes it an outage), as the root message shows it. */
