@@ -76,6 +76,15 @@ class SupportPostTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
+    void theResolutionAndAPostSayingWhatChangedShowNoInternalId(Scenario scenario) {
+        assertNoInternalIds(scenario, support(scenario).resolved(scenario.resolved(), IncidentKind.OUTAGE,
+                Optional.of(Scenario.RECOVERED), Optional.of(scenario.customerUpdate())));
+        assertNoInternalIds(scenario, support(scenario).affected(scenario.acknowledged(), IncidentKind.OUTAGE,
+                scenario.during(), Optional.empty(), NEXT, 2, SupportPost.announced(scenario.after())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
     void theAllClearShowsNoInternalId(Scenario scenario) {
         assertNoInternalIds(scenario, support(scenario).allClear(scenario.resolved(), Scenario.RESOLVED));
     }
