@@ -182,6 +182,16 @@ public final class SupportPost {
         return allClearWords(incident, incident.kind(), at);
     }
 
+    /**
+     * The all-clear as data, naming the kind that followed reality; it keeps what it announced per feature (every
+     * one back, as {@code now} says), so a post after it says what changed since.
+     */
+    public SupportPostDraft allClearWords(Incident incident, IncidentKind shown, Instant at, DetourStatus now) {
+        SupportPostDraft words = allClearWords(incident, shown, at);
+        return new SupportPostDraft(words.kind(), words.headline(), words.body(), words.nextUpdateBy(),
+                announced(now));
+    }
+
     /** The all-clear as data, naming the kind that followed reality. */
     public SupportPostDraft allClearWords(Incident incident, IncidentKind shown, Instant at) {
         String headline = words.get(WordKey.SUPPORT_ALLCLEAR_HEADER);

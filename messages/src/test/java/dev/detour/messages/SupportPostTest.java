@@ -214,6 +214,20 @@ class SupportPostTest {
     }
 
     @Test
+    void theAllClearKeepsEveryFeatureBackSoAPostAfterItSaysWhatChanged() {
+        Scenario seed = Scenario.seed();
+        SupportPost support = support(seed);
+
+        SupportPostDraft allClear = support.allClearWords(seed.resolved(), IncidentKind.OUTAGE, Scenario.RECOVERED,
+                seed.after());
+        String next = support.affected(seed.acknowledged(), IncidentKind.OUTAGE, seed.during(), Optional.empty(), NEXT,
+                3, allClear.features()).text();
+
+        assertEquals(SupportPost.announced(seed.after()), allClear.features());
+        assertTrue(next.contains("Since the last update: Meeting summaries: now on GPT-5;"), next);
+    }
+
+    @Test
     void thePostNamesTheKindItIsShownNotTheKindItWasOpenedWith() {
         Scenario seed = Scenario.seed();
         Incident openedAsDegradation = ((IncidentChange.Applied) Incident.open(new IncidentId(7),

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param nextUpdateBy when the next post is promised, kept apart from the words: the promise is stale once a
  *                     newer post or the resolution exists, and readers decide whether to show it
  * @param features     what the post announced per feature, as data: the next post compares its own with these to
- *                     say what changed since; empty for a post that announces no feature (the all-clear)
+ *                     say what changed since; empty for a post that announces no feature (the resolution)
  */
 public record SupportPostDraft(SupportPostKind kind, String headline, String body, Optional<Instant> nextUpdateBy,
                                Map<TaskClassId, FeatureState> features) {

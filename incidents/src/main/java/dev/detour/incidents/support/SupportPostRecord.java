@@ -15,7 +15,7 @@ import java.util.Optional;
  *           the id of the outbox row they were read from)
  * @param at when the change that caused it was written
  * @param nextUpdateBy when the post promised the next one, if it did
- * @param features what the post announced per feature (empty for posts written before V34 and for the all-clear)
+ * @param features what the post announced per feature (empty for posts written before V34 and for the resolution)
  */
 public record SupportPostRecord(long id, IncidentId incident, SupportPostKind kind, String headline, String body,
                                 Instant at, Optional<Instant> nextUpdateBy, Map<TaskClassId, FeatureState> features) {

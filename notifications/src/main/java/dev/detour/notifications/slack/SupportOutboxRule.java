@@ -120,7 +120,7 @@ public class SupportOutboxRule implements OutboxRule {
                 IncidentKind shown = shownKind(incident.get(), now);
                 drafts.add(supportPost(Once.perChange(id.get().toString(), SupportPostKind.ALL_CLEAR.word()),
                         support.allClear(incident.get(), shown, event.at()),
-                        support.allClearWords(incident.get(), shown, event.at()), id));
+                        support.allClearWords(incident.get(), shown, event.at(), now), id));
             }
         } else if (event instanceof DetourEvent.IncidentChanged changed) {
             for (int i = 0; i < changed.entries().size(); i++) {
