@@ -16,6 +16,7 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.TextLimits;
+import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.incident.UpdateText;
 import dev.detour.messages.CustomerText;
 import dev.detour.incidents.preview.ProposedChange;
@@ -270,10 +271,26 @@ public final class CommandParser {
             return new DetourCommand.Summary(onlyIncident());
         }
 
+        /**
+         * {@code INC-n [-- summary] [--public customer text] [--cause why] [--follow-up what @owner due date]}: the
+         * customers' text only when {@code --public} says so, as {@link CustomerText} makes it.
+         */
         private DetourCommand resolve() {
-            IncidentId incident = onlyIncident();
-            Optional<String> typed = text(reason, WordKey.PARSE_WHAT_SUMMARY, TextLimits.TEXT);
-            return new DetourCommand.Resolve(incident, ResolutionText.ofCommand(typed.orElse("")));
+            if (words.isEmpty()) {
+                throw refusal(WordKey.PARSE_INCIDENT_WHICH);
+            }
+            IncidentId incident = incident(words.get(0));
+            String text = afterVerb.substring(afterVerb.indexOf(words.get(0)) + words.get(0).length()).strip();
+            if (!text.isEmpty() && !text.startsWith("--") && !text.startsWith("—") && !text.startsWith("–")) {
+                expectWords(1, WordKey.PARSE_INCIDENT_ONE);
+            }
+            var forCustomers = PUBLIC_SEPARATOR.matcher(text);
+            Resolution resolution = ResolutionText.ofCommand(text);
+            if (forCustomers.find() && resolution.customer().isEmpty()) {
+                throw refusal(WordKey.PARSE_UPDATE_PUBLIC_EMPTY);
+            }
+            text(Optional.of(resolution.summary()), WordKey.PARSE_WHAT_SUMMARY, TextLimits.TEXT);
+            return new DetourCommand.Resolve(incident, resolution);
         }
 
         private IncidentId onlyIncident() {

@@ -94,7 +94,8 @@ public class InteractionHandler {
             case Interactions.RESOLVE_MODAL -> submitText(privateMeta, values, Interactions.SUMMARY_INPUT,
                     (id, text) -> new DetourCommand.Resolve(id, new Resolution(text,
                             typed(values, Interactions.CAUSE_INPUT),
-                            ResolutionText.followUpLines(typed(values, Interactions.FOLLOW_UPS_INPUT)))));
+                            ResolutionText.followUpLines(typed(values, Interactions.FOLLOW_UPS_INPUT)),
+                            CustomerText.of(typed(values, Interactions.RESOLVE_PUBLIC_INPUT)))));
             default -> new SubmissionReply.Close(CommandReply.say(words.get(WordKey.FORM_UNKNOWN, callbackId)));
         };
     }

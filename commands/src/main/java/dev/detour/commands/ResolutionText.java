@@ -2,6 +2,7 @@ package dev.detour.commands;
 
 import dev.detour.incidents.incident.FollowUp;
 import dev.detour.incidents.incident.Resolution;
+import dev.detour.messages.CustomerText;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,12 +15,15 @@ import java.util.regex.Pattern;
 
 /**
  * Reads what on-call typed when resolving into a {@link Resolution}: in the command,
- * {@code summary --cause why --follow-up what @owner due 2026-06-20} (each part optional, the follow-up may be
- * repeated); in the form, one follow-up a line in the same shape (docs/slack.md).
+ * {@code [--] summary --public customer text --cause why --follow-up what @owner due 2026-06-20} (each part
+ * optional, the follow-up may be repeated; the text for customers is what {@link CustomerText} makes of it); in the
+ * form, one follow-up a line in the same shape (docs/slack.md).
  */
 final class ResolutionText {
-    /** {@code --cause} or {@code --follow-up}; Slack clients often turn {@code --} into an em or en dash. */
-    private static final Pattern PART = Pattern.compile("(?:^|\\s)(?:--|—|–)(cause|follow-up)(?:\\s|$)");
+    /** {@code --public}, {@code --cause} or {@code --follow-up}; Slack clients often turn {@code --} into a dash. */
+    private static final Pattern PART = Pattern.compile("(?:^|\\s)(?:--|—|–)(public|cause|follow-up)(?:\\s|$)");
+    /** A leading {@code --} before the summary, as in {@code resolve INC-4 -- summary}. */
+    private static final Pattern LEADING = Pattern.compile("^(?:--|—|–)(?:\\s+|$)");
     private static final Pattern OWNER = Pattern.compile("(?:^|\\s)(<@[A-Z0-9]+(?:\\|[^>]*)?>|@[\\w.-]+)(?=\\s|$)");
     private static final Pattern DUE = Pattern.compile("(?:^|\\s)(?:due\\s+)?(\\d{4}-\\d{2}-\\d{2})(?=\\s|$)");
 
@@ -29,8 +33,7 @@ final class ResolutionText {
     static Resolution ofCommand(String text) {
         Matcher part = PART.matcher(text);
         String summary = null;
-        String cause = "";
-        List<FollowUp> followUps = new ArrayList<>();
+        Parts parts = new Parts();
         String kind = null;
         int from = 0;
         while (part.find()) {
@@ -38,7 +41,7 @@ final class ResolutionText {
             if (kind == null) {
                 summary = before;
             } else {
-                cause = add(kind, before, cause, followUps);
+                parts.add(kind, before);
             }
             kind = part.group(1);
             from = part.end();
@@ -47,23 +50,31 @@ final class ResolutionText {
         if (kind == null) {
             summary = rest;
         } else {
-            cause = add(kind, rest, cause, followUps);
+            parts.add(kind, rest);
         }
-        return new Resolution(summary, cause, followUps);
+        summary = LEADING.matcher(summary).replaceFirst("").strip();
+        return new Resolution(summary, parts.cause, parts.followUps, CustomerText.of(parts.customer));
+    }
+
+    /** The parts after the summary, as they are read. */
+    private static final class Parts {
+        private String cause = "";
+        private String customer = "";
+        private final List<FollowUp> followUps = new ArrayList<>();
+
+        void add(String kind, String text) {
+            switch (kind) {
+                case "cause" -> cause = text;
+                case "public" -> customer = text;
+                default -> followUp(text).ifPresent(followUps::add);
+            }
+        }
     }
 
     /** The form's follow-ups field: one a line, blank lines skipped. */
     static List<FollowUp> followUpLines(String text) {
         return Arrays.stream(text.split("\\R")).map(String::strip).filter(line -> !line.isEmpty())
                 .map(ResolutionText::followUp).flatMap(Optional::stream).toList();
-    }
-
-    private static String add(String kind, String text, String cause, List<FollowUp> followUps) {
-        if (kind.equals("cause")) {
-            return text;
-        }
-        followUp(text).ifPresent(followUps::add);
-        return cause;
     }
 
     /** {@code what @owner due 2026-06-20}: the owner and the date may stand anywhere and are taken out of what. */

@@ -23,7 +23,7 @@ public enum Verb {
     STATE("/detour state <INC-n> investigating|identified|monitoring|resolved", true),
     TITLE("/detour title <INC-n> <text>", true),
     KIND("/detour kind <INC-n> outage|degradation|model-change|routing-change|policy-change|maintenance", true),
-    RESOLVE("/detour resolve <INC-n> [-- summary] [--cause why] [--follow-up what @owner due YYYY-MM-DD]", true),
+    RESOLVE("/detour resolve <INC-n> [-- summary] [--public customer text] [--cause why] [--follow-up what @owner due YYYY-MM-DD]", true),
     REOPEN("/detour reopen <INC-n> [-- reason]", true),
     SUMMARY("/detour summary <INC-n> [full]", false),
     AUDIT("/detour audit [INC-n|provider|model|task-class] [since <duration>] [all] [page <n>]", false),

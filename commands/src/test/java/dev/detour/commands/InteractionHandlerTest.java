@@ -141,6 +141,17 @@ class InteractionHandlerTest {
     }
 
     @Test
+    void theResolveFormsTextForCustomersBecomesTheResolutionsCustomerPartAsCustomersWillReadIt() {
+        var accepted = assertInstanceOf(SubmissionReply.Accepted.class, interactions.submit(Interactions.RESOLVE_MODAL,
+                "INC-3", Map.of(Interactions.SUMMARY_INPUT, List.of("fixed"), Interactions.RESOLVE_PUBLIC_INPUT,
+                        List.of(" Everything works again; <@U0BOB|bob> checked <!here> "))));
+
+        var resolution = assertInstanceOf(DetourCommand.Resolve.class, accepted.command()).resolution();
+        assertEquals("fixed", resolution.summary());
+        assertEquals(Optional.of("Everything works again; @bob checked @here"), resolution.forCustomers());
+    }
+
+    @Test
     void anUpdateFormWithTextForCustomersFirstShowsExactlyWhatCustomersWillRead() {
         Map<String, List<String>> typed = Map.of(Interactions.UPDATE_INPUT, List.of("<@U0BOB> restarts the gateway"),
                 Interactions.UPDATE_PUBLIC_INPUT, List.of(" <@U0BOB|bob> is on it <!here> "));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 class ResolutionTextTest {
     @Test
@@ -39,5 +40,50 @@ class ResolutionTextTest {
         assertEquals(new DetourCommand.Resolve(new dev.detour.incidents.incident.IncidentId(4), new Resolution("fixed",
                 "a bad deploy on our side", List.of(new FollowUp("Add a canary", Optional.of("@carol"),
                 Optional.empty())))), command);
+    }
+
+    @Test
+    void resolvePublicGivesTheResolutionAPartForCustomersAsTheyWillReadIt() {
+        CommandParser parser = new CommandParser(dev.detour.incidents.SeedCatalog.catalog(), CommandHandlerTest.ENGLISH);
+
+        DetourCommand command = parser.parse("resolve INC-4 -- fixed --public Summaries work again, <@U0ALICE|alice>"
+                + " checked. --cause overload at Anthropic");
+
+        Resolution resolution = assertInstanceOf(DetourCommand.Resolve.class, command).resolution();
+        assertEquals("fixed", resolution.summary());
+        assertEquals("overload at Anthropic", resolution.cause());
+        assertEquals(Optional.of("Summaries work again, @alice checked."), resolution.forCustomers(),
+                "a mention shows its display name, never live");
+    }
+
+    @Test
+    void resolveWithOnlyAPublicPartNeedsNoSeparatorAndHasNoSummary() {
+        CommandParser parser = new CommandParser(dev.detour.incidents.SeedCatalog.catalog(), CommandHandlerTest.ENGLISH);
+
+        Resolution resolution = assertInstanceOf(DetourCommand.Resolve.class,
+                parser.parse("resolve INC-4 --public All features work normally again.")).resolution();
+
+        assertEquals("", resolution.summary());
+        assertEquals(Optional.of("All features work normally again."), resolution.forCustomers());
+    }
+
+    @Test
+    void resolveWithoutPublicHasNoPartForCustomers() {
+        CommandParser parser = new CommandParser(dev.detour.incidents.SeedCatalog.catalog(), CommandHandlerTest.ENGLISH);
+
+        Resolution resolution = assertInstanceOf(DetourCommand.Resolve.class,
+                parser.parse("resolve INC-4 -- fixed, internal only")).resolution();
+
+        assertEquals(Optional.empty(), resolution.forCustomers());
+        assertEquals("fixed, internal only", resolution.summary());
+    }
+
+    @Test
+    void anEmptyPublicPartOrASecondIncidentIsRefusedWithTheUsage() {
+        CommandParser parser = new CommandParser(dev.detour.incidents.SeedCatalog.catalog(), CommandHandlerTest.ENGLISH);
+
+        assertEquals("Write the text for customers after `--public`.", assertInstanceOf(DetourCommand.Invalid.class,
+                parser.parse("resolve INC-4 -- fixed --public ")).problem());
+        assertInstanceOf(DetourCommand.Invalid.class, parser.parse("resolve INC-4 INC-5 --public text"));
     }
 }

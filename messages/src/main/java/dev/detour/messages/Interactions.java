@@ -35,6 +35,8 @@ public final class Interactions {
     /** The update form's text for customers; the form's {@code UPDATE_INPUT} is the thread's. */
     public static final String UPDATE_PUBLIC_INPUT = "update-public";
     public static final String SUMMARY_INPUT = "summary";
+    /** The resolve form's text for customers (support, the status page, subscribers). */
+    public static final String RESOLVE_PUBLIC_INPUT = "resolve-public";
     public static final String CAUSE_INPUT = "cause";
     public static final String FOLLOW_UPS_INPUT = "follow-ups";
 

@@ -138,7 +138,10 @@ public final class Modals {
         return text.isEmpty() ? input : input.initialValue(text);
     }
 
-    /** The summary, the cause and the follow-ups (one a line: what, @owner, due date), each optional. */
+    /**
+     * The summary, the text for customers (what support and the status page read; a plain default without it), the
+     * cause and the follow-ups (one a line: what, @owner, due date), each optional.
+     */
     public View resolve(IncidentId incident) {
         return view(v -> v.type("modal").callbackId(Interactions.RESOLVE_MODAL).privateMetadata(incident.toString())
                 .title(title(words.get(WordKey.MODAL_RESOLVE_TITLE, incident.toString())))
@@ -148,6 +151,11 @@ public final class Modals {
                         section(s -> s.text(markdownText("*" + incident + "*"))),
                         textInput(Interactions.SUMMARY_INPUT, words.get(WordKey.MODAL_RESOLVE_LABEL), true,
                                 Optional.empty()),
+                        input(i -> i.blockId(Interactions.RESOLVE_PUBLIC_INPUT).optional(true)
+                                .label(plainText(words.get(WordKey.MODAL_RESOLVE_PUBLIC)))
+                                .hint(plainText(Limits.clip(words.get(WordKey.MODAL_RESOLVE_PUBLIC_HINT), HINT)))
+                                .element(plainTextInput(p -> p.actionId(Interactions.RESOLVE_PUBLIC_INPUT)
+                                        .multiline(true).maxLength(TextLimits.TEXT)))),
                         textInput(Interactions.CAUSE_INPUT, words.get(WordKey.MODAL_RESOLVE_CAUSE), false,
                                 Optional.empty()),
                         textInput(Interactions.FOLLOW_UPS_INPUT, words.get(WordKey.MODAL_RESOLVE_FOLLOW_UPS), true,

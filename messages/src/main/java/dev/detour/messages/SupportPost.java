@@ -7,13 +7,17 @@ import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.readmodel.DetourStatus;
+import dev.detour.incidents.support.FeatureState;
+import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.support.SupportPostDraft;
 import dev.detour.incidents.support.SupportPostKind;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -52,13 +56,26 @@ public final class SupportPost {
      */
     public SlackMessage affected(Incident incident, DetourStatus status, Optional<String> update, Instant next,
                                  int number) {
-        String headline = headline(incident, number);
-        String lead = lead(incident, at -> SlackTime.slack(at, status.at()), SlackText::escape);
+        return affected(incident, incident.kind(), status, update, next, number, Map.of());
+    }
+
+    /**
+     * @param shown    the kind that follows reality ({@code IncidentPicture}), which the post names and explains
+     * @param previous what the previous post announced per feature ({@link #announced(DetourStatus)}); the post
+     *                 opens with what changed since, when anything did; empty for the first post
+     */
+    public SlackMessage affected(Incident incident, IncidentKind shown, DetourStatus status, Optional<String> update,
+                                 Instant next, int number, Map<TaskClassId, FeatureState> previous) {
+        String headline = headline(shown, number);
+        String lead = lead(incident, shown, at -> SlackTime.slack(at, status.at()), SlackText::escape);
+        Optional<String> changes = changes(status, previous);
         List<String> lines = lines(status);
         String body = Limits.lines(lines.stream().map(line -> "• " + line).toList(), Limits.SECTION_TEXT - 100);
         String when = when(incident, next, at -> SlackTime.slack(at, status.at()));
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Limits.clip(headline, Limits.HEADER_TEXT)))));
+        changes.ifPresent(text -> blocks.add(section(s -> s.text(markdownText(SlackText.escape(text,
+                Limits.SECTION_TEXT))))));
         blocks.add(section(s -> s.text(markdownText(Limits.clip(lead, Limits.SECTION_TEXT)))));
         // Support posts are read by people outside the incident: no mention in an update stays live.
         Optional<String> said = update.map(text -> words.get(WordKey.SUPPORT_UPDATE, SlackText.escape(text,
@@ -67,7 +84,8 @@ public final class SupportPost {
         blocks.add(section(s -> s.text(markdownText(body))));
         blocks.add(context(c -> c.elements(List.of(markdownText(when)))));
         // The whole post, update included, for Slack's notifications.
-        String text = headline + "\n" + lead(incident, at -> SlackTime.plain(at, status.at()), SlackText::escape) + "\n"
+        String text = headline + "\n" + changes.map(c -> SlackText.escape(c) + "\n").orElse("")
+                + lead(incident, shown, at -> SlackTime.plain(at, status.at()), SlackText::escape) + "\n"
                 + said.map(u -> u + "\n").orElse("") + String.join("\n", lines) + "\n"
                 + when(incident, next, at -> SlackTime.plain(at, status.at()));
         return new SlackMessage(Limits.clip(text, Limits.MESSAGE_TEXT), blocks);
@@ -85,33 +103,174 @@ public final class SupportPost {
     /** As {@link #affectedWords(Incident, DetourStatus, Optional, Instant)}, for the {@code number}th post. */
     public SupportPostDraft affectedWords(Incident incident, DetourStatus status, Optional<String> update,
                                          Instant next, int number) {
+        return affectedWords(incident, incident.kind(), status, update, next, number, Map.of());
+    }
+
+    /**
+     * As {@link #affected(Incident, IncidentKind, DetourStatus, Optional, Instant, int, Map)}, as data; the draft
+     * keeps what it announced per feature for the next post to compare with.
+     */
+    public SupportPostDraft affectedWords(Incident incident, IncidentKind shown, DetourStatus status,
+                                         Optional<String> update, Instant next, int number,
+                                         Map<TaskClassId, FeatureState> previous) {
         List<String> body = new ArrayList<>();
-        body.add(lead(incident));
+        changes(status, previous).ifPresent(body::add);
+        body.add(lead(incident, shown));
         update.ifPresent(text -> body.add(words.get(WordKey.SUPPORT_UPDATE, text)));
         body.addAll(lines(status));
         body.add(words.get(WordKey.SUPPORT_SINCE, Names.time(incident.openedAt())));
         return new SupportPostDraft(update.isPresent() ? SupportPostKind.UPDATE : SupportPostKind.STATUS,
-                headline(incident, number), String.join("\n", body), Optional.of(next));
+                headline(shown, number), String.join("\n", body), Optional.of(next), announced(status));
+    }
+
+    /** What a post about {@code status} announces per feature: its state and the model serving it, if any. */
+    public static Map<TaskClassId, FeatureState> announced(DetourStatus status) {
+        Map<TaskClassId, FeatureState> features = new LinkedHashMap<>();
+        for (DetourStatus.TaskClassStatus taskClass : status.taskClasses()) {
+            features.put(taskClass.id(), new FeatureState(taskClass.current().state(),
+                    taskClass.current().serving()));
+        }
+        return features;
+    }
+
+    /**
+     * "Since the last update: ..." for each feature whose state customers notice changed since the previous post
+     * (paused or not, which model serves it), in the order of the status; nothing when none did or there was no
+     * previous post.
+     */
+    private Optional<String> changes(DetourStatus status, Map<TaskClassId, FeatureState> previous) {
+        List<String> changes = new ArrayList<>();
+        for (DetourStatus.TaskClassStatus taskClass : status.taskClasses()) {
+            FeatureState before = previous.get(taskClass.id());
+            FeatureState now = new FeatureState(taskClass.current().state(), taskClass.current().serving());
+            if (before != null && now.differsFrom(before)) {
+                changes.add(change(taskClass.name(), before, now));
+            }
+        }
+        return changes.isEmpty() ? Optional.empty() : Optional.of(words.get(WordKey.SUPPORT_CHANGES,
+                String.join(words.get(WordKey.SUPPORT_CHANGES_SEPARATOR), changes)));
+    }
+
+    private String change(String feature, FeatureState before, FeatureState now) {
+        if (now.paused()) {
+            return words.get(WordKey.SUPPORT_CHANGE_PAUSED, feature);
+        }
+        if (now.state() == RouteState.PRIMARY) {
+            return before.paused() ? words.get(WordKey.SUPPORT_CHANGE_UNPAUSED, feature)
+                    : modelLine(WordKey.SUPPORT_CHANGE_BACK, WordKey.SUPPORT_CHANGE_BACK_UNNAMED, feature,
+                    now.serving());
+        }
+        return before.paused() ? modelLine(WordKey.SUPPORT_CHANGE_UNPAUSED_MOVED,
+                WordKey.SUPPORT_CHANGE_UNPAUSED_MOVED_UNNAMED, feature, now.serving())
+                : modelLine(WordKey.SUPPORT_CHANGE_MOVED, WordKey.SUPPORT_CHANGE_MOVED_UNNAMED, feature,
+                now.serving());
     }
 
     /** Normal routing has resumed. */
     public SlackMessage allClear(Incident incident, Instant at) {
-        SupportPostDraft post = allClearWords(incident, at);
-        String body = allClearBody(incident, at, time -> SlackTime.slack(time, at));
-        return new SlackMessage(post.headline() + "\n" + allClearBody(incident, at, time -> SlackTime.plain(time, at)),
-                List.of(header(h -> h.text(plainText(post.headline()))), section(s -> s.text(markdownText(body)))));
+        return allClear(incident, incident.kind(), at);
+    }
+
+    /** Normal routing has resumed, naming the kind that followed reality. */
+    public SlackMessage allClear(Incident incident, IncidentKind shown, Instant at) {
+        SupportPostDraft post = allClearWords(incident, shown, at);
+        String body = allClearBody(incident, shown, at, time -> SlackTime.slack(time, at));
+        return new SlackMessage(post.headline() + "\n" + allClearBody(incident, shown, at,
+                time -> SlackTime.plain(time, at)), List.of(header(h -> h.text(plainText(post.headline()))),
+                section(s -> s.text(markdownText(body)))));
     }
 
     /** The all-clear as data for readers outside Slack; it holds only Detour's own words. */
     public SupportPostDraft allClearWords(Incident incident, Instant at) {
-        String headline = words.get(WordKey.SUPPORT_ALLCLEAR_HEADER);
-        return new SupportPostDraft(SupportPostKind.ALL_CLEAR, headline, allClearBody(incident, at, Names::time));
+        return allClearWords(incident, incident.kind(), at);
     }
 
-    private String allClearBody(Incident incident, Instant at, Function<Instant, String> time) {
-        return words.get(WordKey.SUPPORT_ALLCLEAR_BODY, words.get(WordKey.supportKind(incident.kind())),
+    /**
+     * The all-clear as data, naming the kind that followed reality; it keeps what it announced per feature (every
+     * one back, as {@code now} says), so a post after it says what changed since.
+     */
+    public SupportPostDraft allClearWords(Incident incident, IncidentKind shown, Instant at, DetourStatus now) {
+        SupportPostDraft words = allClearWords(incident, shown, at);
+        return new SupportPostDraft(words.kind(), words.headline(), words.body(), words.nextUpdateBy(),
+                announced(now));
+    }
+
+    /** The all-clear as data, naming the kind that followed reality. */
+    public SupportPostDraft allClearWords(Incident incident, IncidentKind shown, Instant at) {
+        String headline = words.get(WordKey.SUPPORT_ALLCLEAR_HEADER);
+        return new SupportPostDraft(SupportPostKind.ALL_CLEAR, headline, allClearBody(incident, shown, at,
+                Names::time));
+    }
+
+    private String allClearBody(Incident incident, IncidentKind shown, Instant at, Function<Instant, String> time) {
+        return words.get(WordKey.SUPPORT_ALLCLEAR_BODY, words.get(WordKey.supportKind(shown)),
                 time.apply(incident.openedAt()), time.apply(at),
                 words.duration(Duration.between(incident.openedAt(), at)));
+    }
+
+    /**
+     * The incident is resolved: in customer words that it is over, since when users are served normally, and the
+     * resolution's part for customers when on-call gave one (docs/status.md).
+     *
+     * @param servedSince  since when every feature is served normally again (the all-clear, or the resolution);
+     *                     empty while a feature is still off its usual model (the all-clear follows then)
+     * @param forCustomers the resolution's customer part, as on-call typed it
+     */
+    public SlackMessage resolved(Incident incident, IncidentKind shown, Optional<Instant> servedSince,
+                                 Optional<String> forCustomers) {
+        String headline = words.get(WordKey.SUPPORT_RESOLVED_HEADER, words.get(WordKey.supportKind(shown)));
+        String over = SlackText.escape(over(incident, servedSince.isPresent()));
+        Instant now = incident.resolvedAt().orElse(servedSince.orElse(incident.openedAt()));
+        String served = served(servedSince, at -> SlackTime.slack(at, now));
+        // Read by people outside the incident: no mention in on-call's words stays live.
+        Optional<String> said = forCustomers.map(text -> words.get(WordKey.SUPPORT_RESOLVED_CUSTOMER,
+                SlackText.escape(text, Limits.room(Limits.SECTION_TEXT, words.get(WordKey.SUPPORT_RESOLVED_CUSTOMER,
+                        "")))));
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(Limits.clip(headline, Limits.HEADER_TEXT)))));
+        blocks.add(section(s -> s.text(markdownText(Limits.clip(over + " " + served, Limits.SECTION_TEXT)))));
+        said.ifPresent(text -> blocks.add(section(s -> s.text(markdownText(text)))));
+        String text = headline + "\n" + over + " " + served(servedSince, at -> SlackTime.plain(at, now))
+                + said.map(u -> "\n" + u).orElse("");
+        return new SlackMessage(Limits.clip(text, Limits.MESSAGE_TEXT), blocks);
+    }
+
+    /** The resolution post as data for readers outside Slack: on-call's words as they typed them. */
+    public SupportPostDraft resolvedWords(Incident incident, IncidentKind shown, Optional<Instant> servedSince,
+                                          Optional<String> forCustomers) {
+        List<String> body = new ArrayList<>();
+        body.add(over(incident, servedSince.isPresent()) + " " + served(servedSince, Names::time));
+        forCustomers.ifPresent(text -> body.add(words.get(WordKey.SUPPORT_RESOLVED_CUSTOMER, text)));
+        return new SupportPostDraft(SupportPostKind.RESOLVED, words.get(WordKey.SUPPORT_RESOLVED_HEADER,
+                words.get(WordKey.supportKind(shown))),
+                String.join("\n", body));
+    }
+
+    /** "The problem with Anthropic is resolved; ...", naming providers as the lead does. */
+    private String over(Incident incident, boolean everythingBack) {
+        if (!everythingBack) {
+            return words.get(WordKey.SUPPORT_RESOLVED_NOT_YET);
+        }
+        Optional<String> named = providersNamed(incident);
+        return named.map(providers -> words.get(WordKey.SUPPORT_RESOLVED_BODY, providers))
+                .orElseGet(() -> words.get(WordKey.SUPPORT_RESOLVED_BODY_UNNAMED));
+    }
+
+    private String served(Optional<Instant> since, Function<Instant, String> time) {
+        return since.map(at -> words.get(WordKey.SUPPORT_RESOLVED_SERVED, time.apply(at)))
+                .orElseGet(() -> words.get(WordKey.SUPPORT_RESOLVED_STILL_OFF));
+    }
+
+    /** The providers as customers read them, or empty when one of them is not named to customers. */
+    private Optional<String> providersNamed(Incident incident) {
+        List<Optional<String>> publicNames = incident.affected().stream().map(names.catalog()::providerOf).distinct()
+                .sorted().map(names::publicProvider).toList();
+        if (publicNames.isEmpty() || publicNames.stream().anyMatch(Optional::isEmpty)) {
+            return Optional.empty();
+        }
+        List<String> providers = publicNames.stream().flatMap(Optional::stream).toList();
+        return Optional.of(providers.size() > NAMED_PROVIDERS ? words.get(WordKey.SUPPORT_SEVERAL_PROVIDERS)
+                : String.join(words.get(WordKey.SUPPORT_AND), providers));
     }
 
     /**
@@ -119,14 +278,20 @@ public final class SupportPost {
      * a change of ours, or planned maintenance. The same sentence on every surface: Slack, the status page, email.
      */
     public String lead(Incident incident) {
-        return lead(incident, Names::time, text -> text);
+        return lead(incident, incident.kind());
+    }
+
+    /** The first sentence for the kind that followed reality ({@code IncidentPicture}), not the kind as opened. */
+    public String lead(Incident incident, IncidentKind shown) {
+        return lead(incident, shown, Names::time, text -> text);
     }
 
     /**
      * @param time how a moment reads on this surface (a Slack date token, or UTC)
      * @param text how a name from the config reads on this surface (escaped for Slack, or as is)
      */
-    private String lead(Incident incident, Function<Instant, String> time, Function<String, String> text) {
+    private String lead(Incident incident, IncidentKind shown, Function<Instant, String> time,
+                        Function<String, String> text) {
         String since = time.apply(incident.openedAt());
         List<Optional<String>> publicNames = incident.affected().stream().map(names.catalog()::providerOf).distinct()
                 .sorted().map(names::publicProvider).toList();
@@ -136,7 +301,7 @@ public final class SupportPost {
         String named = providers.size() > NAMED_PROVIDERS ? words.get(WordKey.SUPPORT_SEVERAL_PROVIDERS)
                 : String.join(words.get(WordKey.SUPPORT_AND), providers.stream().map(text).toList());
         boolean many = providers.size() > 1;
-        WordKey key = switch (incident.kind()) {
+        WordKey key = switch (shown) {
             case OUTAGE -> unnamed ? WordKey.SUPPORT_LEAD_UNNAMED_ERRORS
                     : many ? WordKey.SUPPORT_LEAD_PROVIDERS_ERRORS : WordKey.SUPPORT_LEAD_PROVIDER_ERRORS;
             case DEGRADATION -> unnamed ? WordKey.SUPPORT_LEAD_UNNAMED_SLOW
@@ -149,9 +314,9 @@ public final class SupportPost {
         return words.get(key, named, since);
     }
 
-    private String headline(Incident incident, int number) {
-        return number <= 1 ? words.get(WordKey.SUPPORT_HEADER, kind(incident.kind()))
-                : words.get(WordKey.SUPPORT_HEADER_NUMBERED, kind(incident.kind()), String.valueOf(number));
+    private String headline(IncidentKind shown, int number) {
+        return number <= 1 ? words.get(WordKey.SUPPORT_HEADER, kind(shown))
+                : words.get(WordKey.SUPPORT_HEADER_NUMBERED, kind(shown), String.valueOf(number));
     }
 
     /** One line per task class off its primary; and that the others work, when any do. */

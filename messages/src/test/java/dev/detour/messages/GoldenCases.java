@@ -2,6 +2,7 @@ package dev.detour.messages;
 
 import com.slack.api.model.view.View;
 import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.event.DetourEvent.SignalReceived.Suggestion;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.SignalEvidence;
@@ -50,7 +51,7 @@ final class GoldenCases {
             new HelpMessage.Command(WordKey.HELP_VERB_TITLE, "/detour title <INC-n> <text>", true),
             new HelpMessage.Command(WordKey.HELP_VERB_KIND,
                     "/detour kind <INC-n> outage|degradation|model-change|routing-change|policy-change|maintenance", true),
-            new HelpMessage.Command(WordKey.HELP_VERB_RESOLVE, "/detour resolve <INC-n> [-- summary] [--cause why] [--follow-up what @owner due YYYY-MM-DD]", true),
+            new HelpMessage.Command(WordKey.HELP_VERB_RESOLVE, "/detour resolve <INC-n> [-- summary] [--public customer text] [--cause why] [--follow-up what @owner due YYYY-MM-DD]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_REOPEN, "/detour reopen <INC-n> [-- reason]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_SUMMARY, "/detour summary <INC-n> [full]", false),
             new HelpMessage.Command(WordKey.HELP_VERB_AUDIT, "/detour audit [INC-n|provider|model|task-class] [since <duration>] [all] [page <n>]",
@@ -105,6 +106,13 @@ final class GoldenCases {
         add.message("support-affected-with-update", () -> support.affected(scenario.acknowledged(),
                 scenario.during(), Optional.of(scenario.customerUpdate()), Scenario.NOW.plusSeconds(30 * 60), 3));
         add.message("support-all-clear", () -> support.allClear(scenario.resolved(), Scenario.RESOLVED));
+        add.message("support-affected-changed", () -> support.affected(scenario.acknowledged(), IncidentKind.OUTAGE,
+                scenario.during(), Optional.empty(), Scenario.NOW.plusSeconds(30 * 60), 2,
+                SupportPost.announced(scenario.after())));
+        add.message("support-resolved", () -> support.resolved(scenario.resolved(), IncidentKind.OUTAGE,
+                Optional.of(Scenario.RECOVERED), Optional.empty()));
+        add.message("support-resolved-for-customers", () -> support.resolved(scenario.resolved(),
+                IncidentKind.OUTAGE, Optional.of(Scenario.RECOVERED), Optional.of(scenario.customerUpdate())));
 
         add.message("manager-summary", () -> new ManagerSummary(names, words).render(scenario.report()));
         add.message("manager-summary-full", () -> new ManagerSummary(names, words).renderFull(scenario.report()));

@@ -13,12 +13,17 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.routing.RouteState;
+import dev.detour.incidents.support.FeatureState;
+import dev.detour.incidents.support.SupportPostDraft;
+import dev.detour.incidents.support.SupportPostKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -67,6 +72,15 @@ class SupportPostTest {
     void theAffectedPostWithAnOnCallUpdateShowsNoInternalId(Scenario scenario) {
         assertNoInternalIds(scenario, support(scenario).affected(scenario.acknowledged(), scenario.during(),
                 Optional.of(scenario.update()), NEXT));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void theResolutionAndAPostSayingWhatChangedShowNoInternalId(Scenario scenario) {
+        assertNoInternalIds(scenario, support(scenario).resolved(scenario.resolved(), IncidentKind.OUTAGE,
+                Optional.of(Scenario.RECOVERED), Optional.of(scenario.customerUpdate())));
+        assertNoInternalIds(scenario, support(scenario).affected(scenario.acknowledged(), IncidentKind.OUTAGE,
+                scenario.during(), Optional.empty(), NEXT, 2, SupportPost.announced(scenario.after())));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -136,6 +150,143 @@ class SupportPostTest {
                 seed.during(), Optional.of("Paused."), NEXT, 3).headline());
         assertTrue(support.affected(seed.acknowledged(), seed.during(), Optional.of("Paused."), NEXT, 3).text()
                 .startsWith("Outage: some AI features are affected · Update 3\n"));
+    }
+
+    @Test
+    void aPostAfterAnotherOpensWithWhatChangedSinceAsItsPerFeatureStatesDiffer() {
+        Scenario seed = Scenario.seed();
+        SupportPost support = support(seed);
+        Map<TaskClassId, FeatureState> before = SupportPost.announced(seed.during());
+
+        SlackMessage post = support.affected(seed.acknowledged(), IncidentKind.OUTAGE, seed.after(), Optional.empty(),
+                NEXT, 2, before);
+        SupportPostDraft words = support.affectedWords(seed.acknowledged(), IncidentKind.OUTAGE, seed.after(),
+                Optional.empty(), NEXT, 2, before);
+
+        String line = "Since the last update: Meeting summaries: back on Claude Opus 4.8; Code migration plans: no"
+                + " longer paused; Contract review: no longer paused.";
+        assertTrue(post.text().startsWith("Outage: some AI features are affected · Update 2\n" + line + "\n"),
+                post.text());
+        assertEquals(line, SlackJson.of(post).getAsJsonArray("blocks").get(1).getAsJsonObject()
+                .getAsJsonObject("text").get("text").getAsString(), "right after the headline");
+        assertTrue(words.body().startsWith(line + "\n"), words.body());
+    }
+
+    @Test
+    void aFeatureThatMovesToABackupOrIsPausedSaysSo() {
+        Scenario seed = Scenario.seed();
+        Map<TaskClassId, FeatureState> before = SupportPost.announced(seed.after());
+
+        String text = support(seed).affected(seed.acknowledged(), IncidentKind.OUTAGE, seed.during(),
+                Optional.empty(), NEXT, 2, before).text();
+
+        assertTrue(text.contains("Since the last update: Meeting summaries: now on GPT-5; Code migration plans: now"
+                + " paused; Contract review: now paused."), text);
+    }
+
+    @Test
+    void theFirstPostSaysNothingAboutChanges() {
+        Scenario seed = Scenario.seed();
+        SupportPost support = support(seed);
+
+        assertFalse(support.affected(seed.acknowledged(), IncidentKind.OUTAGE, seed.during(), Optional.empty(), NEXT,
+                1, Map.of()).text().contains("Since the last update"));
+        assertFalse(support.affectedWords(seed.acknowledged(), IncidentKind.OUTAGE, seed.during(), Optional.empty(),
+                NEXT, 1, Map.of()).body().contains("Since the last update"));
+    }
+
+    @Test
+    void anUpdateWithNoStateChangeSaysNothingAboutChanges() {
+        Scenario seed = Scenario.seed();
+
+        String text = support(seed).affected(seed.acknowledged(), IncidentKind.OUTAGE, seed.during(),
+                Optional.of("Still working on it."), NEXT, 3, SupportPost.announced(seed.during())).text();
+
+        assertFalse(text.contains("Since the last update"), text);
+    }
+
+    @Test
+    void aPostKeepsWhatItAnnouncedPerFeatureForTheNextOne() {
+        Scenario seed = Scenario.seed();
+
+        SupportPostDraft words = support(seed).affectedWords(seed.acknowledged(), IncidentKind.OUTAGE, seed.during(),
+                Optional.empty(), NEXT, 1, Map.of());
+
+        assertEquals(SupportPost.announced(seed.during()), words.features());
+        assertEquals(new FeatureState(RouteState.FALLBACK, Optional.of(SeedCatalog.GPT_5)),
+                words.features().get(SeedCatalog.MEETING_SUMMARY));
+    }
+
+    @Test
+    void theAllClearKeepsEveryFeatureBackSoAPostAfterItSaysWhatChanged() {
+        Scenario seed = Scenario.seed();
+        SupportPost support = support(seed);
+
+        SupportPostDraft allClear = support.allClearWords(seed.resolved(), IncidentKind.OUTAGE, Scenario.RECOVERED,
+                seed.after());
+        String next = support.affected(seed.acknowledged(), IncidentKind.OUTAGE, seed.during(), Optional.empty(), NEXT,
+                3, allClear.features()).text();
+
+        assertEquals(SupportPost.announced(seed.after()), allClear.features());
+        assertTrue(next.contains("Since the last update: Meeting summaries: now on GPT-5;"), next);
+    }
+
+    @Test
+    void thePostNamesTheKindItIsShownNotTheKindItWasOpenedWith() {
+        Scenario seed = Scenario.seed();
+        Incident openedAsDegradation = ((IncidentChange.Applied) Incident.open(new IncidentId(7),
+                IncidentKind.DEGRADATION, "", List.of(Target.model(SeedCatalog.OPUS_48)), Scenario.ALICE,
+                Scenario.OPENED)).incident();
+
+        SlackMessage post = support(seed).affected(openedAsDegradation, IncidentKind.OUTAGE, seed.during(),
+                Optional.empty(), NEXT, 1, Map.of());
+
+        assertTrue(post.text().startsWith("Outage: some AI features are affected\n"), post.text());
+        assertTrue(post.text().contains("has been returning errors since"), post.text());
+        assertFalse(post.text().contains("Degradation"), post.text());
+    }
+
+    @Test
+    void theResolutionSaysItIsOverSinceWhenAndOnCallsWordsForCustomers() {
+        Scenario seed = Scenario.seed();
+        SupportPost support = support(seed);
+
+        SlackMessage post = support.resolved(seed.resolved(), IncidentKind.OUTAGE, Optional.of(Scenario.RECOVERED),
+                Optional.of("Summaries made between 07:10 and 08:40 can be generated again."));
+        SupportPostDraft words = support.resolvedWords(seed.resolved(), IncidentKind.OUTAGE,
+                Optional.of(Scenario.RECOVERED), Optional.of("Summaries made between 07:10 and 08:40 can be"
+                        + " generated again."));
+
+        assertEquals("Resolved: the outage is over", words.headline());
+        assertEquals(SupportPostKind.RESOLVED, words.kind());
+        assertEquals("The problem with Anthropic is resolved; all features work normally again. Customers have been"
+                + " served normally since " + Names.time(Scenario.RECOVERED) + ".\nFrom the on-call team: Summaries"
+                + " made between 07:10 and 08:40 can be generated again.", words.body());
+        assertTrue(post.text().startsWith("Resolved: the outage is over\nThe problem with Anthropic is resolved"),
+                post.text());
+        assertTrue(post.text().contains("From the on-call team: Summaries made"), post.text());
+    }
+
+    @Test
+    void withoutACustomerPartTheResolutionSaysThePlainDefault() {
+        Scenario seed = Scenario.seed();
+
+        SupportPostDraft words = support(seed).resolvedWords(seed.resolved(), IncidentKind.OUTAGE,
+                Optional.of(Scenario.RECOVERED), Optional.empty());
+
+        assertEquals("The problem with Anthropic is resolved; all features work normally again. Customers have been"
+                + " served normally since " + Names.time(Scenario.RECOVERED) + ".", words.body());
+    }
+
+    @Test
+    void aResolutionWhileAFeatureIsStillOffPromisesTheAllClearInsteadOfClaimingNormalService() {
+        Scenario seed = Scenario.seed();
+
+        String body = support(seed).resolvedWords(seed.resolved(), IncidentKind.OUTAGE, Optional.empty(),
+                Optional.empty()).body();
+
+        assertFalse(body.contains("work normally again"), body);
+        assertTrue(body.contains("we post an all-clear when every feature is back"), body);
     }
 
     @Test

@@ -189,10 +189,12 @@ public final class SeedIncidentDemo {
         command("enable anthropic -- error rates normal for ten minutes");
         at("13:10", null);
         command("state " + id + " monitoring");
-        at("19:05", "A quiet afternoon: Alice resolves the incident, and managers get the summary.");
+        at("19:05", "A quiet afternoon: Alice resolves the incident with a word for customers; support gets the"
+                + " resolution, managers the summary.");
         command("resolve " + id + " -- Anthropic's flagship models returned elevated errors. We switched the"
                 + " provider off within 5 minutes; two features ran on GPT-5 and contract review paused until"
-                + " Claude Opus 4.8 was back.");
+                + " Claude Opus 4.8 was back. --public Contract reviews queued during the outage have all run;"
+                + " nobody needs to resubmit.");
 
         title("Demo finished: " + id + " resolved.", "The last message above is the manager summary in the"
                 + " summary channel; /detour summary " + id + " shows it on demand.");

@@ -112,15 +112,25 @@ public sealed interface TimelineDetail {
 
     /**
      * Resolved from state {@code from}, with the summary given (empty when none), the cause and the follow-ups
-     * entered in the resolve form or command.
+     * entered in the resolve form or command, and the part for customers (empty when none).
      */
-    record Resolved(IncidentState from, String summary, String cause, List<FollowUp> followUps)
+    record Resolved(IncidentState from, String summary, String cause, List<FollowUp> followUps, String customer)
             implements TimelineDetail {
         public Resolved {
             Objects.requireNonNull(from, "from");
             summary = orEmpty(summary);
             cause = orEmpty(cause);
             followUps = followUps == null ? List.of() : List.copyOf(followUps);
+            customer = orEmpty(customer);
+        }
+
+        public Resolved(IncidentState from, String summary, String cause, List<FollowUp> followUps) {
+            this(from, summary, cause, followUps, "");
+        }
+
+        /** The part for customers, when on-call gave one. */
+        public Optional<String> forCustomers() {
+            return nonBlank(customer);
         }
 
         public Resolved(IncidentState from, String summary) {
@@ -128,7 +138,7 @@ public sealed interface TimelineDetail {
         }
 
         public Resolved(IncidentState from, Resolution resolution) {
-            this(from, resolution.summary(), resolution.cause(), resolution.followUps());
+            this(from, resolution.summary(), resolution.cause(), resolution.followUps(), resolution.customer());
         }
 
         @Override

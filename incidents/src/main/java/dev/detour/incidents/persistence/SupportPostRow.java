@@ -11,7 +11,8 @@ import java.time.Instant;
 /** A post for support staff as data, written with the outbox row that posts it to Slack. */
 @MappedEntity("support_post")
 public record SupportPostRow(@Id @GeneratedValue @Nullable Long id, long incidentId, String kind, String headline,
-                             String body, Instant createdAt, @Nullable Instant nextUpdateBy) {
+                             String body, Instant createdAt, @Nullable Instant nextUpdateBy,
+                             @Nullable String features) {
     /** Column sizes, as V21 declares them. */
     static final int HEADLINE = 500;
     /** Slack cuts a message's text there too. */

@@ -11,12 +11,14 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The support posts in their own table (not in the outbox's rows). */
 @Singleton
 public class SupportPostsTable implements SupportPosts {
     private final SupportPostRepository rows;
+    private final FeatureStatesJson json = new FeatureStatesJson();
 
     public SupportPostsTable(SupportPostRepository rows) {
         this.rows = rows;
@@ -26,7 +28,7 @@ public class SupportPostsTable implements SupportPosts {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void record(IncidentId incident, SupportPostDraft post, Instant at) {
         rows.save(new SupportPostRow(null, incident.number(), post.kind().word(), post.headline(), post.body(), at,
-                post.nextUpdateBy().orElse(null)));
+                post.nextUpdateBy().orElse(null), post.features().isEmpty() ? null : json.write(post.features())));
     }
 
     @Override
@@ -59,9 +61,10 @@ public class SupportPostsTable implements SupportPosts {
         return rows.lastCreated(incident.number());
     }
 
-    private static Optional<SupportPostRecord> read(SupportPostRow row) {
+    private Optional<SupportPostRecord> read(SupportPostRow row) {
         return SupportPostKind.of(row.kind()).map(kind -> new SupportPostRecord(row.id(),
                 new IncidentId(row.incidentId()), kind, row.headline(), row.body(), row.createdAt(),
-                Optional.ofNullable(row.nextUpdateBy())));
+                Optional.ofNullable(row.nextUpdateBy()),
+                row.features() == null ? Map.of() : json.read(row.features())));
     }
 }

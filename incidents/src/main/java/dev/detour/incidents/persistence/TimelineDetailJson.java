@@ -52,6 +52,7 @@ final class TimelineDetailJson {
         } else if (detail instanceof TimelineDetail.Resolved resolved) {
             json.put("kind", "resolved").put("from", resolved.from().word()).put("summary", resolved.summary())
                     .put("cause", resolved.cause());
+            resolved.forCustomers().ifPresent(customer -> json.put("customer", customer));
             ArrayNode followUps = json.putArray("followUps");
             resolved.followUps().forEach(followUp -> followUps.addObject().put("what", followUp.what())
                     .put("owner", followUp.owner().orElse(null))
@@ -109,7 +110,8 @@ final class TimelineDetailJson {
             case "kind-set" -> new TimelineDetail.KindSet(word(IncidentKind.values(), text(json, "from")),
                     word(IncidentKind.values(), text(json, "to")));
             case "resolved" -> new TimelineDetail.Resolved(state(json, "from"), text(json, "summary"),
-                    json.path("cause").asText(""), followUps(json.path("followUps")));
+                    json.path("cause").asText(""), followUps(json.path("followUps")),
+                    json.path("customer").asText(""));
             case "targets-added" -> new TimelineDetail.TargetsAdded(targets(json.path("targets")));
             case "update" -> new TimelineDetail.Update(text(json, "internal"), text(json, "public"));
             case "availability-changed" -> new TimelineDetail.AvailabilityChanged(target(json.path("target")),

@@ -1,6 +1,9 @@
 package dev.detour.incidents.support;
 
+import dev.detour.incidents.catalog.TaskClassId;
+
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,13 +15,22 @@ import java.util.Optional;
  * @param body         the lines after the headline; empty when the post is one line
  * @param nextUpdateBy when the next post is promised, kept apart from the words: the promise is stale once a
  *                     newer post or the resolution exists, and readers decide whether to show it
+ * @param features     what the post announced per feature, as data: the next post compares its own with these to
+ *                     say what changed since; empty for a post that announces no feature (the resolution)
  */
-public record SupportPostDraft(SupportPostKind kind, String headline, String body, Optional<Instant> nextUpdateBy) {
+public record SupportPostDraft(SupportPostKind kind, String headline, String body, Optional<Instant> nextUpdateBy,
+                               Map<TaskClassId, FeatureState> features) {
     public SupportPostDraft {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(headline, "headline");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(nextUpdateBy, "nextUpdateBy");
+        features = Map.copyOf(features);
+    }
+
+    /** A post that announces no feature's state. */
+    public SupportPostDraft(SupportPostKind kind, String headline, String body, Optional<Instant> nextUpdateBy) {
+        this(kind, headline, body, nextUpdateBy, Map.of());
     }
 
     /** A post that promises no next one. */

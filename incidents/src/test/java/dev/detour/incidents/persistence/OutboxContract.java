@@ -4,6 +4,7 @@ import dev.detour.incidents.application.AvailabilityService;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.application.Outbox;
 import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
@@ -15,6 +16,8 @@ import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxEntry;
 import dev.detour.incidents.ports.OutboxQueue;
 import dev.detour.incidents.ports.SupportPosts;
+import dev.detour.incidents.routing.RouteState;
+import dev.detour.incidents.support.FeatureState;
 import dev.detour.incidents.support.SupportPostDraft;
 import dev.detour.incidents.support.SupportPostKind;
 import dev.detour.incidents.support.SupportPostRecord;
@@ -37,7 +40,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static dev.detour.incidents.SeedCatalog.CODE_MIGRATION;
 import static dev.detour.incidents.SeedCatalog.GPT_5;
+import static dev.detour.incidents.SeedCatalog.LEGAL_REVIEW;
+import static dev.detour.incidents.SeedCatalog.MEETING_SUMMARY;
 import static dev.detour.incidents.SeedCatalog.OPUS_47;
 import static dev.detour.incidents.SeedCatalog.OPUS_48;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -139,6 +145,24 @@ abstract class OutboxContract implements TestPropertyProvider {
         assertEquals("Outage: some AI features are affected", first.headline());
         assertEquals(at, first.at());
         assertEquals(Optional.of(clock.instant()), supportPosts.lastPostAt(incident.id()));
+    }
+
+    @Test
+    void aSupportPostKeepsWhatItAnnouncedPerFeatureAsData() {
+        Incident incident = open("features");
+        Map<TaskClassId, FeatureState> announced = Map.of(
+                MEETING_SUMMARY, new FeatureState(RouteState.FALLBACK, Optional.of(GPT_5)),
+                LEGAL_REVIEW, new FeatureState(RouteState.STOPPED, Optional.empty()),
+                CODE_MIGRATION, new FeatureState(RouteState.PRIMARY, Optional.of(OPUS_48)));
+
+        outbox.post(new OutboxDraft(RecordingOutboxRule.Kind.EVENT, "support", Once.perFacts(incident.toString(),
+                "features"), "{}", Optional.of(incident.id()), Optional.of(new SupportPostDraft(
+                SupportPostKind.STATUS, "Outage", "body", Optional.empty(), announced))));
+        outbox.post(supportPost(incident.id(), "All clear", "no features"));
+
+        List<SupportPostRecord> posts = postsOf(incident.id());
+        assertEquals(announced, posts.get(1).features(), "read back as written, paused ones without a model");
+        assertEquals(Map.of(), posts.get(0).features(), "a post that announced no feature has none");
     }
 
     @Test

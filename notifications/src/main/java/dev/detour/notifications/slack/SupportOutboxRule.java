@@ -3,9 +3,11 @@ package dev.detour.notifications.slack;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.SlackSettings;
+import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.outbox.Once;
@@ -15,9 +17,12 @@ import dev.detour.incidents.ports.SupportPosts;
 import dev.detour.incidents.queries.IncidentReports;
 import dev.detour.incidents.queries.StatusService;
 import dev.detour.incidents.readmodel.DetourStatus;
+import dev.detour.incidents.readmodel.IncidentPicture;
 import dev.detour.incidents.routing.RouteState;
+import dev.detour.incidents.support.FeatureState;
 import dev.detour.incidents.support.SupportPostDraft;
 import dev.detour.incidents.support.SupportPostKind;
+import dev.detour.incidents.support.SupportPostRecord;
 import dev.detour.messages.ManagerSummary;
 import dev.detour.messages.Names;
 import dev.detour.messages.SlackMessage;
@@ -30,18 +35,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * What support staff and managers get: a support post when users are affected and whenever fallback state
- * changes, an update when on-call posts one with a part for customers, the all-clear when normal routing resumes,
- * and the manager summary when an incident resolves. Rendered in the change's transaction, from its view of the state.
+ * changes (saying what changed since the previous one), an update when on-call posts one with a part for customers,
+ * the all-clear when normal routing resumes, the resolution in customer words and the manager summary when an
+ * incident resolves. Posts name the kind that follows reality ({@link IncidentPicture}), not the kind as opened. Rendered in the change's transaction, from its view of the state.
  */
 @Singleton
 public class SupportOutboxRule implements OutboxRule {
     /** How many earlier posts are counted for a post's number; an incident has far fewer. */
     private static final int NUMBERED = 10_000;
     private final SlackSettings slack;
+    private final Catalog catalog;
     // Providers: the services need the outbox, which needs this rule.
     private final Provider<StatusService> status;
     private final Provider<IncidentService> incidents;
@@ -59,6 +67,7 @@ public class SupportOutboxRule implements OutboxRule {
         this.status = status;
         this.incidents = incidents;
         this.reports = reports;
+        this.catalog = catalog;
         Names names = new Names(catalog);
         this.support = new SupportPost(names, words);
         this.summary = new ManagerSummary(names, words);
@@ -99,17 +108,19 @@ public class SupportOutboxRule implements OutboxRule {
             // One post per change: a change that moves three task classes is one post about all of them.
             if (incident.isPresent() && now.usersAffected()) {
                 int number = number(id.get(), drafts);
+                IncidentKind shown = shownKind(incident.get(), now);
+                Map<TaskClassId, FeatureState> previous = previous(id.get(), drafts);
+                Instant next = event.at().plus(updateEvery);
                 drafts.add(supportPost(Once.perChange(id.get().toString(), SupportPostKind.STATUS.word()),
-                        support.affected(incident.get(), now, Optional.empty(), event.at().plus(updateEvery),
-                                number),
-                        support.affectedWords(incident.get(), now, Optional.empty(), event.at().plus(updateEvery),
-                                number),
+                        support.affected(incident.get(), shown, now, Optional.empty(), next, number, previous),
+                        support.affectedWords(incident.get(), shown, now, Optional.empty(), next, number, previous),
                         id));
             } else if (incident.isPresent() && route.after().state() == RouteState.PRIMARY
                     && route.before().map(before -> before.state() != RouteState.PRIMARY).orElse(false)) {
+                IncidentKind shown = shownKind(incident.get(), now);
                 drafts.add(supportPost(Once.perChange(id.get().toString(), SupportPostKind.ALL_CLEAR.word()),
-                        support.allClear(incident.get(), event.at()),
-                        support.allClearWords(incident.get(), event.at()), id));
+                        support.allClear(incident.get(), shown, event.at()),
+                        support.allClearWords(incident.get(), shown, event.at(), now), id));
             }
         } else if (event instanceof DetourEvent.IncidentChanged changed) {
             for (int i = 0; i < changed.entries().size(); i++) {
@@ -121,13 +132,74 @@ public class SupportOutboxRule implements OutboxRule {
                     DetourStatus now = status.get().current();
                     Instant next = entry.at().plus(updateEvery);
                     int number = number(id.get(), drafts);
+                    IncidentKind shown = shownKind(changed.current(), now);
+                    Map<TaskClassId, FeatureState> previous = previous(id.get(), drafts);
                     drafts.add(supportPost(Once.perEvent(i),
-                            support.affected(changed.current(), now, forCustomers, next, number),
-                            support.affectedWords(changed.current(), now, forCustomers, next, number), id));
+                            support.affected(changed.current(), shown, now, forCustomers, next, number, previous),
+                            support.affectedWords(changed.current(), shown, now, forCustomers, next, number,
+                                    previous), id));
+                }
+                // Support hears of the resolution of an incident it was told about, or when on-call wrote to customers.
+                if (entry.detail() instanceof TimelineDetail.Resolved resolved
+                        && (resolved.forCustomers().isPresent() || !drafts.isEmpty()
+                        || !posts.get().ofIncident(id.get(), 1).isEmpty())) {
+                    drafts.add(resolution(changed.current(), resolved, entry.at(), i));
                 }
             }
         }
         return drafts;
+    }
+
+    /**
+     * The post that tells support the incident is over: since when users are served normally (the all-clear's time
+     * when there was one, else the resolution's), and the resolution's part for customers. While a feature is
+     * still off its usual model it says so instead; the all-clear follows when it is back (docs/status.md).
+     */
+    private OutboxDraft resolution(Incident incident, TimelineDetail.Resolved resolved, Instant at, int entry) {
+        DetourStatus now = status.get().current();
+        IncidentKind shown = shownKind(incident, now);
+        Optional<Instant> servedSince = now.usersAffected() ? Optional.empty()
+                : Optional.of(lastAllClear(incident.id()).orElse(at));
+        return supportPost(Once.perEvent(entry),
+                support.resolved(incident, shown, servedSince, resolved.forCustomers()),
+                support.resolvedWords(incident, shown, servedSince, resolved.forCustomers()), Optional.of(
+                        incident.id()));
+    }
+
+    /**
+     * When support was last told every feature is back, if no status post (users affected again) came after it;
+     * on-call's updates in between do not change that.
+     */
+    private Optional<Instant> lastAllClear(IncidentId incident) {
+        for (SupportPostRecord post : posts.get().ofIncident(incident, NUMBERED)) {
+            if (post.kind() == SupportPostKind.ALL_CLEAR) {
+                return Optional.of(post.at());
+            }
+            if (post.kind() == SupportPostKind.STATUS) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The kind that follows reality (a paused feature makes it an outage), as the root message shows it. */
+    private IncidentKind shownKind(Incident incident, DetourStatus now) {
+        return IncidentPicture.of(incident, now, incidents.get().timeline(incident.id()), catalog).kind();
+    }
+
+    /**
+     * What the previous post announced per feature: one this event already drafted, else the newest post written;
+     * empty before the first (no "since the last update" line then).
+     */
+    private Map<TaskClassId, FeatureState> previous(IncidentId incident, List<OutboxDraft> drafted) {
+        for (int i = drafted.size() - 1; i >= 0; i--) {
+            Optional<SupportPostDraft> post = drafted.get(i).supportPost();
+            if (post.isPresent()) {
+                return post.get().features();
+            }
+        }
+        return posts.get().ofIncident(incident, 1).stream().findFirst().map(SupportPostRecord::features)
+                .orElse(Map.of());
     }
 
     /** Each post after the first is numbered ("Update 3"): the posts so far, then those this event makes. */

@@ -7,6 +7,9 @@ import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.IncidentChange;
+import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.testing.MovableClock;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.incidents.testing.TestDatabase;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,6 +96,58 @@ class SupportPostsIT implements TestPropertyProvider {
         dispatcher.dispatchDue();
         List<String> after = slack.messagesIn("C0SUPPORT").stream().map(FakeSlack::textOf).toList();
         assertTrue(after.get(after.size() - 1).contains("All clear"), after::toString);
+    }
+
+    @Test
+    void postsNameTheShownKindSayWhatChangedSinceTheLastAndTheResolutionReachesSupportInCustomerWords() {
+        startClean();
+        Incident degradation = ((IncidentChange.Applied) incidents.open(IncidentKind.DEGRADATION, "",
+                List.of(Target.model(SeedCatalog.OPUS_48)), Actor.user("U0ALICE"))).incident();
+        disable(SeedCatalog.OPUS_48); // contract review pauses: the incident is shown as an outage
+        dispatcher.dispatchDue();
+        List<String> first = supportPosts();
+        assertTrue(first.get(first.size() - 1).startsWith("Outage: some AI features are affected\n"),
+                "a paused feature makes it an outage, whatever it was opened as: " + first);
+        assertFalse(first.get(first.size() - 1).contains("Since the last update"), first::toString);
+
+        clock.advance(Duration.ofMinutes(5));
+        disable(SeedCatalog.OPUS_47); // code migration plans wait for consent
+        dispatcher.dispatchDue();
+        List<String> second = supportPosts();
+        assertTrue(second.get(second.size() - 1).contains("Since the last update: Code migration plans: now paused."),
+                second::toString);
+
+        clock.advance(Duration.ofMinutes(5));
+        enable(SeedCatalog.OPUS_47);
+        enable(SeedCatalog.OPUS_48);
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofMinutes(5));
+        incidents.resolve(degradation.id(), Actor.user("U0ALICE"), new Resolution("fixed", "", List.of(),
+                "Summaries made during the outage can be generated again."));
+        dispatcher.dispatchDue();
+
+        List<String> all = supportPosts();
+        String resolved = all.get(all.size() - 1);
+        assertTrue(resolved.startsWith("Resolved: the outage is over\nThe problem with Anthropic is resolved"),
+                all::toString);
+        assertTrue(resolved.contains("From the on-call team: Summaries made during the outage can be generated"
+                + " again."), resolved);
+        assertTrue(all.get(all.size() - 2).contains("All clear"), "the all-clear came when routes were back: " + all);
+        assertEquals(1, all.stream().filter(text -> text.startsWith("Resolved")).count(), all::toString);
+    }
+
+    /** Nothing off, nothing open, nothing in Slack: whatever another test left. */
+    private void startClean() {
+        enable(SeedCatalog.OPUS_47);
+        enable(SeedCatalog.OPUS_48);
+        incidents.openIncidents().forEach(incident -> incidents.resolve(incident.id(), Actor.user("U0ALICE"),
+                "test over"));
+        dispatcher.dispatchDue();
+        slack.clear();
+    }
+
+    private List<String> supportPosts() {
+        return slack.messagesIn("C0SUPPORT").stream().map(FakeSlack::textOf).toList();
     }
 
     private void disable(ModelId model) {
