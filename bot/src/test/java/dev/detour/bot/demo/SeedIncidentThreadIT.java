@@ -103,6 +103,17 @@ class SeedIncidentThreadIT {
     }
 
     @Test
+    void supportPostsSayItIsTheProvidersOutageNotAChangeOnOurSide() {
+        List<String> posts = output.lines().filter(line -> line.startsWith("── #C0SUPPORT (support channel)")).toList();
+        assertTrue(posts.size() >= 3, "support posts: " + posts);
+        String lead = "Anthropic, the AI provider behind some of our features, has been returning errors since 07:10"
+                + " UTC. This is not a change on our side.";
+        long leads = output.lines().filter(line -> line.strip().equals(lead)).count();
+        assertTrue(leads >= 3, "the outage lead in every post while users are affected (" + leads + "):\n" + output);
+        assertFalse(output.contains("has been slow or failing"), "a paused feature makes it an outage, not slowness");
+    }
+
+    @Test
     void theThreadOfTheSeedIncidentHasTenRepliesOrFewer() {
         assertFalse(replies.isEmpty(), "the thread is read from the console: " + output);
         assertTrue(replies.size() <= 10, replies.size() + " replies:\n" + String.join("\n", replies));
