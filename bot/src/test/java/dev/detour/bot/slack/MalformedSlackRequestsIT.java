@@ -45,10 +45,7 @@ class MalformedSlackRequestsIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        slack.addChannel("C0INCIDENTS", true);
-        slack.addChannel("C0SUPPORT", true);
-        slack.addChannel("C0MANAGERS", true);
-        return SignedSlack.properties(slack);
+        return SignedSlack.seedWorkspace(slack);
     }
 
     @AfterAll

@@ -23,6 +23,14 @@ public final class SignedSlack {
         this.slack = slack;
     }
 
+    /** The seed catalog's three channels in the fake workspace (Detour is a member), then {@link #properties}. */
+    public static Map<String, String> seedWorkspace(FakeSlack slack) {
+        slack.addChannel("C0INCIDENTS", true);
+        slack.addChannel("C0SUPPORT", true);
+        slack.addChannel("C0MANAGERS", true);
+        return properties(slack);
+    }
+
     /** A fresh H2 database, the seed catalog on the real clock (Bolt checks signatures against it), Slack at the fake. */
     public static Map<String, String> properties(FakeSlack slack) {
         Map<String, String> properties = new HashMap<>();
