@@ -129,7 +129,7 @@ class DetourJarIT {
         try (DetourProcess detour = DetourProcess.start(workingDirectory, Map.of())) {
             detour.awaitHealthy(HttpClient.newHttpClient());
             Writer typed = new OutputStreamWriter(detour.process().getOutputStream(), StandardCharsets.UTF_8);
-            typed.write("/detour disable anthropic -- trying the fallback without Slack\n");
+            typed.write("/detour disable claude-opus-4-8 -- trying the fallback without Slack\n");
             typed.flush();
 
             Await.await(() -> detour.output().contains("Meeting summaries: running on GPT-5 for now."), Duration.ofSeconds(60),

@@ -1,9 +1,11 @@
 package dev.detour.commands;
 
+import dev.detour.incidents.application.ChangePreviews;
 import dev.detour.incidents.application.RoutingOutcome;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
@@ -11,6 +13,7 @@ import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.preview.PreviewOutcome;
+import dev.detour.incidents.preview.ProposedChange;
 import dev.detour.incidents.signals.PlausibleTimes;
 import dev.detour.messages.AuditMessage;
 import dev.detour.messages.ChangePreviewMessage;
@@ -131,7 +134,18 @@ public class CommandHandler {
             return new CommandReply.OpenModal(open.form() == DetourCommand.Form.UPDATE
                     ? forms.postUpdate(open.incident()) : forms.resolve(open.incident()));
         } else if (command instanceof DetourCommand.Disable disable) {
+            if (asksFirst(disable.targets())) {
+                PreviewOutcome outcome = operations.preview(new ProposedChange.Disable(disable.targets()));
+                if (outcome instanceof PreviewOutcome.Previewed previewed && !previewed.preview().changesNothing()) {
+                    return new CommandReply.Ephemeral(new ChangePreviewMessage(names, words)
+                            .confirmation(previewed.preview(), disable.reason(), false));
+                }
+            }
             return switched(operations.disable(disable.targets(), invoker.actor(), disable.reason()), false);
+        } else if (command instanceof DetourCommand.Confirm confirm) {
+            return confirmed(confirm, invoker);
+        } else if (command instanceof DetourCommand.Cancel) {
+            return CommandReply.say(words.get(WordKey.PREVIEW_CANCELLED));
         } else if (command instanceof DetourCommand.Enable enable) {
             RoutingOutcome outcome = operations.enable(enable.targets(), invoker.actor(), enable.reason());
             CommandReply done = switched(outcome, true);
@@ -240,6 +254,30 @@ public class CommandHandler {
         applied.routes().forEach(route -> text.append("\n• ").append(names.taskClass(route.after().taskClass()))
                 .append(": ").append(names.route(route.after(), words)));
         return CommandReply.say(text.toString());
+    }
+
+    /** Whether disabling {@code targets} shows its preview with Confirm first ({@code detour.policy.confirm}). */
+    private boolean asksFirst(List<Target> targets) {
+        return switch (operations.confirmPolicy()) {
+            case ANY -> true;
+            case PROVIDER -> targets.stream().anyMatch(target -> target.fold(provider -> true, model -> false));
+            case NEVER -> false;
+        };
+    }
+
+    /** The previewed switch-off, made if nothing moved since the preview; otherwise the preview as it is now. */
+    private CommandReply confirmed(DetourCommand.Confirm confirm, Invoker invoker) {
+        ChangePreviews.Applying applying = operations.confirm(new ProposedChange.Disable(confirm.targets()),
+                confirm.version(), invoker.actor(), confirm.reason());
+        if (applying instanceof ChangePreviews.Applying.Applied applied) {
+            return switched(applied.outcome(), false);
+        }
+        PreviewOutcome now = ((ChangePreviews.Applying.StateMoved) applying).current();
+        if (now instanceof PreviewOutcome.Previewed previewed) {
+            return new CommandReply.Ephemeral(new ChangePreviewMessage(names, words)
+                    .confirmation(previewed.preview(), confirm.reason(), true));
+        }
+        return preview(now);
     }
 
     /** The preview, or the refusal in the words the change itself would get. */

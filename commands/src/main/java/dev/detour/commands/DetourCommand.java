@@ -140,6 +140,29 @@ public sealed interface DetourCommand {
         }
     }
 
+    /**
+     * Confirm pressed on a switch-off that asked first: disable {@code targets} while the state still has the
+     * {@code version} they were previewed at; otherwise show the preview as it stands now.
+     */
+    record Confirm(List<Target> targets, String version, Optional<String> reason) implements DetourCommand {
+        public Confirm {
+            targets = atLeastOne(targets, "confirm");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        public Optional<Verb> verb() {
+            return Optional.of(Verb.DISABLE);
+        }
+    }
+
+    /** Cancel pressed on a switch-off that asked first: nothing changes. */
+    record Cancel() implements DetourCommand {
+        public Optional<Verb> verb() {
+            return Optional.empty();
+        }
+    }
+
     record Consent(TaskClassId taskClass, ConsentAnswer answer) implements DetourCommand {
         public Optional<Verb> verb() {
             return Optional.of(Verb.CONSENT);

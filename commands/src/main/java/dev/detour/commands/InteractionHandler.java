@@ -15,6 +15,7 @@ import dev.detour.messages.CustomerText;
 import dev.detour.incidents.routing.RouteOverride;
 import dev.detour.messages.Interactions;
 import dev.detour.messages.Modals;
+import dev.detour.messages.PreviewedDisable;
 import dev.detour.messages.WordKey;
 import dev.detour.messages.Wording;
 import jakarta.inject.Singleton;
@@ -76,6 +77,11 @@ public class InteractionHandler {
             case Interactions.CONSENT_APPROVE -> consent(parts, ConsentAnswer.APPROVE);
             case Interactions.CONSENT_DENY -> consent(parts, ConsentAnswer.DENY);
             case Interactions.MOVE_NOW -> moveNow(parts);
+            case Interactions.CONFIRM, Interactions.CONFIRM_NARROWER -> PreviewedDisable.parse(value)
+                    .filter(previewed -> previewed.targets().stream().allMatch(this::configured))
+                    .map(previewed -> new DetourCommand.Confirm(previewed.targets(), previewed.version(),
+                            previewed.reason()));
+            case Interactions.CANCEL -> Optional.of(new DetourCommand.Cancel());
             default -> Optional.empty();
         };
     }

@@ -1,8 +1,10 @@
 package dev.detour.commands;
 
+import dev.detour.incidents.application.ChangePreviews;
 import dev.detour.incidents.application.RoutingOutcome;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.StoredAuditRecord;
+import dev.detour.incidents.catalog.ConfirmPolicy;
 import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
@@ -64,6 +66,16 @@ public interface Operations {
 
     /** What {@code change} would do now, without doing it (or the refusal the change itself would give). */
     PreviewOutcome preview(ProposedChange change);
+
+    /** When a switch-off asks Confirm first ({@code detour.policy.confirm}). */
+    ConfirmPolicy confirmPolicy();
+
+    /**
+     * Makes the previewed switch-off while the state still has {@code version}; otherwise changes nothing and
+     * returns the preview as it stands now.
+     */
+    ChangePreviews.Applying confirm(ProposedChange.Disable change, String version, Actor by, Optional<String> reason);
+
     /** How the newest fallback question about the task class was settled, if it was. */
     Optional<QuestionSettlement> lastConsentAnswer(TaskClassId taskClass);
 

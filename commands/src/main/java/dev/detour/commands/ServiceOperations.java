@@ -22,6 +22,10 @@ import dev.detour.incidents.incident.QuestionSettlement;
 import dev.detour.incidents.ports.ThreadQuestions;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.ports.AuditTrail;
+import dev.detour.incidents.catalog.ConfirmPolicy;
+import dev.detour.incidents.catalog.DetourConfig;
+import dev.detour.incidents.catalog.PolicySettings;
+import dev.detour.incidents.preview.Preview;
 import dev.detour.incidents.preview.PreviewOutcome;
 import dev.detour.incidents.preview.ProposedChange;
 import dev.detour.incidents.queries.CurrentFlags;
@@ -48,10 +52,13 @@ public class ServiceOperations implements Operations {
     private final Subscriptions subscriptions;
     private final Clock clock;
     private final ThreadQuestions questions;
+    private final PolicySettings policy;
 
     public ServiceOperations(IncidentService incidents, AvailabilityService availability, RouteService routes,
                              ChangePreviews previews, CurrentFlags committed, AuditTrail audit, IncidentReports reports,
-                             Subscriptions subscriptions, Clock clock, ThreadQuestions questions) {
+                             Subscriptions subscriptions, Clock clock, ThreadQuestions questions,
+                             DetourConfig config) {
+        this.policy = config.policy();
         this.questions = questions;
         this.subscriptions = subscriptions;
         this.clock = clock;
@@ -132,6 +139,19 @@ public class ServiceOperations implements Operations {
     @Override
     public PreviewOutcome preview(ProposedChange change) {
         return previews.preview(change);
+    }
+
+    @Override
+    public ConfirmPolicy confirmPolicy() {
+        return policy.confirm();
+    }
+
+    /** Only the change and the version of a preview decide what applying it does. */
+    @Override
+    public ChangePreviews.Applying confirm(ProposedChange.Disable change, String version, Actor by,
+                                           Optional<String> reason) {
+        return previews.apply(new Preview(change, version, List.of(), List.of(), List.of(), List.of(),
+                Optional.empty()), by, reason);
     }
 
     @Override

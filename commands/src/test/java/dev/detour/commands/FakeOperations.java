@@ -18,6 +18,8 @@ import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.QuestionSettlement;
 import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.Resolution;
+import dev.detour.incidents.application.ChangePreviews;
+import dev.detour.incidents.catalog.ConfirmPolicy;
 import dev.detour.incidents.preview.ChangePreview;
 import dev.detour.incidents.preview.PreviewOutcome;
 import dev.detour.incidents.preview.ProposedChange;
@@ -219,6 +221,26 @@ final class FakeOperations implements Operations {
         RoutingSnapshot state = new RoutingSnapshot(Availability.allAvailable(), set, Map.of(),
                 new RoutePlanner().planAll(catalog, Availability.allAvailable(), set, Map.of()));
         return new ChangePreview(catalog, DetectionSettings.DEFAULTS).preview(change, state, Map.of());
+    }
+
+    /** When a switch-off asks first; {@code never} unless a test says otherwise. */
+    ConfirmPolicy confirmPolicy = ConfirmPolicy.NEVER;
+
+    @Override
+    public ConfirmPolicy confirmPolicy() {
+        return confirmPolicy;
+    }
+
+    /** Applies while the fake's state has the version; its overrides are what moves it. */
+    @Override
+    public ChangePreviews.Applying confirm(ProposedChange.Disable change, String version, Actor by,
+                                           Optional<String> reason) {
+        PreviewOutcome now = preview(change);
+        previews.remove(previews.size() - 1);
+        if (now instanceof PreviewOutcome.Previewed previewed && !previewed.preview().version().equals(version)) {
+            return new ChangePreviews.Applying.StateMoved(now);
+        }
+        return new ChangePreviews.Applying.Applied(disable(change.targets(), by, reason));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.detour.messages;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.preview.FlagChange;
 import dev.detour.incidents.preview.ModelEvidence;
@@ -15,13 +16,16 @@ import dev.detour.incidents.routing.RouteOverride;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
+import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
  * A change's preview for the person who asked ({@code --dry-run}, docs/slack.md): every task class that moves,
@@ -37,10 +41,48 @@ public final class ChangePreviewMessage {
         this.words = words;
     }
 
+    /** The dry run's answer: nothing changes. */
     public SlackMessage render(Preview preview) {
         String change = change(preview.change());
+        List<LayoutBlock> blocks = body(preview, WordKey.PREVIEW_HEADER);
+        blocks.add(context(c -> c.elements(List.of(markdownText(words.get(WordKey.PREVIEW_FOOTER))))));
+        return new SlackMessage(words.get(WordKey.PREVIEW_TEXT, SlackMarkup.plain(change)), blocks);
+    }
+
+    /**
+     * A switch-off that asks first (docs/slack.md, "Confirm first"): the preview with Confirm, Disable only the
+     * failing models when the evidence offers that, and Cancel.
+     *
+     * @param reason the reason given with the command, carried by the buttons
+     * @param moved  whether this replaces a preview the state moved away from
+     */
+    public SlackMessage confirmation(Preview preview, Optional<String> reason, boolean moved) {
+        ProposedChange.Disable disable = (ProposedChange.Disable) preview.change();
+        String change = change(disable);
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(words.get(WordKey.PREVIEW_HEADER)))));
+        if (moved) {
+            blocks.add(section(s -> s.text(markdownText(words.get(WordKey.PREVIEW_CONFIRM_MOVED)))));
+        }
+        blocks.addAll(body(preview, WordKey.PREVIEW_CONFIRM_HEADER));
+        blocks.add(context(c -> c.elements(List.of(markdownText(words.get(WordKey.PREVIEW_CONFIRM_FOOTER))))));
+        List<BlockElement> buttons = new ArrayList<>();
+        buttons.add(button(b -> b.actionId(Interactions.CONFIRM).style("danger")
+                .text(plainText(words.get(WordKey.PREVIEW_BUTTON_CONFIRM)))
+                .value(new PreviewedDisable(disable.targets(), preview.version(), reason).value())));
+        preview.narrower().ifPresent(narrower -> buttons.add(button(b -> b.actionId(Interactions.CONFIRM_NARROWER)
+                .style("primary").text(plainText(Limits.clip(words.get(WordKey.PREVIEW_BUTTON_NARROWER),
+                        Limits.BUTTON_TEXT)))
+                .value(new PreviewedDisable(narrower.targets(), preview.version(), reason).value()))));
+        buttons.add(button(b -> b.actionId(Interactions.CANCEL)
+                .text(plainText(words.get(WordKey.PREVIEW_BUTTON_CANCEL))).value("cancel")));
+        blocks.add(actions(a -> a.elements(buttons)));
+        return new SlackMessage(words.get(WordKey.PREVIEW_CONFIRM_TEXT, SlackMarkup.plain(change)), blocks);
+    }
+
+    private List<LayoutBlock> body(Preview preview, WordKey heading) {
+        String change = change(preview.change());
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(words.get(heading)))));
         blocks.add(section(s -> s.text(markdownText(Limits.clip(change, Limits.SECTION_TEXT)))));
         if (preview.changesNothing()) {
             blocks.add(section(s -> s.text(markdownText(words.get(WordKey.PREVIEW_NOTHING)))));
@@ -74,8 +116,7 @@ public final class ChangePreviewMessage {
         if (!preview.flags().isEmpty()) {
             blocks.add(list(WordKey.PREVIEW_FLAGS, preview.flags().stream().map(ChangePreviewMessage::flag).toList()));
         }
-        blocks.add(context(c -> c.elements(List.of(markdownText(words.get(WordKey.PREVIEW_FOOTER))))));
-        return new SlackMessage(words.get(WordKey.PREVIEW_TEXT, SlackMarkup.plain(change)), blocks);
+        return blocks;
     }
 
     private String change(ProposedChange change) {

@@ -21,6 +21,12 @@ public final class Interactions {
     public static final String CONSENT_DENY = "detour.consent-deny";
     /** After a fallback question timed out with deny: value {@code task-class model}, pins the class to the model. */
     public static final String MOVE_NOW = "detour.move-now";
+    /** On a preview that asks first: value a {@link PreviewedDisable}, applies it while the state has its version. */
+    public static final String CONFIRM = "detour.confirm";
+    /** Beside Confirm: value a {@link PreviewedDisable} of only the failing models, with the same version. */
+    public static final String CONFIRM_NARROWER = "detour.confirm-narrower";
+    /** On a preview that asks first: nothing changes. */
+    public static final String CANCEL = "detour.cancel";
 
     public static final String DECLARE_MODAL = "detour.declare";
     public static final String UPDATE_MODAL = "detour.update";

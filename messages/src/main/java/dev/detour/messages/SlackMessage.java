@@ -1,9 +1,12 @@
 package dev.detour.messages;
 
+import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.ButtonElement;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -25,5 +28,13 @@ public record SlackMessage(String text, List<LayoutBlock> blocks) {
     public static SlackMessage plain(String mrkdwn) {
         String clipped = Limits.clip(mrkdwn, Limits.SECTION_TEXT);
         return new SlackMessage(clipped, List.of(section(s -> s.text(markdownText(clipped)))));
+    }
+
+    /** The value of its button with {@code actionId}, as Slack sends it back when the button is pressed. */
+    public Optional<String> buttonValue(String actionId) {
+        return blocks.stream().filter(ActionsBlock.class::isInstance).map(ActionsBlock.class::cast)
+                .flatMap(block -> block.getElements().stream()).filter(ButtonElement.class::isInstance)
+                .map(ButtonElement.class::cast).filter(button -> actionId.equals(button.getActionId()))
+                .map(ButtonElement::getValue).findFirst();
     }
 }

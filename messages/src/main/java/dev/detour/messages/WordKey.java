@@ -387,6 +387,14 @@ public enum WordKey {
     PREVIEW_HEALTHY_WARNING("preview.healthy-warning"),
     PREVIEW_NARROWER("preview.narrower"),
     PREVIEW_FOOTER("preview.footer"),
+    PREVIEW_CONFIRM_HEADER("preview.confirm.header"),
+    PREVIEW_CONFIRM_TEXT("preview.confirm.text"),
+    PREVIEW_CONFIRM_FOOTER("preview.confirm.footer"),
+    PREVIEW_CONFIRM_MOVED("preview.confirm.moved"),
+    PREVIEW_BUTTON_CONFIRM("preview.button.confirm"),
+    PREVIEW_BUTTON_NARROWER("preview.button.narrower"),
+    PREVIEW_BUTTON_CANCEL("preview.button.cancel"),
+    PREVIEW_CANCELLED("preview.cancelled"),
 
     HOME_FOOTER("home.footer"),
 

@@ -119,6 +119,10 @@ final class GoldenCases {
         add.message("status", () -> status.render(scenario.during()));
         add.message("preview-disable", () -> new ChangePreviewMessage(names, words)
                 .render(PreviewCases.disableFirstProvider(scenario)));
+        add.message("preview-confirm", () -> new ChangePreviewMessage(names, words)
+                .confirmation(PreviewCases.disableFirstProvider(scenario), Optional.of("elevated 529s"), false));
+        add.message("preview-confirm-moved", () -> new ChangePreviewMessage(names, words)
+                .confirmation(PreviewCases.disableFirstProvider(scenario), Optional.empty(), true));
         IncidentCatchUp catchUp = new IncidentCatchUp(names, words);
         add.message("status-catch-up", () -> catchUp.render(scenario.reportSoFar(), scenario.during(),
                 Optional.of(Scenario.UPDATED.plusSeconds(30 * 60))));

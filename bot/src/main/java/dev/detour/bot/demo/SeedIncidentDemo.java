@@ -3,7 +3,9 @@ package dev.detour.bot.demo;
 import dev.detour.bot.config.ConfigLocation;
 import dev.detour.commands.CommandHandler;
 import dev.detour.commands.CommandReply;
+import dev.detour.commands.Delivery;
 import dev.detour.commands.DetourCommand;
+import dev.detour.commands.InteractionHandler;
 import dev.detour.commands.Invoker;
 import dev.detour.incidents.ScriptedClock;
 import dev.detour.incidents.application.GatewaySignals;
@@ -12,6 +14,7 @@ import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.ports.OutboxQueue;
+import dev.detour.messages.Interactions;
 import dev.detour.notifications.slack.PauseHeadsUps;
 import dev.detour.notifications.slack.SupportUpdateNudges;
 import io.micronaut.context.ApplicationContext;
@@ -51,6 +54,7 @@ public final class SeedIncidentDemo {
     private final ScriptedClock clock;
     private final GatewaySignals gateway;
     private final CommandHandler commands;
+    private final InteractionHandler interactions;
     private final IncidentService incidents;
     private final SupportUpdateNudges nudges;
     private final PauseHeadsUps headsUps;
@@ -61,6 +65,7 @@ public final class SeedIncidentDemo {
         this.clock = detour.getBean(ScriptedClock.class);
         this.gateway = detour.getBean(GatewaySignals.class);
         this.commands = detour.getBean(CommandHandler.class);
+        this.interactions = detour.getBean(InteractionHandler.class);
         this.incidents = detour.getBean(IncidentService.class);
         this.nudges = detour.getBean(SupportUpdateNudges.class);
         this.headsUps = detour.getBean(PauseHeadsUps.class);
@@ -159,7 +164,11 @@ public final class SeedIncidentDemo {
         at("07:13", "Alice (on-call) presses Acknowledge on the root message.");
         reply(commands.execute(new DetourCommand.Acknowledge(id), ALICE));
         at("07:15", "Containment first: Alice switches the whole provider off.");
-        command("disable anthropic -- Opus 4.8 and 4.7 return elevated errors; switching Anthropic off");
+        CommandReply preview = command("disable anthropic -- Opus 4.8 and 4.7 return elevated errors;"
+                + " switching Anthropic off");
+        at("07:15", "A whole provider asks first: Detour shows what it would do, and Alice presses Confirm.");
+        reply(interactions.press(Interactions.CONFIRM, ((CommandReply.Ephemeral) preview).message()
+                .buttonValue(Interactions.CONFIRM).orElseThrow(), ALICE, Delivery.UNREPEATABLE));
         at("07:18", "Code migration plans ask before moving to another provider: Alice approves.");
         command("consent code-migration approve");
         at("07:20", null);
@@ -216,10 +225,12 @@ public final class SeedIncidentDemo {
         delivered();
     }
 
-    private void command(String text) {
+    private CommandReply command(String text) {
         out.println("▶ @U0ALICE: /detour " + text);
         out.println();
-        reply(commands.execute(commands.parse(text), ALICE));
+        CommandReply reply = commands.execute(commands.parse(text), ALICE);
+        reply(reply);
+        return reply;
     }
 
     private void reply(CommandReply reply) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.ofrep.WebhookReceiver;
 import dev.detour.bot.signals.AlertmanagerAlerts;
 import dev.detour.bot.slack.SignedSlack;
+import dev.detour.messages.Interactions;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
@@ -68,8 +69,14 @@ class TwoReplicasIT {
                 for (String model : List.of("claude-opus-4-8", "claude-opus-4-7")) {
                     both(replicas, replica -> alert(replica, model));
                 }
-                both(replicas, replica -> new SignedSlack(replica, slack).command(SignedSlack.ALICE,
-                        "disable anthropic -- both flagship models fail"));
+                // A whole provider asks first: the preview from one replica, Confirm pressed at both.
+                String previewUrl = slack.newResponseUrl();
+                new SignedSlack(replicas.get(0), slack).command(SignedSlack.ALICE,
+                        "disable anthropic -- both flagship models fail", previewUrl);
+                String confirm = SignedSlack.buttonValue(slack.awaitResponse(r -> r.url().equals(previewUrl), WAIT)
+                        .body(), Interactions.CONFIRM);
+                both(replicas, replica -> new SignedSlack(replica, slack).blockAction(SignedSlack.ALICE,
+                        Interactions.CONFIRM, confirm));
 
                 for (URI replica : replicas) {
                     awaitFlag(replica, "provider.anthropic.enabled", false);

@@ -197,7 +197,7 @@ class QuestionsIT implements TestPropertyProvider {
         signals.receive(failing(Target.model(SeedCatalog.OPUS_48)));
         String ts = messageWith(Interactions.DISABLE + ":claude-opus-4-8").path("ts").asText();
 
-        requests().command(ALICE, "disable anthropic", slack.newResponseUrl());
+        new SignedSlack(server.getURI(), slack).commandAndPress(ALICE, "disable anthropic", Interactions.CONFIRM);
 
         JsonNode edited = awaitEdited(ts, "Claude Opus 4.8: switched off by <@U0ALICE>");
         assertFalse(hasButtons(edited), edited.toString());

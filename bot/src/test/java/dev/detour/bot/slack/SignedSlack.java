@@ -1,11 +1,13 @@
 package dev.detour.bot.slack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.incidents.testing.TestDatabase;
 import dev.detour.notifications.testing.FakeSlack;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +16,8 @@ public final class SignedSlack {
     public static final String BOT_TOKEN = "xoxb-1234567890-0987654321-abcdefghijklmnopqrstuvwx";
     public static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
     public static final String ALICE = "U0ALICE";
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final SlackRequests requests;
     private final FakeSlack slack;
@@ -55,5 +59,37 @@ public final class SignedSlack {
 
     public HttpResponse<String> blockAction(String user, String actionId, String value) {
         return requests.blockAction(user, actionId, value, slack.newResponseUrl());
+    }
+
+    /** @param responseUrl one of the fake's, to await the answer there */
+    public HttpResponse<String> blockAction(String user, String actionId, String value, String responseUrl) {
+        return requests.blockAction(user, actionId, value, responseUrl);
+    }
+
+    /**
+     * Types a switch-off that asks first ({@code policy.confirm}) and presses the button {@code actionId} on the
+     * preview it answers with.
+     *
+     * @return the answer to the press, as Slack receives it at the response URL
+     */
+    public JsonNode commandAndPress(String user, String text, String actionId) {
+        String previewUrl = slack.newResponseUrl();
+        command(user, text, previewUrl);
+        JsonNode preview = slack.awaitResponse(r -> r.url().equals(previewUrl), WAIT).body();
+        String pressUrl = slack.newResponseUrl();
+        blockAction(user, actionId, buttonValue(preview, actionId), pressUrl);
+        return slack.awaitResponse(r -> r.url().equals(pressUrl), WAIT).body();
+    }
+
+    /** The value of the message's button {@code actionId}; fails the test when it has none. */
+    public static String buttonValue(JsonNode message, String actionId) {
+        for (JsonNode block : message.path("blocks")) {
+            for (JsonNode element : block.path("elements")) {
+                if (actionId.equals(element.path("action_id").asText())) {
+                    return element.path("value").asText();
+                }
+            }
+        }
+        throw new AssertionError("no button " + actionId + " in " + message);
     }
 }

@@ -1,8 +1,13 @@
 package dev.detour.incidents.application;
 
+import dev.detour.incidents.audit.AuditAction;
+import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.ports.RoutingStore;
 import dev.detour.incidents.preview.ChangePreview;
 import dev.detour.incidents.preview.Preview;
@@ -13,6 +18,7 @@ import dev.detour.incidents.routing.Route;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Previews of proposed changes (docs/routing.md, "Preview"), and applying a previewed change only while the state
- * it was computed from has not moved. A preview changes nothing and is not audited.
+ * it was computed from has not moved. A preview changes nothing and is not audited; a confirmed change is, with the
+ * version of its preview ({@code change.confirmed}).
  */
 @Singleton
 public class ChangePreviews {
@@ -29,9 +36,13 @@ public class ChangePreviews {
     private final ModelEvidenceSource evidence;
     private final AvailabilityService availability;
     private final RouteService routes;
+    private final AuditTrail audit;
+    private final Clock clock;
 
     public ChangePreviews(RoutingStore store, Catalog catalog, DetourConfig config, ModelEvidenceSource evidence,
-                          AvailabilityService availability, RouteService routes) {
+                          AvailabilityService availability, RouteService routes, AuditTrail audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
         this.store = store;
         this.preview = new ChangePreview(catalog, config.detection());
         this.evidence = evidence;
@@ -76,7 +87,22 @@ public class ChangePreviews {
             ProposedChange.Answer answer = (ProposedChange.Answer) change;
             outcome = routes.answerConsent(answer.taskClass(), answer.answer(), by);
         }
+        if (outcome instanceof RoutingOutcome.Applied applied) {
+            audit.append(new AuditRecord(clock.instant(), by, AuditAction.CHANGE_CONFIRMED, subject(change),
+                    Optional.empty(), Optional.of(previewed.version()), reason, applied.incident().map(Incident::id)));
+        }
         return new Applying.Applied(outcome);
+    }
+
+    private static AuditSubject subject(ProposedChange change) {
+        if (change instanceof ProposedChange.Disable disable) {
+            return AuditSubject.targets(disable.targets());
+        } else if (change instanceof ProposedChange.Enable enable) {
+            return AuditSubject.targets(enable.targets());
+        } else if (change instanceof ProposedChange.Reroute reroute) {
+            return AuditSubject.taskClass(reroute.taskClass());
+        }
+        return AuditSubject.taskClass(((ProposedChange.Answer) change).taskClass());
     }
 
     /** What {@link #apply} did. */

@@ -17,6 +17,8 @@ public record AuditAction(String text) {
     public static final AuditAction ROUTE_OVERRIDE = new AuditAction("route.override");
     public static final AuditAction CONSENT_ANSWERED = new AuditAction("consent.answered");
     public static final AuditAction CONSENT_CLEARED = new AuditAction("consent.cleared");
+    /** A previewed change was confirmed and applied; its {@code after} is the preview's version. */
+    public static final AuditAction CHANGE_CONFIRMED = new AuditAction("change.confirmed");
     public static final AuditAction SIGNAL_FIRING = new AuditAction("signal.firing");
     public static final AuditAction SIGNAL_CLEARED = new AuditAction("signal.cleared");
     public static final AuditAction STATUS_PAGE_INCIDENT = new AuditAction("signal.statuspage-incident");

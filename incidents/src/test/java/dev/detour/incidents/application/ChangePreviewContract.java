@@ -1,6 +1,8 @@
 package dev.detour.incidents.application;
 
+import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.Target;
@@ -39,6 +41,7 @@ import static dev.detour.incidents.SeedCatalog.OPUS_47;
 import static dev.detour.incidents.SeedCatalog.OPUS_48;
 import static dev.detour.incidents.SeedCatalog.SONNET_46;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -126,6 +129,22 @@ abstract class ChangePreviewContract implements TestPropertyProvider {
         assertEquals(true, status.current().providers().stream()
                 .filter(provider -> provider.id().equals(ANTHROPIC)).findFirst().orElseThrow().available(),
                 "nothing of the stale preview was applied");
+    }
+
+    @Test
+    void aConfirmedChangeIsAuditedWithThePreviewsVersion() {
+        Preview preview = previewed(previews.preview(new ProposedChange.Disable(List.of(Target.provider(ANTHROPIC)))));
+
+        previews.apply(preview, ALICE, Optional.of("529s"));
+
+        var confirmed = audit.search(new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), 0, AuditQuery.MAX_LIMIT, AuditQuery.Order.NEWEST_FIRST)).stream()
+                .map(stored -> stored.record())
+                .filter(record -> record.action().equals(AuditAction.CHANGE_CONFIRMED)).toList();
+        assertFalse(confirmed.isEmpty(), "the newest confirmation is this one");
+        assertEquals(Optional.of(preview.version()), confirmed.get(0).after());
+        assertEquals(Optional.of("529s"), confirmed.get(0).reason());
+        assertEquals(AuditSubject.targets(List.of(Target.provider(ANTHROPIC))), confirmed.get(0).subject());
     }
 
     @Test

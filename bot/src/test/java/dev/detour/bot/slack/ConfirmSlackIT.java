@@ -1,0 +1,156 @@
+package dev.detour.bot.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.detour.incidents.application.AvailabilityService;
+import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.queries.StatusService;
+import dev.detour.incidents.readmodel.DetourStatus;
+import dev.detour.incidents.signals.GatewayMonitor;
+import dev.detour.messages.Interactions;
+import dev.detour.notifications.testing.FakeSlack;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.detour.incidents.SeedCatalog.ANTHROPIC;
+import static dev.detour.incidents.SeedCatalog.GPT_5;
+import static dev.detour.incidents.SeedCatalog.OPUS_47;
+import static dev.detour.incidents.SeedCatalog.OPUS_48;
+import static dev.detour.incidents.SeedCatalog.SONNET_46;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code policy.confirm: provider} (the seed config's default) through Slack, signed as Slack signs: switching a
+ * whole provider off answers with the preview and Confirm; Confirm applies it while nothing moved, otherwise shows
+ * the new preview.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConfirmSlackIT implements TestPropertyProvider {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final FakeSlack slack = FakeSlack.start(SignedSlack.BOT_TOKEN);
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    StatusService status;
+    @Inject
+    AvailabilityService availability;
+    @Inject
+    GatewayMonitor gateway;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return SignedSlack.seedWorkspace(slack);
+    }
+
+    @AfterAll
+    void stopSlack() {
+        slack.close();
+    }
+
+    @BeforeEach
+    void everythingAvailable() {
+        availability.set(List.of(Target.provider(ANTHROPIC), Target.model(OPUS_48), Target.model(OPUS_47),
+                Target.model(SONNET_46), Target.model(GPT_5)), true, Actor.system("test"), Optional.empty(),
+                Optional.empty());
+    }
+
+    private SignedSlack signed() {
+        return new SignedSlack(server.getURI(), slack);
+    }
+
+    private JsonNode previewOf(String text) {
+        String responseUrl = slack.newResponseUrl();
+        signed().command(SignedSlack.ALICE, text, responseUrl);
+        return slack.awaitResponse(r -> r.url().equals(responseUrl), WAIT).body();
+    }
+
+    private JsonNode press(String actionId, String value) {
+        String responseUrl = slack.newResponseUrl();
+        signed().blockAction(SignedSlack.ALICE, actionId, value, responseUrl);
+        return slack.awaitResponse(r -> r.url().equals(responseUrl), WAIT).body();
+    }
+
+    @Test
+    void disablingAProviderAnswersWithThePreviewAndConfirmAppliesIt() {
+        JsonNode preview = previewOf("disable anthropic -- elevated 529s");
+        assertEquals("ephemeral", preview.path("response_type").asText());
+        assertEquals("Confirm first: *Disable Anthropic*", preview.path("text").asText());
+        assertTrue(available(ANTHROPIC.value()), "nothing changes before Confirm");
+
+        JsonNode done = press(Interactions.CONFIRM, SignedSlack.buttonValue(preview, Interactions.CONFIRM));
+
+        assertTrue(done.path("text").asText().startsWith("Disabled Anthropic"), done.toString());
+        assertFalse(available(ANTHROPIC.value()));
+    }
+
+    @Test
+    void confirmAfterTheStateMovedAnswersWithTheNewPreviewAndChangesNothing() {
+        String stale = SignedSlack.buttonValue(previewOf("disable anthropic"), Interactions.CONFIRM);
+        availability.disable(List.of(Target.model(GPT_5)), Actor.user("U0BOB"), Optional.of("meanwhile"));
+
+        JsonNode moved = press(Interactions.CONFIRM, stale);
+
+        assertTrue(moved.path("blocks").toString().contains("The state moved since this preview"), moved.toString());
+        assertNotEquals(stale, SignedSlack.buttonValue(moved, Interactions.CONFIRM));
+        assertTrue(available(ANTHROPIC.value()), "a stale Confirm changes nothing");
+    }
+
+    @Test
+    void disableOnlyTheFailingModelsKeepsTheHealthySonnetOn() {
+        Instant now = Instant.now();
+        for (int i = 0; i < 200; i++) {
+            gateway.record(OPUS_48, i % 2 == 0, i % 2 == 0 ? 200 : 529, 900, now);
+            gateway.record(OPUS_47, i % 2 == 0, i % 2 == 0 ? 200 : 529, 900, now);
+            gateway.record(SONNET_46, true, 200, 700, now);
+        }
+        JsonNode preview = previewOf("disable anthropic");
+
+        JsonNode done = press(Interactions.CONFIRM_NARROWER,
+                SignedSlack.buttonValue(preview, Interactions.CONFIRM_NARROWER));
+
+        assertTrue(done.path("text").asText().startsWith("Disabled"), done.toString());
+        assertTrue(available(ANTHROPIC.value()));
+        assertTrue(modelAvailable(SONNET_46));
+        assertFalse(modelAvailable(OPUS_48));
+        assertFalse(modelAvailable(OPUS_47));
+    }
+
+    @Test
+    void cancelChangesNothing() {
+        previewOf("disable anthropic");
+
+        JsonNode cancelled = press(Interactions.CANCEL, "cancel");
+
+        assertEquals("Nothing changed.", cancelled.path("text").asText());
+        assertTrue(available(ANTHROPIC.value()));
+    }
+
+    private boolean available(String provider) {
+        return status.current().providers().stream().filter(p -> p.id().value().equals(provider))
+                .map(DetourStatus.ProviderStatus::available).findFirst().orElseThrow();
+    }
+
+    private boolean modelAvailable(ModelId model) {
+        return status.current().models().stream().filter(m -> m.id().equals(model))
+                .map(DetourStatus.ModelStatus::available).findFirst().orElseThrow();
+    }
+}
