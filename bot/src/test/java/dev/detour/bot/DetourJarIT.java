@@ -144,6 +144,26 @@ class DetourJarIT {
     }
 
     @Test
+    void inConsoleModeASwitchOffThatAsksToConfirmIsConfirmedByTypingConfirm() throws Exception {
+        try (DetourProcess detour = DetourProcess.start(workingDirectory, Map.of())) {
+            detour.awaitHealthy(HttpClient.newHttpClient());
+            Writer typed = new OutputStreamWriter(detour.process().getOutputStream(), StandardCharsets.UTF_8);
+            typed.write("/detour disable anthropic -- trying the fallback without Slack\n");
+            typed.flush();
+            Await.await(() -> detour.output().contains("/detour confirm, /detour confirm narrower or /detour cancel"),
+                    Duration.ofSeconds(60), "the preview, with how to press its buttons in a console");
+            assertFalse(detour.output().contains("Meeting summaries: running on GPT-5 for now."), "not applied yet");
+
+            typed.write("/detour confirm\n");
+            typed.flush();
+
+            Await.await(() -> detour.output().contains("Meeting summaries: running on GPT-5 for now."),
+                    Duration.ofSeconds(60), "the support post of the confirmed switch-off");
+            assertFalse(detour.output().contains(" ERROR "), detour.output());
+        }
+    }
+
+    @Test
     void aPortInUseStopsStartUpWithOneLineNamingTheSetting() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"));
              DetourProcess detour = DetourProcess.start(workingDirectory,

@@ -2,8 +2,12 @@ package dev.detour.bot.console;
 
 import dev.detour.commands.CommandHandler;
 import dev.detour.commands.CommandReply;
+import dev.detour.commands.Delivery;
+import dev.detour.commands.InteractionHandler;
 import dev.detour.commands.Invoker;
 import dev.detour.incidents.catalog.SlackSettings;
+import dev.detour.messages.Interactions;
+import dev.detour.messages.SlackMessage;
 import dev.detour.notifications.slack.ReadableBlocks;
 import dev.detour.notifications.slack.SlackPayload;
 import io.micronaut.context.annotation.Requires;
@@ -19,12 +23,15 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Console mode (no {@code SLACK_BOT_TOKEN}): {@code /detour ...} lines typed on standard input run as the first
  * on-call user of the config, and the answer is printed as Slack would show it to them, so a fallback can be tried
  * without a Slack workspace. What the command posts to channels is printed by the console sender, as always.
+ * A console has no buttons: after an answer that asks to confirm, {@code /detour confirm}, {@code /detour confirm
+ * narrower} and {@code /detour cancel} press its Confirm, "Disable only the failing models" and Cancel buttons.
  * Not in tests (the test runner owns standard input) nor in the demo (it plays its own script).
  */
 @Singleton
@@ -34,13 +41,20 @@ import java.util.Optional;
 public class ConsoleCommands {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleCommands.class);
     static final String PREFIX = "/detour";
+    /** What a typed word presses on the last answer. */
+    private static final Map<String, String> BUTTONS = Map.of("confirm", Interactions.CONFIRM,
+            "confirm narrower", Interactions.CONFIRM_NARROWER, "cancel", Interactions.CANCEL);
 
     private final CommandHandler commands;
+    private final InteractionHandler interactions;
     private final Invoker invoker;
+    /** The last answer printed: the one whose buttons the next typed word presses. */
+    private volatile Optional<SlackMessage> lastAnswer = Optional.empty();
     private final PrintStream out = System.out;
 
-    public ConsoleCommands(CommandHandler commands, SlackSettings slack) {
+    public ConsoleCommands(CommandHandler commands, InteractionHandler interactions, SlackSettings slack) {
         this.commands = commands;
+        this.interactions = interactions;
         this.invoker = new Invoker(localUser(slack).orElse("U0CONSOLE"), slack.incidentChannel());
     }
 
@@ -79,11 +93,27 @@ public class ConsoleCommands {
             print("type a slash command, e.g. /detour help");
             return;
         }
-        CommandReply reply = commands.execute(commands.parse(text.substring(PREFIX.length())), invoker);
+        String typed = text.substring(PREFIX.length()).strip();
+        CommandReply reply;
+        if (BUTTONS.containsKey(typed)) {
+            String action = BUTTONS.get(typed);
+            Optional<String> value = lastAnswer.flatMap(answer -> answer.buttonValue(action));
+            if (value.isEmpty()) {
+                print("the last answer has no button for `/detour " + typed + "`");
+                return;
+            }
+            reply = interactions.press(action, value.get(), invoker, Delivery.UNREPEATABLE);
+        } else {
+            reply = commands.execute(commands.parse(typed), invoker);
+        }
         if (reply instanceof CommandReply.Ephemeral ephemeral) {
+            lastAnswer = Optional.of(ephemeral.message());
             synchronized (out) {
                 out.println("── (only @" + invoker.userId() + " sees this)");
                 ReadableBlocks.lines(SlackPayload.of(ephemeral.message())).forEach(l -> out.println("   " + l));
+                if (ephemeral.message().buttonValue(Interactions.CONFIRM).isPresent()) {
+                    out.println("   (console: type /detour confirm, /detour confirm narrower or /detour cancel)");
+                }
                 out.println();
                 out.flush();
             }
