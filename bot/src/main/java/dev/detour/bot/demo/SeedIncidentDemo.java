@@ -16,6 +16,8 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.ports.OutboxQueue;
 import dev.detour.messages.Interactions;
 import dev.detour.notifications.slack.PauseHeadsUps;
+import dev.detour.notifications.slack.ReadableBlocks;
+import dev.detour.notifications.slack.SlackPayload;
 import dev.detour.notifications.slack.SupportUpdateNudges;
 import io.micronaut.context.ApplicationContext;
 
@@ -236,7 +238,8 @@ public final class SeedIncidentDemo {
     private void reply(CommandReply reply) {
         if (reply instanceof CommandReply.Ephemeral ephemeral) {
             out.println("── (only @U0ALICE sees this)");
-            ephemeral.message().text().lines().forEach(line -> out.println("   " + line));
+            // As Slack shows it: the blocks (a preview's lines and buttons), not only the notification text.
+            ReadableBlocks.lines(SlackPayload.of(ephemeral.message())).forEach(line -> out.println("   " + line));
             out.println();
         }
         delivered();
