@@ -7,6 +7,7 @@ import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.recovery.RampShare;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteState;
 
@@ -14,14 +15,29 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything Detour is deciding right now: availability, each task class's route, open incidents. */
+/**
+ * Everything Detour is deciding right now: availability, each task class's route, open incidents, and the targets
+ * coming back through a ramp (which count as off everywhere but in the flags that split on them).
+ */
 public record DetourStatus(Instant at, List<ProviderStatus> providers, List<ModelStatus> models,
-                           List<TaskClassStatus> taskClasses, List<Incident> openIncidents) {
+                           List<TaskClassStatus> taskClasses, List<Incident> openIncidents, List<RampShare> ramps) {
     public DetourStatus {
         providers = List.copyOf(providers);
         models = List.copyOf(models);
         taskClasses = List.copyOf(taskClasses);
         openIncidents = List.copyOf(openIncidents);
+        ramps = List.copyOf(ramps);
+    }
+
+    /** A moment with no ramp running. */
+    public DetourStatus(Instant at, List<ProviderStatus> providers, List<ModelStatus> models,
+                        List<TaskClassStatus> taskClasses, List<Incident> openIncidents) {
+        this(at, providers, models, taskClasses, openIncidents, List.of());
+    }
+
+    /** The ramp bringing {@code target} back, if one runs. */
+    public Optional<RampShare> rampOf(Target target) {
+        return ramps.stream().filter(ramp -> ramp.target().equals(target)).findFirst();
     }
 
     /**

@@ -1,0 +1,29 @@
+package dev.detour.incidents.recovery;
+
+import dev.detour.incidents.catalog.Target;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A target coming back through a staged recovery (docs/recovery.md): it is available to {@code percent}% of
+ * traffic, chosen by targeting key. Flags split on it; every other reader treats the target as still off.
+ *
+ * @param step       the ramp's current step, counted from 1
+ * @param since      when this step began
+ * @param nextStepAt when the next step is due if the evidence holds; empty while paused or at the last step
+ */
+public record RampShare(Target target, int percent, int step, Instant since, Optional<Instant> nextStepAt) {
+    public RampShare {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(nextStepAt, "nextStepAt");
+        if (percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("a ramp's share is a percentage: " + percent);
+        }
+        if (step < 1) {
+            throw new IllegalArgumentException("a ramp's step counts from 1: " + step);
+        }
+    }
+}
