@@ -2,6 +2,7 @@ package dev.detour.incidents;
 
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.DetourConfig;
+import dev.detour.incidents.signals.FiringAlerts;
 import dev.detour.incidents.signals.GatewayMonitor;
 import dev.detour.incidents.signals.ProviderStatusPageTracker;
 import io.micronaut.context.annotation.Factory;
@@ -18,5 +19,10 @@ public class SignalsFactory {
     @Singleton
     public ProviderStatusPageTracker statusPageTracker() {
         return new ProviderStatusPageTracker();
+    }
+
+    @Singleton
+    public FiringAlerts firingAlerts() {
+        return new FiringAlerts();
     }
 }

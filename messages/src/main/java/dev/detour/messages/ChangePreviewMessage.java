@@ -30,15 +30,18 @@ import static com.slack.api.model.block.element.BlockElements.button;
 /**
  * A change's preview for the person who asked ({@code --dry-run}, docs/slack.md): every task class that moves,
  * the classes it pauses, the questions it asks, the models it switches off with the evidence about each, a
- * narrower scope when healthy models would go with failing ones, and the flags that change.
+ * narrower scope when healthy models would go with failing ones, the support post it would make, and the flags
+ * that change.
  */
 public final class ChangePreviewMessage {
     private final Names names;
     private final Wording words;
+    private final SupportPost support;
 
     public ChangePreviewMessage(Names names, Wording words) {
         this.names = names;
         this.words = words;
+        this.support = new SupportPost(names, words);
     }
 
     /** The dry run's answer: nothing changes. */
@@ -113,6 +116,13 @@ public final class ChangePreviewMessage {
                     .collect(Collectors.joining(" ")), Limits.SECTION_TEXT / 2);
             blocks.add(section(s -> s.text(markdownText(words.get(WordKey.PREVIEW_NARROWER, failing, command)))));
         });
+        List<String> supportPost = support.previewed(preview);
+        if (!supportPost.isEmpty()) {
+            // The post's own words, quoted as support would read them.
+            String quoted = "*" + words.get(WordKey.PREVIEW_SUPPORT_POST) + "*\n" + Limits.lines(supportPost.stream()
+                    .map(line -> "> " + line).toList(), Limits.SECTION_TEXT - 60);
+            blocks.add(section(s -> s.text(markdownText(quoted))));
+        }
         if (!preview.flags().isEmpty()) {
             blocks.add(list(WordKey.PREVIEW_FLAGS, preview.flags().stream().map(ChangePreviewMessage::flag).toList()));
         }

@@ -6,6 +6,8 @@ import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.preview.Preview;
+import dev.detour.incidents.preview.TaskClassEffect;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.support.FeatureState;
 import dev.detour.incidents.routing.RouteState;
@@ -319,10 +321,36 @@ public final class SupportPost {
                 : words.get(WordKey.SUPPORT_HEADER_NUMBERED, kind(shown), String.valueOf(number));
     }
 
+    /**
+     * The customer text of the post support would get if a previewed change were made (docs/routing.md, "Preview"):
+     * a status post's line per feature, as the post renders them from the routes after the change; the all-clear's
+     * headline; nothing when the change makes no post ({@link Preview#supportPost()}).
+     */
+    public List<String> previewed(Preview preview) {
+        Optional<SupportPostKind> kind = preview.supportPost();
+        if (kind.isEmpty()) {
+            return List.of();
+        }
+        if (kind.get() == SupportPostKind.ALL_CLEAR) {
+            return List.of(words.get(WordKey.SUPPORT_ALLCLEAR_HEADER));
+        }
+        List<DetourStatus.TaskClassStatus> after = new ArrayList<>();
+        for (TaskClassEffect effect : preview.taskClasses()) {
+            names.catalog().taskClass(effect.taskClass()).ifPresent(taskClass -> after.add(
+                    new DetourStatus.TaskClassStatus(taskClass.id(), taskClass.name(), taskClass.failover(),
+                            taskClass.route(), effect.after(), Optional.empty())));
+        }
+        return lines(after);
+    }
+
     /** One line per task class off its primary; and that the others work, when any do. */
     private List<String> lines(DetourStatus status) {
+        return lines(status.taskClasses());
+    }
+
+    private List<String> lines(List<DetourStatus.TaskClassStatus> taskClasses) {
         List<String> lines = new ArrayList<>();
-        for (DetourStatus.TaskClassStatus taskClass : status.taskClasses()) {
+        for (DetourStatus.TaskClassStatus taskClass : taskClasses) {
             Optional<String> line = switch (taskClass.current().state()) {
                 case FALLBACK -> Optional.of(modelLine(WordKey.SUPPORT_FALLBACK, WordKey.SUPPORT_FALLBACK_UNNAMED,
                         taskClass.name(), taskClass.current().serving()));
@@ -334,7 +362,7 @@ public final class SupportPost {
             };
             line.ifPresent(text -> lines.add(text + forCustomers(taskClass.id())));
         }
-        if (lines.isEmpty() || lines.size() < status.taskClasses().size()) {
+        if (lines.isEmpty() || lines.size() < taskClasses.size()) {
             lines.add(words.get(WordKey.SUPPORT_UNAFFECTED));
         }
         return lines;

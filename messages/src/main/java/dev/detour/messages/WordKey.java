@@ -377,6 +377,7 @@ public enum WordKey {
     PREVIEW_QUESTIONS("preview.questions"),
     PREVIEW_QUESTION("preview.question"),
     PREVIEW_FLAGS("preview.flags"),
+    PREVIEW_SUPPORT_POST("preview.support-post"),
     PREVIEW_SWITCHED_OFF("preview.switched-off"),
     PREVIEW_MODEL_FAILING("preview.model.failing"),
     PREVIEW_MODEL_HEALTHY("preview.model.healthy"),

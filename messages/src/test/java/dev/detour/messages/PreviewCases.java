@@ -51,4 +51,13 @@ final class PreviewCases {
                 new ProposedChange.Disable(List.of(Target.provider(provider.id()))), state, evidence);
         return ((PreviewOutcome.Previewed) outcome).preview();
     }
+
+    /** The preview of {@code change} in a settled state with {@code availability}, without evidence. */
+    static Preview preview(Scenario scenario, Availability availability, ProposedChange change) {
+        Catalog catalog = scenario.catalog();
+        RoutingSnapshot state = new RoutingSnapshot(availability, Map.of(), Map.of(),
+                new RoutePlanner().planAll(catalog, availability, Map.of(), Map.of()));
+        return ((PreviewOutcome.Previewed) new ChangePreview(catalog, DetectionSettings.DEFAULTS).preview(change,
+                state, Map.of())).preview();
+    }
 }

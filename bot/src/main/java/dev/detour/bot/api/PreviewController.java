@@ -16,6 +16,7 @@ import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteOverride;
 import dev.detour.messages.Names;
 import dev.detour.messages.RefusalText;
+import dev.detour.messages.SupportPost;
 import dev.detour.messages.Wording;
 import dev.detour.notifications.language.WordingFactory;
 import io.micronaut.http.HttpResponse;
@@ -39,6 +40,7 @@ public class PreviewController {
     private final ChangePreviews previews;
     private final PreviewRequest request;
     private final RefusalText refusals;
+    private final SupportPost support;
 
     /** @param english the API speaks English, whatever language the Slack messages use */
     public PreviewController(ChangePreviews previews, Catalog catalog, ObjectMapper json,
@@ -46,6 +48,7 @@ public class PreviewController {
         this.previews = previews;
         this.request = new PreviewRequest(catalog, json);
         this.refusals = new RefusalText(new Names(catalog), english);
+        this.support = new SupportPost(new Names(catalog), english);
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -57,25 +60,36 @@ public class PreviewController {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
                     .body(new ApiError("refused", refusals.of(refused.refusal())));
         }
-        return HttpResponse.ok(View.of(((PreviewOutcome.Previewed) outcome).preview()));
+        Preview preview = ((PreviewOutcome.Previewed) outcome).preview();
+        return HttpResponse.ok(View.of(preview, preview.supportPost().map(kind -> new SupportPostView(kind.word(),
+                String.join("\n", support.previewed(preview)))).orElse(null)));
     }
 
     /**
      * The JSON of a preview: ids and words, durations in ISO-8601, {@code null} for none.
      *
-     * @param version the state it was computed from; a later apply compares it
+     * @param version     the state it was computed from; a later apply compares it
+     * @param supportPost the post support staff would get; {@code null} when the change makes none
      */
     public record View(Change change, String version, List<TaskClass> taskClasses, List<String> paused,
-                       List<Question> questions, List<Flag> flags, List<Model> switchedOff, Change narrower) {
-        static View of(Preview preview) {
+                       List<Question> questions, List<Flag> flags, List<Model> switchedOff, Change narrower,
+                       SupportPostView supportPost) {
+        static View of(Preview preview, SupportPostView supportPost) {
             return new View(Change.of(preview.change()), preview.version(),
                     preview.taskClasses().stream().map(TaskClass::of).toList(),
                     preview.paused().stream().map(Object::toString).toList(),
                     preview.questions().stream().map(Question::of).toList(),
                     preview.flags().stream().map(Flag::of).toList(),
                     preview.switchedOff().stream().map(Model::of).toList(),
-                    preview.narrower().map(Change::of).orElse(null));
+                    preview.narrower().map(Change::of).orElse(null), supportPost);
         }
+    }
+
+    /**
+     * @param kind {@code status} or {@code all-clear}
+     * @param text its customer text as the post renders it, one line per feature off its usual model
+     */
+    public record SupportPostView(String kind, String text) {
     }
 
     /** The change as the request names it: {@code action} and its {@code targets}, {@code taskClass}, ... */

@@ -9,6 +9,7 @@ import dev.detour.incidents.application.SignalService;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.TextLimits;
+import dev.detour.incidents.signals.FiringAlerts;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.SignalEvidence;
 import io.micronaut.core.annotation.Nullable;
@@ -56,8 +57,11 @@ public class AlertmanagerController {
     private final Clock clock;
     private final SignalMeters meters;
     private final AlertTimes times;
+    private final FiringAlerts firingAlerts;
 
-    public AlertmanagerController(Catalog catalog, SignalService signals, Clock clock, SignalMeters meters) {
+    public AlertmanagerController(Catalog catalog, SignalService signals, Clock clock, SignalMeters meters,
+                                  FiringAlerts firingAlerts) {
+        this.firingAlerts = firingAlerts;
         this.catalog = catalog;
         this.signals = signals;
         this.clock = clock;
@@ -128,8 +132,13 @@ public class AlertmanagerController {
                 + (firing ? "firing" : "resolved") + ":" + alert.path("startsAt").asText("");
         try {
             Signal signal = signal(alert, target.get(), firing);
-            return signals.receiveOnce(SOURCE, key, signal)
-                    ? new AlertResult(index, fingerprint, AlertResult.RECORDED, null)
+            boolean recorded = signals.receiveOnce(SOURCE, key, signal);
+            // A repeat too: a replica that restarted learns again which alerts fire (a preview's evidence).
+            target.get().fold(provider -> null, model -> {
+                firingAlerts.alert(alert.path("fingerprint").asText(alert.path("labels").toString()), model, firing);
+                return null;
+            });
+            return recorded ? new AlertResult(index, fingerprint, AlertResult.RECORDED, null)
                     : new AlertResult(index, fingerprint, AlertResult.REPEAT, null);
         } catch (RuntimeException e) {
             // Nothing of this alert was kept (its duplicate check rolled back with it): a retry records it.

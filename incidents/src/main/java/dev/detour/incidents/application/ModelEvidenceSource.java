@@ -6,6 +6,7 @@ import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.preview.ModelEvidence;
+import dev.detour.incidents.signals.FiringAlerts;
 import dev.detour.incidents.signals.GatewayMonitor;
 import dev.detour.incidents.signals.ProviderStatusPageTracker;
 import dev.detour.incidents.signals.Signal;
@@ -24,22 +25,27 @@ import java.util.Set;
 
 /**
  * What this replica knows about each model's health now, for a change's preview: the gateway's window (this
- * replica's counts plus the other replicas' shared ones) and whether the gateway or the provider's status page
- * calls the model failing.
+ * replica's counts plus the other replicas' shared ones) and whether the gateway, an Alertmanager alert about the
+ * model or the provider's status page calls the model failing.
  */
 @Singleton
 public class ModelEvidenceSource {
+    /** The source name of Alertmanager's alerts (as {@code bot.signals.AlertmanagerController} signals them). */
+    public static final String ALERTMANAGER = "alertmanager";
+
     private final Catalog catalog;
     private final GatewayMonitor gateway;
     private final ProviderStatusPageTracker statusPages;
+    private final FiringAlerts alerts;
     private final Duration window;
     private final Clock clock;
 
     public ModelEvidenceSource(Catalog catalog, DetourConfig config, GatewayMonitor gateway,
-                               ProviderStatusPageTracker statusPages, Clock clock) {
+                               ProviderStatusPageTracker statusPages, FiringAlerts alerts, Clock clock) {
         this.catalog = catalog;
         this.gateway = gateway;
         this.statusPages = statusPages;
+        this.alerts = alerts;
         this.window = config.detection().window();
         this.clock = clock;
     }
@@ -48,6 +54,7 @@ public class ModelEvidenceSource {
     public Map<ModelId, ModelEvidence> now() {
         Instant now = clock.instant();
         Map<ModelId, ModelEvidence> evidence = new LinkedHashMap<>();
+        Set<ModelId> alerting = alerts.firingModels();
         for (Provider provider : catalog.providers()) {
             Set<ModelId> pageSaysFailing = statusPages.firingModels(provider);
             for (Model model : provider.models()) {
@@ -57,6 +64,9 @@ public class ModelEvidenceSource {
                 List<String> firing = new ArrayList<>();
                 if (gateway.models().contains(model.id()) && gateway.isSuspect(model.id())) {
                     firing.add(GatewayMonitor.SOURCE);
+                }
+                if (alerting.contains(model.id())) {
+                    firing.add(ALERTMANAGER);
                 }
                 if (pageSaysFailing.contains(model.id())) {
                     firing.add(Signal.STATUSPAGE_PREFIX + provider.id());

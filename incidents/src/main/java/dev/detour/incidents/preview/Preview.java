@@ -1,6 +1,8 @@
 package dev.detour.incidents.preview;
 
 import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.routing.RouteState;
+import dev.detour.incidents.support.SupportPostKind;
 
 import java.util.List;
 import java.util.Objects;
@@ -44,6 +46,25 @@ public record Preview(ProposedChange change, String version, List<TaskClassEffec
     /** Models with enough healthy traffic the change would switch off along with failing ones. */
     public List<SwitchedOffModel> healthySwitchedOff() {
         return switchedOff.stream().filter(model -> model.health() == ModelHealthVerdict.HEALTHY).toList();
+    }
+
+    /**
+     * The post support staff would get (docs/routing.md, "Preview"), as the support posts decide it: a status post
+     * when the change moves a route and some task class is off its usual model after it; the all-clear when it
+     * brings the last of them back; none when no route moves. A disable always belongs to an incident; an enable,
+     * route override or answer only posts inside an open one.
+     */
+    public Optional<SupportPostKind> supportPost() {
+        if (changed().isEmpty()) {
+            return Optional.empty();
+        }
+        boolean affectedAfter = taskClasses.stream().anyMatch(effect -> effect.stateAfter() != RouteState.PRIMARY);
+        if (affectedAfter) {
+            return Optional.of(SupportPostKind.STATUS);
+        }
+        boolean backToPrimary = changed().stream().anyMatch(effect -> effect.stateBefore()
+                .filter(state -> state != RouteState.PRIMARY).isPresent());
+        return backToPrimary ? Optional.of(SupportPostKind.ALL_CLEAR) : Optional.empty();
     }
 
     /** Nothing would change: no route, no flag. */

@@ -8,6 +8,7 @@ import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.preview.ModelEvidence;
+import dev.detour.incidents.signals.FiringAlerts;
 import dev.detour.incidents.signals.GatewayMonitor;
 import dev.detour.incidents.signals.ProviderStatusPageTracker;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,8 @@ class ModelEvidenceSourceTest {
             "C0MANAGERS", List.of("U0ALICE")), DetectionSettings.DEFAULTS, "test");
     private final GatewayMonitor gateway = new GatewayMonitor(catalog, config.detection());
     private final ProviderStatusPageTracker statusPages = new ProviderStatusPageTracker();
-    private final ModelEvidenceSource source = new ModelEvidenceSource(catalog, config, gateway, statusPages,
+    private final FiringAlerts alerts = new FiringAlerts();
+    private final ModelEvidenceSource source = new ModelEvidenceSource(catalog, config, gateway, statusPages, alerts,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -71,6 +73,25 @@ class ModelEvidenceSourceTest {
         assertEquals(List.of("gateway", "statuspage:anthropic"), evidence.get(OPUS_48).firing());
         assertEquals(List.of("statuspage:anthropic"), evidence.get(OPUS_47).firing());
         assertEquals(List.of(), evidence.get(SONNET_46).firing(), "its own component is fine");
+    }
+
+    @Test
+    void aFiringAlertmanagerAlertAboutAModelIsFailingEvidenceAndBeatsHealthyTraffic() {
+        for (int i = 0; i < 400; i++) {
+            gateway.record(SONNET_46, true, 200, 700, NOW);
+        }
+        alerts.alert("3f1c0a", SONNET_46, true);
+        alerts.alert("77ab20", OPUS_47, true);
+        alerts.alert("77ab20", OPUS_47, false);
+
+        Map<dev.detour.incidents.catalog.ModelId, ModelEvidence> evidence = source.now();
+
+        assertEquals(List.of("alertmanager"), evidence.get(SONNET_46).firing());
+        assertEquals(List.of(), evidence.get(OPUS_47).firing(), "its alert resolved");
+        assertEquals(dev.detour.incidents.preview.ModelHealthVerdict.FAILING,
+                new dev.detour.incidents.preview.ChangePreview(catalog, DetectionSettings.DEFAULTS)
+                        .health(evidence.get(SONNET_46)),
+                "a model with a firing alert is never called healthy, whatever its traffic");
     }
 
     private static Catalog splitComponents(Catalog seed) {

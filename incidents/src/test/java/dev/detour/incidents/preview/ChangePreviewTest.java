@@ -149,6 +149,23 @@ class ChangePreviewTest {
     }
 
     @Test
+    void theSupportPostIsAStatusPostWhileAClassIsOffItsModelTheAllClearWhenTheLastComesBackElseNone() {
+        Availability all = Availability.allAvailable();
+        Availability anthropicOff = all.withProvider(ANTHROPIC, false);
+        Availability openaiOff = all.withProvider(OPENAI, false);
+
+        assertEquals(Optional.of(dev.detour.incidents.support.SupportPostKind.STATUS), previewed(PREVIEW.preview(
+                disable(Target.provider(ANTHROPIC)), settled(SEED, all), Map.of())).supportPost());
+        assertEquals(Optional.of(dev.detour.incidents.support.SupportPostKind.ALL_CLEAR), previewed(PREVIEW.preview(
+                new ProposedChange.Enable(List.of(Target.provider(ANTHROPIC))), settled(SEED, anthropicOff),
+                Map.of())).supportPost());
+        assertEquals(Optional.empty(), previewed(PREVIEW.preview(disable(Target.provider(OPENAI)),
+                settled(SEED, openaiOff), Map.of())).supportPost(), "nothing moves, nothing to tell support");
+        assertEquals(Optional.empty(), previewed(PREVIEW.preview(disable(Target.model(GPT_5)),
+                settled(SEED, all), Map.of())).supportPost(), "no class serves from it: every class stays as it is");
+    }
+
+    @Test
     void disablingWhatIsAlreadyOffChangesNothing() {
         Availability off = Availability.allAvailable().withProvider(OPENAI, false);
 
