@@ -145,7 +145,7 @@ public class CommandHandler {
         } else if (command instanceof DetourCommand.Confirm confirm) {
             return confirmed(confirm, invoker);
         } else if (command instanceof DetourCommand.Cancel) {
-            return CommandReply.say(words.get(WordKey.PREVIEW_CANCELLED));
+            return new CommandReply.Ephemeral(SlackMessage.plain(words.get(WordKey.PREVIEW_CANCELLED)), true);
         } else if (command instanceof DetourCommand.Enable enable) {
             RoutingOutcome outcome = operations.enable(enable.targets(), invoker.actor(), enable.reason());
             CommandReply done = switched(outcome, true);
@@ -270,14 +270,19 @@ public class CommandHandler {
         ChangePreviews.Applying applying = operations.confirm(new ProposedChange.Disable(confirm.targets()),
                 confirm.version(), invoker.actor(), confirm.reason());
         if (applying instanceof ChangePreviews.Applying.Applied applied) {
-            return switched(applied.outcome(), false);
+            return replacingPreview(switched(applied.outcome(), false));
         }
         PreviewOutcome now = ((ChangePreviews.Applying.StateMoved) applying).current();
         if (now instanceof PreviewOutcome.Previewed previewed) {
             return new CommandReply.Ephemeral(new ChangePreviewMessage(names, words)
-                    .confirmation(previewed.preview(), confirm.reason(), true));
+                    .confirmation(previewed.preview(), confirm.reason(), true), true);
         }
-        return preview(now);
+        return replacingPreview(preview(now));
+    }
+
+    /** What settles a Confirm-first preview takes its place (docs/slack.md, "Confirm first"). */
+    private static CommandReply replacingPreview(CommandReply reply) {
+        return reply instanceof CommandReply.Ephemeral ephemeral ? ephemeral.replacingPreview() : reply;
     }
 
     /** The preview, or the refusal in the words the change itself would get. */

@@ -6,8 +6,22 @@ import dev.detour.messages.SlackMessage;
 /** What the person who typed a command or pressed a button sees. Public effects go through the outbox. */
 public sealed interface CommandReply {
 
-    /** Seen only by them. */
-    record Ephemeral(SlackMessage message) implements CommandReply {
+    /**
+     * Seen only by them.
+     *
+     * @param replacesPreview it settles the Confirm-first preview whose button was pressed (applied, cancelled, or
+     *                        a new preview because the state moved): it takes that message's place, so no stale
+     *                        button stays on screen (docs/slack.md, "Confirm first")
+     */
+    record Ephemeral(SlackMessage message, boolean replacesPreview) implements CommandReply {
+        public Ephemeral(SlackMessage message) {
+            this(message, false);
+        }
+
+        /** The same answer, taking the place of the preview it settles. */
+        public Ephemeral replacingPreview() {
+            return new Ephemeral(message, true);
+        }
     }
 
     /** A form opens (needs the interaction's trigger id). */

@@ -89,8 +89,28 @@ class ConfirmFirstTest {
         operations.confirmPolicy = ConfirmPolicy.PROVIDER;
         ask("disable anthropic");
 
-        assertEquals("Nothing changed.", press(Interactions.CANCEL, "cancel", CommandHandlerTest.ALICE));
+        assertEquals("Cancelled: nothing changed.", press(Interactions.CANCEL, "cancel", CommandHandlerTest.ALICE));
         assertTrue(operations.changes.isEmpty(), operations.changes.toString());
+    }
+
+    @Test
+    void whatSettlesThePreviewTakesItsPlaceAndARefusalAnswersBesideIt() {
+        operations.confirmPolicy = ConfirmPolicy.PROVIDER;
+        String stale = button(ask("disable anthropic"), Interactions.CONFIRM).orElseThrow().getValue();
+
+        assertTrue(replaces(Interactions.CONFIRM, stale, CommandHandlerTest.MALLORY) == false,
+                "not on call: the preview stays, with the refusal beside it");
+        assertTrue(replaces(Interactions.CANCEL, "cancel", CommandHandlerTest.ALICE), "cancelled");
+        operations.override(TaskClassId.of("meeting-summary"), Optional.of(new RouteOverride.Pin(GPT_5)),
+                dev.detour.incidents.incident.Actor.user("U0BOB"));
+        assertTrue(replaces(Interactions.CONFIRM, stale, CommandHandlerTest.ALICE), "the new preview");
+        String fresh = button(ask("disable anthropic"), Interactions.CONFIRM).orElseThrow().getValue();
+        assertTrue(replaces(Interactions.CONFIRM, fresh, CommandHandlerTest.ALICE), "applied");
+    }
+
+    private boolean replaces(String actionId, String value, Invoker invoker) {
+        return assertInstanceOf(CommandReply.Ephemeral.class, interactions.press(actionId, value, invoker,
+                Delivery.UNREPEATABLE)).replacesPreview();
     }
 
     @Test

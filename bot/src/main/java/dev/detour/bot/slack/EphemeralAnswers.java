@@ -24,7 +24,7 @@ public class EphemeralAnswers {
         this.slack = slack;
     }
 
-    /** @param replaceOriginal false: a button press answers beside the message, never over it */
+    /** @param replaceOriginal true: the answer takes the place of the message whose button was pressed */
     public WebhookResponse send(String responseUrl, SlackMessage message, boolean replaceOriginal)
             throws IOException {
         JsonObject body = new JsonObject();

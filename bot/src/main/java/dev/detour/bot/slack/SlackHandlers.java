@@ -116,7 +116,7 @@ public class SlackHandlers {
         boolean taken = later(invoker, () -> {
             try {
                 answer(ctx, commands.execute(command, invoker, delivery), payload.getTriggerId(),
-                        payload.getResponseUrl(), invoker);
+                        payload.getResponseUrl(), invoker, false);
             } finally {
                 timers.answered(verb, received);
             }
@@ -144,7 +144,7 @@ public class SlackHandlers {
             String value = action.getValue() != null ? action.getValue()
                     : action.getSelectedOption() != null ? action.getSelectedOption().getValue() : "";
             later(invoker, () -> answer(ctx, interactions.press(action.getActionId(), value, invoker, delivery),
-                    payload.getTriggerId(), payload.getResponseUrl(), invoker));
+                    payload.getTriggerId(), payload.getResponseUrl(), invoker, true));
         }
         return ctx.ack();
     }
@@ -209,13 +209,18 @@ public class SlackHandlers {
      * @param responseUrl the interaction's, or null: a press in the App Home or in a modal comes without one. Then
      *                    the answer goes, still seen only by the person, to the channel of the press if there is
      *                    one, else to the app's direct message.
+     * @param pressed     a button was pressed: an answer that settles the preview the button was on replaces it
+     *                    ({@code replace_original}, as Slack documents for ephemeral messages); a typed command has
+     *                    no message of ours to replace
      */
-    private void answer(Context ctx, CommandReply reply, String triggerId, String responseUrl, Invoker invoker) {
+    private void answer(Context ctx, CommandReply reply, String triggerId, String responseUrl, Invoker invoker,
+                        boolean pressed) {
         if (reply instanceof CommandReply.OpenModal modal) {
             openModal(ctx, triggerId, modal);
         } else if (reply instanceof CommandReply.Ephemeral ephemeral) {
             if (responseUrl != null && !responseUrl.isBlank()) {
-                call(RESPONSE_URL, () -> answers.send(responseUrl, ephemeral.message(), false));
+                boolean replace = pressed && ephemeral.replacesPreview();
+                call(RESPONSE_URL, () -> answers.send(responseUrl, ephemeral.message(), replace));
             } else if (invoker.channelId().isEmpty() || !tellInChannel(ctx, invoker, ephemeral)) {
                 tellPrivately(ctx, invoker.userId(), ephemeral);
             }

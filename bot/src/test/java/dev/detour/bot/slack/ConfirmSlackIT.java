@@ -77,37 +77,53 @@ class ConfirmSlackIT implements TestPropertyProvider {
         return new SignedSlack(server.getURI(), slack);
     }
 
-    private JsonNode previewOf(String text) {
+    private FakeSlack.Response previewOf(String text) {
         String responseUrl = slack.newResponseUrl();
         signed().command(SignedSlack.ALICE, text, responseUrl);
-        return slack.awaitResponse(r -> r.url().equals(responseUrl), WAIT).body();
+        return slack.awaitResponse(r -> r.url().equals(responseUrl), WAIT);
     }
 
-    private JsonNode press(String actionId, String value) {
-        String responseUrl = slack.newResponseUrl();
+    /** A press of a button on {@code preview}, answered through the press's own response_url. */
+    private FakeSlack.Response press(FakeSlack.Response preview, String actionId, String value) {
+        String responseUrl = slack.newResponseUrl(preview);
         signed().blockAction(SignedSlack.ALICE, actionId, value, responseUrl);
-        return slack.awaitResponse(r -> r.url().equals(responseUrl), WAIT).body();
+        return slack.awaitResponse(r -> r.url().equals(responseUrl), WAIT);
+    }
+
+    /** The answer took the preview's place: the person no longer sees its buttons (docs/slack.md, "Confirm first"). */
+    private void assertReplaced(FakeSlack.Response preview, FakeSlack.Response answer) {
+        assertTrue(answer.replacesOriginal(), answer.body().toString());
+        List<FakeSlack.Response> screen = slack.ephemeralsOnScreen();
+        assertFalse(screen.contains(preview), "the preview is gone from the screen");
+        assertTrue(screen.contains(answer), "the answer is where the preview was");
     }
 
     @Test
     void disablingAProviderAnswersWithThePreviewAndConfirmAppliesIt() {
-        JsonNode preview = previewOf("disable anthropic -- elevated 529s");
+        FakeSlack.Response shown = previewOf("disable anthropic -- elevated 529s");
+        JsonNode preview = shown.body();
         assertEquals("ephemeral", preview.path("response_type").asText());
         assertEquals("Confirm first: *Disable Anthropic*", preview.path("text").asText());
         assertTrue(available(ANTHROPIC.value()), "nothing changes before Confirm");
 
-        JsonNode done = press(Interactions.CONFIRM, SignedSlack.buttonValue(preview, Interactions.CONFIRM));
+        FakeSlack.Response answer = press(shown, Interactions.CONFIRM,
+                SignedSlack.buttonValue(preview, Interactions.CONFIRM));
+        JsonNode done = answer.body();
 
         assertTrue(done.path("text").asText().startsWith("Disabled Anthropic"), done.toString());
         assertFalse(available(ANTHROPIC.value()));
+        assertReplaced(shown, answer);
     }
 
     @Test
     void confirmAfterTheStateMovedAnswersWithTheNewPreviewAndChangesNothing() {
-        String stale = SignedSlack.buttonValue(previewOf("disable anthropic"), Interactions.CONFIRM);
+        FakeSlack.Response shown = previewOf("disable anthropic");
+        String stale = SignedSlack.buttonValue(shown.body(), Interactions.CONFIRM);
         availability.disable(List.of(Target.model(GPT_5)), Actor.user("U0BOB"), Optional.of("meanwhile"));
 
-        JsonNode moved = press(Interactions.CONFIRM, stale);
+        FakeSlack.Response answer = press(shown, Interactions.CONFIRM, stale);
+        JsonNode moved = answer.body();
+        assertReplaced(shown, answer);
 
         assertTrue(moved.path("blocks").toString().contains("The state moved since this preview"), moved.toString());
         assertNotEquals(stale, SignedSlack.buttonValue(moved, Interactions.CONFIRM));
@@ -122,12 +138,17 @@ class ConfirmSlackIT implements TestPropertyProvider {
             gateway.record(OPUS_47, i % 2 == 0, i % 2 == 0 ? 200 : 529, 900, now);
             gateway.record(SONNET_46, true, 200, 700, now);
         }
-        JsonNode preview = previewOf("disable anthropic");
+        FakeSlack.Response shown = previewOf("disable anthropic");
+        JsonNode preview = shown.body();
+        assertTrue(preview.toString().contains("> Meeting summaries: running on GPT-5 for now."),
+                "the support post it would make, in the post's words: " + preview);
 
-        JsonNode done = press(Interactions.CONFIRM_NARROWER,
+        FakeSlack.Response answer = press(shown, Interactions.CONFIRM_NARROWER,
                 SignedSlack.buttonValue(preview, Interactions.CONFIRM_NARROWER));
+        JsonNode done = answer.body();
 
         assertTrue(done.path("text").asText().startsWith("Disabled"), done.toString());
+        assertReplaced(shown, answer);
         assertTrue(available(ANTHROPIC.value()));
         assertTrue(modelAvailable(SONNET_46));
         assertFalse(modelAvailable(OPUS_48));
@@ -136,11 +157,12 @@ class ConfirmSlackIT implements TestPropertyProvider {
 
     @Test
     void cancelChangesNothing() {
-        previewOf("disable anthropic");
+        FakeSlack.Response shown = previewOf("disable anthropic");
 
-        JsonNode cancelled = press(Interactions.CANCEL, "cancel");
+        FakeSlack.Response answer = press(shown, Interactions.CANCEL, "cancel");
 
-        assertEquals("Nothing changed.", cancelled.path("text").asText());
+        assertEquals("Cancelled: nothing changed.", answer.text());
+        assertReplaced(shown, answer);
         assertTrue(available(ANTHROPIC.value()));
     }
 

@@ -92,6 +92,21 @@ public final class FakeSlack implements AutoCloseable {
 
     /** One accepted POST to a URL from {@link #newResponseUrl()}. */
     public record Response(String url, JsonNode body) {
+        /** {@code replace_original: true}: it takes the place of the message the interaction came from. */
+        public boolean replacesOriginal() {
+            JsonNode flag = body.path("replace_original");
+            return flag.asBoolean(false) || "true".equals(flag.asText());
+        }
+
+        /** {@code delete_original: true}: the message the interaction came from goes. */
+        public boolean deletesOriginal() {
+            JsonNode flag = body.path("delete_original");
+            return flag.asBoolean(false) || "true".equals(flag.asText());
+        }
+
+        public String text() {
+            return body.path("text").asText("");
+        }
     }
 
     private record Fault(int httpStatus, String error, int retryAfterSeconds) {
@@ -133,6 +148,10 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Integer> responseUrlUses = new HashMap<>();
     private final List<Call> calls = new ArrayList<>();
     private final List<Response> responses = new ArrayList<>();
+    /** A press's response_url → the message (an earlier response) its button was on. */
+    private final Map<String, Response> pressedOn = new HashMap<>();
+    /** What the person sees of the responses, oldest first: a replaced one is gone, its replacement in its place. */
+    private final List<Response> onScreen = new ArrayList<>();
     private final List<String> rejectedResponses = new ArrayList<>();
     private final Set<String> scopes = new HashSet<>(ALL_SCOPES);
     private ChatMode chatMode = ChatMode.NORMAL;
@@ -271,6 +290,8 @@ public final class FakeSlack implements AutoCloseable {
     public synchronized void clear() {
         calls.clear();
         responses.clear();
+        pressedOn.clear();
+        onScreen.clear();
         rejectedResponses.clear();
         faults.clear();
         chatMode = ChatMode.NORMAL;
@@ -346,8 +367,24 @@ public final class FakeSlack implements AutoCloseable {
         return url;
     }
 
+    /**
+     * The {@code response_url} of a press of a button on {@code message} (an ephemeral answer posted earlier): as
+     * Slack documents, a post to it with {@code replace_original: true} replaces that message, with
+     * {@code delete_original: true} removes it, and otherwise appears as a new message beside it.
+     */
+    public synchronized String newResponseUrl(Response message) {
+        String url = newResponseUrl();
+        pressedOn.put(url, message);
+        return url;
+    }
+
     public synchronized List<Response> responses() {
         return List.copyOf(responses);
+    }
+
+    /** The ephemeral answers as the person sees them now, oldest first (see {@link #newResponseUrl(Response)}). */
+    public synchronized List<Response> ephemeralsOnScreen() {
+        return List.copyOf(onScreen);
     }
 
     public Response awaitResponse(Predicate<Response> match, Duration timeout) {
@@ -492,7 +529,18 @@ public final class FakeSlack implements AutoCloseable {
             }
         }
         responseUrlUses.put(url, uses + 1);
-        responses.add(new Response(url, json));
+        Response response = new Response(url, json);
+        responses.add(response);
+        Response original = pressedOn.get(url);
+        int at = original == null ? -1 : onScreen.indexOf(original);
+        if (at >= 0 && response.deletesOriginal()) {
+            onScreen.remove(at);
+        } else if (at >= 0 && response.replacesOriginal()) {
+            onScreen.set(at, response);
+            pressedOn.replaceAll((press, message) -> message == original ? response : message);
+        } else {
+            onScreen.add(response);
+        }
         return new Reply(200, ok(), -1);
     }
 

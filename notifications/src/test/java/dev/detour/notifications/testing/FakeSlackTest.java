@@ -351,6 +351,32 @@ class FakeSlackTest {
     }
 
     @Test
+    void aPressesResponseUrlReplacesOrDeletesTheMessageItsButtonWasOnOnlyWhenAskedTo() throws Exception {
+        String command = fake.newResponseUrl();
+        respond(command, "{\"response_type\":\"ephemeral\",\"text\":\"preview\"}");
+        FakeSlack.Response preview = fake.awaitResponse(r -> r.text().equals("preview"), WAIT);
+
+        String beside = fake.newResponseUrl(preview);
+        respond(beside, "{\"response_type\":\"ephemeral\",\"text\":\"beside\"}");
+        String over = fake.newResponseUrl(preview);
+        respond(over, "{\"response_type\":\"ephemeral\",\"replace_original\":true,\"text\":\"outcome\"}");
+
+        assertEquals(List.of("outcome", "beside"), fake.ephemeralsOnScreen().stream().map(FakeSlack.Response::text)
+                .toList());
+        assertEquals(3, fake.responses().size(), "every post is recorded");
+
+        FakeSlack.Response outcome = fake.awaitResponse(r -> r.text().equals("outcome"), WAIT);
+        respond(fake.newResponseUrl(outcome), "{\"delete_original\":true}");
+        assertEquals(List.of("beside"), fake.ephemeralsOnScreen().stream().map(FakeSlack.Response::text).toList());
+    }
+
+    private void respond(String url, String json) throws Exception {
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode());
+    }
+
+    @Test
     void awaitCallWaitsForALaterCallAndOtherwiseFailsListingTheCallsSeen() throws Exception {
         ExecutorService background = Executors.newSingleThreadExecutor();
         try {
