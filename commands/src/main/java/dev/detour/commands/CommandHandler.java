@@ -268,7 +268,7 @@ public class CommandHandler {
     /** The previewed switch-off, made if nothing moved since the preview; otherwise the preview as it is now. */
     private CommandReply confirmed(DetourCommand.Confirm confirm, Invoker invoker) {
         ChangePreviews.Applying applying = operations.confirm(new ProposedChange.Disable(confirm.targets()),
-                confirm.version(), invoker.actor(), confirm.reason());
+                confirm.version(), invoker.actor(), confirm.reason(), confirm.scope());
         if (applying instanceof ChangePreviews.Applying.Applied applied) {
             return replacingPreview(switched(applied.outcome(), false));
         }

@@ -143,12 +143,22 @@ public sealed interface DetourCommand {
     /**
      * Confirm pressed on a switch-off that asked first: disable {@code targets} while the state still has the
      * {@code version} they were previewed at; otherwise show the preview as it stands now.
+     *
+     * @param scope for a whole-provider switch-off: which scope is chosen and whether a narrower one was offered,
+     *              for the incident's timeline and the manager summary
      */
-    record Confirm(List<Target> targets, String version, Optional<String> reason) implements DetourCommand {
+    record Confirm(List<Target> targets, String version, Optional<String> reason,
+                   Optional<dev.detour.incidents.incident.TimelineDetail.ScopeChosen> scope) implements DetourCommand {
         public Confirm {
             targets = atLeastOne(targets, "confirm");
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(scope, "scope");
+        }
+
+        /** A confirmation that says nothing of the scopes offered. */
+        public Confirm(List<Target> targets, String version, Optional<String> reason) {
+            this(targets, version, reason, Optional.empty());
         }
 
         public Optional<Verb> verb() {

@@ -4,6 +4,7 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
@@ -80,10 +81,28 @@ public class InteractionHandler {
             case Interactions.CONFIRM, Interactions.CONFIRM_NARROWER -> PreviewedDisable.parse(value)
                     .filter(previewed -> previewed.targets().stream().allMatch(this::configured))
                     .map(previewed -> new DetourCommand.Confirm(previewed.targets(), previewed.version(),
-                            previewed.reason()));
+                            previewed.reason(), scope(previewed, action.equals(Interactions.CONFIRM_NARROWER))));
             case Interactions.CANCEL -> Optional.of(new DetourCommand.Cancel());
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * Which scope a Confirm-first button chooses, when the proposal named a whole provider: the button carries the
+     * other scope its preview offered. Nothing for a button that does not say, or a proposal of models only.
+     */
+    private Optional<TimelineDetail.ScopeChosen> scope(PreviewedDisable previewed, boolean narrower) {
+        if (previewed.alternative().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Target> other = previewed.alternative().get().stream().filter(this::configured).toList();
+        List<Target> proposed = narrower ? other : previewed.targets();
+        if (proposed.stream().noneMatch(target -> target.fold(provider -> true, model -> false))
+                || narrower && other.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(narrower ? new TimelineDetail.ScopeChosen(other, previewed.targets(), true)
+                : new TimelineDetail.ScopeChosen(previewed.targets(), other, false));
     }
 
     /**

@@ -76,6 +76,16 @@ public interface Operations {
      */
     ChangePreviews.Applying confirm(ProposedChange.Disable change, String version, Actor by, Optional<String> reason);
 
+    /**
+     * As {@link #confirm(ProposedChange.Disable, String, Actor, Optional)}, and, when it is made, records on the
+     * incident's timeline which scope was chosen and whether a narrower one was offered.
+     */
+    default ChangePreviews.Applying confirm(ProposedChange.Disable change, String version, Actor by,
+                                            Optional<String> reason,
+                                            Optional<dev.detour.incidents.incident.TimelineDetail.ScopeChosen> scope) {
+        return confirm(change, version, by, reason);
+    }
+
     /** How the newest fallback question about the task class was settled, if it was. */
     Optional<QuestionSettlement> lastConsentAnswer(TaskClassId taskClass);
 

@@ -150,8 +150,15 @@ public class ServiceOperations implements Operations {
     @Override
     public ChangePreviews.Applying confirm(ProposedChange.Disable change, String version, Actor by,
                                            Optional<String> reason) {
+        return confirm(change, version, by, reason, Optional.empty());
+    }
+
+    @Override
+    public ChangePreviews.Applying confirm(ProposedChange.Disable change, String version, Actor by,
+                                           Optional<String> reason,
+                                           Optional<dev.detour.incidents.incident.TimelineDetail.ScopeChosen> scope) {
         return previews.apply(new Preview(change, version, List.of(), List.of(), List.of(), List.of(),
-                Optional.empty()), by, reason);
+                Optional.empty()), by, reason, scope);
     }
 
     @Override

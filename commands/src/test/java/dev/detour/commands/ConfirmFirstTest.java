@@ -10,6 +10,7 @@ import dev.detour.incidents.routing.RouteOverride;
 import dev.detour.messages.Interactions;
 import dev.detour.messages.PreviewedDisable;
 import dev.detour.messages.SlackMessage;
+import dev.detour.incidents.incident.TimelineDetail;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -111,6 +112,24 @@ class ConfirmFirstTest {
     private boolean replaces(String actionId, String value, Invoker invoker) {
         return assertInstanceOf(CommandReply.Ephemeral.class, interactions.press(actionId, value, invoker,
                 Delivery.UNREPEATABLE)).replacesPreview();
+    }
+
+    @Test
+    void eachButtonSaysWhichScopeItChoosesAndWhichOtherWasOffered() {
+        operations.confirmPolicy = ConfirmPolicy.PROVIDER;
+        String confirm = button(ask("disable anthropic"), Interactions.CONFIRM).orElseThrow().getValue();
+        String version = PreviewedDisable.parse(confirm).orElseThrow().version();
+        String narrower = new PreviewedDisable(List.of(Target.model(OPUS_48)), version, Optional.empty(),
+                Optional.of(List.of(Target.provider(dev.detour.incidents.SeedCatalog.ANTHROPIC)))).value();
+
+        press(Interactions.CONFIRM_NARROWER, narrower, CommandHandlerTest.ALICE);
+        press(Interactions.CONFIRM, confirm, CommandHandlerTest.ALICE);
+
+        Target anthropic = Target.provider(dev.detour.incidents.SeedCatalog.ANTHROPIC);
+        assertEquals(List.of(
+                Optional.of(new TimelineDetail.ScopeChosen(List.of(anthropic), List.of(Target.model(OPUS_48)), true)),
+                Optional.of(new TimelineDetail.ScopeChosen(List.of(anthropic), List.of(), false))), operations.scopes,
+                "narrowed; then the whole provider, no narrower scope offered (no evidence in this test)");
     }
 
     @Test

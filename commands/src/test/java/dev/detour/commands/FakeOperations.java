@@ -234,6 +234,17 @@ final class FakeOperations implements Operations {
     /** Applies while the fake's state has the version; its overrides are what moves it. */
     @Override
     public ChangePreviews.Applying confirm(ProposedChange.Disable change, String version, Actor by,
+                                           Optional<String> reason,
+                                           Optional<dev.detour.incidents.incident.TimelineDetail.ScopeChosen> scope) {
+        scopes.add(scope);
+        return confirm(change, version, by, reason);
+    }
+
+    /** The scopes confirmations said were chosen, in order. */
+    final List<Optional<dev.detour.incidents.incident.TimelineDetail.ScopeChosen>> scopes = new ArrayList<>();
+
+    @Override
+    public ChangePreviews.Applying confirm(ProposedChange.Disable change, String version, Actor by,
                                            Optional<String> reason) {
         PreviewOutcome now = preview(change);
         previews.remove(previews.size() - 1);

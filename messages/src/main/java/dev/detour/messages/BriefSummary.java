@@ -84,6 +84,7 @@ final class BriefSummary {
         } else {
             decisions.forEach(line -> lines.add("• " + line));
         }
+        scope(report).ifPresent(lines::add);
         Optional<TimelineDetail.Resolved> resolution = report.timeline().stream()
                 .map(TimelineEntry::detail).filter(TimelineDetail.Resolved.class::isInstance)
                 .map(TimelineDetail.Resolved.class::cast).reduce((first, second) -> second)
@@ -229,6 +230,28 @@ final class BriefSummary {
             decision(entry).ifPresent(text -> decisions.add(SlackTime.slack(entry.at(), now) + " " + text));
         }
         return decisions;
+    }
+
+    /**
+     * The scope of the last whole-provider switch-off that asked to confirm first: which one was chosen, and whether
+     * a narrower one was offered (docs/routing.md, "Confirm first"); empty when none was proposed.
+     */
+    private Optional<String> scope(IncidentReport report) {
+        return report.timeline().stream().map(TimelineEntry::detail)
+                .filter(TimelineDetail.ScopeChosen.class::isInstance).map(TimelineDetail.ScopeChosen.class::cast)
+                .reduce((first, second) -> second).map(scope -> {
+                    String proposed = targets(scope.proposed());
+                    if (scope.narrowerChosen()) {
+                        return words.get(WordKey.BRIEF_SCOPE_NARROWER, targets(scope.narrower()), proposed);
+                    }
+                    return scope.narrower().isEmpty() ? words.get(WordKey.BRIEF_SCOPE_ONLY, proposed)
+                            : words.get(WordKey.BRIEF_SCOPE_WIDER, proposed, targets(scope.narrower()));
+                });
+    }
+
+    private String targets(List<dev.detour.incidents.catalog.Target> targets) {
+        return SlackText.escape(String.join(", ", targets.stream().map(names::target).toList()),
+                Limits.SECTION_TEXT / 4);
     }
 
     /** A decision in words, for the summary and the catch-up; empty for an entry that decided nothing. */

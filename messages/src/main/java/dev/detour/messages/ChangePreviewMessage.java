@@ -69,13 +69,16 @@ public final class ChangePreviewMessage {
         blocks.addAll(body(preview, WordKey.PREVIEW_CONFIRM_HEADER));
         blocks.add(context(c -> c.elements(List.of(markdownText(words.get(WordKey.PREVIEW_CONFIRM_FOOTER))))));
         List<BlockElement> buttons = new ArrayList<>();
+        // Each button also carries the other scope offered, so the manager summary can say which was chosen.
         buttons.add(button(b -> b.actionId(Interactions.CONFIRM).style("danger")
                 .text(plainText(words.get(WordKey.PREVIEW_BUTTON_CONFIRM)))
-                .value(new PreviewedDisable(disable.targets(), preview.version(), reason).value())));
+                .value(new PreviewedDisable(disable.targets(), preview.version(), reason, Optional.of(preview
+                        .narrower().map(ProposedChange.Disable::targets).orElse(List.of()))).value())));
         preview.narrower().ifPresent(narrower -> buttons.add(button(b -> b.actionId(Interactions.CONFIRM_NARROWER)
                 .style("primary").text(plainText(Limits.clip(words.get(WordKey.PREVIEW_BUTTON_NARROWER),
                         Limits.BUTTON_TEXT)))
-                .value(new PreviewedDisable(narrower.targets(), preview.version(), reason).value()))));
+                .value(new PreviewedDisable(narrower.targets(), preview.version(), reason,
+                        Optional.of(disable.targets())).value()))));
         buttons.add(button(b -> b.actionId(Interactions.CANCEL)
                 .text(plainText(words.get(WordKey.PREVIEW_BUTTON_CANCEL))).value("cancel")));
         blocks.add(actions(a -> a.elements(buttons)));

@@ -38,7 +38,16 @@ final class TimelineText {
             return opened + (title.isEmpty() ? "" : words.get(WordKey.TIMELINE_OPENED_TITLE,
                     SlackText.escape(title, Limits.room(limit, opened + words.get(WordKey.TIMELINE_OPENED_TITLE, "")))));
         }
+        if (detail instanceof TimelineDetail.ScopeChosen scope) {
+            return Limits.clip(TimelineWords.scope(words, scope, this::names), limit);
+        }
         return SlackText.escape(plain(entry), limit);
+    }
+
+    /** Display names as configured, escaped for Slack. */
+    private String names(List<Target> targets) {
+        return targets.stream().map(target -> SlackText.escape(names.target(target), Limits.SECTION_TEXT))
+                .collect(Collectors.joining(", "));
     }
 
     /** The entry's plain line, unescaped. */

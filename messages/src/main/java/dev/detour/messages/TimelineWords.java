@@ -84,7 +84,22 @@ public final class TimelineWords {
                     : words.get(WordKey.TIMELINE_PLAIN_STATUS_PAGE_BODY, page.name(), page.impact(), page.status(),
                     page.body());
         }
+        if (detail instanceof TimelineDetail.ScopeChosen scope) {
+            return scope(words, scope, this::targets);
+        }
         return ((TimelineDetail.AsWritten) detail).text();
+    }
+
+    /** Which scope was chosen, naming targets as {@code targets} does (ids here, display names in Slack). */
+    static String scope(Wording words, TimelineDetail.ScopeChosen scope,
+                        java.util.function.Function<List<Target>, String> targets) {
+        if (scope.narrowerChosen()) {
+            return words.get(WordKey.TIMELINE_PLAIN_SCOPE_NARROWER, targets.apply(scope.narrower()),
+                    targets.apply(scope.proposed()));
+        }
+        return scope.narrower().isEmpty() ? words.get(WordKey.TIMELINE_PLAIN_SCOPE_ONLY, targets.apply(scope.proposed()))
+                : words.get(WordKey.TIMELINE_PLAIN_SCOPE_WIDER, targets.apply(scope.proposed()),
+                targets.apply(scope.narrower()));
     }
 
     private String side(TimelineDetail.Signalled.Side side) {

@@ -2,6 +2,11 @@ package dev.detour.messages;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.incident.TimelineDetail;
+import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.readmodel.IncidentReport;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -66,8 +71,42 @@ class ManagerSummaryTest {
                 .getAsJsonObject("text").get("text").getAsString().split("\n").length - 1);
     }
 
+    @Test
+    void theSummarySaysWhichScopeWasChosenAndWhetherANarrowerOneWasOfferedInOneLine() {
+        Target anthropic = Target.provider(dev.detour.incidents.SeedCatalog.ANTHROPIC);
+        List<Target> opus = List.of(Target.model(dev.detour.incidents.SeedCatalog.OPUS_48),
+                Target.model(dev.detour.incidents.SeedCatalog.OPUS_47));
+
+        List<String> narrowed = lines(withScope(new TimelineDetail.ScopeChosen(List.of(anthropic), opus, true)));
+        List<String> wide = lines(withScope(new TimelineDetail.ScopeChosen(List.of(anthropic), opus, false)));
+        List<String> only = lines(withScope(new TimelineDetail.ScopeChosen(List.of(anthropic), List.of(), false)));
+
+        assertTrue(narrowed.contains("*Scope:* only Claude Opus 4.8, Claude Opus 4.7 switched off; switching off all"
+                + " of Anthropic was proposed and avoided"), String.join("\n", narrowed));
+        assertTrue(wide.contains("*Scope:* all of Anthropic; a narrower scope (Claude Opus 4.8, Claude Opus 4.7) was"
+                + " offered"), String.join("\n", wide));
+        assertTrue(only.contains("*Scope:* all of Anthropic; no narrower scope was offered"), String.join("\n", only));
+        assertTrue(narrowed.size() <= 15, narrowed.size() + " lines:\n" + String.join("\n", narrowed));
+        assertTrue(lines().stream().noneMatch(line -> line.contains("Scope")), "no proposal, no scope line");
+    }
+
+    private IncidentReport withScope(TimelineDetail.ScopeChosen scope) {
+        IncidentReport report = seed.report();
+        List<TimelineEntry> timeline = new ArrayList<>(report.timeline());
+        timeline.add(1, new TimelineEntry(timeline.get(0).at(), Actor.user("U0ALICE"), scope));
+        return new IncidentReport(report.incident(), timeline, report.routeChanges(), report.at());
+    }
+
+    private List<String> lines(IncidentReport report) {
+        return lines(new ManagerSummary(seed.names(), Wording.of("en")).render(report));
+    }
+
     /** What a reader sees: the lines of every block's text. */
     private List<String> lines() {
+        return lines(summary);
+    }
+
+    private static List<String> lines(SlackMessage summary) {
         List<String> lines = new ArrayList<>();
         for (JsonElement block : SlackJson.of(summary).getAsJsonArray("blocks")) {
             JsonObject text = block.getAsJsonObject().getAsJsonObject("text");

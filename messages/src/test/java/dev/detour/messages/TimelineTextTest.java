@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Timeline entries are data; these are the words they are told in, the same words they were once stored as. */
 class TimelineTextTest {
     private static final Target OPUS_48 = Target.model(SeedCatalog.OPUS_48);
+    private static final Target OPUS_47 = Target.model(SeedCatalog.OPUS_47);
     private static final Target GPT_5 = Target.model(SeedCatalog.GPT_5);
     private static final Target ANTHROPIC = Target.provider(SeedCatalog.ANTHROPIC);
 
@@ -62,6 +63,13 @@ class TimelineTextTest {
                         + " credential or account) (our side: our credential or account, not the provider)");
         lines.put(new TimelineDetail.StatusPageIncident("Elevated errors", "major", "investigating", "Looking."),
                 "status page incident \"Elevated errors\" (impact major): investigating — Looking.");
+        lines.put(new TimelineDetail.ScopeChosen(List.of(ANTHROPIC), List.of(OPUS_48, OPUS_47), true),
+                "scope: switched off only model claude-opus-4-8, model claude-opus-4-7; switching off all of"
+                        + " provider anthropic was proposed and avoided");
+        lines.put(new TimelineDetail.ScopeChosen(List.of(ANTHROPIC), List.of(OPUS_48), false),
+                "scope: all of provider anthropic; a narrower scope (model claude-opus-4-8) was offered");
+        lines.put(new TimelineDetail.ScopeChosen(List.of(ANTHROPIC), List.of(), false),
+                "scope: all of provider anthropic; no narrower scope was offered");
         lines.put(new TimelineDetail.AsWritten(TimelineEntry.Type.SIGNAL, "as it was stored"), "as it was stored");
         return lines;
     }

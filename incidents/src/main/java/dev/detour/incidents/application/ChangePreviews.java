@@ -7,6 +7,8 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
+import dev.detour.incidents.incident.TimelineDetail;
+import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.ports.RoutingStore;
 import dev.detour.incidents.preview.ChangePreview;
@@ -38,9 +40,12 @@ public class ChangePreviews {
     private final RouteService routes;
     private final AuditTrail audit;
     private final Clock clock;
+    private final IncidentService incidents;
 
     public ChangePreviews(RoutingStore store, Catalog catalog, DetourConfig config, ModelEvidenceSource evidence,
-                          AvailabilityService availability, RouteService routes, AuditTrail audit, Clock clock) {
+                          AvailabilityService availability, RouteService routes, AuditTrail audit, Clock clock,
+                          IncidentService incidents) {
+        this.incidents = incidents;
         this.audit = audit;
         this.clock = clock;
         this.store = store;
@@ -70,6 +75,17 @@ public class ChangePreviews {
      */
     @Transactional
     public Applying apply(Preview previewed, Actor by, Optional<String> reason) {
+        return apply(previewed, by, reason, Optional.empty());
+    }
+
+    /**
+     * As {@link #apply(Preview, Actor, Optional)}; when the change is made within an incident, {@code scope} (which
+     * scope of a whole-provider switch-off was chosen, and whether a narrower one was offered) goes on its timeline,
+     * in the same transaction, for the manager summary.
+     */
+    @Transactional
+    public Applying apply(Preview previewed, Actor by, Optional<String> reason,
+                          Optional<TimelineDetail.ScopeChosen> scope) {
         store.lock();
         RoutingSnapshot now = snapshot();
         if (!now.version().equals(previewed.version())) {
@@ -90,6 +106,8 @@ public class ChangePreviews {
         if (outcome instanceof RoutingOutcome.Applied applied) {
             audit.append(new AuditRecord(clock.instant(), by, AuditAction.CHANGE_CONFIRMED, subject(change),
                     Optional.empty(), Optional.of(previewed.version()), reason, applied.incident().map(Incident::id)));
+            applied.incident().ifPresent(incident -> scope.ifPresent(chosen -> incidents.note(incident.id(),
+                    new TimelineEntry(clock.instant(), by, chosen))));
         }
         return new Applying.Applied(outcome);
     }

@@ -303,6 +303,38 @@ public sealed interface TimelineDetail {
     }
 
     /**
+     * A whole-provider switch-off was proposed and its preview asked to confirm first (docs/routing.md, "Confirm
+     * first"): which scope was chosen, and whether the evidence offered a narrower one.
+     *
+     * @param proposed       the switch-off as proposed (naming at least one whole provider)
+     * @param narrower       the narrower switch-off the evidence offered (only the failing models); empty when none
+     *                       was offered
+     * @param narrowerChosen whether the narrower one was made instead of the proposed one
+     */
+    record ScopeChosen(List<Target> proposed, List<Target> narrower, boolean narrowerChosen) implements TimelineDetail {
+        public ScopeChosen {
+            proposed = List.copyOf(proposed);
+            narrower = List.copyOf(narrower);
+            if (proposed.isEmpty()) {
+                throw new IllegalArgumentException("a scope was chosen for a proposed switch-off");
+            }
+            if (narrowerChosen && narrower.isEmpty()) {
+                throw new IllegalArgumentException("a narrower scope chosen must have been offered");
+            }
+        }
+
+        /** What was switched off. */
+        public List<Target> chosen() {
+            return narrowerChosen ? narrower : proposed;
+        }
+
+        @Override
+        public TimelineEntry.Type type() {
+            return TimelineEntry.Type.SCOPE_CHOSEN;
+        }
+    }
+
+    /**
      * An entry written by an earlier release, whose stored text does not say more than itself: shown as stored.
      */
     record AsWritten(TimelineEntry.Type type, String text) implements TimelineDetail {

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import dev.detour.incidents.incident.TimelineDetail;
+import dev.detour.incidents.incident.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -145,6 +147,21 @@ abstract class ChangePreviewContract implements TestPropertyProvider {
         assertEquals(Optional.of(preview.version()), confirmed.get(0).after());
         assertEquals(Optional.of("529s"), confirmed.get(0).reason());
         assertEquals(AuditSubject.targets(List.of(Target.provider(ANTHROPIC))), confirmed.get(0).subject());
+    }
+
+    @Test
+    void aNarrowerScopeChosenGoesOnTheIncidentsTimelineWithTheProposalItAvoided() {
+        List<Target> opus = List.of(Target.model(OPUS_48), Target.model(OPUS_47));
+        Preview preview = previewed(previews.preview(new ProposedChange.Disable(opus)));
+        TimelineDetail.ScopeChosen scope = new TimelineDetail.ScopeChosen(List.of(Target.provider(ANTHROPIC)), opus,
+                true);
+
+        ChangePreviews.Applying applying = previews.apply(preview, ALICE, Optional.empty(), Optional.of(scope));
+
+        var incident = ((RoutingOutcome.Applied) assertInstanceOf(ChangePreviews.Applying.Applied.class, applying)
+                .outcome()).incident().orElseThrow();
+        assertEquals(List.of(scope), incidents.timeline(incident.id()).stream().map(TimelineEntry::detail)
+                .filter(TimelineDetail.ScopeChosen.class::isInstance).toList());
     }
 
     @Test

@@ -461,6 +461,9 @@ abstract class PersistenceContract implements TestPropertyProvider {
                         new SignalEvidence.ProviderComponent(ANTHROPIC, hostile, "major_outage"),
                         TimelineDetail.Signalled.Side.PROVIDER),
                 new TimelineDetail.StatusPageIncident("Elevated errors", "major", "investigating", hostile),
+                new TimelineDetail.ScopeChosen(List.of(Target.provider(ANTHROPIC)),
+                        List.of(Target.model(OPUS_48), Target.model(OPUS_47)), true),
+                new TimelineDetail.ScopeChosen(List.of(Target.provider(ANTHROPIC)), List.of(), false),
                 new TimelineDetail.AsWritten(TimelineEntry.Type.SIGNAL, hostile));
         assertEquals(Set.of(TimelineDetail.class.getPermittedSubclasses()),
                 details.stream().map(Object::getClass).collect(Collectors.toSet()), "one of each kind");
