@@ -61,11 +61,17 @@ class DetourJarIT {
                     "*Anthropic: Claude Opus 4.8", "INC-1 · investigating",
                     "*failing* (30% errors, 12 of 40 requests) but still on",
                     "[Disable Claude Opus 4.8]",
-                    "/detour disable anthropic",
-                    "ANTHROPIC OUTAGE: 3 FEATURES AFFECTED", "*Anthropic switched off: Claude Opus 4.8 and 4.7 failing*",
-                    "switched off by <@U0ALICE>", "*off* because Anthropic is off", "[Enable Anthropic] [Post update]",
+                    "/detour disable anthropic", "CONFIRM · NOTHING HAS CHANGED YET",
+                    "• Support reply drafts: now primary → Claude Sonnet 4.6 · after fallback → GPT-5",
+                    "Claude Sonnet 4.6: *healthy* · 0.2% errors over 1,240 requests in the last 1m",
+                    "*Support would be told*", "[Confirm] [Disable only the failing models] [Cancel]",
+                    "presses [Disable only the failing models]",
+                    "ANTHROPIC OUTAGE: 3 FEATURES AFFECTED", "*Anthropic: Claude Opus 4.8 and 4.7 failing*",
+                    "*off* since 07:15 UTC, switched off by <@U0ALICE>",
+                    "[Enable Claude Opus 4.7] [Enable Claude Opus 4.8] [Post update]",
+                    "Disabled Claude Opus 4.7 (`claude-opus-4-7`), Claude Opus 4.8 (`claude-opus-4-8`) (INC-1).",
                     "#C0SUPPORT (support channel) · new message", "Meeting summaries: running on GPT-5 for now.",
-                    "Contract review: paused until Claude Opus 4.8 is back.",
+                    "Contract review: paused until Claude Opus 4.8 is back.", "All other AI features work as usual.",
                     "[Approve: use GPT-5] [Deny: keep it paused]",
                     "/detour consent code-migration approve",
                     "Since the last update: Code migration plans: no longer paused, now on GPT-5.",
@@ -73,8 +79,9 @@ class DetourJarIT {
                     "Approved by <@U0ALICE> at 07:18 UTC — *Code migration plans* now on GPT-5",
                     "support has had no update for", "[Post update]",
                     "#C0MANAGERS (summary channel) · new message", "Contract review*: paused for 41m",
-                    "Our gateway reports Claude Opus 4.8, Claude Opus 4.7 healthy again", "[Switch Anthropic back on]",
-                    "/detour enable anthropic", "switched back on by <@U0ALICE> at 12:40 UTC",
+                    "Our gateway reports Claude Opus 4.8, Claude Opus 4.7 healthy again",
+                    "[Switch Claude Opus 4.8 back on] [Switch Claude Opus 4.7 back on]",
+                    "/detour enable claude-opus-4-8 claude-opus-4-7", "switched back on by <@U0ALICE> at 12:40 UTC",
                     "ALL CLEAR: AI FEATURES ARE BACK TO NORMAL",
                     "#C0SUPPORT (support channel) · new message", "RESOLVED: THE OUTAGE IS OVER",
                     "Customers have been served normally since",
@@ -82,7 +89,8 @@ class DetourJarIT {
                     "#C0MANAGERS (summary channel) · new message", "INCIDENT SUMMARY: INC-1",
                     "*Anthropic: Claude Opus 4.8 and 4.7 failing (Outage), resolved*", "Users affected for 5h 25m",
                     "• Contract review: paused for 5h 25m", "Found by our gateway", "*Who decided what*",
-                    "<@U0ALICE> switched off Anthropic", "`/detour summary INC-1 full`",
+                    "<@U0ALICE> switched off Claude Opus 4.7, Claude Opus 4.8 — only the failing models; switching"
+                            + " off all of Anthropic was proposed and avoided", "`/detour summary INC-1 full`",
                     "Demo finished: INC-1 resolved.");
             int from = 0;
             for (String expected : inOrder) {
@@ -97,6 +105,9 @@ class DetourJarIT {
             assertFalse(summaryLines.stream().anyMatch(line -> line.startsWith("   • ")
                     && line.matches(".*paused for [^,]*, paused for.*")), "back-to-back pauses show as one");
             assertFalse(output.contains("INC-2"), "one provider's trouble is one incident");
+            assertEquals(output.indexOf("Support reply drafts: running on GPT-5"),
+                    output.lastIndexOf("Support reply drafts: running on GPT-5"), "only the preview of the wider"
+                            + " switch-off would move the feature on healthy Sonnet; no support post says so");
             assertFalse(output.contains("Exception"), output);
             assertFalse(output.contains(" ERROR "), output);
             assertFalse(Files.exists(workingDirectory.resolve("data")), "the demo leaves no database behind");
@@ -152,12 +163,13 @@ class DetourJarIT {
             typed.flush();
             Await.await(() -> detour.output().contains("/detour confirm, /detour confirm narrower or /detour cancel"),
                     Duration.ofSeconds(60), "the preview, with how to press its buttons in a console");
-            assertFalse(detour.output().contains("Meeting summaries: running on GPT-5 for now."), "not applied yet");
+            // The preview quotes the support post it would make; the support channel gets nothing yet.
+            assertFalse(detour.output().contains("#C0SUPPORT (support channel)"), "not applied yet");
 
             typed.write("/detour confirm\n");
             typed.flush();
 
-            Await.await(() -> detour.output().contains("Meeting summaries: running on GPT-5 for now."),
+            Await.await(() -> detour.output().contains("#C0SUPPORT (support channel)"),
                     Duration.ofSeconds(60), "the support post of the confirmed switch-off");
             assertFalse(detour.output().contains(" ERROR "), detour.output());
         }

@@ -4,6 +4,7 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.FollowUp;
@@ -21,6 +22,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +87,6 @@ final class BriefSummary {
         } else {
             decisions.forEach(line -> lines.add("• " + line));
         }
-        scope(report).ifPresent(lines::add);
         Optional<TimelineDetail.Resolved> resolution = report.timeline().stream()
                 .map(TimelineEntry::detail).filter(TimelineDetail.Resolved.class::isInstance)
                 .map(TimelineDetail.Resolved.class::cast).reduce((first, second) -> second)
@@ -226,30 +228,72 @@ final class BriefSummary {
     /** People's decisions and the defaults policy took for them (a consent question nobody answered). */
     private List<String> decisions(IncidentReport report, Instant now) {
         List<String> decisions = new ArrayList<>();
-        for (TimelineEntry entry : report.timeline()) {
-            decision(entry).ifPresent(text -> decisions.add(SlackTime.slack(entry.at(), now) + " " + text));
+        List<TimelineEntry> timeline = report.timeline();
+        Set<TimelineEntry> told = new HashSet<>();
+        for (int i = 0; i < timeline.size(); i++) {
+            TimelineEntry entry = timeline.get(i);
+            if (told.contains(entry)) {
+                continue;
+            }
+            String at = SlackTime.slack(entry.at(), now) + " ";
+            if (switchedByPerson(entry)) {
+                // What one person switched the same way at one moment is one decision, with the scope it chose.
+                TimelineDetail.AvailabilityChanged first = (TimelineDetail.AvailabilityChanged) entry.detail();
+                List<Target> targets = new ArrayList<>();
+                int next = i;
+                while (next < timeline.size() && sameSwitch(entry, timeline.get(next))) {
+                    targets.add(((TimelineDetail.AvailabilityChanged) timeline.get(next).detail()).target());
+                    next++;
+                }
+                Optional<TimelineEntry> scope = first.available() ? Optional.empty()
+                        : scopeOf(timeline.subList(next, timeline.size()), entry, targets);
+                scope.ifPresent(told::add);
+                decisions.add(at + words.get(first.available() ? WordKey.BRIEF_DECISION_ON : WordKey.BRIEF_DECISION_OFF,
+                        Names.actor(entry.actor()), targets(targets)) + scope.map(found -> scope(
+                        (TimelineDetail.ScopeChosen) found.detail(), true)).orElse(""));
+                i = next - 1;
+            } else if (entry.detail() instanceof TimelineDetail.ScopeChosen chosen) {
+                decisions.add(at + scope(chosen, false));
+            } else {
+                decision(entry).ifPresent(text -> decisions.add(at + text));
+            }
         }
         return decisions;
     }
 
-    /**
-     * The scope of the last whole-provider switch-off that asked to confirm first: which one was chosen, and whether
-     * a narrower one was offered (docs/routing.md, "Confirm first"); empty when none was proposed.
-     */
-    private Optional<String> scope(IncidentReport report) {
-        return report.timeline().stream().map(TimelineEntry::detail)
-                .filter(TimelineDetail.ScopeChosen.class::isInstance).map(TimelineDetail.ScopeChosen.class::cast)
-                .reduce((first, second) -> second).map(scope -> {
-                    String proposed = targets(scope.proposed());
-                    if (scope.narrowerChosen()) {
-                        return words.get(WordKey.BRIEF_SCOPE_NARROWER, targets(scope.narrower()), proposed);
-                    }
-                    return scope.narrower().isEmpty() ? words.get(WordKey.BRIEF_SCOPE_ONLY, proposed)
-                            : words.get(WordKey.BRIEF_SCOPE_WIDER, proposed, targets(scope.narrower()));
-                });
+    private static boolean switchedByPerson(TimelineEntry entry) {
+        return entry.actor().kind() == Actor.Kind.USER && entry.detail() instanceof TimelineDetail.AvailabilityChanged;
     }
 
-    private String targets(List<dev.detour.incidents.catalog.Target> targets) {
+    private static boolean sameSwitch(TimelineEntry first, TimelineEntry other) {
+        return switchedByPerson(other) && other.actor().equals(first.actor()) && other.at().equals(first.at())
+                && ((TimelineDetail.AvailabilityChanged) other.detail()).available()
+                == ((TimelineDetail.AvailabilityChanged) first.detail()).available();
+    }
+
+    /** The scope chosen with a switch-off: recorded by the same person at the same moment, for the same targets. */
+    private static Optional<TimelineEntry> scopeOf(List<TimelineEntry> after, TimelineEntry switchOff,
+                                                   List<Target> targets) {
+        return after.stream().takeWhile(entry -> entry.at().equals(switchOff.at()))
+                .filter(entry -> entry.actor().equals(switchOff.actor()))
+                .filter(entry -> entry.detail() instanceof TimelineDetail.ScopeChosen chosen
+                        && Set.copyOf(chosen.chosen()).equals(Set.copyOf(targets)))
+                .findFirst();
+    }
+
+    /**
+     * Which scope a whole-provider switch-off that asked to confirm first ended with (docs/routing.md, "Confirm
+     * first"): after the switch-off it belongs to ({@code switchedOff}), or on a line of its own.
+     */
+    private String scope(TimelineDetail.ScopeChosen scope, boolean afterItsSwitchOff) {
+        String proposed = targets(scope.proposed());
+        String said = scope.narrowerChosen() ? words.get(WordKey.BRIEF_SCOPE_NARROWER, proposed)
+                : scope.narrower().isEmpty() ? words.get(WordKey.BRIEF_SCOPE_ONLY)
+                : words.get(WordKey.BRIEF_SCOPE_WIDER, targets(scope.narrower()));
+        return afterItsSwitchOff ? " — " + said : words.get(WordKey.BRIEF_SCOPE, targets(scope.chosen()), said);
+    }
+
+    private String targets(List<Target> targets) {
         return SlackText.escape(String.join(", ", targets.stream().map(names::target).toList()),
                 Limits.SECTION_TEXT / 4);
     }

@@ -132,6 +132,7 @@ public enum WordKey {
     BRIEF_FOLLOW_UP_OWNER("summary.brief.follow-up.owner"),
     BRIEF_FOLLOW_UP_DUE("summary.brief.follow-up.due"),
     BRIEF_FULL("summary.brief.full"),
+    BRIEF_SCOPE("summary.brief.scope"),
     BRIEF_SCOPE_NARROWER("summary.brief.scope.narrower"),
     BRIEF_SCOPE_WIDER("summary.brief.scope.wider"),
     BRIEF_SCOPE_ONLY("summary.brief.scope.only"),

@@ -74,26 +74,33 @@ class ManagerSummaryTest {
     @Test
     void theSummarySaysWhichScopeWasChosenAndWhetherANarrowerOneWasOfferedInOneLine() {
         Target anthropic = Target.provider(dev.detour.incidents.SeedCatalog.ANTHROPIC);
-        List<Target> opus = List.of(Target.model(dev.detour.incidents.SeedCatalog.OPUS_48),
-                Target.model(dev.detour.incidents.SeedCatalog.OPUS_47));
+        Target opus48 = Target.model(dev.detour.incidents.SeedCatalog.OPUS_48);
+        List<Target> opus = List.of(opus48, Target.model(dev.detour.incidents.SeedCatalog.OPUS_47));
 
-        List<String> narrowed = lines(withScope(new TimelineDetail.ScopeChosen(List.of(anthropic), opus, true)));
+        List<String> narrowed = lines(withScope(new TimelineDetail.ScopeChosen(List.of(anthropic), List.of(opus48),
+                true)));
         List<String> wide = lines(withScope(new TimelineDetail.ScopeChosen(List.of(anthropic), opus, false)));
         List<String> only = lines(withScope(new TimelineDetail.ScopeChosen(List.of(anthropic), List.of(), false)));
 
-        assertTrue(narrowed.contains("*Scope:* only Claude Opus 4.8, Claude Opus 4.7 switched off; switching off all"
-                + " of Anthropic was proposed and avoided"), String.join("\n", narrowed));
-        assertTrue(wide.contains("*Scope:* all of Anthropic; a narrower scope (Claude Opus 4.8, Claude Opus 4.7) was"
-                + " offered"), String.join("\n", wide));
-        assertTrue(only.contains("*Scope:* all of Anthropic; no narrower scope was offered"), String.join("\n", only));
-        assertTrue(narrowed.size() <= 15, narrowed.size() + " lines:\n" + String.join("\n", narrowed));
-        assertTrue(lines().stream().noneMatch(line -> line.contains("Scope")), "no proposal, no scope line");
+        assertTrue(narrowed.stream().anyMatch(line -> line.endsWith("<@U0ALICE> switched off Claude Opus 4.8 — only"
+                + " the failing models; switching off all of Anthropic was proposed and avoided")),
+                "with the switch-off it belongs to:\n" + String.join("\n", narrowed));
+        assertTrue(wide.stream().anyMatch(line -> line.endsWith("*Scope:* Anthropic switched off — a narrower scope"
+                + " (Claude Opus 4.8, Claude Opus 4.7) was offered")), String.join("\n", wide));
+        assertTrue(only.stream().anyMatch(line -> line.endsWith("*Scope:* Anthropic switched off — no narrower scope"
+                + " was offered")), String.join("\n", only));
+        assertEquals(lines().size(), narrowed.size(), "not a line more");
+        assertTrue(lines().stream().noneMatch(line -> line.contains("Scope") || line.contains("narrower")),
+                "no proposal, no scope");
     }
 
+    /** The seed report with {@code scope} recorded right after Alice's switch-off, as a confirmation records it. */
     private IncidentReport withScope(TimelineDetail.ScopeChosen scope) {
         IncidentReport report = seed.report();
         List<TimelineEntry> timeline = new ArrayList<>(report.timeline());
-        timeline.add(1, new TimelineEntry(timeline.get(0).at(), Actor.user("U0ALICE"), scope));
+        TimelineEntry switchOff = timeline.stream().filter(entry -> entry.detail()
+                instanceof TimelineDetail.AvailabilityChanged).findFirst().orElseThrow();
+        timeline.add(timeline.indexOf(switchOff) + 1, new TimelineEntry(switchOff.at(), switchOff.actor(), scope));
         return new IncidentReport(report.incident(), timeline, report.routeChanges(), report.at());
     }
 

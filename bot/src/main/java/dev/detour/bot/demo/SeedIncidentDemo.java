@@ -49,6 +49,10 @@ public final class SeedIncidentDemo {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     private static final ModelId OPUS_48 = new ModelId("claude-opus-4-8");
     private static final ModelId OPUS_47 = new ModelId("claude-opus-4-7");
+    private static final ModelId SONNET_46 = new ModelId("claude-sonnet-4-6");
+    /** Claude Sonnet 4.6's requests per gateway batch, and how many of them fail: 0.2%, healthy. */
+    private static final int SONNET_REQUESTS = 1_240;
+    private static final int SONNET_ERRORS = 2;
     private static final ModelId GPT_5 = new ModelId("gpt-5");
     private static final Invoker ALICE = new Invoker("U0ALICE", "C0INCIDENTS");
 
@@ -165,20 +169,26 @@ public final class SeedIncidentDemo {
 
         at("07:13", "Alice (on-call) presses Acknowledge on the root message.");
         reply(commands.execute(new DetourCommand.Acknowledge(id), ALICE));
-        at("07:15", "Containment first: Alice switches the whole provider off.");
-        CommandReply preview = command("disable anthropic -- Opus 4.8 and 4.7 return elevated errors;"
-                + " switching Anthropic off");
-        at("07:15", "A whole provider asks first: Detour shows what it would do, and Alice presses Confirm.");
-        reply(interactions.press(Interactions.CONFIRM, ((CommandReply.Ephemeral) preview).message()
-                .buttonValue(Interactions.CONFIRM).orElseThrow(), ALICE, Delivery.UNREPEATABLE));
+        at("07:15", "The gateway keeps reporting: Opus 4.8 and 4.7 still fail, Claude Sonnet 4.6 serves 1,240"
+                + " requests a minute with 0.2% errors.");
+        traffic(12);
+        at("07:15", "Containment first: Alice proposes switching the whole provider off.");
+        CommandReply preview = command("disable anthropic -- Opus 4.8 and 4.7 return elevated errors");
+        at("07:15", "A whole provider asks first. The preview shows Claude Sonnet 4.6 healthy, with its numbers, and"
+                + " offers to disable only the failing models: Alice presses that button.");
+        out.println("▶ @U0ALICE presses [Disable only the failing models] (in a console: /detour confirm narrower)");
+        out.println();
+        reply(interactions.press(Interactions.CONFIRM_NARROWER, ((CommandReply.Ephemeral) preview).message()
+                .buttonValue(Interactions.CONFIRM_NARROWER).orElseThrow(), ALICE, Delivery.UNREPEATABLE));
         at("07:18", "Code migration plans ask before moving to another provider: Alice approves.");
         command("consent code-migration approve");
         at("07:20", null);
         command("state " + id + " identified");
         at("07:25", null);
-        command("update " + id + " -- Opus 4.8 and 4.7 return 529s; Anthropic is switched off until its page says"
-                + " fixed. --public Anthropic models are switched off while Anthropic reports elevated errors. This"
-                + " is a service disruption, not a change in model quality.");
+        command("update " + id + " -- Opus 4.8 and 4.7 return 529s; both stay switched off until Anthropic's page"
+                + " says fixed. Sonnet 4.6 is healthy and keeps serving. --public Claude Opus models are switched off"
+                + " while Anthropic reports elevated errors on them. This is a service disruption, not a change in"
+                + " model quality.");
 
         at("07:56", "Half an hour without news for support: Detour reminds on-call.");
         nudges.nudgeDue();
@@ -188,7 +198,8 @@ public final class SeedIncidentDemo {
         delivered();
         at("08:05", null);
         command("update " + id + " --public Anthropic is working on a fix. Meeting summaries and code migration"
-                + " plans keep working on GPT-5; contract review waits for Claude Opus 4.8.");
+                + " plans keep working on GPT-5, support reply drafts on Claude Sonnet as usual; contract review"
+                + " waits for Claude Opus 4.8.");
 
         at("12:30", "Anthropic reports a fix. Probe traffic to Opus 4.8 and 4.7 succeeds again...");
         traffic(0);
@@ -196,22 +207,25 @@ public final class SeedIncidentDemo {
         traffic(0);
         at("12:36", "...for five minutes in a row: the gateway signal clears.");
         traffic(0);
-        at("12:40", "Alice switches Anthropic back on: every feature returns to its usual model.");
-        command("enable anthropic -- error rates normal for ten minutes");
+        at("12:40", "Alice switches the two models back on: every feature returns to its usual model.");
+        command("enable claude-opus-4-8 claude-opus-4-7 -- error rates normal for ten minutes");
         at("13:10", null);
         command("state " + id + " monitoring");
         at("19:05", "A quiet afternoon: Alice resolves the incident with a word for customers; support gets the"
                 + " resolution, managers the summary.");
-        command("resolve " + id + " -- Anthropic's flagship models returned elevated errors. We switched the"
-                + " provider off within 5 minutes; two features ran on GPT-5 and contract review paused until"
-                + " Claude Opus 4.8 was back. --public Contract reviews queued during the outage have all run;"
-                + " nobody needs to resubmit.");
+        command("resolve " + id + " -- Anthropic's flagship models returned elevated errors. We switched off the"
+                + " two failing models within 5 minutes and kept the healthy Claude Sonnet 4.6 on; two features ran"
+                + " on GPT-5 and contract review paused until Claude Opus 4.8 was back. --public Contract reviews"
+                + " queued during the outage have all run; nobody needs to resubmit.");
 
         title("Demo finished: " + id + " resolved.", "The last message above is the manager summary in the"
                 + " summary channel; /detour summary " + id + " shows it on demand.");
     }
 
-    /** One batch from the gateway per flagship model and GPT-5, with {@code errors} failures of 40 on the two. */
+    /**
+     * One batch from the gateway: 40 requests per flagship model, with {@code errors} failures of 40 on the two; 40
+     * to GPT-5; and Claude Sonnet 4.6's steady, healthy traffic (0.2% errors), the evidence a preview weighs.
+     */
     private void traffic(int errors) {
         List<GatewaySignals.Outcome> batch = new ArrayList<>();
         for (ModelId model : List.of(OPUS_48, OPUS_47)) {
@@ -222,6 +236,10 @@ public final class SeedIncidentDemo {
         }
         for (int i = 0; i < 40; i++) {
             batch.add(new GatewaySignals.Outcome(GPT_5, true, 200, 900));
+        }
+        for (int i = 0; i < SONNET_REQUESTS; i++) {
+            batch.add(i < SONNET_ERRORS ? new GatewaySignals.Outcome(SONNET_46, false, 529, 2_000)
+                    : new GatewaySignals.Outcome(SONNET_46, true, 200, 700));
         }
         gateway.ingest(batch);
         delivered();

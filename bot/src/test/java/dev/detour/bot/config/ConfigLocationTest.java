@@ -30,7 +30,7 @@ class ConfigLocationTest {
         var config = new ConfigLocation(Map.of(), directory).load();
 
         assertEquals("detour.example.yml (built in)", config.source());
-        assertEquals(3, config.catalog().taskClasses().size());
+        assertEquals(4, config.catalog().taskClasses().size());
     }
 
     @Test

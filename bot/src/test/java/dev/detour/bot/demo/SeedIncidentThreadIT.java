@@ -130,17 +130,33 @@ class SeedIncidentThreadIT {
     }
 
     @Test
-    void switchingTheProviderOffIsOneReplyWithWhereEachFeatureWentAndTheQuestionAfterIt() {
-        List<String> decision = replies.stream().filter(reply -> reply.contains("switched off Anthropic")).toList();
+    void switchingOffTheTwoFailingModelsIsOneReplyWithWhereEachFeatureWentAndTheQuestionAfterIt() {
+        List<String> decision = replies.stream()
+                .filter(reply -> reply.contains("switched off Claude Opus 4.7, Claude Opus 4.8")).toList();
         assertEquals(1, decision.size(), String.join("\n", replies));
         String reply = decision.get(0);
         assertTrue(reply.contains("*Meeting summaries* → GPT-5"), reply);
         assertTrue(reply.contains("*Code migration plans*: paused, asking on-call"), reply);
         assertTrue(reply.contains("*Contract review*: paused until Claude Opus 4.8 is back"), reply);
-        assertFalse(reply.contains("added"), "no 'added Anthropic' beside its switching off: " + reply);
+        assertFalse(reply.contains("Support reply drafts"), "the feature on healthy Sonnet never moved: " + reply);
+        assertFalse(reply.contains("added"), "no 'added ...' beside its switching off: " + reply);
+        assertEquals(0, repliesContaining("switched off Anthropic"), "the provider stayed on");
         int question = replies.indexOf(reply) + 1;
         assertTrue(replies.get(question).contains("[Approve: use GPT-5]"), "the question right after the decision");
         assertEquals(1, repliesContaining("[Approve: use GPT-5]"), "asked once");
+    }
+
+    @Test
+    void thePreviewShowsSonnetHealthyAndTheNarrowerScopeIsChosenWithTheWiderOneAvoided() {
+        int preview = output.indexOf("CONFIRM · NOTHING HAS CHANGED YET");
+        assertTrue(preview >= 0, output);
+        int press = output.indexOf("presses [Disable only the failing models]", preview);
+        assertTrue(press > preview, output);
+        String shown = output.substring(preview, press);
+        assertTrue(shown.contains("Claude Sonnet 4.6: *healthy* · 0.2% errors over 1,240 requests"), shown);
+        assertTrue(shown.contains("[Confirm] [Disable only the failing models] [Cancel]"), shown);
+        String summary = output.substring(output.indexOf("INCIDENT SUMMARY: INC-1"));
+        assertTrue(summary.contains("switching off all of Anthropic was proposed and avoided"), summary);
     }
 
     @Test
@@ -152,7 +168,7 @@ class SeedIncidentThreadIT {
 
     @Test
     void everyDecisionHasItsOwnReply() {
-        for (String decision : List.of("<@U0ALICE> switched Anthropic back on",
+        for (String decision : List.of("<@U0ALICE> switched Claude Opus 4.7, Claude Opus 4.8 back on",
                 "<@U0ALICE> resolved the incident")) {
             assertEquals(1, repliesContaining(decision), decision + " in\n" + String.join("\n", replies));
         }

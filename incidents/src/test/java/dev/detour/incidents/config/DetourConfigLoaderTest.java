@@ -63,8 +63,11 @@ class DetourConfigLoaderTest {
                 config.catalog().providers().stream().map(provider -> provider.id().value()).toList());
         assertEquals(List.of("claude-opus-4-8", "claude-opus-4-7", "claude-sonnet-4-6", "gpt-5"),
                 config.catalog().models().stream().map(model -> model.id().value()).toList());
-        assertEquals(List.of(FailoverMode.AUTO, FailoverMode.CONSENT, FailoverMode.STOP),
+        assertEquals(List.of(FailoverMode.AUTO, FailoverMode.CONSENT, FailoverMode.STOP, FailoverMode.AUTO),
                 config.catalog().taskClasses().stream().map(TaskClass::failover).toList());
+        assertEquals(List.of(ModelId.of("claude-sonnet-4-6"), ModelId.of("gpt-5")), config.catalog()
+                .taskClass(TaskClassId.of("support-replies")).orElseThrow().route(),
+                "a feature on the healthy model of the seed incident");
         TaskClass consent = config.catalog().taskClass(TaskClassId.of("code-migration")).orElseThrow();
         assertEquals(Duration.ofMinutes(15), consent.consentTimeout());
         assertEquals(ConsentAnswer.DENY, consent.onTimeout());
