@@ -69,7 +69,6 @@ class DetourJarIT {
                     "ANTHROPIC OUTAGE: 3 FEATURES AFFECTED", "*Anthropic: Claude Opus 4.8 and 4.7 failing*",
                     "*off* since 07:15 UTC, switched off by <@U0ALICE>",
                     "[Enable Claude Opus 4.7] [Enable Claude Opus 4.8] [Post update]",
-                    "Disabled Claude Opus 4.7 (`claude-opus-4-7`), Claude Opus 4.8 (`claude-opus-4-8`) (INC-1).",
                     "#C0SUPPORT (support channel) · new message", "Meeting summaries: running on GPT-5 for now.",
                     "Contract review: paused until Claude Opus 4.8 is back.", "All other AI features work as usual.",
                     "[Approve: use GPT-5] [Deny: keep it paused]",
@@ -105,6 +104,8 @@ class DetourJarIT {
             assertFalse(summaryLines.stream().anyMatch(line -> line.startsWith("   • ")
                     && line.matches(".*paused for [^,]*, paused for.*")), "back-to-back pauses show as one");
             assertFalse(output.contains("INC-2"), "one provider's trouble is one incident");
+            assertTrue(output.contains("Disabled Claude Opus 4.7 (`claude-opus-4-7`), Claude Opus 4.8"
+                    + " (`claude-opus-4-8`) (INC-1)."), "the narrower switch-off applied at once: " + output);
             assertEquals(output.indexOf("Support reply drafts: running on GPT-5"),
                     output.lastIndexOf("Support reply drafts: running on GPT-5"), "only the preview of the wider"
                             + " switch-off would move the feature on healthy Sonnet; no support post says so");

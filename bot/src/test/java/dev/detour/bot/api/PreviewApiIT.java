@@ -76,6 +76,9 @@ class PreviewApiIT implements TestPropertyProvider {
         assertEquals(3, preview.get("switchedOff").size());
         assertEquals("unknown", preview.get("switchedOff").get(0).get("health").asText(), "no gateway numbers yet");
         assertTrue(preview.get("narrower").isNull());
+        assertEquals("status", preview.get("supportPost").get("kind").asText(), preview.toString());
+        assertTrue(preview.get("supportPost").get("text").asText().startsWith("Meeting summaries: running on GPT-5 for"
+                + " now.\nCode migration plans: paused"), preview.toString());
         assertEquals(records, auditRecords(), "a preview is not audited");
         assertEquals(without("at", statusBefore), without("at",
                 http.toBlocking().retrieve(HttpRequest.GET("/api/status").bearerAuth(TOKEN))), "nothing changed");
@@ -88,6 +91,15 @@ class PreviewApiIT implements TestPropertyProvider {
         assertEquals("stop", preview.get("change").get("to").asText());
         assertEquals(List.of("legal-review"), texts(preview.get("paused")));
         assertEquals(0, preview.get("switchedOff").size());
+        assertTrue(preview.get("supportPost").get("text").asText().startsWith("Contract review: paused until"),
+                preview.toString());
+    }
+
+    @Test
+    void aChangeThatMovesNoFeatureMakesNoSupportPost() throws Exception {
+        JsonNode preview = post("{\"action\": \"enable\", \"targets\": [\"openai\"]}");
+
+        assertTrue(preview.get("supportPost").isNull(), preview.toString());
     }
 
     @Test

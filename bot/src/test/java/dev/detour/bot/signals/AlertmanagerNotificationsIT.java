@@ -2,6 +2,8 @@ package dev.detour.bot.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.bot.signals.AlertmanagerAlerts.Alert;
+import dev.detour.incidents.application.ModelEvidenceSource;
+import dev.detour.incidents.catalog.ModelId;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -36,6 +39,8 @@ class AlertmanagerNotificationsIT implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    ModelEvidenceSource evidence;
     @Value("${datasources.default.url}")
     String databaseUrl;
 
@@ -69,6 +74,22 @@ class AlertmanagerNotificationsIT implements TestPropertyProvider {
                 .findFirst()
                 .orElseThrow();
         assertTrue(reason.length() <= 4000 && reason.endsWith(" characters)"), reason);
+    }
+
+    @Test
+    void aFiringAlertAboutAModelIsFailingEvidenceForAPreviewUntilItIsResolved() {
+        String firing = AlertmanagerAlerts.notification(List.of(
+                Alert.about("gpt-5", "4d00000000000001", "GPT-5 error rate above 20%")));
+
+        assertEquals(202, post(firing).statusCode());
+        assertTrue(evidence.now().get(ModelId.of("gpt-5")).firing().contains("alertmanager"),
+                "a firing alert says the model fails");
+
+        String resolved = firing.replace("\"status\":\"firing\"", "\"status\":\"resolved\"")
+                .replace("0001-01-01T00:00:00Z", "2026-06-07T09:30:00Z");
+        assertEquals(202, post(resolved).statusCode(), resolved);
+        assertFalse(evidence.now().get(ModelId.of("gpt-5")).firing().contains("alertmanager"),
+                "resolved, it says so no more");
     }
 
     @Test
