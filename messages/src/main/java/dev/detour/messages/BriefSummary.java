@@ -21,12 +21,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import static com.slack.api.model.block.Blocks.header;
@@ -283,7 +283,7 @@ final class BriefSummary {
 
     /**
      * Which scope a whole-provider switch-off that asked to confirm first ended with (docs/routing.md, "Confirm
-     * first"): after the switch-off it belongs to ({@code switchedOff}), or on a line of its own.
+     * first"): after the line of the switch-off it belongs to ({@code afterItsSwitchOff}), or as a line of its own.
      */
     private String scope(TimelineDetail.ScopeChosen scope, boolean afterItsSwitchOff) {
         String proposed = targets(scope.proposed());

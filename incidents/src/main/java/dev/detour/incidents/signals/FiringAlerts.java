@@ -33,6 +33,11 @@ public final class FiringAlerts {
         }
     }
 
+    /** Whether {@code alert} (its fingerprint, or its labels without one) fires now. */
+    public synchronized boolean fires(String alert) {
+        return firing.containsKey(alert);
+    }
+
     /** The models with at least one firing alert. */
     public synchronized Set<ModelId> firingModels() {
         Set<ModelId> models = new TreeSet<>(Comparator.comparing(ModelId::value));

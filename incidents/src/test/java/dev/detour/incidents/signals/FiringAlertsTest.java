@@ -2,6 +2,7 @@ package dev.detour.incidents.signals;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Set;
 
 import static dev.detour.incidents.SeedCatalog.OPUS_47;
@@ -20,6 +21,7 @@ class FiringAlertsTest {
         alerts.alert("c3", OPUS_47, false);
 
         assertEquals(Set.of(OPUS_48), alerts.firingModels());
+        assertEquals(List.of(false, true, false), List.of(alerts.fires("a1"), alerts.fires("b2"), alerts.fires("c3")));
 
         alerts.alert("b2", OPUS_48, false);
         assertEquals(Set.of(), alerts.firingModels());
