@@ -113,6 +113,11 @@ class ConfirmSlackIT implements TestPropertyProvider {
         assertTrue(done.path("text").asText().startsWith("Disabled Anthropic"), done.toString());
         assertFalse(available(ANTHROPIC.value()));
         assertReplaced(shown, answer);
+        List<String> told = supportLines(preview);
+        assertFalse(told.isEmpty(), preview.toString());
+        FakeSlack.Call post = slack.awaitCall("chat.postMessage", call -> "C0SUPPORT".equals(call.param("channel"))
+                && told.stream().allMatch(line -> FakeSlack.textOf(call).contains(line)), WAIT);
+        assertTrue(post.ok(), "the support post the preview quoted went out: " + told);
     }
 
     @Test
@@ -164,6 +169,18 @@ class ConfirmSlackIT implements TestPropertyProvider {
         assertEquals("Cancelled: nothing changed.", answer.text());
         assertReplaced(shown, answer);
         assertTrue(available(ANTHROPIC.value()));
+    }
+
+    /** The lines the preview quotes under "Support would be told". */
+    private static List<String> supportLines(JsonNode preview) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (JsonNode block : preview.path("blocks")) {
+            String text = block.path("text").path("text").asText("");
+            if (text.startsWith("*Support would be told*")) {
+                text.lines().filter(line -> line.startsWith("> ")).forEach(line -> lines.add(line.substring(2)));
+            }
+        }
+        return lines;
     }
 
     private boolean available(String provider) {
