@@ -154,7 +154,16 @@ class OfrepRampBench implements TestPropertyProvider {
         return total / ((System.nanoTime() - start) / 1e9);
     }
 
+    /** One evaluation; a keep-alive connection closed under the request is retried once, as clients do. */
     private HttpResponse<String> send(String targetingKey) throws Exception {
+        try {
+            return sendOnce(targetingKey);
+        } catch (java.io.IOException closed) {
+            return sendOnce(targetingKey);
+        }
+    }
+
+    private HttpResponse<String> sendOnce(String targetingKey) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/ofrep/v1/evaluate/flags/" + FLAG))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"context\":{\"targetingKey\":\"" + targetingKey + "\"}}"))

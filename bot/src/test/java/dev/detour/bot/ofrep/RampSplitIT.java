@@ -240,11 +240,16 @@ class RampSplitIT implements TestPropertyProvider {
         return keys;
     }
 
+    /** One evaluation; a keep-alive connection closed under the request is retried once, as clients do. */
     private HttpResponse<String> ofrep(String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException closed) {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
