@@ -163,6 +163,46 @@ class RampSplitIT implements TestPropertyProvider {
                 .contains(flag.path("reason").asText()), flag.toString()));
     }
 
+    @Test
+    void theApiStatusAndThePublicStatusShowEachRamp() {
+        availability.disable(List.of(Target.model(OPUS_48)), ON_CALL, Optional.of("elevated 529s"));
+        Instant since = Instant.parse("2026-06-07T12:40:00Z");
+        ramped.ramps(List.of(new RampShare(Target.model(OPUS_48), 50, 2, since,
+                Optional.of(Instant.parse("2026-06-07T12:45:00Z")))));
+        flags.refresh();
+
+        JsonNode api = json(get("/api/status").body()).path("ramps");
+        assertEquals(1, api.size(), api.toString());
+        assertEquals("model", api.get(0).path("kind").asText());
+        assertEquals("claude-opus-4-8", api.get(0).path("target").asText());
+        assertEquals(50, api.get(0).path("percent").asInt());
+        assertEquals(2, api.get(0).path("step").asInt());
+        assertEquals("2026-06-07T12:40:00Z", api.get(0).path("since").asText());
+        assertEquals("2026-06-07T12:45:00Z", api.get(0).path("nextStepAt").asText());
+        // The public page is read at most a few seconds ago: wait for a reading with the ramp in it.
+        JsonNode ramp = Await.await(() -> json(get("/status.json").body()).path("ramps"), ramps -> ramps.size() == 1,
+                WAIT, "/status.json to show the ramp").get(0);
+        assertEquals("Claude Opus 4.8", ramp.path("name").asText());
+        assertEquals(50, ramp.path("percent").asInt());
+        assertEquals("2026-06-07T12:40:00Z", ramp.path("since").asText());
+        assertEquals("2026-06-07T12:45:00Z", ramp.path("nextStepAt").asText());
+        assertTrue(ramp.path("target").isMissingNode(), "display names only");
+    }
+
+    private HttpResponse<String> get(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), path + ": " + response.body());
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * A change that commits makes the flag sinks write the flags anew with the current ramps (the ramps' own
      * changes do that in production): a model that no route uses goes off and on again.
