@@ -8,6 +8,7 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.readmodel.DetourStatus;
+import dev.detour.incidents.recovery.RampShare;
 import dev.detour.messages.TimelineWords;
 import dev.detour.notifications.slack.DeliveryGuarantee;
 
@@ -19,9 +20,12 @@ public final class Views {
     private Views() {
     }
 
-    /** @param slackDelivery which delivery promise Slack posts get now (docs/slack.md, "Delivery") */
+    /**
+     * @param slackDelivery which delivery promise Slack posts get now (docs/slack.md, "Delivery")
+     * @param ramps         the targets coming back to a share of traffic (docs/flags.md, "While a target ramps")
+     */
     public record Status(Instant at, List<Provider> providers, List<Model> models, List<TaskClass> taskClasses,
-                         List<IncidentSummary> openIncidents, SlackDelivery slackDelivery) {
+                         List<IncidentSummary> openIncidents, SlackDelivery slackDelivery, List<Ramp> ramps) {
         /** @param now when this answer is given: the snapshot may be older, incidents' durations are up to now */
         static Status of(DetourStatus status, Instant now, DeliveryGuarantee.Current delivery, IncidentViews views) {
             return new Status(now,
@@ -33,7 +37,23 @@ public final class Views {
                     // From the snapshot alone (no database read): the kind follows the routes now.
                     status.openIncidents().stream().map(incident -> views.summary(incident, status, List.of(), now))
                             .toList(),
-                    new SlackDelivery(delivery.kind().word(), delivery.detail()));
+                    new SlackDelivery(delivery.kind().word(), delivery.detail()),
+                    status.ramps().stream().map(Ramp::of).toList());
+        }
+    }
+
+    /**
+     * A target coming back through a ramp: available to {@code percent}% of traffic, by targeting key.
+     *
+     * @param kind       {@code provider} or {@code model}
+     * @param step       the ramp's step, counted from 1
+     * @param since      when this step began
+     * @param nextStepAt when the next step is due if the evidence holds; {@code null} while paused or at the last
+     */
+    public record Ramp(String kind, String target, int percent, int step, Instant since, Instant nextStepAt) {
+        static Ramp of(RampShare ramp) {
+            return new Ramp(ramp.target().kind(), ramp.target().id(), ramp.percent(), ramp.step(), ramp.since(),
+                    ramp.nextStepAt().orElse(null));
         }
     }
 

@@ -14,13 +14,29 @@ import java.util.Optional;
  * @param updated   when Detour read it
  * @param incidents newest first
  * @param posts     the latest posts of all incidents, newest first, as written
+ * @param ramps     the providers and models coming back to a growing share of traffic
  */
 public record PublicStatus(Instant updated, List<Feature> features, List<PublicIncident> incidents,
-                           List<Post> posts) {
+                           List<Post> posts, List<Ramp> ramps) {
     public PublicStatus {
         features = List.copyOf(features);
         incidents = List.copyOf(incidents);
         posts = List.copyOf(posts);
+        ramps = List.copyOf(ramps);
+    }
+
+    /** A moment with no ramp running. */
+    public PublicStatus(Instant updated, List<Feature> features, List<PublicIncident> incidents, List<Post> posts) {
+        this(updated, features, incidents, posts, List.of());
+    }
+
+    /**
+     * A provider or model coming back gradually, by its public name.
+     *
+     * @param since      when its current share began
+     * @param nextStepAt when the share is due to grow if all stays well; empty while paused or at the last step
+     */
+    public record Ramp(String name, int percent, Instant since, Optional<Instant> nextStepAt) {
     }
 
     /** Every feature is on its usual model. */

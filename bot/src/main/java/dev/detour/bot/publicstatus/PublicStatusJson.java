@@ -12,9 +12,11 @@ import java.util.List;
  * @param state     {@code operational} when every feature is on its usual model, else {@code degraded}
  * @param incidents the incidents support was told about, newest first (added with the uptime; older readers
  *                  ignore it)
+ * @param ramps     the providers and models coming back to a growing share of traffic (added with staged
+ *                  recovery; older readers ignore it)
  */
 public record PublicStatusJson(Instant updated, String state, List<Feature> features, List<Post> posts,
-                               List<Incident> incidents) {
+                               List<Incident> incidents, List<Ramp> ramps) {
     public static final String OPERATIONAL = "operational";
     public static final String DEGRADED = "degraded";
 
@@ -28,7 +30,18 @@ public record PublicStatusJson(Instant updated, String state, List<Feature> feat
                 status.incidents().stream().map(incident -> new Incident(incident.id(),
                         links.incident(incident.id()).toString(), incident.title(), incident.opened(),
                         incident.resolved().orElse(null),
-                        incident.posts().stream().map(Post::of).toList())).toList());
+                        incident.posts().stream().map(Post::of).toList())).toList(),
+                status.ramps().stream().map(ramp -> new Ramp(ramp.name(), ramp.percent(), ramp.since(),
+                        ramp.nextStepAt().orElse(null))).toList());
+    }
+
+    /**
+     * @param name       the provider's or model's public name
+     * @param percent    the share of traffic it serves now
+     * @param since      when this share began
+     * @param nextStepAt when the share is due to grow if all stays well; {@code null} while paused or at the last
+     */
+    public record Ramp(String name, int percent, Instant since, Instant nextStepAt) {
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.ports.SupportPosts;
 import dev.detour.incidents.queries.StatusService;
 import dev.detour.incidents.readmodel.DetourStatus;
+import dev.detour.incidents.recovery.RampShare;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.queries.SupportedIncidents;
@@ -87,7 +88,14 @@ public class PublicStatusReader {
                 .toList();
         return new PublicStatus(now.at(),
                 now.taskClasses().stream().map(taskClass -> feature(taskClass, days.get(taskClass.id()))).toList(),
-                told.stream().map(PublicStatusReader::incident).toList(), posts);
+                told.stream().map(PublicStatusReader::incident).toList(), posts,
+                now.ramps().stream().flatMap(ramp -> ramp(ramp).stream()).toList());
+    }
+
+    /** A ramp by its target's public name; none for a target not named to customers. */
+    private Optional<PublicStatus.Ramp> ramp(RampShare ramp) {
+        return ramp.target().fold(names::publicProvider, names::publicModel)
+                .map(name -> new PublicStatus.Ramp(name, ramp.percent(), ramp.since(), ramp.nextStepAt()));
     }
 
     private Optional<PublicStatus.PublicIncident> readIncident(String publicId) {

@@ -9,6 +9,11 @@ import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.routing.Availability;
+import dev.detour.incidents.testing.RampingStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -92,5 +97,49 @@ class FlagDocumentsTest {
         assertEquals("9f2c", sent.get("id").asText());
         assertEquals(JSON.readTree(stored), ((com.fasterxml.jackson.databind.node.ObjectNode) sent.deepCopy())
                 .without("id"));
+    }
+
+    private static FlagSet rampingOpusAt(int percent, int step) {
+        return FlagSet.of(RampingStatus.of(SeedCatalog.catalog(), Availability.allAvailable(), AT,
+                RampingStatus.ramp(Target.model(OPUS_48), percent, step, AT)), SeedCatalog.catalog());
+    }
+
+    @Test
+    void aRampingFlagIsWrittenAsFlagdFractionalTargetingWithTheConservativeValueAsDefault() throws Exception {
+        JsonNode flags = JSON.readTree(FlagDocuments.flagd(rampingOpusAt(50, 2))).path("flags");
+
+        JsonNode model = flags.path("model.claude-opus-4-8.enabled");
+        assertEquals("off", model.path("defaultVariant").asText());
+        assertEquals(JSON.readTree("{\"fractional\":[[\"on\",50],[\"off\",50]]}"), model.path("targeting"));
+        assertEquals("50", model.path("metadata").path("rampPercent").asText());
+        assertEquals("2", model.path("metadata").path("rampStep").asText());
+        JsonNode route = flags.path("route.meeting-summary");
+        assertEquals("fallback", route.path("defaultVariant").asText());
+        assertEquals("claude-opus-4-8", route.path("variants").path("primary").asText());
+        assertEquals("gpt-5", route.path("variants").path("fallback").asText());
+        assertEquals(JSON.readTree("{\"fractional\":[[\"primary\",50],[\"fallback\",50]]}"),
+                route.path("targeting"));
+        assertTrue(flags.path("model.gpt-5.enabled").path("targeting").isMissingNode(), "only split flags");
+    }
+
+    @Test
+    void theWebhookCarriesEachRampingFlagsShareAndStep() throws Exception {
+        FlagSet flags = rampingOpusAt(10, 1);
+        DetourEvent event = new DetourEvent.AvailabilityChanged(AT, Actor.system("test"), Target.model(OPUS_48),
+                false, Optional.empty(), Optional.empty());
+
+        JsonNode body = JSON.readTree(FlagDocuments.webhookBody(event, flags, flags.changedSince(Optional.empty())));
+
+        JsonNode model = flag(body, "model.claude-opus-4-8.enabled");
+        assertFalse(model.path("value").asBoolean(true));
+        assertEquals(JSON.readTree("{\"percent\":10,\"step\":1,\"value\":true,\"variant\":\"on\"}"),
+                model.path("split"));
+        assertEquals("10", model.path("metadata").path("rampPercent").asText());
+        assertTrue(flag(body, "model.gpt-5.enabled").path("split").isMissingNode(), "only split flags");
+    }
+
+    private static JsonNode flag(JsonNode body, String key) {
+        return java.util.stream.StreamSupport.stream(body.path("flags").spliterator(), false)
+                .filter(flag -> flag.path("key").asText().equals(key)).findFirst().orElseThrow();
     }
 }
