@@ -168,7 +168,8 @@ public class Approvals {
 
     @Transactional
     public boolean expireOne(long id) {
-        return requests.find(id).filter(Approval::open).map(this::expire).orElse(false);
+        return requests.find(id).filter(Approval::open).filter(approval -> approval.expired(clock.instant()))
+                .map(this::expire).orElse(false);
     }
 
     private boolean expire(Approval approval) {
