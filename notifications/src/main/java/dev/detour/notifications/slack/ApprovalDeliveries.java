@@ -1,10 +1,13 @@
 package dev.detour.notifications.slack;
 
+import dev.detour.incidents.approval.Approval;
+import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.outbox.OutboxEntry;
 import dev.detour.incidents.ports.ApprovalRequests;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +33,11 @@ public class ApprovalDeliveries {
         if (!ts.isEmpty()) {
             approvals.posted(ApprovalPost.fromJson(row.payload()).approval(), channel, ts);
         }
+    }
+
+    /** The incident's requests and emergency applies, for its root message. */
+    List<Approval> ofIncident(IncidentId incident) {
+        return approvals.ofIncident(incident);
     }
 
     SendResult settle(OutboxEntry row, SlackSender slack) {

@@ -284,7 +284,8 @@ public class SlackDispatcher {
         if (incident.isEmpty()) {
             return new SendResult.Failed("no incident " + id);
         }
-        SlackPayload message = SlackPayload.of(root.render(incident.get(), status.current(), incidents.timeline(id)));
+        SlackPayload message = SlackPayload.of(root.render(incident.get(), status.current(), incidents.timeline(id),
+                approvals.ofIncident(id)));
         return target.edit() ? slack.update(target.channel(), target.threadTs().orElseThrow(), message)
                 : slack.post(target.channel(), Optional.empty(), message, markOf(row));
     }
