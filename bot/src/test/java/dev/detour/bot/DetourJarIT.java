@@ -156,9 +156,16 @@ class DetourJarIT {
 
             typed.write("/detour confirm\n");
             typed.flush();
+            // The example config turns the two-person rule on: Confirm asks a second on-call member to approve.
+            Await.await(() -> detour.output().contains("needs a second on-call member. I asked in the incident thread"),
+                    Duration.ofSeconds(60), "the request for approval");
+            assertFalse(detour.output().contains("Meeting summaries: running on GPT-5 for now."), "not applied yet");
+
+            typed.write("/detour disable anthropic --now -- nobody else is on call\n");
+            typed.flush();
 
             Await.await(() -> detour.output().contains("Meeting summaries: running on GPT-5 for now."),
-                    Duration.ofSeconds(60), "the support post of the confirmed switch-off");
+                    Duration.ofSeconds(60), "the support post of the switch-off applied at once");
             assertFalse(detour.output().contains(" ERROR "), detour.output());
         }
     }

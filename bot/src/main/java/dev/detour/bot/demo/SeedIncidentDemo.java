@@ -7,6 +7,8 @@ import dev.detour.commands.Delivery;
 import dev.detour.commands.DetourCommand;
 import dev.detour.commands.InteractionHandler;
 import dev.detour.commands.Invoker;
+import dev.detour.incidents.approval.Approval;
+import dev.detour.incidents.ports.ApprovalRequests;
 import dev.detour.incidents.ScriptedClock;
 import dev.detour.incidents.application.GatewaySignals;
 import dev.detour.incidents.application.IncidentService;
@@ -61,6 +63,7 @@ public final class SeedIncidentDemo {
     private final SupportUpdateNudges nudges;
     private final PauseHeadsUps headsUps;
     private final OutboxQueue outbox;
+    private final ApprovalRequests approvals;
 
     private SeedIncidentDemo(PrintStream out, ApplicationContext detour) {
         this.out = out;
@@ -72,6 +75,7 @@ public final class SeedIncidentDemo {
         this.nudges = detour.getBean(SupportUpdateNudges.class);
         this.headsUps = detour.getBean(PauseHeadsUps.class);
         this.outbox = detour.getBean(OutboxQueue.class);
+        this.approvals = detour.getBean(ApprovalRequests.class);
     }
 
     /** @return the exit status: 0 when the whole incident played and every message was delivered */
@@ -171,6 +175,12 @@ public final class SeedIncidentDemo {
         at("07:15", "A whole provider asks first: Detour shows what it would do, and Alice presses Confirm.");
         reply(interactions.press(Interactions.CONFIRM, ((CommandReply.Ephemeral) preview).message()
                 .buttonValue(Interactions.CONFIRM).orElseThrow(), ALICE, Delivery.UNREPEATABLE));
+        delivered();
+        at("07:15", "A whole provider needs a second on-call member, and nobody else is on call this early: Alice"
+                + " presses Apply now, on her own responsibility; the thread asks for a review later.");
+        reply(interactions.press(Interactions.APPLY_NOW, Long.toString(approvals.ofIncident(id).stream()
+                .filter(Approval::open).reduce((first, last) -> last).orElseThrow().id()), ALICE,
+                Delivery.UNREPEATABLE));
         at("07:18", "Code migration plans ask before moving to another provider: Alice approves.");
         command("consent code-migration approve");
         at("07:20", null);
