@@ -7,12 +7,12 @@ import dev.detour.commands.Delivery;
 import dev.detour.commands.DetourCommand;
 import dev.detour.commands.InteractionHandler;
 import dev.detour.commands.Invoker;
-import dev.detour.incidents.approval.Approval;
-import dev.detour.incidents.ports.ApprovalRequests;
 import dev.detour.incidents.ScriptedClock;
 import dev.detour.incidents.application.GatewaySignals;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.catalog.DetourConfig;
+import dev.detour.incidents.catalog.PolicySettings;
+import dev.detour.incidents.catalog.SecondApproverPolicy;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.ports.OutboxQueue;
@@ -63,7 +63,6 @@ public final class SeedIncidentDemo {
     private final SupportUpdateNudges nudges;
     private final PauseHeadsUps headsUps;
     private final OutboxQueue outbox;
-    private final ApprovalRequests approvals;
 
     private SeedIncidentDemo(PrintStream out, ApplicationContext detour) {
         this.out = out;
@@ -75,7 +74,6 @@ public final class SeedIncidentDemo {
         this.nudges = detour.getBean(SupportUpdateNudges.class);
         this.headsUps = detour.getBean(PauseHeadsUps.class);
         this.outbox = detour.getBean(OutboxQueue.class);
-        this.approvals = detour.getBean(ApprovalRequests.class);
     }
 
     /** @return the exit status: 0 when the whole incident played and every message was delivered */
@@ -115,7 +113,12 @@ public final class SeedIncidentDemo {
 
     /** The example config built into the jar, which the demo plays whatever detour.yml this machine has. */
     public static DetourConfig config(Path folder) {
-        return new ConfigLocation(Map.of(), folder).load();
+        DetourConfig example = new ConfigLocation(Map.of(), folder).load();
+        // The demo has one person on call, and plays the provider-wide switch-off as Alice confirms it: the example
+        // config's two-person rule (docs/routing.md) would hold it for a second on-call member the demo has not.
+        return new DetourConfig(example.catalog(), example.slack(), example.detection(), example.sinks(),
+                new PolicySettings(example.policy().confirm(), SecondApproverPolicy.NEVER,
+                        example.policy().approvalTimeout()), example.source());
     }
 
     /** The H2 database the demo writes in {@code folder}. */
@@ -175,12 +178,6 @@ public final class SeedIncidentDemo {
         at("07:15", "A whole provider asks first: Detour shows what it would do, and Alice presses Confirm.");
         reply(interactions.press(Interactions.CONFIRM, ((CommandReply.Ephemeral) preview).message()
                 .buttonValue(Interactions.CONFIRM).orElseThrow(), ALICE, Delivery.UNREPEATABLE));
-        delivered();
-        at("07:15", "A whole provider needs a second on-call member, and nobody else is on call this early: Alice"
-                + " presses Apply now, on her own responsibility; the thread asks for a review later.");
-        reply(interactions.press(Interactions.APPLY_NOW, Long.toString(approvals.ofIncident(id).stream()
-                .filter(Approval::open).reduce((first, last) -> last).orElseThrow().id()), ALICE,
-                Delivery.UNREPEATABLE));
         at("07:18", "Code migration plans ask before moving to another provider: Alice approves.");
         command("consent code-migration approve");
         at("07:20", null);
