@@ -62,6 +62,8 @@ class TimelineTextTest {
                         + " credential or account) (our side: our credential or account, not the provider)");
         lines.put(new TimelineDetail.StatusPageIncident("Elevated errors", "major", "investigating", "Looking."),
                 "status page incident \"Elevated errors\" (impact major): investigating — Looking.");
+        lines.put(new TimelineDetail.ApprovalStep(TimelineDetail.ApprovalStep.Step.APPROVED, List.of(ANTHROPIC)),
+                "approved switching off provider anthropic");
         lines.put(new TimelineDetail.AsWritten(TimelineEntry.Type.SIGNAL, "as it was stored"), "as it was stored");
         return lines;
     }

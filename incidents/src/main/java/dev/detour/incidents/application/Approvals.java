@@ -14,6 +14,8 @@ import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.Refusal;
+import dev.detour.incidents.incident.TimelineDetail;
+import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.ports.ApprovalRequests;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.ports.RoutingStore;
@@ -98,6 +100,7 @@ public class Approvals {
         Approval approval = requests.add(Approval.request(((IncidentChange.Applied) opened).incident().id(),
                 targets, reason, by, at, preview.version(), policy.approvalTimeout()));
         audit.append(record(AuditAction.APPROVAL_REQUESTED, by, approval, reason));
+        note(approval, TimelineDetail.ApprovalStep.Step.REQUESTED, by, at);
         outbox.enqueue(List.of(new DetourEvent.ApprovalChanged(at, by, approval, Optional.of(preview))));
         return new Outcome.Requested(approval, preview);
     }
@@ -135,6 +138,7 @@ public class Approvals {
         RoutingOutcome outcome = ((ChangePreviews.Applying.Applied) applying).outcome(); // version checked above
         Approval approved = approval.settled(Approval.State.APPROVED, by, at);
         audit.append(record(AuditAction.APPROVAL_GRANTED, by, approved, Optional.empty()));
+        note(approved, TimelineDetail.ApprovalStep.Step.APPROVED, by, at);
         outbox.enqueue(List.of(new DetourEvent.ApprovalChanged(at, by, approved, Optional.empty())));
         return new Outcome.Approved(approved, outcome);
     }
@@ -179,6 +183,7 @@ public class Approvals {
         }
         Approval expired = approval.settled(Approval.State.EXPIRED, TIMEOUT, at);
         audit.append(record(AuditAction.APPROVAL_EXPIRED, TIMEOUT, expired, Optional.empty()));
+        note(expired, TimelineDetail.ApprovalStep.Step.EXPIRED, TIMEOUT, at);
         outbox.enqueue(List.of(new DetourEvent.ApprovalChanged(at, TIMEOUT, expired, Optional.empty())));
         return true;
     }
@@ -208,6 +213,7 @@ public class Approvals {
         Approval approval = requests.add(Approval.emergency(applied.incident().get().id(), targets, reason, by, at,
                 preview.version()));
         audit.append(record(AuditAction.CHANGE_EMERGENCY, by, approval, reason));
+        note(approval, TimelineDetail.ApprovalStep.Step.EMERGENCY_APPLIED, by, at);
         outbox.enqueue(List.of(new DetourEvent.ApprovalChanged(at, by, approval, Optional.of(preview))));
         return new Outcome.Emergency(approval, outcome);
     }
@@ -250,6 +256,7 @@ public class Approvals {
         }
         Approval reviewed = approval.settled(Approval.State.REVIEWED, by, at);
         audit.append(record(AuditAction.CHANGE_REVIEWED, by, reviewed, Optional.empty()));
+        note(reviewed, TimelineDetail.ApprovalStep.Step.REVIEWED, by, at);
         outbox.enqueue(List.of(new DetourEvent.ApprovalChanged(at, by, reviewed, Optional.empty())));
         return new Outcome.Reviewed(reviewed);
     }
@@ -257,6 +264,12 @@ public class Approvals {
     @Transactional(readOnly = true)
     public Optional<Approval> find(long id) {
         return requests.find(id);
+    }
+
+    /** The step on the incident's timeline (the thread hears of it through its own message). */
+    private void note(Approval approval, TimelineDetail.ApprovalStep.Step step, Actor by, Instant at) {
+        incidents.note(approval.incident(), new TimelineEntry(at, by,
+                new TimelineDetail.ApprovalStep(step, approval.targets())));
     }
 
     private AuditRecord record(AuditAction action, Actor by, Approval approval, Optional<String> reason) {

@@ -78,6 +78,9 @@ final class TimelineDetailJson {
         } else if (detail instanceof TimelineDetail.StatusPageIncident page) {
             json.put("kind", "status-page-incident").put("name", page.name()).put("impact", page.impact())
                     .put("status", page.status()).put("body", page.body());
+        } else if (detail instanceof TimelineDetail.ApprovalStep approval) {
+            json.put("kind", "approval").put("step", EnumWords.of(approval.step()))
+                    .set("targets", targets(approval.targets()));
         } else if (detail instanceof TimelineDetail.AsWritten written) {
             json.put("kind", "as-written").put("type", EnumWords.of(written.type())).put("text", written.text());
         } else {
@@ -124,6 +127,8 @@ final class TimelineDetailJson {
                     word(TimelineDetail.Signalled.Side.values(), text(json, "side")));
             case "status-page-incident" -> new TimelineDetail.StatusPageIncident(text(json, "name"),
                     text(json, "impact"), text(json, "status"), text(json, "body"));
+            case "approval" -> new TimelineDetail.ApprovalStep(word(TimelineDetail.ApprovalStep.Step.values(),
+                    text(json, "step")), targets(json.path("targets")));
             case "as-written" -> new TimelineDetail.AsWritten(word(
                     dev.detour.incidents.incident.TimelineEntry.Type.values(), text(json, "type")), text(json, "text"));
             default -> throw new IllegalArgumentException("unknown timeline detail " + kind);

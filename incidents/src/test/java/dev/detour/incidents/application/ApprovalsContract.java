@@ -7,6 +7,8 @@ import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.incident.TimelineDetail;
+import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.ports.ApprovalRequests;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.preview.Preview;
@@ -97,6 +99,12 @@ abstract class ApprovalsContract implements TestPropertyProvider {
                 .filter(stored -> stored.record().action().equals(action)).toList();
     }
 
+    private List<TimelineDetail.ApprovalStep.Step> steps(Approval approval) {
+        return incidents.timeline(approval.incident()).stream().map(TimelineEntry::detail)
+                .filter(TimelineDetail.ApprovalStep.class::isInstance)
+                .map(detail -> ((TimelineDetail.ApprovalStep) detail).step()).toList();
+    }
+
     @Test
     void aRequestIsStoredAndAuditedAndChangesNothing() {
         int before = records(AuditAction.APPROVAL_REQUESTED).size();
@@ -133,6 +141,8 @@ abstract class ApprovalsContract implements TestPropertyProvider {
         assertEquals(Optional.of(approval.version()), granted.record().after());
         assertInstanceOf(Approvals.Outcome.Refused.class, approvals.approve(approval.id(), MALLORY, true),
                 "approved once only");
+        assertEquals(List.of(TimelineDetail.ApprovalStep.Step.REQUESTED, TimelineDetail.ApprovalStep.Step.APPROVED),
+                steps(approval), "on the incident's timeline");
     }
 
     @Test
@@ -214,6 +224,8 @@ abstract class ApprovalsContract implements TestPropertyProvider {
         assertEquals(BOB, records(AuditAction.CHANGE_REVIEWED).get(0).record().actor());
         assertEquals(List.of(Approval.State.REVIEWED), requests.ofIncident(emergency.incident()).stream()
                 .map(Approval::state).toList());
+        assertEquals(List.of(TimelineDetail.ApprovalStep.Step.EMERGENCY_APPLIED,
+                TimelineDetail.ApprovalStep.Step.REVIEWED), steps(emergency));
     }
 
     @Test

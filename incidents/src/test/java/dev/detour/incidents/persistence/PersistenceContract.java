@@ -461,6 +461,8 @@ abstract class PersistenceContract implements TestPropertyProvider {
                         new SignalEvidence.ProviderComponent(ANTHROPIC, hostile, "major_outage"),
                         TimelineDetail.Signalled.Side.PROVIDER),
                 new TimelineDetail.StatusPageIncident("Elevated errors", "major", "investigating", hostile),
+                new TimelineDetail.ApprovalStep(TimelineDetail.ApprovalStep.Step.EMERGENCY_APPLIED,
+                        List.of(Target.provider(ANTHROPIC))),
                 new TimelineDetail.AsWritten(TimelineEntry.Type.SIGNAL, hostile));
         assertEquals(Set.of(TimelineDetail.class.getPermittedSubclasses()),
                 details.stream().map(Object::getClass).collect(Collectors.toSet()), "one of each kind");
