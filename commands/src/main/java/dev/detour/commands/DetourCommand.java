@@ -183,13 +183,9 @@ public sealed interface DetourCommand {
 
     /** "Apply now, I take responsibility" pressed on a request: an emergency apply, for on-call only. */
     record ApplyNow(long request) implements DetourCommand {
+        /** A switch-off, as {@code disable --now} is: refused off call as "run `/detour disable`" is. */
         public Optional<Verb> verb() {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean changesProduction() {
-            return true;
+            return Optional.of(Verb.DISABLE);
         }
     }
 

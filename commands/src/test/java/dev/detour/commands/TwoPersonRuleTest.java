@@ -173,7 +173,7 @@ class TwoPersonRuleTest {
 
         String answer = press(Interactions.APPLY_NOW, "1", CommandHandlerTest.MALLORY);
 
-        assertTrue(answer.contains("Only on-call"), answer);
+        assertTrue(answer.contains("Only on-call may run `/detour disable`"), answer);
         assertEquals(1, operations.changes.size());
     }
 
