@@ -178,6 +178,15 @@ class TwoPersonRuleTest {
     }
 
     @Test
+    void nowIsReadAsSlackRetypesItsDashesAndADryRunStillChangesNothing() {
+        assertEquals(new DetourCommand.DisableNow(List.of(dev.detour.incidents.catalog.Target.provider(
+                SeedCatalog.ANTHROPIC)), Optional.of("on fire")), commands.parse("disable anthropic —now -- on fire"));
+        assertInstanceOf(DetourCommand.DryRun.class, commands.parse("disable anthropic --now --dry-run"));
+        assertInstanceOf(DetourCommand.Invalid.class, commands.parse("enable anthropic --now"),
+                "--now is for switching off only");
+    }
+
+    @Test
     void aButtonWithoutARequestNumberIsUnknown() {
         assertTrue(press(Interactions.APPROVE, "not-a-number", BOB).contains("detour.approve"));
     }
