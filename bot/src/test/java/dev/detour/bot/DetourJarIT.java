@@ -64,7 +64,9 @@ class DetourJarIT {
                     "/detour disable anthropic", "CONFIRM · NOTHING HAS CHANGED YET",
                     "• Support reply drafts: now primary → Claude Sonnet 4.6 · after fallback → GPT-5",
                     "Claude Sonnet 4.6: *healthy* · 0.2% errors over 1,240 requests in the last 1m",
-                    "*Support would be told*", "[Confirm] [Disable only the failing models] [Cancel]",
+                    "*Support would be told*",
+                    "Switching off a whole provider needs a second on-call member",
+                    "[Confirm] [Disable only the failing models] [Cancel]",
                     "presses [Disable only the failing models]",
                     "ANTHROPIC OUTAGE: 3 FEATURES AFFECTED", "*Anthropic: Claude Opus 4.8 and 4.7 failing*",
                     "*off* since 07:15 UTC, switched off by <@U0ALICE>",
@@ -169,9 +171,16 @@ class DetourJarIT {
 
             typed.write("/detour confirm\n");
             typed.flush();
+            // The example config turns the two-person rule on: Confirm asks a second on-call member to approve.
+            Await.await(() -> detour.output().contains("needs a second on-call member. I asked in the incident thread"),
+                    Duration.ofSeconds(60), "the request for approval");
+            assertFalse(detour.output().contains("Meeting summaries: running on GPT-5 for now."), "not applied yet");
+
+            typed.write("/detour disable anthropic --now -- nobody else is on call\n");
+            typed.flush();
 
             Await.await(() -> detour.output().contains("#C0SUPPORT (support channel)"),
-                    Duration.ofSeconds(60), "the support post of the confirmed switch-off");
+                    Duration.ofSeconds(60), "the support post of the switch-off applied at once");
             assertFalse(detour.output().contains(" ERROR "), detour.output());
         }
     }

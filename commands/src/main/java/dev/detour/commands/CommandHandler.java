@@ -1,6 +1,8 @@
 package dev.detour.commands;
 
+import dev.detour.incidents.application.Approvals;
 import dev.detour.incidents.application.ChangePreviews;
+import dev.detour.incidents.approval.Approval;
 import dev.detour.incidents.application.RoutingOutcome;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.StoredAuditRecord;
@@ -25,6 +27,7 @@ import dev.detour.messages.Names;
 import dev.detour.messages.RefusalText;
 import dev.detour.messages.SlackMessage;
 import dev.detour.messages.SlackText;
+import dev.detour.messages.SlackTime;
 import dev.detour.messages.StalePress;
 import dev.detour.messages.StatusMessage;
 import dev.detour.messages.WordKey;
@@ -134,15 +137,34 @@ public class CommandHandler {
             return new CommandReply.OpenModal(open.form() == DetourCommand.Form.UPDATE
                     ? forms.postUpdate(open.incident()) : forms.resolve(open.incident()));
         } else if (command instanceof DetourCommand.Disable disable) {
-            if (asksFirst(disable.targets())) {
+            boolean secondApprover = operations.needsSecondApprover(disable.targets(), invoker.actor());
+            if (asksFirst(disable.targets()) || secondApprover) {
                 PreviewOutcome outcome = operations.preview(new ProposedChange.Disable(disable.targets()));
                 if (outcome instanceof PreviewOutcome.Previewed previewed && !previewed.preview().changesNothing()) {
+                    if (!asksFirst(disable.targets())) { // no Confirm first: the request for approval at once
+                        return approval(operations.requestApproval(new ProposedChange.Disable(disable.targets()),
+                                previewed.preview().version(), invoker.actor(), disable.reason()), disable.reason());
+                    }
                     return new CommandReply.Ephemeral(new ChangePreviewMessage(names, words)
-                            .confirmation(previewed.preview(), disable.reason(), false));
+                            .confirmation(previewed.preview(), disable.reason(), false, secondApprover));
                 }
             }
             return switched(operations.disable(disable.targets(), invoker.actor(), disable.reason()), false);
+        } else if (command instanceof DetourCommand.DisableNow now) {
+            return approval(operations.emergency(now.targets(), invoker.actor(), now.reason()), now.reason());
+        } else if (command instanceof DetourCommand.Approve approve) {
+            return approval(operations.approve(approve.request(), invoker.actor(),
+                    onCall.mayChange(invoker.userId())), Optional.empty());
+        } else if (command instanceof DetourCommand.ApplyNow applyNow) {
+            return approval(operations.applyNow(applyNow.request(), invoker.actor()), Optional.empty());
+        } else if (command instanceof DetourCommand.Review review) {
+            return approval(operations.review(review.emergency(), invoker.actor(),
+                    onCall.mayChange(invoker.userId())), Optional.empty());
         } else if (command instanceof DetourCommand.Confirm confirm) {
+            if (operations.needsSecondApprover(confirm.targets(), invoker.actor())) {
+                return approval(operations.requestApproval(new ProposedChange.Disable(confirm.targets()),
+                        confirm.version(), invoker.actor(), confirm.reason()), confirm.reason());
+            }
             return confirmed(confirm, invoker);
         } else if (command instanceof DetourCommand.Cancel) {
             return new CommandReply.Ephemeral(SlackMessage.plain(words.get(WordKey.PREVIEW_CANCELLED)), true);
@@ -283,6 +305,51 @@ public class CommandHandler {
     /** What settles a Confirm-first preview takes its place (docs/slack.md, "Confirm first"). */
     private static CommandReply replacingPreview(CommandReply reply) {
         return reply instanceof CommandReply.Ephemeral ephemeral ? ephemeral.replacingPreview() : reply;
+    }
+
+    /** What a request for approval, a press of Approve, Apply now or Review, or an emergency apply came to. */
+    private CommandReply approval(Approvals.Outcome outcome, Optional<String> reason) {
+        if (outcome instanceof Approvals.Outcome.Requested requested) {
+            Approval approval = requested.approval();
+            return CommandReply.say(words.get(WordKey.ANSWER_APPROVAL_ASKED, approval.targets().stream()
+                    .map(names::target).collect(Collectors.joining(", ")), approval.incident(), onCall.mentions(),
+                    SlackTime.slack(approval.expiresAt(), clock.instant())));
+        } else if (outcome instanceof Approvals.Outcome.Approved approved) {
+            return prefixed(WordKey.ANSWER_APPROVAL_DONE, switched(approved.outcome(), false));
+        } else if (outcome instanceof Approvals.Outcome.Emergency emergency) {
+            return prefixed(WordKey.ANSWER_EMERGENCY_DONE, switched(emergency.outcome(), false));
+        } else if (outcome instanceof Approvals.Outcome.Switched switchedOnly) {
+            return switched(switchedOnly.outcome(), false);
+        } else if (outcome instanceof Approvals.Outcome.Reviewed) {
+            return CommandReply.say(words.get(WordKey.ANSWER_REVIEW_DONE));
+        } else if (outcome instanceof Approvals.Outcome.Moved moved) {
+            if (moved.replacement().isPresent()) {
+                return CommandReply.say(words.get(WordKey.ANSWER_APPROVAL_MOVED));
+            }
+            if (moved.current() instanceof PreviewOutcome.Previewed previewed) {
+                return new CommandReply.Ephemeral(new ChangePreviewMessage(names, words)
+                        .confirmation(previewed.preview(), reason, true, true));
+            }
+            return preview(moved.current());
+        } else if (outcome instanceof Approvals.Outcome.Rejected rejected) {
+            return CommandReply.say(words.get(WordKey.COMMAND_REJECTED, refusals.of(rejected.refusal())));
+        } else if (outcome instanceof Approvals.Outcome.Refused refused) {
+            boolean emergency = refused.approval().kind() == Approval.Kind.EMERGENCY;
+            return CommandReply.say(switch (refused.reason()) {
+                case SELF -> words.get(emergency ? WordKey.ANSWER_REVIEW_SELF : WordKey.ANSWER_APPROVAL_SELF);
+                case NOT_ON_CALL -> words.get(WordKey.ANSWER_APPROVAL_NOT_ON_CALL, onCall.mentions());
+                case EXPIRED -> words.get(WordKey.ANSWER_APPROVAL_EXPIRED,
+                        SlackTime.slack(refused.approval().expiresAt(), clock.instant()));
+                case STATE_MOVED -> words.get(WordKey.ANSWER_APPROVAL_MOVED);
+                case SETTLED -> words.get(WordKey.ANSWER_APPROVAL_SETTLED);
+            });
+        }
+        return CommandReply.say(words.get(WordKey.ANSWER_APPROVAL_UNKNOWN));
+    }
+
+    private CommandReply prefixed(WordKey key, CommandReply done) {
+        return done instanceof CommandReply.Ephemeral answer
+                ? CommandReply.say(words.get(key, answer.message().text())) : done;
     }
 
     /** The preview, or the refusal in the words the change itself would get. */

@@ -52,6 +52,7 @@ public final class CommandParser {
     private static final Pattern INCIDENT_NUMBER = Pattern.compile("[1-9][0-9]{0,17}");
     private static final Pattern HUGE_DURATION = Pattern.compile("[0-9]{10,}(ms|s|m|h|d)");
     private static final Pattern DRY_RUN = Pattern.compile("(?:--|—|–)dry-run", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOW = Pattern.compile("(?:--|—|–)now", Pattern.CASE_INSENSITIVE);
     /** The verbs whose change {@code --dry-run} previews instead of making. */
     private static final Set<Verb> DRY_RUN_VERBS = Set.of(Verb.DISABLE, Verb.ENABLE, Verb.ROUTE);
 
@@ -87,9 +88,16 @@ public final class CommandParser {
         if (dryRun) {
             arguments = arguments.stream().filter(word -> !isDryRun(word)).toList();
         }
+        boolean now = verb.get() == Verb.DISABLE && arguments.stream().anyMatch(word -> NOW.matcher(word).matches());
+        if (now) {
+            arguments = arguments.stream().filter(word -> !NOW.matcher(word).matches()).toList();
+        }
         Arguments args = new Arguments(verb.get(), arguments, Optional.ofNullable(reason)
                 .filter(r -> !r.isEmpty()), afterVerb);
         DetourCommand command = args.parse();
+        if (!dryRun && now && command instanceof DetourCommand.Disable disable) {
+            return new DetourCommand.DisableNow(disable.targets(), disable.reason());
+        }
         return dryRun ? dryRun(command) : command;
     }
 

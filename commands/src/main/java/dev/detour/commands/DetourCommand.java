@@ -166,6 +166,46 @@ public sealed interface DetourCommand {
         }
     }
 
+    /**
+     * {@code /detour disable <targets> --now}: switched off at once on the person's own responsibility, without a
+     * second approval; marked as an emergency apply and reviewed afterwards (docs/routing.md, "Two-person rule").
+     */
+    record DisableNow(List<Target> targets, Optional<String> reason) implements DetourCommand {
+        public DisableNow {
+            targets = atLeastOne(targets, "disable");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        public Optional<Verb> verb() {
+            return Optional.of(Verb.DISABLE);
+        }
+    }
+
+    /**
+     * Approve pressed on a request in the thread. Anyone may press it; whether it counts (on call, not the person
+     * who asked, in time, state unmoved) is decided and audited by the two-person rule itself.
+     */
+    record Approve(long request) implements DetourCommand {
+        public Optional<Verb> verb() {
+            return Optional.empty();
+        }
+    }
+
+    /** "Apply now, I take responsibility" pressed on a request: an emergency apply, for on-call only. */
+    record ApplyNow(long request) implements DetourCommand {
+        /** A switch-off, as {@code disable --now} is: refused off call as "run `/detour disable`" is. */
+        public Optional<Verb> verb() {
+            return Optional.of(Verb.DISABLE);
+        }
+    }
+
+    /** Review pressed on an emergency apply; like Approve, checked and audited by the two-person rule. */
+    record Review(long emergency) implements DetourCommand {
+        public Optional<Verb> verb() {
+            return Optional.empty();
+        }
+    }
+
     /** Cancel pressed on a switch-off that asked first: nothing changes. */
     record Cancel() implements DetourCommand {
         public Optional<Verb> verb() {

@@ -83,6 +83,9 @@ public class InteractionHandler {
                     .map(previewed -> new DetourCommand.Confirm(previewed.targets(), previewed.version(),
                             previewed.reason(), scope(previewed, action.equals(Interactions.CONFIRM_NARROWER))));
             case Interactions.CANCEL -> Optional.of(new DetourCommand.Cancel());
+            case Interactions.APPROVE -> number(parts).map(DetourCommand.Approve::new);
+            case Interactions.APPLY_NOW -> number(parts).map(DetourCommand.ApplyNow::new);
+            case Interactions.REVIEW -> number(parts).map(DetourCommand.Review::new);
             default -> Optional.empty();
         };
     }
@@ -264,6 +267,14 @@ public class InteractionHandler {
         }
         return Optional.of(new DetourCommand.Route(TaskClassId.of(parts[0]),
                 Optional.of(new RouteOverride.Pin(ModelId.of(parts[1])))));
+    }
+
+    /** A request's number, as Approve, Apply now and Review carry it. */
+    private static Optional<Long> number(String[] parts) {
+        if (parts.length != 1 || !parts[0].matches("[0-9]{1,18}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(parts[0]));
     }
 
     private CommandReply unknown(String what) {

@@ -38,10 +38,15 @@ public class OnCallPolicy {
 
     /** The refusal people outside on-call see, naming who may act. */
     public String refusal(String what) {
+        return words.get(WordKey.COMMAND_ON_CALL_ONLY, what, mentions());
+    }
+
+    /** Who is on call, as Slack mentions of the users and user groups. */
+    public String mentions() {
         List<String> mentions = new java.util.ArrayList<>();
         users.forEach(user -> mentions.add("<@" + user + ">"));
         groups.forEach(group -> mentions.add("<!subteam^" + group + ">"));
-        return words.get(WordKey.COMMAND_ON_CALL_ONLY, what, String.join(", ", mentions));
+        return String.join(", ", mentions);
     }
 
     /** Slack user group ids start with S; user ids with U or W. */

@@ -1,5 +1,6 @@
 package dev.detour.commands;
 
+import dev.detour.incidents.application.Approvals;
 import dev.detour.incidents.application.ChangePreviews;
 import dev.detour.incidents.application.RoutingOutcome;
 import dev.detour.incidents.audit.AuditQuery;
@@ -85,6 +86,29 @@ public interface Operations {
                                             Optional<dev.detour.incidents.incident.TimelineDetail.ScopeChosen> scope) {
         return confirm(change, version, by, reason);
     }
+
+    /**
+     * Whether a switch-off of {@code targets} by {@code by} waits for a second on-call member
+     * ({@code detour.policy.second-approver}).
+     */
+    default boolean needsSecondApprover(List<Target> targets, Actor by) {
+        return false;
+    }
+
+    /** Asks a second on-call member to approve the switch-off previewed at {@code version}. */
+    Approvals.Outcome requestApproval(ProposedChange.Disable change, String version, Actor by, Optional<String> reason);
+
+    /** A press of Approve; {@code onCall} whether the person is on call. */
+    Approvals.Outcome approve(long request, Actor by, boolean onCall);
+
+    /** "Apply now, I take responsibility" on a request. */
+    Approvals.Outcome applyNow(long request, Actor by);
+
+    /** A press of Review on an emergency apply. */
+    Approvals.Outcome review(long emergency, Actor by, boolean onCall);
+
+    /** {@code disable --now}: switched off at once, as an emergency apply that asks for a review. */
+    Approvals.Outcome emergency(List<Target> targets, Actor by, Optional<String> reason);
 
     /** How the newest fallback question about the task class was settled, if it was. */
     Optional<QuestionSettlement> lastConsentAnswer(TaskClassId taskClass);

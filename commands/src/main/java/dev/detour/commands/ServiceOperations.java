@@ -1,6 +1,7 @@
 package dev.detour.commands;
 
 import dev.detour.incidents.application.AvailabilityService;
+import dev.detour.incidents.application.Approvals;
 import dev.detour.incidents.application.ChangePreviews;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.application.RouteService;
@@ -53,11 +54,13 @@ public class ServiceOperations implements Operations {
     private final Clock clock;
     private final ThreadQuestions questions;
     private final PolicySettings policy;
+    private final Approvals approvals;
 
     public ServiceOperations(IncidentService incidents, AvailabilityService availability, RouteService routes,
                              ChangePreviews previews, CurrentFlags committed, AuditTrail audit, IncidentReports reports,
                              Subscriptions subscriptions, Clock clock, ThreadQuestions questions,
-                             DetourConfig config) {
+                             DetourConfig config, Approvals approvals) {
+        this.approvals = approvals;
         this.policy = config.policy();
         this.questions = questions;
         this.subscriptions = subscriptions;
@@ -159,6 +162,37 @@ public class ServiceOperations implements Operations {
                                            Optional<dev.detour.incidents.incident.TimelineDetail.ScopeChosen> scope) {
         return previews.apply(new Preview(change, version, List.of(), List.of(), List.of(), List.of(),
                 Optional.empty()), by, reason, scope);
+    }
+
+    @Override
+    public boolean needsSecondApprover(List<Target> targets, Actor by) {
+        return approvals.needsSecondApprover(targets, by);
+    }
+
+    @Override
+    public Approvals.Outcome requestApproval(ProposedChange.Disable change, String version, Actor by,
+                                             Optional<String> reason) {
+        return approvals.request(change, version, by, reason);
+    }
+
+    @Override
+    public Approvals.Outcome approve(long request, Actor by, boolean onCall) {
+        return approvals.approve(request, by, onCall);
+    }
+
+    @Override
+    public Approvals.Outcome applyNow(long request, Actor by) {
+        return approvals.applyNow(request, by);
+    }
+
+    @Override
+    public Approvals.Outcome review(long emergency, Actor by, boolean onCall) {
+        return approvals.review(emergency, by, onCall);
+    }
+
+    @Override
+    public Approvals.Outcome emergency(List<Target> targets, Actor by, Optional<String> reason) {
+        return approvals.emergency(targets, by, reason);
     }
 
     @Override

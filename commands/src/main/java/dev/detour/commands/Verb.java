@@ -15,7 +15,7 @@ public enum Verb {
     HELP("/detour help", false),
     STATUS("/detour status [INC-n]", false),
     DECLARE("/detour declare <provider|model>... [-- reason]", true),
-    DISABLE("/detour disable <provider|model>... [--dry-run] [-- reason]", true),
+    DISABLE("/detour disable <provider|model>... [--dry-run|--now] [-- reason]", true),
     ENABLE("/detour enable <provider|model>... [--dry-run] [-- reason]", true),
     ROUTE("/detour route <task-class> <model|stop|auto> [--dry-run]", true),
     CONSENT("/detour consent <task-class> approve|deny", true),

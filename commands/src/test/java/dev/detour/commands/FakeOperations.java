@@ -19,7 +19,11 @@ import dev.detour.incidents.incident.QuestionSettlement;
 import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.application.ChangePreviews;
+import dev.detour.incidents.application.Approvals;
+import dev.detour.incidents.approval.Approval;
+import dev.detour.incidents.approval.ApprovalDecision;
 import dev.detour.incidents.catalog.ConfirmPolicy;
+import dev.detour.incidents.preview.Preview;
 import dev.detour.incidents.preview.ChangePreview;
 import dev.detour.incidents.preview.PreviewOutcome;
 import dev.detour.incidents.preview.ProposedChange;
@@ -31,6 +35,7 @@ import dev.detour.incidents.routing.RouteOverride;
 import dev.detour.incidents.routing.RoutePlanner;
 import dev.detour.incidents.routing.RouteState;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -252,6 +257,98 @@ final class FakeOperations implements Operations {
             return new ChangePreviews.Applying.StateMoved(now);
         }
         return new ChangePreviews.Applying.Applied(disable(change.targets(), by, reason));
+    }
+
+    /** Whether a whole-provider switch-off waits for a second on-call member; not unless a test says so. */
+    boolean secondApprover = false;
+    /** The requests for approval and emergency applies, by number. */
+    final Map<Long, Approval> approvals = new LinkedHashMap<>();
+    /** The time the fake's requests are made and pressed at. */
+    Instant approvalNow = NOW;
+
+    @Override
+    public boolean needsSecondApprover(List<Target> targets, Actor by) {
+        return secondApprover && by.kind() == Actor.Kind.USER
+                && targets.stream().anyMatch(target -> target.fold(provider -> true, model -> false));
+    }
+
+    private String version(ProposedChange change) {
+        PreviewOutcome now = preview(change);
+        previews.remove(previews.size() - 1);
+        return ((PreviewOutcome.Previewed) now).preview().version();
+    }
+
+    @Override
+    public Approvals.Outcome requestApproval(ProposedChange.Disable change, String version, Actor by,
+                                             Optional<String> reason) {
+        PreviewOutcome now = preview(change);
+        previews.remove(previews.size() - 1);
+        Preview preview = ((PreviewOutcome.Previewed) now).preview();
+        if (!preview.version().equals(version)) {
+            return new Approvals.Outcome.Moved(now, Optional.empty());
+        }
+        Approval approval = Approval.request(new IncidentId(1), change.targets(), reason, by, approvalNow, version,
+                Duration.ofMinutes(10)).withId(approvals.size() + 1);
+        approvals.put(approval.id(), approval);
+        changes.add(by.id() + " asked for approval of " + change.targets().stream().map(Target::id).toList());
+        return new Approvals.Outcome.Requested(approval, preview);
+    }
+
+    @Override
+    public Approvals.Outcome approve(long request, Actor by, boolean onCall) {
+        Approval approval = approvals.get(request);
+        if (approval == null) {
+            return new Approvals.Outcome.Unknown();
+        }
+        ApprovalDecision decision = approval.approve(by, onCall, approvalNow,
+                version(new ProposedChange.Disable(approval.targets())));
+        if (decision instanceof ApprovalDecision.Refused refused) {
+            changes.add(by.id() + " was refused: " + refused.reason().word());
+            return new Approvals.Outcome.Refused(approval, refused.reason());
+        }
+        Approval approved = approval.settled(Approval.State.APPROVED, by, approvalNow);
+        approvals.put(request, approved);
+        changes.add(by.id() + " approved " + request);
+        return new Approvals.Outcome.Approved(approved, disable(approval.targets(), approval.requestedBy(),
+                approval.reason()));
+    }
+
+    @Override
+    public Approvals.Outcome applyNow(long request, Actor by) {
+        Approval approval = approvals.get(request);
+        if (approval == null || !approval.open()) {
+            return new Approvals.Outcome.Unknown();
+        }
+        approvals.put(request, approval.settled(Approval.State.APPLIED_NOW, by, approvalNow));
+        return emergency(approval.targets(), by, approval.reason());
+    }
+
+    @Override
+    public Approvals.Outcome review(long emergency, Actor by, boolean onCall) {
+        Approval approval = approvals.get(emergency);
+        if (approval == null) {
+            return new Approvals.Outcome.Unknown();
+        }
+        ApprovalDecision decision = approval.review(by, onCall);
+        if (decision instanceof ApprovalDecision.Refused refused) {
+            changes.add(by.id() + " was refused: " + refused.reason().word());
+            return new Approvals.Outcome.Refused(approval, refused.reason());
+        }
+        Approval reviewed = approval.settled(Approval.State.REVIEWED, by, approvalNow);
+        approvals.put(emergency, reviewed);
+        changes.add(by.id() + " reviewed " + emergency);
+        return new Approvals.Outcome.Reviewed(reviewed);
+    }
+
+    @Override
+    public Approvals.Outcome emergency(List<Target> targets, Actor by, Optional<String> reason) {
+        String version = version(new ProposedChange.Disable(targets));
+        RoutingOutcome outcome = disable(targets, by, reason);
+        Approval approval = Approval.emergency(new IncidentId(1), targets, reason, by, approvalNow, version)
+                .withId(approvals.size() + 1);
+        approvals.put(approval.id(), approval);
+        changes.add(by.id() + " applied at once " + approval.id());
+        return new Approvals.Outcome.Emergency(approval, outcome);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.FollowUp;
+import dev.detour.incidents.approval.Approval;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
@@ -54,6 +55,20 @@ final class BriefSummary {
         this.titles = new IncidentTitle(names, words);
     }
 
+    private String bigChange(Approval approval) {
+        String what = String.join(", ", approval.targets().stream().map(names::target).toList());
+        String asked = Names.actor(approval.requestedBy());
+        if (approval.kind() == Approval.Kind.REQUEST) {
+            return words.get(WordKey.BRIEF_BIG_CHANGE_APPROVED, what, asked,
+                    approval.settledBy().map(Names::actor).orElse(""),
+                    words.duration(approval.took().orElse(java.time.Duration.ZERO)));
+        }
+        return approval.state() == Approval.State.REVIEWED
+                ? words.get(WordKey.BRIEF_BIG_CHANGE_REVIEWED, what, asked,
+                approval.settledBy().map(Names::actor).orElse(""))
+                : words.get(WordKey.BRIEF_BIG_CHANGE_UNREVIEWED, what, asked);
+    }
+
     SlackMessage render(IncidentReport report) {
         Incident incident = report.incident();
         Instant now = report.at();
@@ -87,6 +102,8 @@ final class BriefSummary {
         } else {
             decisions.forEach(line -> lines.add("• " + line));
         }
+        // One line per big change (docs/routing.md, "Two-person rule"): who asked, who approved or reviewed, how long.
+        report.bigChanges().forEach(approval -> lines.add("• " + bigChange(approval)));
         Optional<TimelineDetail.Resolved> resolution = report.timeline().stream()
                 .map(TimelineEntry::detail).filter(TimelineDetail.Resolved.class::isInstance)
                 .map(TimelineDetail.Resolved.class::cast).reduce((first, second) -> second)

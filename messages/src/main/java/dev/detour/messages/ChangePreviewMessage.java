@@ -60,6 +60,14 @@ public final class ChangePreviewMessage {
      * @param moved  whether this replaces a preview the state moved away from
      */
     public SlackMessage confirmation(Preview preview, Optional<String> reason, boolean moved) {
+        return confirmation(preview, reason, moved, false);
+    }
+
+    /**
+     * @param secondApprover whether Confirm asks a second on-call member to approve instead of applying
+     *                       (docs/routing.md, "Two-person rule"): one plain line says so
+     */
+    public SlackMessage confirmation(Preview preview, Optional<String> reason, boolean moved, boolean secondApprover) {
         ProposedChange.Disable disable = (ProposedChange.Disable) preview.change();
         String change = change(disable);
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -67,6 +75,9 @@ public final class ChangePreviewMessage {
             blocks.add(section(s -> s.text(markdownText(words.get(WordKey.PREVIEW_CONFIRM_MOVED)))));
         }
         blocks.addAll(body(preview, WordKey.PREVIEW_CONFIRM_HEADER));
+        if (secondApprover) {
+            blocks.add(section(s -> s.text(markdownText(words.get(WordKey.PREVIEW_SECOND_APPROVER)))));
+        }
         blocks.add(context(c -> c.elements(List.of(markdownText(words.get(WordKey.PREVIEW_CONFIRM_FOOTER))))));
         List<BlockElement> buttons = new ArrayList<>();
         // Each button also carries the other scope offered, so the manager summary can say which was chosen.
@@ -85,7 +96,8 @@ public final class ChangePreviewMessage {
         return new SlackMessage(words.get(WordKey.PREVIEW_CONFIRM_TEXT, SlackMarkup.plain(change)), blocks);
     }
 
-    private List<LayoutBlock> body(Preview preview, WordKey heading) {
+    /** The preview's blocks under {@code heading}: also the body of a request for approval ({@link ApprovalMessage}). */
+    List<LayoutBlock> body(Preview preview, WordKey heading) {
         String change = change(preview.change());
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(words.get(heading)))));
@@ -132,7 +144,7 @@ public final class ChangePreviewMessage {
         return blocks;
     }
 
-    private String change(ProposedChange change) {
+    String change(ProposedChange change) {
         if (change instanceof ProposedChange.Disable disable) {
             return words.get(WordKey.PREVIEW_DISABLE, targets(disable.targets()));
         } else if (change instanceof ProposedChange.Enable enable) {

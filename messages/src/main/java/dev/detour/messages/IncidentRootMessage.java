@@ -5,6 +5,7 @@ import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.approval.Approval;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentState;
@@ -62,6 +63,15 @@ public final class IncidentRootMessage {
      *                 signal repeated many times shows as a count here, not as many replies in the thread
      */
     public SlackMessage render(Incident incident, DetourStatus status, List<TimelineEntry> timeline) {
+        return render(incident, status, timeline, List.of());
+    }
+
+    /**
+     * @param approvals the incident's requests for approval (docs/routing.md, "Two-person rule"): each one still
+     *                  open shows who asked and when it expires
+     */
+    public SlackMessage render(Incident incident, DetourStatus status, List<TimelineEntry> timeline,
+                               List<Approval> approvals) {
         IncidentPicture picture = IncidentPicture.of(incident, status, timeline, names.catalog());
         Instant now = status.at();
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -79,6 +89,12 @@ public final class IncidentRootMessage {
         String title = SlackText.escape(titles.of(picture), Limits.room(Limits.SECTION_TEXT, "**\n" + since));
         String about = "*" + title + "*\n" + since;
         blocks.add(section(s -> s.text(markdownText(Limits.clip(about, Limits.SECTION_TEXT)))));
+        List<String> pending = approvals.stream().filter(approval -> approval.open()
+                        && approval.kind() == Approval.Kind.REQUEST)
+                .map(approval -> new ApprovalMessage(names, words).pending(approval, now)).toList();
+        if (!pending.isEmpty() && incident.isOpen()) {
+            blocks.add(section(s -> s.text(markdownText(Limits.lines(pending, Limits.SECTION_TEXT - 20)))));
+        }
 
         List<String> affected = picture.targets().stream().map(state -> "• " + names.targetWithId(state.target())
                 + " — " + health(state.health(), now)).toList();

@@ -27,6 +27,12 @@ public final class Interactions {
     public static final String CONFIRM_NARROWER = "detour.confirm-narrower";
     /** On a preview that asks first: nothing changes. */
     public static final String CANCEL = "detour.cancel";
+    /** On a request for approval in the thread (two-person rule): value the request's number. */
+    public static final String APPROVE = "detour.approve";
+    /** Beside Approve: applies the request at once as an emergency apply; value the request's number. */
+    public static final String APPLY_NOW = "detour.apply-now";
+    /** On an emergency apply in the thread: value its number. */
+    public static final String REVIEW = "detour.review";
 
     public static final String DECLARE_MODAL = "detour.declare";
     public static final String UPDATE_MODAL = "detour.update";

@@ -87,6 +87,16 @@ public final class TimelineWords {
         if (detail instanceof TimelineDetail.ScopeChosen scope) {
             return scope(words, scope, this::targets);
         }
+        if (detail instanceof TimelineDetail.ApprovalStep approval) {
+            String targets = targets(approval.targets());
+            return switch (approval.step()) {
+                case REQUESTED -> words.get(WordKey.TIMELINE_PLAIN_APPROVAL_REQUESTED, targets);
+                case APPROVED -> words.get(WordKey.TIMELINE_PLAIN_APPROVAL_APPROVED, targets);
+                case EXPIRED -> words.get(WordKey.TIMELINE_PLAIN_APPROVAL_EXPIRED, targets);
+                case EMERGENCY_APPLIED -> words.get(WordKey.TIMELINE_PLAIN_APPROVAL_EMERGENCY, targets);
+                case REVIEWED -> words.get(WordKey.TIMELINE_PLAIN_APPROVAL_REVIEWED, targets);
+            };
+        }
         return ((TimelineDetail.AsWritten) detail).text();
     }
 

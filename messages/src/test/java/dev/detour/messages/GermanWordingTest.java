@@ -89,6 +89,32 @@ class GermanWordingTest {
     }
 
     @Test
+    void everyMessageOfTheTwoPersonRuleIsGerman() {
+        ApprovalMessage messages = new ApprovalMessage(seed.names(), GERMAN);
+        java.time.Instant at = java.time.Instant.parse("2026-06-07T07:15:00Z");
+        dev.detour.incidents.approval.Approval request = dev.detour.incidents.approval.Approval.request(seed.id(),
+                List.of(Target.provider(OPENAI)), java.util.Optional.empty(), Actor.user("U0ALICE"), at, "v1",
+                java.time.Duration.ofMinutes(10)).withId(3);
+        dev.detour.incidents.approval.Approval emergency = dev.detour.incidents.approval.Approval.emergency(seed.id(),
+                List.of(Target.provider(OPENAI)), java.util.Optional.empty(), Actor.user("U0ALICE"), at, "v1")
+                .withId(4);
+        List<SlackMessage> rendered = new ArrayList<>(List.of(
+                messages.opened(request, PreviewCases.disableFirstProvider(seed), at),
+                messages.opened(emergency, PreviewCases.disableFirstProvider(seed), at),
+                messages.settled(emergency.settled(dev.detour.incidents.approval.Approval.State.REVIEWED,
+                        Actor.user("U0BOB"), at), at)));
+        for (dev.detour.incidents.approval.Approval.State state : dev.detour.incidents.approval.Approval.State.values()) {
+            rendered.add(messages.settled(request.settled(state, Actor.user("U0BOB"), at.plusSeconds(180)), at));
+        }
+        List<String> english = new ArrayList<>();
+        for (SlackMessage message : rendered) {
+            ENGLISH.in(withoutData(texts(SlackJson.of(message)))).forEach(english::add);
+        }
+        ENGLISH.in(withoutData(messages.pending(request, at))).forEach(english::add);
+        assertEquals(List.of(), english);
+    }
+
+    @Test
     void everySignalEvidenceIsGerman() {
         SignalEvidenceText evidence = new SignalEvidenceText(GERMAN, ProviderId::value);
         List<String> english = new ArrayList<>();

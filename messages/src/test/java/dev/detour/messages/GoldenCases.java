@@ -40,7 +40,7 @@ final class GoldenCases {
             new HelpMessage.Command(WordKey.HELP_VERB_HELP, "/detour help", false),
             new HelpMessage.Command(WordKey.HELP_VERB_STATUS, "/detour status [INC-n]", false),
             new HelpMessage.Command(WordKey.HELP_VERB_DECLARE, "/detour declare <provider|model>... [-- reason]", true),
-            new HelpMessage.Command(WordKey.HELP_VERB_DISABLE, "/detour disable <provider|model>... [--dry-run] [-- reason]", true),
+            new HelpMessage.Command(WordKey.HELP_VERB_DISABLE, "/detour disable <provider|model>... [--dry-run|--now] [-- reason]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_ENABLE, "/detour enable <provider|model>... [--dry-run] [-- reason]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_ROUTE, "/detour route <task-class> <model|stop|auto> [--dry-run]", true),
             new HelpMessage.Command(WordKey.HELP_VERB_CONSENT, "/detour consent <task-class> approve|deny", true),

@@ -70,6 +70,8 @@ class TimelineTextTest {
                 "scope: all of provider anthropic; a narrower scope (model claude-opus-4-8) was offered");
         lines.put(new TimelineDetail.ScopeChosen(List.of(ANTHROPIC), List.of(), false),
                 "scope: all of provider anthropic; no narrower scope was offered");
+        lines.put(new TimelineDetail.ApprovalStep(TimelineDetail.ApprovalStep.Step.APPROVED, List.of(ANTHROPIC)),
+                "approved switching off provider anthropic");
         lines.put(new TimelineDetail.AsWritten(TimelineEntry.Type.SIGNAL, "as it was stored"), "as it was stored");
         return lines;
     }

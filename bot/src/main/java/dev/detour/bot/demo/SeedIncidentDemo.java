@@ -113,7 +113,10 @@ public final class SeedIncidentDemo {
         return play(out, folder);
     }
 
-    /** The example config built into the jar, which the demo plays whatever detour.yml this machine has. */
+    /**
+     * The example config built into the jar, which the demo plays whatever detour.yml this machine has. Its
+     * two-person rule stays on: the preview says so, and Alice's narrower switch-off needs nobody else.
+     */
     public static DetourConfig config(Path folder) {
         return new ConfigLocation(Map.of(), folder).load();
     }

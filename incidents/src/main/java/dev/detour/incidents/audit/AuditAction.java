@@ -19,6 +19,18 @@ public record AuditAction(String text) {
     public static final AuditAction CONSENT_CLEARED = new AuditAction("consent.cleared");
     /** A previewed change was confirmed and applied; its {@code after} is the preview's version. */
     public static final AuditAction CHANGE_CONFIRMED = new AuditAction("change.confirmed");
+    /** A whole-provider switch-off waits for a second on-call member; {@code after} is the preview's version. */
+    public static final AuditAction APPROVAL_REQUESTED = new AuditAction("approval.requested");
+    /** A second on-call member approved; the change was applied as previewed. */
+    public static final AuditAction APPROVAL_GRANTED = new AuditAction("approval.granted");
+    /** A press of Approve or Review that did not count; {@code reason} says why ({@code reason=self}, ...). */
+    public static final AuditAction APPROVAL_REFUSED = new AuditAction("approval.refused");
+    /** Nobody approved within {@code approval-timeout}: nothing changed. */
+    public static final AuditAction APPROVAL_EXPIRED = new AuditAction("approval.expired");
+    /** A switch-off applied at once on the person's own responsibility ({@code --now}, "Apply now"). */
+    public static final AuditAction CHANGE_EMERGENCY = new AuditAction("change.emergency");
+    /** A second on-call member reviewed an emergency apply. */
+    public static final AuditAction CHANGE_REVIEWED = new AuditAction("change.reviewed");
     public static final AuditAction SIGNAL_FIRING = new AuditAction("signal.firing");
     public static final AuditAction SIGNAL_CLEARED = new AuditAction("signal.cleared");
     public static final AuditAction STATUS_PAGE_INCIDENT = new AuditAction("signal.statuspage-incident");

@@ -1,10 +1,12 @@
 package dev.detour.incidents.event;
 
+import dev.detour.incidents.approval.Approval;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.TimelineEntry;
+import dev.detour.incidents.preview.Preview;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.signals.Signal;
@@ -19,7 +21,7 @@ import java.util.Optional;
  */
 public sealed interface DetourEvent
         permits DetourEvent.IncidentChanged, DetourEvent.AvailabilityChanged, DetourEvent.RouteChanged,
-        DetourEvent.SignalReceived {
+        DetourEvent.SignalReceived, DetourEvent.ApprovalChanged {
 
     /** Given at creation, never derived from what the event says: two events alike in every field are two events. */
     EventId id();
@@ -79,6 +81,22 @@ public sealed interface DetourEvent
         public RouteChanged(Instant at, Actor actor, Optional<Route> before, Route after,
                             Optional<RouteReason> reason, Optional<IncidentId> incident) {
             this(EventId.random(), at, actor, before, after, reason, incident);
+        }
+    }
+
+    /**
+     * A request for approval or an emergency apply was made ({@code preview} present: post it in the thread) or
+     * settled (approved, expired, replaced, reviewed: edit its message).
+     */
+    record ApprovalChanged(EventId id, Instant at, Actor actor, Approval approval, Optional<Preview> preview)
+            implements DetourEvent {
+        public ApprovalChanged(Instant at, Actor actor, Approval approval, Optional<Preview> preview) {
+            this(EventId.random(), at, actor, approval, preview);
+        }
+
+        @Override
+        public Optional<IncidentId> incident() {
+            return Optional.of(approval.incident());
         }
     }
 }

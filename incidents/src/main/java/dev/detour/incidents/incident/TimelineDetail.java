@@ -335,6 +335,35 @@ public sealed interface TimelineDetail {
     }
 
     /**
+     * A step of the two-person rule about a switch-off of {@code targets} (docs/routing.md, "Two-person rule"); the
+     * entry's actor is who took it (who asked, approved, applied at once, reviewed; the policy for an expiry).
+     */
+    record ApprovalStep(Step step, List<Target> targets) implements TimelineDetail {
+        public enum Step {
+            /** A second on-call member was asked to approve. */
+            REQUESTED,
+            /** A second on-call member approved; the change was applied. */
+            APPROVED,
+            /** Nobody approved in time; nothing changed. */
+            EXPIRED,
+            /** Applied at once, on the person's own responsibility. */
+            EMERGENCY_APPLIED,
+            /** A second on-call member reviewed the emergency apply. */
+            REVIEWED
+        }
+
+        public ApprovalStep {
+            Objects.requireNonNull(step, "step");
+            targets = List.copyOf(targets);
+        }
+
+        @Override
+        public TimelineEntry.Type type() {
+            return TimelineEntry.Type.APPROVAL;
+        }
+    }
+
+    /**
      * An entry written by an earlier release, whose stored text does not say more than itself: shown as stored.
      */
     record AsWritten(TimelineEntry.Type type, String text) implements TimelineDetail {

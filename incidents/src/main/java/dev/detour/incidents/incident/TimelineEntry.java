@@ -8,7 +8,7 @@ import java.util.Objects;
 public record TimelineEntry(Instant at, Actor actor, TimelineDetail detail) {
     public enum Type {
         OPENED, REOPENED, STATE_CHANGED, TITLE_SET, KIND_SET, TARGETS_ADDED, ACKNOWLEDGED, UPDATE, SIGNAL,
-        AVAILABILITY_CHANGED, ROUTE_CHANGED, RESOLVED, SCOPE_CHOSEN
+        AVAILABILITY_CHANGED, ROUTE_CHANGED, RESOLVED, SCOPE_CHOSEN, APPROVAL
     }
 
     public TimelineEntry {

@@ -82,6 +82,9 @@ final class TimelineDetailJson {
             json.put("kind", "scope-chosen").put("narrowerChosen", scope.narrowerChosen());
             json.set("proposed", targets(scope.proposed()));
             json.set("narrower", targets(scope.narrower()));
+        } else if (detail instanceof TimelineDetail.ApprovalStep approval) {
+            json.put("kind", "approval").put("step", EnumWords.of(approval.step()))
+                    .set("targets", targets(approval.targets()));
         } else if (detail instanceof TimelineDetail.AsWritten written) {
             json.put("kind", "as-written").put("type", EnumWords.of(written.type())).put("text", written.text());
         } else {
@@ -130,6 +133,8 @@ final class TimelineDetailJson {
                     text(json, "impact"), text(json, "status"), text(json, "body"));
             case "scope-chosen" -> new TimelineDetail.ScopeChosen(targets(json.path("proposed")),
                     targets(json.path("narrower")), json.path("narrowerChosen").asBoolean());
+            case "approval" -> new TimelineDetail.ApprovalStep(word(TimelineDetail.ApprovalStep.Step.values(),
+                    text(json, "step")), targets(json.path("targets")));
             case "as-written" -> new TimelineDetail.AsWritten(word(
                     dev.detour.incidents.incident.TimelineEntry.Type.values(), text(json, "type")), text(json, "text"));
             default -> throw new IllegalArgumentException("unknown timeline detail " + kind);

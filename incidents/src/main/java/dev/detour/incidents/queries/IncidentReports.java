@@ -7,6 +7,7 @@ import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.ports.ApprovalRequests;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.ports.SupportPosts;
 import dev.detour.incidents.readmodel.IncidentReport;
@@ -25,8 +26,11 @@ public class IncidentReports {
     private final AuditTrail audit;
     private final SupportPosts supportPosts;
     private final Clock clock;
+    private final ApprovalRequests approvals;
 
-    public IncidentReports(IncidentService incidents, AuditTrail audit, SupportPosts supportPosts, Clock clock) {
+    public IncidentReports(IncidentService incidents, AuditTrail audit, SupportPosts supportPosts, Clock clock,
+                           ApprovalRequests approvals) {
+        this.approvals = approvals;
         this.incidents = incidents;
         this.audit = audit;
         this.supportPosts = supportPosts;
@@ -53,6 +57,7 @@ public class IncidentReports {
                         && record.subject() instanceof AuditSubject.OfTaskClass)
                 .filter(record -> !record.at().isAfter(now))
                 .toList();
-        return Optional.of(new IncidentReport(incident.get(), incidents.timeline(id), changes, now));
+        return Optional.of(new IncidentReport(incident.get(), incidents.timeline(id), changes, now,
+                approvals.ofIncident(id)));
     }
 }

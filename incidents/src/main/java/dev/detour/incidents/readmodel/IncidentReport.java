@@ -1,5 +1,6 @@
 package dev.detour.incidents.readmodel;
 
+import dev.detour.incidents.approval.Approval;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.TimelineEntry;
@@ -9,12 +10,26 @@ import java.util.List;
 
 /**
  * Everything a manager summary is made of: the incident, its timeline, and every route change while it was
- * open (from the audit trail, so fallbacks and pauses have their exact start and end).
+ * open (from the audit trail, so fallbacks and pauses have their exact start and end), and the big changes the
+ * two-person rule held or that were applied at once (docs/routing.md, "Two-person rule").
  */
 public record IncidentReport(Incident incident, List<TimelineEntry> timeline, List<AuditRecord> routeChanges,
-                             Instant at) {
+                             Instant at, List<Approval> approvals) {
     public IncidentReport {
         timeline = List.copyOf(timeline);
         routeChanges = List.copyOf(routeChanges);
+        approvals = approvals == null ? List.of() : List.copyOf(approvals);
+    }
+
+    /** Without approvals: no change of the incident waited for a second person. */
+    public IncidentReport(Incident incident, List<TimelineEntry> timeline, List<AuditRecord> routeChanges,
+                          Instant at) {
+        this(incident, timeline, routeChanges, at, List.of());
+    }
+
+    /** The big changes that were made: approved requests and emergency applies, oldest first. */
+    public List<Approval> bigChanges() {
+        return approvals.stream().filter(approval -> approval.kind() == Approval.Kind.EMERGENCY
+                || approval.state() == Approval.State.APPROVED).toList();
     }
 }

@@ -464,6 +464,8 @@ abstract class PersistenceContract implements TestPropertyProvider {
                 new TimelineDetail.ScopeChosen(List.of(Target.provider(ANTHROPIC)),
                         List.of(Target.model(OPUS_48), Target.model(OPUS_47)), true),
                 new TimelineDetail.ScopeChosen(List.of(Target.provider(ANTHROPIC)), List.of(), false),
+                new TimelineDetail.ApprovalStep(TimelineDetail.ApprovalStep.Step.EMERGENCY_APPLIED,
+                        List.of(Target.provider(ANTHROPIC))),
                 new TimelineDetail.AsWritten(TimelineEntry.Type.SIGNAL, hostile));
         assertEquals(Set.of(TimelineDetail.class.getPermittedSubclasses()),
                 details.stream().map(Object::getClass).collect(Collectors.toSet()), "one of each kind");

@@ -4,6 +4,8 @@ import dev.detour.incidents.ClockFactory;
 import dev.detour.incidents.FortyModelCatalog;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.catalog.DetectionSettings;
+import dev.detour.incidents.catalog.PolicySettings;
+import dev.detour.incidents.catalog.SecondApproverPolicy;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.catalog.SlackSettings;
@@ -34,6 +36,12 @@ public class SeedConfigFactory {
     /** {@code true}: the 40-model catalog ({@link FortyModelCatalog}) instead of the seed catalog. */
     public static final String FORTY_MODELS = "detour.test.forty-models";
 
+    /**
+     * A duration (ISO-8601, {@code PT20S}): the two-person rule on ({@code second-approver: provider}) with this
+     * {@code approval-timeout}; unset, the defaults (off).
+     */
+    public static final String SECOND_APPROVER = "detour.test.second-approver";
+
     /** A webhook sink ({@code apps}, secret in {@code DETOUR_TEST_WEBHOOK_SECRET}) at this URL. */
     public static final String WEBHOOK_SINK = "detour.test.webhook-sink";
     /** A flagd file sink ({@code flagd}) at this path. */
@@ -51,7 +59,8 @@ public class SeedConfigFactory {
     public DetourConfig seedConfig(@Value("${" + AUTOMATIC_PROVIDER + ":}") String automaticProvider,
                                    @Value("${" + WEBHOOK_SINK + ":}") String webhook,
                                    @Value("${" + FILE_SINK + ":}") String file,
-                                   @Value("${" + FORTY_MODELS + ":false}") boolean fortyModels) {
+                                   @Value("${" + FORTY_MODELS + ":false}") boolean fortyModels,
+                                   @Value("${" + SECOND_APPROVER + ":}") String secondApprover) {
         List<Sink> sinks = new java.util.ArrayList<>();
         if (!webhook.isEmpty()) {
             sinks.add(new Sink.Webhook("apps", java.net.URI.create(webhook), "DETOUR_TEST_WEBHOOK_SECRET"));
@@ -61,7 +70,9 @@ public class SeedConfigFactory {
         }
         return new DetourConfig(fortyModels ? FortyModelCatalog.catalog() : SeedCatalog.withAutomatic(automaticProvider),
                 new SlackSettings("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS", List.of("U0ALICE", "S0ONCALL")),
-                DetectionSettings.DEFAULTS, sinks, "seed catalog (tests)");
+                DetectionSettings.DEFAULTS, sinks, secondApprover.isEmpty() ? PolicySettings.DEFAULTS
+                : new PolicySettings(PolicySettings.DEFAULTS.confirm(), SecondApproverPolicy.PROVIDER,
+                java.time.Duration.parse(secondApprover)), "seed catalog (tests)");
     }
 
     /** Tests of signed Slack requests keep the real clock ({@code detour.test.real-clock=true}): Bolt reads it. */

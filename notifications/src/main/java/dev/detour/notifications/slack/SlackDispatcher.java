@@ -79,12 +79,15 @@ public class SlackDispatcher {
     private final DeliveryGuarantee guarantee;
     private final Wording words;
     private final QuestionDeliveries questions;
+    private final ApprovalDeliveries approvals;
 
     public SlackDispatcher(OutboxQueue outbox, @Named("slack") SlackSender slack, IncidentThreads threads,
                             IncidentService incidents, StatusService status, Catalog catalog, Clock clock,
                             Outbox notes, SlackSettings settings, SlackDeliverySettings delivery,
-                            DeliveryGuarantee guarantee, Wording words, QuestionDeliveries questions) {
+                            DeliveryGuarantee guarantee, Wording words, QuestionDeliveries questions,
+                            ApprovalDeliveries approvals) {
         this.questions = questions;
+        this.approvals = approvals;
         this.notes = notes;
         this.settings = settings;
         this.delivery = delivery;
@@ -205,7 +208,8 @@ public class SlackDispatcher {
     /** Posts and edits have separate limits at Slack. */
     private static String limitOf(OutboxEntry row) {
         return kindOf(row).equals(Optional.of(SlackKind.ROOT_REFRESH))
-                || kindOf(row).equals(Optional.of(SlackKind.QUESTION_SETTLED)) ? "edit" : "post";
+                || kindOf(row).equals(Optional.of(SlackKind.QUESTION_SETTLED))
+                || kindOf(row).equals(Optional.of(SlackKind.APPROVAL_SETTLED)) ? "edit" : "post";
     }
 
     private static Target targetOf(OutboxEntry row, Optional<IncidentThreads.Thread> thread) {
@@ -214,10 +218,10 @@ public class SlackDispatcher {
             case ROOT_REFRESH -> thread.map(t -> new Target(t.channel(), Optional.of(t.ts()), true)).orElse(topLevel);
             // Its root message was written before it to the same channel, and rows of a channel go in order: by
             // now the root has a ts, or it failed for good and the reply stands on its own.
-            case REPLY, QUESTION -> thread.map(t -> new Target(t.channel(), Optional.of(t.ts()), false))
+            case REPLY, QUESTION, APPROVAL -> thread.map(t -> new Target(t.channel(), Optional.of(t.ts()), false))
                     .orElse(topLevel);
             // Edits of the questions' own messages, wherever they were posted: nothing to look up before.
-            case QUESTION_SETTLED -> new Target(row.destination(), Optional.empty(), true);
+            case QUESTION_SETTLED, APPROVAL_SETTLED -> new Target(row.destination(), Optional.empty(), true);
             case SUPPORT_POST, SUMMARY, DIRECT_MESSAGE -> topLevel;
         };
     }
@@ -270,6 +274,8 @@ public class SlackDispatcher {
             case QUESTION -> incident.isEmpty() ? new SendResult.Failed("a question without an incident")
                     : questions.post(row, incident.get(), target.channel(), target.threadTs(), slack, markOf(row));
             case QUESTION_SETTLED -> questions.settle(row, slack);
+            case APPROVAL -> approvals.post(row, target.channel(), target.threadTs(), slack, markOf(row));
+            case APPROVAL_SETTLED -> approvals.settle(row, slack);
         };
     }
 
@@ -278,7 +284,8 @@ public class SlackDispatcher {
         if (incident.isEmpty()) {
             return new SendResult.Failed("no incident " + id);
         }
-        SlackPayload message = SlackPayload.of(root.render(incident.get(), status.current(), incidents.timeline(id)));
+        SlackPayload message = SlackPayload.of(root.render(incident.get(), status.current(), incidents.timeline(id),
+                approvals.ofIncident(id)));
         return target.edit() ? slack.update(target.channel(), target.threadTs().orElseThrow(), message)
                 : slack.post(target.channel(), Optional.empty(), message, markOf(row));
     }
@@ -288,7 +295,9 @@ public class SlackDispatcher {
         if (incident.isEmpty() || kindOf(row).equals(Optional.of(SlackKind.ROOT_REFRESH))
                 || kindOf(row).equals(Optional.of(SlackKind.REPLY))
                 || kindOf(row).equals(Optional.of(SlackKind.QUESTION))
-                || kindOf(row).equals(Optional.of(SlackKind.QUESTION_SETTLED))) {
+                || kindOf(row).equals(Optional.of(SlackKind.QUESTION_SETTLED))
+                || kindOf(row).equals(Optional.of(SlackKind.APPROVAL))
+                || kindOf(row).equals(Optional.of(SlackKind.APPROVAL_SETTLED))) {
             return; // the thread itself is what failed
         }
         SlackPayload note = SlackPayload.of(SlackMessage.plain(words.get(WordKey.REPLY_UNDELIVERABLE,
@@ -306,6 +315,9 @@ public class SlackDispatcher {
             }
             if (kindOf(row).equals(Optional.of(SlackKind.QUESTION))) {
                 questions.posted(row, delivered.channel(), delivered.ts(), slack);
+            }
+            if (kindOf(row).equals(Optional.of(SlackKind.APPROVAL))) {
+                approvals.posted(row, delivered.channel(), delivered.ts());
             }
             outbox.sent(row, List.of(new AuditRecord(now, Actor.system("outbox"),
                     AuditAction.delivered(row.topic()), AuditSubject.slack(delivered.channel() + "/" + delivered.ts()),

@@ -15,6 +15,10 @@ public enum SlackKind implements OutboxKind {
     QUESTION("slack.question", "slack-question"),
     /** Something settled or changed questions of an incident: their messages are rendered again and edited. */
     QUESTION_SETTLED("slack.question-settled", "slack-question-settled"),
+    /** A request for approval or an emergency apply in the incident's thread: posted, its ts remembered. */
+    APPROVAL("slack.approval", "slack-approval"),
+    /** A request for approval or an emergency apply was settled: its message is edited to one line. */
+    APPROVAL_SETTLED("slack.approval-settled", "slack-approval-settled"),
     /** A post in the support channel; its words are also in the support post log. */
     SUPPORT_POST("slack.support", "slack-support-post"),
     /** The manager summary of a resolved incident. */
