@@ -45,6 +45,12 @@ public class RampTable implements RampStore {
         }
     }
 
+    @Override
+    public void saveEvidence(Ramp ramp) {
+        rows.updateEvidence(TargetKeys.key(ramp.target()), json.evidence(ramp.evidence()), clock.instant(),
+                ramp.state().word(), ramp.step(), ramp.holdSince());
+    }
+
     private Ramp ramp(RampRow row) {
         return new Ramp(TargetKeys.target(row.targetKey()), json.steps(row.steps()), Duration.ofMillis(row.holdMs()),
                 row.minRequests(), RampState.fromWord(row.state()).orElseThrow(), row.step(), row.startedAt(),

@@ -21,4 +21,10 @@ public interface RampStore {
 
     /** Stores {@code ramp} as its target's latest ramp, replacing an earlier one. */
     void save(Ramp ramp);
+
+    /**
+     * Keeps the evidence a tick gathered without a move, only while the stored ramp still stands where
+     * {@code ramp} does (same state, step and hold): a move made meanwhile is never overwritten.
+     */
+    void saveEvidence(Ramp ramp);
 }

@@ -68,9 +68,9 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
     }
 
     /**
-     * The regular check with what is known now. Running or paused: a sample over the limits, or a source calling
-     * the target failing, rolls back at once. Running and the hold over: advance on enough healthy traffic, or
-     * without traffic when nothing fired; otherwise hold the step again.
+     * The regular check with what is known now. Running or paused: a window over the limits rolls back at once.
+     * Running and the hold over: advance on enough healthy traffic, or without traffic when no source called the
+     * target failing during the hold; otherwise hold the step again.
      */
     public RampChange tick(Instant now, RampSample sample, RampThresholds limits) {
         if (state != RampState.RUNNING && state != RampState.PAUSED) {
@@ -80,7 +80,8 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
         Optional<RampMove.RollbackCause> failing = failing(sample, limits);
         if (failing.isPresent()) {
             Ramp rolledBack = with(RampState.ROLLED_BACK, step, now, now, seen, rollbacks + 1);
-            return new RampChange.Moved(rolledBack, new RampMove.RolledBack(percent(), seen, failing.get()));
+            return new RampChange.Moved(rolledBack, new RampMove.RolledBack(percent(), seen, failing.get(),
+                    Optional.empty()));
         }
         if (state == RampState.PAUSED || now.isBefore(holdSince.plus(hold))) {
             return new RampChange.Unchanged(with(state, step, stepSince, holdSince, seen, rollbacks));
@@ -98,6 +99,19 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
         }
         Ramp next = with(RampState.RUNNING, step + 1, now, now, HoldEvidence.NONE, rollbacks);
         return new RampChange.Moved(next, new RampMove.Advanced(percent(), next.percent(), seen, withoutTraffic));
+    }
+
+    /**
+     * A source (the gateway, the status page, Alertmanager) says the target fails again: a running or paused ramp
+     * rolls back at once.
+     */
+    public RampChange signalled(Instant now, String source) {
+        if (state != RampState.RUNNING && state != RampState.PAUSED) {
+            return new RampChange.Unchanged(this);
+        }
+        Ramp rolledBack = with(RampState.ROLLED_BACK, step, now, now, evidence, rollbacks + 1);
+        return new RampChange.Moved(rolledBack, new RampMove.RolledBack(percent(), evidence,
+                RampMove.RollbackCause.FIRING, Optional.of(source)));
     }
 
     /** {@code ramp <target> pause}: keep the current share; no step is taken until resumed. */
@@ -151,9 +165,6 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
     }
 
     private static Optional<RampMove.RollbackCause> failing(RampSample sample, RampThresholds limits) {
-        if (!sample.firing().isEmpty()) {
-            return Optional.of(RampMove.RollbackCause.FIRING);
-        }
         if (sample.requests() < limits.windowMinRequests()) {
             return Optional.empty();
         }

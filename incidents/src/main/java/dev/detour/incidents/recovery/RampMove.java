@@ -37,8 +37,15 @@ public sealed interface RampMove {
         }
     }
 
-    /** The step's evidence crossed a limit: back to 0% at once, and on-call is asked. */
-    record RolledBack(int fromPercent, HoldEvidence evidence, RollbackCause cause) implements RampMove {
+    /**
+     * The step's evidence crossed a limit, or a source said the target fails again: back to 0% at once, and
+     * on-call is asked.
+     *
+     * @param source the source that fired ({@code gateway}, {@code alertmanager}, {@code statuspage:openai}), for
+     *               {@link RollbackCause#FIRING}
+     */
+    record RolledBack(int fromPercent, HoldEvidence evidence, RollbackCause cause, java.util.Optional<String> source)
+            implements RampMove {
         @Override
         public String word() {
             return "rolled-back";
@@ -90,7 +97,7 @@ public sealed interface RampMove {
         ERROR_RATE,
         /** The window's p95 latency reached the detection's {@code p95-latency-ms}. */
         LATENCY,
-        /** A source (gateway, status page, Alertmanager) called the target failing again. */
+        /** A source (gateway, status page, Alertmanager) signalled the target failing again. */
         FIRING
     }
 }

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param errors       provider failures and capacity errors in the window
  * @param p95OverLimit whether the window's p95 latency reaches the detection's {@code p95-latency-ms}
  * @param p95Ms        the window's p95 latency, approximate, for people to read
- * @param firing       the sources that call the target failing now ({@code gateway}, {@code alertmanager},
- *                     {@code statuspage:openai}); empty when none does
+ * @param firing       the sources that call the target failing now (its provider's status page,
+ *                     {@code statuspage:openai}); empty when none does. They keep a step without traffic from
+ *                     advancing; a new failure reaches the ramp as a signal ({@link Ramp#signalled}).
  * @param window       how far back the window reaches
  */
 public record RampSample(long requests, long errors, boolean p95OverLimit, long p95Ms, List<String> firing,

@@ -165,11 +165,23 @@ class RampTest {
 
     @Test
     void aTargetThatFailsAgainMidStepRollsBackEvenWithoutTraffic() {
-        RampChange change = started().tick(clock.instant().plusSeconds(30),
-                new RampSample(0, 0, false, 0, List.of("statuspage:openai"), WINDOW), LIMITS);
+        RampChange change = started().signalled(clock.instant().plusSeconds(30), "alertmanager");
 
-        assertEquals(RampMove.RollbackCause.FIRING, assertInstanceOf(RampMove.RolledBack.class,
-                assertInstanceOf(RampChange.Moved.class, change).move()).cause());
+        RampMove.RolledBack move = assertInstanceOf(RampMove.RolledBack.class,
+                assertInstanceOf(RampChange.Moved.class, change).move());
+        assertEquals(RampMove.RollbackCause.FIRING, move.cause());
+        assertEquals(Optional.of("alertmanager"), move.source());
+        assertEquals(0, current(change).percent());
+    }
+
+    @Test
+    void withoutTrafficAStatusPageStillFiringHoldsTheStep() {
+        RampChange change = tickFor(started(), Duration.ofMinutes(6),
+                new RampSample(0, 0, false, 0, List.of("statuspage:openai"), WINDOW));
+
+        RampMove.Held held = assertInstanceOf(RampMove.Held.class,
+                assertInstanceOf(RampChange.Moved.class, change).move());
+        assertTrue(held.evidence().firingSeen());
     }
 
     @Test
