@@ -38,6 +38,8 @@ public class SeedConfigFactory {
     public static final String WEBHOOK_SINK = "detour.test.webhook-sink";
     /** A flagd file sink ({@code flagd}) at this path. */
     public static final String FILE_SINK = "detour.test.file-sink";
+    /** A provider whose models come back through a ramp: steps 10, 50, 100, hold 1m, 20 requests. */
+    public static final String STAGED_PROVIDER = "detour.test.staged-provider";
 
     /** Test properties for a context on {@code database} with the seed catalog, as strings (TestPropertyProvider). */
     public static Map<String, String> properties(Map<String, Object> database) {
@@ -51,7 +53,8 @@ public class SeedConfigFactory {
     public DetourConfig seedConfig(@Value("${" + AUTOMATIC_PROVIDER + ":}") String automaticProvider,
                                    @Value("${" + WEBHOOK_SINK + ":}") String webhook,
                                    @Value("${" + FILE_SINK + ":}") String file,
-                                   @Value("${" + FORTY_MODELS + ":false}") boolean fortyModels) {
+                                   @Value("${" + FORTY_MODELS + ":false}") boolean fortyModels,
+                                   @Value("${" + STAGED_PROVIDER + ":}") String stagedProvider) {
         List<Sink> sinks = new java.util.ArrayList<>();
         if (!webhook.isEmpty()) {
             sinks.add(new Sink.Webhook("apps", java.net.URI.create(webhook), "DETOUR_TEST_WEBHOOK_SECRET"));
@@ -59,7 +62,8 @@ public class SeedConfigFactory {
         if (!file.isEmpty()) {
             sinks.add(new Sink.FlagdFile("flagd", java.nio.file.Path.of(file)));
         }
-        return new DetourConfig(fortyModels ? FortyModelCatalog.catalog() : SeedCatalog.withAutomatic(automaticProvider),
+        return new DetourConfig(fortyModels ? FortyModelCatalog.catalog()
+                : SeedCatalog.withStaged(SeedCatalog.withAutomatic(automaticProvider), stagedProvider),
                 new SlackSettings("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS", List.of("U0ALICE", "S0ONCALL")),
                 DetectionSettings.DEFAULTS, sinks, "seed catalog (tests)");
     }
