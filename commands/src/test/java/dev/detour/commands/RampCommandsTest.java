@@ -118,4 +118,29 @@ class RampCommandsTest {
 
         assertFalse(answer.startsWith("Done"), answer);
     }
+
+    @Test
+    void theRampButtonsAreRampCommandsOnTheTargetTheyCarry() {
+        InteractionHandler buttons = new InteractionHandler(commands, SeedCatalog.catalog(), CommandHandlerTest.ENGLISH);
+
+        assertEquals(Optional.of(new DetourCommand.Ramp(GPT, RampCommand.RETRY, Optional.empty())),
+                buttons.command(dev.detour.messages.Interactions.RAMP_RETRY, "model:gpt-5"));
+        assertEquals(Optional.of(new DetourCommand.Ramp(GPT, RampCommand.KEEP_OFF, Optional.empty())),
+                buttons.command(dev.detour.messages.Interactions.RAMP_KEEP_OFF, "model:gpt-5"));
+        assertEquals(Optional.of(new DetourCommand.Ramp(Target.provider(OPENAI), RampCommand.PAUSE,
+                Optional.empty())), buttons.command(dev.detour.messages.Interactions.RAMP_PAUSE, "provider:openai"));
+        assertEquals(Optional.empty(), buttons.command(dev.detour.messages.Interactions.RAMP_ABORT, "model:gpt-9"),
+                "a target no longer configured");
+    }
+
+    @Test
+    void retryOnARampThatDidNotRollBackIsAnsweredNotDone() {
+        operations.staged.add(GPT);
+        run("enable gpt-5");
+
+        String answer = text(commands.execute(new DetourCommand.Ramp(GPT, RampCommand.RETRY, Optional.empty()),
+                ALICE));
+
+        assertEquals("The ramp of GPT-5 is running: `retry` does not apply now.", answer);
+    }
 }

@@ -27,6 +27,12 @@ public final class Interactions {
     public static final String CONFIRM_NARROWER = "detour.confirm-narrower";
     /** On a preview that asks first: nothing changes. */
     public static final String CANCEL = "detour.cancel";
+    /** A ramp's buttons (docs/recovery.md); the value is the target, {@code model:gpt-5}. */
+    public static final String RAMP_RETRY = "detour.ramp-retry";
+    public static final String RAMP_KEEP_OFF = "detour.ramp-keep-off";
+    public static final String RAMP_PAUSE = "detour.ramp-pause";
+    public static final String RAMP_ABORT = "detour.ramp-abort";
+    public static final String RAMP_COMPLETE = "detour.ramp-complete";
 
     public static final String DECLARE_MODAL = "detour.declare";
     public static final String UPDATE_MODAL = "detour.update";

@@ -10,8 +10,19 @@ import dev.detour.incidents.recovery.RampSample;
 import dev.detour.incidents.recovery.RampShare;
 import dev.detour.incidents.recovery.RampState;
 
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
  * The words of staged recovery (docs/recovery.md): the root message's line per ramp, the thread reply per move,
@@ -75,6 +86,34 @@ public final class RampText {
         RampMove.Aborted aborted = (RampMove.Aborted) move;
         return words.get(aborted.keptOffAfterRollback() ? WordKey.RAMP_REPLY_KEPT_OFF : WordKey.RAMP_REPLY_ABORTED,
                 name, who);
+    }
+
+    /**
+     * The thread reply to one move, as a message: a rollback asks on-call with Retry ramp and Keep off; a started,
+     * advanced or resumed ramp offers Pause, Abort and Complete now.
+     */
+    public SlackMessage replyMessage(DetourEvent.RampMoved event, Instant now) {
+        String text = Limits.clip(reply(event, now), Limits.SECTION_TEXT);
+        String value = event.target().kind() + ":" + event.target().id();
+        List<BlockElement> buttons = new ArrayList<>();
+        if (event.move() instanceof RampMove.RolledBack) {
+            buttons.add(button(b -> b.actionId(Interactions.RAMP_RETRY).style("primary").value(value)
+                    .text(plainText(words.get(WordKey.RAMP_BUTTON_RETRY)))));
+            buttons.add(button(b -> b.actionId(Interactions.RAMP_KEEP_OFF).value(value)
+                    .text(plainText(words.get(WordKey.RAMP_BUTTON_KEEP_OFF)))));
+        } else if (event.share().flatMap(RampShare::nextStepAt).isPresent()) {
+            buttons.add(button(b -> b.actionId(Interactions.RAMP_PAUSE).value(value)
+                    .text(plainText(words.get(WordKey.RAMP_BUTTON_PAUSE)))));
+            buttons.add(button(b -> b.actionId(Interactions.RAMP_ABORT).value(value)
+                    .text(plainText(words.get(WordKey.RAMP_BUTTON_ABORT)))));
+            buttons.add(button(b -> b.actionId(Interactions.RAMP_COMPLETE).value(value)
+                    .text(plainText(words.get(WordKey.RAMP_BUTTON_COMPLETE)))));
+        }
+        if (buttons.isEmpty()) {
+            return SlackMessage.plain(text);
+        }
+        List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(text))), actions(a -> a.elements(buttons)));
+        return new SlackMessage(text, blocks);
     }
 
     /** Why a ramp command changed nothing. */
