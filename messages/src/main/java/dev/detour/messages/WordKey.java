@@ -605,6 +605,7 @@ public enum WordKey {
     WORD_ROUTE_AWAITING_CONSENT("word.route.awaiting-consent"),
     WORD_ROUTE_STOPPED("word.route.stopped"),
     HELP_VERB_RAMP("help.verb.ramp"),
+    ROOT_COMING_BACK("root.coming-back"),
     RAMP_LINE("ramp.line"),
     RAMP_LINE_NEXT("ramp.line.next"),
     RAMP_LINE_PAUSED("ramp.line.paused"),
