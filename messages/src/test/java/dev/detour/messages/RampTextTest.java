@@ -53,7 +53,7 @@ class RampTextTest {
                 moved(new RampMove.Advanced(10, 50, SEEN, false), Optional.of(AT_50), policy),
                 moved(new RampMove.Advanced(10, 50, HoldEvidence.NONE, true), Optional.of(AT_50), policy),
                 moved(new RampMove.Held(10, new HoldEvidence(5, 0, false, false, Optional.of(
-                        new RampSample(5, 0, false, 900, List.of(), Duration.ofSeconds(60)))), 20), at10, policy),
+                        new RampSample(5, 0, false, 900, List.of(), Duration.ofSeconds(60)))), 20, true), at10, policy),
                 moved(new RampMove.RolledBack(50, new HoldEvidence(400, 0.41, false, false, Optional.of(FAILING)),
                         RampMove.RollbackCause.ERROR_RATE, Optional.empty()), back, policy),
                 moved(new RampMove.RolledBack(50, SEEN, RampMove.RollbackCause.LATENCY, Optional.empty()), back,

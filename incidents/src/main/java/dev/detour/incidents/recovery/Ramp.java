@@ -91,7 +91,7 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
         boolean withoutTraffic = seen.peakRequests() == 0 && !seen.firingSeen();
         if (!healthy && !withoutTraffic) {
             return new RampChange.Moved(with(state, step, stepSince, now, HoldEvidence.NONE, rollbacks),
-                    new RampMove.Held(percent(), seen, minRequests));
+                    new RampMove.Held(percent(), seen, minRequests, holdSince.equals(stepSince)));
         }
         if (step >= steps.size() - 1) {
             Ramp done = with(RampState.COMPLETED, steps.size(), now, now, seen, rollbacks);

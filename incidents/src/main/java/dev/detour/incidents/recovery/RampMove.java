@@ -29,8 +29,12 @@ public sealed interface RampMove {
         }
     }
 
-    /** The hold passed without enough evidence to advance: the step is held again. */
-    record Held(int percent, HoldEvidence evidence, int minRequests) implements RampMove {
+    /**
+     * The hold passed without enough evidence to advance: the step is held again.
+     *
+     * @param first whether it is the step's first hold again (the thread says so once per step)
+     */
+    record Held(int percent, HoldEvidence evidence, int minRequests, boolean first) implements RampMove {
         @Override
         public String word() {
             return "held";

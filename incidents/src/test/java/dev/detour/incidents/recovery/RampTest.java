@@ -112,11 +112,15 @@ class RampTest {
         RampChange change = tickFor(started(), Duration.ofMinutes(6), healthy(5));
 
         RampChange.Moved held = assertInstanceOf(RampChange.Moved.class, change);
-        assertEquals(new RampMove.Held(10, new HoldEvidence(5, 0, false, false, Optional.of(healthy(5))), 20),
+        assertEquals(new RampMove.Held(10, new HoldEvidence(5, 0, false, false, Optional.of(healthy(5))), 20, true),
                 held.move());
         assertEquals(10, held.ramp().percent());
         assertEquals(Optional.of(clock.instant().plus(Duration.ofMinutes(5))), held.ramp().nextStepAt());
         assertEquals(HoldEvidence.NONE, held.ramp().evidence(), "the next hold gathers afresh");
+
+        RampChange.Moved again = assertInstanceOf(RampChange.Moved.class,
+                tickFor(held.ramp(), Duration.ofMinutes(6), healthy(5)));
+        assertFalse(assertInstanceOf(RampMove.Held.class, again.move()).first(), "held again: not told twice");
     }
 
     @Test
