@@ -8,6 +8,12 @@ import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.recovery.Ramp;
+import dev.detour.incidents.recovery.RampChange;
+import dev.detour.incidents.recovery.RampCommand;
+import dev.detour.incidents.recovery.RampRefusal;
+import dev.detour.messages.RampText;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
@@ -37,6 +43,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -169,13 +176,19 @@ public class CommandHandler {
         } else if (command instanceof DetourCommand.Cancel) {
             return new CommandReply.Ephemeral(SlackMessage.plain(words.get(WordKey.PREVIEW_CANCELLED)), true);
         } else if (command instanceof DetourCommand.Enable enable) {
-            RoutingOutcome outcome = operations.enable(enable.targets(), invoker.actor(), enable.reason());
+            RoutingOutcome outcome = operations.enable(enable.targets(), invoker.actor(), enable.reason(),
+                    enable.atOnce());
+            if (outcome instanceof RoutingOutcome.Applied applied && !applied.ramping().isEmpty()) {
+                return rampsStarted(applied, invoker);
+            }
             CommandReply done = switched(outcome, true);
             if (outcome instanceof RoutingOutcome.Rejected || !(done instanceof CommandReply.Ephemeral answer)) {
                 return done;
             }
             String warnings = new EnableWarnings(names, words).of(enable.targets(), operations.status());
             return warnings.isEmpty() ? done : CommandReply.say(answer.message().text() + warnings);
+        } else if (command instanceof DetourCommand.Ramp ramp) {
+            return ramp(ramp, invoker);
         } else if (command instanceof DetourCommand.Route route) {
             RoutingOutcome outcome = operations.override(route.taskClass(), route.override(), invoker.actor());
             return routing(outcome, route.override()
@@ -249,6 +262,44 @@ public class CommandHandler {
     }
 
     /** Switching targets; when every one of them was that way already, the way back instead. */
+    /** The answer to {@code enable} when staged targets started ramps: each one's first step and next step time. */
+    private CommandReply rampsStarted(RoutingOutcome.Applied applied, Invoker invoker) {
+        RampText text = new RampText(names, words);
+        StringBuilder answer = new StringBuilder();
+        if (!applied.changed().isEmpty()) {
+            CommandReply switchedOn = routing(new RoutingOutcome.Applied(applied.incident(), applied.changed(),
+                    applied.unchanged(), applied.routes()), words.get(WordKey.COMMAND_DONE_ENABLED));
+            answer.append(((CommandReply.Ephemeral) switchedOn).message().text()).append('\n');
+        }
+        for (Target target : applied.ramping()) {
+            RampChange status = operations.ramp(target, RampCommand.STATUS, invoker.actor(), Optional.empty());
+            if (status instanceof RampChange.Unchanged current && current.ramp().share().isPresent()) {
+                answer.append(text.started(target, current.ramp().share().get(), clock.instant())).append('\n');
+            }
+        }
+        return CommandReply.say(answer.toString().strip());
+    }
+
+    /** {@code /detour ramp <target> ...}: the ramp's line for status, what changed, or why nothing did. */
+    private CommandReply ramp(DetourCommand.Ramp command, Invoker invoker) {
+        RampText text = new RampText(names, words);
+        RampChange change = operations.ramp(command.target(), command.command(), invoker.actor(), command.reason());
+        Instant now = clock.instant();
+        if (change instanceof RampChange.Refused refused) {
+            return CommandReply.say(text.refusal(refused.refusal()));
+        } else if (change instanceof RampChange.Unchanged unchanged) {
+            Ramp ramp = unchanged.ramp();
+            return CommandReply.say(ramp.share().map(share -> text.line(share, Optional.of(ramp.evidence()), now))
+                    .orElseGet(() -> text.refusal(new RampRefusal.NoRamp(command.target()))));
+        }
+        RampChange.Moved moved = (RampChange.Moved) change;
+        Ramp ramp = moved.ramp();
+        DetourEvent.RampMoved event = new DetourEvent.RampMoved(now, invoker.actor(), ramp.target(),
+                names.target(ramp.target()), moved.move(), ramp.share(), Optional.empty(), command.reason(),
+                Optional.empty());
+        return CommandReply.say(words.get(WordKey.COMMAND_DONE_RAMP, text.reply(event, now)));
+    }
+
     private CommandReply switched(RoutingOutcome outcome, boolean on) {
         if (outcome instanceof RoutingOutcome.Applied applied && applied.changed().isEmpty()
                 && !applied.unchanged().isEmpty()) {

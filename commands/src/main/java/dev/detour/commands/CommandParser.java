@@ -20,6 +20,7 @@ import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.incident.UpdateText;
 import dev.detour.messages.CustomerText;
 import dev.detour.incidents.preview.ProposedChange;
+import dev.detour.incidents.recovery.RampCommand;
 import dev.detour.messages.WordKey;
 import dev.detour.incidents.routing.RouteOverride;
 import dev.detour.messages.Wording;
@@ -55,6 +56,10 @@ public final class CommandParser {
     private static final Pattern NOW = Pattern.compile("(?:--|—|–)now", Pattern.CASE_INSENSITIVE);
     /** The verbs whose change {@code --dry-run} previews instead of making. */
     private static final Set<Verb> DRY_RUN_VERBS = Set.of(Verb.DISABLE, Verb.ENABLE, Verb.ROUTE);
+    private static final Pattern AT_ONCE = Pattern.compile("(?:--|—|–)at-once", Pattern.CASE_INSENSITIVE);
+    /** What {@code /detour ramp <target>} may be asked; Retry ramp and Keep off are buttons only. */
+    private static final List<RampCommand> TYPED_RAMP_COMMANDS = List.of(RampCommand.STATUS, RampCommand.PAUSE,
+            RampCommand.RESUME, RampCommand.ABORT, RampCommand.COMPLETE);
 
     private final Catalog catalog;
     private final Wording wording;
@@ -92,8 +97,13 @@ public final class CommandParser {
         if (now) {
             arguments = arguments.stream().filter(word -> !NOW.matcher(word).matches()).toList();
         }
+        boolean atOnce = verb.get() == Verb.ENABLE && arguments.stream().anyMatch(word -> AT_ONCE.matcher(word)
+                .matches());
+        if (atOnce) {
+            arguments = arguments.stream().filter(word -> !AT_ONCE.matcher(word).matches()).toList();
+        }
         Arguments args = new Arguments(verb.get(), arguments, Optional.ofNullable(reason)
-                .filter(r -> !r.isEmpty()), afterVerb);
+                .filter(r -> !r.isEmpty()), afterVerb, atOnce);
         DetourCommand command = args.parse();
         if (!dryRun && now && command instanceof DetourCommand.Disable disable) {
             return new DetourCommand.DisableNow(disable.targets(), disable.reason());
@@ -125,8 +135,10 @@ public final class CommandParser {
         private final Optional<String> reason;
         /** The text after the verb as typed: an update keeps its commas, dashes and line breaks. */
         private final String afterVerb;
+        private final boolean atOnce;
 
-        Arguments(Verb verb, List<String> words, Optional<String> reason, String afterVerb) {
+        Arguments(Verb verb, List<String> words, Optional<String> reason, String afterVerb, boolean atOnce) {
+            this.atOnce = atOnce;
             this.verb = verb;
             this.words = words;
             this.reason = reason;
@@ -143,7 +155,8 @@ public final class CommandParser {
                     case DISABLE -> new DetourCommand.Disable(requiredTargets(), text(reason, WordKey.PARSE_WHAT_REASON,
                             TextLimits.TEXT));
                     case ENABLE -> new DetourCommand.Enable(requiredTargets(), text(reason, WordKey.PARSE_WHAT_REASON,
-                            TextLimits.TEXT));
+                            TextLimits.TEXT), atOnce);
+                    case RAMP -> ramp();
                     case ROUTE -> route();
                     case CONSENT -> consent();
                     case UPDATE -> update();
@@ -197,6 +210,19 @@ public final class CommandParser {
             }
             ModelId model = model(choice, wording.get(WordKey.PARSE_ROUTE_MODEL));
             return new DetourCommand.Route(taskClass, Optional.of(new RouteOverride.Pin(model)));
+        }
+
+        /** {@code ramp <target> status|pause|resume|abort|complete [-- reason]} (docs/recovery.md). */
+        private DetourCommand ramp() {
+            if (words.size() != 2) {
+                throw refusal(WordKey.PARSE_RAMP_NEEDS);
+            }
+            Target target = target(words.get(0));
+            String word = words.get(1).toLowerCase(Locale.ROOT);
+            List<String> known = TYPED_RAMP_COMMANDS.stream().map(RampCommand::word).toList();
+            RampCommand command = RampCommand.fromWord(word).filter(TYPED_RAMP_COMMANDS::contains)
+                    .orElseThrow(() -> refusal(WordKey.PARSE_RAMP_UNKNOWN, words.get(1), suggestion(word, known)));
+            return new DetourCommand.Ramp(target, command, text(reason, WordKey.PARSE_WHAT_REASON, TextLimits.TEXT));
         }
 
         private DetourCommand consent() {

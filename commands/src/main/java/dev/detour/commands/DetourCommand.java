@@ -10,6 +10,7 @@ import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.preview.ProposedChange;
+import dev.detour.incidents.recovery.RampCommand;
 import dev.detour.incidents.routing.RouteOverride;
 
 import java.time.Duration;
@@ -99,13 +100,38 @@ public sealed interface DetourCommand {
         }
     }
 
-    record Enable(List<Target> targets, Optional<String> reason) implements DetourCommand {
+    /** @param atOnce {@code --at-once}: switch staged targets on at once instead of through a ramp */
+    record Enable(List<Target> targets, Optional<String> reason, boolean atOnce) implements DetourCommand {
         public Enable {
             targets = atLeastOne(targets, "enable");
         }
 
+        public Enable(List<Target> targets, Optional<String> reason) {
+            this(targets, reason, false);
+        }
+
         public Optional<Verb> verb() {
             return Optional.of(Verb.ENABLE);
+        }
+    }
+
+    /**
+     * {@code /detour ramp <target> <command>}, or a ramp's button (docs/recovery.md); {@code status} only reads.
+     */
+    record Ramp(Target target, RampCommand command, Optional<String> reason) implements DetourCommand {
+        public Ramp {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(command, "command");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        public Optional<Verb> verb() {
+            return Optional.of(Verb.RAMP);
+        }
+
+        @Override
+        public boolean changesProduction() {
+            return command.changes();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.TimelineDetail;
+import dev.detour.incidents.recovery.RampCommand;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
@@ -68,6 +69,11 @@ public class InteractionHandler {
             case Interactions.ACKNOWLEDGE -> incident.map(DetourCommand.Acknowledge::new);
             case Interactions.DISABLE, Interactions.DISABLE_MENU -> targetCommand(parts, false);
             case Interactions.ENABLE, Interactions.ENABLE_MENU -> targetCommand(parts, true);
+            case Interactions.RAMP_RETRY -> rampCommand(parts, RampCommand.RETRY);
+            case Interactions.RAMP_KEEP_OFF -> rampCommand(parts, RampCommand.KEEP_OFF);
+            case Interactions.RAMP_PAUSE -> rampCommand(parts, RampCommand.PAUSE);
+            case Interactions.RAMP_ABORT -> rampCommand(parts, RampCommand.ABORT);
+            case Interactions.RAMP_COMPLETE -> rampCommand(parts, RampCommand.COMPLETE);
             case Interactions.POST_UPDATE -> incident.map(id -> new DetourCommand.OpenForm(
                     DetourCommand.Form.UPDATE, id));
             case Interactions.RESOLVE -> incident.map(id -> new DetourCommand.OpenForm(
@@ -233,6 +239,21 @@ public class InteractionHandler {
     }
 
     /** @param parts the incident whose message it is, and {@code provider:id} or {@code model:id} */
+    /** A ramp's button: its value is the target ({@code model:gpt-5}); docs/recovery.md. */
+    private Optional<DetourCommand> rampCommand(String[] parts, RampCommand command) {
+        if (parts.length != 1 || !parts[0].contains(":")) {
+            return Optional.empty();
+        }
+        Target target;
+        try {
+            target = Target.of(parts[0].substring(0, parts[0].indexOf(':')), parts[0].substring(parts[0].indexOf(':') + 1));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return configured(target) ? Optional.of(new DetourCommand.Ramp(target, command, Optional.empty()))
+                : Optional.empty();
+    }
+
     private Optional<DetourCommand> targetCommand(String[] parts, boolean enable) {
         if (parts.length != 2 || IncidentId.parse(parts[0]).isEmpty() || !parts[1].contains(":")) {
             return Optional.empty();

@@ -8,6 +8,8 @@ import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.ConfirmPolicy;
 import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.recovery.RampChange;
+import dev.detour.incidents.recovery.RampCommand;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
@@ -58,7 +60,16 @@ public interface Operations {
 
     RoutingOutcome disable(List<Target> targets, Actor by, Optional<String> reason);
 
-    RoutingOutcome enable(List<Target> targets, Actor by, Optional<String> reason);
+    /** Enables targets through their recovery: a staged target starts a ramp (docs/recovery.md). */
+    default RoutingOutcome enable(List<Target> targets, Actor by, Optional<String> reason) {
+        return enable(targets, by, reason, false);
+    }
+
+    /** @param atOnce switch staged targets on at once, skipping their ramp ({@code enable --at-once}) */
+    RoutingOutcome enable(List<Target> targets, Actor by, Optional<String> reason, boolean atOnce);
+
+    /** {@code /detour ramp <target> <command>} or a ramp's button; a target without a ramp is refused. */
+    RampChange ramp(Target target, RampCommand command, Actor by, Optional<String> reason);
 
     /** @param override empty releases the task class's override */
     RoutingOutcome override(TaskClassId taskClass, Optional<RouteOverride> override, Actor by);

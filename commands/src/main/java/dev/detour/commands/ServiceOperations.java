@@ -11,6 +11,9 @@ import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.application.RampService;
+import dev.detour.incidents.recovery.RampChange;
+import dev.detour.incidents.recovery.RampCommand;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
@@ -55,12 +58,14 @@ public class ServiceOperations implements Operations {
     private final ThreadQuestions questions;
     private final PolicySettings policy;
     private final Approvals approvals;
+    private final RampService ramps;
 
     public ServiceOperations(IncidentService incidents, AvailabilityService availability, RouteService routes,
                              ChangePreviews previews, CurrentFlags committed, AuditTrail audit, IncidentReports reports,
                              Subscriptions subscriptions, Clock clock, ThreadQuestions questions,
-                             DetourConfig config, Approvals approvals) {
+                             DetourConfig config, Approvals approvals, RampService ramps) {
         this.approvals = approvals;
+        this.ramps = ramps;
         this.policy = config.policy();
         this.questions = questions;
         this.subscriptions = subscriptions;
@@ -125,8 +130,13 @@ public class ServiceOperations implements Operations {
     }
 
     @Override
-    public RoutingOutcome enable(List<Target> targets, Actor by, Optional<String> reason) {
-        return availability.enable(targets, by, reason);
+    public RoutingOutcome enable(List<Target> targets, Actor by, Optional<String> reason, boolean atOnce) {
+        return ramps.enable(targets, by, reason, atOnce);
+    }
+
+    @Override
+    public RampChange ramp(Target target, RampCommand command, Actor by, Optional<String> reason) {
+        return ramps.command(target, command, by, reason);
     }
 
     @Override

@@ -16,7 +16,8 @@ public enum Verb {
     STATUS("/detour status [INC-n]", false),
     DECLARE("/detour declare <provider|model>... [-- reason]", true),
     DISABLE("/detour disable <provider|model>... [--dry-run|--now] [-- reason]", true),
-    ENABLE("/detour enable <provider|model>... [--dry-run] [-- reason]", true),
+    ENABLE("/detour enable <provider|model>... [--at-once] [--dry-run] [-- reason]", true),
+    RAMP("/detour ramp <provider|model> status|pause|resume|abort|complete [-- reason]", true),
     ROUTE("/detour route <task-class> <model|stop|auto> [--dry-run]", true),
     CONSENT("/detour consent <task-class> approve|deny", true),
     UPDATE("/detour update <INC-n> [--] <text for the thread> [--public <text for customers>]", true),
@@ -54,6 +55,7 @@ public enum Verb {
             case DECLARE -> WordKey.HELP_VERB_DECLARE;
             case DISABLE -> WordKey.HELP_VERB_DISABLE;
             case ENABLE -> WordKey.HELP_VERB_ENABLE;
+            case RAMP -> WordKey.HELP_VERB_RAMP;
             case ROUTE -> WordKey.HELP_VERB_ROUTE;
             case CONSENT -> WordKey.HELP_VERB_CONSENT;
             case UPDATE -> WordKey.HELP_VERB_UPDATE;

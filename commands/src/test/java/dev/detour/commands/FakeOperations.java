@@ -34,6 +34,12 @@ import dev.detour.incidents.routing.Availability;
 import dev.detour.incidents.routing.RouteOverride;
 import dev.detour.incidents.routing.RoutePlanner;
 import dev.detour.incidents.routing.RouteState;
+import dev.detour.incidents.catalog.RecoveryMode;
+import dev.detour.incidents.catalog.RecoveryPolicy;
+import dev.detour.incidents.recovery.Ramp;
+import dev.detour.incidents.recovery.RampChange;
+import dev.detour.incidents.recovery.RampCommand;
+import dev.detour.incidents.recovery.RampRefusal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -182,11 +188,35 @@ final class FakeOperations implements Operations {
     }
 
     @Override
-    public RoutingOutcome enable(List<Target> targets, Actor by, Optional<String> reason) {
+    public RoutingOutcome enable(List<Target> targets, Actor by, Optional<String> reason, boolean atOnce) {
         maybeFail();
-        changes.add(by.id() + " enabled " + targets.stream().map(Target::id).toList() + " "
+        changes.add(by.id() + " enabled " + targets.stream().map(Target::id).toList() + (atOnce ? " at once " : " ")
                 + reason.orElse(""));
-        return new RoutingOutcome.Applied(Optional.empty(), targets, List.of(), List.of());
+        List<Target> ramping = targets.stream().filter(staged::contains).filter(target -> !atOnce).toList();
+        List<Target> changed = targets.stream().filter(target -> !ramping.contains(target)).toList();
+        ramping.forEach(target -> ramps.put(target, Ramp.start(target, STAGED, NOW).ramp()));
+        return new RoutingOutcome.Applied(Optional.empty(), changed, List.of(), List.of(), ramping);
+    }
+
+    /** Targets whose recovery is staged: enabling them starts a ramp (steps 10, 50, 100, 5 minutes each). */
+    final java.util.Set<Target> staged = new java.util.HashSet<>();
+    final Map<Target, Ramp> ramps = new java.util.HashMap<>();
+    static final RecoveryPolicy STAGED = new RecoveryPolicy(RecoveryMode.STAGED, List.of(10, 50, 100),
+            java.time.Duration.ofMinutes(5), 20);
+
+    @Override
+    public RampChange ramp(Target target, RampCommand command, Actor by, Optional<String> reason) {
+        maybeFail();
+        Ramp ramp = ramps.get(target);
+        if (ramp == null || !ramp.state().active() && command.changes()) {
+            return new RampChange.Refused(new RampRefusal.NoRamp(target));
+        }
+        RampChange change = command.applyTo(ramp, NOW);
+        if (change instanceof RampChange.Moved moved) {
+            ramps.put(target, moved.ramp());
+            changes.add(by.id() + " ramp " + command.word() + " " + target.id() + " " + reason.orElse(""));
+        }
+        return change;
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.ProviderId;
+import dev.detour.incidents.catalog.RecoveryMode;
+import dev.detour.incidents.catalog.RecoveryPolicy;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
 
@@ -49,6 +51,19 @@ public final class SeedCatalog {
                         true, true, p.components(), p.models()) : p)
                 .toList();
         return new Catalog(providers, seed.taskClasses());
+    }
+
+    /** How {@link #withStaged} brings a provider back: steps 10, 50, 100, each held a minute, 20 requests. */
+    public static final RecoveryPolicy STAGED = new RecoveryPolicy(RecoveryMode.STAGED, List.of(10, 50, 100),
+            Duration.ofMinutes(1), 20);
+
+    /** {@code catalog} with {@code stagedProvider}'s models coming back through a ramp (none when empty). */
+    public static Catalog withStaged(Catalog catalog, String stagedProvider) {
+        List<Provider> providers = catalog.providers().stream()
+                .map(p -> p.id().value().equals(stagedProvider) ? new Provider(p.id(), p.name(), p.statusPage(),
+                        p.autoDisable(), p.autoEnable(), p.components(), p.models(), p.publicName(), STAGED) : p)
+                .toList();
+        return new Catalog(providers, catalog.taskClasses());
     }
 
     /** The seed providers and models with other task classes, for tests that need a route of their own. */

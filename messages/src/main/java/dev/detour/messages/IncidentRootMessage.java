@@ -101,6 +101,15 @@ public final class IncidentRootMessage {
         blocks.add(section(s -> s.text(markdownText("*" + words.get(WordKey.ROOT_AFFECTED) + "*\n"
                 + Limits.lines(affected, Limits.SECTION_TEXT - 20)))));
 
+        // Targets of this incident coming back through a ramp (docs/recovery.md): one line each.
+        RampText rampText = new RampText(names, words);
+        List<String> ramps = status.ramps().stream().filter(ramp -> incident.covers(ramp.target(), names.catalog()))
+                .map(ramp -> "• " + rampText.line(ramp, now)).toList();
+        if (!ramps.isEmpty()) {
+            blocks.add(section(s -> s.text(markdownText("*" + words.get(WordKey.ROOT_COMING_BACK) + "*\n"
+                    + Limits.lines(ramps, Limits.SECTION_TEXT - 20)))));
+        }
+
         List<String> routes = status.taskClasses().stream()
                 .filter(taskClass -> touches(taskClass, incident) || taskClass.current().state()
                         != dev.detour.incidents.routing.RouteState.PRIMARY)

@@ -33,6 +33,12 @@ public final class Interactions {
     public static final String APPLY_NOW = "detour.apply-now";
     /** On an emergency apply in the thread: value its number. */
     public static final String REVIEW = "detour.review";
+    /** A ramp's buttons (docs/recovery.md); the value is the target, {@code model:gpt-5}. */
+    public static final String RAMP_RETRY = "detour.ramp-retry";
+    public static final String RAMP_KEEP_OFF = "detour.ramp-keep-off";
+    public static final String RAMP_PAUSE = "detour.ramp-pause";
+    public static final String RAMP_ABORT = "detour.ramp-abort";
+    public static final String RAMP_COMPLETE = "detour.ramp-complete";
 
     public static final String DECLARE_MODAL = "detour.declare";
     public static final String UPDATE_MODAL = "detour.update";

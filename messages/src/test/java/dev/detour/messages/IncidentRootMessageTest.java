@@ -113,4 +113,21 @@ class IncidentRootMessageTest {
 
         assertTrue(json.contains("Claude Opus 4.8 (`claude-opus-4-8`) — on and healthy"), json);
     }
+
+    @Test
+    void aModelComingBackThroughARampHasItsLineOnTheRootMessage() {
+        DetourStatus during = seed.during();
+        Target opus = Target.model(SeedCatalog.OPUS_48);
+        DetourStatus ramping = new DetourStatus(during.at(), during.providers(), during.models(),
+                during.taskClasses(), during.openIncidents(), List.of(new dev.detour.incidents.recovery.RampShare(
+                opus, 50, 2, Scenario.DISABLED, Optional.of(Scenario.NOW.plusSeconds(300)))));
+
+        String json = SlackJson.of(root.render(seed.acknowledged(), ramping, List.of())).toString();
+
+        assertTrue(json.contains("*Coming back step by step*\\n• Claude Opus 4.8 — coming back: 50% of traffic since"
+                + " <!date^1780816440^{time}|07:14 UTC>, next step <!date^1780818300^{time}|07:45 UTC> if healthy"),
+                json);
+        assertFalse(SlackJson.of(root.render(seed.acknowledged(), during, List.of())).toString()
+                .contains("Coming back"), "no ramp, no line");
+    }
 }

@@ -1,6 +1,8 @@
 package dev.detour.bot.testing;
 
 import dev.detour.incidents.application.AvailabilityService;
+import dev.detour.incidents.application.RampService;
+import dev.detour.incidents.recovery.RampCommand;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.application.RouteService;
 import dev.detour.incidents.catalog.Catalog;
@@ -37,9 +39,11 @@ public final class CleanSlate {
     private final AvailabilityService availability;
     private final RouteService routes;
     private final OutboxQueue outbox;
+    private final RampService ramps;
 
     CleanSlate(Catalog catalog, IncidentService incidents, AvailabilityService availability, RouteService routes,
-               OutboxQueue outbox) {
+               OutboxQueue outbox, RampService ramps) {
+        this.ramps = ramps;
         this.catalog = catalog;
         this.incidents = incidents;
         this.availability = availability;
@@ -47,8 +51,12 @@ public final class CleanSlate {
         this.outbox = outbox;
     }
 
-    /** Turns everything back on, releases every override and resolves every open incident (no-ops when clean). */
+    /**
+     * Ends every ramp, turns everything back on, releases every override and resolves every open incident (no-ops
+     * when clean).
+     */
     public void restore() {
+        ramps.activeTargets().forEach(target -> ramps.command(target, RampCommand.ABORT, TEST, Optional.empty()));
         List<Target> everything = new ArrayList<>();
         for (Provider provider : catalog.providers()) {
             everything.add(Target.provider(provider.id()));

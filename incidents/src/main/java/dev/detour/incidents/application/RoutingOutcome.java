@@ -17,14 +17,22 @@ public sealed interface RoutingOutcome permits RoutingOutcome.Applied, RoutingOu
      * @param changed   providers and models whose availability changed
      * @param unchanged providers and models that already were that way
      * @param routes    task classes whose route changed as a result
+     * @param ramping   targets enabled through a ramp that started now (docs/recovery.md): still off, coming back
      */
     record Applied(Optional<Incident> incident, List<Target> changed, List<Target> unchanged,
-                   List<DetourEvent.RouteChanged> routes) implements RoutingOutcome {
+                   List<DetourEvent.RouteChanged> routes, List<Target> ramping) implements RoutingOutcome {
         public Applied {
             Objects.requireNonNull(incident, "incident");
             changed = List.copyOf(changed);
             unchanged = List.copyOf(unchanged);
             routes = List.copyOf(routes);
+            ramping = List.copyOf(ramping);
+        }
+
+        /** A change that started no ramp. */
+        public Applied(Optional<Incident> incident, List<Target> changed, List<Target> unchanged,
+                       List<DetourEvent.RouteChanged> routes) {
+            this(incident, changed, unchanged, routes, List.of());
         }
     }
 

@@ -50,10 +50,12 @@ public class SignalService {
     private final InboundEvents inbound;
     private final LastProviderStatusPageReadings statusPages;
     private final SignalStates states;
+    private final RampService ramps;
 
     public SignalService(IncidentService incidents, AvailabilityService availability, RoutingStore store,
                          AuditTrail audit, Outbox outbox, Catalog catalog, InboundEvents inbound,
-                         LastProviderStatusPageReadings statusPages, SignalStates states) {
+                         LastProviderStatusPageReadings statusPages, SignalStates states, RampService ramps) {
+        this.ramps = ramps;
         this.inbound = inbound;
         this.statusPages = statusPages;
         this.states = states;
@@ -129,6 +131,9 @@ public class SignalService {
                 Optional.of(signal.evidence().data()), incident));
         incident.ifPresent(id -> incidents.note(id, new TimelineEntry(signal.at(), actor, detail(signal))));
         Suggestion suggestion = signal.side().mayDisable() ? act(signal, actor, incident) : Suggestion.NONE;
+        if (signal.firing() && signal.side().mayDisable()) {
+            ramps.signalled(signal.targets(), signal.source()); // a target failing again mid-ramp rolls back
+        }
         if (incident.isPresent()) {
             outbox.enqueue(List.of(new DetourEvent.SignalReceived(signal.at(), actor, signal, incident,
                     suggestion)));
@@ -202,8 +207,10 @@ public class SignalService {
     /** Switches targets off or on where the provider's policy says so; otherwise says what to suggest. */
     private Suggestion act(Signal signal, Actor actor, Optional<IncidentId> incident) {
         Availability current = store.availability();
+        // A target coming back through a ramp is off, but not to be offered Enable again (docs/recovery.md).
         List<Target> toChange = signal.targets().stream()
-                .filter(target -> isAvailable(current, target) == signal.firing()).toList();
+                .filter(target -> isAvailable(current, target) == signal.firing())
+                .filter(target -> signal.firing() || !ramps.ramping(target)).toList();
         // A target that recovered while its provider is switched off is on but serves nothing: suggest switching
         // the provider back on (never done automatically: a provider off is a person's or a policy's decision).
         boolean providerOff = !signal.firing() && signal.targets().stream()
@@ -214,9 +221,11 @@ public class SignalService {
         }
         List<Target> automatic = toChange.stream().filter(target -> provider(target)
                 .map(p -> signal.firing() ? p.autoDisable() : p.autoEnable()).orElse(false)).toList();
-        if (!automatic.isEmpty()) {
+        if (!automatic.isEmpty() && signal.firing()) {
             // No reason in words: the signal's own entry, written just before, says what it saw.
-            availability.set(automatic, !signal.firing(), actor, Optional.empty(), incident);
+            availability.set(automatic, false, actor, Optional.empty(), incident);
+        } else if (!automatic.isEmpty()) {
+            ramps.enable(automatic, actor, Optional.empty(), false); // a staged target starts a ramp
         }
         if (automatic.size() == toChange.size()) {
             return otherwise;

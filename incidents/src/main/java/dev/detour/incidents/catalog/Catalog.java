@@ -86,4 +86,11 @@ public final class Catalog {
         }
         return found.provider();
     }
+
+    /** How a known target comes back when enabled: a model's own policy, else its provider's (docs/recovery.md). */
+    public RecoveryPolicy recoveryOf(Target target) {
+        return target.fold(provider -> provider(provider).orElseThrow().recovery(),
+                model -> model(model).orElseThrow().recovery()
+                        .orElseGet(() -> provider(providerOf(model)).orElseThrow().recovery()));
+    }
 }

@@ -14,10 +14,11 @@ import java.util.Optional;
  * @param autoEnable  whether cleared signals re-enable its models on their own (otherwise Detour suggests it)
  * @param components  status-page component name -> the models it covers
  * @param publicName  what customers read for it (config {@code public-name}); its name unless configured
+ * @param recovery    how its models come back when enabled (config {@code recovery}); at once unless configured
  */
 public record Provider(ProviderId id, String name, Optional<URI> statusPage, boolean autoDisable,
                        boolean autoEnable, Map<String, List<ModelId>> components, List<Model> models,
-                       PublicName publicName) {
+                       PublicName publicName, RecoveryPolicy recovery) {
     public Provider {
         Objects.requireNonNull(id, "id");
         name = name == null || name.isBlank() ? id.value() : name;
@@ -25,11 +26,18 @@ public record Provider(ProviderId id, String name, Optional<URI> statusPage, boo
         components = Map.copyOf(components == null ? Map.of() : components);
         models = List.copyOf(models == null ? List.of() : models);
         publicName = publicName == null ? PublicName.as(name) : publicName;
+        recovery = recovery == null ? RecoveryPolicy.AT_ONCE : recovery;
+    }
+
+    /** A provider whose models come back at once. */
+    public Provider(ProviderId id, String name, Optional<URI> statusPage, boolean autoDisable, boolean autoEnable,
+                    Map<String, List<ModelId>> components, List<Model> models, PublicName publicName) {
+        this(id, name, statusPage, autoDisable, autoEnable, components, models, publicName, null);
     }
 
     /** A provider customers read by its name. */
     public Provider(ProviderId id, String name, Optional<URI> statusPage, boolean autoDisable, boolean autoEnable,
                     Map<String, List<ModelId>> components, List<Model> models) {
-        this(id, name, statusPage, autoDisable, autoEnable, components, models, null);
+        this(id, name, statusPage, autoDisable, autoEnable, components, models, null, null);
     }
 }

@@ -16,6 +16,8 @@ import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.PolicySettings;
 import dev.detour.incidents.catalog.ProviderId;
 import dev.detour.incidents.catalog.PublicName;
+import dev.detour.incidents.catalog.RecoveryMode;
+import dev.detour.incidents.catalog.RecoveryPolicy;
 import dev.detour.incidents.catalog.SecondApproverPolicy;
 import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.catalog.SlackSettings;
@@ -57,8 +59,9 @@ public final class DetourConfigLoader {
     private static final Set<String> FILE_KEYS = Set.of("name", "type", "path", "mode");
     private static final Pattern OCTAL_MODE = Pattern.compile("0?[0-7]{3}");
     private static final Set<String> PROVIDER_KEYS = Set.of("id", "name", "public-name", "status-page",
-            "auto-disable", "auto-enable", "components", "models");
-    private static final Set<String> MODEL_KEYS = Set.of("id", "name", "public-name");
+            "auto-disable", "auto-enable", "components", "models", "recovery");
+    private static final Set<String> MODEL_KEYS = Set.of("id", "name", "public-name", "recovery");
+    private static final Set<String> RECOVERY_KEYS = Set.of("mode", "steps", "hold", "min-requests");
     private static final Set<String> TASK_CLASS_KEYS = Set.of("id", "name", "route", "failover", "consent-timeout",
             "on-timeout", "customer-impact", "fallback-note");
     /** The longest {@code customer-impact} or {@code fallback-note}: a sentence or two for a support post. */
@@ -138,6 +141,8 @@ public final class DetourConfigLoader {
             ConfigNode idNode = entry.child("id");
             ProviderId id = idNode.id(ProviderId::of);
             unique("provider", id.value(), idNode, providerIds);
+            RecoveryPolicy recovery = recovery(entry.child("recovery"), "provider '" + id + "'",
+                    RecoveryPolicy.AT_ONCE);
             List<Model> models = new ArrayList<>();
             for (ConfigNode modelEntry : entry.child("models").elements()) {
                 modelEntry.expectMapping(MODEL_KEYS);
@@ -145,8 +150,11 @@ public final class DetourConfigLoader {
                 ModelId modelId = modelIdNode.id(ModelId::of);
                 unique("model", modelId.value(), modelIdNode, modelIds);
                 String modelName = modelEntry.child("name").optionalText().orElse(null);
+                ConfigNode modelRecovery = modelEntry.child("recovery");
                 models.add(new Model(modelId, id, modelName, publicName(modelEntry.child("public-name"),
-                        "model '" + modelId + "'", "a backup AI model")));
+                        "model '" + modelId + "'", "a backup AI model"), modelRecovery.isPresent()
+                        ? Optional.of(recovery(modelRecovery, "model '" + modelId + "'", recovery))
+                        : Optional.empty()));
             }
             if (models.isEmpty()) {
                 throw entry.child("models").problem("provider '" + id + "' needs at least one model");
@@ -154,9 +162,55 @@ public final class DetourConfigLoader {
             providers.add(new Provider(id, entry.child("name").optionalText().orElse(null),
                     statusPage(entry.child("status-page")), entry.child("auto-disable").bool(false),
                     entry.child("auto-enable").bool(false), components(entry.child("components"), id, models),
-                    models, publicName(entry.child("public-name"), "provider '" + id + "'", "our AI provider")));
+                    models, publicName(entry.child("public-name"), "provider '" + id + "'", "our AI provider"),
+                    recovery));
         }
         return providers;
+    }
+
+    /**
+     * {@code recovery: { mode, steps, hold, min-requests }} (docs/recovery.md); a key left out takes the value of
+     * {@code inherited} (the provider's policy for a model, the default for a provider).
+     */
+    private static RecoveryPolicy recovery(ConfigNode node, String owner, RecoveryPolicy inherited) {
+        if (!node.isPresent()) {
+            return inherited;
+        }
+        node.expectMapping(RECOVERY_KEYS);
+        RecoveryMode mode = word(node.child("mode"), "recovery mode", owner, RecoveryMode.values(),
+                RecoveryMode::word, RecoveryMode::fromWord, inherited.mode());
+        ConfigNode stepsNode = node.child("steps");
+        List<Integer> steps = new ArrayList<>();
+        for (ConfigNode step : stepsNode.elements()) {
+            long percent = step.wholeNumber(0);
+            if (percent < 1 || percent > 100) {
+                throw step.problem("recovery steps of " + owner + " are percentages from 1 to 100, not " + percent);
+            }
+            if (!steps.isEmpty() && percent <= steps.get(steps.size() - 1)) {
+                throw step.problem("recovery steps of " + owner + " must increase: " + percent + " follows "
+                        + steps.get(steps.size() - 1));
+            }
+            steps.add((int) percent);
+        }
+        if (!stepsNode.isPresent()) {
+            steps = inherited.steps();
+        } else if (steps.isEmpty() || steps.get(steps.size() - 1) != 100) {
+            throw stepsNode.problem("recovery steps of " + owner + " must end at 100"
+                    + (steps.isEmpty() ? " (the list is empty)" : ", not " + steps.get(steps.size() - 1)));
+        }
+        ConfigNode holdNode = node.child("hold");
+        Duration hold = holdNode.duration(inherited.hold());
+        if (hold.compareTo(RecoveryPolicy.MIN_HOLD) < 0) {
+            throw holdNode.problem("recovery hold of " + owner + " must be at least 10s (a step needs time to"
+                    + " gather evidence), not " + holdNode.optionalText().orElse(""));
+        }
+        ConfigNode minRequestsNode = node.child("min-requests");
+        long minRequests = minRequestsNode.wholeNumber(inherited.minRequests());
+        if (minRequests < 1 || minRequests > 1_000_000) {
+            throw minRequestsNode.problem("recovery min-requests of " + owner + " must be from 1 to 1000000, not "
+                    + minRequests);
+        }
+        return new RecoveryPolicy(mode, steps, hold, (int) minRequests);
     }
 
     /**

@@ -7,6 +7,8 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.preview.Preview;
+import dev.detour.incidents.recovery.RampMove;
+import dev.detour.incidents.recovery.RampShare;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.signals.Signal;
@@ -21,7 +23,7 @@ import java.util.Optional;
  */
 public sealed interface DetourEvent
         permits DetourEvent.IncidentChanged, DetourEvent.AvailabilityChanged, DetourEvent.RouteChanged,
-        DetourEvent.SignalReceived, DetourEvent.ApprovalChanged {
+        DetourEvent.SignalReceived, DetourEvent.ApprovalChanged, DetourEvent.RampMoved {
 
     /** Given at creation, never derived from what the event says: two events alike in every field are two events. */
     EventId id();
@@ -97,6 +99,24 @@ public sealed interface DetourEvent
         @Override
         public Optional<IncidentId> incident() {
             return Optional.of(approval.incident());
+        }
+    }
+
+    /**
+     * A staged recovery moved (docs/recovery.md): started, advanced, held, rolled back, paused, resumed, retried,
+     * completed or aborted.
+     *
+     * @param share    the target's share of traffic after the move; empty once the ramp ended
+     * @param name     the target's name as people read it
+     * @param nextStep the share the next step would give, when one follows
+     */
+    record RampMoved(EventId id, Instant at, Actor actor, Target target, String name, RampMove move,
+                     Optional<RampShare> share, Optional<Integer> nextStep, Optional<String> reason,
+                     Optional<IncidentId> incident) implements DetourEvent {
+        public RampMoved(Instant at, Actor actor, Target target, String name, RampMove move,
+                         Optional<RampShare> share, Optional<Integer> nextStep, Optional<String> reason,
+                         Optional<IncidentId> incident) {
+            this(EventId.random(), at, actor, target, name, move, share, nextStep, reason, incident);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.catalog.TaskClassId;
+import dev.detour.incidents.ports.RampStore;
 import dev.detour.incidents.ports.RoutingStore;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.routing.Availability;
@@ -20,17 +21,20 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads the current status of every provider, model and task class. */
+/** Reads the current status of every provider, model and task class, and the ramps of targets coming back. */
 @Singleton
 public class StatusService {
     private final RoutingStore store;
+    private final RampStore ramps;
     private final IncidentService incidents;
     private final Catalog catalog;
     private final Clock clock;
     private final RoutePlanner planner = new RoutePlanner();
 
-    public StatusService(RoutingStore store, IncidentService incidents, Catalog catalog, Clock clock) {
+    public StatusService(RoutingStore store, RampStore ramps, IncidentService incidents, Catalog catalog,
+                         Clock clock) {
         this.store = store;
+        this.ramps = ramps;
         this.incidents = incidents;
         this.catalog = catalog;
         this.clock = clock;
@@ -47,7 +51,7 @@ public class StatusService {
                 catalog.providers().stream().map(provider -> status(provider, availability, since)).toList(),
                 catalog.models().stream().map(model -> status(model, availability, since)).toList(),
                 catalog.taskClasses().stream().map(taskClass -> status(taskClass, routes, planned)).toList(),
-                incidents.openIncidents());
+                incidents.openIncidents(), ramps.active().stream().flatMap(ramp -> ramp.share().stream()).toList());
     }
 
     private static DetourStatus.ProviderStatus status(Provider provider, Availability availability,

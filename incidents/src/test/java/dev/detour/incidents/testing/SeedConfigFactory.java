@@ -46,6 +46,8 @@ public class SeedConfigFactory {
     public static final String WEBHOOK_SINK = "detour.test.webhook-sink";
     /** A flagd file sink ({@code flagd}) at this path. */
     public static final String FILE_SINK = "detour.test.file-sink";
+    /** A provider whose models come back through a ramp: steps 10, 50, 100, hold 1m, 20 requests. */
+    public static final String STAGED_PROVIDER = "detour.test.staged-provider";
 
     /** Test properties for a context on {@code database} with the seed catalog, as strings (TestPropertyProvider). */
     public static Map<String, String> properties(Map<String, Object> database) {
@@ -60,7 +62,8 @@ public class SeedConfigFactory {
                                    @Value("${" + WEBHOOK_SINK + ":}") String webhook,
                                    @Value("${" + FILE_SINK + ":}") String file,
                                    @Value("${" + FORTY_MODELS + ":false}") boolean fortyModels,
-                                   @Value("${" + SECOND_APPROVER + ":}") String secondApprover) {
+                                   @Value("${" + SECOND_APPROVER + ":}") String secondApprover,
+                                   @Value("${" + STAGED_PROVIDER + ":}") String stagedProvider) {
         List<Sink> sinks = new java.util.ArrayList<>();
         if (!webhook.isEmpty()) {
             sinks.add(new Sink.Webhook("apps", java.net.URI.create(webhook), "DETOUR_TEST_WEBHOOK_SECRET"));
@@ -68,7 +71,8 @@ public class SeedConfigFactory {
         if (!file.isEmpty()) {
             sinks.add(new Sink.FlagdFile("flagd", java.nio.file.Path.of(file)));
         }
-        return new DetourConfig(fortyModels ? FortyModelCatalog.catalog() : SeedCatalog.withAutomatic(automaticProvider),
+        return new DetourConfig(fortyModels ? FortyModelCatalog.catalog()
+                : SeedCatalog.withStaged(SeedCatalog.withAutomatic(automaticProvider), stagedProvider),
                 new SlackSettings("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS", List.of("U0ALICE", "S0ONCALL")),
                 DetectionSettings.DEFAULTS, sinks, secondApprover.isEmpty() ? PolicySettings.DEFAULTS
                 : new PolicySettings(PolicySettings.DEFAULTS.confirm(), SecondApproverPolicy.PROVIDER,

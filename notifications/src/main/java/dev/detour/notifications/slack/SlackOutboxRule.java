@@ -8,8 +8,10 @@ import dev.detour.incidents.outbox.ChangeRule;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
+import dev.detour.incidents.recovery.RampMove;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.messages.DecisionReply;
+import dev.detour.messages.RampText;
 import dev.detour.messages.Names;
 import dev.detour.messages.SlackMessage;
 import dev.detour.messages.Wording;
@@ -32,10 +34,12 @@ import java.util.Optional;
 public class SlackOutboxRule implements OutboxRule, ChangeRule {
     private final SlackSettings slack;
     private final DecisionReply replies;
+    private final RampText ramps;
 
     public SlackOutboxRule(SlackSettings slack, Catalog catalog, Wording words) {
         this.slack = slack;
         this.replies = new DecisionReply(new Names(catalog), words);
+        this.ramps = new RampText(new Names(catalog), words);
     }
 
     @Override
@@ -58,7 +62,12 @@ public class SlackOutboxRule implements OutboxRule, ChangeRule {
         }
         List<OutboxDraft> drafts = new ArrayList<>();
         byIncident.forEach((incident, ofIncident) -> {
-            List<SlackMessage> messages = replies.render(ofIncident);
+            List<SlackMessage> messages = new ArrayList<>(replies.render(ofIncident));
+            // A ramp's move is a reply of its own, short, with its buttons (docs/recovery.md); a step held again
+            // and again is told once.
+            ofIncident.stream().filter(DetourEvent.RampMoved.class::isInstance).map(DetourEvent.RampMoved.class::cast)
+                    .filter(moved -> !(moved.move() instanceof RampMove.Held held) || held.first())
+                    .forEach(moved -> messages.add(ramps.replyMessage(moved, moved.at())));
             for (int i = 0; i < messages.size(); i++) {
                 String payload = SlackPayload.of(messages.get(i)).toJson();
                 drafts.add(new OutboxDraft(SlackKind.REPLY, slack.incidentChannel(),

@@ -1,0 +1,21 @@
+package dev.detour.incidents.persistence;
+
+import dev.detour.incidents.testing.TestDatabase;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.Map;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RampStoreOnH2IT extends RampStoreContract {
+    @Override
+    protected Map<String, Object> database() {
+        return TestDatabase.h2();
+    }
+
+    @Override
+    protected boolean replicated() {
+        return false;
+    }
+}

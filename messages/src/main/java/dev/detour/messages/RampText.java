@@ -1,0 +1,187 @@
+package dev.detour.messages;
+
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.recovery.HoldEvidence;
+import dev.detour.incidents.recovery.RampMove;
+import dev.detour.incidents.recovery.RampRefusal;
+import dev.detour.incidents.recovery.RampSample;
+import dev.detour.incidents.recovery.RampShare;
+import dev.detour.incidents.recovery.RampState;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+/**
+ * The words of staged recovery (docs/recovery.md): the root message's line per ramp, the thread reply per move,
+ * and the answers to {@code /detour ramp}. Times are {@link SlackTime} tokens; people are mentions.
+ */
+public final class RampText {
+    private final Names names;
+    private final Wording words;
+
+    public RampText(Names names, Wording words) {
+        this.names = names;
+        this.words = words;
+    }
+
+    /** "Claude Opus 4.8 — coming back: 50% of traffic since 12:40, next step 12:45 if healthy". */
+    public String line(RampShare share, Instant now) {
+        String name = SlackText.escape(names.target(share.target()));
+        if (share.percent() == 0) {
+            return words.get(WordKey.RAMP_LINE_ROLLED_BACK, name, SlackTime.slack(share.since(), now));
+        }
+        String line = words.get(WordKey.RAMP_LINE, name, share.percent(), SlackTime.slack(share.since(), now));
+        return line + share.nextStepAt().map(next -> words.get(WordKey.RAMP_LINE_NEXT, SlackTime.slack(next, now)))
+                .orElseGet(() -> words.get(WordKey.RAMP_LINE_PAUSED));
+    }
+
+    /** The root message's line with the evidence of the last hold, when there is some. */
+    public String line(RampShare share, Optional<HoldEvidence> evidence, Instant now) {
+        return line(share, now) + evidence.flatMap(HoldEvidence::last).map(this::numbers).orElse("");
+    }
+
+    /** The thread reply to one move of a ramp. */
+    public String reply(DetourEvent.RampMoved event, Instant now) {
+        String name = SlackText.escape(event.name());
+        String who = who(event.actor());
+        RampMove move = event.move();
+        Optional<String> next = event.share().flatMap(RampShare::nextStepAt).map(at -> SlackTime.slack(at, now));
+        String since = SlackTime.slack(event.at(), now);
+        if (move instanceof RampMove.Started started) {
+            return words.get(WordKey.RAMP_REPLY_STARTED, name, started.percent(), next.orElse("—"), who);
+        } else if (move instanceof RampMove.Advanced advanced) {
+            String text = words.get(WordKey.RAMP_REPLY_ADVANCED, name, advanced.toPercent(), since,
+                    advanced.withoutTraffic() ? "" : evidence(advanced.evidence()));
+            return text + (advanced.withoutTraffic() ? words.get(WordKey.RAMP_REPLY_WITHOUT_TRAFFIC) : "")
+                    + next.map(at -> words.get(WordKey.RAMP_REPLY_NEXT, at)).orElse("");
+        } else if (move instanceof RampMove.Held held) {
+            return words.get(WordKey.RAMP_REPLY_HELD, name, held.percent(), evidence(held.evidence()),
+                    held.minRequests(), next.orElse("—"));
+        } else if (move instanceof RampMove.RolledBack rolledBack) {
+            return words.get(WordKey.RAMP_REPLY_ROLLED_BACK, name, rolledBack.fromPercent(), cause(rolledBack));
+        } else if (move instanceof RampMove.Completed completed) {
+            return completed.byPerson() ? words.get(WordKey.RAMP_REPLY_COMPLETED_BY, name, who)
+                    : words.get(WordKey.RAMP_REPLY_COMPLETED, name, completed.withoutTraffic()
+                    ? words.get(WordKey.RAMP_EVIDENCE_NONE) : evidence(completed.evidence()));
+        } else if (move instanceof RampMove.Paused paused) {
+            return words.get(WordKey.RAMP_REPLY_PAUSED, name, paused.percent(), who);
+        } else if (move instanceof RampMove.Resumed resumed) {
+            return words.get(WordKey.RAMP_REPLY_RESUMED, name, who, resumed.percent(), next.orElse("—"));
+        } else if (move instanceof RampMove.Retried retried) {
+            return words.get(WordKey.RAMP_REPLY_RETRIED, name, retried.percent(), who, next.orElse("—"));
+        }
+        RampMove.Aborted aborted = (RampMove.Aborted) move;
+        return words.get(aborted.keptOffAfterRollback() ? WordKey.RAMP_REPLY_KEPT_OFF : WordKey.RAMP_REPLY_ABORTED,
+                name, who);
+    }
+
+    /**
+     * The thread reply to one move, as a message: a rollback asks on-call with Retry ramp and Keep off; a started,
+     * advanced or resumed ramp offers Pause, Abort and Complete now.
+     */
+    public SlackMessage replyMessage(DetourEvent.RampMoved event, Instant now) {
+        String text = Limits.clip(reply(event, now), Limits.SECTION_TEXT);
+        String value = event.target().kind() + ":" + event.target().id();
+        List<BlockElement> buttons = new ArrayList<>();
+        if (event.move() instanceof RampMove.RolledBack) {
+            buttons.add(button(b -> b.actionId(Interactions.RAMP_RETRY).style("primary").value(value)
+                    .text(plainText(words.get(WordKey.RAMP_BUTTON_RETRY)))));
+            buttons.add(button(b -> b.actionId(Interactions.RAMP_KEEP_OFF).value(value)
+                    .text(plainText(words.get(WordKey.RAMP_BUTTON_KEEP_OFF)))));
+        } else if (event.share().flatMap(RampShare::nextStepAt).isPresent()) {
+            buttons.add(button(b -> b.actionId(Interactions.RAMP_PAUSE).value(value)
+                    .text(plainText(words.get(WordKey.RAMP_BUTTON_PAUSE)))));
+            buttons.add(button(b -> b.actionId(Interactions.RAMP_ABORT).value(value)
+                    .text(plainText(words.get(WordKey.RAMP_BUTTON_ABORT)))));
+            buttons.add(button(b -> b.actionId(Interactions.RAMP_COMPLETE).value(value)
+                    .text(plainText(words.get(WordKey.RAMP_BUTTON_COMPLETE)))));
+        }
+        if (buttons.isEmpty()) {
+            return SlackMessage.plain(text);
+        }
+        List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(text))), actions(a -> a.elements(buttons)));
+        return new SlackMessage(text, blocks);
+    }
+
+    /** Why a ramp command changed nothing. */
+    public String refusal(RampRefusal refusal) {
+        if (refusal instanceof RampRefusal.NoRamp none) {
+            return words.get(WordKey.RAMP_REFUSED_NO_RAMP, SlackText.escape(names.target(none.target())),
+                    none.target().id());
+        } else if (refusal instanceof RampRefusal.NotNow notNow) {
+            return words.get(WordKey.RAMP_REFUSED_NOT_NOW, SlackText.escape(names.target(notNow.target())),
+                    state(notNow.state()), notNow.command());
+        }
+        RampRefusal.AlreadyRamping already = (RampRefusal.AlreadyRamping) refusal;
+        return words.get(WordKey.RAMP_REFUSED_NOT_NOW, SlackText.escape(names.target(already.target())),
+                state(already.state()), "enable");
+    }
+
+    /** The answer to {@code enable} for targets whose ramp started now. */
+    public String started(Target target, RampShare share, Instant now) {
+        return words.get(WordKey.COMMAND_DONE_RAMPING, SlackText.escape(names.target(target)), share.percent(),
+                share.nextStepAt().map(at -> SlackTime.slack(at, now)).orElse("—"), target.id());
+    }
+
+    public String state(RampState state) {
+        return words.get(switch (state) {
+            case RUNNING -> WordKey.RAMP_STATE_RUNNING;
+            case PAUSED -> WordKey.RAMP_STATE_PAUSED;
+            case ROLLED_BACK -> WordKey.RAMP_STATE_ROLLED_BACK;
+            case COMPLETED -> WordKey.RAMP_STATE_COMPLETED;
+            case ABORTED -> WordKey.RAMP_STATE_ABORTED;
+        });
+    }
+
+    private String cause(RampMove.RolledBack rolledBack) {
+        Optional<RampSample> last = rolledBack.evidence().last();
+        return switch (rolledBack.cause()) {
+            case ERROR_RATE -> words.get(WordKey.RAMP_CAUSE_ERROR_RATE,
+                    percent(last.map(RampSample::errorRate).orElse(0.0)), last.map(RampSample::errors).orElse(0L),
+                    last.map(RampSample::requests).orElse(0L), last.map(s -> words.duration(s.window())).orElse("—"));
+            case LATENCY -> words.get(WordKey.RAMP_CAUSE_LATENCY, last.map(RampSample::p95Ms).orElse(0L),
+                    last.map(RampSample::requests).orElse(0L), last.map(s -> words.duration(s.window())).orElse("—"));
+            case FIRING -> words.get(WordKey.RAMP_CAUSE_FIRING,
+                    SlackText.escape(rolledBack.source().orElse("—")));
+        };
+    }
+
+    private String evidence(HoldEvidence evidence) {
+        return evidence.last().filter(last -> last.requests() > 0).map(this::numbers)
+                .orElseGet(() -> words.get(WordKey.RAMP_EVIDENCE_NONE));
+    }
+
+    private String numbers(RampSample sample) {
+        return sample.requests() == 0 ? words.get(WordKey.RAMP_EVIDENCE_NONE)
+                : words.get(WordKey.RAMP_EVIDENCE, sample.requests(), percent(sample.errorRate()),
+                words.duration(sample.window()));
+    }
+
+    /** A person as a mention; a policy or a signal acting on its own as Detour, by policy. */
+    private String who(Actor actor) {
+        return switch (actor.kind()) {
+            case USER -> "<@" + actor.id() + ">";
+            case POLICY, SIGNAL -> words.get(WordKey.DECISION_BY_POLICY);
+            case SYSTEM -> words.get(WordKey.DECISION_BY_DETOUR);
+        };
+    }
+
+    /** A rate as a percentage with one decimal below 10 ({@code 0.3}), none above ({@code 41}), in the reader's digits. */
+    private static double percent(double rate) {
+        double value = 100 * rate;
+        return value < 10 ? Math.round(value * 10) / 10.0 : Math.round(value);
+    }
+}
