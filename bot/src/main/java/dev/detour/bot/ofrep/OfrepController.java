@@ -32,9 +32,11 @@ public class OfrepController {
     static final String REASON = "STATIC";
 
     private final CurrentFlags flags;
+    private final List<EventStreamLink> eventStreams;
 
-    public OfrepController(CurrentFlags flags) {
+    public OfrepController(CurrentFlags flags, OfrepEventSettings eventSettings) {
         this.flags = flags;
+        this.eventStreams = EventStreamLink.of(eventSettings);
     }
 
     /** No {@code cacheable}: OFREP dropped that field in June 2025 (docs/flags.md). */
@@ -44,7 +46,8 @@ public class OfrepController {
         }
     }
 
-    public record Bulk(List<Evaluation> flags) {
+    /** {@code eventStreams}: where the provider listens for changes instead of polling (docs/flags.md). */
+    public record Bulk(List<Evaluation> flags, List<EventStreamLink> eventStreams) {
     }
 
     public record Failure(String key, String errorCode, String errorDetails) {
@@ -78,7 +81,7 @@ public class OfrepController {
         if (IfNoneMatch.matches(headers.getAll(HttpHeaders.IF_NONE_MATCH), current.etag())) {
             return HttpResponse.notModified().header(HttpHeaders.ETAG, current.etag());
         }
-        return HttpResponse.ok(new Bulk(current.all().stream().map(Evaluation::of).toList()))
+        return HttpResponse.ok(new Bulk(current.all().stream().map(Evaluation::of).toList(), eventStreams))
                 .header(HttpHeaders.ETAG, current.etag());
     }
 
