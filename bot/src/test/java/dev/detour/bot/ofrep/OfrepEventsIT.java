@@ -156,6 +156,12 @@ class OfrepEventsIT implements TestPropertyProvider {
         assertEquals("17", refused.response().headers().firstValue("Retry-After").orElse(""));
         assertEquals("service_unavailable", JSON.readTree(refused.body()).path("error").asText());
 
+        String metrics = http.send(HttpRequest.newBuilder(uri("/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(metrics.contains("detour_ofrep_event_streams " + MAX + ".0"), metrics);
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("detour_ofrep_event_streams_refused_total ")
+                && !line.endsWith(" 0.0")), "the refusal counted");
+
         readers.get(0).close();
         Await.await(() -> streams.connected() < MAX, WAIT, "a closed stream to free its place");
         assertEquals(200, connect(Map.of()).response().statusCode());

@@ -20,11 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A server-sent-events client for tests: reads frames as an {@code EventSource} would, on a thread of its own. */
-final class SseReader implements AutoCloseable {
+public final class SseReader implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One dispatched event: its {@code id} and its {@code data} as JSON. */
-    record Event(String id, JsonNode data) {
+    public record Event(String id, JsonNode data) {
     }
 
     private final HttpResponse<InputStream> response;
@@ -42,13 +42,13 @@ final class SseReader implements AutoCloseable {
         }
     }
 
-    static SseReader connect(HttpClient http, URI uri, Map<String, String> headers) throws Exception {
+    public static SseReader connect(HttpClient http, URI uri, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
         headers.forEach(request::header);
         return new SseReader(http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
     }
 
-    HttpResponse<InputStream> response() {
+    public HttpResponse<InputStream> response() {
         return response;
     }
 
@@ -57,7 +57,7 @@ final class SseReader implements AutoCloseable {
     }
 
     /** The next event, waiting at most {@code wait}; null when none came. */
-    Event next(Duration wait) throws InterruptedException {
+    public Event next(Duration wait) throws InterruptedException {
         return events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
