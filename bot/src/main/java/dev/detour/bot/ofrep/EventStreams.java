@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,7 +86,11 @@ public class EventStreams {
     @EventListener
     void onFlagsChanged(FlagsChanged changed) {
         if (fanOutQueued.compareAndSet(false, true)) {
-            fanOut.execute(this::tellEveryone);
+            try {
+                fanOut.execute(this::tellEveryone);
+            } catch (RejectedExecutionException stopping) {
+                fanOutQueued.set(false); // shutting down: the streams are closed, nobody is left to tell
+            }
         }
     }
 
