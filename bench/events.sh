@@ -37,7 +37,8 @@ cp bot/src/test/node/ofrep-web-client/package.json bot/src/test/node/ofrep-web-c
 (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 . bench/lib.sh
 rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$java_pid/status"; }
-start_detour DETOUR_CONFIG="$config" DETOUR_SIGNAL_TOKEN=$TOKEN DETOUR_OFREP_MAX_CONNECTIONS=$((IDLE + 100))
+streams=$(( IDLE > CLIENTS + WEB_CLIENTS ? IDLE : CLIENTS + WEB_CLIENTS ))
+start_detour DETOUR_CONFIG="$config" DETOUR_SIGNAL_TOKEN=$TOKEN DETOUR_OFREP_MAX_CONNECTIONS=$((streams + 100))
 trap 'peak_rss; kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work" "$config" "$node_dir"' EXIT
 echo "== latency: $CLIENTS streams, $WEB_CLIENTS web providers, $SAMPLES flips"
 node "$node_dir/EventsLoad.mjs" latency "http://127.0.0.1:$PORT" "$TOKEN" "$CLIENTS" "$SAMPLES" "$WEB_CLIENTS"

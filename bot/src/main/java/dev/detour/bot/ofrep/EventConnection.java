@@ -49,8 +49,8 @@ final class EventConnection implements Publisher<byte[]>, Subscription {
     }
 
     /** A change event replaces anything waiting; the newest ETag is all a client needs. */
-    void change(String etag) {
-        if (pending.getAndSet(new SseFrame.Refetch(etag)) == null) {
+    void change(SseFrame.Refetch event) {
+        if (pending.getAndSet(event) == null) {
             pendingSinceNanos.set(System.nanoTime());
         }
         drain();

@@ -58,12 +58,12 @@ public class EventStreams {
             return Optional.empty();
         }
         String etag = flags.get().etag();
-        SseFrame first = etag.equals(lastEventId) ? null : new SseFrame.Refetch(etag);
+        SseFrame first = etag.equals(lastEventId) ? null : SseFrame.Refetch.of(etag);
         EventConnection connection = new EventConnection(first, this::closed);
         open.add(connection);
         String now = flags.get().etag();
         if (!now.equals(etag)) {
-            connection.change(now); // a swap between reading the ETag and joining the set
+            connection.change(SseFrame.Refetch.of(now)); // a swap between reading the ETag and joining the set
         }
         return Optional.of(connection);
     }
@@ -96,9 +96,9 @@ public class EventStreams {
 
     private void tellEveryone() {
         fanOutQueued.set(false);
-        String etag = flags.get().etag();
+        SseFrame.Refetch event = SseFrame.Refetch.of(flags.get().etag());
         for (EventConnection connection : open) {
-            connection.change(etag);
+            connection.change(event);
         }
     }
 

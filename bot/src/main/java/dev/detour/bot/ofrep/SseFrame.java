@@ -10,13 +10,20 @@ import java.nio.charset.StandardCharsets;
 sealed interface SseFrame {
     byte[] bytes();
 
-    /** {@code {"type":"refetchEvaluation","etag":...}}: the flags changed, fetch them again. */
-    record Refetch(String etag) implements SseFrame {
+    /**
+     * {@code {"type":"refetchEvaluation","etag":...}}: the flags changed, fetch them again. Built once per change
+     * and handed to every stream.
+     */
+    record Refetch(String etag, byte[] encoded) implements SseFrame {
+        static Refetch of(String etag) {
+            String quoted = etag.replace("\\", "\\\\").replace("\"", "\\\"");
+            return new Refetch(etag, ("id: " + etag + "\ndata: {\"type\":\"refetchEvaluation\",\"etag\":\""
+                    + quoted + "\"}\n\n").getBytes(StandardCharsets.UTF_8));
+        }
+
         @Override
         public byte[] bytes() {
-            String quoted = etag.replace("\\", "\\\\").replace("\"", "\\\"");
-            return ("id: " + etag + "\ndata: {\"type\":\"refetchEvaluation\",\"etag\":\"" + quoted + "\"}\n\n")
-                    .getBytes(StandardCharsets.UTF_8);
+            return encoded.clone();
         }
     }
 

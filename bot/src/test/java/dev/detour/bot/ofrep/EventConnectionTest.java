@@ -50,11 +50,11 @@ class EventConnectionTest {
 
     @Test
     void aClientThatReadsNothingHoldsOnlyTheNewestChange() {
-        EventConnection connection = new EventConnection(new SseFrame.Refetch("\"a\""), this::released);
+        EventConnection connection = new EventConnection(SseFrame.Refetch.of("\"a\""), this::released);
         Client client = new Client();
         connection.subscribe(client);
         for (String etag : List.of("\"b\"", "\"c\"", "\"d\"")) {
-            connection.change(etag);
+            connection.change(SseFrame.Refetch.of(etag));
             connection.heartbeat();
         }
         assertEquals(List.of(), client.frames, "nothing sent before the client asks");
@@ -71,7 +71,7 @@ class EventConnectionTest {
         connection.subscribe(client);
         client.subscription.request(5);
         connection.heartbeat();
-        connection.change("\"e\"");
+        connection.change(SseFrame.Refetch.of("\"e\""));
         assertEquals(2, client.frames.size());
         assertEquals(": heartbeat\n\n", client.frames.get(0));
         assertTrue(client.frames.get(1).startsWith("id: \"e\"\n"));
@@ -79,7 +79,7 @@ class EventConnectionTest {
 
     @Test
     void aClientStuckLongerThanTheLimitIsClosedAndFreesItsPlace() {
-        EventConnection connection = new EventConnection(new SseFrame.Refetch("\"a\""), this::released);
+        EventConnection connection = new EventConnection(SseFrame.Refetch.of("\"a\""), this::released);
         Client client = new Client();
         connection.subscribe(client);
         long now = System.nanoTime();
@@ -89,14 +89,14 @@ class EventConnectionTest {
         assertFalse(connection.isOpen());
         assertEquals(1, released.get());
 
-        connection.change("\"b\"");
+        connection.change(SseFrame.Refetch.of("\"b\""));
         client.subscription.request(1);
         assertEquals(List.of(), client.frames, "nothing after the close");
     }
 
     @Test
     void aClientThatReadsIsNeverStuck() {
-        EventConnection connection = new EventConnection(new SseFrame.Refetch("\"a\""), this::released);
+        EventConnection connection = new EventConnection(SseFrame.Refetch.of("\"a\""), this::released);
         Client client = new Client();
         connection.subscribe(client);
         client.subscription.request(1);
