@@ -108,7 +108,9 @@ final class EventConnection implements Publisher<byte[]>, Subscription {
         int missed = 1;
         do {
             Subscriber<? super byte[]> s = subscriber;
-            if (s != null && !terminated.get()) {
+            if (s == null && closeRequested) {
+                release(); // the server never took the body (the client left first): free the place anyway
+            } else if (s != null && !terminated.get()) {
                 if (closeRequested) {
                     terminated.set(true);
                     release();

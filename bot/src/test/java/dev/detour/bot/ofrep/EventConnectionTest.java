@@ -114,4 +114,12 @@ class EventConnectionTest {
         connection.close();
         assertEquals(1, released.get());
     }
+
+    @Test
+    void aStreamWhoseBodyWasNeverReadIsReleasedOnceStuck() {
+        EventConnection connection = new EventConnection(SseFrame.Refetch.of("\"a\""), this::released);
+        assertTrue(connection.closeIfStuck(System.nanoTime() + 61_000_000_000L, 60_000_000_000L));
+        assertFalse(connection.isOpen());
+        assertEquals(1, released.get());
+    }
 }
