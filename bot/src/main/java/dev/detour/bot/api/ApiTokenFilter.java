@@ -9,8 +9,11 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 
-/** {@code /api/*} and OFREP need {@code Authorization: Bearer <DETOUR_API_TOKEN>} when that token is set. */
-@ServerFilter({"/api/**", "/ofrep/**"})
+/**
+ * {@code /api/*}, OFREP (its event stream included) and flagd sync need
+ * {@code Authorization: Bearer <DETOUR_API_TOKEN>} when that token is set.
+ */
+@ServerFilter({"/api/**", "/ofrep/**", "/flagd/**"})
 public class ApiTokenFilter {
     private final BearerToken token;
 

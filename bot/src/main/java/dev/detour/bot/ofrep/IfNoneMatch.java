@@ -8,12 +8,12 @@ import java.util.Optional;
  * possibly over several header lines, compared weakly ({@code W/"x"} matches {@code "x"}). A header that is not
  * valid by that grammar is ignored, so the client gets the full answer.
  */
-final class IfNoneMatch {
+public final class IfNoneMatch {
     private IfNoneMatch() {
     }
 
     /** Whether the condition names {@code currentTag} (a quoted entity tag), so the answer is 304. */
-    static boolean matches(List<String> headerValues, String currentTag) {
+    public static boolean matches(List<String> headerValues, String currentTag) {
         String current = opaque(currentTag);
         boolean matched = false;
         for (String value : headerValues) {

@@ -34,9 +34,11 @@ public class OfrepController {
     static final String REASON = FlagEvaluation.Reason.STATIC.name();
 
     private final CurrentFlags flags;
+    private final List<EventStreamLink> eventStreams;
 
-    public OfrepController(CurrentFlags flags) {
+    public OfrepController(CurrentFlags flags, OfrepEventSettings eventSettings) {
         this.flags = flags;
+        this.eventStreams = EventStreamLink.of(eventSettings);
     }
 
     /** No {@code cacheable}: OFREP dropped that field in June 2025 (docs/flags.md). */
@@ -47,7 +49,8 @@ public class OfrepController {
         }
     }
 
-    public record Bulk(List<Evaluation> flags) {
+    /** {@code eventStreams}: where the provider listens for changes instead of polling (docs/flags.md). */
+    public record Bulk(List<Evaluation> flags, List<EventStreamLink> eventStreams) {
     }
 
     public record Failure(String key, String errorCode, String errorDetails) {
@@ -87,7 +90,7 @@ public class OfrepController {
             return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);
         }
         return HttpResponse.ok(new Bulk(current.all().stream()
-                        .map(flag -> Evaluation.of(flag.evaluate(targetingKey))).toList()))
+                        .map(flag -> Evaluation.of(flag.evaluate(targetingKey))).toList(), eventStreams))
                 .header(HttpHeaders.ETAG, etag);
     }
 
