@@ -14,10 +14,11 @@ import java.util.Optional;
  * @param autoEnable  whether cleared signals re-enable its models on their own (otherwise Detour suggests it)
  * @param components  status-page component name -> the models it covers
  * @param publicName  what customers read for it (config {@code public-name}); its name unless configured
+ * @param maintenance what Detour does about its planned work (config {@code maintenance}, docs/maintenance.md)
  */
 public record Provider(ProviderId id, String name, Optional<URI> statusPage, boolean autoDisable,
                        boolean autoEnable, Map<String, List<ModelId>> components, List<Model> models,
-                       PublicName publicName) {
+                       PublicName publicName, MaintenancePolicy maintenance) {
     public Provider {
         Objects.requireNonNull(id, "id");
         name = name == null || name.isBlank() ? id.value() : name;
@@ -25,11 +26,18 @@ public record Provider(ProviderId id, String name, Optional<URI> statusPage, boo
         components = Map.copyOf(components == null ? Map.of() : components);
         models = List.copyOf(models == null ? List.of() : models);
         publicName = publicName == null ? PublicName.as(name) : publicName;
+        maintenance = maintenance == null ? MaintenancePolicy.ANNOUNCE : maintenance;
+    }
+
+    /** A provider whose planned work is announced, not routed around. */
+    public Provider(ProviderId id, String name, Optional<URI> statusPage, boolean autoDisable, boolean autoEnable,
+                    Map<String, List<ModelId>> components, List<Model> models, PublicName publicName) {
+        this(id, name, statusPage, autoDisable, autoEnable, components, models, publicName, null);
     }
 
     /** A provider customers read by its name. */
     public Provider(ProviderId id, String name, Optional<URI> statusPage, boolean autoDisable, boolean autoEnable,
                     Map<String, List<ModelId>> components, List<Model> models) {
-        this(id, name, statusPage, autoDisable, autoEnable, components, models, null);
+        this(id, name, statusPage, autoDisable, autoEnable, components, models, null, null);
     }
 }

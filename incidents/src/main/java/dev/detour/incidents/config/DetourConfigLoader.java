@@ -10,6 +10,7 @@ import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.DetectionSettings;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.catalog.FailoverMode;
+import dev.detour.incidents.catalog.MaintenancePolicy;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
@@ -57,7 +58,7 @@ public final class DetourConfigLoader {
     private static final Set<String> FILE_KEYS = Set.of("name", "type", "path", "mode");
     private static final Pattern OCTAL_MODE = Pattern.compile("0?[0-7]{3}");
     private static final Set<String> PROVIDER_KEYS = Set.of("id", "name", "public-name", "status-page",
-            "auto-disable", "auto-enable", "components", "models");
+            "auto-disable", "auto-enable", "components", "models", "maintenance");
     private static final Set<String> MODEL_KEYS = Set.of("id", "name", "public-name");
     private static final Set<String> TASK_CLASS_KEYS = Set.of("id", "name", "route", "failover", "consent-timeout",
             "on-timeout", "customer-impact", "fallback-note");
@@ -154,7 +155,10 @@ public final class DetourConfigLoader {
             providers.add(new Provider(id, entry.child("name").optionalText().orElse(null),
                     statusPage(entry.child("status-page")), entry.child("auto-disable").bool(false),
                     entry.child("auto-enable").bool(false), components(entry.child("components"), id, models),
-                    models, publicName(entry.child("public-name"), "provider '" + id + "'", "our AI provider")));
+                    models, publicName(entry.child("public-name"), "provider '" + id + "'", "our AI provider"),
+                    word(entry.child("maintenance"), "maintenance policy", "provider '" + id + "'",
+                            MaintenancePolicy.values(), MaintenancePolicy::word, MaintenancePolicy::fromWord,
+                            MaintenancePolicy.ANNOUNCE)));
         }
         return providers;
     }

@@ -1,5 +1,6 @@
 package dev.detour.incidents.maintenance;
 
+import dev.detour.incidents.catalog.MaintenancePolicy;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.IncidentId;
 

@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import static dev.detour.incidents.maintenance.MaintenancePolicy.ANNOUNCE;
-import static dev.detour.incidents.maintenance.MaintenancePolicy.PRE_ROUTE;
+import static dev.detour.incidents.catalog.MaintenancePolicy.ANNOUNCE;
+import static dev.detour.incidents.catalog.MaintenancePolicy.PRE_ROUTE;
 import static dev.detour.incidents.maintenance.MaintenanceStep.END;
 import static dev.detour.incidents.maintenance.MaintenanceStep.REMIND;
 import static dev.detour.incidents.maintenance.MaintenanceStep.START;

@@ -1,6 +1,5 @@
-package dev.detour.incidents.maintenance;
+package dev.detour.incidents.catalog;
 
-import dev.detour.incidents.catalog.EnumWords;
 
 import java.util.Optional;
 
