@@ -62,11 +62,20 @@ public class AvailabilityService {
      */
     @Transactional
     public RoutingOutcome disable(Collection<Target> targets, Actor by, Optional<String> reason) {
+        return disable(targets, by, reason, IncidentKind.OUTAGE);
+    }
+
+    /**
+     * As {@link #disable(Collection, Actor, Optional)}, opening an incident of {@code kind} when there is none: a
+     * {@code maintenance} incident for planned work switched off by pre-route (docs/maintenance.md).
+     */
+    @Transactional
+    public RoutingOutcome disable(Collection<Target> targets, Actor by, Optional<String> reason, IncidentKind kind) {
         Optional<RoutingOutcome> refused = refuse(targets, reason);
         if (refused.isPresent()) {
             return refused.get(); // before an incident is opened for nothing
         }
-        IncidentChange change = incidents.openOrJoin(IncidentKind.OUTAGE, "", targets, by);
+        IncidentChange change = incidents.openOrJoin(kind, "", targets, by);
         if (change instanceof IncidentChange.Rejected rejected) {
             return new RoutingOutcome.Rejected(rejected.refusal());
         }

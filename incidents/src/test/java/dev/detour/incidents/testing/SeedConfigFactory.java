@@ -3,7 +3,10 @@ package dev.detour.incidents.testing;
 import dev.detour.incidents.ClockFactory;
 import dev.detour.incidents.FortyModelCatalog;
 import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.DetectionSettings;
+import dev.detour.incidents.catalog.MaintenancePolicy;
+import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.catalog.SlackSettings;
@@ -31,6 +34,9 @@ public class SeedConfigFactory {
     /** A provider id whose signals switch its models off and on by themselves (auto-disable, auto-enable). */
     public static final String AUTOMATIC_PROVIDER = "detour.test.automatic-provider";
 
+    /** A provider id whose planned work is routed around ({@code maintenance: pre-route}). */
+    public static final String PRE_ROUTE_PROVIDER = "detour.test.pre-route-provider";
+
     /** {@code true}: the 40-model catalog ({@link FortyModelCatalog}) instead of the seed catalog. */
     public static final String FORTY_MODELS = "detour.test.forty-models";
 
@@ -51,7 +57,8 @@ public class SeedConfigFactory {
     public DetourConfig seedConfig(@Value("${" + AUTOMATIC_PROVIDER + ":}") String automaticProvider,
                                    @Value("${" + WEBHOOK_SINK + ":}") String webhook,
                                    @Value("${" + FILE_SINK + ":}") String file,
-                                   @Value("${" + FORTY_MODELS + ":false}") boolean fortyModels) {
+                                   @Value("${" + FORTY_MODELS + ":false}") boolean fortyModels,
+                                   @Value("${" + PRE_ROUTE_PROVIDER + ":}") String preRouteProvider) {
         List<Sink> sinks = new java.util.ArrayList<>();
         if (!webhook.isEmpty()) {
             sinks.add(new Sink.Webhook("apps", java.net.URI.create(webhook), "DETOUR_TEST_WEBHOOK_SECRET"));
@@ -59,7 +66,11 @@ public class SeedConfigFactory {
         if (!file.isEmpty()) {
             sinks.add(new Sink.FlagdFile("flagd", java.nio.file.Path.of(file)));
         }
-        return new DetourConfig(fortyModels ? FortyModelCatalog.catalog() : SeedCatalog.withAutomatic(automaticProvider),
+        Catalog catalog = fortyModels ? FortyModelCatalog.catalog() : SeedCatalog.withAutomatic(automaticProvider);
+        catalog = new Catalog(catalog.providers().stream().map(p -> p.id().value().equals(preRouteProvider)
+                ? new Provider(p.id(), p.name(), p.statusPage(), p.autoDisable(), p.autoEnable(), p.components(),
+                p.models(), p.publicName(), MaintenancePolicy.PRE_ROUTE) : p).toList(), catalog.taskClasses());
+        return new DetourConfig(catalog,
                 new SlackSettings("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS", List.of("U0ALICE", "S0ONCALL")),
                 DetectionSettings.DEFAULTS, sinks, "seed catalog (tests)");
     }
