@@ -56,6 +56,8 @@ final class GoldenCases {
             new HelpMessage.Command(WordKey.HELP_VERB_SUMMARY, "/detour summary <INC-n> [full]", false),
             new HelpMessage.Command(WordKey.HELP_VERB_AUDIT, "/detour audit [INC-n|provider|model|task-class] [since <duration>] [all] [page <n>]",
                     false),
+            new HelpMessage.Command(WordKey.HELP_VERB_MAINTENANCE,
+                    "/detour maintenance <provider|model>... <from> <until> [-- reason] | list | cancel <M-id>", true),
             new HelpMessage.Command(WordKey.HELP_VERB_SUBSCRIBE, "/detour subscribe", false),
             new HelpMessage.Command(WordKey.HELP_VERB_UNSUBSCRIBE, "/detour unsubscribe", false));
 
