@@ -47,7 +47,7 @@ public final class MaintenanceText {
         StringBuilder text = new StringBuilder(words.get(headline, name(window), targets(window),
                 SlackTime.slack(window.startsAt(), now), SlackTime.slack(window.endsAt(), now), source(window)));
         if (window.status() == MaintenanceStatus.SCHEDULED) {
-            text.append('\n').append(affected(window.targets()));
+            text.append('\n').append(affected(window));
             text.append('\n').append(consequence(window.targets(), policy));
             text.append('\n').append(words.get(WordKey.MAINTENANCE_ID, window.id()));
         }
@@ -117,15 +117,12 @@ public final class MaintenanceText {
     }
 
     /** The features whose usual model the window takes away, and what their failover policy does then. */
-    private String affected(List<Target> targets) {
+    private String affected(MaintenanceWindow window) {
         Catalog catalog = names.catalog();
         List<String> lines = new ArrayList<>();
-        for (TaskClass taskClass : catalog.taskClasses()) {
-            if (!hit(taskClass.primary(), targets, catalog)) {
-                continue;
-            }
-            Optional<ModelId> fallback = taskClass.route().stream().filter(model -> !hit(model, targets, catalog))
-                    .findFirst();
+        for (TaskClass taskClass : window.affected(catalog)) {
+            Optional<ModelId> fallback = taskClass.route().stream()
+                    .filter(model -> !window.takesAway(model, catalog)).findFirst();
             String name = names.taskClass(taskClass.id());
             if (taskClass.failover() == FailoverMode.STOP || fallback.isEmpty()) {
                 lines.add(words.get(WordKey.MAINTENANCE_FEATURE_PAUSED, name, taskClass.failover().word()));
@@ -136,9 +133,5 @@ public final class MaintenanceText {
         }
         return lines.isEmpty() ? words.get(WordKey.MAINTENANCE_AFFECTS_NONE)
                 : words.get(WordKey.MAINTENANCE_AFFECTS) + "\n" + String.join("\n", lines);
-    }
-
-    private static boolean hit(ModelId model, List<Target> targets, Catalog catalog) {
-        return targets.contains(Target.model(model)) || targets.contains(Target.provider(catalog.providerOf(model)));
     }
 }

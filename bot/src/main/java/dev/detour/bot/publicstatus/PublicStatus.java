@@ -16,11 +16,28 @@ import java.util.Optional;
  * @param posts     the latest posts of all incidents, newest first, as written
  */
 public record PublicStatus(Instant updated, List<Feature> features, List<PublicIncident> incidents,
-                           List<Post> posts) {
+                           List<Post> posts, List<PlannedMaintenance> maintenance) {
     public PublicStatus {
         features = List.copyOf(features);
         incidents = List.copyOf(incidents);
         posts = List.copyOf(posts);
+        maintenance = List.copyOf(maintenance);
+    }
+
+    /** Without planned maintenance. */
+    public PublicStatus(Instant updated, List<Feature> features, List<PublicIncident> incidents, List<Post> posts) {
+        this(updated, features, incidents, posts, List.of());
+    }
+
+    /**
+     * Planned maintenance that takes a feature's usual model away (docs/maintenance.md): planned or under way.
+     *
+     * @param features the display names of the features it affects, in catalog order
+     */
+    public record PlannedMaintenance(List<String> features, Instant from, Instant until, boolean underWay) {
+        public PlannedMaintenance {
+            features = List.copyOf(features);
+        }
     }
 
     /** Every feature is on its usual model. */

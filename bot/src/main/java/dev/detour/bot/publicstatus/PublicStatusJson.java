@@ -12,9 +12,10 @@ import java.util.List;
  * @param state     {@code operational} when every feature is on its usual model, else {@code degraded}
  * @param incidents the incidents support was told about, newest first (added with the uptime; older readers
  *                  ignore it)
+ * @param maintenance planned maintenance that affects a feature, by start (docs/maintenance.md)
  */
 public record PublicStatusJson(Instant updated, String state, List<Feature> features, List<Post> posts,
-                               List<Incident> incidents) {
+                               List<Incident> incidents, List<Maintenance> maintenance) {
     public static final String OPERATIONAL = "operational";
     public static final String DEGRADED = "degraded";
 
@@ -28,7 +29,18 @@ public record PublicStatusJson(Instant updated, String state, List<Feature> feat
                 status.incidents().stream().map(incident -> new Incident(incident.id(),
                         links.incident(incident.id()).toString(), incident.title(), incident.opened(),
                         incident.resolved().orElse(null),
-                        incident.posts().stream().map(Post::of).toList())).toList());
+                        incident.posts().stream().map(Post::of).toList())).toList(),
+                status.maintenance().stream().map(planned -> new Maintenance(Maintenance.TITLE, planned.features(),
+                        planned.from(), planned.until(), planned.underWay())).toList());
+    }
+
+    /**
+     * @param title    always {@code Planned maintenance}
+     * @param features the features it affects
+     * @param underWay whether it runs now
+     */
+    public record Maintenance(String title, List<String> features, Instant from, Instant until, boolean underWay) {
+        static final String TITLE = "Planned maintenance";
     }
 
     /**

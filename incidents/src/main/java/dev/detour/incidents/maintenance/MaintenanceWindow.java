@@ -1,7 +1,10 @@
 package dev.detour.incidents.maintenance;
 
+import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.MaintenancePolicy;
+import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.catalog.TaskClass;
 import dev.detour.incidents.incident.IncidentId;
 
 import java.time.Duration;
@@ -142,6 +145,16 @@ public record MaintenanceWindow(MaintenanceId id, MaintenanceSource source, Stri
         }
         return Optional.of(new MaintenanceWindow(id, source, newName, newTargets, newStart, newEnd, newStatus,
                 recordedAt, revision + 1, toldRevision, remindedFor, startedAt, endedAt, incident));
+    }
+
+    /** The task classes whose usual (first) model the window takes away, in catalog order. */
+    public List<TaskClass> affected(Catalog catalog) {
+        return catalog.taskClasses().stream().filter(taskClass -> takesAway(taskClass.primary(), catalog)).toList();
+    }
+
+    /** Whether the window covers {@code model}, itself or through its provider. */
+    public boolean takesAway(ModelId model, Catalog catalog) {
+        return targets.contains(Target.model(model)) || targets.contains(Target.provider(catalog.providerOf(model)));
     }
 
     /** Called off by a person. */
