@@ -102,6 +102,7 @@ final class GoldenCases {
         add.message("decision-signal-burst", () -> only(decisions.render(scenario.signalBurst(
                 new SignalEvidence.GatewayErrors(Scenario.gateway(0.3, 12, 40, 0, 2559), false), Suggestion.NONE))));
         cases.addAll(QuestionGoldenCases.of(scenario, words));
+        cases.addAll(MaintenanceGoldenCases.of(scenario, words));
 
         add.message("support-affected", () -> support.affected(scenario.acknowledged(), scenario.during(),
                 Optional.empty(), Scenario.NOW.plusSeconds(30 * 60)));
