@@ -246,6 +246,7 @@ public enum WordKey {
     COMPONENT_MAJOR_OUTAGE("component.major-outage"),
     ROUTE_REASON_CONSENT("route.reason.consent"),
     ROUTE_REASON_CONFIGURATION_LOADED("route.reason.configuration-loaded"),
+    ROUTE_REASON_MAINTENANCE("route.reason.maintenance"),
     TITLE_FAILING("title.failing"),
     TITLE_MODEL_CHANGE("title.model-change"),
     TITLE_ROUTING_CHANGE("title.routing-change"),

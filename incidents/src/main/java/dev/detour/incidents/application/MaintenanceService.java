@@ -20,6 +20,7 @@ import dev.detour.incidents.maintenance.MaintenanceStep;
 import dev.detour.incidents.maintenance.MaintenanceWindow;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.ports.MaintenanceWindows;
+import dev.detour.incidents.routing.RouteReason;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -257,7 +258,8 @@ public class MaintenanceService {
         List<MaintenanceStep> steps = window.due(now, policy(window));
         Optional<String> reason = window.name().isBlank() ? Optional.empty() : Optional.of(window.name());
         if (steps.contains(MaintenanceStep.START)) {
-            RoutingOutcome outcome = availability.disable(window.targets(), POLICY, reason, IncidentKind.MAINTENANCE);
+            RoutingOutcome outcome = availability.disable(window.targets(), POLICY, reason, IncidentKind.MAINTENANCE,
+                    Optional.of(new RouteReason.PlannedMaintenance(window.id().value(), window.endsAt())));
             Optional<IncidentId> incident = outcome instanceof RoutingOutcome.Applied applied
                     ? applied.incident().map(dev.detour.incidents.incident.Incident::id) : Optional.empty();
             windows.save(window.started(now, incident));

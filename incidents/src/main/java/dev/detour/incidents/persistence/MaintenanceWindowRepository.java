@@ -35,6 +35,6 @@ public interface MaintenanceWindowRepository extends GenericRepository<Maintenan
     Optional<MaintenanceWindowRow> lock(String id);
 
     @Query("SELECT * FROM maintenance_window WHERE ends_at > :since OR (started_at IS NOT NULL AND ended_at IS NULL)"
-            + " OR told_revision < revision ORDER BY starts_at, id")
+            + " OR (told_revision > 0 AND told_revision < revision) ORDER BY starts_at, id")
     List<MaintenanceWindowRow> findNotOverBefore(Instant since);
 }

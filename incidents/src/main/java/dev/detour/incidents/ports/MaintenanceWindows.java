@@ -25,7 +25,7 @@ public interface MaintenanceWindows {
 
     /**
      * Windows that end after {@code since}, with those still owed something (targets switched off and not back on,
-     * a change not told yet) however old; by start.
+     * a change to a window announced before not told yet) however old; by start.
      */
     List<MaintenanceWindow> notOverBefore(Instant since);
 }

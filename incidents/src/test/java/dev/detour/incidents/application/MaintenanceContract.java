@@ -126,6 +126,12 @@ abstract class MaintenanceContract implements TestPropertyProvider {
         assertFalse(available(Target.model(OPUS_48)));
         Incident incident = incidents.openIncidentAbout(List.of(Target.model(OPUS_48))).orElseThrow();
         assertEquals(IncidentKind.MAINTENANCE, incident.kind());
+        List<String> routeReasons = audit.search(AuditQuery.everything().forIncident(incident.id()).newest(50))
+                .stream().filter(stored -> stored.record().action().text().equals("route.changed"))
+                .map(stored -> stored.record().reason().orElse("")).toList();
+        assertFalse(routeReasons.isEmpty(), "Meeting summaries moved off Claude Opus 4.8");
+        assertTrue(routeReasons.stream().allMatch(reason -> reason.contains("planned-maintenance window=M-")),
+                "the routes moved for planned maintenance, a kind of change of its own: " + routeReasons);
         assertEquals(0, preRouting.routeDue(), "started once");
 
         clock.set(start.plus(Duration.ofHours(1)));

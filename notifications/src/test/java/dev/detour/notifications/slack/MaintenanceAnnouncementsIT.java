@@ -140,6 +140,10 @@ class MaintenanceAnnouncementsIT implements TestPropertyProvider {
 
         assertEquals(1, preRouting.routeDue());
         assertEquals("maintenance", incidents.openIncidents().get(0).kind().word());
+        dispatcher.dispatchDue();
+        List<String> support = slack.messagesIn("C0SUPPORT").stream().map(call -> call.param("text")).toList();
+        assertTrue(support.stream().anyMatch(text -> text.contains("Planned maintenance on our AI features")),
+                "support is told it is planned work, not an outage: " + support);
 
         maintenance.fromStatusPage(catalog.provider(ANTHROPIC).orElseThrow(), new MaintenanceService.PageMaintenance(
                 id, "Database upgrade", "completed", start, start.plus(Duration.ofHours(1)), List.of("Claude API")));
