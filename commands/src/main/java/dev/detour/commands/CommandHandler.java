@@ -3,6 +3,7 @@ package dev.detour.commands;
 import dev.detour.incidents.application.Approvals;
 import dev.detour.incidents.application.ChangePreviews;
 import dev.detour.incidents.approval.Approval;
+import dev.detour.incidents.application.MaintenanceService;
 import dev.detour.incidents.application.RoutingOutcome;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.StoredAuditRecord;
@@ -20,6 +21,8 @@ import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Refusal;
 import dev.detour.incidents.incident.Resolution;
+import dev.detour.incidents.maintenance.MaintenancePlan;
+import dev.detour.incidents.maintenance.MaintenanceWindow;
 import dev.detour.incidents.preview.PreviewOutcome;
 import dev.detour.incidents.preview.ProposedChange;
 import dev.detour.incidents.signals.PlausibleTimes;
@@ -27,6 +30,7 @@ import dev.detour.messages.AuditMessage;
 import dev.detour.messages.ChangePreviewMessage;
 import dev.detour.messages.IncidentCatchUp;
 import dev.detour.messages.HelpMessage;
+import dev.detour.messages.MaintenanceText;
 import dev.detour.messages.ManagerSummary;
 import dev.detour.messages.Modals;
 import dev.detour.messages.Names;
@@ -67,6 +71,7 @@ public class CommandHandler {
     private final Names names;
     private final RefusalText refusals;
     private final Modals forms;
+    private final MaintenanceText maintenanceText;
     private final Clock clock;
     private final Wording words;
 
@@ -78,6 +83,7 @@ public class CommandHandler {
         this.names = new Names(catalog);
         this.refusals = new RefusalText(names, words);
         this.forms = new Modals(catalog, words);
+        this.maintenanceText = new MaintenanceText(names, words);
         this.clock = clock;
     }
 
@@ -237,12 +243,38 @@ public class CommandHandler {
             return summary(summary.incident(), summary.full());
         } else if (command instanceof DetourCommand.Audit auditCommand) {
             return audit(auditCommand);
+        } else if (command instanceof DetourCommand.ScheduleMaintenance schedule) {
+            return scheduleMaintenance(schedule, invoker);
+        } else if (command instanceof DetourCommand.ListMaintenance) {
+            return CommandReply.say(maintenanceText.list(operations.maintenanceWindows(), clock.instant()));
+        } else if (command instanceof DetourCommand.CancelMaintenance cancel) {
+            MaintenanceService.CancelOutcome outcome = operations.cancelMaintenance(cancel.id(), invoker.actor());
+            if (outcome instanceof MaintenanceService.CancelOutcome.Cancelled cancelled) {
+                return CommandReply.say(maintenanceText.cancelled(cancelled.window(), clock.instant()));
+            }
+            return CommandReply.say(words.get(outcome instanceof MaintenanceService.CancelOutcome.NotFound
+                    ? WordKey.MAINTENANCE_CANCEL_NOT_FOUND : WordKey.MAINTENANCE_CANCEL_OVER, cancel.id()));
         } else if (command instanceof DetourCommand.Subscribe subscribe) {
             boolean changed = operations.subscribe(invoker.userId(), subscribe.on());
             return CommandReply.say(words.get(subscribe.on() ? (changed ? WordKey.SUBSCRIBE_DONE : WordKey.SUBSCRIBE_ALREADY)
                     : (changed ? WordKey.UNSUBSCRIBE_DONE : WordKey.UNSUBSCRIBE_ALREADY)));
         }
         throw new IllegalStateException("unhandled command " + command);
+    }
+
+    /** Times typed relative to now ({@code in 2h}) are resolved here, with the injected clock. */
+    private CommandReply scheduleMaintenance(DetourCommand.ScheduleMaintenance schedule, Invoker invoker) {
+        Instant now = clock.instant();
+        Instant from = schedule.from().resolve(now, now);
+        Instant until = schedule.until().resolve(now, from);
+        MaintenanceService.ScheduleOutcome outcome = operations.scheduleMaintenance(new MaintenancePlan(
+                schedule.targets(), from, until, schedule.reason()), invoker.actor());
+        if (outcome instanceof MaintenanceService.ScheduleOutcome.Refused refused) {
+            return CommandReply.say(words.get(WordKey.COMMAND_REJECTED, maintenanceText.refused(refused.problem(),
+                    now)));
+        }
+        MaintenanceWindow window = ((MaintenanceService.ScheduleOutcome.Scheduled) outcome).window();
+        return CommandReply.say(maintenanceText.scheduled(window, operations.maintenancePolicy(window), now));
     }
 
     /**

@@ -18,6 +18,8 @@ import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.TextLimits;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.incident.UpdateText;
+import dev.detour.incidents.maintenance.MaintenanceId;
+import dev.detour.incidents.maintenance.MaintenanceTime;
 import dev.detour.messages.CustomerText;
 import dev.detour.incidents.preview.ProposedChange;
 import dev.detour.incidents.recovery.RampCommand;
@@ -52,6 +54,10 @@ public final class CommandParser {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern INCIDENT_NUMBER = Pattern.compile("[1-9][0-9]{0,17}");
     private static final Pattern HUGE_DURATION = Pattern.compile("[0-9]{10,}(ms|s|m|h|d)");
+    /** A word that starts a date: {@code 2026-12-07} or {@code 2026-12-07T14:00Z}. */
+    private static final Pattern DATE_START = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}.*");
+    private static final Pattern DATE_ONLY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern CLOCK_TIME = Pattern.compile("[0-9]{2}:[0-9]{2}(:[0-9]{2})?");
     private static final Pattern DRY_RUN = Pattern.compile("(?:--|—|–)dry-run", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOW = Pattern.compile("(?:--|—|–)now", Pattern.CASE_INSENSITIVE);
     /** The verbs whose change {@code --dry-run} previews instead of making. */
@@ -168,6 +174,7 @@ public final class CommandParser {
                             TextLimits.TEXT));
                     case SUMMARY -> summary();
                     case AUDIT -> audit();
+                    case MAINTENANCE -> maintenance();
                     case SUBSCRIBE -> noArguments(new DetourCommand.Subscribe(true));
                     case UNSUBSCRIBE -> noArguments(new DetourCommand.Subscribe(false));
                 };
@@ -335,6 +342,61 @@ public final class CommandParser {
             return incident(words.get(0));
         }
 
+        /**
+         * {@code list}, {@code cancel <M-id>}, or {@code <targets> <from> <until>} (docs/maintenance.md): the targets
+         * are the words before the first that starts a time ({@code in}, {@code now}, {@code from}, a date).
+         */
+        private DetourCommand maintenance() {
+            if (words.isEmpty()) {
+                throw refusal(WordKey.PARSE_MAINTENANCE_NEEDS);
+            }
+            String first = words.get(0).toLowerCase(Locale.ROOT);
+            if (first.equals("list")) {
+                if (words.size() > 1 || reason.isPresent()) {
+                    throw refusal(WordKey.PARSE_NO_ARGUMENTS, verb.word() + " list");
+                }
+                return new DetourCommand.ListMaintenance();
+            }
+            if (first.equals("cancel")) {
+                if (words.size() != 2) {
+                    throw refusal(WordKey.PARSE_MAINTENANCE_WHICH);
+                }
+                return new DetourCommand.CancelMaintenance(MaintenanceId.parse(words.get(1))
+                        .orElseThrow(() -> refusal(WordKey.PARSE_MAINTENANCE_NOT_AN_ID, words.get(1))));
+            }
+            int start = 0;
+            while (start < words.size() && !startsATime(words.get(start))) {
+                start++;
+            }
+            if (start == 0 || start == words.size()) {
+                if (start == 0) {
+                    throw refusal(WordKey.PARSE_MAINTENANCE_NEEDS);
+                }
+                targetsOf(words.subList(0, start)); // an unknown target is the first thing to say
+                throw refusal(WordKey.PARSE_MAINTENANCE_NEEDS);
+            }
+            List<Target> targets = targetsOf(words.subList(0, start));
+            TimeWords times = new TimeWords(words.subList(start, words.size()));
+            times.skip("from");
+            MaintenanceTime from = times.time(false);
+            times.skip("until", "to");
+            if (!times.more()) {
+                throw refusal(WordKey.PARSE_MAINTENANCE_UNTIL);
+            }
+            MaintenanceTime until = times.time(true);
+            if (times.more()) {
+                throw refusal(WordKey.PARSE_MAINTENANCE_EXTRA, times.next());
+            }
+            return new DetourCommand.ScheduleMaintenance(targets, from, until,
+                    text(reason, WordKey.PARSE_WHAT_REASON, TextLimits.TEXT));
+        }
+
+        private List<Target> targetsOf(List<String> typed) {
+            Set<Target> targets = new LinkedHashSet<>();
+            typed.forEach(word -> targets.add(target(word)));
+            return List.copyOf(targets);
+        }
+
         /** Nothing, or one incident: {@code status INC-4} is the catch-up on it. */
         private DetourCommand status() {
             if (reason.isPresent() || words.size() > 1) {
@@ -414,6 +476,79 @@ public final class CommandParser {
 
         private DetourCommand invalid(String problem) {
             return new DetourCommand.Invalid(problem, verb.usage(), Optional.of(verb));
+        }
+    }
+
+    private static boolean startsATime(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return lower.equals("in") || lower.equals("now") || lower.equals("from") || DATE_START.matcher(lower).matches();
+    }
+
+    /** The words of a window's times, read left to right. */
+    private final class TimeWords {
+        private final List<String> words;
+        private int at;
+
+        TimeWords(List<String> words) {
+            this.words = words;
+        }
+
+        boolean more() {
+            return at < words.size();
+        }
+
+        String next() {
+            return words.get(at);
+        }
+
+        void skip(String... optional) {
+            if (more() && List.of(optional).contains(next().toLowerCase(Locale.ROOT))) {
+                at++;
+            }
+        }
+
+        /**
+         * {@code in 2h}, {@code now}, {@code 2026-12-07 14:00} (UTC), an ISO time ({@code 2026-12-07T14:00Z},
+         * {@code 2026-12-07T15:00+01:00}); for the end also {@code for 90m}.
+         */
+        MaintenanceTime time(boolean end) {
+            if (!more()) {
+                throw refusal(end ? WordKey.PARSE_MAINTENANCE_UNTIL : WordKey.PARSE_MAINTENANCE_NEEDS);
+            }
+            String word = words.get(at++);
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (lower.equals("now") && !end) {
+                return new MaintenanceTime.In(Duration.ZERO);
+            }
+            if (lower.equals("in") || (lower.equals("for") && end)) {
+                if (!more()) {
+                    throw refusal(WordKey.PARSE_MAINTENANCE_DURATION, word);
+                }
+                String typed = words.get(at++);
+                Duration duration = Durations.parse(typed).filter(d -> !d.isNegative() && !d.isZero())
+                        .filter(d -> d.compareTo(ChronoUnit.YEARS.getDuration()) < 0)
+                        .orElseThrow(() -> refusal(WordKey.PARSE_MAINTENANCE_DURATION, typed));
+                return lower.equals("in") ? new MaintenanceTime.In(duration) : new MaintenanceTime.For(duration);
+            }
+            if (DATE_ONLY.matcher(lower).matches() && more() && CLOCK_TIME.matcher(next()).matches()) {
+                String clock = words.get(at++);
+                return absolute(word + "T" + clock + (clock.length() == 5 ? ":00" : "") + "Z", word + " " + clock);
+            }
+            return absolute(word, word);
+        }
+
+        private MaintenanceTime absolute(String iso, String typed) {
+            String text = iso.toUpperCase(Locale.ROOT);
+            try {
+                return new MaintenanceTime.At(java.time.OffsetDateTime.parse(text).toInstant());
+            } catch (java.time.format.DateTimeParseException withoutZone) {
+                try {
+                    return new MaintenanceTime.At(java.time.LocalDateTime.parse(text)
+                            .toInstant(java.time.ZoneOffset.UTC)); // no zone given: UTC, as the usage says
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw refusal(WordKey.PARSE_MAINTENANCE_TIME, typed);
+                }
+            }
         }
     }
 

@@ -9,6 +9,8 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.Resolution;
 import dev.detour.incidents.incident.UpdateText;
+import dev.detour.incidents.maintenance.MaintenanceId;
+import dev.detour.incidents.maintenance.MaintenanceTime;
 import dev.detour.incidents.preview.ProposedChange;
 import dev.detour.incidents.recovery.RampCommand;
 import dev.detour.incidents.routing.RouteOverride;
@@ -426,6 +428,47 @@ public sealed interface DetourCommand {
     record Subscribe(boolean on) implements DetourCommand {
         public Optional<Verb> verb() {
             return Optional.of(on ? Verb.SUBSCRIBE : Verb.UNSUBSCRIBE);
+        }
+    }
+
+    /**
+     * {@code /detour maintenance <targets> <from> <until> [-- reason]}: planned work, announced ahead and, with a
+     * provider's {@code pre-route}, routed around (docs/maintenance.md). Times resolve against the clock when run.
+     */
+    record ScheduleMaintenance(List<Target> targets, MaintenanceTime from, MaintenanceTime until,
+                               Optional<String> reason) implements DetourCommand {
+        public ScheduleMaintenance {
+            targets = atLeastOne(targets, "maintenance");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(until, "until");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        public Optional<Verb> verb() {
+            return Optional.of(Verb.MAINTENANCE);
+        }
+    }
+
+    /** {@code /detour maintenance list}: the windows planned or under way. Anyone may read it. */
+    record ListMaintenance() implements DetourCommand {
+        public Optional<Verb> verb() {
+            return Optional.of(Verb.MAINTENANCE);
+        }
+
+        @Override
+        public boolean changesProduction() {
+            return false;
+        }
+    }
+
+    /** {@code /detour maintenance cancel <id>}. */
+    record CancelMaintenance(MaintenanceId id) implements DetourCommand {
+        public CancelMaintenance {
+            Objects.requireNonNull(id, "id");
+        }
+
+        public Optional<Verb> verb() {
+            return Optional.of(Verb.MAINTENANCE);
         }
     }
 

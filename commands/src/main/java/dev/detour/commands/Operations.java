@@ -2,11 +2,13 @@ package dev.detour.commands;
 
 import dev.detour.incidents.application.Approvals;
 import dev.detour.incidents.application.ChangePreviews;
+import dev.detour.incidents.application.MaintenanceService;
 import dev.detour.incidents.application.RoutingOutcome;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.ConfirmPolicy;
 import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.catalog.MaintenancePolicy;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.recovery.RampChange;
 import dev.detour.incidents.recovery.RampCommand;
@@ -20,6 +22,9 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.QuestionSettlement;
 import dev.detour.incidents.incident.Resolution;
+import dev.detour.incidents.maintenance.MaintenanceId;
+import dev.detour.incidents.maintenance.MaintenancePlan;
+import dev.detour.incidents.maintenance.MaintenanceWindow;
 import dev.detour.incidents.preview.PreviewOutcome;
 import dev.detour.incidents.preview.ProposedChange;
 import dev.detour.incidents.readmodel.DetourStatus;
@@ -142,4 +147,16 @@ public interface Operations {
      * @return whether that changed anything
      */
     boolean subscribe(String user, boolean on);
+
+    /** Records a maintenance window planned by hand, or refuses it with the problem named (nothing changes). */
+    MaintenanceService.ScheduleOutcome scheduleMaintenance(MaintenancePlan plan, Actor by);
+
+    /** Calls a maintenance window off (a pre-routed one that runs brings its targets back on the next check). */
+    MaintenanceService.CancelOutcome cancelMaintenance(MaintenanceId id, Actor by);
+
+    /** Maintenance windows planned or under way, by start. */
+    List<MaintenanceWindow> maintenanceWindows();
+
+    /** Whether a window's targets are switched off while it runs (docs/maintenance.md). */
+    MaintenancePolicy maintenancePolicy(MaintenanceWindow window);
 }

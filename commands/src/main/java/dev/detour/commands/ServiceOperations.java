@@ -5,11 +5,13 @@ import dev.detour.incidents.application.Approvals;
 import dev.detour.incidents.application.ChangePreviews;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.application.RouteService;
+import dev.detour.incidents.application.MaintenanceService;
 import dev.detour.incidents.application.RoutingOutcome;
 import dev.detour.incidents.application.Subscriptions;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.catalog.ConsentAnswer;
+import dev.detour.incidents.catalog.MaintenancePolicy;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.application.RampService;
 import dev.detour.incidents.recovery.RampChange;
@@ -25,6 +27,9 @@ import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.QuestionSettlement;
 import dev.detour.incidents.ports.ThreadQuestions;
 import dev.detour.incidents.incident.Resolution;
+import dev.detour.incidents.maintenance.MaintenanceId;
+import dev.detour.incidents.maintenance.MaintenancePlan;
+import dev.detour.incidents.maintenance.MaintenanceWindow;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.catalog.ConfirmPolicy;
 import dev.detour.incidents.catalog.DetourConfig;
@@ -59,13 +64,16 @@ public class ServiceOperations implements Operations {
     private final PolicySettings policy;
     private final Approvals approvals;
     private final RampService ramps;
+    private final MaintenanceService maintenance;
 
     public ServiceOperations(IncidentService incidents, AvailabilityService availability, RouteService routes,
                              ChangePreviews previews, CurrentFlags committed, AuditTrail audit, IncidentReports reports,
                              Subscriptions subscriptions, Clock clock, ThreadQuestions questions,
-                             DetourConfig config, Approvals approvals, RampService ramps) {
+                             DetourConfig config, Approvals approvals, RampService ramps,
+                             MaintenanceService maintenance) {
         this.approvals = approvals;
         this.ramps = ramps;
+        this.maintenance = maintenance;
         this.policy = config.policy();
         this.questions = questions;
         this.subscriptions = subscriptions;
@@ -233,5 +241,25 @@ public class ServiceOperations implements Operations {
     @Override
     public boolean subscribe(String user, boolean on) {
         return on ? subscriptions.subscribeInSlack(user, clock.instant()) : subscriptions.unsubscribeInSlack(user);
+    }
+
+    @Override
+    public MaintenanceService.ScheduleOutcome scheduleMaintenance(MaintenancePlan plan, Actor by) {
+        return maintenance.schedule(plan, by);
+    }
+
+    @Override
+    public MaintenanceService.CancelOutcome cancelMaintenance(MaintenanceId id, Actor by) {
+        return maintenance.cancel(id, by);
+    }
+
+    @Override
+    public List<MaintenanceWindow> maintenanceWindows() {
+        return maintenance.upcoming();
+    }
+
+    @Override
+    public MaintenancePolicy maintenancePolicy(MaintenanceWindow window) {
+        return maintenance.policy(window);
     }
 }

@@ -28,6 +28,7 @@ public enum Verb {
     REOPEN("/detour reopen <INC-n> [-- reason]", true),
     SUMMARY("/detour summary <INC-n> [full]", false),
     AUDIT("/detour audit [INC-n|provider|model|task-class] [since <duration>] [all] [page <n>]", false),
+    MAINTENANCE("/detour maintenance <provider|model>... <from> <until> [-- reason] | list | cancel <M-id>", true),
     SUBSCRIBE("/detour subscribe", false),
     UNSUBSCRIBE("/detour unsubscribe", false);
 
@@ -66,6 +67,7 @@ public enum Verb {
             case REOPEN -> WordKey.HELP_VERB_REOPEN;
             case SUMMARY -> WordKey.HELP_VERB_SUMMARY;
             case AUDIT -> WordKey.HELP_VERB_AUDIT;
+            case MAINTENANCE -> WordKey.HELP_VERB_MAINTENANCE;
             case SUBSCRIBE -> WordKey.HELP_VERB_SUBSCRIBE;
             case UNSUBSCRIBE -> WordKey.HELP_VERB_UNSUBSCRIBE;
         };

@@ -428,4 +428,57 @@ final class FakeOperations implements Operations {
         maybeFail();
         return on ? subscribers.add(user) : subscribers.remove(user);
     }
+
+    /** Maintenance windows planned by hand, as the use case would keep them. */
+    final List<dev.detour.incidents.maintenance.MaintenanceWindow> maintenance = new ArrayList<>();
+
+    @Override
+    public dev.detour.incidents.application.MaintenanceService.ScheduleOutcome scheduleMaintenance(
+            dev.detour.incidents.maintenance.MaintenancePlan plan, Actor by) {
+        maybeFail();
+        Optional<dev.detour.incidents.maintenance.MaintenancePlan.Problem> problem = plan.problem(NOW);
+        if (problem.isPresent()) {
+            return new dev.detour.incidents.application.MaintenanceService.ScheduleOutcome.Refused(problem.get());
+        }
+        var window = dev.detour.incidents.maintenance.MaintenanceWindow.recorded(
+                new dev.detour.incidents.maintenance.MaintenanceId("M-3f9a1c"),
+                new dev.detour.incidents.maintenance.MaintenanceSource.ByHand(by), plan.reason().orElse(""),
+                plan.targets(), plan.startsAt(), plan.endsAt(),
+                dev.detour.incidents.maintenance.MaintenanceStatus.SCHEDULED, NOW);
+        maintenance.add(window);
+        changes.add("maintenance " + window.id());
+        return new dev.detour.incidents.application.MaintenanceService.ScheduleOutcome.Scheduled(window);
+    }
+
+    @Override
+    public dev.detour.incidents.application.MaintenanceService.CancelOutcome cancelMaintenance(
+            dev.detour.incidents.maintenance.MaintenanceId id, Actor by) {
+        maybeFail();
+        for (int i = 0; i < maintenance.size(); i++) {
+            if (maintenance.get(i).id().equals(id)) {
+                var cancelled = maintenance.get(i).cancelled();
+                if (cancelled.isEmpty()) {
+                    return new dev.detour.incidents.application.MaintenanceService.CancelOutcome.AlreadyOver(
+                            maintenance.get(i));
+                }
+                maintenance.set(i, cancelled.get());
+                changes.add("cancel " + id);
+                return new dev.detour.incidents.application.MaintenanceService.CancelOutcome.Cancelled(
+                        cancelled.get());
+            }
+        }
+        return new dev.detour.incidents.application.MaintenanceService.CancelOutcome.NotFound(id);
+    }
+
+    @Override
+    public List<dev.detour.incidents.maintenance.MaintenanceWindow> maintenanceWindows() {
+        return maintenance.stream().filter(window -> window.status()
+                == dev.detour.incidents.maintenance.MaintenanceStatus.SCHEDULED).toList();
+    }
+
+    @Override
+    public dev.detour.incidents.catalog.MaintenancePolicy maintenancePolicy(
+            dev.detour.incidents.maintenance.MaintenanceWindow window) {
+        return dev.detour.incidents.catalog.MaintenancePolicy.ANNOUNCE;
+    }
 }

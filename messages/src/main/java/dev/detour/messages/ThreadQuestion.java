@@ -388,6 +388,9 @@ public final class ThreadQuestion {
             return words.get(WordKey.ROUTE_REASON_CONSENT, words.get(WordKey.answer(answered.answer())),
                     answered.offered().value());
         }
+        if (reason instanceof RouteReason.PlannedMaintenance planned) {
+            return words.get(WordKey.ROUTE_REASON_MAINTENANCE, Names.time(planned.until()));
+        }
         return words.get(WordKey.ROUTE_REASON_CONFIGURATION_LOADED);
     }
 

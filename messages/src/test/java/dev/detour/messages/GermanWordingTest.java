@@ -163,7 +163,8 @@ class GermanWordingTest {
         Route awaiting = new Route(CODE_MIGRATION, RouteState.AWAITING_CONSENT, Optional.empty(), Optional.of(GPT_5),
                 RouteCause.CONSENT_PENDING);
         List<RouteReason> reasons = List.of(new RouteReason.ConsentAnswered(ConsentAnswer.APPROVE, GPT_5),
-                new RouteReason.ConsentAnswered(ConsentAnswer.DENY, GPT_5), new RouteReason.ConfigurationLoaded());
+                new RouteReason.ConsentAnswered(ConsentAnswer.DENY, GPT_5), new RouteReason.ConfigurationLoaded(),
+                new RouteReason.PlannedMaintenance("M-3f9a1c", java.time.Instant.parse("2026-06-07T12:00:00Z")));
         List<String> english = new ArrayList<>();
         for (RouteReason reason : reasons) {
             String question = questions.asks(new DetourEvent.RouteChanged(java.time.Instant.EPOCH,

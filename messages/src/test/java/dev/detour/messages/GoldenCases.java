@@ -58,6 +58,8 @@ final class GoldenCases {
             new HelpMessage.Command(WordKey.HELP_VERB_SUMMARY, "/detour summary <INC-n> [full]", false),
             new HelpMessage.Command(WordKey.HELP_VERB_AUDIT, "/detour audit [INC-n|provider|model|task-class] [since <duration>] [all] [page <n>]",
                     false),
+            new HelpMessage.Command(WordKey.HELP_VERB_MAINTENANCE,
+                    "/detour maintenance <provider|model>... <from> <until> [-- reason] | list | cancel <M-id>", true),
             new HelpMessage.Command(WordKey.HELP_VERB_SUBSCRIBE, "/detour subscribe", false),
             new HelpMessage.Command(WordKey.HELP_VERB_UNSUBSCRIBE, "/detour unsubscribe", false));
 
@@ -102,6 +104,7 @@ final class GoldenCases {
         add.message("decision-signal-burst", () -> only(decisions.render(scenario.signalBurst(
                 new SignalEvidence.GatewayErrors(Scenario.gateway(0.3, 12, 40, 0, 2559), false), Suggestion.NONE))));
         cases.addAll(QuestionGoldenCases.of(scenario, words));
+        cases.addAll(MaintenanceGoldenCases.of(scenario, words));
 
         add.message("support-affected", () -> support.affected(scenario.acknowledged(), scenario.during(),
                 Optional.empty(), Scenario.NOW.plusSeconds(30 * 60)));

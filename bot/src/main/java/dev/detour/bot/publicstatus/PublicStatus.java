@@ -15,19 +15,27 @@ import java.util.Optional;
  * @param incidents newest first
  * @param posts     the latest posts of all incidents, newest first, as written
  * @param ramps     the providers and models coming back to a growing share of traffic
+ * @param maintenance planned maintenance that affects a feature (docs/maintenance.md)
  */
 public record PublicStatus(Instant updated, List<Feature> features, List<PublicIncident> incidents,
-                           List<Post> posts, List<Ramp> ramps) {
+                           List<Post> posts, List<Ramp> ramps, List<PlannedMaintenance> maintenance) {
     public PublicStatus {
         features = List.copyOf(features);
         incidents = List.copyOf(incidents);
         posts = List.copyOf(posts);
         ramps = List.copyOf(ramps);
+        maintenance = List.copyOf(maintenance);
     }
 
-    /** A moment with no ramp running. */
+    /** Without planned maintenance. */
+    public PublicStatus(Instant updated, List<Feature> features, List<PublicIncident> incidents, List<Post> posts,
+                        List<Ramp> ramps) {
+        this(updated, features, incidents, posts, ramps, List.of());
+    }
+
+    /** A moment with no ramp running and no planned maintenance. */
     public PublicStatus(Instant updated, List<Feature> features, List<PublicIncident> incidents, List<Post> posts) {
-        this(updated, features, incidents, posts, List.of());
+        this(updated, features, incidents, posts, List.of(), List.of());
     }
 
     /**
@@ -37,6 +45,17 @@ public record PublicStatus(Instant updated, List<Feature> features, List<PublicI
      * @param nextStepAt when the share is due to grow if all stays well; empty while paused or at the last step
      */
     public record Ramp(String name, int percent, Instant since, Optional<Instant> nextStepAt) {
+    }
+
+    /**
+     * Planned maintenance that takes a feature's usual model away (docs/maintenance.md): planned or under way.
+     *
+     * @param features the display names of the features it affects, in catalog order
+     */
+    public record PlannedMaintenance(List<String> features, Instant from, Instant until, boolean underWay) {
+        public PlannedMaintenance {
+            features = List.copyOf(features);
+        }
     }
 
     /** Every feature is on its usual model. */

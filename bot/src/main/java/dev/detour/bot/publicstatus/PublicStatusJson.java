@@ -14,9 +14,10 @@ import java.util.List;
  *                  ignore it)
  * @param ramps     the providers and models coming back to a growing share of traffic (added with staged
  *                  recovery; older readers ignore it)
+ * @param maintenance planned maintenance that affects a feature, by start (docs/maintenance.md)
  */
 public record PublicStatusJson(Instant updated, String state, List<Feature> features, List<Post> posts,
-                               List<Incident> incidents, List<Ramp> ramps) {
+                               List<Incident> incidents, List<Ramp> ramps, List<Maintenance> maintenance) {
     public static final String OPERATIONAL = "operational";
     public static final String DEGRADED = "degraded";
 
@@ -32,7 +33,9 @@ public record PublicStatusJson(Instant updated, String state, List<Feature> feat
                         incident.resolved().orElse(null),
                         incident.posts().stream().map(Post::of).toList())).toList(),
                 status.ramps().stream().map(ramp -> new Ramp(ramp.name(), ramp.percent(), ramp.since(),
-                        ramp.nextStepAt().orElse(null))).toList());
+                        ramp.nextStepAt().orElse(null))).toList(),
+                status.maintenance().stream().map(planned -> new Maintenance(Maintenance.TITLE, planned.features(),
+                        planned.from(), planned.until(), planned.underWay())).toList());
     }
 
     /**
@@ -42,6 +45,15 @@ public record PublicStatusJson(Instant updated, String state, List<Feature> feat
      * @param nextStepAt when the share is due to grow if all stays well; {@code null} while paused or at the last
      */
     public record Ramp(String name, int percent, Instant since, Instant nextStepAt) {
+    }
+
+    /**
+     * @param title    always {@code Planned maintenance}
+     * @param features the features it affects
+     * @param underWay whether it runs now
+     */
+    public record Maintenance(String title, List<String> features, Instant from, Instant until, boolean underWay) {
+        static final String TITLE = "Planned maintenance";
     }
 
     /**

@@ -28,6 +28,7 @@ final class PublicStatusPage {
             heading(html, settings.title());
             overall(html, status, links);
             features(html, status);
+            maintenance(html, status);
             incidents(html, status, links);
             StatusHtml.followUpdates(html, links, emailForm);
         });
@@ -151,6 +152,30 @@ final class PublicStatusPage {
             html.writeEndElement();
             html.writeCharacters(key[1]);
         }
+        html.writeEndElement();
+    }
+
+    /** "Planned maintenance: Meeting summaries, Contract review, 14:00 to 15:30 UTC"; nothing when none is planned. */
+    private static void maintenance(XMLStreamWriter html, PublicStatus status) throws XMLStreamException {
+        if (status.maintenance().isEmpty()) {
+            return;
+        }
+        html.writeStartElement("section");
+        StatusHtml.text(html, "h2", "Planned maintenance");
+        html.writeStartElement("ul");
+        html.writeAttribute("class", "maintenance");
+        for (PublicStatus.PlannedMaintenance planned : status.maintenance()) {
+            html.writeStartElement("li");
+            html.writeCharacters("Planned maintenance: " + String.join(", ", planned.features()) + ", ");
+            StatusHtml.time(html, planned.from());
+            html.writeCharacters(" to ");
+            StatusHtml.time(html, planned.until());
+            if (planned.underWay()) {
+                html.writeCharacters(" (under way: these features may use another model or pause meanwhile)");
+            }
+            html.writeEndElement();
+        }
+        html.writeEndElement();
         html.writeEndElement();
     }
 

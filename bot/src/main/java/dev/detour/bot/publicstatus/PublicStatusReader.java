@@ -3,6 +3,7 @@ package dev.detour.bot.publicstatus;
 import dev.detour.messages.SlackMarkup;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.detour.incidents.application.MaintenanceService;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.ports.SupportPosts;
 import dev.detour.incidents.queries.StatusService;
@@ -48,11 +49,15 @@ public class PublicStatusReader {
     private final UptimeQuery uptime;
     private final SupportedIncidents supported;
     private final Names names;
+    private final MaintenanceService maintenance;
+    private final Catalog catalog;
     private final LoadingCache<String, PublicStatus> latest;
     private final LoadingCache<String, Optional<PublicStatus.PublicIncident>> incidents;
 
     public PublicStatusReader(StatusService status, UptimeQuery uptime, SupportedIncidents supported,
-                              Catalog catalog) {
+                              Catalog catalog, MaintenanceService maintenance) {
+        this.maintenance = maintenance;
+        this.catalog = catalog;
         this.status = status;
         this.uptime = uptime;
         this.supported = supported;
@@ -89,13 +94,22 @@ public class PublicStatusReader {
         return new PublicStatus(now.at(),
                 now.taskClasses().stream().map(taskClass -> feature(taskClass, days.get(taskClass.id()))).toList(),
                 told.stream().map(PublicStatusReader::incident).toList(), posts,
-                now.ramps().stream().flatMap(ramp -> ramp(ramp).stream()).toList());
+                now.ramps().stream().flatMap(ramp -> ramp(ramp).stream()).toList(), planned(now.at()));
     }
 
     /** A ramp by its target's public name; none for a target not named to customers. */
     private Optional<PublicStatus.Ramp> ramp(RampShare ramp) {
         return ramp.target().fold(names::publicProvider, names::publicModel)
                 .map(name -> new PublicStatus.Ramp(name, ramp.percent(), ramp.since(), ramp.nextStepAt()));
+    }
+
+    /** Planned maintenance that affects a feature; in display names only. */
+    private List<PublicStatus.PlannedMaintenance> planned(java.time.Instant now) {
+        return maintenance.upcoming().stream()
+                .map(window -> new PublicStatus.PlannedMaintenance(window.affected(catalog).stream()
+                        .map(taskClass -> names.taskClass(taskClass.id())).toList(), window.startsAt(),
+                        window.endsAt(), window.runsAt(now)))
+                .filter(planned -> !planned.features().isEmpty()).toList();
     }
 
     private Optional<PublicStatus.PublicIncident> readIncident(String publicId) {

@@ -34,7 +34,7 @@ public class ProviderStatusPageController {
         this.readings = readings;
     }
 
-    public record Recorded(int signals, int updates, String detail) {
+    public record Recorded(int signals, int updates, String detail, int maintenances) {
     }
 
     public record PartlyRefused(String error, String detail, int signals, int updates, List<String> rejected) {
@@ -67,7 +67,8 @@ public class ProviderStatusPageController {
                     String.join("; ", result.refused()) + "; the rest of the notification was recorded",
                     result.signals(), result.updates(), result.refused()));
         }
-        return HttpResponse.accepted().body(new Recorded(result.signals(), result.updates(), result.detail()));
+        return HttpResponse.accepted().body(new Recorded(result.signals(), result.updates(), result.detail(),
+                result.maintenances()));
     }
 
 }

@@ -1,6 +1,7 @@
 package dev.detour.bot.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.detour.incidents.application.MaintenanceService;
 import dev.detour.incidents.application.SignalService;
 import dev.detour.incidents.incident.TextLimits;
 
@@ -55,6 +56,9 @@ final class ProviderStatusPageJson {
             incidents.add(root.path("incident"));
         }
         for (JsonNode incident : incidents) {
+            if (isMaintenance(incident)) {
+                continue; // planned work: a maintenance window (maintenances()), not an incident's update
+            }
             String name = incident.path("name").asText("(unnamed incident)");
             String impact = incident.path("impact").asText("unknown");
             for (JsonNode update : incident.path("incident_updates")) {
@@ -77,6 +81,44 @@ final class ProviderStatusPageJson {
         // Oldest first, so the timeline reads in order.
         updates.sort(java.util.Comparator.comparing(SignalService.StatusPageUpdate::at));
         return new Updates(updates, refused);
+    }
+
+    /** A Statuspage incident that is planned work: it has a {@code scheduled_for}. */
+    static boolean isMaintenance(JsonNode incident) {
+        return incident.path("scheduled_for").isTextual() && !incident.path("scheduled_for").asText().isBlank();
+    }
+
+    /**
+     * The planned work a summary lists in {@code scheduled_maintenances}, or a webhook's {@code incident} when it is
+     * one (it has {@code scheduled_for}). One without an id, or without readable {@code scheduled_for} and
+     * {@code scheduled_until}, is left out: Detour cannot say when it is.
+     */
+    static List<MaintenanceService.PageMaintenance> maintenances(JsonNode root) {
+        List<JsonNode> found = new ArrayList<>();
+        root.path("scheduled_maintenances").forEach(found::add);
+        if (root.path("incident").isObject() && isMaintenance(root.path("incident"))) {
+            found.add(root.path("incident"));
+        }
+        List<MaintenanceService.PageMaintenance> maintenances = new ArrayList<>();
+        for (JsonNode maintenance : found) {
+            String id = maintenance.path("id").asText("");
+            Optional<Instant> from = SignalTimes.parse(maintenance.path("scheduled_for").asText(""));
+            Optional<Instant> until = SignalTimes.parse(maintenance.path("scheduled_until").asText(""));
+            if (id.isEmpty() || from.isEmpty() || until.isEmpty()) {
+                continue;
+            }
+            List<String> components = new ArrayList<>();
+            maintenance.path("components").forEach(component -> {
+                String name = component.path("name").asText("");
+                if (!name.isEmpty()) {
+                    components.add(name);
+                }
+            });
+            maintenances.add(new MaintenanceService.PageMaintenance(TextLimits.clip(id, QUOTED),
+                    maintenance.path("name").asText(""), maintenance.path("status").asText(""), from.get(),
+                    until.get(), components));
+        }
+        return maintenances;
     }
 
     static Instant time(String text, Instant fallback) {

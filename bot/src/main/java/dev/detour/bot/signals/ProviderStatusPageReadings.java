@@ -3,6 +3,7 @@ package dev.detour.bot.signals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.bot.metrics.SignalMeters;
 import dev.detour.incidents.application.LastProviderStatusPageReadings;
+import dev.detour.incidents.application.MaintenanceService;
 import dev.detour.incidents.application.SignalService;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.signals.ProviderStatusPageTracker;
@@ -28,9 +29,11 @@ public class ProviderStatusPageReadings {
     private final SignalMeters meters;
     private final LastProviderStatusPageReadings lastReadings;
     private final SignalTimes times;
+    private final MaintenanceService maintenance;
 
     public ProviderStatusPageReadings(ProviderStatusPageTracker tracker, SignalService signals, Clock clock, SignalMeters meters,
-                              LastProviderStatusPageReadings lastReadings) {
+                              LastProviderStatusPageReadings lastReadings, MaintenanceService maintenance) {
+        this.maintenance = maintenance;
         this.tracker = tracker;
         this.signals = signals;
         this.clock = clock;
@@ -39,8 +42,11 @@ public class ProviderStatusPageReadings {
         this.times = new SignalTimes(clock);
     }
 
-    /** @param refused why each update that was not recorded was refused (an implausible time) */
-    public record Result(int signals, int updates, String detail, List<String> refused) {
+    /**
+     * @param refused      why each update that was not recorded was refused (an implausible time)
+     * @param maintenances how many maintenance windows were recorded or changed (docs/maintenance.md)
+     */
+    public record Result(int signals, int updates, String detail, List<String> refused, int maintenances) {
     }
 
     /** A signal with the component status it announces: the database decides whether it is news. */
@@ -61,7 +67,7 @@ public class ProviderStatusPageReadings {
         }
         ProviderStatusPageJson.Updates updates = ProviderStatusPageJson.updates(summary, now, times);
         lastReadings.remember(provider.id(), updates.plausible());
-        Result result = record(provider, changed, updates, "");
+        Result result = record(provider, changed, updates, "", summary);
         if (!result.refused().isEmpty()) {
             LOG.warn("status page of {}: {} update(s) not recorded: {}", provider.id(), result.refused().size(),
                     String.join("; ", result.refused()));
@@ -87,10 +93,11 @@ public class ProviderStatusPageReadings {
                         : "component '" + name + "' is not mapped to models in the config";
             }
         }
-        return record(provider, changed, ProviderStatusPageJson.updates(root, now, times), detail);
+        return record(provider, changed, ProviderStatusPageJson.updates(root, now, times), detail, root);
     }
 
-    private Result record(Provider provider, List<Change> changed, ProviderStatusPageJson.Updates updates, String detail) {
+    private Result record(Provider provider, List<Change> changed, ProviderStatusPageJson.Updates updates, String detail,
+                          JsonNode root) {
         meters.received(SignalMeters.Source.STATUSPAGE, provider.id(), 1);
         // The other replica may have announced the same status already (its poll, or this page's webhook);
         // this replica's tracker only knows what it saw itself.
@@ -102,6 +109,16 @@ public class ProviderStatusPageReadings {
         for (SignalService.StatusPageUpdate update : updates.plausible()) {
             recorded += signals.statusPageUpdate(provider.id(), update) ? 1 : 0;
         }
-        return new Result(announced, recorded, detail, updates.refused());
+        int maintenances = 0;
+        for (MaintenanceService.PageMaintenance planned : ProviderStatusPageJson.maintenances(root)) {
+            MaintenanceService.PageOutcome outcome = maintenance.fromStatusPage(provider, planned);
+            maintenances += outcome == MaintenanceService.PageOutcome.RECORDED
+                    || outcome == MaintenanceService.PageOutcome.CHANGED ? 1 : 0;
+            if (outcome == MaintenanceService.PageOutcome.IMPLAUSIBLE) {
+                LOG.warn("status page of {}: maintenance '{}' ends before it starts; not recorded", provider.id(),
+                        planned.pageId());
+            }
+        }
+        return new Result(announced, recorded, detail, updates.refused(), maintenances);
     }
 }

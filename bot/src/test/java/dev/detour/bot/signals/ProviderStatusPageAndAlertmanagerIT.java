@@ -6,6 +6,8 @@ import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Provider;
+import dev.detour.incidents.maintenance.MaintenanceId;
+import dev.detour.incidents.maintenance.MaintenanceWindow;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentChange;
@@ -59,6 +61,8 @@ class ProviderStatusPageAndAlertmanagerIT implements TestPropertyProvider {
     IncidentService incidents;
     @Inject
     CleanSlate cleanSlate;
+    @Inject
+    dev.detour.incidents.ports.MaintenanceWindows maintenanceWindows;
 
     @Override
     public Map<String, String> getProperties() {
@@ -175,6 +179,28 @@ class ProviderStatusPageAndAlertmanagerIT implements TestPropertyProvider {
         statusPage.serve(fixture("statuspage/summary-partial-outage.json")); // new ETag, same content
         poller.poll(anthropic, statusPage.url(), state);
         assertEquals(entries, incident(id).path("timeline").size(), "nothing new, nothing recorded");
+    }
+
+    @Test
+    void aMaintenanceWebhookAndThePolledSummaryAreOneWindowAndNoIncident() throws IOException {
+        Provider anthropic = catalog.provider(SeedCatalog.ANTHROPIC).orElseThrow();
+        MaintenanceId id = MaintenanceId.fromStatusPage("anthropic", "w2mq7h1v8k4d");
+        String webhook = fixture("statuspage/maintenance-scheduled-webhook.json");
+
+        HttpResponse<String> first = post("/signals/statuspage/anthropic?token=" + SignalTestApp.TOKEN, webhook, null);
+        HttpResponse<String> again = post("/signals/statuspage/anthropic?token=" + SignalTestApp.TOKEN, webhook, null);
+        ProviderStatusPageReadings.Result polled = readings.summary(anthropic,
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(fixture(
+                        "statuspage/summary-scheduled-maintenance.json")));
+
+        assertEquals(202, first.statusCode(), first.body());
+        assertTrue(first.body().contains("\"maintenances\":1"), first.body());
+        assertTrue(again.body().contains("\"maintenances\":0"), "recorded once: " + again.body());
+        assertEquals(0, polled.maintenances(), "the poll finds the same window; claude.ai is not mapped");
+        MaintenanceWindow window = maintenanceWindows.find(id).orElseThrow();
+        assertEquals(java.time.Instant.parse("2026-06-08T02:00:00Z"), window.startsAt());
+        assertEquals(java.time.Instant.parse("2026-06-08T04:00:00Z"), window.endsAt());
+        assertEquals(0, openIncidents().size(), "planned work is no incident");
     }
 
     /** An outage of Anthropic's models that on-call opened before the status page said anything. */

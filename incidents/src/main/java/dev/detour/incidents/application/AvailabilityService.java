@@ -62,15 +62,31 @@ public class AvailabilityService {
      */
     @Transactional
     public RoutingOutcome disable(Collection<Target> targets, Actor by, Optional<String> reason) {
+        return disable(targets, by, reason, IncidentKind.OUTAGE);
+    }
+
+    /**
+     * As {@link #disable(Collection, Actor, Optional)}, opening an incident of {@code kind} when there is none: a
+     * {@code maintenance} incident for planned work switched off by pre-route (docs/maintenance.md).
+     */
+    @Transactional
+    public RoutingOutcome disable(Collection<Target> targets, Actor by, Optional<String> reason, IncidentKind kind) {
+        return disable(targets, by, reason, kind, reason.map(RouteReason.InWords::new));
+    }
+
+    /** As above, with the typed reason the routes it moves keep (e.g. {@link RouteReason.PlannedMaintenance}). */
+    @Transactional
+    public RoutingOutcome disable(Collection<Target> targets, Actor by, Optional<String> reason, IncidentKind kind,
+                                  Optional<RouteReason> why) {
         Optional<RoutingOutcome> refused = refuse(targets, reason);
         if (refused.isPresent()) {
             return refused.get(); // before an incident is opened for nothing
         }
-        IncidentChange change = incidents.openOrJoin(IncidentKind.OUTAGE, "", targets, by);
+        IncidentChange change = incidents.openOrJoin(kind, "", targets, by);
         if (change instanceof IncidentChange.Rejected rejected) {
             return new RoutingOutcome.Rejected(rejected.refusal());
         }
-        return set(targets, false, by, reason, Optional.of(((IncidentChange.Applied) change).incident().id()));
+        return set(targets, false, by, reason, Optional.of(((IncidentChange.Applied) change).incident().id()), why);
     }
 
     /** Marks targets available again, noting it on the open incident that covers them, if any. */
@@ -83,6 +99,12 @@ public class AvailabilityService {
     @Transactional
     public RoutingOutcome set(Collection<Target> targets, boolean available, Actor by, Optional<String> reason,
                               Optional<IncidentId> incident) {
+        return set(targets, available, by, reason, incident, reason.map(RouteReason.InWords::new));
+    }
+
+    /** As above; {@code why} is the reason the routes that move keep. */
+    private RoutingOutcome set(Collection<Target> targets, boolean available, Actor by, Optional<String> reason,
+                               Optional<IncidentId> incident, Optional<RouteReason> why) {
         Optional<RoutingOutcome> refused = refuse(targets, reason);
         if (refused.isPresent()) {
             return refused.get();
@@ -107,7 +129,7 @@ public class AvailabilityService {
             events.add(new DetourEvent.AvailabilityChanged(now, by, target, available, reason, incident));
         }
         List<DetourEvent.RouteChanged> routeChanges = changed.isEmpty() ? List.of()
-                : routes.recalculate(by, reason.map(RouteReason.InWords::new), incident);
+                : routes.recalculate(by, why, incident);
         events.addAll(routeChanges);
         outbox.enqueue(events);
         return new RoutingOutcome.Applied(incident.flatMap(incidents::find), changed, unchanged, routeChanges);

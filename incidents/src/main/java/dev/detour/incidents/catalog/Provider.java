@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param components  status-page component name -> the models it covers
  * @param publicName  what customers read for it (config {@code public-name}); its name unless configured
  * @param recovery    how its models come back when enabled (config {@code recovery}); at once unless configured
+ * @param maintenance what Detour does about its planned work (config {@code maintenance}, docs/maintenance.md)
  */
 public record Provider(ProviderId id, String name, Optional<URI> statusPage, boolean autoDisable,
                        boolean autoEnable, Map<String, List<ModelId>> components, List<Model> models,
-                       PublicName publicName, RecoveryPolicy recovery) {
+                       PublicName publicName, RecoveryPolicy recovery, MaintenancePolicy maintenance) {
     public Provider {
         Objects.requireNonNull(id, "id");
         name = name == null || name.isBlank() ? id.value() : name;
@@ -27,17 +28,32 @@ public record Provider(ProviderId id, String name, Optional<URI> statusPage, boo
         models = List.copyOf(models == null ? List.of() : models);
         publicName = publicName == null ? PublicName.as(name) : publicName;
         recovery = recovery == null ? RecoveryPolicy.AT_ONCE : recovery;
+        maintenance = maintenance == null ? MaintenancePolicy.ANNOUNCE : maintenance;
+    }
+
+    /** A provider whose planned work is announced, not routed around. */
+    public Provider(ProviderId id, String name, Optional<URI> statusPage, boolean autoDisable, boolean autoEnable,
+                    Map<String, List<ModelId>> components, List<Model> models, PublicName publicName,
+                    RecoveryPolicy recovery) {
+        this(id, name, statusPage, autoDisable, autoEnable, components, models, publicName, recovery, null);
     }
 
     /** A provider whose models come back at once. */
     public Provider(ProviderId id, String name, Optional<URI> statusPage, boolean autoDisable, boolean autoEnable,
+                    Map<String, List<ModelId>> components, List<Model> models, PublicName publicName,
+                    MaintenancePolicy maintenance) {
+        this(id, name, statusPage, autoDisable, autoEnable, components, models, publicName, null, maintenance);
+    }
+
+    /** A provider whose models come back at once and whose planned work is announced. */
+    public Provider(ProviderId id, String name, Optional<URI> statusPage, boolean autoDisable, boolean autoEnable,
                     Map<String, List<ModelId>> components, List<Model> models, PublicName publicName) {
-        this(id, name, statusPage, autoDisable, autoEnable, components, models, publicName, null);
+        this(id, name, statusPage, autoDisable, autoEnable, components, models, publicName, null, null);
     }
 
     /** A provider customers read by its name. */
     public Provider(ProviderId id, String name, Optional<URI> statusPage, boolean autoDisable, boolean autoEnable,
                     Map<String, List<ModelId>> components, List<Model> models) {
-        this(id, name, statusPage, autoDisable, autoEnable, components, models, null, null);
+        this(id, name, statusPage, autoDisable, autoEnable, components, models, null, null, null);
     }
 }

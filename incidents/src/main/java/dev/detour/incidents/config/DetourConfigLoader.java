@@ -10,6 +10,7 @@ import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.DetectionSettings;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.catalog.FailoverMode;
+import dev.detour.incidents.catalog.MaintenancePolicy;
 import dev.detour.incidents.catalog.Model;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
@@ -59,7 +60,7 @@ public final class DetourConfigLoader {
     private static final Set<String> FILE_KEYS = Set.of("name", "type", "path", "mode");
     private static final Pattern OCTAL_MODE = Pattern.compile("0?[0-7]{3}");
     private static final Set<String> PROVIDER_KEYS = Set.of("id", "name", "public-name", "status-page",
-            "auto-disable", "auto-enable", "components", "models", "recovery");
+            "auto-disable", "auto-enable", "components", "models", "recovery", "maintenance");
     private static final Set<String> MODEL_KEYS = Set.of("id", "name", "public-name", "recovery");
     private static final Set<String> RECOVERY_KEYS = Set.of("mode", "steps", "hold", "min-requests");
     private static final Set<String> TASK_CLASS_KEYS = Set.of("id", "name", "route", "failover", "consent-timeout",
@@ -163,7 +164,10 @@ public final class DetourConfigLoader {
                     statusPage(entry.child("status-page")), entry.child("auto-disable").bool(false),
                     entry.child("auto-enable").bool(false), components(entry.child("components"), id, models),
                     models, publicName(entry.child("public-name"), "provider '" + id + "'", "our AI provider"),
-                    recovery));
+                    recovery,
+                    word(entry.child("maintenance"), "maintenance policy", "provider '" + id + "'",
+                            MaintenancePolicy.values(), MaintenancePolicy::word, MaintenancePolicy::fromWord,
+                            MaintenancePolicy.ANNOUNCE)));
         }
         return providers;
     }

@@ -39,6 +39,25 @@ public sealed interface RouteReason {
         }
     }
 
+    /**
+     * A provider's {@code pre-route} switched targets off for planned maintenance (docs/maintenance.md): a kind of
+     * change of its own, not an outage.
+     *
+     * @param window the maintenance window's id, as people type it
+     * @param until  when the window ends
+     */
+    record PlannedMaintenance(String window, java.time.Instant until) implements RouteReason {
+        public PlannedMaintenance {
+            Objects.requireNonNull(window, "window");
+            Objects.requireNonNull(until, "until");
+        }
+
+        @Override
+        public String data() {
+            return "planned-maintenance window=" + window + " until=" + until;
+        }
+    }
+
     /** The service started and planned every route from the configuration. */
     record ConfigurationLoaded() implements RouteReason {
         @Override

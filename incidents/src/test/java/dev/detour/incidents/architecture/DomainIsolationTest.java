@@ -24,7 +24,8 @@ class DomainIsolationTest {
             "dev.detour.incidents.outbox..", "dev.detour.incidents.signals..",
             "dev.detour.incidents.support..", "dev.detour.incidents.readmodel..", "dev.detour.incidents.ports..",
             "dev.detour.incidents.subscription..", "dev.detour.incidents.preview..",
-            "dev.detour.incidents.recovery..", "dev.detour.incidents.approval.."};
+            "dev.detour.incidents.recovery..", "dev.detour.incidents.approval..",
+            "dev.detour.incidents.maintenance.."};
 
     /** The only packages that may depend on {@code persistence} (see {@code onlyPersistenceAndItsMigrations...}). */
     private static final String[] REACHES_PERSISTENCE = {"dev.detour.incidents.persistence..", "db.migration.."};

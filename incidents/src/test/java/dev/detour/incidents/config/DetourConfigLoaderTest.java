@@ -5,6 +5,7 @@ import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.catalog.DetectionSettings;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.catalog.FailoverMode;
+import dev.detour.incidents.catalog.MaintenancePolicy;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.PolicySettings;
 import dev.detour.incidents.catalog.Provider;
@@ -595,5 +596,26 @@ class DetourConfigLoaderTest {
         assertEquals(20, notOctal.line());
         assertTrue(notOctal.problem().contains("must be an octal file mode like \"0644\" or \"0640\", not '0986'"),
                 notOctal.problem());
+    }
+
+    @Test
+    void maintenanceIsAnnouncedUnlessAProviderSaysPreRoute() {
+        DetourConfig config = loader.load("detour.yml", VALID.replace("  name: Anthropic\n",
+                "  name: Anthropic\n      maintenance: pre-route\n"));
+
+        assertEquals(MaintenancePolicy.PRE_ROUTE,
+                config.catalog().provider(ProviderId.of("anthropic")).orElseThrow().maintenance());
+        assertEquals(MaintenancePolicy.ANNOUNCE,
+                config.catalog().provider(ProviderId.of("openai")).orElseThrow().maintenance());
+    }
+
+    @Test
+    void anUnknownMaintenancePolicyIsRefusedWithItsLine() {
+        ConfigException problem = rejected(VALID.replace("  name: Anthropic\n",
+                "  name: Anthropic\n      maintenance: preroute\n"));
+
+        assertEquals(5, problem.line());
+        assertEquals("unknown maintenance policy 'preroute' for provider 'anthropic' (expected announce, pre-route)"
+                + " (did you mean 'pre-route'?)", problem.problem());
     }
 }

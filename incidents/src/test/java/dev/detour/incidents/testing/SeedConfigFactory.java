@@ -3,9 +3,12 @@ package dev.detour.incidents.testing;
 import dev.detour.incidents.ClockFactory;
 import dev.detour.incidents.FortyModelCatalog;
 import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.DetectionSettings;
 import dev.detour.incidents.catalog.PolicySettings;
 import dev.detour.incidents.catalog.SecondApproverPolicy;
+import dev.detour.incidents.catalog.MaintenancePolicy;
+import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.catalog.SlackSettings;
@@ -32,6 +35,9 @@ public class SeedConfigFactory {
 
     /** A provider id whose signals switch its models off and on by themselves (auto-disable, auto-enable). */
     public static final String AUTOMATIC_PROVIDER = "detour.test.automatic-provider";
+
+    /** A provider id whose planned work is routed around ({@code maintenance: pre-route}). */
+    public static final String PRE_ROUTE_PROVIDER = "detour.test.pre-route-provider";
 
     /** {@code true}: the 40-model catalog ({@link FortyModelCatalog}) instead of the seed catalog. */
     public static final String FORTY_MODELS = "detour.test.forty-models";
@@ -63,7 +69,8 @@ public class SeedConfigFactory {
                                    @Value("${" + FILE_SINK + ":}") String file,
                                    @Value("${" + FORTY_MODELS + ":false}") boolean fortyModels,
                                    @Value("${" + SECOND_APPROVER + ":}") String secondApprover,
-                                   @Value("${" + STAGED_PROVIDER + ":}") String stagedProvider) {
+                                   @Value("${" + STAGED_PROVIDER + ":}") String stagedProvider,
+                                   @Value("${" + PRE_ROUTE_PROVIDER + ":}") String preRouteProvider) {
         List<Sink> sinks = new java.util.ArrayList<>();
         if (!webhook.isEmpty()) {
             sinks.add(new Sink.Webhook("apps", java.net.URI.create(webhook), "DETOUR_TEST_WEBHOOK_SECRET"));
@@ -71,8 +78,13 @@ public class SeedConfigFactory {
         if (!file.isEmpty()) {
             sinks.add(new Sink.FlagdFile("flagd", java.nio.file.Path.of(file)));
         }
-        return new DetourConfig(fortyModels ? FortyModelCatalog.catalog()
-                : SeedCatalog.withStaged(SeedCatalog.withAutomatic(automaticProvider), stagedProvider),
+        Catalog catalog = fortyModels ? FortyModelCatalog.catalog()
+                : SeedCatalog.withStaged(SeedCatalog.withAutomatic(automaticProvider), stagedProvider);
+        catalog = new Catalog(catalog.providers().stream().map(p -> p.id().value().equals(preRouteProvider)
+                ? new Provider(p.id(), p.name(), p.statusPage(), p.autoDisable(), p.autoEnable(), p.components(),
+                p.models(), p.publicName(), p.recovery(), MaintenancePolicy.PRE_ROUTE) : p).toList(),
+                catalog.taskClasses());
+        return new DetourConfig(catalog,
                 new SlackSettings("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS", List.of("U0ALICE", "S0ONCALL")),
                 DetectionSettings.DEFAULTS, sinks, secondApprover.isEmpty() ? PolicySettings.DEFAULTS
                 : new PolicySettings(PolicySettings.DEFAULTS.confirm(), SecondApproverPolicy.PROVIDER,

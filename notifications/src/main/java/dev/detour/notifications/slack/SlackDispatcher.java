@@ -222,7 +222,7 @@ public class SlackDispatcher {
                     .orElse(topLevel);
             // Edits of the questions' own messages, wherever they were posted: nothing to look up before.
             case QUESTION_SETTLED, APPROVAL_SETTLED -> new Target(row.destination(), Optional.empty(), true);
-            case SUPPORT_POST, SUMMARY, DIRECT_MESSAGE -> topLevel;
+            case SUPPORT_POST, SUMMARY, DIRECT_MESSAGE, ANNOUNCEMENT -> topLevel;
         };
     }
 
@@ -269,7 +269,7 @@ public class SlackDispatcher {
         }
         return switch (kind.get()) {
             case ROOT_REFRESH -> refreshRoot(row, incident.orElseThrow(), target);
-            case REPLY, SUPPORT_POST, SUMMARY, DIRECT_MESSAGE ->
+            case REPLY, SUPPORT_POST, SUMMARY, DIRECT_MESSAGE, ANNOUNCEMENT ->
                     slack.post(target.channel(), target.threadTs(), SlackPayload.fromJson(row.payload()), markOf(row));
             case QUESTION -> incident.isEmpty() ? new SendResult.Failed("a question without an incident")
                     : questions.post(row, incident.get(), target.channel(), target.threadTs(), slack, markOf(row));

@@ -24,7 +24,9 @@ public enum SlackKind implements OutboxKind {
     /** The manager summary of a resolved incident. */
     SUMMARY("slack.summary", "slack-summary"),
     /** A customer update sent as a DM to someone who asked for one ({@code /detour subscribe}); destination: the user. */
-    DIRECT_MESSAGE("slack.dm", "slack-direct-message");
+    DIRECT_MESSAGE("slack.dm", "slack-direct-message"),
+    /** A post of its own in the incident channel, in no incident's thread: a maintenance window's notices. */
+    ANNOUNCEMENT("slack.announcement", "slack-announcement");
 
     public static final String TOPICS = "slack.";
 
