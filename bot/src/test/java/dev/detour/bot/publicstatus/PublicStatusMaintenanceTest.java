@@ -23,7 +23,7 @@ class PublicStatusMaintenanceTest {
 
     @Test
     void thePageListsPlannedMaintenanceWithItsTimes() {
-        PublicStatus status = new PublicStatus(NOW, List.of(), List.of(), List.of(), List.of(PLANNED));
+        PublicStatus status = new PublicStatus(NOW, List.of(), List.of(), List.of(), List.of(), List.of(PLANNED));
 
         String page = new String(new PublicStatusPage(SETTINGS, false).render(status, LINKS), StandardCharsets.UTF_8);
 
@@ -44,7 +44,7 @@ class PublicStatusMaintenanceTest {
     @Test
     void theJsonCarriesItToo() {
         PublicStatusJson json = PublicStatusJson.of(new PublicStatus(NOW, List.of(), List.of(), List.of(),
-                List.of(PLANNED)), LINKS);
+                List.of(), List.of(PLANNED)), LINKS);
 
         assertEquals(List.of(new PublicStatusJson.Maintenance("Planned maintenance",
                 List.of("Meeting summaries", "Contract review"), PLANNED.from(), PLANNED.until(), false)),

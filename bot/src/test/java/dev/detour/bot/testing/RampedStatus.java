@@ -2,6 +2,7 @@ package dev.detour.bot.testing;
 
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.ports.RampStore;
 import dev.detour.incidents.ports.RoutingStore;
 import dev.detour.incidents.queries.StatusService;
 import dev.detour.incidents.readmodel.DetourStatus;
@@ -27,8 +28,9 @@ public class RampedStatus extends StatusService {
     public static final String PROPERTY = "detour.test.ramps";
     private final AtomicReference<List<RampShare>> ramps = new AtomicReference<>(List.of());
 
-    public RampedStatus(RoutingStore store, IncidentService incidents, Catalog catalog, Clock clock) {
-        super(store, incidents, catalog, clock);
+    public RampedStatus(RoutingStore store, RampStore stored, IncidentService incidents, Catalog catalog,
+                        Clock clock) {
+        super(store, stored, incidents, catalog, clock);
     }
 
     /** The ramps running from now on (none: an empty list). */
