@@ -620,10 +620,10 @@ class DetourConfigLoaderTest {
 
     @Test
     void aLiteLlmMapNamingAnUnknownModelIsRefusedWithItsLine() {
-        ConfigException unknown = rejected(LITELLM.replace("claude-opus-4-8: [", "claude-opus-4-9: ["));
+        ConfigException unknown = rejected(LITELLM.replace("claude-opus-4-8: [", "claude-opus-48: ["));
 
         assertEquals(24, unknown.line());
-        assertTrue(unknown.problem().contains("sink 'gateway' maps unknown model 'claude-opus-4-9'"
+        assertTrue(unknown.problem().contains("sink 'gateway' maps unknown model 'claude-opus-48'"
                 + " (did you mean 'claude-opus-4-8'?)"), unknown.problem());
     }
 
