@@ -42,15 +42,19 @@ public class FlagPushDispatcher {
     private final Map<String, Sink> sinks;
     private final WebhookPusher webhooks;
     private final FlagFileWriter files;
+    private final LiteLlmPusher liteLlm;
+    private final LiteLlmThreadNotes notes;
     private final Clock clock;
     private volatile boolean stopping;
 
     public FlagPushDispatcher(OutboxQueue outbox, DetourConfig config, WebhookPusher webhooks,
-                              FlagFileWriter files, Clock clock) {
+                              FlagFileWriter files, LiteLlmPusher liteLlm, LiteLlmThreadNotes notes, Clock clock) {
         this.outbox = outbox;
         this.sinks = config.sinks().stream().collect(Collectors.toMap(Sink::name, Function.identity()));
         this.webhooks = webhooks;
         this.files = files;
+        this.liteLlm = liteLlm;
+        this.notes = notes;
         this.clock = clock;
     }
 
@@ -146,6 +150,11 @@ public class FlagPushDispatcher {
         }
         if (sink instanceof Sink.FlagdFile file) {
             return files.write(file, row.payload());
+        }
+        if (sink instanceof Sink.LiteLlm proxy) {
+            LiteLlmOutcome outcome = liteLlm.push(proxy, row);
+            outcome.note().ifPresent(note -> notes.tell(row, note)); // joins this row's transaction
+            return outcome.result();
         }
         return new PushResult.Failed("no sink named '" + row.destination() + "' in the config any more");
     }
