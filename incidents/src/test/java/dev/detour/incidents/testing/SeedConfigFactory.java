@@ -38,6 +38,11 @@ public class SeedConfigFactory {
     public static final String WEBHOOK_SINK = "detour.test.webhook-sink";
     /** A flagd file sink ({@code flagd}) at this path. */
     public static final String FILE_SINK = "detour.test.file-sink";
+    /**
+     * A LiteLLM sink ({@code gateway}, key in {@code DETOUR_TEST_LITELLM_KEY}) at this URL, mapping
+     * claude-opus-4-8 to the deployments named {@code claude-opus-4-8} and {@code opus-48-eu}.
+     */
+    public static final String LITELLM_SINK = "detour.test.litellm-sink";
 
     /** Test properties for a context on {@code database} with the seed catalog, as strings (TestPropertyProvider). */
     public static Map<String, String> properties(Map<String, Object> database) {
@@ -51,6 +56,7 @@ public class SeedConfigFactory {
     public DetourConfig seedConfig(@Value("${" + AUTOMATIC_PROVIDER + ":}") String automaticProvider,
                                    @Value("${" + WEBHOOK_SINK + ":}") String webhook,
                                    @Value("${" + FILE_SINK + ":}") String file,
+                                   @Value("${" + LITELLM_SINK + ":}") String liteLlm,
                                    @Value("${" + FORTY_MODELS + ":false}") boolean fortyModels) {
         List<Sink> sinks = new java.util.ArrayList<>();
         if (!webhook.isEmpty()) {
@@ -58,6 +64,10 @@ public class SeedConfigFactory {
         }
         if (!file.isEmpty()) {
             sinks.add(new Sink.FlagdFile("flagd", java.nio.file.Path.of(file)));
+        }
+        if (!liteLlm.isEmpty()) {
+            sinks.add(new Sink.LiteLlm("gateway", java.net.URI.create(liteLlm), "DETOUR_TEST_LITELLM_KEY",
+                    java.util.Map.of(dev.detour.incidents.SeedCatalog.OPUS_48, List.of("claude-opus-4-8", "opus-48-eu"))));
         }
         return new DetourConfig(fortyModels ? FortyModelCatalog.catalog() : SeedCatalog.withAutomatic(automaticProvider),
                 new SlackSettings("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS", List.of("U0ALICE", "S0ONCALL")),

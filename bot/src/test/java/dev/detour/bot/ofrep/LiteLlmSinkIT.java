@@ -1,0 +1,120 @@
+package dev.detour.bot.ofrep;
+
+import dev.detour.bot.slack.SignedSlack;
+import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.application.AvailabilityService;
+import dev.detour.incidents.catalog.Target;
+import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.ports.OutboxQueue;
+import dev.detour.incidents.testing.Await;
+import dev.detour.incidents.testing.SeedConfigFactory;
+import dev.detour.notifications.testing.FakeLiteLlm;
+import dev.detour.notifications.testing.FakeSlack;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The LiteLLM sink end to end: {@code /detour disable} of a model blocks its deployments on a LiteLLM-faithful
+ * proxy, the thread is told once it is verified, and refusals and outages are told once (docs/flags.md).
+ */
+class LiteLlmSinkIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Actor ALICE = Actor.user("U0ALICE");
+    private static final List<Target> OPUS = List.of(Target.model(SeedCatalog.OPUS_48));
+
+    private final FakeSlack slack = FakeSlack.start(SignedSlack.BOT_TOKEN);
+    private final FakeLiteLlm proxy = new FakeLiteLlm();
+
+    LiteLlmSinkIT() throws IOException {
+    }
+
+    @AfterEach
+    void stop() {
+        proxy.close();
+        slack.close();
+    }
+
+    private ApplicationContext detour() {
+        Map<String, Object> properties = new HashMap<>(SignedSlack.seedWorkspace(slack));
+        properties.put(SeedConfigFactory.LITELLM_SINK, proxy.url().toString());
+        properties.put(TestSecrets.PROPERTY, FlagsIT.SECRET);
+        properties.put("detour.outbox.first-poll", "0s");
+        return ApplicationContext.run(properties);
+    }
+
+    private List<String> threadReplies(String containing) {
+        return slack.messagesIn("C0INCIDENTS").stream().filter(call -> call.param("thread_ts") != null)
+                .map(FakeSlack::textOf).filter(text -> text.contains(containing)).toList();
+    }
+
+    @Test
+    void disablingAModelBlocksItsDeploymentsAndEnablingUnblocksThemEachVerifiedInTheThread() {
+        proxy.deployment("d-1", "claude-opus-4-8").deployment("d-2", "claude-opus-4-8")
+                .deployment("opus-48-eu", "claude-opus-4-8-eu").deployment("d-9", "gpt-5");
+        try (ApplicationContext detour = detour()) {
+            AvailabilityService availability = detour.getBean(AvailabilityService.class);
+
+            availability.disable(OPUS, ALICE, Optional.of("opus answers 529"));
+
+            Await.await(() -> threadReplies("3 deployments of Claude Opus 4.8 blocked, verified").size() == 1, WAIT,
+                    "the verified report in the thread");
+            assertTrue(proxy.blocked("d-1") && proxy.blocked("d-2") && proxy.blocked("opus-48-eu"));
+            assertFalse(proxy.blocked("d-9"));
+            assertTrue(proxy.calls().stream().allMatch(call -> call.changedBy().equals("user:U0ALICE")),
+                    "LiteLLM's audit log names who: " + proxy.calls());
+            assertTrue(threadReplies("verified").get(0).contains("<!date^"), "a Slack time token");
+
+            availability.enable(OPUS, ALICE, Optional.of("opus is back"));
+
+            Await.await(() -> threadReplies("3 deployments of Claude Opus 4.8 unblocked, verified").size() == 1,
+                    WAIT, "the unblock verified in the thread");
+            assertFalse(proxy.blocked("d-1") || proxy.blocked("d-2") || proxy.blocked("opus-48-eu"));
+        }
+    }
+
+    @Test
+    void aConfigBasedDeploymentIsToldOnceInTheThreadAndNotRetried() {
+        proxy.configDeployment("d-1", "claude-opus-4-8");
+        try (ApplicationContext detour = detour()) {
+            detour.getBean(AvailabilityService.class).disable(OPUS, ALICE, Optional.of("opus answers 529"));
+
+            Await.await(() -> threadReplies("Cannot edit config-based model").size() == 1, WAIT,
+                    "the refusal in the thread");
+            OutboxQueue outbox = detour.getBean(OutboxQueue.class);
+            Await.await(() -> outbox.pending("flags.litellm", 10).isEmpty(), WAIT, "the row given up");
+            assertEquals(1, proxy.calls().size(), "tried once: " + proxy.calls());
+            assertEquals(1, threadReplies("Cannot edit config-based model").size());
+        }
+    }
+
+    @Test
+    void aProxyThatIsDownIsRetriedWithBackoffAndToldOnce() throws IOException {
+        proxy.deployment("d-1", "claude-opus-4-8").down();
+        try (ApplicationContext detour = detour()) {
+            detour.getBean(AvailabilityService.class).disable(OPUS, ALICE, Optional.of("opus answers 529"));
+
+            OutboxQueue outbox = detour.getBean(OutboxQueue.class);
+            Await.await(() -> !outbox.pending("flags.litellm", 1).isEmpty()
+                    && outbox.pending("flags.litellm", 1).get(0).attempts() >= 2, WAIT, "two failed attempts");
+            Await.await(() -> threadReplies("cannot be reached").size() == 1, WAIT, "the outage in the thread");
+            proxy.up();
+
+            Await.await(() -> threadReplies("of Claude Opus 4.8 blocked, verified").size() == 1, WAIT,
+                    "verified once the proxy is back");
+            assertEquals(1, threadReplies("cannot be reached").size(), "told once, not once per retry");
+            assertTrue(proxy.blocked("d-1"));
+        }
+    }
+}
