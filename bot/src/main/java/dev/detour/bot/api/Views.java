@@ -9,21 +9,30 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.messages.TimelineWords;
+import dev.detour.notifications.flags.SinkState;
 import dev.detour.notifications.slack.DeliveryGuarantee;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The JSON shapes of {@code /api/*}: plain ids and words, ISO-8601 times, {@code null} for "none". */
 public final class Views {
     private Views() {
     }
 
-    /** @param slackDelivery which delivery promise Slack posts get now (docs/slack.md, "Delivery") */
+    /**
+     * @param slackDelivery      which delivery promise Slack posts get now (docs/slack.md, "Delivery")
+     * @param sinks              whether the last change reached each push sink ("which apps obey", docs/api.md)
+     * @param eventStreamClients OFREP event-stream clients connected to this replica; null where there are no
+     *                           event streams
+     */
     public record Status(Instant at, List<Provider> providers, List<Model> models, List<TaskClass> taskClasses,
-                         List<IncidentSummary> openIncidents, SlackDelivery slackDelivery) {
+                         List<IncidentSummary> openIncidents, SlackDelivery slackDelivery, List<SinkView> sinks,
+                         Integer eventStreamClients) {
         /** @param now when this answer is given: the snapshot may be older, incidents' durations are up to now */
-        static Status of(DetourStatus status, Instant now, DeliveryGuarantee.Current delivery, IncidentViews views) {
+        static Status of(DetourStatus status, Instant now, DeliveryGuarantee.Current delivery, IncidentViews views,
+                         List<SinkState> sinks, Optional<Integer> eventStreamClients) {
             return new Status(now,
                     status.providers().stream().map(provider -> new Provider(provider.id().value(), provider.name(),
                             provider.available(), provider.since().orElse(null))).toList(),
@@ -33,7 +42,21 @@ public final class Views {
                     // From the snapshot alone (no database read): the kind follows the routes now.
                     status.openIncidents().stream().map(incident -> views.summary(incident, status, List.of(), now))
                             .toList(),
-                    new SlackDelivery(delivery.kind().word(), delivery.detail()));
+                    new SlackDelivery(delivery.kind().word(), delivery.detail()),
+                    sinks.stream().map(SinkView::of).toList(), eventStreamClients.orElse(null));
+        }
+    }
+
+    /**
+     * One push sink: {@code state} is {@code none} (no change yet), {@code pending}, {@code failed}, or what
+     * reached means for its type: {@code delivered} (webhook), {@code written} (flagd file), {@code verified}
+     * (LiteLLM).
+     */
+    public record SinkView(String name, String type, String state, Instant changeAt, Instant reachedAt,
+                           String error) {
+        static SinkView of(SinkState sink) {
+            return new SinkView(sink.name(), sink.type(), sink.word(), sink.changeAt().orElse(null),
+                    sink.reachedAt().orElse(null), sink.error().orElse(null));
         }
     }
 

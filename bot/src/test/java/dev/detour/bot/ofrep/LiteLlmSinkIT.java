@@ -8,6 +8,8 @@ import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.ports.OutboxQueue;
 import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.SeedConfigFactory;
+import dev.detour.notifications.flags.SinkState;
+import dev.detour.notifications.flags.SinkStates;
 import dev.detour.notifications.testing.FakeLiteLlm;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.context.ApplicationContext;
@@ -47,7 +49,12 @@ class LiteLlmSinkIT {
     }
 
     private ApplicationContext detour() {
+        return detour(Map.of());
+    }
+
+    private ApplicationContext detour(Map<String, Object> more) {
         Map<String, Object> properties = new HashMap<>(SignedSlack.seedWorkspace(slack));
+        properties.putAll(more);
         properties.put(SeedConfigFactory.LITELLM_SINK, proxy.url().toString());
         properties.put(TestSecrets.PROPERTY, FlagsIT.SECRET);
         properties.put("detour.outbox.first-poll", "0s");
@@ -75,6 +82,9 @@ class LiteLlmSinkIT {
             assertTrue(proxy.calls().stream().allMatch(call -> call.changedBy().equals("user:U0ALICE")),
                     "LiteLLM's audit log names who: " + proxy.calls());
             assertTrue(threadReplies("verified").get(0).contains("<!date^"), "a Slack time token");
+            SinkState gateway = detour.getBean(SinkStates.class).refresh().get(0);
+            assertEquals("verified", gateway.word(), "which apps obey: " + gateway);
+            assertTrue(gateway.reachedAt().isPresent());
 
             availability.enable(OPUS, ALICE, Optional.of("opus is back"));
 
@@ -96,25 +106,33 @@ class LiteLlmSinkIT {
             Await.await(() -> outbox.pending("flags.litellm", 10).isEmpty(), WAIT, "the row given up");
             assertEquals(1, proxy.calls().size(), "tried once: " + proxy.calls());
             assertEquals(1, threadReplies("Cannot edit config-based model").size());
+            SinkState gateway = detour.getBean(SinkStates.class).refresh().get(0);
+            assertEquals("failed", gateway.word());
+            assertTrue(gateway.error().orElseThrow().contains("Cannot edit config-based model"), gateway.toString());
         }
     }
 
     @Test
-    void aProxyThatIsDownIsRetriedWithBackoffAndToldOnce() throws IOException {
+    void aProxyThatIsDownIsRetriedWithBackoffAndToldOnceAndFlaggedOnceWhenLate() throws IOException {
         proxy.deployment("d-1", "claude-opus-4-8").down();
-        try (ApplicationContext detour = detour()) {
+        try (ApplicationContext detour = detour(Map.of("detour.flags.sink-state.reach-within", "2s",
+                "detour.flags.sink-state.refresh", "100ms"))) {
             detour.getBean(AvailabilityService.class).disable(OPUS, ALICE, Optional.of("opus answers 529"));
 
             OutboxQueue outbox = detour.getBean(OutboxQueue.class);
             Await.await(() -> !outbox.pending("flags.litellm", 1).isEmpty()
                     && outbox.pending("flags.litellm", 1).get(0).attempts() >= 2, WAIT, "two failed attempts");
             Await.await(() -> threadReplies("cannot be reached").size() == 1, WAIT, "the outage in the thread");
+            Await.await(() -> threadReplies("has not reached sink gateway after 2").size() == 1, WAIT,
+                    "the late change flagged in the thread");
+            assertEquals("pending", detour.getBean(SinkStates.class).refresh().get(0).word());
             proxy.up();
 
             Await.await(() -> threadReplies("of Claude Opus 4.8 blocked, verified").size() == 1, WAIT,
                     "verified once the proxy is back");
             assertEquals(1, threadReplies("cannot be reached").size(), "told once, not once per retry");
             assertTrue(proxy.blocked("d-1"));
+            assertEquals(1, threadReplies("has not reached sink gateway").size(), "flagged once");
         }
     }
 }
