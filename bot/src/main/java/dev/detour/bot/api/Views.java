@@ -50,13 +50,13 @@ public final class Views {
     /**
      * One push sink: {@code state} is {@code none} (no change yet), {@code pending}, {@code failed}, or what
      * reached means for its type: {@code delivered} (webhook), {@code written} (flagd file), {@code verified}
-     * (LiteLLM).
+     * (LiteLLM); {@code unresolved}: LiteLLM names of the sink's map that no deployment carries.
      */
     public record SinkView(String name, String type, String state, Instant changeAt, Instant reachedAt,
-                           String error) {
+                           String error, List<String> unresolved) {
         static SinkView of(SinkState sink) {
             return new SinkView(sink.name(), sink.type(), sink.word(), sink.changeAt().orElse(null),
-                    sink.reachedAt().orElse(null), sink.error().orElse(null));
+                    sink.reachedAt().orElse(null), sink.error().orElse(null), sink.unresolved());
         }
     }
 

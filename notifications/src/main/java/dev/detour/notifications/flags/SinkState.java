@@ -1,6 +1,7 @@
 package dev.detour.notifications.flags;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,9 +13,13 @@ import java.util.Optional;
  * @param reachedAt when it got there; empty unless {@code reached}
  * @param failed    the last change failed for good (the reason is in {@code error})
  * @param error     what its last attempt said, while it waits or once it failed
+ * @param unresolved LiteLLM only: names of its {@code models} map that no deployment carried when last resolved
  */
 public record SinkState(String name, String type, boolean reached, Optional<Instant> changeAt,
-                        Optional<Instant> reachedAt, boolean failed, Optional<String> error) {
+                        Optional<Instant> reachedAt, boolean failed, Optional<String> error, List<String> unresolved) {
+    public SinkState {
+        unresolved = List.copyOf(unresolved);
+    }
 
     /** The word for the state: {@code none}, {@code pending}, {@code failed}, or the type's word for reached. */
     public String word() {

@@ -44,10 +44,11 @@ public class SinkStates {
     private final Wording words;
     private final Clock clock;
     private final Duration reachWithin;
+    private final LiteLlmMappings mappings;
     private volatile List<SinkState> current;
 
     public SinkStates(DetourConfig config, OutboxQueue outbox, Outbox notes, SlackSettings slack, Wording words,
-                      Clock clock, SinkStateSettings settings) {
+                      Clock clock, SinkStateSettings settings, LiteLlmMappings mappings) {
         this.sinks = config.sinks();
         this.outbox = outbox;
         this.notes = notes;
@@ -55,8 +56,9 @@ public class SinkStates {
         this.words = words;
         this.clock = clock;
         this.reachWithin = settings.reachWithin();
+        this.mappings = mappings;
         this.current = sinks.stream().map(sink -> new SinkState(sink.name(), type(sink), false, Optional.empty(),
-                Optional.empty(), false, Optional.empty())).toList();
+                Optional.empty(), false, Optional.empty(), List.of())).toList();
     }
 
     /** As last read; every sink of the config, in config order. */
@@ -85,9 +87,10 @@ public class SinkStates {
             Optional<OutboxQueue.LastEntry> last = outbox.latest(FlagPushKind.TOPICS, sink.name());
             read.add(last.map(entry -> new SinkState(sink.name(), type(sink),
                             entry.state() == OutboxQueue.LastEntry.State.SENT, Optional.of(entry.createdAt()),
-                            entry.sentAt(), entry.state() == OutboxQueue.LastEntry.State.FAILED, entry.lastError()))
+                            entry.sentAt(), entry.state() == OutboxQueue.LastEntry.State.FAILED, entry.lastError(),
+                            mappings.unresolved(sink.name())))
                     .orElseGet(() -> new SinkState(sink.name(), type(sink), false, Optional.empty(), Optional.empty(),
-                            false, Optional.empty())));
+                            false, Optional.empty(), mappings.unresolved(sink.name()))));
             last.filter(entry -> entry.state() == OutboxQueue.LastEntry.State.PENDING)
                     .filter(entry -> Duration.between(entry.createdAt(), now).compareTo(reachWithin) > 0)
                     .filter(entry -> entry.incidentId().isPresent())
