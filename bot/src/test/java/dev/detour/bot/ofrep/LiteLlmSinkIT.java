@@ -1,5 +1,7 @@
 package dev.detour.bot.ofrep;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.slack.SignedSlack;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.application.AvailabilityService;
@@ -13,10 +15,15 @@ import dev.detour.notifications.flags.SinkStates;
 import dev.detour.notifications.testing.FakeLiteLlm;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +65,20 @@ class LiteLlmSinkIT {
         properties.put(SeedConfigFactory.LITELLM_SINK, proxy.url().toString());
         properties.put(TestSecrets.PROPERTY, FlagsIT.SECRET);
         properties.put("detour.outbox.first-poll", "0s");
+        properties.put("micronaut.server.port", "-1");
         return ApplicationContext.run(properties);
+    }
+
+    /** {@code GET /api/status} over HTTP, as an operator reads it. */
+    private static JsonNode apiStatus(ApplicationContext detour) throws IOException, InterruptedException {
+        EmbeddedServer server = detour.getBean(EmbeddedServer.class);
+        if (!server.isRunning()) {
+            server.start();
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.getURL() + "/api/status")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return new ObjectMapper().readTree(response.body());
     }
 
     private List<String> threadReplies(String containing) {
@@ -67,7 +87,7 @@ class LiteLlmSinkIT {
     }
 
     @Test
-    void disablingAModelBlocksItsDeploymentsAndEnablingUnblocksThemEachVerifiedInTheThread() {
+    void disablingAModelBlocksItsDeploymentsAndEnablingUnblocksThemEachVerifiedInTheThread() throws Exception {
         proxy.deployment("d-1", "claude-opus-4-8").deployment("d-2", "claude-opus-4-8")
                 .deployment("opus-48-eu", "claude-opus-4-8-eu").deployment("d-9", "gpt-5");
         try (ApplicationContext detour = detour()) {
@@ -85,6 +105,11 @@ class LiteLlmSinkIT {
             SinkState gateway = detour.getBean(SinkStates.class).refresh().get(0);
             assertEquals("verified", gateway.word(), "which apps obey: " + gateway);
             assertTrue(gateway.reachedAt().isPresent());
+            JsonNode sink = apiStatus(detour).path("sinks").get(0);
+            assertEquals("gateway", sink.path("name").asText(), sink.toString());
+            assertEquals("litellm", sink.path("type").asText(), sink.toString());
+            assertEquals("verified", sink.path("state").asText(), sink.toString());
+            assertFalse(sink.path("reachedAt").isNull(), sink.toString());
 
             availability.enable(OPUS, ALICE, Optional.of("opus is back"));
 
