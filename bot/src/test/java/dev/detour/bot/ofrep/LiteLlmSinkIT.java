@@ -105,6 +105,9 @@ class LiteLlmSinkIT {
             SinkState gateway = detour.getBean(SinkStates.class).refresh().get(0);
             assertEquals("verified", gateway.word(), "which apps obey: " + gateway);
             assertTrue(gateway.reachedAt().isPresent());
+            Await.await(() -> slack.history("C0INCIDENTS").stream()
+                    .anyMatch(root -> root.toString().contains("Last change at sinks: gateway verified")), WAIT,
+                    "the root message's line on the sink");
             JsonNode sink = apiStatus(detour).path("sinks").get(0);
             assertEquals("gateway", sink.path("name").asText(), sink.toString());
             assertEquals("litellm", sink.path("type").asText(), sink.toString());
