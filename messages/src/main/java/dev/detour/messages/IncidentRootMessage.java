@@ -63,15 +63,16 @@ public final class IncidentRootMessage {
      *                 signal repeated many times shows as a count here, not as many replies in the thread
      */
     public SlackMessage render(Incident incident, DetourStatus status, List<TimelineEntry> timeline) {
-        return render(incident, status, timeline, List.of());
+        return render(incident, status, timeline, List.of(), List.of());
     }
 
     /**
      * @param approvals the incident's requests for approval (docs/routing.md, "Two-person rule"): each one still
      *                  open shows who asked and when it expires
+     * @param sinks     whether the last flag change reached each push sink: one short line, when there are any
      */
     public SlackMessage render(Incident incident, DetourStatus status, List<TimelineEntry> timeline,
-                               List<Approval> approvals) {
+                               List<Approval> approvals, List<SinkReach> sinks) {
         IncidentPicture picture = IncidentPicture.of(incident, status, timeline, names.catalog());
         Instant now = status.at();
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -127,6 +128,13 @@ public final class IncidentRootMessage {
         }
         if (incident.isOpen()) {
             blocks.add(actions(a -> a.blockId("incident-actions").elements(buttons(picture))));
+        }
+        if (!sinks.isEmpty()) {
+            String reached = String.join(" · ", sinks.stream().map(sink -> words.get(sink.reach().word(),
+                    SlackText.escape(sink.name(), 100), sink.at().map(at -> SlackTime.slack(at, now)).orElse("")))
+                    .toList());
+            blocks.add(context(c -> c.elements(List.of(markdownText(Limits.clip(words.get(WordKey.ROOT_SINKS,
+                    reached), Limits.SECTION_TEXT))))));
         }
         blocks.add(context(c -> c.elements(List.of(markdownText(words.get(WordKey.ROOT_FOOTER,
                 SlackTime.slack(status.at(), now)))))));

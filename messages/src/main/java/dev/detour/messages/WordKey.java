@@ -615,6 +615,22 @@ public enum WordKey {
     DURATION_MINUTES("duration.minutes"),
     DURATION_SECONDS("duration.seconds"),
     REPLY_UNDELIVERABLE("reply.undeliverable"),
+    /** {0} sink name, {1} number of deployments, {2} model name, {3} SlackTime token. */
+    LITELLM_BLOCKED_VERIFIED("litellm.verified.blocked"),
+    LITELLM_UNBLOCKED_VERIFIED("litellm.verified.unblocked"),
+    /** {0} sink name, {1} error (escaped). */
+    LITELLM_DOWN("litellm.down"),
+    LITELLM_REFUSED("litellm.refused"),
+    LITELLM_NOT_VERIFIED("litellm.not-verified"),
+    /** {0} sink name, {1} how long. */
+    SINK_NOT_REACHED("sink.not-reached"),
+    /** The root message's line: {0} the sinks, each {0} name and {1} a SlackTime token. */
+    ROOT_SINKS("root.sinks"),
+    SINK_REACH_DELIVERED("sink.reach.delivered"),
+    SINK_REACH_WRITTEN("sink.reach.written"),
+    SINK_REACH_VERIFIED("sink.reach.verified"),
+    SINK_REACH_PENDING("sink.reach.pending"),
+    SINK_REACH_FAILED("sink.reach.failed"),
 
     PARSE_UNKNOWN_VERB("parse.unknown-verb"),
     PARSE_DID_YOU_MEAN("parse.did-you-mean"),

@@ -71,7 +71,7 @@ class TwoPersonRuleMessagesTest {
     void theRootMessageShowsAPendingRequestWithWhoAskedAndWhenItExpires() {
         IncidentRootMessage root = new IncidentRootMessage(seed.names(), Wording.of("en"));
 
-        String json = text(root.render(seed.opened(), seed.during(), List.of(), List.of(request())));
+        String json = text(root.render(seed.opened(), seed.during(), List.of(), List.of(request()), List.of()));
 
         assertTrue(json.contains("<@U0ALICE> asks to switch off Anthropic: waiting for a second on-call member until "
                 + "<!date^" + ASKED.plusSeconds(600).getEpochSecond()), json);

@@ -1,6 +1,8 @@
 package dev.detour.bot.api;
 
 import dev.detour.incidents.queries.CurrentFlags;
+import dev.detour.notifications.flags.EventStreamClients;
+import dev.detour.notifications.flags.SinkStates;
 import dev.detour.notifications.slack.DeliveryGuarantee;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -8,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * {@code GET /api/status}: every provider, model and task class as Detour sees them now. It answers from the
@@ -21,17 +24,22 @@ public class StatusController {
     private final Clock clock;
     private final DeliveryGuarantee slackDelivery;
     private final IncidentViews views;
+    private final SinkStates sinks;
+    private final Optional<EventStreamClients> eventStreams;
 
     public StatusController(CurrentFlags committed, Clock clock, DeliveryGuarantee slackDelivery,
-                            IncidentViews views) {
+                            IncidentViews views, SinkStates sinks, Optional<EventStreamClients> eventStreams) {
         this.committed = committed;
         this.clock = clock;
         this.slackDelivery = slackDelivery;
         this.views = views;
+        this.sinks = sinks;
+        this.eventStreams = eventStreams;
     }
 
     @Get
     public Views.Status status() {
-        return Views.Status.of(committed.status(), clock.instant(), slackDelivery.current(), views);
+        return Views.Status.of(committed.status(), clock.instant(), slackDelivery.current(), views,
+                sinks.current(), eventStreams.map(EventStreamClients::connected));
     }
 }

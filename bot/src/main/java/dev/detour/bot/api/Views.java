@@ -10,10 +10,12 @@ import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.recovery.RampShare;
 import dev.detour.messages.TimelineWords;
+import dev.detour.notifications.flags.SinkState;
 import dev.detour.notifications.slack.DeliveryGuarantee;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The JSON shapes of {@code /api/*}: plain ids and words, ISO-8601 times, {@code null} for "none". */
 public final class Views {
@@ -21,13 +23,18 @@ public final class Views {
     }
 
     /**
-     * @param slackDelivery which delivery promise Slack posts get now (docs/slack.md, "Delivery")
-     * @param ramps         the targets coming back to a share of traffic (docs/flags.md, "While a target ramps")
+     * @param slackDelivery      which delivery promise Slack posts get now (docs/slack.md, "Delivery")
+     * @param ramps              the targets coming back to a share of traffic (docs/flags.md, "While a target ramps")
+     * @param sinks              whether the last change reached each push sink ("which apps obey", docs/api.md)
+     * @param eventStreamClients OFREP event-stream clients connected to this replica; null where there are no
+     *                           event streams
      */
     public record Status(Instant at, List<Provider> providers, List<Model> models, List<TaskClass> taskClasses,
-                         List<IncidentSummary> openIncidents, SlackDelivery slackDelivery, List<Ramp> ramps) {
+                         List<IncidentSummary> openIncidents, SlackDelivery slackDelivery, List<Ramp> ramps,
+                         List<SinkView> sinks, Integer eventStreamClients) {
         /** @param now when this answer is given: the snapshot may be older, incidents' durations are up to now */
-        static Status of(DetourStatus status, Instant now, DeliveryGuarantee.Current delivery, IncidentViews views) {
+        static Status of(DetourStatus status, Instant now, DeliveryGuarantee.Current delivery, IncidentViews views,
+                         List<SinkState> sinks, Optional<Integer> eventStreamClients) {
             return new Status(now,
                     status.providers().stream().map(provider -> new Provider(provider.id().value(), provider.name(),
                             provider.available(), provider.since().orElse(null))).toList(),
@@ -38,7 +45,8 @@ public final class Views {
                     status.openIncidents().stream().map(incident -> views.summary(incident, status, List.of(), now))
                             .toList(),
                     new SlackDelivery(delivery.kind().word(), delivery.detail()),
-                    status.ramps().stream().map(Ramp::of).toList());
+                    status.ramps().stream().map(Ramp::of).toList(),
+                    sinks.stream().map(SinkView::of).toList(), eventStreamClients.orElse(null));
         }
     }
 
@@ -54,6 +62,19 @@ public final class Views {
         static Ramp of(RampShare ramp) {
             return new Ramp(ramp.target().kind(), ramp.target().id(), ramp.percent(), ramp.step(), ramp.since(),
                     ramp.nextStepAt().orElse(null));
+        }
+    }
+
+    /**
+     * One push sink: {@code state} is {@code none} (no change yet), {@code pending}, {@code failed}, or what
+     * reached means for its type: {@code delivered} (webhook), {@code written} (flagd file), {@code verified}
+     * (LiteLLM); {@code unresolved}: LiteLLM names of the sink's map that no deployment carries.
+     */
+    public record SinkView(String name, String type, String state, Instant changeAt, Instant reachedAt,
+                           String error, List<String> unresolved) {
+        static SinkView of(SinkState sink) {
+            return new SinkView(sink.name(), sink.type(), sink.word(), sink.changeAt().orElse(null),
+                    sink.reachedAt().orElse(null), sink.error().orElse(null), sink.unresolved());
         }
     }
 

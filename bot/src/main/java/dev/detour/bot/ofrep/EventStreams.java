@@ -1,5 +1,6 @@
 package dev.detour.bot.ofrep;
 
+import dev.detour.notifications.flags.EventStreamClients;
 import dev.detour.incidents.flags.FlagsChanged;
 import dev.detour.incidents.lifecycle.Job;
 import dev.detour.incidents.queries.CurrentFlags;
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * fan-out are folded into one (the newest ETag).
  */
 @Singleton
-public class EventStreams {
+public class EventStreams implements EventStreamClients {
     private final CurrentFlags flags;
     private final OfrepEventSettings settings;
     private final Set<EventConnection> open = ConcurrentHashMap.newKeySet();
@@ -69,6 +70,7 @@ public class EventStreams {
     }
 
     /** Streams open now. */
+    @Override
     public int connected() {
         return count.get();
     }

@@ -168,6 +168,18 @@ class OfrepEventsIT implements TestPropertyProvider {
     }
 
     @Test
+    void apiStatusCountsTheStreamsConnectedToThisReplica() throws Exception {
+        connect(Map.of(OfrepEventsController.LAST_EVENT_ID, etag()));
+        connect(Map.of(OfrepEventsController.LAST_EVENT_ID, etag()));
+        Await.await(() -> streams.connected() >= 2, WAIT, "two streams open");
+
+        String status = http.send(HttpRequest.newBuilder(uri("/api/status"))
+                .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+
+        assertEquals(streams.connected(), JSON.readTree(status).path("eventStreamClients").asInt(-1), status);
+    }
+
+    @Test
     void theConfigurationNamesTheEventStreamAndThePollingMinimum() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/ofrep/v1/configuration"))
                 .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -22,6 +22,9 @@ class TestSecrets extends Secrets {
 
     @Override
     public Optional<String> get(String environmentVariable) {
+        if ("DETOUR_TEST_LITELLM_KEY".equals(environmentVariable)) {
+            return Optional.of(dev.detour.notifications.testing.FakeLiteLlm.MASTER_KEY);
+        }
         return "DETOUR_TEST_WEBHOOK_SECRET".equals(environmentVariable) ? Optional.of(secret)
                 : super.get(environmentVariable);
     }

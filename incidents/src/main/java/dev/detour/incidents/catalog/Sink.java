@@ -4,11 +4,14 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /** Where flag changes are pushed, for apps that do not poll OFREP (docs/flags.md, "Push sinks"). */
-public sealed interface Sink permits Sink.Webhook, Sink.FlagdFile {
+public sealed interface Sink permits Sink.Webhook, Sink.FlagdFile, Sink.LiteLlm {
 
     /** Unique among sinks; outbox rows name it. */
     String name();
@@ -44,6 +47,24 @@ public sealed interface Sink permits Sink.Webhook, Sink.FlagdFile {
 
         public FlagdFile(String name, Path path) {
             this(name, path, DEFAULT_PERMISSIONS);
+        }
+    }
+
+    /**
+     * A LiteLLM proxy: a model switched off blocks its mapped deployments ({@code POST /model/block}), switched on
+     * unblocks them, each verified through {@code GET /model/info} (docs/flags.md, "LiteLLM proxy sink").
+     *
+     * @param secretEnv the environment variable holding the proxy admin key
+     * @param models    Detour model -> LiteLLM {@code model_name} or {@code model_info.id} values, in file order
+     */
+    record LiteLlm(String name, URI url, String secretEnv, Map<ModelId, List<String>> models) implements Sink {
+        public LiteLlm {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(secretEnv, "secretEnv");
+            Map<ModelId, List<String>> copy = new LinkedHashMap<>();
+            models.forEach((model, deployments) -> copy.put(model, List.copyOf(deployments)));
+            models = java.util.Collections.unmodifiableMap(copy);
         }
     }
 }

@@ -58,6 +58,7 @@ public final class DetourConfigLoader {
             "policy");
     private static final Set<String> WEBHOOK_KEYS = Set.of("name", "type", "url", "secret-env");
     private static final Set<String> FILE_KEYS = Set.of("name", "type", "path", "mode");
+    private static final Set<String> LITELLM_KEYS = Set.of("name", "type", "url", "secret-env", "models");
     private static final Pattern OCTAL_MODE = Pattern.compile("0?[0-7]{3}");
     private static final Set<String> PROVIDER_KEYS = Set.of("id", "name", "public-name", "status-page",
             "auto-disable", "auto-enable", "components", "models", "recovery", "maintenance");
@@ -126,7 +127,7 @@ public final class DetourConfigLoader {
         providers.forEach(provider -> provider.models().forEach(model -> models.put(model.id(), provider.id())));
         Catalog catalog = new Catalog(providers, taskClasses(detour.child("task-classes"), models));
         return new DetourConfig(catalog, slack(detour.child("slack")), detection(detour.child("detection")),
-                sinks(detour.child("sinks")), policy(detour.child("policy")), source);
+                sinks(detour.child("sinks"), models.keySet()), policy(detour.child("policy")), source);
     }
 
     private static List<Provider> providers(ConfigNode list) {
@@ -392,7 +393,7 @@ public final class DetourConfigLoader {
         return new PolicySettings(confirm, secondApprover, timeout);
     }
 
-    private static List<Sink> sinks(ConfigNode list) {
+    private static List<Sink> sinks(ConfigNode list, Set<ModelId> knownModels) {
         List<Sink> sinks = new ArrayList<>();
         Map<String, ConfigNode> names = new HashMap<>();
         for (ConfigNode node : list.elements()) {
@@ -405,12 +406,14 @@ public final class DetourConfigLoader {
                     node.expectMapping(WEBHOOK_KEYS);
                     ConfigNode url = node.child("url");
                     URI uri = statusPage(url).orElseThrow(() -> url.problem("sink '" + name + "' needs a url"));
-                    String secretEnv = node.child("secret-env").requiredText();
-                    if (!secretEnv.matches("[A-Z_][A-Z0-9_]*")) {
-                        throw node.child("secret-env").problem("secret-env names an environment variable (like"
-                                + " DETOUR_WEBHOOK_SECRET), not '" + secretEnv + "'");
-                    }
-                    sinks.add(new Sink.Webhook(name, uri, secretEnv));
+                    sinks.add(new Sink.Webhook(name, uri, secretEnv(node)));
+                }
+                case "litellm" -> {
+                    node.expectMapping(LITELLM_KEYS);
+                    ConfigNode url = node.child("url");
+                    URI uri = statusPage(url).orElseThrow(() -> url.problem("sink '" + name + "' needs a url"));
+                    sinks.add(new Sink.LiteLlm(name, uri, secretEnv(node),
+                            liteLlmModels(name, node.child("models"), knownModels)));
                 }
                 case "flagd-file" -> {
                     node.expectMapping(FILE_KEYS);
@@ -418,11 +421,50 @@ public final class DetourConfigLoader {
                             fileMode(node.child("mode"))));
                 }
                 default -> throw typeNode.problem("unknown sink type '" + type + "'"
-                        + Suggestions.didYouMean(type, List.of("webhook", "flagd-file"))
-                        + "; types: webhook, flagd-file");
+                        + Suggestions.didYouMean(type, List.of("webhook", "flagd-file", "litellm"))
+                        + "; types: webhook, flagd-file, litellm");
             }
         }
         return sinks;
+    }
+
+    private static String secretEnv(ConfigNode node) {
+        String secretEnv = node.child("secret-env").requiredText();
+        if (!secretEnv.matches("[A-Z_][A-Z0-9_]*")) {
+            throw node.child("secret-env").problem("secret-env names an environment variable (like"
+                    + " DETOUR_WEBHOOK_SECRET), not '" + secretEnv + "'");
+        }
+        return secretEnv;
+    }
+
+    /** Detour model id -> LiteLLM {@code model_name} or {@code model_info.id} values; every key a model of the catalog. */
+    private static Map<ModelId, List<String>> liteLlmModels(String sink, ConfigNode models, Set<ModelId> known) {
+        if (!models.isPresent() || models.entries().isEmpty()) {
+            throw models.problem("sink '" + sink + "' needs models: a mapping of Detour model ids to LiteLLM"
+                    + " model_name or model_info.id values");
+        }
+        Map<ModelId, List<String>> mapped = new LinkedHashMap<>();
+        for (ConfigNode entry : models.entries()) {
+            String key = entry.key();
+            if (known.stream().noneMatch(model -> model.value().equals(key))) {
+                throw entry.problem("sink '" + sink + "' maps unknown model '" + key + "'"
+                        + Suggestions.didYouMean(key, known.stream().map(ModelId::value).toList())
+                        + "; models: " + String.join(", ", known.stream().map(ModelId::value).sorted().toList()));
+            }
+            List<String> deployments = new ArrayList<>();
+            if (entry.isValue()) {
+                deployments.add(entry.requiredText());
+            } else {
+                for (ConfigNode value : entry.elements()) {
+                    deployments.add(value.requiredText());
+                }
+            }
+            if (deployments.isEmpty()) {
+                throw entry.problem(entry.name() + " must list at least one LiteLLM model_name or model_info.id");
+            }
+            mapped.put(ModelId.of(key), deployments);
+        }
+        return mapped;
     }
 
     /** An octal mode like {@code "0644"}, quoted: unquoted, YAML reads 0644 as the number 420 and 644 as 644. */

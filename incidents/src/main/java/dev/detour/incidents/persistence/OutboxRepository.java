@@ -63,6 +63,11 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
     long countPendingBefore(String topicPrefix, String destination, long id);
 
     @Query("""
+            SELECT * FROM outbox WHERE destination = :destination AND topic LIKE :topicPrefix || '%'
+            ORDER BY id DESC LIMIT 1""")
+    Optional<OutboxRow> findNewest(String topicPrefix, String destination);
+
+    @Query("""
             SELECT * FROM outbox WHERE status = 'pending' AND topic LIKE :topicPrefix || '%' ORDER BY id LIMIT :limit""")
     List<OutboxRow> findPending(String topicPrefix, int limit);
 

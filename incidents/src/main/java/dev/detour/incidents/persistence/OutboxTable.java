@@ -128,6 +128,18 @@ public class OutboxTable implements OutboxQueue, OutboxStorage {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<LastEntry> latest(String topicPrefix, String destination) {
+        return rows.findNewest(topicPrefix, destination).map(row -> new LastEntry(row.id(), row.kind(),
+                switch (row.status()) {
+                    case "sent" -> LastEntry.State.SENT;
+                    case "failed" -> LastEntry.State.FAILED;
+                    default -> LastEntry.State.PENDING;
+                }, row.createdAt(), Optional.ofNullable(row.sentAt()), Optional.ofNullable(row.lastError()),
+                Optional.ofNullable(row.incidentId()), row.idempotencyKey()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public long pending() {
         return rows.countByStatus(PENDING);
     }

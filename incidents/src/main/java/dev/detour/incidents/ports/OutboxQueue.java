@@ -55,6 +55,26 @@ public interface OutboxQueue {
     /** Will never be delivered: the reason is kept with the entry and in the audit trail. */
     void failed(OutboxEntry entry, String error, AuditRecord record);
 
+    /**
+     * The newest entry for {@code destination} among those topics, whatever became of it: what a push sink last
+     * got ("which apps obey", docs/api.md). Empty when there is none (or it was pruned).
+     */
+    Optional<LastEntry> latest(String topicPrefix, String destination);
+
+    /**
+     * @param kind      the entry's kind word, e.g. {@code flag-litellm}
+     * @param state     pending (waiting or retrying), sent, or failed for good
+     * @param createdAt when the change that wrote it committed
+     * @param sentAt    when it was delivered; empty unless sent
+     * @param lastError what its last failed attempt said
+     */
+    record LastEntry(long id, String kind, State state, Instant createdAt, Optional<Instant> sentAt,
+                     Optional<String> lastError, Optional<Long> incidentId, String idempotencyKey) {
+        public enum State {
+            PENDING, SENT, FAILED
+        }
+    }
+
     /** How many entries wait, among all topics. */
     long pending();
 

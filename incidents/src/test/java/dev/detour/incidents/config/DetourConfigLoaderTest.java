@@ -618,4 +618,47 @@ class DetourConfigLoaderTest {
         assertEquals("unknown maintenance policy 'preroute' for provider 'anthropic' (expected announce, pre-route)"
                 + " (did you mean 'pre-route'?)", problem.problem());
     }
+
+    private static final String LITELLM = VALID + """
+              sinks:
+                - name: gateway
+                  type: litellm
+                  url: http://litellm.internal:4000
+                  secret-env: LITELLM_MASTER_KEY
+                  models:
+                    claude-opus-4-8: [claude-opus-4-8, opus-48-eu]
+                    gpt-5: gpt-5-deployment
+            """;
+
+    @Test
+    void aLiteLlmSinkMapsDetourModelsToLiteLlmDeployments() {
+        Sink.LiteLlm sink = (Sink.LiteLlm) loader.load("detour.yml", LITELLM).sinks().get(0);
+
+        assertEquals(java.net.URI.create("http://litellm.internal:4000"), sink.url());
+        assertEquals("LITELLM_MASTER_KEY", sink.secretEnv());
+        assertEquals(java.util.Map.of(ModelId.of("claude-opus-4-8"), List.of("claude-opus-4-8", "opus-48-eu"),
+                ModelId.of("gpt-5"), List.of("gpt-5-deployment")), sink.models());
+    }
+
+    @Test
+    void aLiteLlmMapNamingAnUnknownModelIsRefusedWithItsLine() {
+        ConfigException unknown = rejected(LITELLM.replace("claude-opus-4-8: [", "claude-opus-48: ["));
+
+        assertEquals(24, unknown.line());
+        assertTrue(unknown.problem().contains("sink 'gateway' maps unknown model 'claude-opus-48'"
+                + " (did you mean 'claude-opus-4-8'?)"), unknown.problem());
+    }
+
+    @Test
+    void aLiteLlmSinkWithoutModelsOrWithAnEmptyListIsRefused() {
+        ConfigException none = rejected(LITELLM.replace("""
+                      models:
+                        claude-opus-4-8: [claude-opus-4-8, opus-48-eu]
+                        gpt-5: gpt-5-deployment
+                """, ""));
+        assertTrue(none.problem().contains("sink 'gateway' needs models"), none.problem());
+        ConfigException empty = rejected(LITELLM.replace("[claude-opus-4-8, opus-48-eu]", "[]"));
+        assertEquals(24, empty.line());
+        assertTrue(empty.problem().contains("must list at least one LiteLLM model_name"), empty.problem());
+    }
 }

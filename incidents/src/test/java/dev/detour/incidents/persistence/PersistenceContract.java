@@ -767,6 +767,40 @@ abstract class PersistenceContract implements TestPropertyProvider {
     }
 
     @Test
+    void theLatestRowOfADestinationSaysWhatBecameOfIt() {
+        assertEquals(Optional.empty(), deliveries.latest("latest.", "sink-a"));
+        long incident = opened(incidents.open(IncidentKind.OUTAGE, "pushed", List.of(Target.model(GPT_5)), ALICE))
+                .id().number();
+        outbox.insertIfAbsent(clock.instant(), "latest.a", "contract", "batch", "sink-a", "latest-key-1", "{}", null,
+                "pending");
+        clock.advance(Duration.ofSeconds(5));
+        outbox.insertIfAbsent(clock.instant(), "latest.a", "contract", "batch", "sink-a", "latest-key-2", "{}", incident,
+                "pending");
+        outbox.insertIfAbsent(clock.instant(), "latest.a", "contract", "batch", "sink-b", "latest-key-3", "{}", null,
+                "pending");
+        outbox.insertIfAbsent(clock.instant(), "other.a", "contract", "batch", "sink-a", "latest-key-4", "{}", null,
+                "pending");
+        var rows = deliveries.pending("latest.", 10);
+
+        OutboxQueue.LastEntry waiting = deliveries.latest("latest.", "sink-a").orElseThrow();
+        assertEquals("latest-key-2", waiting.idempotencyKey());
+        assertEquals(OutboxQueue.LastEntry.State.PENDING, waiting.state());
+        assertEquals(Optional.of(incident), waiting.incidentId());
+
+        deliveries.failed(rows.get(1), "HTTP 400 Cannot edit config-based model", new AuditRecord(clock.instant(),
+                ALICE, AuditAction.deliveryFailed("latest.a"), AuditSubject.sink("sink-a"), Optional.empty(),
+                Optional.empty(), Optional.of("refused"), Optional.empty()));
+        OutboxQueue.LastEntry failed = deliveries.latest("latest.", "sink-a").orElseThrow();
+        assertEquals(OutboxQueue.LastEntry.State.FAILED, failed.state());
+        assertEquals(Optional.of("HTTP 400 Cannot edit config-based model"), failed.lastError());
+
+        deliveries.sent(rows.get(2), List.of());
+        OutboxQueue.LastEntry sent = deliveries.latest("latest.", "sink-b").orElseThrow();
+        assertEquals(OutboxQueue.LastEntry.State.SENT, sent.state());
+        assertEquals(Optional.of(clock.instant()), sent.sentAt());
+    }
+
+    @Test
     void theOpenCountIsEveryIncidentNotYetResolved() {
         long before = incidents.openCount();
         assertEquals(incidents.openIncidents().size(), before);

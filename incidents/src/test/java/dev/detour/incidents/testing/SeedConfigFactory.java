@@ -55,6 +55,12 @@ public class SeedConfigFactory {
     /** A provider whose models come back through a ramp: steps 10, 50, 100, hold 1m, 20 requests. */
     public static final String STAGED_PROVIDER = "detour.test.staged-provider";
 
+    /**
+     * A LiteLLM sink ({@code gateway}, key in {@code DETOUR_TEST_LITELLM_KEY}) at this URL, mapping
+     * claude-opus-4-8 to the deployments named {@code claude-opus-4-8} and {@code opus-48-eu}.
+     */
+    public static final String LITELLM_SINK = "detour.test.litellm-sink";
+
     /** Test properties for a context on {@code database} with the seed catalog, as strings (TestPropertyProvider). */
     public static Map<String, String> properties(Map<String, Object> database) {
         Map<String, String> properties = new HashMap<>();
@@ -67,6 +73,7 @@ public class SeedConfigFactory {
     public DetourConfig seedConfig(@Value("${" + AUTOMATIC_PROVIDER + ":}") String automaticProvider,
                                    @Value("${" + WEBHOOK_SINK + ":}") String webhook,
                                    @Value("${" + FILE_SINK + ":}") String file,
+                                   @Value("${" + LITELLM_SINK + ":}") String liteLlm,
                                    @Value("${" + FORTY_MODELS + ":false}") boolean fortyModels,
                                    @Value("${" + SECOND_APPROVER + ":}") String secondApprover,
                                    @Value("${" + STAGED_PROVIDER + ":}") String stagedProvider,
@@ -77,6 +84,10 @@ public class SeedConfigFactory {
         }
         if (!file.isEmpty()) {
             sinks.add(new Sink.FlagdFile("flagd", java.nio.file.Path.of(file)));
+        }
+        if (!liteLlm.isEmpty()) {
+            sinks.add(new Sink.LiteLlm("gateway", java.net.URI.create(liteLlm), "DETOUR_TEST_LITELLM_KEY",
+                    java.util.Map.of(dev.detour.incidents.SeedCatalog.OPUS_48, List.of("claude-opus-4-8", "opus-48-eu"))));
         }
         Catalog catalog = fortyModels ? FortyModelCatalog.catalog()
                 : SeedCatalog.withStaged(SeedCatalog.withAutomatic(automaticProvider), stagedProvider);

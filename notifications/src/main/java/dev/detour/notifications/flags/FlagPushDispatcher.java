@@ -1,16 +1,21 @@
 package dev.detour.notifications.flags;
 
+import dev.detour.incidents.application.Outbox;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.DetourConfig;
+import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.lifecycle.Job;
+import dev.detour.incidents.outbox.Once;
+import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxEntry;
 import dev.detour.incidents.ports.OutboxQueue;
 import dev.detour.notifications.Backoff;
+import dev.detour.notifications.slack.SlackKind;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -42,15 +47,24 @@ public class FlagPushDispatcher {
     private final Map<String, Sink> sinks;
     private final WebhookPusher webhooks;
     private final FlagFileWriter files;
+    private final LiteLlmPusher liteLlm;
+    private final LiteLlmThreadNotes notes;
+    private final Outbox rootRefresh;
+    private final SlackSettings slack;
     private final Clock clock;
     private volatile boolean stopping;
 
     public FlagPushDispatcher(OutboxQueue outbox, DetourConfig config, WebhookPusher webhooks,
-                              FlagFileWriter files, Clock clock) {
+                              FlagFileWriter files, LiteLlmPusher liteLlm, LiteLlmThreadNotes notes, Outbox rootRefresh,
+                              Clock clock) {
         this.outbox = outbox;
         this.sinks = config.sinks().stream().collect(Collectors.toMap(Sink::name, Function.identity()));
         this.webhooks = webhooks;
         this.files = files;
+        this.liteLlm = liteLlm;
+        this.notes = notes;
+        this.rootRefresh = rootRefresh;
+        this.slack = config.slack();
         this.clock = clock;
     }
 
@@ -129,6 +143,10 @@ public class FlagPushDispatcher {
                     AuditAction.delivered(row.topic()), AuditSubject.sink(row.destination()), Optional.empty(), Optional.of(row.idempotencyKey()),
                     Optional.empty(), incident)));
         }
+        // The root message's line on which sinks the change reached follows (docs/flags.md, "Which apps obey").
+        incident.ifPresent(id -> rootRefresh.post(new OutboxDraft(SlackKind.ROOT_REFRESH, slack.incidentChannel(),
+                Once.perFacts("root-after-sink", row.idempotencyKey()), "{\"incident\":\"" + id + "\"}",
+                incident)));
         return true;
     }
 
@@ -146,6 +164,11 @@ public class FlagPushDispatcher {
         }
         if (sink instanceof Sink.FlagdFile file) {
             return files.write(file, row.payload());
+        }
+        if (sink instanceof Sink.LiteLlm proxy) {
+            LiteLlmOutcome outcome = liteLlm.push(proxy, row);
+            outcome.note().ifPresent(note -> notes.tell(row, note)); // joins this row's transaction
+            return outcome.result();
         }
         return new PushResult.Failed("no sink named '" + row.destination() + "' in the config any more");
     }

@@ -5,7 +5,9 @@ import dev.detour.incidents.outbox.OutboxKind;
 /** The flag pushes the outbox carries, one row per sink and change; {@link FlagPushDispatcher} delivers them. */
 public enum FlagPushKind implements OutboxKind {
     WEBHOOK("flags.webhook", "flag-webhook"),
-    FLAGD_FILE("flags.file", "flag-file");
+    FLAGD_FILE("flags.file", "flag-file"),
+    /** Block or unblock a LiteLLM proxy's deployments, verified through /model/info. */
+    LITELLM("flags.litellm", "flag-litellm");
 
     public static final String TOPICS = "flags.";
 

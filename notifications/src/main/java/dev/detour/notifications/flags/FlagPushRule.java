@@ -58,11 +58,28 @@ public class FlagPushRule implements OutboxRule {
             if (sink instanceof Sink.Webhook) {
                 drafts.add(new OutboxDraft(FlagPushKind.WEBHOOK, sink.name(), once,
                         FlagDocuments.webhookBody(event, after, changed), event.incident()));
+            } else if (sink instanceof Sink.LiteLlm proxy) {
+                liteLlmChange(proxy, event, changed).ifPresent(change -> drafts.add(new OutboxDraft(
+                        FlagPushKind.LITELLM, sink.name(), once, change.toJson(), event.incident())));
             } else {
                 drafts.add(new OutboxDraft(FlagPushKind.FLAGD_FILE, sink.name(), once, FlagDocuments.flagd(after),
                         event.incident()));
             }
         }
         return drafts;
+    }
+
+    /** The mapped models whose {@code model.<id>.enabled} flag moved: off blocks their deployments, on unblocks. */
+    private static Optional<LiteLlmChange> liteLlmChange(Sink.LiteLlm sink, DetourEvent event, List<Flag> changed) {
+        List<LiteLlmChange.ModelState> models = new ArrayList<>();
+        for (Flag flag : changed) {
+            sink.models().keySet().stream()
+                    .filter(model -> flag.key().equals("model." + model.value() + ".enabled"))
+                    .findFirst()
+                    .ifPresent(model -> models.add(new LiteLlmChange.ModelState(model,
+                            !Boolean.TRUE.equals(flag.value()))));
+        }
+        return models.isEmpty() ? Optional.empty()
+                : Optional.of(new LiteLlmChange(event.actor().toString(), models));
     }
 }

@@ -6,6 +6,8 @@ import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.DetourConfig;
+import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
@@ -20,6 +22,7 @@ import dev.detour.incidents.queries.StatusService;
 import dev.detour.messages.IncidentRootMessage;
 import dev.detour.messages.Limits;
 import dev.detour.messages.Names;
+import dev.detour.messages.SinkReach;
 import dev.detour.messages.SlackMessage;
 import dev.detour.messages.SlackText;
 import dev.detour.messages.WordKey;
@@ -64,6 +67,8 @@ public class SlackDispatcher {
      * is measured on the business clock, and the history is read that far back from real now.
      */
     private final Clock slackTime = Clock.systemUTC();
+    /** The flag pushes' topics (their dispatcher is in notifications.flags, which depends on this package). */
+    private static final String FLAG_TOPICS = "flags.";
 
     private final OutboxQueue outbox;
     private final SlackSender slack;
@@ -80,14 +85,16 @@ public class SlackDispatcher {
     private final Wording words;
     private final QuestionDeliveries questions;
     private final ApprovalDeliveries approvals;
+    private final List<Sink> sinks;
 
     public SlackDispatcher(OutboxQueue outbox, @Named("slack") SlackSender slack, IncidentThreads threads,
                             IncidentService incidents, StatusService status, Catalog catalog, Clock clock,
                             Outbox notes, SlackSettings settings, SlackDeliverySettings delivery,
                             DeliveryGuarantee guarantee, Wording words, QuestionDeliveries questions,
-                            ApprovalDeliveries approvals) {
+                            ApprovalDeliveries approvals, DetourConfig config) {
         this.questions = questions;
         this.approvals = approvals;
+        this.sinks = config.sinks();
         this.notes = notes;
         this.settings = settings;
         this.delivery = delivery;
@@ -285,9 +292,27 @@ public class SlackDispatcher {
             return new SendResult.Failed("no incident " + id);
         }
         SlackPayload message = SlackPayload.of(root.render(incident.get(), status.current(), incidents.timeline(id),
-                approvals.ofIncident(id)));
+                approvals.ofIncident(id), sinksReached()));
         return target.edit() ? slack.update(target.channel(), target.threadTs().orElseThrow(), message)
                 : slack.post(target.channel(), Optional.empty(), message, markOf(row));
+    }
+
+    /**
+     * Whether the last flag change reached each push sink, for the root's one line (docs/flags.md, "Which apps
+     * obey"). The flag dispatcher asks for a root refresh whenever a sink's row settles, so the line follows.
+     */
+    private List<SinkReach> sinksReached() {
+        List<SinkReach> reached = new java.util.ArrayList<>();
+        for (Sink sink : sinks) {
+            outbox.latest(FLAG_TOPICS, sink.name()).ifPresent(last -> reached.add(new SinkReach(sink.name(),
+                    switch (last.state()) {
+                        case PENDING -> SinkReach.Reach.PENDING;
+                        case FAILED -> SinkReach.Reach.FAILED;
+                        case SENT -> sink instanceof Sink.Webhook ? SinkReach.Reach.DELIVERED
+                                : sink instanceof Sink.FlagdFile ? SinkReach.Reach.WRITTEN : SinkReach.Reach.VERIFIED;
+                    }, last.state() == OutboxQueue.LastEntry.State.SENT ? last.sentAt() : Optional.empty())));
+        }
+        return reached;
     }
 
     /** Where possible, on-call learns in the incident's thread that a post could not be delivered. */
