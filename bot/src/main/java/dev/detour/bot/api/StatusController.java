@@ -1,6 +1,7 @@
 package dev.detour.bot.api;
 
 import dev.detour.incidents.queries.CurrentFlags;
+import dev.detour.incidents.signals.UnknownModelNames;
 import dev.detour.notifications.slack.DeliveryGuarantee;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -21,9 +22,11 @@ public class StatusController {
     private final Clock clock;
     private final DeliveryGuarantee slackDelivery;
     private final IncidentViews views;
+    private final UnknownModelNames unknownNames;
 
     public StatusController(CurrentFlags committed, Clock clock, DeliveryGuarantee slackDelivery,
-                            IncidentViews views) {
+                            IncidentViews views, UnknownModelNames unknownNames) {
+        this.unknownNames = unknownNames;
         this.committed = committed;
         this.clock = clock;
         this.slackDelivery = slackDelivery;
@@ -32,6 +35,7 @@ public class StatusController {
 
     @Get
     public Views.Status status() {
-        return Views.Status.of(committed.status(), clock.instant(), slackDelivery.current(), views);
+        return Views.Status.of(committed.status(), clock.instant(), slackDelivery.current(), views,
+                unknownNames.snapshot());
     }
 }

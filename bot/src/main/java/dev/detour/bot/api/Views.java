@@ -9,6 +9,7 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.recovery.RampShare;
+import dev.detour.incidents.signals.UnknownModelNames;
 import dev.detour.messages.TimelineWords;
 import dev.detour.notifications.slack.DeliveryGuarantee;
 
@@ -25,9 +26,11 @@ public final class Views {
      * @param ramps         the targets coming back to a share of traffic (docs/flags.md, "While a target ramps")
      */
     public record Status(Instant at, List<Provider> providers, List<Model> models, List<TaskClass> taskClasses,
-                         List<IncidentSummary> openIncidents, SlackDelivery slackDelivery, List<Ramp> ramps) {
+                         List<IncidentSummary> openIncidents, SlackDelivery slackDelivery, List<Ramp> ramps,
+                         UnknownModels unknownModelNames) {
         /** @param now when this answer is given: the snapshot may be older, incidents' durations are up to now */
-        static Status of(DetourStatus status, Instant now, DeliveryGuarantee.Current delivery, IncidentViews views) {
+        static Status of(DetourStatus status, Instant now, DeliveryGuarantee.Current delivery, IncidentViews views,
+                         UnknownModelNames.Snapshot unknown) {
             return new Status(now,
                     status.providers().stream().map(provider -> new Provider(provider.id().value(), provider.name(),
                             provider.available(), provider.since().orElse(null))).toList(),
@@ -38,8 +41,20 @@ public final class Views {
                     status.openIncidents().stream().map(incident -> views.summary(incident, status, List.of(), now))
                             .toList(),
                     new SlackDelivery(delivery.kind().word(), delivery.detail()),
-                    status.ramps().stream().map(Ramp::of).toList());
+                    status.ramps().stream().map(Ramp::of).toList(),
+                    new UnknownModels(unknown.names().stream()
+                            .map(count -> new UnknownModel(count.name(), count.count())).toList(), unknown.others()));
         }
+    }
+
+    /**
+     * Model names signals carried that no model's id or alias matches (docs/api.md), most frequent first: at most
+     * 100 names; {@code others} counts the reports that named a name beyond those.
+     */
+    public record UnknownModels(List<UnknownModel> names, long others) {
+    }
+
+    public record UnknownModel(String name, long count) {
     }
 
     /**
