@@ -29,4 +29,7 @@ sampler=$!
 java -cp "$PROTO_JARS" bench/OtlpLoad.java "http://127.0.0.1:$PORT" "$TOKEN" "$SECONDS_TO_RUN" "$CONCURRENCY" \
     "$BATCH" 10 "$ENCODING"
 wait $sampler 2>/dev/null || true
+echo "spans Detour counted as outcomes (detour_signals_received_total, source otlp): $(curl -s "http://127.0.0.1:$PORT/metrics" \
+    | awk '/^detour_signals_received_total\{.*source="otlp"/ {sum += $NF} END {printf "%.0f", sum}')"
+curl -s "http://127.0.0.1:$PORT/metrics" | grep '^detour_otlp_spans_skipped_total' || true
 echo "incidents opened during the run: $(curl -s "http://127.0.0.1:$PORT/api/incidents" | grep -o '"id":"INC-[0-9]*"' | wc -l)"

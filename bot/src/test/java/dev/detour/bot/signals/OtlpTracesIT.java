@@ -276,19 +276,9 @@ class OtlpTracesIT implements TestPropertyProvider {
                 SignalTestApp.TOKEN);
 
         assertEquals(400, answer.statusCode());
-        CodedInputStream status = CodedInputStream.newInstance(answer.body());
-        int code = 0;
-        String message = "";
-        for (int tag = status.readTag(); tag != 0; tag = status.readTag()) {
-            if (tag == (1 << 3)) {
-                code = status.readInt32();
-            } else if (tag == (2 << 3 | 2)) {
-                message = status.readString();
-            } else {
-                status.skipField(tag);
-            }
-        }
-        assertEquals(3, code, "INVALID_ARGUMENT");
+        Map.Entry<Integer, String> status = status(answer.body());
+        assertEquals(3, status.getKey(), "INVALID_ARGUMENT");
+        String message = status.getValue();
         assertTrue(message.startsWith("the body is not an OTLP ExportTraceServiceRequest in protobuf"), message);
 
         HttpResponse<byte[]> json = post("application/json", "{\"resourceSpans\":[{".getBytes(StandardCharsets.UTF_8),
@@ -309,8 +299,42 @@ class OtlpTracesIT implements TestPropertyProvider {
             out.write(new byte[64 * 1024]); // the first 64 KB; the rest is never sent
             out.flush();
             InputStream in = socket.getInputStream();
-            String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
-            assertEquals("HTTP/1.1 413", statusLine);
+            String head = head(in);
+            assertTrue(head.startsWith("HTTP/1.1 413"), head);
+            int length = Integer.parseInt(head.lines().filter(line -> line.toLowerCase().startsWith("content-length:"))
+                    .findFirst().orElseThrow().substring("content-length:".length()).strip());
+            Map.Entry<Integer, String> status = status(in.readNBytes(length));
+            assertEquals(8, status.getKey(), "RESOURCE_EXHAUSTED");
+            assertTrue(status.getValue().startsWith("the body is over the limit of 10485760 bytes"), status.getValue());
         }
+    }
+
+    private static String head(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                break;
+            }
+            head.append((char) next);
+        }
+        return head.toString();
+    }
+
+    /** A {@code google.rpc.Status} in protobuf: its code and message. */
+    private static Map.Entry<Integer, String> status(byte[] body) throws IOException {
+        CodedInputStream status = CodedInputStream.newInstance(body);
+        int code = 0;
+        String message = "";
+        for (int tag = status.readTag(); tag != 0; tag = status.readTag()) {
+            if (tag == (1 << 3)) {
+                code = status.readInt32();
+            } else if (tag == (2 << 3 | 2)) {
+                message = status.readString();
+            } else {
+                status.skipField(tag);
+            }
+        }
+        return Map.entry(code, message);
     }
 }
