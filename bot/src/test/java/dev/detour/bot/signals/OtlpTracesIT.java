@@ -232,6 +232,25 @@ class OtlpTracesIT implements TestPropertyProvider {
     }
 
     @Test
+    void aGzippedExportAsTheCollectorSendsByDefaultIsRead() throws IOException, InterruptedException {
+        chat("openai", "gpt-5", 200, Duration.ofMillis(300), clock.instant());
+        chat("openai", "gpt-5-gzip-test", 200, Duration.ofMillis(300), clock.instant());
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            gzip.write(json(take()));
+        }
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(server.getURI().resolve("/v1/traces"))
+                .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                .header("Authorization", "Bearer " + SignalTestApp.TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzipped.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("1", SignalTestApp.json(answer.body()).path("partialSuccess").path("rejectedSpans").asText(),
+                "one known model, one unknown: " + answer.body());
+    }
+
+    @Test
     void withoutTheTokenTracesAreRefused() {
         chat("openai", "gpt-5", 200, Duration.ofMillis(300), clock.instant());
         byte[] body = json(take());
