@@ -5,6 +5,7 @@ import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.signals.FiringAlerts;
 import dev.detour.incidents.signals.GatewayMonitor;
 import dev.detour.incidents.signals.ProviderStatusPageTracker;
+import dev.detour.incidents.signals.UnknownModelNames;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -24,5 +25,10 @@ public class SignalsFactory {
     @Singleton
     public FiringAlerts firingAlerts() {
         return new FiringAlerts();
+    }
+
+    @Singleton
+    public UnknownModelNames unknownModelNames() {
+        return new UnknownModelNames();
     }
 }

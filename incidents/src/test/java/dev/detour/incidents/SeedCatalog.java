@@ -26,6 +26,8 @@ public final class SeedCatalog {
     public static final ProviderId ANTHROPIC = ProviderId.of("anthropic");
     public static final ProviderId OPENAI = ProviderId.of("openai");
     public static final ModelId OPUS_48 = ModelId.of("claude-opus-4-8");
+    /** How providers and gateways spell Opus 4.8, as in deploy/detour.example.yml. */
+    public static final List<String> OPUS_48_ALIASES = List.of("claude-opus-4-8-2026*", "anthropic/claude-opus-4.8");
     public static final ModelId OPUS_47 = ModelId.of("claude-opus-4-7");
     public static final ModelId SONNET_46 = ModelId.of("claude-sonnet-4-6");
     public static final ModelId GPT_5 = ModelId.of("gpt-5");
@@ -70,7 +72,7 @@ public final class SeedCatalog {
     public static Catalog withTaskClasses(List<TaskClass> taskClasses) {
         Provider anthropic = new Provider(ANTHROPIC, "Anthropic", Optional.of(URI.create("https://status.anthropic.com")),
                 false, false, Map.of("Claude API", List.of(OPUS_48, OPUS_47, SONNET_46)), List.of(
-                new Model(OPUS_48, ANTHROPIC, "Claude Opus 4.8"),
+                new Model(OPUS_48, ANTHROPIC, "Claude Opus 4.8", null, OPUS_48_ALIASES),
                 new Model(OPUS_47, ANTHROPIC, "Claude Opus 4.7"),
                 new Model(SONNET_46, ANTHROPIC, "Claude Sonnet 4.6")));
         Provider openai = new Provider(OPENAI, "OpenAI", Optional.empty(), false, false, Map.of(),

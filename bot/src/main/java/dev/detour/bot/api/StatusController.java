@@ -3,6 +3,7 @@ package dev.detour.bot.api;
 import dev.detour.incidents.queries.CurrentFlags;
 import dev.detour.notifications.flags.EventStreamClients;
 import dev.detour.notifications.flags.SinkStates;
+import dev.detour.incidents.signals.UnknownModelNames;
 import dev.detour.notifications.slack.DeliveryGuarantee;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -26,9 +27,12 @@ public class StatusController {
     private final IncidentViews views;
     private final SinkStates sinks;
     private final Optional<EventStreamClients> eventStreams;
+    private final UnknownModelNames unknownNames;
 
     public StatusController(CurrentFlags committed, Clock clock, DeliveryGuarantee slackDelivery,
-                            IncidentViews views, SinkStates sinks, Optional<EventStreamClients> eventStreams) {
+                            IncidentViews views, SinkStates sinks, Optional<EventStreamClients> eventStreams,
+                            UnknownModelNames unknownNames) {
+        this.unknownNames = unknownNames;
         this.committed = committed;
         this.clock = clock;
         this.slackDelivery = slackDelivery;
@@ -40,6 +44,6 @@ public class StatusController {
     @Get
     public Views.Status status() {
         return Views.Status.of(committed.status(), clock.instant(), slackDelivery.current(), views,
-                sinks.current(), eventStreams.map(EventStreamClients::connected));
+                sinks.current(), eventStreams.map(EventStreamClients::connected), unknownNames.snapshot());
     }
 }

@@ -9,6 +9,7 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.recovery.RampShare;
+import dev.detour.incidents.signals.UnknownModelNames;
 import dev.detour.messages.TimelineWords;
 import dev.detour.notifications.flags.SinkState;
 import dev.detour.notifications.slack.DeliveryGuarantee;
@@ -28,13 +29,15 @@ public final class Views {
      * @param sinks              whether the last change reached each push sink ("which apps obey", docs/api.md)
      * @param eventStreamClients OFREP event-stream clients connected to this replica; null where there are no
      *                           event streams
+     * @param unknownModelNames  model names signals carried that no model or alias matches (docs/api.md)
      */
     public record Status(Instant at, List<Provider> providers, List<Model> models, List<TaskClass> taskClasses,
                          List<IncidentSummary> openIncidents, SlackDelivery slackDelivery, List<Ramp> ramps,
-                         List<SinkView> sinks, Integer eventStreamClients) {
+                         List<SinkView> sinks, Integer eventStreamClients, UnknownModels unknownModelNames) {
         /** @param now when this answer is given: the snapshot may be older, incidents' durations are up to now */
         static Status of(DetourStatus status, Instant now, DeliveryGuarantee.Current delivery, IncidentViews views,
-                         List<SinkState> sinks, Optional<Integer> eventStreamClients) {
+                         List<SinkState> sinks, Optional<Integer> eventStreamClients,
+                         UnknownModelNames.Snapshot unknown) {
             return new Status(now,
                     status.providers().stream().map(provider -> new Provider(provider.id().value(), provider.name(),
                             provider.available(), provider.since().orElse(null))).toList(),
@@ -46,8 +49,20 @@ public final class Views {
                             .toList(),
                     new SlackDelivery(delivery.kind().word(), delivery.detail()),
                     status.ramps().stream().map(Ramp::of).toList(),
-                    sinks.stream().map(SinkView::of).toList(), eventStreamClients.orElse(null));
+                    sinks.stream().map(SinkView::of).toList(), eventStreamClients.orElse(null),
+                    new UnknownModels(unknown.names().stream()
+                            .map(count -> new UnknownModel(count.name(), count.count())).toList(), unknown.others()));
         }
+    }
+
+    /**
+     * Model names signals carried that no model's id or alias matches (docs/api.md), most frequent first: at most
+     * 100 names; {@code others} counts the reports that named a name beyond those.
+     */
+    public record UnknownModels(List<UnknownModel> names, long others) {
+    }
+
+    public record UnknownModel(String name, long count) {
     }
 
     /**

@@ -9,7 +9,7 @@ import io.micronaut.context.annotation.Context;
 
 /**
  * {@code detour_signals_received_total{source,provider}}: reports health sources sent us, counted as they arrive
- * (before Detour decides whether they change anything). One gateway outcome, one Alertmanager alert, or one
+ * (before Detour decides whether they change anything). One gateway outcome, one GenAI span over OTLP, one Alertmanager alert, or one
  * status-page reading (webhook or poll) is one report. Every source and provider of the catalog starts at 0, so
  * a source that never reports is visible as a flat line rather than a missing one.
  */
@@ -19,7 +19,7 @@ public class SignalMeters {
 
     /** Where a report came from; the provider is a tag of its own, never part of the source. */
     public enum Source {
-        GATEWAY, ALERTMANAGER, STATUSPAGE;
+        GATEWAY, OTLP, ALERTMANAGER, STATUSPAGE;
 
         public String word() {
             return EnumWords.of(this);

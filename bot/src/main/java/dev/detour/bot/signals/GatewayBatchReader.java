@@ -7,7 +7,6 @@ import dev.detour.bot.api.JsonProblems;
 import dev.detour.incidents.application.GatewaySignals;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Model;
-import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.incident.TextLimits;
 
 import java.io.IOException;
@@ -27,7 +26,10 @@ final class GatewayBatchReader {
     private static final JsonFactory JSON = new JsonFactory();
 
     /** The outcomes that count, and why each of the others does not (by its index in the batch). */
-    record Batch(List<GatewaySignals.Outcome> accepted, List<Rejection> rejected) {
+    record Batch(List<GatewaySignals.Outcome> accepted, List<Rejection> rejected, Map<String, Long> unknownNames) {
+        Batch(List<GatewaySignals.Outcome> accepted, List<Rejection> rejected) {
+            this(accepted, rejected, Map.of());
+        }
     }
 
     record Rejection(int index, String problem) {
@@ -43,19 +45,20 @@ final class GatewayBatchReader {
     /** How much of a refused value an answer quotes. */
     private static final int QUOTED = 20;
 
-    private final Map<String, Model> models = new HashMap<>();
+    private final Catalog catalog;
     private final java.util.Set<String> providers = new java.util.HashSet<>();
     private final SignalTimes times;
 
     GatewayBatchReader(Catalog catalog, Clock clock) {
         this.times = new SignalTimes(clock);
-        catalog.models().forEach(model -> models.put(model.id().value(), model));
+        this.catalog = catalog;
         catalog.providers().forEach(provider -> providers.add(provider.id().value()));
     }
 
     Batch read(byte[] body) throws MalformedBatch {
         List<GatewaySignals.Outcome> accepted = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
+        Map<String, Long> unknownNames = new HashMap<>();
         try (JsonParser parser = JSON.createParser(body)) {
             expect(parser.nextToken() == JsonToken.START_OBJECT, parser, "the body must be a JSON object");
             boolean sawOutcomes = false;
@@ -72,18 +75,18 @@ final class GatewayBatchReader {
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     expect(parser.currentToken() == JsonToken.START_OBJECT, parser,
                             "each outcome must be an object");
-                    outcome(parser, index++, accepted, rejected);
+                    outcome(parser, index++, accepted, rejected, unknownNames);
                 }
             }
             expect(sawOutcomes, parser, "the body needs \"outcomes\": [...]");
         } catch (IOException e) {
             throw new MalformedBatch(JsonProblems.describe(e));
         }
-        return new Batch(accepted, rejected);
+        return new Batch(accepted, rejected, unknownNames);
     }
 
     private void outcome(JsonParser parser, int index, List<GatewaySignals.Outcome> accepted,
-                         List<Rejection> rejected) throws IOException, MalformedBatch {
+                         List<Rejection> rejected, Map<String, Long> unknownNames) throws IOException, MalformedBatch {
         String provider = null;
         String model = null;
         Boolean ok = null;
@@ -131,12 +134,16 @@ final class GatewayBatchReader {
         expect(parser.currentToken() == JsonToken.END_OBJECT, parser, "an outcome must be a JSON object");
         Optional<String> refusal = !problems.isEmpty() ? Optional.of(String.join("; ", problems))
                 : check(provider, model, ok, status);
+        Optional<Model> known = catalog.modelNamed(model);
+        if (model != null && known.isEmpty() && problems.isEmpty()) {
+            unknownNames.merge(model, 1L, Long::sum);
+        }
         if (refusal.isPresent()) {
             rejected.add(new Rejection(index, refusal.get()));
             return;
         }
         boolean succeeded = ok != null ? ok : status / 100 == 2;
-        accepted.add(new GatewaySignals.Outcome(ModelId.of(model), succeeded, status == null ? 0 : status,
+        accepted.add(new GatewaySignals.Outcome(known.orElseThrow().id(), succeeded, status == null ? 0 : status,
                 latencyMs));
     }
 
@@ -168,7 +175,7 @@ final class GatewayBatchReader {
         if (model == null) {
             return Optional.of("\"model\" is required");
         }
-        Model known = models.get(model);
+        Model known = catalog.modelNamed(model).orElse(null);
         if (known == null) {
             return Optional.of("unknown model '" + model + "'" + (provider != null && !providers.contains(provider)
                     ? " of unknown provider '" + provider + "'" : ""));

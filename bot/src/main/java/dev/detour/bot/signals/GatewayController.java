@@ -4,6 +4,7 @@ import dev.detour.bot.metrics.SignalMeters;
 import dev.detour.incidents.application.GatewaySignals;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.ProviderId;
+import dev.detour.incidents.signals.UnknownModelNames;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -32,7 +33,11 @@ public class GatewayController {
     private final Catalog catalog;
     private final SignalMeters meters;
 
-    public GatewayController(Catalog catalog, GatewaySignals gateway, SignalMeters meters, Clock clock) {
+    private final UnknownModelNames unknownNames;
+
+    public GatewayController(Catalog catalog, GatewaySignals gateway, SignalMeters meters,
+                             UnknownModelNames unknownNames, Clock clock) {
+        this.unknownNames = unknownNames;
         this.reader = new GatewayBatchReader(catalog, clock);
         this.gateway = gateway;
         this.catalog = catalog;
@@ -58,6 +63,7 @@ public class GatewayController {
             return HttpResponse.badRequest(new dev.detour.bot.api.ApiError("malformed_batch", e.getMessage()));
         }
         gateway.ingest(batch.accepted());
+        batch.unknownNames().forEach(unknownNames::seen);
         Map<ProviderId, Long> perProvider = batch.accepted().stream()
                 .collect(Collectors.groupingBy(outcome -> catalog.providerOf(outcome.model()), Collectors.counting()));
         perProvider.forEach((provider, outcomes) -> meters.received(SignalMeters.Source.GATEWAY, provider, outcomes));

@@ -12,11 +12,11 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * {@code /signals/*} needs {@code DETOUR_SIGNAL_TOKEN}: as a bearer token, or as {@code ?token=} for Statuspage,
+ * {@code /signals/*} and OTLP's {@code /v1/traces} need {@code DETOUR_SIGNAL_TOKEN}: as a bearer token, or as {@code ?token=} for Statuspage,
  * whose webhooks cannot send headers. Without a configured token every signal is refused: a health signal can
  * switch providers off, so it is never open to anyone.
  */
-@ServerFilter("/signals/**")
+@ServerFilter({"/signals/**", "/v1/traces"})
 public class SignalTokenFilter {
     private final BearerToken token;
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,6 +34,20 @@ class GatewayBatchReaderTest {
     private static String only(GatewayBatchReader.Batch batch) {
         assertEquals(1, batch.rejected().size(), batch.toString());
         return batch.rejected().get(0).problem();
+    }
+
+    @Test
+    void modelsAreFoundByAliasAndUnknownNamesAreCountedPerName() throws Exception {
+        GatewayBatchReader.Batch batch = read(
+                "{\"provider\":\"anthropic\",\"model\":\"claude-opus-4-8-20260514\",\"status\":529}",
+                "{\"model\":\"anthropic/claude-opus-4.8\",\"status\":200}",
+                "{\"model\":\"gpt-6\",\"status\":200}", "{\"model\":\"gpt-6\",\"status\":500}");
+
+        assertEquals(List.of(SeedCatalog.OPUS_48, SeedCatalog.OPUS_48),
+                batch.accepted().stream().map(GatewaySignals.Outcome::model).toList());
+        assertEquals(Map.of("gpt-6", 2L), batch.unknownNames());
+        assertEquals(List.of("unknown model 'gpt-6'", "unknown model 'gpt-6'"),
+                batch.rejected().stream().map(GatewayBatchReader.Rejection::problem).toList());
     }
 
     @Test

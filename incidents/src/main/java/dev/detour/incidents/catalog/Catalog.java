@@ -17,6 +17,7 @@ public final class Catalog {
     private final Map<ProviderId, Provider> providersById = new LinkedHashMap<>();
     private final Map<ModelId, Model> modelsById = new LinkedHashMap<>();
     private final Map<TaskClassId, TaskClass> taskClassesById = new LinkedHashMap<>();
+    private final ModelNames names;
 
     public Catalog(List<Provider> providers, List<TaskClass> taskClasses) {
         this.providers = List.copyOf(providers);
@@ -31,6 +32,7 @@ public final class Catalog {
                 putUnique(modelsById, model.id(), model, "model");
             }
         }
+        this.names = new ModelNames(List.copyOf(modelsById.values()));
         for (TaskClass taskClass : this.taskClasses) {
             putUnique(taskClassesById, taskClass.id(), taskClass, "task class");
             for (ModelId step : taskClass.route()) {
@@ -67,6 +69,14 @@ public final class Catalog {
 
     public Optional<Model> model(ModelId id) {
         return Optional.ofNullable(modelsById.get(id));
+    }
+
+    /**
+     * The model a name from outside means (a gateway outcome, a span, a LiteLLM callback): its id or one of its
+     * {@code aliases}, an exact name or the longest matching prefix.
+     */
+    public Optional<Model> modelNamed(String name) {
+        return names.find(name);
     }
 
     public Optional<TaskClass> taskClass(TaskClassId id) {

@@ -62,8 +62,10 @@ public final class DetourConfigLoader {
     private static final Pattern OCTAL_MODE = Pattern.compile("0?[0-7]{3}");
     private static final Set<String> PROVIDER_KEYS = Set.of("id", "name", "public-name", "status-page",
             "auto-disable", "auto-enable", "components", "models", "recovery", "maintenance");
-    private static final Set<String> MODEL_KEYS = Set.of("id", "name", "public-name", "recovery");
+    private static final Set<String> MODEL_KEYS = Set.of("id", "name", "public-name", "recovery", "aliases");
     private static final Set<String> RECOVERY_KEYS = Set.of("mode", "steps", "hold", "min-requests");
+    /** The longest alias: model names as providers spell them are short. */
+    static final int ALIAS_LENGTH = 200;
     private static final Set<String> TASK_CLASS_KEYS = Set.of("id", "name", "route", "failover", "consent-timeout",
             "on-timeout", "customer-impact", "fallback-note");
     /** The longest {@code customer-impact} or {@code fallback-note}: a sentence or two for a support post. */
@@ -137,6 +139,7 @@ public final class DetourConfigLoader {
         }
         Map<String, ConfigNode> providerIds = new HashMap<>();
         Map<String, ConfigNode> modelIds = new HashMap<>();
+        Map<String, Claim> aliases = new HashMap<>();
         List<Provider> providers = new ArrayList<>();
         for (ConfigNode entry : entries) {
             entry.expectMapping(PROVIDER_KEYS);
@@ -156,7 +159,7 @@ public final class DetourConfigLoader {
                 models.add(new Model(modelId, id, modelName, publicName(modelEntry.child("public-name"),
                         "model '" + modelId + "'", "a backup AI model"), modelRecovery.isPresent()
                         ? Optional.of(recovery(modelRecovery, "model '" + modelId + "'", recovery))
-                        : Optional.empty()));
+                        : Optional.empty(), aliases(modelEntry.child("aliases"), modelId, aliases)));
             }
             if (models.isEmpty()) {
                 throw entry.child("models").problem("provider '" + id + "' needs at least one model");
@@ -170,7 +173,55 @@ public final class DetourConfigLoader {
                             MaintenancePolicy.values(), MaintenancePolicy::word, MaintenancePolicy::fromWord,
                             MaintenancePolicy.ANNOUNCE)));
         }
+        for (Claim claim : aliases.values()) {
+            ConfigNode owner = modelIds.get(claim.alias());
+            if (owner != null && !claim.model().value().equals(claim.alias())) {
+                throw claim.node().problem("alias '" + claim.alias() + "' of model '" + claim.model()
+                        + "' is the id of another model (line " + owner.line() + ")");
+            }
+        }
         return providers;
+    }
+
+    /** Who claimed an alias first, and where. */
+    private record Claim(String alias, ModelId model, ConfigNode node) {
+    }
+
+    /**
+     * {@code aliases}: how providers spell a model, exact names or prefixes ending in {@code *}; no alias may
+     * belong to two models (docs/configuration.md, "Model aliases").
+     */
+    private static List<String> aliases(ConfigNode list, ModelId model, Map<String, Claim> claimed) {
+        if (!list.isPresent()) {
+            return List.of();
+        }
+        if (list.isValue()) {
+            throw list.problem("aliases of model '" + model + "' must be a list, like [\"" + model
+                    + "-2026*\"]");
+        }
+        List<String> aliases = new ArrayList<>();
+        for (ConfigNode element : list.elements()) {
+            String alias = element.requiredText().strip();
+            int star = alias.indexOf('*');
+            if (alias.isEmpty() || alias.equals("*")) {
+                throw element.problem("alias '" + alias + "' of model '" + model + "' would match every name");
+            }
+            if (star >= 0 && star != alias.length() - 1) {
+                throw element.problem("alias '" + alias + "' of model '" + model + "' may have '*' only at its end"
+                        + " (a prefix)");
+            }
+            if (alias.length() > ALIAS_LENGTH) {
+                throw element.problem("alias of model '" + model + "' has " + alias.length()
+                        + " characters; at most " + ALIAS_LENGTH);
+            }
+            Claim first = claimed.putIfAbsent(alias, new Claim(alias, model, element));
+            if (first != null) {
+                throw element.problem("alias '" + alias + "' is claimed by model '" + model + "' and by model '"
+                        + first.model() + "' (line " + first.node().line() + "); an alias names one model");
+            }
+            aliases.add(alias);
+        }
+        return aliases;
     }
 
     /**

@@ -204,6 +204,51 @@ class DetourConfigLoaderTest {
     }
 
     @Test
+    void aliasesFindTheirModelExactlyOrByTheLongestPrefix() {
+        DetourConfig config = loader.load("detour.yml", VALID.replace("{ id: claude-opus-4-8, name: \"Claude Opus 4.8\" }",
+                "{ id: claude-opus-4-8, name: \"Claude Opus 4.8\", aliases: [\"claude-opus-4-8-2026*\","
+                        + " \"anthropic/claude-opus-4.8\"] }").replace("{ id: claude-opus-4-7 }",
+                "{ id: claude-opus-4-7, aliases: [\"claude-opus-4*\"] }"));
+
+        assertEquals(ModelId.of("claude-opus-4-8"),
+                config.catalog().modelNamed("claude-opus-4-8-20260514").orElseThrow().id());
+        assertEquals(ModelId.of("claude-opus-4-8"),
+                config.catalog().modelNamed("anthropic/claude-opus-4.8").orElseThrow().id());
+        assertEquals(ModelId.of("claude-opus-4-7"), config.catalog().modelNamed("claude-opus-4-1").orElseThrow().id());
+        assertEquals(ModelId.of("gpt-5"), config.catalog().modelNamed("gpt-5").orElseThrow().id());
+        assertTrue(config.catalog().modelNamed("gpt-5-mini").isEmpty());
+        assertTrue(config.catalog().modelNamed("Claude-Opus-4-8").isEmpty(), "names are compared exactly");
+    }
+
+    @Test
+    void anAliasClaimedByTwoModelsIsRefusedWithBothLines() {
+        ConfigException problem = rejected(VALID.replace("{ id: claude-opus-4-8, name: \"Claude Opus 4.8\" }",
+                "{ id: claude-opus-4-8, aliases: [\"claude-opus-latest\"] }").replace("{ id: claude-opus-4-7 }",
+                "{ id: claude-opus-4-7, aliases: [\"claude-opus-latest\"] }"));
+
+        assertEquals(9, problem.line());
+        assertEquals("alias 'claude-opus-latest' is claimed by model 'claude-opus-4-7' and by model"
+                + " 'claude-opus-4-8' (line 8); an alias names one model", problem.problem());
+    }
+
+    @Test
+    void anAliasThatIsAnotherModelsIdOrHasAStarInsideIsRefused() {
+        ConfigException id = rejected(VALID.replace("{ id: claude-opus-4-7 }",
+                "{ id: claude-opus-4-7, aliases: [gpt-5] }"));
+        assertEquals(9, id.line());
+        assertTrue(id.problem().contains("is the id of another model (line 11)"), id.problem());
+
+        ConfigException star = rejected(VALID.replace("{ id: claude-opus-4-7 }",
+                "{ id: claude-opus-4-7, aliases: [\"claude-*-4-7\"] }"));
+        assertEquals(9, star.line());
+        assertTrue(star.problem().contains("may have '*' only at its end"), star.problem());
+
+        ConfigException all = rejected(VALID.replace("{ id: claude-opus-4-7 }",
+                "{ id: claude-opus-4-7, aliases: [\"*\"] }"));
+        assertTrue(all.problem().contains("would match every name"), all.problem());
+    }
+
+    @Test
     void aDuplicateProviderIdIsRefused() {
         ConfigException problem = rejected(VALID.replace("- id: openai", "- id: anthropic"));
 
