@@ -114,6 +114,9 @@ final class GoldenCases {
         add.message("support-affected-changed", () -> support.affected(scenario.acknowledged(), IncidentKind.OUTAGE,
                 scenario.during(), Optional.empty(), Scenario.NOW.plusSeconds(30 * 60), 2,
                 SupportPost.announced(scenario.after())));
+        add.message("support-affected-coming-back", () -> support.affected(scenario.acknowledged(),
+                IncidentKind.OUTAGE, scenario.comingBack(), Optional.empty(), Scenario.NOW.plusSeconds(30 * 60), 2,
+                SupportPost.announced(scenario.during())));
         add.message("support-resolved", () -> support.resolved(scenario.resolved(), IncidentKind.OUTAGE,
                 Optional.of(Scenario.RECOVERED), Optional.empty()));
         add.message("support-resolved-for-customers", () -> support.resolved(scenario.resolved(),

@@ -240,6 +240,17 @@ final class Scenario {
         return new DetourStatus(NOW, providers, models, taskClasses, open);
     }
 
+    /**
+     * Still during the incident, while each of its targets comes back through a ramp at 50% of traffic
+     * (docs/recovery.md): the routes stay as they were, since a ramping target counts as off.
+     */
+    DetourStatus comingBack() {
+        DetourStatus during = during();
+        return new DetourStatus(during.at(), during.providers(), during.models(), during.taskClasses(),
+                during.openIncidents(), affected.stream().map(target -> new dev.detour.incidents.recovery.RampShare(
+                target, 50, 2, DISABLED, Optional.of(NOW.plusSeconds(300)))).toList());
+    }
+
     /** Once it is over: everything available again, every task class back on its primary model. */
     DetourStatus after() {
         List<DetourStatus.ProviderStatus> providers = catalog.providers().stream()
