@@ -124,6 +124,9 @@ final class GoldenCases {
 
         add.message("manager-summary", () -> new ManagerSummary(names, words).render(scenario.report()));
         add.message("manager-summary-full", () -> new ManagerSummary(names, words).renderFull(scenario.report()));
+        add.message("manager-summary-ramped", () -> new ManagerSummary(names, words).render(scenario.rampedReport()));
+        add.message("manager-summary-ramped-full", () -> new ManagerSummary(names, words)
+                .renderFull(scenario.rampedReport()));
         add.message("status", () -> status.render(scenario.during()));
         add.message("preview-disable", () -> new ChangePreviewMessage(names, words)
                 .render(PreviewCases.disableFirstProvider(scenario)));

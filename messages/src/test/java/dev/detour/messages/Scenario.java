@@ -327,6 +327,23 @@ final class Scenario {
         return new DetourStatus(NOW, after.providers(), after.models(), after.taskClasses(), List.of(acknowledged()));
     }
 
+    /**
+     * The report of a recovery through ramps (docs/recovery.md): the first target came back in three steps after a
+     * rollback, 25 minutes from its first enable to 100%; a second one, if any, is still coming back.
+     */
+    IncidentReport rampedReport() {
+        IncidentReport report = report();
+        List<dev.detour.incidents.readmodel.RampHistory> ramps = new ArrayList<>();
+        ramps.add(new dev.detour.incidents.readmodel.RampHistory(affected.get(0), List.of(10, 50, 100),
+                RECOVERED.minusSeconds(25 * 60), Optional.of(RECOVERED), 1, false));
+        if (affected.size() > 1) {
+            ramps.add(new dev.detour.incidents.readmodel.RampHistory(affected.get(1), List.of(25, 100),
+                    RECOVERED.minusSeconds(5 * 60), Optional.empty(), 0, false));
+        }
+        return new IncidentReport(report.incident(), report.timeline(), report.routeChanges(), report.at(),
+                report.approvals(), ramps);
+    }
+
     IncidentReport report() {
         List<TimelineEntry> timeline = new ArrayList<>();
         timeline.addAll(applied(Incident.open(id, IncidentKind.OUTAGE, title, affected, ALICE, OPENED)).entries());
