@@ -14,6 +14,7 @@ import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.readmodel.IncidentPicture;
 import dev.detour.incidents.readmodel.IncidentReport;
+import dev.detour.incidents.readmodel.RampHistory;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.signals.Signal;
@@ -91,6 +92,7 @@ final class BriefSummary {
         lines.add(affected.apply(at -> SlackTime.slack(at, now)));
         features.forEach((taskClass, periods) -> lines.add("• " + words.get(WordKey.BRIEF_FEATURE,
                 names.taskClass(taskClass), String.join(", ", periods.stream().map(this::period).toList()))));
+        ramps(report, at -> SlackTime.slack(at, now)).forEach(line -> lines.add("• " + line));
         lines.add(found(report, now) + " " + firstAction(report, incident));
         lines.add("*" + words.get(WordKey.BRIEF_DECISIONS) + "*");
         List<String> decisions = decisions(report, now);
@@ -166,6 +168,24 @@ final class BriefSummary {
         Optional<ModelId> model = state.startsWith(fallback)
                 ? Optional.of(ModelId.of(state.substring(fallback.length()).strip())) : Optional.empty();
         return new Period(model, started.at(), until);
+    }
+
+    /**
+     * One line per target that came back through a ramp (docs/recovery.md): its steps, rollbacks, and how long it
+     * took from the first enable to 100%; or since when it is coming back, or that it was kept off.
+     */
+    List<String> ramps(IncidentReport report, Function<Instant, String> time) {
+        List<String> lines = new ArrayList<>();
+        for (RampHistory ramp : report.ramps()) {
+            String name = names.target(ramp.target());
+            String steps = String.join(" \u2192 ", ramp.steps().stream().map(step -> step + "%").toList());
+            String rollbacks = String.valueOf(ramp.rollbacks());
+            lines.add(ramp.took().map(took -> words.get(WordKey.BRIEF_RAMP_DONE, name, steps, words.duration(took),
+                    rollbacks)).orElseGet(() -> ramp.aborted()
+                    ? words.get(WordKey.BRIEF_RAMP_ABORTED, name, steps, rollbacks)
+                    : words.get(WordKey.BRIEF_RAMP_RUNNING, name, steps, time.apply(ramp.firstEnabled()), rollbacks)));
+        }
+        return lines;
     }
 
     private String period(Period period) {

@@ -108,6 +108,7 @@ public final class ManagerSummary {
         if (!classes.isEmpty()) {
             facts.add(words.get(WordKey.SUMMARY_TASK_CLASSES, String.join(", ", classes)));
         }
+        facts.addAll(brief.ramps(report, time));
         return facts;
     }
 

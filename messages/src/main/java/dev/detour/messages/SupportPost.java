@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.header;
@@ -129,10 +130,15 @@ public final class SupportPost {
     public static Map<TaskClassId, FeatureState> announced(DetourStatus status) {
         Map<TaskClassId, FeatureState> features = new LinkedHashMap<>();
         for (DetourStatus.TaskClassStatus taskClass : status.taskClasses()) {
-            features.put(taskClass.id(), new FeatureState(taskClass.current().state(),
-                    taskClass.current().serving()));
+            features.put(taskClass.id(), state(status, taskClass));
         }
         return features;
+    }
+
+    /** What a feature is now as customers notice it, whether its usual model is coming back included. */
+    private static FeatureState state(DetourStatus status, DetourStatus.TaskClassStatus taskClass) {
+        return new FeatureState(taskClass.current().state(), taskClass.current().serving(),
+                !taskClass.route().isEmpty() && status.comingBack(taskClass.route().get(0)));
     }
 
     /**
@@ -144,16 +150,20 @@ public final class SupportPost {
         List<String> changes = new ArrayList<>();
         for (DetourStatus.TaskClassStatus taskClass : status.taskClasses()) {
             FeatureState before = previous.get(taskClass.id());
-            FeatureState now = new FeatureState(taskClass.current().state(), taskClass.current().serving());
+            FeatureState now = state(status, taskClass);
             if (before != null && now.differsFrom(before)) {
-                changes.add(change(taskClass.name(), before, now));
+                changes.add(change(taskClass.name(), taskClass.route().get(0), before, now));
             }
         }
         return changes.isEmpty() ? Optional.empty() : Optional.of(words.get(WordKey.SUPPORT_CHANGES,
                 String.join(words.get(WordKey.SUPPORT_CHANGES_SEPARATOR), changes)));
     }
 
-    private String change(String feature, FeatureState before, FeatureState now) {
+    private String change(String feature, ModelId usual, FeatureState before, FeatureState now) {
+        if (now.movingBack()) {
+            return modelLine(WordKey.SUPPORT_CHANGE_COMING_BACK, WordKey.SUPPORT_CHANGE_COMING_BACK_UNNAMED, feature,
+                    Optional.of(usual));
+        }
         if (now.paused()) {
             return words.get(WordKey.SUPPORT_CHANGE_PAUSED, feature);
         }
@@ -340,18 +350,26 @@ public final class SupportPost {
                     new DetourStatus.TaskClassStatus(taskClass.id(), taskClass.name(), taskClass.failover(),
                             taskClass.route(), effect.after(), Optional.empty())));
         }
-        return lines(after);
+        return lines(after, model -> false);
     }
 
     /** One line per task class off its primary; and that the others work, when any do. */
     private List<String> lines(DetourStatus status) {
-        return lines(status.taskClasses());
+        return lines(status.taskClasses(), status::comingBack);
     }
 
-    private List<String> lines(List<DetourStatus.TaskClassStatus> taskClasses) {
+    /**
+     * @param comingBack whether a model is coming back to part of the traffic through a ramp: a feature off it
+     *                   says it is moving back gradually (docs/recovery.md)
+     */
+    private List<String> lines(List<DetourStatus.TaskClassStatus> taskClasses, Predicate<ModelId> comingBack) {
         List<String> lines = new ArrayList<>();
         for (DetourStatus.TaskClassStatus taskClass : taskClasses) {
-            Optional<String> line = switch (taskClass.current().state()) {
+            boolean movingBack = taskClass.current().state() != RouteState.PRIMARY
+                    && comingBack.test(taskClass.route().get(0));
+            Optional<String> line = movingBack ? Optional.of(modelLine(WordKey.SUPPORT_COMING_BACK,
+                    WordKey.SUPPORT_COMING_BACK_UNNAMED, taskClass.name(), Optional.of(taskClass.route().get(0))))
+                    : switch (taskClass.current().state()) {
                 case FALLBACK -> Optional.of(modelLine(WordKey.SUPPORT_FALLBACK, WordKey.SUPPORT_FALLBACK_UNNAMED,
                         taskClass.name(), taskClass.current().serving()));
                 case STOPPED -> Optional.of(modelLine(WordKey.SUPPORT_PAUSED, WordKey.SUPPORT_PAUSED_UNNAMED,

@@ -114,6 +114,9 @@ final class GoldenCases {
         add.message("support-affected-changed", () -> support.affected(scenario.acknowledged(), IncidentKind.OUTAGE,
                 scenario.during(), Optional.empty(), Scenario.NOW.plusSeconds(30 * 60), 2,
                 SupportPost.announced(scenario.after())));
+        add.message("support-affected-coming-back", () -> support.affected(scenario.acknowledged(),
+                IncidentKind.OUTAGE, scenario.comingBack(), Optional.empty(), Scenario.NOW.plusSeconds(30 * 60), 2,
+                SupportPost.announced(scenario.during())));
         add.message("support-resolved", () -> support.resolved(scenario.resolved(), IncidentKind.OUTAGE,
                 Optional.of(Scenario.RECOVERED), Optional.empty()));
         add.message("support-resolved-for-customers", () -> support.resolved(scenario.resolved(),
@@ -121,6 +124,9 @@ final class GoldenCases {
 
         add.message("manager-summary", () -> new ManagerSummary(names, words).render(scenario.report()));
         add.message("manager-summary-full", () -> new ManagerSummary(names, words).renderFull(scenario.report()));
+        add.message("manager-summary-ramped", () -> new ManagerSummary(names, words).render(scenario.rampedReport()));
+        add.message("manager-summary-ramped-full", () -> new ManagerSummary(names, words)
+                .renderFull(scenario.rampedReport()));
         add.message("status", () -> status.render(scenario.during()));
         add.message("preview-disable", () -> new ChangePreviewMessage(names, words)
                 .render(PreviewCases.disableFirstProvider(scenario)));

@@ -28,6 +28,18 @@ class ManagerSummaryTest {
     }
 
     @Test
+    void eachRampIsOneLineWithItsStepsRollbacksAndHowLongRecoveryTook() {
+        SlackMessage ramped = new ManagerSummary(seed.names(), Wording.of("en")).render(seed.rampedReport());
+        String text = SlackJson.of(ramped).getAsJsonArray("blocks").get(1).getAsJsonObject().getAsJsonObject("text")
+                .get("text").getAsString();
+        List<String> lines = List.of(text.split("\n"));
+
+        assertTrue(text.contains("• Claude Opus 4.8 came back step by step (10% \u2192 50% \u2192 100%): 100% 25m after it was"
+                + " first enabled; rollbacks: 1"), text);
+        assertTrue(lines.size() <= 15, lines.size() + " lines:\n" + text);
+    }
+
+    @Test
     void aManagerWhoReadsOnlyTheSummaryFindsWhatTheyAsk() {
         String text = String.join("\n", lines());
         // how long users were affected, next to how long it was open

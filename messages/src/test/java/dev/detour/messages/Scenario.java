@@ -240,6 +240,17 @@ final class Scenario {
         return new DetourStatus(NOW, providers, models, taskClasses, open);
     }
 
+    /**
+     * Still during the incident, while each of its targets comes back through a ramp at 50% of traffic
+     * (docs/recovery.md): the routes stay as they were, since a ramping target counts as off.
+     */
+    DetourStatus comingBack() {
+        DetourStatus during = during();
+        return new DetourStatus(during.at(), during.providers(), during.models(), during.taskClasses(),
+                during.openIncidents(), affected.stream().map(target -> new dev.detour.incidents.recovery.RampShare(
+                target, 50, 2, DISABLED, Optional.of(NOW.plusSeconds(300)))).toList());
+    }
+
     /** Once it is over: everything available again, every task class back on its primary model. */
     DetourStatus after() {
         List<DetourStatus.ProviderStatus> providers = catalog.providers().stream()
@@ -314,6 +325,23 @@ final class Scenario {
     DetourStatus failing() {
         DetourStatus after = after();
         return new DetourStatus(NOW, after.providers(), after.models(), after.taskClasses(), List.of(acknowledged()));
+    }
+
+    /**
+     * The report of a recovery through ramps (docs/recovery.md): the first target came back in three steps after a
+     * rollback, 25 minutes from its first enable to 100%; a second one, if any, is still coming back.
+     */
+    IncidentReport rampedReport() {
+        IncidentReport report = report();
+        List<dev.detour.incidents.readmodel.RampHistory> ramps = new ArrayList<>();
+        ramps.add(new dev.detour.incidents.readmodel.RampHistory(affected.get(0), List.of(10, 50, 100),
+                RECOVERED.minusSeconds(25 * 60), Optional.of(RECOVERED), 1, false));
+        if (affected.size() > 1) {
+            ramps.add(new dev.detour.incidents.readmodel.RampHistory(affected.get(1), List.of(25, 100),
+                    RECOVERED.minusSeconds(5 * 60), Optional.empty(), 0, false));
+        }
+        return new IncidentReport(report.incident(), report.timeline(), report.routeChanges(), report.at(),
+                report.approvals(), ramps);
     }
 
     IncidentReport report() {

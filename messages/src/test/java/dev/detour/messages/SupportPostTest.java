@@ -13,6 +13,8 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.readmodel.DetourStatus;
+import dev.detour.incidents.recovery.RampShare;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.support.FeatureState;
 import dev.detour.incidents.support.SupportPostDraft;
@@ -182,6 +184,39 @@ class SupportPostTest {
 
         assertTrue(text.contains("Since the last update: Meeting summaries: now on GPT-5; Code migration plans: now"
                 + " paused; Contract review: now paused."), text);
+    }
+
+    @Test
+    void aFeatureWhoseUsualModelComesBackThroughARampSaysItIsMovingBackGradually() {
+        Scenario seed = Scenario.seed();
+        SupportPost support = support(seed);
+
+        String text = support.affected(seed.acknowledged(), IncidentKind.OUTAGE, seed.comingBack(), Optional.empty(),
+                NEXT, 2, SupportPost.announced(seed.during())).text();
+        SupportPostDraft words = support.affectedWords(seed.acknowledged(), IncidentKind.OUTAGE, seed.comingBack(),
+                Optional.empty(), NEXT, 2, SupportPost.announced(seed.during()));
+
+        assertTrue(text.contains("Since the last update: Meeting summaries: moving back to Claude Opus 4.8"
+                + " gradually;"), text);
+        assertTrue(text.contains("\nMeeting summaries: moving back to Claude Opus 4.8 gradually.\n"), text);
+        assertFalse(text.contains("Meeting summaries: running on GPT-5"), text);
+        assertTrue(words.features().get(SeedCatalog.MEETING_SUMMARY).comingBack(), "kept as data for the next post");
+        assertFalse(support.affected(seed.acknowledged(), IncidentKind.OUTAGE, seed.comingBack(), Optional.empty(),
+                NEXT, 3, words.features()).text().contains("Since the last update"), "said once");
+    }
+
+    @Test
+    void aRampRolledBackToNothingBringsNothingBack() {
+        Scenario seed = Scenario.seed();
+        DetourStatus during = seed.during();
+        DetourStatus rolledBack = new DetourStatus(during.at(), during.providers(), during.models(),
+                during.taskClasses(), during.openIncidents(), List.of(new RampShare(Target.model(SeedCatalog.OPUS_48),
+                0, 1, Scenario.NOW, Optional.empty())));
+
+        String text = support(seed).affected(seed.acknowledged(), rolledBack, Optional.empty(), NEXT).text();
+
+        assertTrue(text.contains("Meeting summaries: running on GPT-5 for now."), text);
+        assertFalse(text.contains("moving back"), text);
     }
 
     @Test

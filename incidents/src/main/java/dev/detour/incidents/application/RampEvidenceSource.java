@@ -7,6 +7,7 @@ import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.recovery.RampSample;
+import dev.detour.incidents.signals.FiringAlerts;
 import dev.detour.incidents.signals.GatewayMonitor;
 import dev.detour.incidents.signals.ProviderStatusPageTracker;
 import dev.detour.incidents.signals.Signal;
@@ -22,19 +23,22 @@ import java.util.TreeSet;
 
 /**
  * What a ramp's tick knows about its target now (docs/recovery.md): the gateway windows of its models (all
- * replicas' counts; a provider's models added up) and whether the provider's status page calls it failing. A new
- * failure (gateway, status page, Alertmanager) reaches a ramp as a signal ({@link RampService#signalled}).
+ * replicas' counts; a provider's models added up) and whether the provider's status page or an Alertmanager alert
+ * that already fired before the ramp began calls it failing (either holds a step without traffic). A new failure
+ * (gateway, status page, Alertmanager) reaches a ramp as a signal ({@link RampService#signalled}).
  */
 @Singleton
 public class RampEvidenceSource {
     private final Catalog catalog;
     private final GatewayMonitor gateway;
     private final ProviderStatusPageTracker statusPages;
+    private final FiringAlerts alerts;
     private final Duration window;
     private final Clock clock;
 
     public RampEvidenceSource(Catalog catalog, DetourConfig config, GatewayMonitor gateway,
-                              ProviderStatusPageTracker statusPages, Clock clock) {
+                              ProviderStatusPageTracker statusPages, FiringAlerts alerts, Clock clock) {
+        this.alerts = alerts;
         this.catalog = catalog;
         this.gateway = gateway;
         this.statusPages = statusPages;
@@ -47,6 +51,7 @@ public class RampEvidenceSource {
         Provider provider = catalog.provider(catalog.providerOf(target)).orElseThrow();
         List<ModelId> models = target.fold(id -> provider.models().stream().map(Model::id).toList(), List::of);
         Set<ModelId> pageSaysFailing = statusPages.firingModels(provider);
+        Set<ModelId> alerting = alerts.firingModels();
         long requests = 0;
         long errors = 0;
         long slow = 0;
@@ -61,8 +66,14 @@ public class RampEvidenceSource {
             if (pageSaysFailing.contains(model)) {
                 firing.add(Signal.STATUSPAGE_PREFIX + provider.id());
             }
+            if (alerting.contains(model)) {
+                firing.add(ALERTMANAGER);
+            }
         }
         boolean p95OverLimit = requests > 0 && slow * 20 > requests;
         return new RampSample(requests, errors, p95OverLimit, p95, List.copyOf(firing), window);
     }
+
+    /** The source name of an Alertmanager alert, as its signals carry it. */
+    private static final String ALERTMANAGER = "alertmanager";
 }

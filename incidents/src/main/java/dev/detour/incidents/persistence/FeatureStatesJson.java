@@ -17,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * The stored JSON of what a support post announced per feature: an object keyed by task class id, each value
- * {@code {"state": "fallback", "serving": "gpt-5"}} ({@code serving} left out while paused). A state or id that
+ * {@code {"state": "fallback", "serving": "gpt-5"}} ({@code serving} left out while paused; {@code "coming-back":
+ * true} while its usual model came back through a ramp, left out otherwise). A state or id that
  * no longer parses (the catalog changed since) is left out when read.
  */
 final class FeatureStatesJson {
@@ -28,6 +29,9 @@ final class FeatureStatesJson {
         new TreeMap<>(features).forEach((id, state) -> {
             ObjectNode feature = json.putObject(id.value()).put("state", state.state().word());
             state.serving().ifPresent(model -> feature.put("serving", model.value()));
+            if (state.comingBack()) {
+                feature.put("coming-back", true);
+            }
         });
         return json.toString();
     }
@@ -45,7 +49,9 @@ final class FeatureStatesJson {
             Optional<RouteState> state = EnumWords.parse(RouteState.values(), field.getValue().path("state").asText());
             Optional<ModelId> serving = Optional.ofNullable(field.getValue().get("serving"))
                     .map(JsonNode::asText).map(ModelId::new);
-            state.ifPresent(value -> features.put(new TaskClassId(field.getKey()), new FeatureState(value, serving)));
+            boolean comingBack = field.getValue().path("coming-back").asBoolean(false);
+            state.ifPresent(value -> features.put(new TaskClassId(field.getKey()), new FeatureState(value, serving,
+                    comingBack)));
         }
         return features;
     }

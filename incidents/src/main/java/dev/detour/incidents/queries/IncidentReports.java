@@ -3,20 +3,29 @@ package dev.detour.incidents.queries;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
+import dev.detour.incidents.audit.AuditRecord;
+import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.audit.StoredAuditRecord;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.ports.ApprovalRequests;
 import dev.detour.incidents.ports.AuditTrail;
+import dev.detour.incidents.ports.RampStore;
 import dev.detour.incidents.ports.SupportPosts;
 import dev.detour.incidents.readmodel.IncidentReport;
+import dev.detour.incidents.readmodel.RampHistory;
+import dev.detour.incidents.recovery.Ramp;
 import dev.detour.incidents.support.SupportPostRecord;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Gathers an {@link IncidentReport}: read in one transaction, so it is consistent. */
@@ -27,9 +36,11 @@ public class IncidentReports {
     private final SupportPosts supportPosts;
     private final Clock clock;
     private final ApprovalRequests approvals;
+    private final RampStore rampStore;
 
     public IncidentReports(IncidentService incidents, AuditTrail audit, SupportPosts supportPosts, Clock clock,
-                           ApprovalRequests approvals) {
+                           ApprovalRequests approvals, RampStore rampStore) {
+        this.rampStore = rampStore;
         this.approvals = approvals;
         this.incidents = incidents;
         this.audit = audit;
@@ -52,12 +63,49 @@ public class IncidentReports {
         Instant now = clock.instant();
         // Route changes after the resolution too, up to now: the return to primary may come a little later.
         AuditQuery query = AuditQuery.everything().since(incident.get().openedAt()).oldest(AuditQuery.MAX_LIMIT);
-        var changes = audit.search(query).stream().map(StoredAuditRecord::record)
+        List<AuditRecord> records = audit.search(query).stream().map(StoredAuditRecord::record)
+                .filter(record -> !record.at().isAfter(now)).toList();
+        var changes = records.stream()
                 .filter(record -> record.action().equals(AuditAction.ROUTE_CHANGED)
                         && record.subject() instanceof AuditSubject.OfTaskClass)
                 .filter(record -> !record.at().isAfter(now))
                 .toList();
         return Optional.of(new IncidentReport(incident.get(), incidents.timeline(id), changes, now,
-                approvals.ofIncident(id)));
+                approvals.ofIncident(id), ramps(id, records)));
     }
+
+    /**
+     * Each target that came back through a ramp about the incident, in the order they started: its times and
+     * rollbacks from the {@code ramp.*} audit records (their actions and subjects, never their words), its steps from
+     * the stored ramp.
+     */
+    private List<RampHistory> ramps(IncidentId id, List<AuditRecord> records) {
+        Map<Target, List<AuditRecord>> byTarget = new LinkedHashMap<>();
+        for (AuditRecord record : records) {
+            if (record.incident().equals(Optional.of(id)) && record.action().text().startsWith(RAMP)
+                    && record.subject() instanceof AuditSubject.OfTargets subject && subject.targets().size() == 1) {
+                byTarget.computeIfAbsent(subject.targets().get(0), target -> new ArrayList<>()).add(record);
+            }
+        }
+        List<RampHistory> histories = new ArrayList<>();
+        byTarget.forEach((target, moves) -> {
+            Optional<Instant> started = moves.stream().filter(move -> is(move, "started")).map(AuditRecord::at)
+                    .findFirst();
+            Optional<Ramp> ramp = rampStore.find(target);
+            if (started.isEmpty() || ramp.isEmpty()) {
+                return;
+            }
+            AuditRecord last = moves.get(moves.size() - 1);
+            histories.add(new RampHistory(target, ramp.get().steps(), started.get(),
+                    is(last, "completed") ? Optional.of(last.at()) : Optional.empty(),
+                    (int) moves.stream().filter(move -> is(move, "rolled-back")).count(), is(last, "aborted")));
+        });
+        return histories;
+    }
+
+    private static boolean is(AuditRecord record, String move) {
+        return record.action().text().equals(RAMP + move);
+    }
+
+    private static final String RAMP = "ramp.";
 }

@@ -41,6 +41,16 @@ public record DetourStatus(Instant at, List<ProviderStatus> providers, List<Mode
     }
 
     /**
+     * Whether {@code model} is coming back to some share of traffic through a ramp, its own or its provider's
+     * (docs/recovery.md); a ramp rolled back to 0% brings nothing back.
+     */
+    public boolean comingBack(ModelId model) {
+        return ramps.stream().filter(ramp -> ramp.percent() > 0).anyMatch(ramp -> ramp.target().equals(Target.model(model))
+                || models.stream().anyMatch(status -> status.id().equals(model)
+                && ramp.target().equals(Target.provider(status.provider()))));
+    }
+
+    /**
      * Whether users notice anything now: some task class is off its primary. A support post answers this question,
      * since it lists every task class.
      */

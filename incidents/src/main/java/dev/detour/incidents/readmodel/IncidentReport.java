@@ -11,14 +11,22 @@ import java.util.List;
 /**
  * Everything a manager summary is made of: the incident, its timeline, and every route change while it was
  * open (from the audit trail, so fallbacks and pauses have their exact start and end), and the big changes the
- * two-person rule held or that were applied at once (docs/routing.md, "Two-person rule").
+ * two-person rule held or that were applied at once (docs/routing.md, "Two-person rule"), and the targets that came
+ * back through a ramp (docs/recovery.md).
  */
 public record IncidentReport(Incident incident, List<TimelineEntry> timeline, List<AuditRecord> routeChanges,
-                             Instant at, List<Approval> approvals) {
+                             Instant at, List<Approval> approvals, List<RampHistory> ramps) {
     public IncidentReport {
         timeline = List.copyOf(timeline);
         routeChanges = List.copyOf(routeChanges);
         approvals = approvals == null ? List.of() : List.copyOf(approvals);
+        ramps = ramps == null ? List.of() : List.copyOf(ramps);
+    }
+
+    /** Without ramps: every target came back at once. */
+    public IncidentReport(Incident incident, List<TimelineEntry> timeline, List<AuditRecord> routeChanges,
+                          Instant at, List<Approval> approvals) {
+        this(incident, timeline, routeChanges, at, approvals, List.of());
     }
 
     /** Without approvals: no change of the incident waited for a second person. */

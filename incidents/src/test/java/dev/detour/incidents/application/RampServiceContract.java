@@ -14,6 +14,7 @@ import dev.detour.incidents.recovery.RampMove;
 import dev.detour.incidents.recovery.RampRefusal;
 import dev.detour.incidents.recovery.RampShare;
 import dev.detour.incidents.recovery.RampState;
+import dev.detour.incidents.signals.FiringAlerts;
 import dev.detour.incidents.signals.GatewayMonitor;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.SignalEvidence;
@@ -55,6 +56,7 @@ abstract class RampServiceContract implements TestPropertyProvider {
     @Inject StatusService status;
     @Inject AuditTrail audit;
     @Inject GatewayMonitor gateway;
+    @Inject FiringAlerts alerts;
     @Inject MovableClock clock;
 
     protected abstract Map<String, Object> database();
@@ -218,6 +220,23 @@ abstract class RampServiceContract implements TestPropertyProvider {
 
         assertEquals(0, share().orElseThrow().percent());
         assertTrue(auditedActions().contains("ramp.rolled-back"), auditedActions().toString());
+    }
+
+    @Test
+    void anAlertmanagerAlertAlreadyFiringWhenTheRampStartsHoldsAStepWithoutTraffic() {
+        alerts.alert("gpt-5-errors", GPT_5, true); // fired before the ramp began: no new signal reaches it
+        try {
+            ramps.enable(List.of(GPT), ALICE, Optional.empty(), false);
+            clock.advance(Duration.ofMinutes(1));
+
+            RampChange.Moved held = assertInstanceOf(RampChange.Moved.class, ramps.tick(GPT));
+
+            RampMove.Held move = assertInstanceOf(RampMove.Held.class, held.move());
+            assertTrue(move.evidence().firingSeen(), move.toString());
+            assertEquals(10, share().orElseThrow().percent(), "not advanced without traffic evidence");
+        } finally {
+            alerts.alert("gpt-5-errors", GPT_5, false);
+        }
     }
 
     @Test

@@ -151,7 +151,7 @@ abstract class OutboxContract implements TestPropertyProvider {
     void aSupportPostKeepsWhatItAnnouncedPerFeatureAsData() {
         Incident incident = open("features");
         Map<TaskClassId, FeatureState> announced = Map.of(
-                MEETING_SUMMARY, new FeatureState(RouteState.FALLBACK, Optional.of(GPT_5)),
+                MEETING_SUMMARY, new FeatureState(RouteState.FALLBACK, Optional.of(GPT_5), true),
                 LEGAL_REVIEW, new FeatureState(RouteState.STOPPED, Optional.empty()),
                 CODE_MIGRATION, new FeatureState(RouteState.PRIMARY, Optional.of(OPUS_48)));
 
@@ -161,7 +161,7 @@ abstract class OutboxContract implements TestPropertyProvider {
         outbox.post(supportPost(incident.id(), "All clear", "no features"));
 
         List<SupportPostRecord> posts = postsOf(incident.id());
-        assertEquals(announced, posts.get(1).features(), "read back as written, paused ones without a model");
+        assertEquals(announced, posts.get(1).features(), "read back as written, paused ones without a model, coming back ones marked");
         assertEquals(Map.of(), posts.get(0).features(), "a post that announced no feature has none");
     }
 

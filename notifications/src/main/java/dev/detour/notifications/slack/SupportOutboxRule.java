@@ -11,6 +11,7 @@ import dev.detour.incidents.incident.IncidentKind;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.outbox.Once;
+import dev.detour.incidents.recovery.RampMove;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
 import dev.detour.incidents.ports.SupportPosts;
@@ -116,12 +117,16 @@ public class SupportOutboxRule implements OutboxRule {
                         support.affectedWords(incident.get(), shown, now, Optional.empty(), next, number, previous),
                         id));
             } else if (incident.isPresent() && route.after().state() == RouteState.PRIMARY
-                    && route.before().map(before -> before.state() != RouteState.PRIMARY).orElse(false)) {
+                    && route.before().map(before -> before.state() != RouteState.PRIMARY).orElse(false)
+                    && now.ramps().isEmpty()) {
+                // The all-clear waits until every ramp has finished (docs/recovery.md).
                 IncidentKind shown = shownKind(incident.get(), now);
                 drafts.add(supportPost(Once.perChange(id.get().toString(), SupportPostKind.ALL_CLEAR.word()),
                         support.allClear(incident.get(), shown, event.at()),
                         support.allClearWords(incident.get(), shown, event.at(), now), id));
             }
+        } else if (event instanceof DetourEvent.RampMoved ramp) {
+            rampPost(id.get(), ramp).ifPresent(drafts::add);
         } else if (event instanceof DetourEvent.IncidentChanged changed) {
             for (int i = 0; i < changed.entries().size(); i++) {
                 TimelineEntry entry = changed.entries().get(i);
@@ -151,6 +156,47 @@ public class SupportOutboxRule implements OutboxRule {
     }
 
     /**
+     * A status post when a ramp changed what customers notice: a feature starts moving back to its usual model
+     * gradually, or stops doing so (rolled back, aborted); nothing when no feature changed since the last post.
+     * The last ramp to end, with every feature back already, brings the all-clear it held back.
+     */
+    private Optional<OutboxDraft> rampPost(IncidentId id, DetourEvent.RampMoved ramp) {
+        DetourStatus now = status.get().current();
+        Optional<Incident> incident = incidents.get().find(id);
+        Instant at = ramp.at();
+        boolean ended = ramp.move() instanceof RampMove.Completed || ramp.move() instanceof RampMove.Aborted;
+        if (incident.isPresent() && ended && !now.usersAffected() && now.ramps().isEmpty() && allClearHeldBack(id)) {
+            IncidentKind shown = shownKind(incident.get(), now);
+            return Optional.of(supportPost(Once.perChange(id.toString(), SupportPostKind.ALL_CLEAR.word()),
+                    support.allClear(incident.get(), shown, at), support.allClearWords(incident.get(), shown, at, now),
+                    Optional.of(id)));
+        }
+        // A completed ramp switches the target on right after: its route changes make the post.
+        if (incident.isEmpty() || !now.usersAffected() || ramp.move() instanceof RampMove.Completed) {
+            return Optional.empty();
+        }
+        Map<TaskClassId, FeatureState> previous = previous(id, List.of());
+        Map<TaskClassId, FeatureState> announced = SupportPost.announced(now);
+        boolean changed = announced.entrySet().stream().anyMatch(feature -> Optional.ofNullable(previous.get(
+                feature.getKey())).map(before -> feature.getValue().differsFrom(before)).orElse(false));
+        if (!changed) {
+            return Optional.empty();
+        }
+        int number = number(id, List.of());
+        IncidentKind shown = shownKind(incident.get(), now);
+        Instant next = at.plus(updateEvery);
+        return Optional.of(supportPost(Once.perEvent(), support.affected(incident.get(), shown, now,
+                Optional.empty(), next, number, previous), support.affectedWords(incident.get(), shown, now,
+                Optional.empty(), next, number, previous), Optional.of(id)));
+    }
+
+    /** Support was told of the incident and its latest post is a status or an update: no all-clear came yet. */
+    private boolean allClearHeldBack(IncidentId incident) {
+        return posts.get().ofIncident(incident, 1).stream().findFirst().map(post -> post.kind() == SupportPostKind.STATUS
+                || post.kind() == SupportPostKind.UPDATE).orElse(false);
+    }
+
+    /**
      * The post that tells support the incident is over: since when users are served normally (the all-clear's time
      * when there was one, else the resolution's), and the resolution's part for customers. While a feature is
      * still off its usual model it says so instead; the all-clear follows when it is back (docs/status.md).
@@ -158,7 +204,7 @@ public class SupportOutboxRule implements OutboxRule {
     private OutboxDraft resolution(Incident incident, TimelineDetail.Resolved resolved, Instant at, int entry) {
         DetourStatus now = status.get().current();
         IncidentKind shown = shownKind(incident, now);
-        Optional<Instant> servedSince = now.usersAffected() ? Optional.empty()
+        Optional<Instant> servedSince = now.usersAffected() || !now.ramps().isEmpty() ? Optional.empty()
                 : Optional.of(lastAllClear(incident.id()).orElse(at));
         return supportPost(Once.perEvent(entry),
                 support.resolved(incident, shown, servedSince, resolved.forCustomers()),
