@@ -69,6 +69,22 @@ public final class Catalog {
         return Optional.ofNullable(modelsById.get(id));
     }
 
+    /**
+     * The model a sender names as it spells it (a gateway or LiteLLM log): today only its exact id; an unknown or
+     * malformed name is empty, never an exception (docs/signals.md).
+     */
+    public Optional<Model> modelNamed(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        for (Model model : modelsById.values()) {
+            if (model.id().value().equals(name)) {
+                return Optional.of(model);
+            }
+        }
+        return Optional.empty();
+    }
+
     public Optional<TaskClass> taskClass(TaskClassId id) {
         return Optional.ofNullable(taskClassesById.get(id));
     }
