@@ -1,5 +1,7 @@
 package dev.detour.bot.api;
 
+import dev.detour.incidents.application.ProviderStatusPageReadability;
+import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.queries.CurrentFlags;
 import dev.detour.notifications.slack.DeliveryGuarantee;
 import io.micronaut.http.annotation.Controller;
@@ -8,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * {@code GET /api/status}: every provider, model and task class as Detour sees them now. It answers from the
@@ -21,9 +24,13 @@ public class StatusController {
     private final Clock clock;
     private final DeliveryGuarantee slackDelivery;
     private final IncidentViews views;
+    private final Catalog catalog;
+    private final ProviderStatusPageReadability pages;
 
     public StatusController(CurrentFlags committed, Clock clock, DeliveryGuarantee slackDelivery,
-                            IncidentViews views) {
+                            IncidentViews views, Catalog catalog, ProviderStatusPageReadability pages) {
+        this.catalog = catalog;
+        this.pages = pages;
         this.committed = committed;
         this.clock = clock;
         this.slackDelivery = slackDelivery;
@@ -32,6 +39,16 @@ public class StatusController {
 
     @Get
     public Views.Status status() {
-        return Views.Status.of(committed.status(), clock.instant(), slackDelivery.current(), views);
+        return Views.Status.of(committed.status(), clock.instant(), slackDelivery.current(), views, statusPages());
+    }
+
+    private List<Views.StatusPage> statusPages() {
+        return catalog.providers().stream().filter(provider -> provider.statusPage().isPresent())
+                .map(provider -> pages.of(provider.id()).map(unreadable -> new Views.StatusPage(
+                                provider.id().value(), provider.statusPage().get().toString(), "unreadable",
+                                unreadable.reason(), unreadable.since()))
+                        .orElseGet(() -> new Views.StatusPage(provider.id().value(),
+                                provider.statusPage().get().toString(), "readable", null, null)))
+                .toList();
     }
 }

@@ -25,9 +25,11 @@ public final class Views {
      * @param ramps         the targets coming back to a share of traffic (docs/flags.md, "While a target ramps")
      */
     public record Status(Instant at, List<Provider> providers, List<Model> models, List<TaskClass> taskClasses,
-                         List<IncidentSummary> openIncidents, SlackDelivery slackDelivery, List<Ramp> ramps) {
+                         List<IncidentSummary> openIncidents, SlackDelivery slackDelivery, List<Ramp> ramps,
+                         List<StatusPage> statusPages) {
         /** @param now when this answer is given: the snapshot may be older, incidents' durations are up to now */
-        static Status of(DetourStatus status, Instant now, DeliveryGuarantee.Current delivery, IncidentViews views) {
+        static Status of(DetourStatus status, Instant now, DeliveryGuarantee.Current delivery, IncidentViews views,
+                         List<StatusPage> statusPages) {
             return new Status(now,
                     status.providers().stream().map(provider -> new Provider(provider.id().value(), provider.name(),
                             provider.available(), provider.since().orElse(null))).toList(),
@@ -38,8 +40,19 @@ public final class Views {
                     status.openIncidents().stream().map(incident -> views.summary(incident, status, List.of(), now))
                             .toList(),
                     new SlackDelivery(delivery.kind().word(), delivery.detail()),
-                    status.ramps().stream().map(Ramp::of).toList());
+                    status.ramps().stream().map(Ramp::of).toList(), statusPages);
         }
+    }
+
+    /**
+     * A provider's status page as this replica's poller last found it.
+     *
+     * @param state  {@code readable}, or {@code unreadable} (cannot be fetched or parsed, or not Statuspage's
+     *               {@code summary.json}: never an outage, docs/signals.md)
+     * @param reason why it is unreadable; {@code null} while readable
+     * @param since  since when it is unreadable; {@code null} while readable
+     */
+    public record StatusPage(String provider, String url, String state, String reason, Instant since) {
     }
 
     /**
