@@ -28,7 +28,7 @@ class StartupReportTest {
     void inConsoleModeItNamesThePolledStatusPagesHowToStopThemAndEachChannel() {
         List<String> lines = report("", "", POLLING, NO_EMAIL).lines();
 
-        assertTrue(lines.get(0).startsWith("status pages: polling every 60s: Anthropic https://status.anthropic.com,"
+        assertTrue(lines.get(0).startsWith("status pages: polling every 60s: Anthropic https://status.claude.com,"
                 + " OpenAI https://status.openai.com"), lines.get(0));
         assertTrue(lines.get(0).endsWith("(DETOUR_STATUSPAGE_POLL=false turns polling off)"), lines.get(0));
         assertTrue(lines.get(1).startsWith("console mode: SLACK_BOT_TOKEN is not set"), lines.get(1));

@@ -1,5 +1,7 @@
 package dev.detour.bot.api;
 
+import dev.detour.incidents.application.ProviderStatusPageReadability;
+import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.queries.CurrentFlags;
 import dev.detour.notifications.flags.EventStreamClients;
 import dev.detour.notifications.flags.SinkStates;
@@ -11,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,11 +31,15 @@ public class StatusController {
     private final SinkStates sinks;
     private final Optional<EventStreamClients> eventStreams;
     private final UnknownModelNames unknownNames;
+    private final Catalog catalog;
+    private final ProviderStatusPageReadability pages;
 
     public StatusController(CurrentFlags committed, Clock clock, DeliveryGuarantee slackDelivery,
                             IncidentViews views, SinkStates sinks, Optional<EventStreamClients> eventStreams,
-                            UnknownModelNames unknownNames) {
+                            UnknownModelNames unknownNames, Catalog catalog, ProviderStatusPageReadability pages) {
         this.unknownNames = unknownNames;
+        this.catalog = catalog;
+        this.pages = pages;
         this.committed = committed;
         this.clock = clock;
         this.slackDelivery = slackDelivery;
@@ -44,6 +51,17 @@ public class StatusController {
     @Get
     public Views.Status status() {
         return Views.Status.of(committed.status(), clock.instant(), slackDelivery.current(), views,
-                sinks.current(), eventStreams.map(EventStreamClients::connected), unknownNames.snapshot());
+                sinks.current(), eventStreams.map(EventStreamClients::connected), unknownNames.snapshot(),
+                statusPages());
+    }
+
+    private List<Views.StatusPage> statusPages() {
+        return catalog.providers().stream().filter(provider -> provider.statusPage().isPresent())
+                .map(provider -> pages.of(provider.id()).map(unreadable -> new Views.StatusPage(
+                                provider.id().value(), provider.statusPage().get().toString(), "unreadable",
+                                unreadable.reason(), unreadable.since()))
+                        .orElseGet(() -> new Views.StatusPage(provider.id().value(),
+                                provider.statusPage().get().toString(), "readable", null, null)))
+                .toList();
     }
 }

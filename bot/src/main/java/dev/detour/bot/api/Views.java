@@ -30,14 +30,16 @@ public final class Views {
      * @param eventStreamClients OFREP event-stream clients connected to this replica; null where there are no
      *                           event streams
      * @param unknownModelNames  model names signals carried that no model or alias matches (docs/api.md)
+     * @param statusPages        each provider's status page as this replica's poller last found it
      */
     public record Status(Instant at, List<Provider> providers, List<Model> models, List<TaskClass> taskClasses,
                          List<IncidentSummary> openIncidents, SlackDelivery slackDelivery, List<Ramp> ramps,
-                         List<SinkView> sinks, Integer eventStreamClients, UnknownModels unknownModelNames) {
+                         List<SinkView> sinks, Integer eventStreamClients, UnknownModels unknownModelNames,
+                         List<StatusPage> statusPages) {
         /** @param now when this answer is given: the snapshot may be older, incidents' durations are up to now */
         static Status of(DetourStatus status, Instant now, DeliveryGuarantee.Current delivery, IncidentViews views,
                          List<SinkState> sinks, Optional<Integer> eventStreamClients,
-                         UnknownModelNames.Snapshot unknown) {
+                         UnknownModelNames.Snapshot unknown, List<StatusPage> statusPages) {
             return new Status(now,
                     status.providers().stream().map(provider -> new Provider(provider.id().value(), provider.name(),
                             provider.available(), provider.since().orElse(null))).toList(),
@@ -51,7 +53,8 @@ public final class Views {
                     status.ramps().stream().map(Ramp::of).toList(),
                     sinks.stream().map(SinkView::of).toList(), eventStreamClients.orElse(null),
                     new UnknownModels(unknown.names().stream()
-                            .map(count -> new UnknownModel(count.name(), count.count())).toList(), unknown.others()));
+                            .map(count -> new UnknownModel(count.name(), count.count())).toList(), unknown.others()),
+                    statusPages);
         }
     }
 
@@ -63,6 +66,17 @@ public final class Views {
     }
 
     public record UnknownModel(String name, long count) {
+    }
+
+    /**
+     * A provider's status page as this replica's poller last found it.
+     *
+     * @param state  {@code readable}, or {@code unreadable} (cannot be fetched or parsed, or not Statuspage's
+     *               {@code summary.json}: never an outage, docs/signals.md)
+     * @param reason why it is unreadable; {@code null} while readable
+     * @param since  since when it is unreadable; {@code null} while readable
+     */
+    public record StatusPage(String provider, String url, String state, String reason, Instant since) {
     }
 
     /**

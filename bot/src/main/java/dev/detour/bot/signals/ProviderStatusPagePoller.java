@@ -145,8 +145,20 @@ public class ProviderStatusPagePoller {
         }
     }
 
-    /** One poll; package-visible so tests can drive it without waiting. */
+    /**
+     * One poll; package-visible so tests can drive it without waiting. A poll that fails in any way leaves the page
+     * "unreadable" until one succeeds (docs/signals.md).
+     */
     void poll(Provider provider, URI page, PageState state) {
+        try {
+            fetchAndRead(provider, page, state);
+        } catch (RuntimeException e) {
+            readings.unreadable(provider, e.getMessage());
+            throw e;
+        }
+    }
+
+    private void fetchAndRead(Provider provider, URI page, PageState state) {
         HttpRequest.Builder request = HttpRequest.newBuilder(summaryUrl(page)).timeout(timeout)
                 .header("Accept", "application/json").GET();
         if (state.etag != null) {
@@ -181,6 +193,10 @@ public class ProviderStatusPagePoller {
             summary = JSON.readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException("not JSON: " + JsonProblems.describe(e), e);
+        }
+        if (summary == null || !summary.path("components").isArray()) {
+            // HTML at the JSON address, or another platform's JSON: the page moved; never read it as "all well"
+            throw new IllegalStateException("not a Statuspage summary.json (no \"components\" list)");
         }
         readings.summary(provider, summary);
         state.failures = 0;

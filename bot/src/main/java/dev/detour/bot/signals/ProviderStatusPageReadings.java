@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.bot.metrics.SignalMeters;
 import dev.detour.incidents.application.LastProviderStatusPageReadings;
 import dev.detour.incidents.application.MaintenanceService;
+import dev.detour.incidents.application.ProviderStatusPageReadability;
 import dev.detour.incidents.application.SignalService;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.signals.ProviderStatusPageTracker;
@@ -30,9 +31,12 @@ public class ProviderStatusPageReadings {
     private final LastProviderStatusPageReadings lastReadings;
     private final SignalTimes times;
     private final MaintenanceService maintenance;
+    private final ProviderStatusPageReadability readability;
 
     public ProviderStatusPageReadings(ProviderStatusPageTracker tracker, SignalService signals, Clock clock, SignalMeters meters,
-                              LastProviderStatusPageReadings lastReadings, MaintenanceService maintenance) {
+                              LastProviderStatusPageReadings lastReadings, MaintenanceService maintenance,
+                              ProviderStatusPageReadability readability) {
+        this.readability = readability;
         this.maintenance = maintenance;
         this.tracker = tracker;
         this.signals = signals;
@@ -59,6 +63,7 @@ public class ProviderStatusPageReadings {
      * or an alert) starts with them, although the page answers 304 until it changes.
      */
     public Result summary(Provider provider, JsonNode summary) {
+        readability.readable(provider.id());
         List<Change> changed = new ArrayList<>();
         Instant now = clock.instant();
         for (ProviderStatusPageJson.Component component : ProviderStatusPageJson.components(summary)) {
@@ -75,7 +80,19 @@ public class ProviderStatusPageReadings {
         return result;
     }
 
-    /** A webhook: a component update, or an incident with its updates. */
+    /**
+     * A poll that could not read the page: "status page unreadable", never an outage signal and never a reason to
+     * open anything (docs/signals.md). Logged once when the page turns unreadable.
+     */
+    public void unreadable(Provider provider, String reason) {
+        boolean first = readability.of(provider.id()).isEmpty();
+        readability.unreadable(provider.id(), reason == null ? "unknown" : reason, clock.instant());
+        if (first) {
+            LOG.warn("status page of {} is unreadable: {}", provider.id(), reason);
+        }
+    }
+
+        /** A webhook: a component update, or an incident with its updates. */
     public Result webhook(Provider provider, JsonNode root) {
         Instant now = clock.instant();
         List<Change> changed = new ArrayList<>();

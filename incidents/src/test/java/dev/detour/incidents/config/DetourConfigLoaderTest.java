@@ -77,7 +77,7 @@ class DetourConfigLoaderTest {
                 .get("Claude API").size());
         assertEquals(List.of(ModelId.of("claude-opus-4-7"), ModelId.of("gpt-5")), consent.route());
         Provider anthropic = config.catalog().provider(ProviderId.of("anthropic")).orElseThrow();
-        assertEquals(Optional.of(URI.create("https://status.anthropic.com")), anthropic.statusPage());
+        assertEquals(Optional.of(URI.create("https://status.claude.com")), anthropic.statusPage());
         assertFalse(anthropic.autoDisable() || anthropic.autoEnable());
         assertEquals(new SlackSettings("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS", List.of("U0ALICE", "S0ONCALL")),
                 config.slack());
