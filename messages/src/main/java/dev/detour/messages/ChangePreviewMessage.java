@@ -192,7 +192,8 @@ public final class ChangePreviewMessage {
                 words.get(WordKey.answer(question.onTimeout())));
     }
 
-    private String model(SwitchedOffModel model) {
+    /** {@code • Claude Opus 4.8: *failing* · 30.0% errors over 40 requests in the last 1m}: also in a decision reply. */
+    String model(SwitchedOffModel model) {
         List<String> evidence = new ArrayList<>();
         model.gateway().ifPresent(traffic -> evidence.add(gateway(traffic)));
         if (!model.firing().isEmpty()) {
@@ -213,7 +214,7 @@ public final class ChangePreviewMessage {
                 String.format(Locale.ROOT, "%,d", traffic.requests()), words.duration(traffic.window()));
     }
 
-    private static String flag(FlagChange flag) {
+    static String flag(FlagChange flag) {
         return "• `" + flag.key() + "`: " + flag.before() + " → " + flag.after();
     }
 

@@ -285,6 +285,8 @@ public enum WordKey {
     REPLY_BUTTON_DISABLE("reply.button.disable"),
     REPLY_BUTTON_ENABLE("reply.button.enable"),
     DECISION_BY_POLICY("reply.decision.by-policy"),
+    REPLY_PREVIEW_SWITCHED_OFF("reply.preview.switched-off"),
+    REPLY_PREVIEW_FLAGS("reply.preview.flags"),
     DECISION_BY_DETOUR("reply.decision.by-detour"),
     DECISION_ADDED("reply.decision.added"),
     DECISION_DISABLED("reply.decision.disabled"),
