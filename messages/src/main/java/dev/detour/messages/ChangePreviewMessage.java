@@ -76,7 +76,11 @@ public final class ChangePreviewMessage {
         }
         blocks.addAll(body(preview, WordKey.PREVIEW_CONFIRM_HEADER));
         if (secondApprover) {
-            blocks.add(section(s -> s.text(markdownText(words.get(WordKey.PREVIEW_SECOND_APPROVER)))));
+            // A whole provider, or (second-approver-above) more task classes than the policy lets one person move.
+            boolean provider = disable.targets().stream().anyMatch(target -> target.fold(p -> true, m -> false));
+            String line = provider ? words.get(WordKey.PREVIEW_SECOND_APPROVER)
+                    : words.get(WordKey.PREVIEW_SECOND_APPROVER_CLASSES, String.valueOf(preview.changed().size()));
+            blocks.add(section(s -> s.text(markdownText(line))));
         }
         blocks.add(context(c -> c.elements(List.of(markdownText(words.get(WordKey.PREVIEW_CONFIRM_FOOTER))))));
         List<BlockElement> buttons = new ArrayList<>();

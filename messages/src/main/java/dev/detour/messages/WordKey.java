@@ -405,6 +405,7 @@ public enum WordKey {
     PREVIEW_BUTTON_NARROWER("preview.button.narrower"),
     PREVIEW_BUTTON_CANCEL("preview.button.cancel"),
     PREVIEW_SECOND_APPROVER("preview.second-approver"),
+    PREVIEW_SECOND_APPROVER_CLASSES("preview.second-approver.classes"),
     TIMELINE_PLAIN_APPROVAL_REQUESTED("timeline.plain.approval.requested"),
     TIMELINE_PLAIN_APPROVAL_APPROVED("timeline.plain.approval.approved"),
     TIMELINE_PLAIN_APPROVAL_EXPIRED("timeline.plain.approval.expired"),
