@@ -46,7 +46,7 @@ class AutoDisablePreviewIT implements TestPropertyProvider {
         Map<String, String> properties = SignalTestApp.properties(slack);
         properties.put("detour.slack.burst", "100");
         properties.put(SeedConfigFactory.AUTOMATIC_PROVIDER, "anthropic");
-        properties.put("detour.policy.second-approver", "provider");
+        properties.put(SeedConfigFactory.SECOND_APPROVER, "PT10M"); // the two-person rule on: policy is not held
         return properties;
     }
 
