@@ -174,7 +174,8 @@ class DetourJarIT {
             // The example config turns the two-person rule on: Confirm asks a second on-call member to approve.
             Await.await(() -> detour.output().contains("needs a second on-call member. I asked in the incident thread"),
                     Duration.ofSeconds(60), "the request for approval");
-            assertFalse(detour.output().contains("Meeting summaries: running on GPT-5 for now."), "not applied yet");
+            // The preview quoted the support post already: what counts is that the support channel got nothing.
+            assertFalse(detour.output().contains("#C0SUPPORT (support channel)"), "not applied yet");
 
             typed.write("/detour disable anthropic --now -- nobody else is on call\n");
             typed.flush();

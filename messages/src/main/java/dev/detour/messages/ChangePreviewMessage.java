@@ -76,7 +76,11 @@ public final class ChangePreviewMessage {
         }
         blocks.addAll(body(preview, WordKey.PREVIEW_CONFIRM_HEADER));
         if (secondApprover) {
-            blocks.add(section(s -> s.text(markdownText(words.get(WordKey.PREVIEW_SECOND_APPROVER)))));
+            // A whole provider, or (second-approver-above) more task classes than the policy lets one person move.
+            boolean provider = disable.targets().stream().anyMatch(target -> target.fold(p -> true, m -> false));
+            String line = provider ? words.get(WordKey.PREVIEW_SECOND_APPROVER)
+                    : words.get(WordKey.PREVIEW_SECOND_APPROVER_CLASSES, String.valueOf(preview.changed().size()));
+            blocks.add(section(s -> s.text(markdownText(line))));
         }
         blocks.add(context(c -> c.elements(List.of(markdownText(words.get(WordKey.PREVIEW_CONFIRM_FOOTER))))));
         List<BlockElement> buttons = new ArrayList<>();
@@ -192,7 +196,8 @@ public final class ChangePreviewMessage {
                 words.get(WordKey.answer(question.onTimeout())));
     }
 
-    private String model(SwitchedOffModel model) {
+    /** {@code • Claude Opus 4.8: *failing* · 30.0% errors over 40 requests in the last 1m}: also in a decision reply. */
+    String model(SwitchedOffModel model) {
         List<String> evidence = new ArrayList<>();
         model.gateway().ifPresent(traffic -> evidence.add(gateway(traffic)));
         if (!model.firing().isEmpty()) {
@@ -213,7 +218,7 @@ public final class ChangePreviewMessage {
                 String.format(Locale.ROOT, "%,d", traffic.requests()), words.duration(traffic.window()));
     }
 
-    private static String flag(FlagChange flag) {
+    static String flag(FlagChange flag) {
         return "• `" + flag.key() + "`: " + flag.before() + " → " + flag.after();
     }
 

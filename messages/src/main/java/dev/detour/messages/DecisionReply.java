@@ -8,6 +8,8 @@ import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.incident.UpdateText;
+import dev.detour.incidents.preview.FlagChange;
+import dev.detour.incidents.preview.SwitchedOffModel;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteReason;
@@ -37,8 +39,10 @@ public final class DecisionReply {
     private final TimelineText timeline;
     private final SignalEvidenceText evidence;
     private final SignalSource sources;
+    private final ChangePreviewMessage previews;
 
     public DecisionReply(Names names, Wording words) {
+        this.previews = new ChangePreviewMessage(names, words);
         this.names = names;
         this.words = words;
         this.timeline = new TimelineText(names, words);
@@ -55,6 +59,7 @@ public final class DecisionReply {
         signals(change, lines);
         availability(change, lines);
         routes(change, lines);
+        policyPreview(events, lines);
         List<SlackMessage> replies = new ArrayList<>();
         if (!lines.isEmpty()) {
             replies.add(SlackMessage.plain(Limits.clip(String.join("\n", lines), Limits.SECTION_TEXT)));
@@ -294,6 +299,35 @@ public final class DecisionReply {
                 default -> words.get(WordKey.DECISION_PAUSED, taskClass, primary);
             };
         };
+    }
+
+    // --------------------------------------------------------------------------------------- a policy's preview
+
+    /**
+     * What a policy's switch-off did, as its preview said (docs/routing.md, "Two-person rule"): each model switched
+     * off with the evidence about it, and the flags that changed. The routes are told above; questions follow.
+     */
+    private void policyPreview(List<? extends DetourEvent> events, List<String> lines) {
+        Map<Object, SwitchedOffModel> models = new LinkedHashMap<>();
+        Map<String, FlagChange> flags = new LinkedHashMap<>();
+        for (DetourEvent event : events) {
+            if (event instanceof DetourEvent.PolicyPreviewed previewed) {
+                previewed.preview().switchedOff().forEach(model -> models.putIfAbsent(model.model(), model));
+                // One change may be several switch-offs in a row: a flag goes from its first value to its last.
+                previewed.preview().flags().forEach(flag -> flags.merge(flag.key(), flag,
+                        (first, last) -> new FlagChange(first.key(), first.before(), last.after())));
+            }
+        }
+        if (!models.isEmpty()) {
+            lines.add("*" + words.get(WordKey.REPLY_PREVIEW_SWITCHED_OFF) + "*\n" + Limits.lines(models.values()
+                    .stream().map(previews::model).toList(), Limits.SECTION_TEXT / 3));
+        }
+        List<FlagChange> changed = flags.values().stream().filter(flag -> !flag.before().equals(flag.after()))
+                .toList();
+        if (!changed.isEmpty()) {
+            lines.add("*" + words.get(WordKey.REPLY_PREVIEW_FLAGS) + "*\n" + Limits.lines(changed.stream()
+                    .map(ChangePreviewMessage::flag).toList(), Limits.SECTION_TEXT / 4));
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- the message

@@ -2,12 +2,12 @@ package dev.detour.incidents.application;
 
 import dev.detour.incidents.approval.Approval;
 import dev.detour.incidents.approval.ApprovalDecision;
+import dev.detour.incidents.approval.SecondApproverRule;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.catalog.PolicySettings;
-import dev.detour.incidents.catalog.SecondApproverPolicy;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.Actor;
@@ -68,8 +68,9 @@ public class Approvals {
 
     /** Whether a switch-off of {@code targets} by {@code by} waits for a second on-call member. */
     public boolean needsSecondApprover(List<Target> targets, Actor by) {
-        return policy.secondApprover() == SecondApproverPolicy.PROVIDER && by.kind() == Actor.Kind.USER
-                && targets.stream().anyMatch(target -> target.fold(provider -> true, model -> false));
+        return new SecondApproverRule(policy).holds(targets, by, () -> previews.preview(
+                new ProposedChange.Disable(targets)) instanceof PreviewOutcome.Previewed previewed
+                ? Optional.of(previewed.preview()) : Optional.empty());
     }
 
     /**

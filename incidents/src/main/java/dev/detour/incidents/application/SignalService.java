@@ -20,6 +20,9 @@ import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.ports.RoutingStore;
 import dev.detour.incidents.ports.SignalStates;
+import dev.detour.incidents.preview.Preview;
+import dev.detour.incidents.preview.PreviewOutcome;
+import dev.detour.incidents.preview.ProposedChange;
 import dev.detour.incidents.routing.Availability;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.SignalEvidence;
@@ -51,11 +54,14 @@ public class SignalService {
     private final LastProviderStatusPageReadings statusPages;
     private final SignalStates states;
     private final RampService ramps;
+    private final ChangePreviews previews;
 
     public SignalService(IncidentService incidents, AvailabilityService availability, RoutingStore store,
                          AuditTrail audit, Outbox outbox, Catalog catalog, InboundEvents inbound,
-                         LastProviderStatusPageReadings statusPages, SignalStates states, RampService ramps) {
+                         LastProviderStatusPageReadings statusPages, SignalStates states, RampService ramps,
+                         ChangePreviews previews) {
         this.ramps = ramps;
+        this.previews = previews;
         this.inbound = inbound;
         this.statusPages = statusPages;
         this.states = states;
@@ -222,8 +228,13 @@ public class SignalService {
         List<Target> automatic = toChange.stream().filter(target -> provider(target)
                 .map(p -> signal.firing() ? p.autoDisable() : p.autoEnable()).orElse(false)).toList();
         if (!automatic.isEmpty() && signal.firing()) {
+            // A policy's switch-off is not held by the two-person rule; the thread is told what it did, as its
+            // preview said just before (docs/routing.md, "Two-person rule").
+            Optional<Preview> preview = previewed(previews.preview(new ProposedChange.Disable(automatic)));
             // No reason in words: the signal's own entry, written just before, says what it saw.
             availability.set(automatic, false, actor, Optional.empty(), incident);
+            preview.ifPresent(what -> outbox.enqueue(List.of(new DetourEvent.PolicyPreviewed(signal.at(), actor,
+                    what, incident))));
         } else if (!automatic.isEmpty()) {
             ramps.enable(automatic, actor, Optional.empty(), false); // a staged target starts a ramp
         }
@@ -231,6 +242,11 @@ public class SignalService {
             return otherwise;
         }
         return signal.firing() ? Suggestion.DISABLE : Suggestion.ENABLE;
+    }
+
+    private static Optional<Preview> previewed(PreviewOutcome outcome) {
+        return outcome instanceof PreviewOutcome.Previewed previewed && !previewed.preview().changesNothing()
+                ? Optional.of(previewed.preview()) : Optional.empty();
     }
 
     private static IncidentKind kindOf(Signal.Severity severity) {

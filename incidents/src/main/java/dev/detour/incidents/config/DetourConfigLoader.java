@@ -43,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -75,7 +76,8 @@ public final class DetourConfigLoader {
     private static final Set<String> DETECTION_KEYS = Set.of("window", "min-requests", "open-error-rate",
             "close-error-rate", "p95-latency-ms", "quiet-before-recovery");
 
-    private static final Set<String> POLICY_KEYS = Set.of("confirm", "second-approver", "approval-timeout");
+    private static final Set<String> POLICY_KEYS = Set.of("confirm", "second-approver", "approval-timeout",
+            "second-approver-above");
 
     private final YAMLFactory yaml = new YAMLFactory();
     private final ObjectMapper mapper = new ObjectMapper(yaml);
@@ -441,7 +443,21 @@ public final class DetourConfigLoader {
         if (timeout.isNegative() || timeout.isZero()) {
             throw timeoutNode.problem(timeoutNode.name() + " must be longer than zero");
         }
-        return new PolicySettings(confirm, secondApprover, timeout);
+        ConfigNode aboveNode = policy.child("second-approver-above");
+        OptionalInt above = OptionalInt.empty();
+        if (aboveNode.isPresent()) {
+            long n = aboveNode.wholeNumber(0);
+            if (n < 0 || n > Integer.MAX_VALUE) {
+                throw aboveNode.problem(aboveNode.name() + " must be a number of task classes (0 or more), not "
+                        + n);
+            }
+            if (secondApprover == SecondApproverPolicy.NEVER) {
+                throw aboveNode.problem(aboveNode.name()
+                        + " needs second-approver: provider (with never, no switch-off waits for a second on-call member)");
+            }
+            above = OptionalInt.of((int) n);
+        }
+        return new PolicySettings(confirm, secondApprover, timeout, above);
     }
 
     private static List<Sink> sinks(ConfigNode list, Set<ModelId> knownModels) {

@@ -23,7 +23,8 @@ import java.util.Optional;
  */
 public sealed interface DetourEvent
         permits DetourEvent.IncidentChanged, DetourEvent.AvailabilityChanged, DetourEvent.RouteChanged,
-        DetourEvent.SignalReceived, DetourEvent.ApprovalChanged, DetourEvent.RampMoved {
+        DetourEvent.SignalReceived, DetourEvent.ApprovalChanged, DetourEvent.RampMoved,
+        DetourEvent.PolicyPreviewed {
 
     /** Given at creation, never derived from what the event says: two events alike in every field are two events. */
     EventId id();
@@ -117,6 +118,17 @@ public sealed interface DetourEvent
                          Optional<RampShare> share, Optional<Integer> nextStep, Optional<String> reason,
                          Optional<IncidentId> incident) {
             this(EventId.random(), at, actor, target, name, move, share, nextStep, reason, incident);
+        }
+    }
+
+    /**
+     * The preview of a switch-off a policy made by itself (a signal's {@code auto-disable}), computed just before it
+     * was made: the change's decision reply tells the thread what it did (docs/routing.md, "Two-person rule").
+     */
+    record PolicyPreviewed(EventId id, Instant at, Actor actor, Preview preview, Optional<IncidentId> incident)
+            implements DetourEvent {
+        public PolicyPreviewed(Instant at, Actor actor, Preview preview, Optional<IncidentId> incident) {
+            this(EventId.random(), at, actor, preview, incident);
         }
     }
 }

@@ -123,6 +123,38 @@ class DetourConfigLoaderTest {
     }
 
     @Test
+    void secondApproverAboveCountsTaskClassesAndIsUnsetByDefault() {
+        assertEquals(java.util.OptionalInt.empty(), PolicySettings.DEFAULTS.secondApproverAbove());
+        assertEquals(java.util.OptionalInt.of(2), loader.load("detour.yml", VALID + """
+                  policy: { second-approver: provider, second-approver-above: 2 }
+                """).policy().secondApproverAbove());
+    }
+
+    @Test
+    void aBadSecondApproverAboveNamesItsLine() {
+        ConfigException negative = rejected(VALID + """
+                  policy:
+                    second-approver: provider
+                    second-approver-above: -1
+                """);
+        assertEquals(20, negative.line());
+        assertTrue(negative.problem().contains("second-approver-above must be a number of task classes"),
+                negative.getMessage());
+        ConfigException words = rejected(VALID + """
+                  policy:
+                    second-approver: provider
+                    second-approver-above: three
+                """);
+        assertEquals(20, words.line());
+        ConfigException withoutRule = rejected(VALID + """
+                  policy:
+                    second-approver-above: 3
+                """);
+        assertEquals(19, withoutRule.line());
+        assertTrue(withoutRule.problem().contains("needs second-approver: provider"), withoutRule.getMessage());
+    }
+
+    @Test
     void anUnknownConfirmPolicyNamesItsLineAndTheNearestWord() {
         ConfigException problem = rejected(VALID + """
                   policy:
