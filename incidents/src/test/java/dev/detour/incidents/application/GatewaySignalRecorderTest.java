@@ -34,7 +34,7 @@ class GatewaySignalRecorderTest {
         final RuntimeException failure;
 
         Database(int refusals, RuntimeException failure) {
-            super(null, null, null, null, null, null, null, null, null, null);
+            super(null, null, null, null, null, null, null, null, null, null, null);
             this.refusals = new AtomicInteger(refusals);
             this.failure = failure;
         }
