@@ -74,9 +74,9 @@ public final class SeedCatalog {
                 false, false, Map.of("Claude API", List.of(OPUS_48, OPUS_47, SONNET_46)), List.of(
                 new Model(OPUS_48, ANTHROPIC, "Claude Opus 4.8", null, OPUS_48_ALIASES),
                 new Model(OPUS_47, ANTHROPIC, "Claude Opus 4.7"),
-                new Model(SONNET_46, ANTHROPIC, "Claude Sonnet 4.6")));
+                new Model(SONNET_46, ANTHROPIC, "Claude Sonnet 4.6")), null, null, null, Optional.of("anthropic"));
         Provider openai = new Provider(OPENAI, "OpenAI", Optional.empty(), false, false, Map.of(),
-                List.of(new Model(GPT_5, OPENAI, "GPT-5")));
+                List.of(new Model(GPT_5, OPENAI, "GPT-5")), null, null, null, Optional.of("openai"));
         return new Catalog(List.of(anthropic, openai), taskClasses);
     }
 

@@ -73,6 +73,15 @@ public final class IncidentRootMessage {
      */
     public SlackMessage render(Incident incident, DetourStatus status, List<TimelineEntry> timeline,
                                List<Approval> approvals, List<SinkReach> sinks) {
+        return render(incident, status, timeline, approvals, sinks, List.of());
+    }
+
+    /**
+     * @param unreadable the status pages that cannot be read now: one short line for each of the incident's
+     *                   providers among them ("status page unreadable", docs/signals.md)
+     */
+    public SlackMessage render(Incident incident, DetourStatus status, List<TimelineEntry> timeline,
+                               List<Approval> approvals, List<SinkReach> sinks, List<StatusPageUnreadable> unreadable) {
         IncidentPicture picture = IncidentPicture.of(incident, status, timeline, names.catalog());
         Instant now = status.at();
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -128,6 +137,15 @@ public final class IncidentRootMessage {
         }
         if (incident.isOpen()) {
             blocks.add(actions(a -> a.blockId("incident-actions").elements(buttons(picture))));
+        }
+        List<ProviderId> ours = picture.providers(names.catalog());
+        List<String> pages = unreadable.stream().filter(page -> ours.contains(page.provider()))
+                .map(page -> words.get(WordKey.ROOT_STATUS_PAGE_UNREADABLE,
+                        names.target(Target.provider(page.provider())), SlackTime.slack(page.since(), now)))
+                .toList();
+        if (!pages.isEmpty()) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(Limits.clip(String.join("\n", pages),
+                    Limits.SECTION_TEXT))))));
         }
         if (!sinks.isEmpty()) {
             String reached = String.join(" · ", sinks.stream().map(sink -> words.get(sink.reach().word(),

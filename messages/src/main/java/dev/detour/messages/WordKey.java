@@ -636,6 +636,8 @@ public enum WordKey {
     SINK_NOT_REACHED("sink.not-reached"),
     /** The root message's line: {0} the sinks, each {0} name and {1} a SlackTime token. */
     ROOT_SINKS("root.sinks"),
+    /** The root message's line on an unreadable status page: {0} the provider, {1} a SlackTime token. */
+    ROOT_STATUS_PAGE_UNREADABLE("root.status-page-unreadable"),
     SINK_REACH_DELIVERED("sink.reach.delivered"),
     SINK_REACH_WRITTEN("sink.reach.written"),
     SINK_REACH_VERIFIED("sink.reach.verified"),

@@ -6,6 +6,8 @@ import dev.detour.incidents.application.LastProviderStatusPageReadings;
 import dev.detour.incidents.application.MaintenanceService;
 import dev.detour.incidents.application.ProviderStatusPageReadability;
 import dev.detour.incidents.application.SignalService;
+import dev.detour.incidents.catalog.Model;
+import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Provider;
 import dev.detour.incidents.signals.ProviderStatusPageTracker;
 import dev.detour.incidents.signals.Signal;
@@ -111,6 +113,40 @@ public class ProviderStatusPageReadings {
             }
         }
         return record(provider, changed, ProviderStatusPageJson.updates(root, now, times), detail, root);
+    }
+
+    /**
+     * A StatusGator event about {@code provider}'s service: each component change as a Statuspage component
+     * update would be; with no component changes, the service's own status covers all of the provider's models
+     * (docs/signals.md, "StatusGator").
+     */
+    Result statusGator(Provider provider, StatusGatorEvent event) {
+        Instant now = clock.instant();
+        List<Change> changed = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (event.components().isEmpty()) {
+            String component = "StatusGator service '" + event.slug() + "'";
+            List<ModelId> models = provider.models().stream().map(Model::id).toList();
+            Optional<String> status = event.asStatusPage(event.status());
+            status.flatMap(known -> tracker.update(provider, component, models, known, now))
+                    .ifPresentOrElse(signal -> changed.add(new Change(Transition.statusPage(provider.id(), component,
+                            status.get()), signal)), () -> notes.add(status.isEmpty()
+                            ? "unknown status '" + event.status() + "'" : "no change for the service"));
+        }
+        for (StatusGatorEvent.ComponentChange component : event.components()) {
+            Optional<String> status = event.asStatusPage(component.status());
+            Optional<Signal> signal = status.flatMap(known -> tracker.update(provider, component.name(), known, now));
+            signal.ifPresent(found -> changed.add(new Change(Transition.statusPage(provider.id(), component.name(),
+                    status.get()), found)));
+            if (signal.isEmpty()) {
+                notes.add(!provider.components().containsKey(component.name())
+                        ? "component '" + component.name() + "' is not mapped to models in the config"
+                        : status.isEmpty() ? "unknown status '" + component.status() + "' of component '"
+                        + component.name() + "'" : "no change for component '" + component.name() + "'");
+            }
+        }
+        return record(provider, changed, new ProviderStatusPageJson.Updates(List.of(), List.of()),
+                String.join("; ", notes), com.fasterxml.jackson.databind.node.MissingNode.getInstance());
     }
 
     private Result record(Provider provider, List<Change> changed, ProviderStatusPageJson.Updates updates, String detail,

@@ -12,7 +12,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * {@code /signals/*} and OTLP's {@code /v1/traces} need {@code DETOUR_SIGNAL_TOKEN}: as a bearer token, or as {@code ?token=} for Statuspage,
+ * {@code /signals/*} and OTLP's {@code /v1/traces} need {@code DETOUR_SIGNAL_TOKEN}: as a bearer token, or as {@code ?token=} for Statuspage and StatusGator,
  * whose webhooks cannot send headers. Without a configured token every signal is refused: a health signal can
  * switch providers off, so it is never open to anyone.
  */
@@ -28,7 +28,8 @@ public class SignalTokenFilter {
     @Nullable
     public HttpResponse<ApiError> requireToken(HttpRequest<?> request) {
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        boolean queryAllowed = request.getPath().startsWith("/signals/statuspage/");
+        boolean queryAllowed = request.getPath().startsWith("/signals/statuspage/")
+                || request.getPath().equals("/signals/statusgator");
         if (token.acceptsHeader(header)
                 || queryAllowed && token.accepts(request.getParameters().get("token"))) {
             return null;

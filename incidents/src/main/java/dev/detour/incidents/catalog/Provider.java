@@ -16,11 +16,14 @@ import java.util.Optional;
  * @param publicName  what customers read for it (config {@code public-name}); its name unless configured
  * @param recovery    how its models come back when enabled (config {@code recovery}); at once unless configured
  * @param maintenance what Detour does about its planned work (config {@code maintenance}, docs/maintenance.md)
+ * @param statusGator its StatusGator service slug (config {@code statusgator}, docs/signals.md), when watched there
  */
 public record Provider(ProviderId id, String name, Optional<URI> statusPage, boolean autoDisable,
                        boolean autoEnable, Map<String, List<ModelId>> components, List<Model> models,
-                       PublicName publicName, RecoveryPolicy recovery, MaintenancePolicy maintenance) {
+                       PublicName publicName, RecoveryPolicy recovery, MaintenancePolicy maintenance,
+                       Optional<String> statusGator) {
     public Provider {
+        statusGator = statusGator == null ? Optional.empty() : statusGator;
         Objects.requireNonNull(id, "id");
         name = name == null || name.isBlank() ? id.value() : name;
         statusPage = statusPage == null ? Optional.empty() : statusPage;
@@ -29,6 +32,14 @@ public record Provider(ProviderId id, String name, Optional<URI> statusPage, boo
         publicName = publicName == null ? PublicName.as(name) : publicName;
         recovery = recovery == null ? RecoveryPolicy.AT_ONCE : recovery;
         maintenance = maintenance == null ? MaintenancePolicy.ANNOUNCE : maintenance;
+    }
+
+    /** A provider not watched through StatusGator. */
+    public Provider(ProviderId id, String name, Optional<URI> statusPage, boolean autoDisable, boolean autoEnable,
+                    Map<String, List<ModelId>> components, List<Model> models, PublicName publicName,
+                    RecoveryPolicy recovery, MaintenancePolicy maintenance) {
+        this(id, name, statusPage, autoDisable, autoEnable, components, models, publicName, recovery, maintenance,
+                Optional.empty());
     }
 
     /** A provider whose planned work is announced, not routed around. */

@@ -62,7 +62,8 @@ public final class DetourConfigLoader {
     private static final Set<String> LITELLM_KEYS = Set.of("name", "type", "url", "secret-env", "models");
     private static final Pattern OCTAL_MODE = Pattern.compile("0?[0-7]{3}");
     private static final Set<String> PROVIDER_KEYS = Set.of("id", "name", "public-name", "status-page",
-            "auto-disable", "auto-enable", "components", "models", "recovery", "maintenance");
+            "auto-disable", "auto-enable", "components", "models", "recovery", "maintenance",
+            "statusgator");
     private static final Set<String> MODEL_KEYS = Set.of("id", "name", "public-name", "recovery", "aliases");
     private static final Set<String> RECOVERY_KEYS = Set.of("mode", "steps", "hold", "min-requests");
     /** The longest alias: model names as providers spell them are short. */
@@ -142,6 +143,7 @@ public final class DetourConfigLoader {
         Map<String, ConfigNode> providerIds = new HashMap<>();
         Map<String, ConfigNode> modelIds = new HashMap<>();
         Map<String, Claim> aliases = new HashMap<>();
+        Map<String, ConfigNode> statusGatorSlugs = new HashMap<>();
         List<Provider> providers = new ArrayList<>();
         for (ConfigNode entry : entries) {
             entry.expectMapping(PROVIDER_KEYS);
@@ -173,7 +175,8 @@ public final class DetourConfigLoader {
                     recovery,
                     word(entry.child("maintenance"), "maintenance policy", "provider '" + id + "'",
                             MaintenancePolicy.values(), MaintenancePolicy::word, MaintenancePolicy::fromWord,
-                            MaintenancePolicy.ANNOUNCE)));
+                            MaintenancePolicy.ANNOUNCE),
+                    statusGator(entry.child("statusgator"), id, statusGatorSlugs)));
         }
         for (Claim claim : aliases.values()) {
             ConfigNode owner = modelIds.get(claim.alias());
@@ -558,6 +561,23 @@ public final class DetourConfigLoader {
             }
         }
         return permissions;
+    }
+
+    /** A provider's StatusGator service slug: one provider per slug (docs/configuration.md). */
+    private static Optional<String> statusGator(ConfigNode node, ProviderId provider, Map<String, ConfigNode> seen) {
+        Optional<String> slug = node.optionalText().map(String::trim);
+        if (slug.isEmpty()) {
+            return Optional.empty();
+        }
+        if (slug.get().isEmpty()) {
+            throw node.problem("statusgator of provider '" + provider + "' is empty; give StatusGator's service slug");
+        }
+        ConfigNode first = seen.putIfAbsent(slug.get(), node);
+        if (first != null) {
+            throw node.problem("StatusGator slug '" + slug.get() + "' of provider '" + provider
+                    + "' is already the slug of another provider (line " + first.line() + ")");
+        }
+        return slug;
     }
 
     private static void unique(String kind, String id, ConfigNode node, Map<String, ConfigNode> seen) {

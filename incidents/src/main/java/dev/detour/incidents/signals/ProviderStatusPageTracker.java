@@ -41,7 +41,15 @@ public final class ProviderStatusPageTracker {
      *         covers; empty for unmapped components, unknown statuses and repeats
      */
     public Optional<Signal> update(Provider provider, String component, String status, Instant at) {
-        List<ModelId> models = provider.components().get(component);
+        return update(provider, component, provider.components().get(component), status, at);
+    }
+
+    /**
+     * The same for a status that covers {@code models} without a component in the config: a StatusGator
+     * service-level status covers all of the provider's models (docs/signals.md, "StatusGator").
+     */
+    public Optional<Signal> update(Provider provider, String component, List<ModelId> models, String status,
+                                   Instant at) {
         Optional<Reading> reading = read(status);
         if (models == null || models.isEmpty() || reading.isEmpty()) {
             return Optional.empty();

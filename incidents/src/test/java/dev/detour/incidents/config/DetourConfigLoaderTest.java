@@ -289,6 +289,26 @@ class DetourConfigLoaderTest {
     }
 
     @Test
+    void aStatusGatorSlugNamesOneProvider() {
+        DetourConfig config = loader.load("detour.yml", VALID.replace("  name: Anthropic\n",
+                "  name: Anthropic\n      statusgator: anthropic\n"));
+        assertEquals(Optional.of("anthropic"),
+                config.catalog().provider(ProviderId.of("anthropic")).orElseThrow().statusGator());
+        assertEquals(Optional.empty(), config.catalog().provider(ProviderId.of("openai")).orElseThrow().statusGator());
+
+        ConfigException twice = rejected(VALID.replace("  name: Anthropic\n",
+                "  name: Anthropic\n      statusgator: anthropic\n").replace("- id: openai\n",
+                "- id: openai\n      statusgator: anthropic\n"));
+        assertEquals(12, twice.line());
+        assertEquals("StatusGator slug 'anthropic' of provider 'openai' is already the slug of another provider"
+                + " (line 5)", twice.problem());
+
+        ConfigException empty = rejected(VALID.replace("  name: Anthropic\n",
+                "  name: Anthropic\n      statusgator: \"\"\n"));
+        assertEquals(5, empty.line());
+    }
+
+    @Test
     void anUnknownFailoverModeListsTheModesThatExist() {
         ConfigException problem = rejected(VALID.replace("failover: consent", "failover: consnet"));
 

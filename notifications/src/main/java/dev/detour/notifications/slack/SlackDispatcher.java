@@ -86,12 +86,23 @@ public class SlackDispatcher {
     private final QuestionDeliveries questions;
     private final ApprovalDeliveries approvals;
     private final List<Sink> sinks;
+    private final dev.detour.incidents.application.ProviderStatusPageReadability pages;
+    private final List<dev.detour.incidents.catalog.Provider> providers;
+
+    /** The status pages this replica could not read at its last poll (docs/signals.md). */
+    private List<dev.detour.messages.StatusPageUnreadable> unreadablePages() {
+        return providers.stream().flatMap(provider -> pages.of(provider.id()).stream()
+                .map(page -> new dev.detour.messages.StatusPageUnreadable(provider.id(), page.since()))).toList();
+    }
 
     public SlackDispatcher(OutboxQueue outbox, @Named("slack") SlackSender slack, IncidentThreads threads,
                             IncidentService incidents, StatusService status, Catalog catalog, Clock clock,
                             Outbox notes, SlackSettings settings, SlackDeliverySettings delivery,
                             DeliveryGuarantee guarantee, Wording words, QuestionDeliveries questions,
-                            ApprovalDeliveries approvals, DetourConfig config) {
+                            ApprovalDeliveries approvals, DetourConfig config,
+                            dev.detour.incidents.application.ProviderStatusPageReadability pages) {
+        this.pages = pages;
+        this.providers = catalog.providers();
         this.questions = questions;
         this.approvals = approvals;
         this.sinks = config.sinks();
@@ -292,7 +303,7 @@ public class SlackDispatcher {
             return new SendResult.Failed("no incident " + id);
         }
         SlackPayload message = SlackPayload.of(root.render(incident.get(), status.current(), incidents.timeline(id),
-                approvals.ofIncident(id), sinksReached()));
+                approvals.ofIncident(id), sinksReached(), unreadablePages()));
         return target.edit() ? slack.update(target.channel(), target.threadTs().orElseThrow(), message)
                 : slack.post(target.channel(), Optional.empty(), message, markOf(row));
     }
