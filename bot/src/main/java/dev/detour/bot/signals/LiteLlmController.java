@@ -2,6 +2,7 @@ package dev.detour.bot.signals;
 
 import dev.detour.bot.api.ApiError;
 import dev.detour.incidents.catalog.Catalog;
+import dev.detour.incidents.catalog.DetourConfig;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -22,8 +23,8 @@ public class LiteLlmController {
     private final LiteLlmLogReader reader;
     private final GatewayIntake intake;
 
-    LiteLlmController(Catalog catalog, GatewayIntake intake, Clock clock) {
-        this.reader = new LiteLlmLogReader(catalog, clock);
+    LiteLlmController(Catalog catalog, DetourConfig config, GatewayIntake intake, Clock clock) {
+        this.reader = new LiteLlmLogReader(catalog, config.sinks(), clock);
         this.intake = intake;
     }
 

@@ -8,6 +8,7 @@ import dev.detour.bot.api.JsonProblems;
 import dev.detour.incidents.application.GatewaySignals;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.Model;
+import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.incident.TextLimits;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,11 +48,26 @@ final class LiteLlmLogReader {
             Map.entry("UnprocessableEntityError", 422));
 
     private final Catalog catalog;
+    private final Map<String, Model> deployments;
     private final SignalTimes times;
 
-    LiteLlmLogReader(Catalog catalog, Clock clock) {
+    /**
+     * @param sinks the config's sinks: a LiteLLM sink's {@code models} map (Detour model -> LiteLLM
+     *              {@code model_name} or {@code model_info.id} values) also names the model of a payload whose
+     *              {@code model_id} or {@code model} is one of those values
+     */
+    LiteLlmLogReader(Catalog catalog, List<Sink> sinks, Clock clock) {
         this.catalog = catalog;
+        Map<String, Model> byDeployment = new HashMap<>();
+        sinks.stream().filter(Sink.LiteLlm.class::isInstance).map(Sink.LiteLlm.class::cast)
+                .forEach(sink -> sink.models().forEach((model, names) -> catalog.model(model).ifPresent(known ->
+                        names.forEach(name -> byDeployment.putIfAbsent(name, known)))));
+        this.deployments = Map.copyOf(byDeployment);
         this.times = new SignalTimes(clock);
+    }
+
+    LiteLlmLogReader(Catalog catalog, Clock clock) {
+        this(catalog, List.of(), clock);
     }
 
     GatewayBatchReader.Batch read(byte[] body) throws GatewayBatchReader.MalformedBatch {
@@ -94,7 +111,8 @@ final class LiteLlmLogReader {
 
     /** Adds the log's outcome to {@code accepted}, or says why it does not count. */
     private Optional<String> outcome(JsonNode log, List<GatewaySignals.Outcome> accepted) {
-        Optional<Model> model = named(log, "model").or(() -> named(log, "model_group"));
+        Optional<Model> model = deployed(log, "model_id").or(() -> named(log, "model"))
+                .or(() -> deployed(log, "model")).or(() -> named(log, "model_group"));
         if (model.isEmpty()) {
             String model1 = named(text(log, "model"));
             String group = named(text(log, "model_group"));
@@ -138,6 +156,12 @@ final class LiteLlmLogReader {
         }
         accepted.add(new GatewaySignals.Outcome(model.get().id(), false, code.get(), latencyMs));
         return Optional.empty();
+    }
+
+    /** The model a LiteLLM sink's map gives this deployment id or name (docs/signals.md, "LiteLLM callbacks"). */
+    private Optional<Model> deployed(JsonNode log, String field) {
+        String name = text(log, field);
+        return name == null || name.isEmpty() ? Optional.empty() : Optional.ofNullable(deployments.get(name));
     }
 
     private Optional<Model> named(JsonNode log, String field) {

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.application.GatewaySignals;
 import dev.detour.incidents.catalog.ModelId;
+import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,6 +63,21 @@ class LiteLlmLogReaderTest {
         ObjectNode log = LiteLlmLogs.success("openai/gpt-5-2026-08-07");
         log.put("model_group", "gpt-5");
         assertEquals(ModelId.of("gpt-5"), read(LiteLlmLogs.single(log)).accepted().get(0).model());
+    }
+
+    @Test
+    void aLiteLlmSinksMapNamesTheModelOfADeploymentIdOrName() throws Exception {
+        LiteLlmLogReader mapped = new LiteLlmLogReader(SeedCatalog.catalog(), List.of(new Sink.LiteLlm("gateway",
+                java.net.URI.create("http://litellm.internal:4000"), "LITELLM_MASTER_KEY",
+                Map.of(SeedCatalog.OPUS_48, List.of("opus-48-eu", "e3b0c442-deployment")))), new MovableClock());
+        ObjectNode byId = LiteLlmLogs.success("eu-opus");
+        byId.put("model_id", "e3b0c442-deployment");
+        ObjectNode byName = LiteLlmLogs.success("opus-48-eu");
+
+        assertEquals(List.of(SeedCatalog.OPUS_48, SeedCatalog.OPUS_48), mapped.read(LiteLlmLogs.jsonArray(
+                List.of(byId, byName)).getBytes(StandardCharsets.UTF_8)).accepted().stream()
+                .map(GatewaySignals.Outcome::model).toList());
+        assertEquals(1, read(LiteLlmLogs.single(byName)).rejected().size(), "without the map it is unknown");
     }
 
     @Test
