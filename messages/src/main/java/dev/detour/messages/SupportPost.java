@@ -69,8 +69,18 @@ public final class SupportPost {
      */
     public SlackMessage affected(Incident incident, IncidentKind shown, DetourStatus status, Optional<String> update,
                                  Instant next, int number, Map<TaskClassId, FeatureState> previous) {
+        return affected(incident, shown, status, update, next, number, previous, Optional.empty());
+    }
+
+    /**
+     * @param plannedEnd when the planned maintenance that switched the routes off ends (docs/maintenance.md,
+     *                   "What each audience sees"): a {@code maintenance} post says it; empty when unknown
+     */
+    public SlackMessage affected(Incident incident, IncidentKind shown, DetourStatus status, Optional<String> update,
+                                 Instant next, int number, Map<TaskClassId, FeatureState> previous,
+                                 Optional<Instant> plannedEnd) {
         String headline = headline(shown, number);
-        String lead = lead(incident, shown, at -> SlackTime.slack(at, status.at()), SlackText::escape);
+        String lead = lead(incident, shown, plannedEnd, at -> SlackTime.slack(at, status.at()), SlackText::escape);
         Optional<String> changes = changes(status, previous);
         List<String> lines = lines(status);
         String body = Limits.lines(lines.stream().map(line -> "• " + line).toList(), Limits.SECTION_TEXT - 100);
@@ -88,7 +98,7 @@ public final class SupportPost {
         blocks.add(context(c -> c.elements(List.of(markdownText(when)))));
         // The whole post, update included, for Slack's notifications.
         String text = headline + "\n" + changes.map(c -> SlackText.escape(c) + "\n").orElse("")
-                + lead(incident, shown, at -> SlackTime.plain(at, status.at()), SlackText::escape) + "\n"
+                + lead(incident, shown, plannedEnd, at -> SlackTime.plain(at, status.at()), SlackText::escape) + "\n"
                 + said.map(u -> u + "\n").orElse("") + String.join("\n", lines) + "\n"
                 + when(incident, next, at -> SlackTime.plain(at, status.at()));
         return new SlackMessage(Limits.clip(text, Limits.MESSAGE_TEXT), blocks);
@@ -116,9 +126,16 @@ public final class SupportPost {
     public SupportPostDraft affectedWords(Incident incident, IncidentKind shown, DetourStatus status,
                                          Optional<String> update, Instant next, int number,
                                          Map<TaskClassId, FeatureState> previous) {
+        return affectedWords(incident, shown, status, update, next, number, previous, Optional.empty());
+    }
+
+    /** As above, with the planned end of the maintenance behind the post, when it is one (see {@code affected}). */
+    public SupportPostDraft affectedWords(Incident incident, IncidentKind shown, DetourStatus status,
+                                         Optional<String> update, Instant next, int number,
+                                         Map<TaskClassId, FeatureState> previous, Optional<Instant> plannedEnd) {
         List<String> body = new ArrayList<>();
         changes(status, previous).ifPresent(body::add);
-        body.add(lead(incident, shown));
+        body.add(lead(incident, shown, plannedEnd, Names::time, text -> text));
         update.ifPresent(text -> body.add(words.get(WordKey.SUPPORT_UPDATE, text)));
         body.addAll(lines(status));
         body.add(words.get(WordKey.SUPPORT_SINCE, Names.time(incident.openedAt())));
@@ -295,15 +312,16 @@ public final class SupportPost {
 
     /** The first sentence for the kind that followed reality ({@code IncidentPicture}), not the kind as opened. */
     public String lead(Incident incident, IncidentKind shown) {
-        return lead(incident, shown, Names::time, text -> text);
+        return lead(incident, shown, Optional.empty(), Names::time, text -> text);
     }
 
     /**
+     * @param plannedEnd when the planned maintenance behind a {@code maintenance} incident ends, if known
      * @param time how a moment reads on this surface (a Slack date token, or UTC)
      * @param text how a name from the config reads on this surface (escaped for Slack, or as is)
      */
-    private String lead(Incident incident, IncidentKind shown, Function<Instant, String> time,
-                        Function<String, String> text) {
+    private String lead(Incident incident, IncidentKind shown, Optional<Instant> plannedEnd,
+                        Function<Instant, String> time, Function<String, String> text) {
         String since = time.apply(incident.openedAt());
         List<Optional<String>> publicNames = incident.affected().stream().map(names.catalog()::providerOf).distinct()
                 .sorted().map(names::publicProvider).toList();
@@ -321,9 +339,10 @@ public final class SupportPost {
             case MODEL_CHANGE -> WordKey.SUPPORT_LEAD_MODEL_CHANGE;
             case ROUTING_CHANGE -> WordKey.SUPPORT_LEAD_ROUTING_CHANGE;
             case POLICY_CHANGE -> WordKey.SUPPORT_LEAD_POLICY_CHANGE;
-            case MAINTENANCE -> WordKey.SUPPORT_LEAD_MAINTENANCE;
+            case MAINTENANCE -> plannedEnd.isPresent() ? WordKey.SUPPORT_LEAD_MAINTENANCE_UNTIL
+                    : WordKey.SUPPORT_LEAD_MAINTENANCE;
         };
-        return words.get(key, named, since);
+        return words.get(key, named, since, plannedEnd.map(time).orElse(""));
     }
 
     private String headline(IncidentKind shown, int number) {

@@ -34,6 +34,7 @@ public enum WordKey {
     SUPPORT_LEAD_ROUTING_CHANGE("support.lead.routing-change"),
     SUPPORT_LEAD_POLICY_CHANGE("support.lead.policy-change"),
     SUPPORT_LEAD_MAINTENANCE("support.lead.maintenance"),
+    SUPPORT_LEAD_MAINTENANCE_UNTIL("support.lead.maintenance-until"),
     SUPPORT_AND("support.and"),
     SUPPORT_SEVERAL_PROVIDERS("support.several-providers"),
     SUPPORT_SINCE("support.since"),

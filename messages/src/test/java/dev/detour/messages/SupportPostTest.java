@@ -126,6 +126,25 @@ class SupportPostTest {
     }
 
     @Test
+    void aPreRoutedMaintenanceGivesItsPlannedEndInSlackAndInThePostsWords() {
+        Scenario seed = Scenario.seed();
+        Incident incident = ((IncidentChange.Applied) Incident.open(new IncidentId(1), IncidentKind.MAINTENANCE, "",
+                List.of(Target.model(SeedCatalog.OPUS_48)), Scenario.ALICE, Scenario.OPENED)).incident();
+        java.time.Instant until = java.time.Instant.parse("2026-06-07T15:30:00Z");
+        SupportPost support = support(seed);
+
+        SupportPostDraft words = support.affectedWords(incident, IncidentKind.MAINTENANCE, seed.during(),
+                Optional.empty(), NEXT, 1, Map.of(), Optional.of(until));
+        assertTrue(words.body().startsWith("Planned maintenance on our AI features since 2026-06-07 07:12 UTC,"
+                + " planned until 2026-06-07 15:30 UTC: nothing is broken"), words.body());
+
+        SlackMessage post = support.affected(incident, IncidentKind.MAINTENANCE, seed.during(), Optional.empty(), NEXT,
+                1, Map.of(), Optional.of(until));
+        String json = SlackJson.of(post).toString();
+        assertTrue(json.contains("planned until <!date^" + until.getEpochSecond()), json);
+    }
+
+    @Test
     void theLeadComesRightAfterTheHeadlineInSlackAndFirstInThePostsWordsForTheStatusPage() {
         Scenario seed = Scenario.seed();
         SlackMessage post = support(seed).affected(seed.acknowledged(), seed.during(), Optional.of("Paused."), NEXT);

@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.exceptions.ContentLengthExceededHandler;
@@ -31,15 +30,11 @@ public class OtlpTooLargeHandler implements ExceptionHandler<ContentLengthExceed
     @Override
     public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException exception) {
         HttpRequest<?> typed = request;
-        if (!request.getPath().equals("/v1/traces")) {
+        if (!OtlpRefusal.isTraces(typed)) {
             return usual.handle(request, exception);
         }
-        boolean protobuf = typed.getContentType()
-                .map(type -> type.getName().equals(OtlpTraceController.PROTOBUF)).orElse(false);
         String message = "the body is over the limit of " + limit + " bytes; send smaller exports (the Collector's"
                 + " batch processor: send_batch_max_size)";
-        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
-                .contentType(protobuf ? OtlpTraceController.PROTOBUF : MediaType.APPLICATION_JSON)
-                .body(OtlpAnswers.status(protobuf, OtlpAnswers.RESOURCE_EXHAUSTED, message));
+        return OtlpRefusal.refuse(typed, HttpStatus.REQUEST_ENTITY_TOO_LARGE, OtlpAnswers.RESOURCE_EXHAUSTED, message);
     }
 }

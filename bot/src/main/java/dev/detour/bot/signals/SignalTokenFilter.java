@@ -3,6 +3,7 @@ package dev.detour.bot.signals;
 import dev.detour.bot.api.ApiError;
 import dev.detour.bot.api.BearerToken;
 import dev.detour.bot.api.TokenSettings;
+import dev.detour.bot.otlp.OtlpRefusal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -12,9 +13,10 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * {@code /signals/*} and OTLP's {@code /v1/traces} need {@code DETOUR_SIGNAL_TOKEN}: as a bearer token, or as {@code ?token=} for Statuspage and StatusGator,
- * whose webhooks cannot send headers. Without a configured token every signal is refused: a health signal can
- * switch providers off, so it is never open to anyone.
+ * {@code /signals/*} and OTLP's {@code /v1/traces} need {@code DETOUR_SIGNAL_TOKEN}: as a bearer token, or as
+ * {@code ?token=} for Statuspage and StatusGator, whose webhooks cannot send headers. OTLP exporters are refused
+ * with a {@code google.rpc.Status} ({@code OtlpRefusal}). Without a configured token every signal is refused: a
+ * health signal can switch providers off, so it is never open to anyone.
  */
 @ServerFilter({"/signals/**", "/v1/traces"})
 public class SignalTokenFilter {
@@ -26,7 +28,7 @@ public class SignalTokenFilter {
 
     @RequestFilter
     @Nullable
-    public HttpResponse<ApiError> requireToken(HttpRequest<?> request) {
+    public HttpResponse<?> requireToken(HttpRequest<?> request) {
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         boolean queryAllowed = request.getPath().startsWith("/signals/statuspage/")
                 || request.getPath().equals("/signals/statusgator");
@@ -38,6 +40,10 @@ public class SignalTokenFilter {
                 : header == null && request.getParameters().get("token") == null
                 ? "send Authorization: Bearer <DETOUR_SIGNAL_TOKEN>" + (queryAllowed ? " or ?token=" : "")
                 : "the signal token is not valid";
+        if (OtlpRefusal.isTraces(request)) {
+            return OtlpRefusal.unauthenticated(request, detail) // OTLP/HTTP: a google.rpc.Status, not ApiError
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"detour-signals\"");
+        }
         return HttpResponse.<ApiError>status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"detour-signals\"")
                 .body(new ApiError("unauthorized", detail));

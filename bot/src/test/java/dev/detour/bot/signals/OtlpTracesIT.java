@@ -328,6 +328,96 @@ class OtlpTracesIT implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void aSmallGzipThatUnpacksOverTheLimitIsRefusedWith413AndAStatus() throws IOException {
+        byte[] bomb = gzippedZeros(11 * 1024 * 1024);
+        assertTrue(bomb.length < 64 * 1024, "a tiny gzip: " + bomb.length);
+        for (String type : List.of("application/x-protobuf", "application/json")) {
+            HttpResponse<byte[]> answer = send(HttpRequest.newBuilder(server.getURI().resolve("/v1/traces"))
+                    .header("Content-Type", type).header("Content-Encoding", "gzip")
+                    .header("Authorization", "Bearer " + SignalTestApp.TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bomb)));
+
+            assertEquals(413, answer.statusCode(), type + ": " + new String(answer.body(), StandardCharsets.UTF_8));
+            assertEquals(type, answer.headers().firstValue("Content-Type").orElse(""));
+            Map.Entry<Integer, String> status = decode(type, answer.body());
+            assertEquals(8, status.getKey(), "RESOURCE_EXHAUSTED");
+            assertTrue(status.getValue().startsWith("the body is over the limit of 10485760 bytes"), status.getValue());
+        }
+    }
+
+    @Test
+    void theOtherSignalEndpointsLimitAGzipAfterUnpackingToo() {
+        byte[] bomb;
+        try {
+            bomb = gzippedZeros(11 * 1024 * 1024);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String path : List.of("/signals/gateway", "/signals/litellm")) {
+            HttpResponse<byte[]> answer = send(HttpRequest.newBuilder(server.getURI().resolve(path))
+                    .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                    .header("Authorization", "Bearer " + SignalTestApp.TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bomb)));
+
+            assertEquals(413, answer.statusCode(), path + ": " + new String(answer.body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void withoutTheTokenTheAnswerIsAStatusInTheRequestsEncoding() throws IOException {
+        for (String type : List.of("application/x-protobuf", "application/json")) {
+            HttpResponse<byte[]> answer = post(type, new byte[0], "wrong-token");
+
+            assertEquals(401, answer.statusCode());
+            assertEquals(type, answer.headers().firstValue("Content-Type").orElse(""));
+            Map.Entry<Integer, String> status = decode(type, answer.body());
+            assertEquals(16, status.getKey(), "UNAUTHENTICATED");
+            assertEquals("the signal token is not valid", status.getValue());
+        }
+    }
+
+    @Test
+    void anotherContentTypeIsA415WithAStatus() throws IOException {
+        HttpResponse<byte[]> answer = post("text/plain", "hello".getBytes(StandardCharsets.UTF_8), SignalTestApp.TOKEN);
+
+        assertEquals(415, answer.statusCode());
+        assertEquals("application/json", answer.headers().firstValue("Content-Type").orElse(""));
+        Map.Entry<Integer, String> status = decode("application/json", answer.body());
+        assertEquals(3, status.getKey(), "INVALID_ARGUMENT");
+        assertTrue(status.getValue().contains("application/x-protobuf"), status.getValue());
+    }
+
+    static byte[] gzippedZeros(int size) throws IOException {
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            byte[] zeros = new byte[64 * 1024];
+            for (int written = 0; written < size; written += zeros.length) {
+                gzip.write(zeros);
+            }
+        }
+        return gzipped.toByteArray();
+    }
+
+    private static Map.Entry<Integer, String> decode(String type, byte[] body) throws IOException {
+        if (type.equals("application/x-protobuf")) {
+            return status(body);
+        }
+        JsonNode json = SignalTestApp.json(new String(body, StandardCharsets.UTF_8));
+        return Map.entry(json.path("code").asInt(), json.path("message").asText());
+    }
+
+    private static HttpResponse<byte[]> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String head(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
         while (!head.toString().endsWith("\r\n\r\n")) {

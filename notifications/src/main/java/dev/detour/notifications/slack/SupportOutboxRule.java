@@ -19,6 +19,7 @@ import dev.detour.incidents.queries.IncidentReports;
 import dev.detour.incidents.queries.StatusService;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.readmodel.IncidentPicture;
+import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.support.FeatureState;
 import dev.detour.incidents.support.SupportPostDraft;
@@ -112,9 +113,15 @@ public class SupportOutboxRule implements OutboxRule {
                 IncidentKind shown = shownKind(incident.get(), now);
                 Map<TaskClassId, FeatureState> previous = previous(id.get(), drafts);
                 Instant next = event.at().plus(updateEvery);
+                // The planned end travels as data on the switch-off's reason (docs/maintenance.md), never parsed back.
+                Optional<Instant> plannedEnd = route.reason()
+                        .filter(RouteReason.PlannedMaintenance.class::isInstance)
+                        .map(reason -> ((RouteReason.PlannedMaintenance) reason).until());
                 drafts.add(supportPost(Once.perChange(id.get().toString(), SupportPostKind.STATUS.word()),
-                        support.affected(incident.get(), shown, now, Optional.empty(), next, number, previous),
-                        support.affectedWords(incident.get(), shown, now, Optional.empty(), next, number, previous),
+                        support.affected(incident.get(), shown, now, Optional.empty(), next, number, previous,
+                                plannedEnd),
+                        support.affectedWords(incident.get(), shown, now, Optional.empty(), next, number, previous,
+                                plannedEnd),
                         id));
             } else if (incident.isPresent() && route.after().state() == RouteState.PRIMARY
                     && route.before().map(before -> before.state() != RouteState.PRIMARY).orElse(false)

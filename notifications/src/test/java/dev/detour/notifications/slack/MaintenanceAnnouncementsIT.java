@@ -144,6 +144,8 @@ class MaintenanceAnnouncementsIT implements TestPropertyProvider {
         List<String> support = slack.messagesIn("C0SUPPORT").stream().map(call -> call.param("text")).toList();
         assertTrue(support.stream().anyMatch(text -> text.contains("Planned maintenance on our AI features")),
                 "support is told it is planned work, not an outage: " + support);
+        String until = "planned until " + dev.detour.messages.SlackTime.plain(start.plus(Duration.ofHours(1)), start);
+        assertTrue(support.stream().anyMatch(text -> text.contains(until)), "and when it ends: " + support);
 
         maintenance.fromStatusPage(catalog.provider(ANTHROPIC).orElseThrow(), new MaintenanceService.PageMaintenance(
                 id, "Database upgrade", "completed", start, start.plus(Duration.ofHours(1)), List.of("Claude API")));
