@@ -7,8 +7,8 @@ import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.testing.MovableClock;
 import dev.detour.incidents.testing.SeedConfigFactory;
-import dev.detour.incidents.testing.TestDatabase;
 import dev.detour.notifications.testing.FakeSlack;
+import dev.detour.notifications.testing.SlackOnH2;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,16 +44,8 @@ class SupportPostsComingBackIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        slack.addChannel("C0INCIDENTS", true);
-        slack.addChannel("C0SUPPORT", true);
-        slack.addChannel("C0MANAGERS", true);
-        Map<String, String> properties = new HashMap<>();
-        TestDatabase.h2().forEach((key, value) -> properties.put(key, String.valueOf(value)));
-        properties.put(SeedConfigFactory.ENABLED, "true");
+        Map<String, String> properties = SlackOnH2.properties(slack, TOKEN);
         properties.put(SeedConfigFactory.STAGED_PROVIDER, "anthropic");
-        properties.put("slack.bot-token", TOKEN);
-        properties.put("slack.api-url", slack.apiUrl());
-        properties.put("detour.outbox.first-poll", "1h"); // the test dispatches by hand
         properties.put("detour.slack.burst", "1000");
         return properties;
     }
