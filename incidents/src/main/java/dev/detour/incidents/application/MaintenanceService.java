@@ -192,6 +192,19 @@ public class MaintenanceService {
                 .toList();
     }
 
+    /**
+     * When the planned work behind a {@code maintenance} incident ends (docs/maintenance.md, "What each audience
+     * sees"): the latest end of the windows whose {@code pre-route} switch-off opened or joined {@code incident} and
+     * whose targets are still off; empty when none is (the work is over, or the incident is not planned work).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Instant> plannedEnd(IncidentId incident) {
+        return windows.notOverBefore(clock.instant()).stream()
+                .filter(window -> window.incident().filter(incident::equals).isPresent())
+                .filter(window -> window.startedAt().isPresent() && window.endedAt().isEmpty())
+                .map(MaintenanceWindow::endsAt).max(Instant::compareTo);
+    }
+
     /** A window and what it is due now. */
     public record Due(MaintenanceWindow window, List<MaintenanceStep> steps, MaintenancePolicy policy) {
         public Due {

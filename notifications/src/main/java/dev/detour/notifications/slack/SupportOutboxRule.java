@@ -1,6 +1,7 @@
 package dev.detour.notifications.slack;
 
 import dev.detour.incidents.application.IncidentService;
+import dev.detour.incidents.application.MaintenanceService;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.SlackSettings;
 import dev.detour.incidents.catalog.TaskClassId;
@@ -56,6 +57,7 @@ public class SupportOutboxRule implements OutboxRule {
     private final Provider<StatusService> status;
     private final Provider<IncidentService> incidents;
     private final Provider<IncidentReports> reports;
+    private final Provider<MaintenanceService> maintenance;
     private final Provider<SupportPosts> posts;
     private final SupportPost support;
     private final ManagerSummary summary;
@@ -63,7 +65,9 @@ public class SupportOutboxRule implements OutboxRule {
 
     public SupportOutboxRule(SlackSettings slack, Catalog catalog, Provider<StatusService> status,
                              Provider<IncidentService> incidents, Provider<IncidentReports> reports,
-                             Provider<SupportPosts> posts, SupportSettings settings, Wording words) {
+                             Provider<SupportPosts> posts, Provider<MaintenanceService> maintenance,
+                             SupportSettings settings, Wording words) {
+        this.maintenance = maintenance;
         this.posts = posts;
         this.slack = slack;
         this.status = status;
@@ -113,10 +117,12 @@ public class SupportOutboxRule implements OutboxRule {
                 IncidentKind shown = shownKind(incident.get(), now);
                 Map<TaskClassId, FeatureState> previous = previous(id.get(), drafts);
                 Instant next = event.at().plus(updateEvery);
-                // The planned end travels as data on the switch-off's reason (docs/maintenance.md), never parsed back.
+                // The planned end travels as data on the switch-off's reason (docs/maintenance.md), never parsed back;
+                // a later route change of the same incident finds it on the window.
                 Optional<Instant> plannedEnd = route.reason()
                         .filter(RouteReason.PlannedMaintenance.class::isInstance)
-                        .map(reason -> ((RouteReason.PlannedMaintenance) reason).until());
+                        .map(reason -> ((RouteReason.PlannedMaintenance) reason).until())
+                        .or(() -> plannedEnd(incident.get(), shown));
                 drafts.add(supportPost(Once.perChange(id.get().toString(), SupportPostKind.STATUS.word()),
                         support.affected(incident.get(), shown, now, Optional.empty(), next, number, previous,
                                 plannedEnd),
@@ -146,10 +152,12 @@ public class SupportOutboxRule implements OutboxRule {
                     int number = number(id.get(), drafts);
                     IncidentKind shown = shownKind(changed.current(), now);
                     Map<TaskClassId, FeatureState> previous = previous(id.get(), drafts);
+                    Optional<Instant> plannedEnd = plannedEnd(changed.current(), shown);
                     drafts.add(supportPost(Once.perEvent(i),
-                            support.affected(changed.current(), shown, now, forCustomers, next, number, previous),
+                            support.affected(changed.current(), shown, now, forCustomers, next, number, previous,
+                                    plannedEnd),
                             support.affectedWords(changed.current(), shown, now, forCustomers, next, number,
-                                    previous), id));
+                                    previous, plannedEnd), id));
                 }
                 // Support hears of the resolution of an incident it was told about, or when on-call wrote to customers.
                 if (entry.detail() instanceof TimelineDetail.Resolved resolved
@@ -192,9 +200,18 @@ public class SupportOutboxRule implements OutboxRule {
         int number = number(id, List.of());
         IncidentKind shown = shownKind(incident.get(), now);
         Instant next = at.plus(updateEvery);
+        Optional<Instant> plannedEnd = plannedEnd(incident.get(), shown);
         return Optional.of(supportPost(Once.perEvent(), support.affected(incident.get(), shown, now,
-                Optional.empty(), next, number, previous), support.affectedWords(incident.get(), shown, now,
-                Optional.empty(), next, number, previous), Optional.of(id)));
+                Optional.empty(), next, number, previous, plannedEnd), support.affectedWords(incident.get(), shown,
+                now, Optional.empty(), next, number, previous, plannedEnd), Optional.of(id)));
+    }
+
+    /**
+     * The planned end of the maintenance behind a post that shows planned work, from its window (data, put into
+     * words by {@link SupportPost}); every post of the incident says it, not only the first (docs/maintenance.md).
+     */
+    private Optional<Instant> plannedEnd(Incident incident, IncidentKind shown) {
+        return shown == IncidentKind.MAINTENANCE ? maintenance.get().plannedEnd(incident.id()) : Optional.empty();
     }
 
     /** Support was told of the incident and its latest post is a status or an update: no all-clear came yet. */

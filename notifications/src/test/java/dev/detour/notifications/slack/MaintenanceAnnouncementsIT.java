@@ -4,6 +4,7 @@ import dev.detour.incidents.application.MaintenanceService;
 import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.incident.Actor;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.jobs.MaintenancePreRouting;
 import dev.detour.incidents.testing.MovableClock;
 import dev.detour.incidents.testing.SeedConfigFactory;
@@ -127,6 +128,29 @@ class MaintenanceAnnouncementsIT implements TestPropertyProvider {
         assertEquals(0, announcements.postDue(), "the change is said once");
         assertEquals(3, channel().size());
         assertTrue(channel().get(2).contains("has new times"), channel().toString());
+    }
+
+    @Test
+    void everySupportPostOfAPreRoutedMaintenanceGivesItsPlannedEnd() {
+        String id = UUID.randomUUID().toString();
+        Instant start = clock.instant().plus(Duration.ofMinutes(10));
+        Instant end = start.plus(Duration.ofHours(2));
+        maintenance.fromStatusPage(catalog.provider(ANTHROPIC).orElseThrow(), page(id, start, end));
+        announcements.postDue();
+        clock.set(start);
+        assertEquals(1, preRouting.routeDue());
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofMinutes(20));
+
+        incidents.postUpdate(incidents.openIncidents().get(0).id(),
+                new UpdateText("", "The provider is upgrading its database."), Actor.user("U0ALICE"));
+        dispatcher.dispatchDue();
+
+        List<String> support = slack.messagesIn("C0SUPPORT").stream().map(call -> call.param("text")).toList();
+        String until = "planned until " + dev.detour.messages.SlackTime.plain(end, start);
+        List<String> updates = support.stream().filter(text -> text.contains("Update 2")).toList();
+        assertEquals(1, updates.size(), support.toString());
+        assertTrue(updates.get(0).contains(until), "a later post keeps the planned end: " + updates.get(0));
     }
 
     @Test
