@@ -24,8 +24,9 @@ import java.util.TreeSet;
 /**
  * What a ramp's tick knows about its target now (docs/recovery.md): the gateway windows of its models (all
  * replicas' counts; a provider's models added up) and whether the provider's status page or an Alertmanager alert
- * that already fired before the ramp began calls it failing (either holds a step without traffic). A new failure
- * (gateway, status page, Alertmanager) reaches a ramp as a signal ({@link RampService#signalled}).
+ * calls it failing. One that already fired before the ramp began holds a step without traffic; one that starts
+ * firing during a step rolls it back at the next tick, whatever the traffic ({@code Ramp#tick}). A new failure
+ * (gateway, status page, Alertmanager) also reaches a ramp as a signal ({@link RampService#signalled}).
  */
 @Singleton
 public class RampEvidenceSource {

@@ -121,7 +121,9 @@ public class RampService {
             }
         }
         for (Target target : staged) {
-            apply(Ramp.start(target, catalog.recoveryOf(target), now), by, reason, false);
+            // What fires as it begins is known to the ramp; a source that starts firing later rolls it back.
+            apply(Ramp.start(target, catalog.recoveryOf(target), now, evidence.sample(target).firing()), by, reason,
+                    false);
         }
         if (incident.isEmpty()) {
             incident = incidents.openIncidentAbout(targets);

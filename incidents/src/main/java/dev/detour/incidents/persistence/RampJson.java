@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The stored JSON of a ramp's steps and of its hold's evidence; the field names are the stored format. */
+/**
+ * The stored JSON of a ramp's steps, of its hold's evidence and of the sources it knows to fire; the field names are
+ * the stored format.
+ */
 final class RampJson {
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -28,6 +31,19 @@ final class RampJson {
         List<Integer> steps = new ArrayList<>();
         read(text).forEach(step -> steps.add(step.asInt()));
         return steps;
+    }
+
+    /** Source names, e.g. {@code ["alertmanager","statuspage:openai"]}. */
+    String sources(java.util.Collection<String> sources) {
+        ArrayNode json = mapper.createArrayNode();
+        sources.forEach(json::add);
+        return json.toString();
+    }
+
+    java.util.Set<String> sources(String text) {
+        java.util.Set<String> sources = new java.util.TreeSet<>();
+        read(text).forEach(source -> sources.add(source.asText()));
+        return sources;
     }
 
     String evidence(HoldEvidence evidence) {

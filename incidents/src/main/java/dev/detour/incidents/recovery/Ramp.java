@@ -5,9 +5,13 @@ import dev.detour.incidents.catalog.Target;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A target coming back to a growing share of traffic (docs/recovery.md), as a pure state machine: every change is a
@@ -21,9 +25,13 @@ import java.util.Optional;
  * @param holdSince  when the current hold began: the step's start, or its last {@link RampMove.Held}
  * @param evidence   what the current hold has seen so far
  * @param rollbacks  how often the ramp went back to 0%
+ * @param knownFiring the sources (as {@link RampSample#firing} names them) the ramp already knows to call its target
+ *                   failing: those firing when it began, and those it rolled back for (a retry is on-call's choice
+ *                   with them firing). Any other source firing during a step rolls the ramp back, traffic or not.
  */
 public record Ramp(Target target, List<Integer> steps, Duration hold, int minRequests, RampState state, int step,
-                   Instant startedAt, Instant stepSince, Instant holdSince, HoldEvidence evidence, int rollbacks) {
+                   Instant startedAt, Instant stepSince, Instant holdSince, HoldEvidence evidence, int rollbacks,
+                   Set<String> knownFiring) {
     public Ramp {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(state, "state");
@@ -32,6 +40,7 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
         Objects.requireNonNull(holdSince, "holdSince");
         Objects.requireNonNull(evidence, "evidence");
         steps = List.copyOf(steps);
+        knownFiring = Collections.unmodifiableSortedSet(new TreeSet<>(knownFiring));
         RecoveryPolicy.problem(steps, hold, minRequests).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
@@ -40,10 +49,21 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
         }
     }
 
-    /** Enabling a staged target: its first step, from now. */
+    /** Enabling a staged target with nothing firing about it: its first step, from now. */
     public static RampChange.Moved start(Target target, RecoveryPolicy policy, Instant now) {
+        return start(target, policy, now, List.of());
+    }
+
+    /**
+     * Enabling a staged target: its first step, from now.
+     *
+     * @param firingNow the sources that call the target failing as it begins (they hold a step without traffic,
+     *                  but only a source that starts firing later rolls the ramp back)
+     */
+    public static RampChange.Moved start(Target target, RecoveryPolicy policy, Instant now,
+                                         Collection<String> firingNow) {
         Ramp ramp = new Ramp(target, policy.steps(), policy.hold(), policy.minRequests(), RampState.RUNNING, 1, now,
-                now, now, HoldEvidence.NONE, 0);
+                now, now, HoldEvidence.NONE, 0, new TreeSet<>(firingNow));
         return new RampChange.Moved(ramp, new RampMove.Started(ramp.percent()));
     }
 
@@ -68,8 +88,9 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
     }
 
     /**
-     * The regular check with what is known now. Running or paused: a window over the limits rolls back at once.
-     * Running and the hold over: advance on enough healthy traffic, or without traffic when no source called the
+     * The regular check with what is known now. Running or paused: a window over the limits, or a source that
+     * starts calling the target failing (the status page, an Alertmanager alert; one the ramp does not know of
+     * yet), rolls back at once, whatever the traffic. Running and the hold over: advance on enough healthy traffic, or without traffic when no source called the
      * target failing during the hold; otherwise hold the step again.
      */
     public RampChange tick(Instant now, RampSample sample, RampThresholds limits) {
@@ -82,6 +103,14 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
             Ramp rolledBack = with(RampState.ROLLED_BACK, step, now, now, seen, rollbacks + 1);
             return new RampChange.Moved(rolledBack, new RampMove.RolledBack(percent(), seen, failing.get(),
                     Optional.empty()));
+        }
+        Optional<String> newlyFiring = sample.firing().stream().filter(source -> !knownFiring.contains(source))
+                .findFirst();
+        if (newlyFiring.isPresent()) {
+            Ramp rolledBack = new Ramp(target, steps, hold, minRequests, RampState.ROLLED_BACK, step, startedAt, now,
+                    now, seen, rollbacks + 1, knowing(sample.firing()));
+            return new RampChange.Moved(rolledBack, new RampMove.RolledBack(percent(), seen,
+                    RampMove.RollbackCause.FIRING, newlyFiring));
         }
         if (state == RampState.PAUSED || now.isBefore(holdSince.plus(hold))) {
             return new RampChange.Unchanged(with(state, step, stepSince, holdSince, seen, rollbacks));
@@ -109,7 +138,8 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
         if (state != RampState.RUNNING && state != RampState.PAUSED) {
             return new RampChange.Unchanged(this);
         }
-        Ramp rolledBack = with(RampState.ROLLED_BACK, step, now, now, evidence, rollbacks + 1);
+        Ramp rolledBack = new Ramp(target, steps, hold, minRequests, RampState.ROLLED_BACK, step, startedAt, now, now,
+                evidence, rollbacks + 1, knowing(List.of(source)));
         return new RampChange.Moved(rolledBack, new RampMove.RolledBack(percent(), evidence,
                 RampMove.RollbackCause.FIRING, Optional.of(source)));
     }
@@ -156,8 +186,15 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
             return notNow("retry");
         }
         Ramp again = new Ramp(target, steps, hold, minRequests, RampState.RUNNING, 1, now, now, now,
-                HoldEvidence.NONE, rollbacks);
+                HoldEvidence.NONE, rollbacks, knownFiring);
         return new RampChange.Moved(again, new RampMove.Retried(again.percent()));
+    }
+
+    /** The sources known to fire, with {@code more}: a source the ramp rolled back for is not news again. */
+    private Set<String> knowing(Collection<String> more) {
+        Set<String> known = new TreeSet<>(knownFiring);
+        known.addAll(more);
+        return known;
     }
 
     private RampChange notNow(String command) {
@@ -177,6 +214,6 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
     private Ramp with(RampState newState, int newStep, Instant newStepSince, Instant newHoldSince,
                       HoldEvidence newEvidence, int newRollbacks) {
         return new Ramp(target, steps, hold, minRequests, newState, newStep, startedAt, newStepSince, newHoldSince,
-                newEvidence, newRollbacks);
+                newEvidence, newRollbacks, knownFiring);
     }
 }

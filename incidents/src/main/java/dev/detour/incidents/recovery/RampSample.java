@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param p95OverLimit whether the window's p95 latency reaches the detection's {@code p95-latency-ms}
  * @param p95Ms        the window's p95 latency, approximate, for people to read
  * @param firing       the sources that call the target failing now (its provider's status page,
- *                     {@code statuspage:openai}); empty when none does. They keep a step without traffic from
- *                     advancing; a new failure reaches the ramp as a signal ({@link Ramp#signalled}).
+ *                     {@code statuspage:openai}); empty when none does. One the ramp already knew of keeps a step
+ *                     without traffic from advancing; one it did not know of rolls it back
+ *                     ({@link Ramp#knownFiring}), as a signal does ({@link Ramp#signalled}).
  * @param window       how far back the window reaches
  */
 public record RampSample(long requests, long errors, boolean p95OverLimit, long p95Ms, List<String> firing,

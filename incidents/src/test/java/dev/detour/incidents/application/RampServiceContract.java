@@ -223,6 +223,28 @@ abstract class RampServiceContract implements TestPropertyProvider {
     }
 
     @Test
+    void anAlertmanagerAlertThatStartsFiringMidStepRollsTheRampBackDespiteHealthyTraffic() {
+        ramps.enable(List.of(GPT), ALICE, Optional.empty(), false);
+        clock.advance(Duration.ofSeconds(20));
+        traffic(100, 0);
+        assertInstanceOf(RampChange.Unchanged.class, ramps.tick(GPT));
+        alerts.alert("gpt-5-errors", GPT_5, true); // no signal reaches the ramp: its tick sees the alert
+        try {
+            clock.advance(Duration.ofSeconds(10));
+
+            RampChange.Moved rolledBack = assertInstanceOf(RampChange.Moved.class, ramps.tick(GPT));
+
+            RampMove.RolledBack move = assertInstanceOf(RampMove.RolledBack.class, rolledBack.move());
+            assertEquals(RampMove.RollbackCause.FIRING, move.cause());
+            assertEquals(Optional.of("alertmanager"), move.source());
+            assertEquals(0, share().orElseThrow().percent());
+            assertTrue(auditedActions().contains("ramp.rolled-back"), auditedActions().toString());
+        } finally {
+            alerts.alert("gpt-5-errors", GPT_5, false);
+        }
+    }
+
+    @Test
     void anAlertmanagerAlertAlreadyFiringWhenTheRampStartsHoldsAStepWithoutTraffic() {
         alerts.alert("gpt-5-errors", GPT_5, true); // fired before the ramp began: no new signal reaches it
         try {

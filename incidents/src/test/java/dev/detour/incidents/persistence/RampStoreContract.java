@@ -64,7 +64,8 @@ abstract class RampStoreContract implements TestPropertyProvider {
     @Test
     void aRampIsReadBackAsItWasSavedWithItsEvidence() {
         Target target = Target.model(ModelId.of("claude-opus-4-7"));
-        Ramp started = Ramp.start(target, STAGED, clock.instant()).ramp();
+        Ramp started = Ramp.start(target, STAGED, clock.instant(), List.of("statuspage:anthropic", "alertmanager"))
+                .ramp();
         Ramp paused = ((RampChange.Moved) started.pause(clock.instant())).ramp();
         Ramp withEvidence = ((RampChange.Unchanged) paused.tick(clock.instant().plusSeconds(1),
                 new RampSample(120, 3, false, 900, List.of(), WINDOW), LIMITS)).ramp();
@@ -77,6 +78,8 @@ abstract class RampStoreContract implements TestPropertyProvider {
         assertEquals(Optional.of(withEvidence), ramps.find(target));
         assertEquals(List.of(withEvidence), ramps.active().stream().filter(r -> r.target().equals(target)).toList());
         assertEquals(RampState.PAUSED, ramps.find(target).orElseThrow().state());
+        assertEquals(java.util.Set.of("alertmanager", "statuspage:anthropic"),
+                ramps.find(target).orElseThrow().knownFiring(), "the sources it knows to fire, after a restart");
         assertEquals(Optional.empty(), ramps.find(Target.provider(ProviderId.of("openai"))));
     }
 

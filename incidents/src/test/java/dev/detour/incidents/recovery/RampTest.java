@@ -179,8 +179,64 @@ class RampTest {
     }
 
     @Test
+    void aStatusPageThatStartsFiringMidStepRollsBackEvenWithHealthyTraffic() {
+        Ramp ramp = current(started().tick(clock.instant().plusSeconds(30), healthy(100), LIMITS));
+
+        RampChange change = ramp.tick(clock.instant().plusSeconds(60),
+                new RampSample(100, 0, false, 800, List.of("statuspage:openai"), WINDOW), LIMITS);
+
+        RampMove.RolledBack move = assertInstanceOf(RampMove.RolledBack.class,
+                assertInstanceOf(RampChange.Moved.class, change).move());
+        assertEquals(RampMove.RollbackCause.FIRING, move.cause());
+        assertEquals(Optional.of("statuspage:openai"), move.source());
+        assertEquals(10, move.fromPercent());
+        assertEquals(0, current(change).percent());
+    }
+
+    @Test
+    void anAlertThatStartsFiringInALaterStepRollsBackFromThatStep() {
+        Ramp second = current(tickFor(started(), Duration.ofMinutes(6), healthy(100)));
+        assertEquals(50, second.percent());
+
+        RampChange change = second.tick(clock.instant().plusSeconds(30),
+                new RampSample(400, 0, false, 800, List.of("alertmanager"), WINDOW), LIMITS);
+
+        RampMove.RolledBack move = assertInstanceOf(RampMove.RolledBack.class,
+                assertInstanceOf(RampChange.Moved.class, change).move());
+        assertEquals(50, move.fromPercent());
+        assertEquals(Optional.of("alertmanager"), move.source());
+    }
+
+    @Test
+    void aSourceAlreadyFiringWhenTheRampBeganDoesNotRollItBackAndHealthyTrafficAdvances() {
+        Ramp ramp = Ramp.start(GPT_5, STAGED, clock.instant(), List.of("statuspage:openai")).ramp();
+
+        RampChange change = tickFor(ramp, Duration.ofMinutes(6),
+                new RampSample(100, 0, false, 800, List.of("statuspage:openai"), WINDOW));
+
+        RampMove.Advanced advanced = assertInstanceOf(RampMove.Advanced.class,
+                assertInstanceOf(RampChange.Moved.class, change).move());
+        assertEquals(50, advanced.toPercent());
+    }
+
+    @Test
+    void aRetryAfterARollbackByASourceKnowsThatSourceFiresAlready() {
+        Ramp rolledBack = current(started().tick(clock.instant().plusSeconds(30),
+                new RampSample(100, 0, false, 800, List.of("alertmanager"), WINDOW), LIMITS));
+        clock.advance(Duration.ofMinutes(1));
+        Ramp retried = current(rolledBack.retry(clock.instant()));
+
+        RampChange change = retried.tick(clock.instant().plusSeconds(30),
+                new RampSample(100, 0, false, 800, List.of("alertmanager"), WINDOW), LIMITS);
+
+        assertInstanceOf(RampChange.Unchanged.class, change, "on-call retried knowing it fires");
+        assertEquals(10, current(change).percent());
+    }
+
+    @Test
     void withoutTrafficAStatusPageStillFiringHoldsTheStep() {
-        RampChange change = tickFor(started(), Duration.ofMinutes(6),
+        Ramp firingSinceBefore = Ramp.start(GPT_5, STAGED, clock.instant(), List.of("statuspage:openai")).ramp();
+        RampChange change = tickFor(firingSinceBefore, Duration.ofMinutes(6),
                 new RampSample(0, 0, false, 0, List.of("statuspage:openai"), WINDOW));
 
         RampMove.Held held = assertInstanceOf(RampMove.Held.class,
@@ -282,7 +338,8 @@ class RampTest {
         Ramp ramp = current(tickFor(started(), Duration.ofMinutes(3), healthy(200)));
         // What the database keeps is the record itself: a copy made field by field is the ramp after a restart.
         Ramp restarted = new Ramp(ramp.target(), ramp.steps(), ramp.hold(), ramp.minRequests(), ramp.state(),
-                ramp.step(), ramp.startedAt(), ramp.stepSince(), ramp.holdSince(), ramp.evidence(), ramp.rollbacks());
+                ramp.step(), ramp.startedAt(), ramp.stepSince(), ramp.holdSince(), ramp.evidence(), ramp.rollbacks(),
+                ramp.knownFiring());
         clock.advance(Duration.ofMinutes(1)); // the restart took a minute
 
         RampChange change = tickFor(restarted, Duration.ofMinutes(1), RampSample.quiet(WINDOW));
