@@ -26,12 +26,16 @@ public enum RampCommand {
         return EnumWords.parse(values(), word);
     }
 
-    /** Applies this command to {@code ramp} at {@code now}; {@link #STATUS} changes nothing. */
+    /**
+     * Applies this command to {@code ramp} at {@code now}; {@link #STATUS} changes nothing, {@link #RESUME} after a
+     * rollback retries.
+     */
     public RampChange applyTo(Ramp ramp, java.time.Instant now) {
         return switch (this) {
             case STATUS -> new RampChange.Unchanged(ramp);
             case PAUSE -> ramp.pause(now);
-            case RESUME -> ramp.resume(now);
+            // After a rollback, resume is Retry ramp: the ramp starts again from its first step (docs/recovery.md).
+            case RESUME -> ramp.state() == RampState.ROLLED_BACK ? ramp.retry(now) : ramp.resume(now);
             case ABORT, KEEP_OFF -> ramp.abort(now);
             case COMPLETE -> ramp.complete(now);
             case RETRY -> ramp.retry(now);

@@ -234,6 +234,17 @@ class RampTest {
     }
 
     @Test
+    void resumeAfterARollbackRetriesFromTheFirstStep() {
+        Ramp rolledBack = current(started().tick(clock.instant().plusSeconds(30), failing(100, 90), LIMITS));
+
+        RampChange.Moved resumed = assertInstanceOf(RampChange.Moved.class,
+                RampCommand.RESUME.applyTo(rolledBack, clock.instant().plusSeconds(60)));
+
+        assertEquals(new RampMove.Retried(10), resumed.move());
+        assertEquals(RampState.RUNNING, resumed.ramp().state());
+    }
+
+    @Test
     void withoutTrafficAStatusPageStillFiringHoldsTheStep() {
         Ramp firingSinceBefore = Ramp.start(GPT_5, STAGED, clock.instant(), List.of("statuspage:openai")).ramp();
         RampChange change = tickFor(firingSinceBefore, Duration.ofMinutes(6),
