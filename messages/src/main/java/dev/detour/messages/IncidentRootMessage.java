@@ -113,11 +113,23 @@ public final class IncidentRootMessage {
 
         // Targets of this incident coming back through a ramp (docs/recovery.md): one line each.
         RampText rampText = new RampText(names, words);
-        List<String> ramps = status.ramps().stream().filter(ramp -> incident.covers(ramp.target(), names.catalog()))
-                .map(ramp -> "• " + rampText.line(ramp, now)).toList();
+        List<dev.detour.incidents.recovery.RampShare> ofIncident = status.ramps().stream()
+                .filter(ramp -> incident.covers(ramp.target(), names.catalog())).toList();
+        List<String> ramps = ofIncident.stream().map(ramp -> "• " + rampText.line(ramp, now)).toList();
         if (!ramps.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText("*" + words.get(WordKey.ROOT_COMING_BACK) + "*\n"
                     + Limits.lines(ramps, Limits.SECTION_TEXT - 20)))));
+        }
+        // The live ramp buttons are here, rendered from the ramp as it is now (the thread's step replies have none).
+        if (incident.isOpen()) {
+            for (dev.detour.incidents.recovery.RampShare ramp : ofIncident) {
+                List<com.slack.api.model.block.element.BlockElement> buttons = rampText.buttons(ramp,
+                        ofIncident.size() > 1);
+                if (!buttons.isEmpty()) {
+                    blocks.add(actions(a -> a.blockId(Limits.clip("ramp-actions:" + ramp.target().kind() + ":"
+                            + ramp.target().id(), 255)).elements(buttons)));
+                }
+            }
         }
 
         List<String> routes = status.taskClasses().stream()

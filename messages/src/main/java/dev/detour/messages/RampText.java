@@ -10,7 +10,6 @@ import dev.detour.incidents.recovery.RampSample;
 import dev.detour.incidents.recovery.RampShare;
 import dev.detour.incidents.recovery.RampState;
 
-import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 
 import java.time.Instant;
@@ -18,9 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
@@ -89,31 +85,55 @@ public final class RampText {
     }
 
     /**
-     * The thread reply to one move, as a message: a rollback asks on-call with Retry ramp and Keep off; a started,
-     * advanced or resumed ramp offers Pause, Abort and Complete now.
+     * The thread reply to one move, as a message without buttons: a step's reply is history, and the live buttons
+     * are the root message's ({@link #buttons}); a rollback is asked as a question that is edited once settled
+     * ({@link ThreadQuestion}).
      */
     public SlackMessage replyMessage(DetourEvent.RampMoved event, Instant now) {
-        String text = Limits.clip(reply(event, now), Limits.SECTION_TEXT);
-        String value = event.target().kind() + ":" + event.target().id();
+        return SlackMessage.plain(Limits.clip(reply(event, now), Limits.SECTION_TEXT));
+    }
+
+    /**
+     * The root message's buttons for one ramp, as it is now: Pause, Abort and Complete while it runs, Abort and
+     * Complete while paused, none once rolled back (its question in the thread asks) or ended.
+     *
+     * @param named whether the buttons name the target (the incident has more than one ramp)
+     */
+    public List<BlockElement> buttons(RampShare share, boolean named) {
+        if (share.percent() == 0) {
+            return List.of();
+        }
+        String value = value(share.target());
+        String name = names.target(share.target());
         List<BlockElement> buttons = new ArrayList<>();
-        if (event.move() instanceof RampMove.RolledBack) {
-            buttons.add(button(b -> b.actionId(Interactions.RAMP_RETRY).style("primary").value(value)
-                    .text(plainText(words.get(WordKey.RAMP_BUTTON_RETRY)))));
-            buttons.add(button(b -> b.actionId(Interactions.RAMP_KEEP_OFF).value(value)
-                    .text(plainText(words.get(WordKey.RAMP_BUTTON_KEEP_OFF)))));
-        } else if (event.share().flatMap(RampShare::nextStepAt).isPresent()) {
+        if (share.nextStepAt().isPresent()) {
             buttons.add(button(b -> b.actionId(Interactions.RAMP_PAUSE).value(value)
-                    .text(plainText(words.get(WordKey.RAMP_BUTTON_PAUSE)))));
-            buttons.add(button(b -> b.actionId(Interactions.RAMP_ABORT).value(value)
-                    .text(plainText(words.get(WordKey.RAMP_BUTTON_ABORT)))));
-            buttons.add(button(b -> b.actionId(Interactions.RAMP_COMPLETE).value(value)
-                    .text(plainText(words.get(WordKey.RAMP_BUTTON_COMPLETE)))));
+                    .text(plainText(label(WordKey.RAMP_BUTTON_PAUSE, name, named)))));
         }
-        if (buttons.isEmpty()) {
-            return SlackMessage.plain(text);
-        }
-        List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(text))), actions(a -> a.elements(buttons)));
-        return new SlackMessage(text, blocks);
+        buttons.add(button(b -> b.actionId(Interactions.RAMP_ABORT).value(value)
+                .text(plainText(label(WordKey.RAMP_BUTTON_ABORT, name, named)))));
+        buttons.add(button(b -> b.actionId(Interactions.RAMP_COMPLETE).value(value)
+                .text(plainText(label(WordKey.RAMP_BUTTON_COMPLETE, name, named)))));
+        return buttons;
+    }
+
+    /** Retry ramp and Keep off, for the question a rollback asks. */
+    public List<BlockElement> rollbackButtons(Target target) {
+        String value = value(target);
+        return List.of(button(b -> b.actionId(Interactions.RAMP_RETRY).style("primary").value(value)
+                        .text(plainText(words.get(WordKey.RAMP_BUTTON_RETRY)))),
+                button(b -> b.actionId(Interactions.RAMP_KEEP_OFF).value(value)
+                        .text(plainText(words.get(WordKey.RAMP_BUTTON_KEEP_OFF)))));
+    }
+
+    private String label(WordKey key, String name, boolean named) {
+        String label = named ? words.get(WordKey.RAMP_BUTTON_OF, name, words.get(key)) : words.get(key);
+        return Limits.clip(label, Limits.BUTTON_TEXT);
+    }
+
+    /** A ramp button's value: the target as {@code kind:id} (commands.InteractionHandler reads it). */
+    private static String value(Target target) {
+        return target.kind() + ":" + target.id();
     }
 
     /** Why a ramp command changed nothing. */

@@ -15,6 +15,7 @@ import dev.detour.incidents.incident.Question;
 import dev.detour.incidents.incident.QuestionSettlement;
 import dev.detour.incidents.ports.ThreadQuestions;
 import dev.detour.incidents.readmodel.DetourStatus;
+import dev.detour.incidents.recovery.RampMove;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.routing.RouteState;
@@ -44,10 +45,12 @@ public final class ThreadQuestion {
     private final Names names;
     private final Wording words;
     private final SignalEvidenceText evidence;
+    private final RampText ramps;
 
     public ThreadQuestion(Names names, Wording words) {
         this.names = names;
         this.words = words;
+        this.ramps = new RampText(names, words);
         this.evidence = new SignalEvidenceText(words, provider -> names.target(Target.provider(provider)));
     }
 
@@ -74,6 +77,12 @@ public final class ThreadQuestion {
             // Posted only if every feature is back on its usual model when it is delivered (see render).
             return Optional.of(new Asking(List.of(Question.monitor(route.incident().get())),
                     words.get(WordKey.QUESTION_MONITOR), Optional.empty()));
+        }
+        if (event instanceof DetourEvent.RampMoved moved && moved.incident().isPresent()
+                && moved.move() instanceof RampMove.RolledBack) {
+            // The rollback's reply is the question: its words stay, the ask and the buttons go once settled.
+            return Optional.of(new Asking(List.of(Question.rollback(moved.incident().get(), moved.target())),
+                    ramps.reply(moved, moved.at()), Optional.empty()));
         }
         if (event instanceof DetourEvent.SignalReceived received && received.incident().isPresent()
                 && received.suggestion() != DetourEvent.SignalReceived.Suggestion.NONE) {
@@ -156,7 +165,43 @@ public final class ThreadQuestion {
             case MONITOR -> monitor(first, now, incidentOpen);
             case RESOLVE -> resolve(first, now, incidentOpen);
             case POST_UPDATE -> postUpdate(first, now, incidentOpen);
+            case ROLLBACK -> rollback(first, now, incidentOpen);
         };
+    }
+
+    // ---- a ramp that rolled back
+
+    /**
+     * "GPT-5 is back to 0% of traffic: ..." and, while the ramp still waits at 0%, "Retry the ramp or keep it off?"
+     * with Retry ramp and Keep off; once settled, who settled it and how ("Retried by @alice at 12:52 — ramp back
+     * at 10%"), with no button (docs/recovery.md).
+     */
+    private SlackMessage rollback(ThreadQuestions.Asked asked, DetourStatus now, boolean incidentOpen) {
+        Target target = asked.question().target().orElseThrow();
+        String name = SlackText.escape(names.target(target));
+        if (asked.settlement().isPresent()) {
+            QuestionSettlement settled = asked.settlement().get();
+            String who = who(settled.by());
+            String when = SlackTime.slack(settled.at(), now.at());
+            String line = switch (settled.outcome()) {
+                case APPROVED -> words.get(WordKey.QUESTION_ROLLBACK_RETRIED, who, when,
+                        names.catalog().recoveryOf(target).steps().get(0));
+                case DENIED -> words.get(WordKey.QUESTION_ROLLBACK_KEPT_OFF, who, when, name);
+                case DONE -> words.get(WordKey.QUESTION_ROLLBACK_COMPLETED, who, when, name);
+                default -> words.get(WordKey.QUESTION_ROLLBACK_OVERTAKEN, name);
+            };
+            return SlackMessage.plain(Limits.clip(asked.context() + "\n" + line, Limits.SECTION_TEXT));
+        }
+        boolean waiting = now.rampOf(target).map(share -> share.percent() == 0).orElse(false);
+        if (!incidentOpen || asked.closed()) {
+            return SlackMessage.plain(Limits.clip(asked.context() + (waiting ? "\n" + words.get(
+                    WordKey.QUESTION_ROLLBACK_CLOSED, name, target.id()) : ""), Limits.SECTION_TEXT));
+        }
+        if (!waiting) {
+            return SlackMessage.plain(asked.context());
+        }
+        return withButtons(asked.context() + "\n" + words.get(WordKey.QUESTION_ROLLBACK_ASK),
+                ramps.rollbackButtons(target));
     }
 
     // ---- the incident's own state

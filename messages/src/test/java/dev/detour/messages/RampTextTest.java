@@ -85,27 +85,38 @@ class RampTextTest {
     }
 
     @Test
-    void aRollbackSaysWhyWithTheNumbersAndAsksWithTwoButtons() {
+    void aRollbackSaysWhyWithTheNumbersAndItsQuestionOffersRetryAndKeepOff() {
         DetourEvent.RampMoved rolledBack = everyMove().get(4);
 
-        SlackMessage message = english.replyMessage(rolledBack, AT);
-
         assertEquals("Claude Opus 4.8 is back to 0% of traffic: at 50% errors reached 41% (164 of 400 requests in"
-                + " the last 1m). Retry the ramp or keep it off?", message.text());
-        assertEquals(Optional.of("model:claude-opus-4-8"), message.buttonValue(Interactions.RAMP_RETRY));
-        assertEquals(Optional.of("model:claude-opus-4-8"), message.buttonValue(Interactions.RAMP_KEEP_OFF));
+                + " the last 1m).", english.reply(rolledBack, AT));
+        SlackMessage buttons = new SlackMessage("", List.of(com.slack.api.model.block.Blocks.actions(a -> a.elements(
+                english.rollbackButtons(OPUS)))));
+        assertEquals(Optional.of("model:claude-opus-4-8"), buttons.buttonValue(Interactions.RAMP_RETRY));
+        assertEquals(Optional.of("model:claude-opus-4-8"), buttons.buttonValue(Interactions.RAMP_KEEP_OFF));
     }
 
     @Test
-    void aRunningRampOffersPauseAbortAndCompleteAndAnEndedOneNoButton() {
-        SlackMessage advanced = english.replyMessage(everyMove().get(1), AT);
-        assertTrue(advanced.buttonValue(Interactions.RAMP_PAUSE).isPresent());
-        assertTrue(advanced.buttonValue(Interactions.RAMP_ABORT).isPresent());
-        assertTrue(advanced.buttonValue(Interactions.RAMP_COMPLETE).isPresent());
+    void aStepReplyHasNoButtonTheLiveOnesAreTheRootMessages() {
+        for (DetourEvent.RampMoved moved : everyMove()) {
+            SlackMessage reply = english.replyMessage(moved, AT);
+            assertEquals(List.of(), reply.blocks().stream().filter(block -> block.getType().equals("actions"))
+                    .toList(), moved.move().word());
+        }
+    }
 
-        SlackMessage completed = english.replyMessage(everyMove().get(7), AT);
-        assertEquals(List.of(), completed.blocks().stream().filter(block -> block.getType().equals("actions"))
-                .toList());
+    @Test
+    void theRootMessagesButtonsFollowTheRampAsItIsNow() {
+        List<String> running = english.buttons(AT_50, false).stream()
+                .map(element -> ((com.slack.api.model.block.element.ButtonElement) element).getActionId()).toList();
+        assertEquals(List.of(Interactions.RAMP_PAUSE, Interactions.RAMP_ABORT, Interactions.RAMP_COMPLETE), running);
+        List<String> paused = english.buttons(new RampShare(OPUS, 50, 2, AT, Optional.empty()), false).stream()
+                .map(element -> ((com.slack.api.model.block.element.ButtonElement) element).getActionId()).toList();
+        assertEquals(List.of(Interactions.RAMP_ABORT, Interactions.RAMP_COMPLETE), paused);
+        assertEquals(List.of(), english.buttons(new RampShare(OPUS, 0, 2, AT, Optional.empty()), false),
+                "rolled back: its question in the thread asks");
+        assertEquals("Claude Opus 4.8: Pause ramp", ((com.slack.api.model.block.element.ButtonElement) english
+                .buttons(AT_50, true).get(0)).getText().getText(), "named when the incident has two ramps");
     }
 
     @Test

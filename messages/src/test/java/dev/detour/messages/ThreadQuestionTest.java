@@ -64,6 +64,79 @@ class ThreadQuestionTest {
         assertTrue(question.text().contains("(deny moving to gpt-5)"), question.text());
     }
 
+    // ---- a ramp that rolled back (docs/recovery.md)
+
+    private static final Target GPT = Target.model(GPT_5);
+
+    private DetourStatus rolledBackAt(Instant at) {
+        return dev.detour.incidents.testing.RampingStatus.of(SeedCatalog.catalog(),
+                dev.detour.incidents.routing.Availability.allAvailable(), at,
+                new dev.detour.incidents.recovery.RampShare(GPT, 0, 2, AT, Optional.empty()));
+    }
+
+    private DetourStatus rampingAt(Instant at) {
+        return dev.detour.incidents.testing.RampingStatus.of(SeedCatalog.catalog(),
+                dev.detour.incidents.routing.Availability.allAvailable(), at,
+                dev.detour.incidents.testing.RampingStatus.ramp(GPT, 10, 1, ANSWERED));
+    }
+
+    private List<ThreadQuestions.Asked> rollbackAsked(Optional<QuestionSettlement> settlement, boolean closed) {
+        return List.of(new ThreadQuestions.Asked(dev.detour.incidents.incident.Question.rollback(INC_1.get(), GPT),
+                "C0INCIDENTS", "1.2", "GPT-5 is back to 0% of traffic: at 50% errors reached 41%.", Optional.empty(),
+                AT, settlement, closed));
+    }
+
+    @Test
+    void anOpenRollbackAsksRetryOrKeepOffWhileTheRampWaitsAtZero() {
+        SlackMessage asked = questions.render(rollbackAsked(Optional.empty(), false), rolledBackAt(AT), true);
+
+        assertEquals("GPT-5 is back to 0% of traffic: at 50% errors reached 41%.\nRetry the ramp or keep it off?",
+                asked.text());
+        String blocks = asked.blocks().toString();
+        assertTrue(blocks.contains(Interactions.RAMP_RETRY) && blocks.contains(Interactions.RAMP_KEEP_OFF), blocks);
+        assertTrue(blocks.contains("value=model:gpt-5"), blocks);
+    }
+
+    @Test
+    void aRetriedRollbackSaysWhoRetriedWhenAndAtWhatShareWithoutButtons() {
+        SlackMessage retried = questions.render(rollbackAsked(Optional.of(new QuestionSettlement(
+                QuestionSettlement.Outcome.APPROVED, ALICE, ANSWERED)), true), rampingAt(ANSWERED), true);
+
+        assertEquals("GPT-5 is back to 0% of traffic: at 50% errors reached 41%.\nRetried by <@U0ALICE> at "
+                + "<!date^1780816680^{time}|07:18 UTC> — ramp back at 10%", retried.text());
+        assertEquals(1, retried.blocks().size(), "no buttons once settled");
+    }
+
+    @Test
+    void aRollbackKeptOffCompletedOrOvertakenSaysSo() {
+        DetourStatus after = rampingAt(ANSWERED);
+        assertTrue(questions.render(rollbackAsked(Optional.of(new QuestionSettlement(
+                QuestionSettlement.Outcome.DENIED, ALICE, ANSWERED)), true), after, true).text()
+                .endsWith("Kept off by <@U0ALICE> at <!date^1780816680^{time}|07:18 UTC> — GPT-5 stays off"));
+        assertTrue(questions.render(rollbackAsked(Optional.of(new QuestionSettlement(
+                QuestionSettlement.Outcome.DONE, ALICE, ANSWERED)), true), after, true).text()
+                .contains("Completed by <@U0ALICE>"));
+        assertTrue(questions.render(rollbackAsked(Optional.of(new QuestionSettlement(
+                QuestionSettlement.Outcome.OVERTAKEN, Actor.policy("recovery"), ANSWERED)), true), after, true)
+                .text().endsWith("No answer needed any more — the ramp of GPT-5 moved on"));
+    }
+
+    @Test
+    void aRollbackNobodyAnsweredBeforeTheResolutionKeepsNoButtonAndSaysHowToGoOn() {
+        SlackMessage closed = questions.render(rollbackAsked(Optional.empty(), true), rolledBackAt(ANSWERED), false);
+
+        assertTrue(closed.text().contains("Not answered before the incident was resolved — GPT-5 stays at 0%"),
+                closed.text());
+        assertTrue(closed.text().contains("`/detour ramp gpt-5 resume`"), closed.text());
+        assertEquals(1, closed.blocks().size());
+    }
+
+    @Test
+    void aRollbackAskedWhileTheRampAlreadyMovedOnShowsNoButton() {
+        assertEquals(1, questions.render(rollbackAsked(Optional.empty(), false), rampingAt(ANSWERED), true)
+                .blocks().size());
+    }
+
     @Test
     void anApprovedQuestionSaysWhoApprovedWhenAndWhereTheClassRunsNowWithoutButtons() {
         SlackMessage approved = questions.render(settled(consentAsked(new RouteReason.InWords("529s")),

@@ -9,11 +9,13 @@ import java.util.Optional;
 /**
  * A question Detour asks in an incident's thread, with buttons that answer it: whether a task class may move to
  * its fallback ({@link Kind#CONSENT}), whether a provider or model should be switched off or back on, whether the
- * incident should move to Monitoring or be resolved. A question
+ * incident should move to Monitoring or be resolved, whether a ramp that rolled back should be retried
+ * ({@link Kind#ROLLBACK}). A question
  * is one message (or one button of a message) that is edited once it is settled.
  *
  * @param taskClass present exactly for {@link Kind#CONSENT}
- * @param target    present exactly for {@link Kind#SWITCH_OFF} and {@link Kind#SWITCH_ON}; {@link Kind#MONITOR},
+ * @param target    present exactly for {@link Kind#SWITCH_OFF}, {@link Kind#SWITCH_ON} and {@link Kind#ROLLBACK};
+ *                  {@link Kind#MONITOR},
  *                  {@link Kind#RESOLVE} and {@link Kind#POST_UPDATE} are about the incident itself
  */
 public record Question(IncidentId incident, Kind kind, Optional<TaskClassId> taskClass, Optional<Target> target) {
@@ -29,10 +31,17 @@ public record Question(IncidentId incident, Kind kind, Optional<TaskClassId> tas
         /** The incident has been in Monitoring for a while: resolve it? */
         RESOLVE,
         /** Users are affected and support has heard nothing for a while: post an update? */
-        POST_UPDATE;
+        POST_UPDATE,
+        /**
+         * The target's ramp rolled back to 0% (docs/recovery.md): Retry ramp / Keep off. Settled as
+         * {@link QuestionSettlement.Outcome#APPROVED} by a retry, {@link QuestionSettlement.Outcome#DENIED} by
+         * Keep off or an abort, {@link QuestionSettlement.Outcome#DONE} by a person completing the ramp, and
+         * {@link QuestionSettlement.Outcome#OVERTAKEN} by any other move of the ramp.
+         */
+        ROLLBACK;
 
         public boolean aboutTarget() {
-            return this == SWITCH_OFF || this == SWITCH_ON;
+            return this == SWITCH_OFF || this == SWITCH_ON || this == ROLLBACK;
         }
     }
 
@@ -57,6 +66,10 @@ public record Question(IncidentId incident, Kind kind, Optional<TaskClassId> tas
 
     public static Question switchOn(IncidentId incident, Target target) {
         return new Question(incident, Kind.SWITCH_ON, Optional.empty(), Optional.of(target));
+    }
+
+    public static Question rollback(IncidentId incident, Target target) {
+        return new Question(incident, Kind.ROLLBACK, Optional.empty(), Optional.of(target));
     }
 
     public static Question monitor(IncidentId incident) {

@@ -56,6 +56,13 @@ public sealed interface QuestionChange {
     record Updated(IncidentId incident, Actor by, Instant at) implements QuestionChange {
     }
 
+    /**
+     * A ramp moved after it rolled back: its Retry ramp / Keep off question is settled by how (docs/recovery.md,
+     * {@link dev.detour.incidents.incident.Question.Kind#ROLLBACK}).
+     */
+    record RampSettled(IncidentId incident, Target target, QuestionSettlement settlement) implements QuestionChange {
+    }
+
     /** The incident was resolved: nothing on its questions may be pressed any more. */
     record Resolved(IncidentId incident) implements QuestionChange {
     }
@@ -74,6 +81,10 @@ public sealed interface QuestionChange {
             node.put("type", "signalled").put("firing", signalled.firing())
                     .put("by", signalled.by().toString()).put("at", signalled.at().toString());
             signalled.targets().forEach(target -> target(node.withArray("targets").addObject(), target));
+        } else if (this instanceof RampSettled ramp) {
+            node.put("type", "ramp").put("outcome", EnumWords.of(ramp.settlement().outcome()))
+                    .put("by", ramp.settlement().by().toString()).put("at", ramp.settlement().at().toString());
+            target(node.putObject("target"), ramp.target());
         } else if (this instanceof LeftUsualModel) {
             node.put("type", "left-usual-model");
         } else if (this instanceof Updated updated) {
@@ -113,6 +124,9 @@ public sealed interface QuestionChange {
                     Actor.parse(node.path("by").asText()), Instant.parse(node.path("at").asText()));
             case "updated" -> new Updated(incident, Actor.parse(node.path("by").asText()),
                     Instant.parse(node.path("at").asText()));
+            case "ramp" -> new RampSettled(incident, target(node.path("target")), new QuestionSettlement(
+                    EnumWords.parse(QuestionSettlement.Outcome.values(), node.path("outcome").asText()).orElseThrow(),
+                    Actor.parse(node.path("by").asText()), Instant.parse(node.path("at").asText())));
             case "left-usual-model" -> new LeftUsualModel(incident);
             case "resolved" -> new Resolved(incident);
             default -> throw new IllegalArgumentException("unknown question change " + json);

@@ -127,8 +127,12 @@ public class QuestionDeliveries {
             return questions.find(Question.consent(incident, route.taskClass())).stream().toList();
         }
         List<ThreadQuestions.Asked> notClosed = questions.notClosed(incident);
+        if (change instanceof QuestionChange.RampSettled ramp) {
+            return notClosed.stream().filter(asked -> asked.question().kind() == Question.Kind.ROLLBACK
+                    && asked.question().target().filter(ramp.target()::equals).isPresent()).toList();
+        }
         if (change instanceof QuestionChange.Switched switched) {
-            return notClosed.stream().filter(asked -> asked.question().target()
+            return notClosed.stream().filter(QuestionDeliveries::asksToSwitch).filter(asked -> asked.question().target()
                     .map(target -> target.equals(switched.target()) || belongsTo(target, switched.target()))
                     .orElse(false)).toList();
         }
@@ -143,7 +147,7 @@ public class QuestionDeliveries {
                     || asked.question().kind() == Question.Kind.RESOLVE).toList();
         }
         if (change instanceof QuestionChange.Signalled signalled) {
-            return notClosed.stream().filter(asked -> asked.question().target()
+            return notClosed.stream().filter(QuestionDeliveries::asksToSwitch).filter(asked -> asked.question().target()
                     .map(signalled.targets()::contains).orElse(false)).toList();
         }
         return notClosed;
@@ -170,6 +174,8 @@ public class QuestionDeliveries {
             }
         } else if (change instanceof QuestionChange.RouteSettled route) {
             questions.settle(question, route.settlement(), !route.settlement().outcome().leavesWayForward());
+        } else if (change instanceof QuestionChange.RampSettled ramp) {
+            questions.settle(question, ramp.settlement(), true);
         } else if (change instanceof QuestionChange.Switched switched) {
             Target target = question.target().orElseThrow();
             boolean asksOff = question.kind() == Question.Kind.SWITCH_OFF;
@@ -189,6 +195,11 @@ public class QuestionDeliveries {
                         signalled.by(), signalled.at()), true);
             }
         }
+    }
+
+    /** A signal's suggestion to switch a target off or back on (not a ramp's question about the same target). */
+    private static boolean asksToSwitch(ThreadQuestions.Asked asked) {
+        return asked.question().kind() == Question.Kind.SWITCH_OFF || asked.question().kind() == Question.Kind.SWITCH_ON;
     }
 
     private void settle(Question question, QuestionSettlement.Outcome outcome, QuestionChange.Switched switched) {

@@ -13,6 +13,7 @@ import dev.detour.incidents.outbox.ChangeRule;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
+import dev.detour.incidents.recovery.RampMove;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.messages.Names;
@@ -28,7 +29,7 @@ import java.util.Optional;
 /**
  * The questions of an incident's thread: a row that posts each new question ({@link SlackKind#QUESTION}), and a row
  * for each event that settles or changes questions ({@link SlackKind#QUESTION_SETTLED}): an answer, a timeout, a
- * target switched, a signal that overtakes a suggestion, the incident resolved. Both are rendered when delivered,
+ * target switched, a signal that overtakes a suggestion, a ramp's move after its rollback, the incident resolved. Both are rendered when delivered,
  * from the state then, so a question never shows a button that would do nothing.
  */
 @Singleton
@@ -94,6 +95,10 @@ public class QuestionOutboxRule implements OutboxRule, ChangeRule {
             return List.of(new QuestionChange.Signalled(incident, received.signal().targets(),
                     received.signal().firing(), received.actor(), received.at()));
         }
+        if (event instanceof DetourEvent.RampMoved ramp && followsRollback(ramp.move())) {
+            return List.of(new QuestionChange.RampSettled(incident, ramp.target(), new QuestionSettlement(
+                    rollbackSettledBy(ramp.move()), ramp.actor(), ramp.at())));
+        }
         if (event instanceof DetourEvent.IncidentChanged changed) {
             List<QuestionChange> found = new ArrayList<>();
             for (TimelineEntry entry : changed.entries()) {
@@ -128,6 +133,27 @@ public class QuestionOutboxRule implements OutboxRule, ChangeRule {
         };
         return Optional.of(new QuestionChange.RouteSettled(incident, after.taskClass(),
                 new QuestionSettlement(outcome, route.actor(), route.at())));
+    }
+
+    /** The moves that may follow a rollback (the others never meet an open rollback question). */
+    private static boolean followsRollback(RampMove move) {
+        return move instanceof RampMove.Retried || move instanceof RampMove.Aborted
+                || move instanceof RampMove.Completed || move instanceof RampMove.Started;
+    }
+
+    /**
+     * How a ramp's move settles the question its rollback asked (docs/recovery.md): Retry ramp (or {@code resume}),
+     * Keep off (or {@code abort}), a person's {@code complete}; any other move overtakes it.
+     */
+    private static QuestionSettlement.Outcome rollbackSettledBy(RampMove move) {
+        if (move instanceof RampMove.Retried) {
+            return QuestionSettlement.Outcome.APPROVED;
+        }
+        if (move instanceof RampMove.Aborted) {
+            return QuestionSettlement.Outcome.DENIED;
+        }
+        return move instanceof RampMove.Completed completed && completed.byPerson()
+                ? QuestionSettlement.Outcome.DONE : QuestionSettlement.Outcome.OVERTAKEN;
     }
 
     /** A person moved the class themselves; anything else (the primary came back) made the question moot. */

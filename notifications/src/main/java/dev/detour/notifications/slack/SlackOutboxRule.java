@@ -63,10 +63,11 @@ public class SlackOutboxRule implements OutboxRule, ChangeRule {
         List<OutboxDraft> drafts = new ArrayList<>();
         byIncident.forEach((incident, ofIncident) -> {
             List<SlackMessage> messages = new ArrayList<>(replies.render(ofIncident));
-            // A ramp's move is a reply of its own, short, with its buttons (docs/recovery.md); a step held again
-            // and again is told once.
+            // A ramp's move is a reply of its own, short (docs/recovery.md); a step held again and again is told
+            // once; a rollback is a question (QuestionOutboxRule), edited once settled.
             ofIncident.stream().filter(DetourEvent.RampMoved.class::isInstance).map(DetourEvent.RampMoved.class::cast)
                     .filter(moved -> !(moved.move() instanceof RampMove.Held held) || held.first())
+                    .filter(moved -> !(moved.move() instanceof RampMove.RolledBack))
                     .forEach(moved -> messages.add(ramps.replyMessage(moved, moved.at())));
             for (int i = 0; i < messages.size(); i++) {
                 String payload = SlackPayload.of(messages.get(i)).toJson();
