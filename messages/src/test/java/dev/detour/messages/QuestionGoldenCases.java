@@ -70,7 +70,37 @@ final class QuestionGoldenCases {
                 scenario.during(), true));
         add(cases, scenario, "question-update-reminder-posted", () -> questions.render(settled(reminder.get(),
                 QuestionSettlement.Outcome.DONE, ALICE), scenario.during(), true));
+        Supplier<List<ThreadQuestions.Asked>> rollback = () -> asked(questions, rolledBack(scenario));
+        add(cases, scenario, "question-rollback-open", () -> questions.render(rollback.get(),
+                withRamp(scenario.during(), rampOf(scenario, 0)), true));
+        add(cases, scenario, "question-rollback-retried", () -> questions.render(settled(rollback.get(),
+                QuestionSettlement.Outcome.APPROVED, ALICE), withRamp(scenario.during(), rampOf(scenario, 10)), true));
         return cases;
+    }
+
+    /** The scenario's first model coming back through a ramp, at {@code percent}% (0: rolled back). */
+    private static dev.detour.incidents.recovery.RampShare rampOf(Scenario scenario, int percent) {
+        dev.detour.incidents.catalog.Target target = dev.detour.incidents.catalog.Target.model(
+                scenario.catalog().models().get(0).id());
+        return new dev.detour.incidents.recovery.RampShare(target, percent, percent == 0 ? 2 : 1, Scenario.DISABLED,
+                percent == 0 ? Optional.empty() : Optional.of(ANSWERED.plusSeconds(300)));
+    }
+
+    /** Its ramp rolled back at 50%: errors reached 41% of 400 requests. */
+    private static DetourEvent rolledBack(Scenario scenario) {
+        dev.detour.incidents.recovery.RampShare share = rampOf(scenario, 0);
+        dev.detour.incidents.recovery.RampSample sample = new dev.detour.incidents.recovery.RampSample(400, 164,
+                false, 900, List.of(), Duration.ofMinutes(1));
+        return new DetourEvent.RampMoved(Scenario.DISABLED, Actor.policy("recovery"), share.target(),
+                scenario.catalog().models().get(0).name(), new dev.detour.incidents.recovery.RampMove.RolledBack(50,
+                new dev.detour.incidents.recovery.HoldEvidence(400, 0.41, false, false, Optional.of(sample)),
+                dev.detour.incidents.recovery.RampMove.RollbackCause.ERROR_RATE, Optional.empty()),
+                Optional.of(share), Optional.empty(), Optional.empty(), Optional.of(scenario.id()));
+    }
+
+    private static DetourStatus withRamp(DetourStatus status, dev.detour.incidents.recovery.RampShare ramp) {
+        return new DetourStatus(status.at(), status.providers(), status.models(), status.taskClasses(),
+                status.openIncidents(), List.of(ramp));
     }
 
     /** A task class back on its primary model. */
