@@ -78,6 +78,11 @@ class DetourConfigLoaderTest {
         assertEquals(List.of(ModelId.of("claude-opus-4-7"), ModelId.of("gpt-5")), consent.route());
         Provider anthropic = config.catalog().provider(ProviderId.of("anthropic")).orElseThrow();
         assertEquals(Optional.of(URI.create("https://status.claude.com")), anthropic.statusPage());
+        Provider openai = config.catalog().provider(ProviderId.of("openai")).orElseThrow();
+        assertEquals(Optional.of(URI.create("https://status.openai.com")), openai.statusPage(),
+                "OpenAI's page, hosted by incident.io");
+        assertEquals(List.of(Optional.of("anthropic"), Optional.of("openai")), List.of(anthropic.statusGator(),
+                openai.statusGator()), "StatusGator's service slugs");
         assertFalse(anthropic.autoDisable() || anthropic.autoEnable());
         assertEquals(new SlackSettings("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS", List.of("U0ALICE", "S0ONCALL")),
                 config.slack());
