@@ -763,4 +763,29 @@ class DetourConfigLoaderTest {
         assertEquals(24, empty.line());
         assertTrue(empty.problem().contains("must list at least one LiteLLM model_name"), empty.problem());
     }
+
+    @Test
+    void aLiteLlmSinkUnblocksWhenTheRampCompletesUnlessItSaysAtWhichShare() {
+        assertEquals(100, ((Sink.LiteLlm) loader.load("detour.yml", LITELLM).sinks().get(0)).unblockAt());
+
+        Sink.LiteLlm half = (Sink.LiteLlm) loader.load("detour.yml", LITELLM.replace(
+                "secret-env: LITELLM_MASTER_KEY", "secret-env: LITELLM_MASTER_KEY\n      unblock-at: 50"))
+                .sinks().get(0);
+
+        assertEquals(50, half.unblockAt());
+        assertTrue(half.unblocksAt(50) && !half.unblocksAt(10));
+    }
+
+    @Test
+    void aLiteLlmUnblockShareOutsideOneToHundredIsRefusedWithItsLine() {
+        for (String wrong : List.of("0", "101", "-5")) {
+            ConfigException refused = rejected(LITELLM.replace("secret-env: LITELLM_MASTER_KEY",
+                    "secret-env: LITELLM_MASTER_KEY\n      unblock-at: " + wrong));
+            assertEquals(23, refused.line(), wrong);
+            assertTrue(refused.problem().contains("from 1 to 100, not " + wrong), refused.problem());
+        }
+        ConfigException words = rejected(LITELLM.replace("secret-env: LITELLM_MASTER_KEY",
+                "secret-env: LITELLM_MASTER_KEY\n      unblock-at: half"));
+        assertTrue(words.problem().contains("must be a whole number"), words.problem());
+    }
 }

@@ -97,7 +97,7 @@ public class LiteLlmPusher {
                 }
             }
             counts.add(new LiteLlmOutcome.ModelCount(entry.getKey().model(), entry.getValue().size(),
-                    entry.getKey().blocked()));
+                    entry.getKey().blocked(), entry.getKey().ramp(), sink.unblockAt()));
         }
         Instant now = clock.instant();
         if (pending == 0) {
