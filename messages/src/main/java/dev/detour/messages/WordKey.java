@@ -394,6 +394,12 @@ public enum WordKey {
     PREVIEW_FLAGS("preview.flags"),
     PREVIEW_SUPPORT_POST("preview.support-post"),
     PREVIEW_SWITCHED_OFF("preview.switched-off"),
+    /** Heading of the deployments push sinks cannot block. */
+    PREVIEW_UNBLOCKABLE("preview.unblockable"),
+    /** {0} sink, {1} deployment id, {2} model name. */
+    PREVIEW_UNBLOCKABLE_CONFIG_BASED("preview.unblockable.config-based"),
+    /** {0} sink, {1} deployment id, {2} model name. */
+    PREVIEW_UNBLOCKABLE_NOT_ALLOWED("preview.unblockable.not-allowed"),
     PREVIEW_MODEL_FAILING("preview.model.failing"),
     PREVIEW_MODEL_HEALTHY("preview.model.healthy"),
     PREVIEW_MODEL_UNKNOWN("preview.model.unknown"),

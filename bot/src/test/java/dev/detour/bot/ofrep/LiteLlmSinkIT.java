@@ -5,13 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.slack.SignedSlack;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.application.AvailabilityService;
+import dev.detour.incidents.application.ChangePreviews;
 import dev.detour.incidents.application.RampService;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.ports.OutboxQueue;
+import dev.detour.incidents.preview.Preview;
+import dev.detour.incidents.preview.PreviewOutcome;
+import dev.detour.incidents.preview.ProposedChange;
+import dev.detour.incidents.preview.UnblockableDeployment;
 import dev.detour.incidents.recovery.RampCommand;
 import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.SeedConfigFactory;
+import dev.detour.notifications.flags.LiteLlmMappings;
 import dev.detour.notifications.flags.SinkState;
 import dev.detour.notifications.flags.SinkStates;
 import dev.detour.notifications.testing.FakeLiteLlm;
@@ -220,6 +226,23 @@ class LiteLlmSinkIT {
                     "2 deployments of Claude Opus 4.8 blocked again as the ramp went back to 0 %, verified")), WAIT,
                     "the rollback to 0% blocked again, verified");
             assertTrue(proxy.blocked("d-1") && proxy.blocked("opus-48-eu"));
+        }
+    }
+
+    @Test
+    void thePreviewOfASwitchOffListsTheDeploymentsLiteLlmCannotBlock() {
+        proxy.deployment("d-1", "claude-opus-4-8").configDeployment("opus-48-eu", "claude-opus-4-8-eu");
+        try (ApplicationContext detour = detour()) {
+            detour.getBean(LiteLlmMappings.class).poll(); // as at start and every 5 minutes
+
+            PreviewOutcome outcome = detour.getBean(ChangePreviews.class).preview(new ProposedChange.Disable(OPUS));
+
+            Preview preview = ((PreviewOutcome.Previewed) outcome).preview();
+            assertEquals(List.of(new UnblockableDeployment("gateway", SeedCatalog.OPUS_48, "opus-48-eu",
+                    UnblockableDeployment.Reason.CONFIG_BASED)), preview.unblockable());
+            assertEquals(List.of(), ((PreviewOutcome.Previewed) detour.getBean(ChangePreviews.class).preview(
+                    new ProposedChange.Disable(List.of(Target.model(SeedCatalog.GPT_5))))).preview().unblockable(),
+                    "a model the sink does not map");
         }
     }
 }
