@@ -230,9 +230,10 @@ class LiteLlmSinkIT {
     }
 
     @Test
-    void thePreviewOfASwitchOffListsTheDeploymentsLiteLlmCannotBlock() {
+    void thePreviewOfASwitchOffListsTheDeploymentsLiteLlmCannotBlock() throws Exception {
         proxy.deployment("d-1", "claude-opus-4-8").configDeployment("opus-48-eu", "claude-opus-4-8-eu");
-        try (ApplicationContext detour = detour()) {
+        String token = "api-token-for-litellm-previews-01";
+        try (ApplicationContext detour = detour(Map.of("detour.api-token", token))) {
             detour.getBean(LiteLlmMappings.class).poll(); // as at start and every 5 minutes
 
             PreviewOutcome outcome = detour.getBean(ChangePreviews.class).preview(new ProposedChange.Disable(OPUS));
@@ -243,6 +244,19 @@ class LiteLlmSinkIT {
             assertEquals(List.of(), ((PreviewOutcome.Previewed) detour.getBean(ChangePreviews.class).preview(
                     new ProposedChange.Disable(List.of(Target.model(SeedCatalog.GPT_5))))).preview().unblockable(),
                     "a model the sink does not map");
+            EmbeddedServer server = detour.getBean(EmbeddedServer.class);
+            if (!server.isRunning()) {
+                server.start();
+            }
+            HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(server.getURL() + "/api/preview")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"action\": \"disable\", \"targets\": [\"claude-opus-4-8\"]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, api.statusCode(), api.body());
+            JsonNode unblockable = new ObjectMapper().readTree(api.body()).path("unblockable");
+            assertEquals("[{\"sink\":\"gateway\",\"model\":\"claude-opus-4-8\",\"deployment\":\"opus-48-eu\","
+                    + "\"reason\":\"config-based\"}]", unblockable.toString());
         }
     }
 }
