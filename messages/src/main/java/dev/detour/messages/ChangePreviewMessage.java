@@ -196,7 +196,7 @@ public final class ChangePreviewMessage {
     }
 
     /** {@code LiteLLM (gateway) cannot block `opus-48-eu` (Claude Opus 4.8: defined in LiteLLM's config.yaml) ...} */
-    private String unblockable(UnblockableDeployment deployment) {
+    String unblockable(UnblockableDeployment deployment) {
         return words.get(deployment.reason() == UnblockableDeployment.Reason.CONFIG_BASED
                         ? WordKey.PREVIEW_UNBLOCKABLE_CONFIG_BASED : WordKey.PREVIEW_UNBLOCKABLE_NOT_ALLOWED,
                 SlackText.escape(deployment.sink(), 100), SlackText.escape(deployment.deployment(), 200)
