@@ -10,6 +10,7 @@ import dev.detour.incidents.preview.ProposedChange;
 import dev.detour.incidents.preview.QuestionEffect;
 import dev.detour.incidents.preview.SwitchedOffModel;
 import dev.detour.incidents.preview.TaskClassEffect;
+import dev.detour.incidents.preview.UnblockableDeployment;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteOverride;
 
@@ -122,6 +123,10 @@ public final class ChangePreviewMessage {
         if (!preview.switchedOff().isEmpty()) {
             blocks.add(list(WordKey.PREVIEW_SWITCHED_OFF, preview.switchedOff().stream().map(this::model).toList()));
         }
+        if (!preview.unblockable().isEmpty()) {
+            blocks.add(list(WordKey.PREVIEW_UNBLOCKABLE, preview.unblockable().stream().map(this::unblockable)
+                    .toList()));
+        }
         if (!preview.healthySwitchedOff().isEmpty() && preview.switchedOff().size() > preview.healthySwitchedOff().size()) {
             String warning = words.get(WordKey.PREVIEW_HEALTHY_WARNING, String.valueOf(preview.healthySwitchedOff().size()),
                     Limits.joined(preview.healthySwitchedOff().stream().map(model -> names.model(model.model())).toList(),
@@ -188,6 +193,14 @@ public final class ChangePreviewMessage {
 
     private String route(Route route) {
         return names.route(route, words);
+    }
+
+    /** {@code LiteLLM (gateway) cannot block `opus-48-eu` (Claude Opus 4.8: defined in LiteLLM's config.yaml) ...} */
+    String unblockable(UnblockableDeployment deployment) {
+        return words.get(deployment.reason() == UnblockableDeployment.Reason.CONFIG_BASED
+                        ? WordKey.PREVIEW_UNBLOCKABLE_CONFIG_BASED : WordKey.PREVIEW_UNBLOCKABLE_NOT_ALLOWED,
+                SlackText.escape(deployment.sink(), 100), SlackText.escape(deployment.deployment(), 200)
+                        .replace("`", "'"), names.model(deployment.model()));
     }
 
     private String question(QuestionEffect question) {

@@ -310,9 +310,12 @@ public final class DecisionReply {
     private void policyPreview(List<? extends DetourEvent> events, List<String> lines) {
         Map<Object, SwitchedOffModel> models = new LinkedHashMap<>();
         Map<String, FlagChange> flags = new LinkedHashMap<>();
+        Map<List<String>, dev.detour.incidents.preview.UnblockableDeployment> unblockable = new LinkedHashMap<>();
         for (DetourEvent event : events) {
             if (event instanceof DetourEvent.PolicyPreviewed previewed) {
                 previewed.preview().switchedOff().forEach(model -> models.putIfAbsent(model.model(), model));
+                previewed.preview().unblockable().forEach(deployment -> unblockable.putIfAbsent(
+                        List.of(deployment.sink(), deployment.deployment()), deployment));
                 // One change may be several switch-offs in a row: a flag goes from its first value to its last.
                 previewed.preview().flags().forEach(flag -> flags.merge(flag.key(), flag,
                         (first, last) -> new FlagChange(first.key(), first.before(), last.after())));
@@ -321,6 +324,10 @@ public final class DecisionReply {
         if (!models.isEmpty()) {
             lines.add("*" + words.get(WordKey.REPLY_PREVIEW_SWITCHED_OFF) + "*\n" + Limits.lines(models.values()
                     .stream().map(previews::model).toList(), Limits.SECTION_TEXT / 3));
+        }
+        if (!unblockable.isEmpty()) {
+            lines.add("*" + words.get(WordKey.PREVIEW_UNBLOCKABLE) + "*\n" + Limits.lines(unblockable.values()
+                    .stream().map(previews::unblockable).toList(), Limits.SECTION_TEXT / 4));
         }
         List<FlagChange> changed = flags.values().stream().filter(flag -> !flag.before().equals(flag.after()))
                 .toList();

@@ -400,6 +400,12 @@ public enum WordKey {
     PREVIEW_FLAGS("preview.flags"),
     PREVIEW_SUPPORT_POST("preview.support-post"),
     PREVIEW_SWITCHED_OFF("preview.switched-off"),
+    /** Heading of the deployments push sinks cannot block. */
+    PREVIEW_UNBLOCKABLE("preview.unblockable"),
+    /** {0} sink, {1} deployment id, {2} model name. */
+    PREVIEW_UNBLOCKABLE_CONFIG_BASED("preview.unblockable.config-based"),
+    /** {0} sink, {1} deployment id, {2} model name. */
+    PREVIEW_UNBLOCKABLE_NOT_ALLOWED("preview.unblockable.not-allowed"),
     PREVIEW_MODEL_FAILING("preview.model.failing"),
     PREVIEW_MODEL_HEALTHY("preview.model.healthy"),
     PREVIEW_MODEL_UNKNOWN("preview.model.unknown"),
@@ -635,6 +641,12 @@ public enum WordKey {
     /** {0} sink name, {1} number of deployments, {2} model name, {3} SlackTime token. */
     LITELLM_BLOCKED_VERIFIED("litellm.verified.blocked"),
     LITELLM_UNBLOCKED_VERIFIED("litellm.verified.unblocked"),
+    /** A model ramping back: {0} sink, {1} deployments, {2} model name, {3} the sink's unblock-at, {4} SlackTime. */
+    LITELLM_STAYS_BLOCKED("litellm.ramp.stays-blocked"),
+    /** {0} sink, {1} deployments, {2} model name, {3} the ramp's share now, {4} SlackTime token. */
+    LITELLM_UNBLOCKED_AT_RAMP("litellm.ramp.unblocked"),
+    /** A ramp rolled back to 0%: {0} sink, {1} deployments, {2} model name, {3} SlackTime token. */
+    LITELLM_BLOCKED_AT_ROLLBACK("litellm.ramp.blocked-again"),
     /** {0} sink name, {1} error (escaped). */
     LITELLM_DOWN("litellm.down"),
     LITELLM_REFUSED("litellm.refused"),

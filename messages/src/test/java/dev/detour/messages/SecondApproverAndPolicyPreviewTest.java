@@ -54,4 +54,21 @@ class SecondApproverAndPolicyPreviewTest {
         assertTrue(text.contains("*Models switched off*\n• Claude Opus 4.8:"), text);
         assertTrue(text.contains("*Flags changed*\n• `model.claude-opus-4-8.enabled`: true → false"), text);
     }
+
+    @Test
+    void aPolicysSwitchOffNamesTheDeploymentsAGatewayCannotBlock() {
+        Actor policy = Actor.signal("gateway");
+        Optional<IncidentId> incident = Optional.of(new IncidentId(1));
+        List<SlackMessage> replies = new DecisionReply(seed.names(), english).render(List.of(
+                new DetourEvent.AvailabilityChanged(Instant.EPOCH, policy, Target.model(ModelId.of("claude-opus-4-8")),
+                        false, Optional.empty(), incident),
+                new DetourEvent.PolicyPreviewed(Instant.EPOCH, policy, disableOpus48().withUnblockable(List.of(
+                        new dev.detour.incidents.preview.UnblockableDeployment("gateway",
+                                ModelId.of("claude-opus-4-8"), "opus-48-eu",
+                                dev.detour.incidents.preview.UnblockableDeployment.Reason.CONFIG_BASED))), incident)));
+
+        String text = replies.get(0).text();
+        assertTrue(text.contains("*What Detour cannot switch off*\n• LiteLLM (gateway) cannot block `opus-48-eu`"
+                + " (Claude Opus 4.8: defined in LiteLLM's config.yaml) — block it there"), text);
+    }
 }

@@ -12,6 +12,7 @@ import dev.detour.incidents.preview.ProposedChange;
 import dev.detour.incidents.preview.QuestionEffect;
 import dev.detour.incidents.preview.SwitchedOffModel;
 import dev.detour.incidents.preview.TaskClassEffect;
+import dev.detour.incidents.preview.UnblockableDeployment;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteOverride;
 import dev.detour.messages.Names;
@@ -72,8 +73,8 @@ public class PreviewController {
      * @param supportPost the post support staff would get; {@code null} when the change makes none
      */
     public record View(Change change, String version, List<TaskClass> taskClasses, List<String> paused,
-                       List<Question> questions, List<Flag> flags, List<Model> switchedOff, Change narrower,
-                       SupportPostView supportPost) {
+                       List<Question> questions, List<Flag> flags, List<Model> switchedOff,
+                       List<Unblockable> unblockable, Change narrower, SupportPostView supportPost) {
         static View of(Preview preview, SupportPostView supportPost) {
             return new View(Change.of(preview.change()), preview.version(),
                     preview.taskClasses().stream().map(TaskClass::of).toList(),
@@ -81,7 +82,21 @@ public class PreviewController {
                     preview.questions().stream().map(Question::of).toList(),
                     preview.flags().stream().map(Flag::of).toList(),
                     preview.switchedOff().stream().map(Model::of).toList(),
+                    preview.unblockable().stream().map(Unblockable::of).toList(),
                     preview.narrower().map(Change::of).orElse(null), supportPost);
+        }
+    }
+
+    /**
+     * A deployment a push sink cannot block (docs/flags.md, "LiteLLM proxy sink").
+     *
+     * @param reason {@code config-based} or {@code not-allowed}
+     */
+    public record Unblockable(String sink, String model, String deployment, String reason) {
+        static Unblockable of(UnblockableDeployment deployment) {
+            return new Unblockable(deployment.sink(), deployment.model().value(), deployment.deployment(),
+                    deployment.reason() == UnblockableDeployment.Reason.CONFIG_BASED ? "config-based"
+                            : "not-allowed");
         }
     }
 

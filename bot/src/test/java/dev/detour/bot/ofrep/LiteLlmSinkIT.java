@@ -5,17 +5,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.bot.slack.SignedSlack;
 import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.application.AvailabilityService;
+import dev.detour.incidents.application.ChangePreviews;
+import dev.detour.incidents.application.RampService;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.ports.OutboxQueue;
+import dev.detour.incidents.preview.Preview;
+import dev.detour.incidents.preview.PreviewOutcome;
+import dev.detour.incidents.preview.ProposedChange;
+import dev.detour.incidents.preview.UnblockableDeployment;
+import dev.detour.incidents.recovery.RampCommand;
 import dev.detour.incidents.testing.Await;
 import dev.detour.incidents.testing.SeedConfigFactory;
+import dev.detour.notifications.flags.LiteLlmMappings;
 import dev.detour.notifications.flags.SinkState;
 import dev.detour.notifications.flags.SinkStates;
 import dev.detour.notifications.testing.FakeLiteLlm;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -161,6 +170,93 @@ class LiteLlmSinkIT {
             assertEquals(1, threadReplies("cannot be reached").size(), "told once, not once per retry");
             assertTrue(proxy.blocked("d-1"));
             assertEquals(1, threadReplies("has not reached sink gateway").size(), "flagged once");
+        }
+    }
+
+    @Test
+    void aModelRampingBackStaysBlockedUntilTheRampCompletesAndTheThreadSaysSoOnce() {
+        proxy.deployment("d-1", "claude-opus-4-8").deployment("opus-48-eu", "claude-opus-4-8-eu");
+        try (ApplicationContext detour = detour(Map.of(SeedConfigFactory.STAGED_PROVIDER, "anthropic",
+                "detour.recovery.tick", "1h"))) {
+            detour.getBean(AvailabilityService.class).disable(OPUS, ALICE, Optional.of("opus answers 529"));
+            Await.await(() -> threadReplies("2 deployments of Claude Opus 4.8 blocked, verified").size() == 1, WAIT,
+                    "the block verified");
+
+            detour.getBean(RampService.class).enable(OPUS, ALICE, Optional.of("opus is back"), false);
+
+            Await.await(() -> threadReplies("Claude Opus 4.8 stays blocked until the ramp reaches 100 %").size() == 1,
+                    WAIT, "the thread told that LiteLLM waits for the ramp's end");
+            assertTrue(proxy.blocked("d-1") && proxy.blocked("opus-48-eu"), "blocked while the ramp is at 10%");
+            assertEquals(2, proxy.calls().size(), "the ramp's start calls nothing: " + proxy.calls());
+
+            detour.getBean(RampService.class).command(Target.model(SeedCatalog.OPUS_48), RampCommand.COMPLETE, ALICE,
+                    Optional.empty());
+
+            Await.await(() -> threadReplies("2 deployments of Claude Opus 4.8 unblocked, verified").size() == 1,
+                    WAIT, "the unblock verified when the ramp completes");
+            assertFalse(proxy.blocked("d-1") || proxy.blocked("opus-48-eu"));
+            assertEquals(1, threadReplies("stays blocked until").size(), "told once");
+        }
+    }
+
+    @Test
+    void aSinkThatUnblocksAtTheRampsFirstStepUnblocksThereAndBlocksAgainOnARollback() {
+        proxy.deployment("d-1", "claude-opus-4-8").deployment("opus-48-eu", "claude-opus-4-8-eu");
+        try (ApplicationContext detour = detour(Map.of(SeedConfigFactory.STAGED_PROVIDER, "anthropic",
+                "detour.recovery.tick", "1h", SeedConfigFactory.LITELLM_UNBLOCK_AT, "10"))) {
+            detour.getBean(AvailabilityService.class).disable(OPUS, ALICE, Optional.of("opus answers 529"));
+            Await.await(() -> threadReplies("2 deployments of Claude Opus 4.8 blocked, verified").size() == 1, WAIT,
+                    "the block verified");
+            RampService ramps = detour.getBean(RampService.class);
+
+            ramps.enable(OPUS, ALICE, Optional.of("opus is back"), false);
+
+            Await.await(() -> threadReplies("2 deployments of Claude Opus 4.8 unblocked as the ramp reached 10 %")
+                    .size() == 1, WAIT, "the unblock at the ramp's first step, verified");
+            assertFalse(proxy.blocked("d-1") || proxy.blocked("opus-48-eu"));
+
+            @SuppressWarnings("unchecked")
+            TransactionOperations<java.sql.Connection> transactions = detour.getBean(TransactionOperations.class);
+            transactions.executeWrite(status -> {
+                ramps.signalled(OPUS, "gateway"); // the gateway says Opus fails again: back to 0%
+                return null;
+            });
+
+            Await.await(() -> threadReplies("LiteLLM"), replies -> replies.stream().anyMatch(reply -> reply.contains(
+                    "2 deployments of Claude Opus 4.8 blocked again as the ramp went back to 0 %, verified")), WAIT,
+                    "the rollback to 0% blocked again, verified");
+            assertTrue(proxy.blocked("d-1") && proxy.blocked("opus-48-eu"));
+        }
+    }
+
+    @Test
+    void thePreviewOfASwitchOffListsTheDeploymentsLiteLlmCannotBlock() throws Exception {
+        proxy.deployment("d-1", "claude-opus-4-8").configDeployment("opus-48-eu", "claude-opus-4-8-eu");
+        String token = "api-token-for-litellm-previews-01";
+        try (ApplicationContext detour = detour(Map.of("detour.api-token", token))) {
+            detour.getBean(LiteLlmMappings.class).poll(); // as at start and every 5 minutes
+
+            PreviewOutcome outcome = detour.getBean(ChangePreviews.class).preview(new ProposedChange.Disable(OPUS));
+
+            Preview preview = ((PreviewOutcome.Previewed) outcome).preview();
+            assertEquals(List.of(new UnblockableDeployment("gateway", SeedCatalog.OPUS_48, "opus-48-eu",
+                    UnblockableDeployment.Reason.CONFIG_BASED)), preview.unblockable());
+            assertEquals(List.of(), ((PreviewOutcome.Previewed) detour.getBean(ChangePreviews.class).preview(
+                    new ProposedChange.Disable(List.of(Target.model(SeedCatalog.GPT_5))))).preview().unblockable(),
+                    "a model the sink does not map");
+            EmbeddedServer server = detour.getBean(EmbeddedServer.class);
+            if (!server.isRunning()) {
+                server.start();
+            }
+            HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(server.getURL() + "/api/preview")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"action\": \"disable\", \"targets\": [\"claude-opus-4-8\"]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, api.statusCode(), api.body());
+            JsonNode unblockable = new ObjectMapper().readTree(api.body()).path("unblockable");
+            assertEquals("[{\"sink\":\"gateway\",\"model\":\"claude-opus-4-8\",\"deployment\":\"opus-48-eu\","
+                    + "\"reason\":\"config-based\"}]", unblockable.toString());
         }
     }
 }

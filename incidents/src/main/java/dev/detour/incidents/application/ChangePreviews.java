@@ -5,22 +5,28 @@ import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.DetourConfig;
+import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.ports.AuditTrail;
 import dev.detour.incidents.ports.RoutingStore;
+import dev.detour.incidents.ports.UnblockableDeployments;
 import dev.detour.incidents.preview.ChangePreview;
 import dev.detour.incidents.preview.Preview;
 import dev.detour.incidents.preview.PreviewOutcome;
 import dev.detour.incidents.preview.ProposedChange;
 import dev.detour.incidents.preview.RoutingSnapshot;
+import dev.detour.incidents.preview.SwitchedOffModel;
+import dev.detour.incidents.preview.UnblockableDeployment;
 import dev.detour.incidents.routing.Route;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -41,11 +47,14 @@ public class ChangePreviews {
     private final AuditTrail audit;
     private final Clock clock;
     private final IncidentService incidents;
+    private final List<UnblockableDeployments> sinks;
 
+    /** @param sinks what push sinks learned they cannot block (none without the notifications module) */
     public ChangePreviews(RoutingStore store, Catalog catalog, DetourConfig config, ModelEvidenceSource evidence,
                           AvailabilityService availability, RouteService routes, AuditTrail audit, Clock clock,
-                          IncidentService incidents) {
+                          IncidentService incidents, List<UnblockableDeployments> sinks) {
         this.incidents = incidents;
+        this.sinks = List.copyOf(sinks);
         this.audit = audit;
         this.clock = clock;
         this.store = store;
@@ -58,7 +67,21 @@ public class ChangePreviews {
     /** The effect {@code change} would have now, or the refusal the change itself would give. */
     @Transactional(readOnly = true)
     public PreviewOutcome preview(ProposedChange change) {
-        return preview.preview(change, snapshot(), evidence.now());
+        return preview(change, snapshot());
+    }
+
+    /** The pure preview, with what push sinks cannot block of the models a disable switches off. */
+    private PreviewOutcome preview(ProposedChange change, RoutingSnapshot state) {
+        PreviewOutcome outcome = preview.preview(change, state, evidence.now());
+        if (!(outcome instanceof PreviewOutcome.Previewed previewed) || !(change instanceof ProposedChange.Disable)
+                || sinks.isEmpty()) {
+            return outcome;
+        }
+        List<ModelId> off = previewed.preview().switchedOff().stream().map(SwitchedOffModel::model).toList();
+        List<UnblockableDeployment> unblockable = new ArrayList<>();
+        sinks.forEach(sink -> unblockable.addAll(sink.of(off)));
+        return unblockable.isEmpty() ? outcome
+                : new PreviewOutcome.Previewed(previewed.preview().withUnblockable(unblockable));
     }
 
     /** The routing inputs as stored now, with their version. */
@@ -89,7 +112,7 @@ public class ChangePreviews {
         store.lock();
         RoutingSnapshot now = snapshot();
         if (!now.version().equals(previewed.version())) {
-            return new Applying.StateMoved(preview.preview(previewed.change(), now, evidence.now()));
+            return new Applying.StateMoved(preview(previewed.change(), now));
         }
         ProposedChange change = previewed.change();
         RoutingOutcome outcome;

@@ -56,15 +56,34 @@ public sealed interface Sink permits Sink.Webhook, Sink.FlagdFile, Sink.LiteLlm 
      *
      * @param secretEnv the environment variable holding the proxy admin key
      * @param models    Detour model -> LiteLLM {@code model_name} or {@code model_info.id} values, in file order
+     * @param unblockAt config {@code unblock-at}: LiteLLM has no percentage, so while a mapped model ramps back
+     *                  (docs/recovery.md) its deployments stay blocked until the ramp's share reaches this percent
+     *                  (1..100, default {@link #UNBLOCK_AT_END}: when the ramp completes)
      */
-    record LiteLlm(String name, URI url, String secretEnv, Map<ModelId, List<String>> models) implements Sink {
+    record LiteLlm(String name, URI url, String secretEnv, Map<ModelId, List<String>> models, int unblockAt)
+            implements Sink {
+        public static final int UNBLOCK_AT_END = 100;
+
         public LiteLlm {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(secretEnv, "secretEnv");
+            if (unblockAt < 1 || unblockAt > 100) {
+                throw new IllegalArgumentException("unblock-at is a percentage from 1 to 100: " + unblockAt);
+            }
             Map<ModelId, List<String>> copy = new LinkedHashMap<>();
             models.forEach((model, deployments) -> copy.put(model, List.copyOf(deployments)));
             models = java.util.Collections.unmodifiableMap(copy);
+        }
+
+        /** Unblocks when a ramp completes. */
+        public LiteLlm(String name, URI url, String secretEnv, Map<ModelId, List<String>> models) {
+            this(name, url, secretEnv, models, UNBLOCK_AT_END);
+        }
+
+        /** Whether a model ramping back at {@code percent} has its deployments unblocked. */
+        public boolean unblocksAt(int percent) {
+            return percent >= unblockAt;
         }
     }
 }

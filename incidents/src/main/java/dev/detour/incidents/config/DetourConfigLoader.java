@@ -59,7 +59,8 @@ public final class DetourConfigLoader {
             "policy");
     private static final Set<String> WEBHOOK_KEYS = Set.of("name", "type", "url", "secret-env");
     private static final Set<String> FILE_KEYS = Set.of("name", "type", "path", "mode");
-    private static final Set<String> LITELLM_KEYS = Set.of("name", "type", "url", "secret-env", "models");
+    private static final Set<String> LITELLM_KEYS = Set.of("name", "type", "url", "secret-env", "models",
+            "unblock-at");
     private static final Pattern OCTAL_MODE = Pattern.compile("0?[0-7]{3}");
     private static final Set<String> PROVIDER_KEYS = Set.of("id", "name", "public-name", "status-page",
             "auto-disable", "auto-enable", "components", "models", "recovery", "maintenance",
@@ -483,7 +484,8 @@ public final class DetourConfigLoader {
                     ConfigNode url = node.child("url");
                     URI uri = statusPage(url).orElseThrow(() -> url.problem("sink '" + name + "' needs a url"));
                     sinks.add(new Sink.LiteLlm(name, uri, secretEnv(node),
-                            liteLlmModels(name, node.child("models"), knownModels)));
+                            liteLlmModels(name, node.child("models"), knownModels),
+                            unblockAt(name, node.child("unblock-at"))));
                 }
                 case "flagd-file" -> {
                     node.expectMapping(FILE_KEYS);
@@ -505,6 +507,16 @@ public final class DetourConfigLoader {
                     + " DETOUR_WEBHOOK_SECRET), not '" + secretEnv + "'");
         }
         return secretEnv;
+    }
+
+    /** The ramp share (percent) at which a LiteLLM sink unblocks a model coming back (docs/flags.md). */
+    private static int unblockAt(String sink, ConfigNode node) {
+        long percent = node.wholeNumber(Sink.LiteLlm.UNBLOCK_AT_END);
+        if (percent < 1 || percent > 100) {
+            throw node.problem("sink '" + sink + "': " + node.name() + " is the ramp's share in percent at which"
+                    + " LiteLLM deployments are unblocked, from 1 to 100, not " + percent);
+        }
+        return (int) percent;
     }
 
     /** Detour model id -> LiteLLM {@code model_name} or {@code model_info.id} values; every key a model of the catalog. */

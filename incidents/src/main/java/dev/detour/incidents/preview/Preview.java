@@ -19,11 +19,14 @@ import java.util.Optional;
  * @param switchedOff for a disable, every model it switches off that was usable before, with its health
  * @param narrower    for a provider-wide disable that would switch off healthy models along with failing ones: the
  *                    same disable of only the failing models (and the models named one by one)
+ * @param unblockable for a disable: deployments of the models it switches off that a push sink cannot block (a
+ *                    LiteLLM deployment from its config.yaml, or one its key may not block), as the sink learned
  */
 public record Preview(ProposedChange change, String version, List<TaskClassEffect> taskClasses,
                       List<QuestionEffect> questions, List<FlagChange> flags, List<SwitchedOffModel> switchedOff,
-                      Optional<ProposedChange.Disable> narrower) {
+                      Optional<ProposedChange.Disable> narrower, List<UnblockableDeployment> unblockable) {
     public Preview {
+        unblockable = List.copyOf(unblockable);
         Objects.requireNonNull(change, "change");
         Objects.requireNonNull(version, "version");
         taskClasses = List.copyOf(taskClasses);
@@ -31,6 +34,18 @@ public record Preview(ProposedChange change, String version, List<TaskClassEffec
         flags = List.copyOf(flags);
         switchedOff = List.copyOf(switchedOff);
         Objects.requireNonNull(narrower, "narrower");
+    }
+
+    /** Without what push sinks cannot block: as {@link ChangePreview} computes it. */
+    public Preview(ProposedChange change, String version, List<TaskClassEffect> taskClasses,
+                   List<QuestionEffect> questions, List<FlagChange> flags, List<SwitchedOffModel> switchedOff,
+                   Optional<ProposedChange.Disable> narrower) {
+        this(change, version, taskClasses, questions, flags, switchedOff, narrower, List.of());
+    }
+
+    /** This preview with the deployments push sinks cannot block. */
+    public Preview withUnblockable(List<UnblockableDeployment> deployments) {
+        return new Preview(change, version, taskClasses, questions, flags, switchedOff, narrower, deployments);
     }
 
     /** The task classes the change pauses: served before, served by nothing after. */

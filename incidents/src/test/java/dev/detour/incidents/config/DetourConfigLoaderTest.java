@@ -78,6 +78,11 @@ class DetourConfigLoaderTest {
         assertEquals(List.of(ModelId.of("claude-opus-4-7"), ModelId.of("gpt-5")), consent.route());
         Provider anthropic = config.catalog().provider(ProviderId.of("anthropic")).orElseThrow();
         assertEquals(Optional.of(URI.create("https://status.claude.com")), anthropic.statusPage());
+        Provider openai = config.catalog().provider(ProviderId.of("openai")).orElseThrow();
+        assertEquals(Optional.of(URI.create("https://status.openai.com")), openai.statusPage(),
+                "OpenAI's page, hosted by incident.io");
+        assertEquals(List.of(Optional.of("anthropic"), Optional.of("openai")), List.of(anthropic.statusGator(),
+                openai.statusGator()), "StatusGator's service slugs");
         assertFalse(anthropic.autoDisable() || anthropic.autoEnable());
         assertEquals(new SlackSettings("C0INCIDENTS", "C0SUPPORT", "C0MANAGERS", List.of("U0ALICE", "S0ONCALL")),
                 config.slack());
@@ -757,5 +762,30 @@ class DetourConfigLoaderTest {
         ConfigException empty = rejected(LITELLM.replace("[claude-opus-4-8, opus-48-eu]", "[]"));
         assertEquals(24, empty.line());
         assertTrue(empty.problem().contains("must list at least one LiteLLM model_name"), empty.problem());
+    }
+
+    @Test
+    void aLiteLlmSinkUnblocksWhenTheRampCompletesUnlessItSaysAtWhichShare() {
+        assertEquals(100, ((Sink.LiteLlm) loader.load("detour.yml", LITELLM).sinks().get(0)).unblockAt());
+
+        Sink.LiteLlm half = (Sink.LiteLlm) loader.load("detour.yml", LITELLM.replace(
+                "secret-env: LITELLM_MASTER_KEY", "secret-env: LITELLM_MASTER_KEY\n      unblock-at: 50"))
+                .sinks().get(0);
+
+        assertEquals(50, half.unblockAt());
+        assertTrue(half.unblocksAt(50) && !half.unblocksAt(10));
+    }
+
+    @Test
+    void aLiteLlmUnblockShareOutsideOneToHundredIsRefusedWithItsLine() {
+        for (String wrong : List.of("0", "101", "-5")) {
+            ConfigException refused = rejected(LITELLM.replace("secret-env: LITELLM_MASTER_KEY",
+                    "secret-env: LITELLM_MASTER_KEY\n      unblock-at: " + wrong));
+            assertEquals(23, refused.line(), wrong);
+            assertTrue(refused.problem().contains("from 1 to 100, not " + wrong), refused.problem());
+        }
+        ConfigException words = rejected(LITELLM.replace("secret-env: LITELLM_MASTER_KEY",
+                "secret-env: LITELLM_MASTER_KEY\n      unblock-at: half"));
+        assertTrue(words.problem().contains("must be a whole number"), words.problem());
     }
 }

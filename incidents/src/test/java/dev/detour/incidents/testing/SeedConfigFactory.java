@@ -61,6 +61,9 @@ public class SeedConfigFactory {
      */
     public static final String LITELLM_SINK = "detour.test.litellm-sink";
 
+    /** The LiteLLM sink's {@code unblock-at} (default 100). */
+    public static final String LITELLM_UNBLOCK_AT = "detour.test.litellm-unblock-at";
+
     /** Test properties for a context on {@code database} with the seed catalog, as strings (TestPropertyProvider). */
     public static Map<String, String> properties(Map<String, Object> database) {
         Map<String, String> properties = new HashMap<>();
@@ -74,6 +77,7 @@ public class SeedConfigFactory {
                                    @Value("${" + WEBHOOK_SINK + ":}") String webhook,
                                    @Value("${" + FILE_SINK + ":}") String file,
                                    @Value("${" + LITELLM_SINK + ":}") String liteLlm,
+                                   @Value("${" + LITELLM_UNBLOCK_AT + ":100}") int unblockAt,
                                    @Value("${" + FORTY_MODELS + ":false}") boolean fortyModels,
                                    @Value("${" + SECOND_APPROVER + ":}") String secondApprover,
                                    @Value("${" + STAGED_PROVIDER + ":}") String stagedProvider,
@@ -87,7 +91,8 @@ public class SeedConfigFactory {
         }
         if (!liteLlm.isEmpty()) {
             sinks.add(new Sink.LiteLlm("gateway", java.net.URI.create(liteLlm), "DETOUR_TEST_LITELLM_KEY",
-                    java.util.Map.of(dev.detour.incidents.SeedCatalog.OPUS_48, List.of("claude-opus-4-8", "opus-48-eu"))));
+                    java.util.Map.of(dev.detour.incidents.SeedCatalog.OPUS_48, List.of("claude-opus-4-8", "opus-48-eu")),
+                    unblockAt));
         }
         Catalog catalog = fortyModels ? FortyModelCatalog.catalog()
                 : SeedCatalog.withStaged(SeedCatalog.withAutomatic(automaticProvider), stagedProvider);

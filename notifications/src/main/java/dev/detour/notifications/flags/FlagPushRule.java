@@ -2,10 +2,12 @@ package dev.detour.notifications.flags;
 
 import dev.detour.incidents.catalog.Catalog;
 import dev.detour.incidents.catalog.DetourConfig;
+import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.flags.Flag;
 import dev.detour.incidents.flags.FlagSet;
+import dev.detour.incidents.flags.FlagSplit;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
@@ -59,7 +61,7 @@ public class FlagPushRule implements OutboxRule {
                 drafts.add(new OutboxDraft(FlagPushKind.WEBHOOK, sink.name(), once,
                         FlagDocuments.webhookBody(event, after, changed), event.incident()));
             } else if (sink instanceof Sink.LiteLlm proxy) {
-                liteLlmChange(proxy, event, changed).ifPresent(change -> drafts.add(new OutboxDraft(
+                liteLlmChange(proxy, event, changed, before).ifPresent(change -> drafts.add(new OutboxDraft(
                         FlagPushKind.LITELLM, sink.name(), once, change.toJson(), event.incident())));
             } else {
                 drafts.add(new OutboxDraft(FlagPushKind.FLAGD_FILE, sink.name(), once, FlagDocuments.flagd(after),
@@ -69,17 +71,44 @@ public class FlagPushRule implements OutboxRule {
         return drafts;
     }
 
-    /** The mapped models whose {@code model.<id>.enabled} flag moved: off blocks their deployments, on unblocks. */
-    private static Optional<LiteLlmChange> liteLlmChange(Sink.LiteLlm sink, DetourEvent event, List<Flag> changed) {
+    /**
+     * The mapped models whose {@code model.<id>.enabled} flag moved: off blocks their deployments, on unblocks.
+     * LiteLLM has no share of traffic: while a model ramps back its deployments stay blocked until the ramp's share
+     * reaches the sink's {@code unblock-at} (docs/flags.md, "LiteLLM proxy sink"). A ramp's step that leaves the
+     * deployments as they are writes nothing, but the ramp's start does, so the thread says they stay blocked.
+     */
+    private static Optional<LiteLlmChange> liteLlmChange(Sink.LiteLlm sink, DetourEvent event, List<Flag> changed,
+                                                         FlagSet before) {
         List<LiteLlmChange.ModelState> models = new ArrayList<>();
         for (Flag flag : changed) {
             sink.models().keySet().stream()
                     .filter(model -> flag.key().equals("model." + model.value() + ".enabled"))
                     .findFirst()
-                    .ifPresent(model -> models.add(new LiteLlmChange.ModelState(model,
-                            !Boolean.TRUE.equals(flag.value()))));
+                    .flatMap(model -> modelState(sink, model, before.get(flag.key()), flag))
+                    .ifPresent(models::add);
         }
         return models.isEmpty() ? Optional.empty()
                 : Optional.of(new LiteLlmChange(event.actor().toString(), models));
+    }
+
+    private static Optional<LiteLlmChange.ModelState> modelState(Sink.LiteLlm sink, ModelId model,
+                                                                 Optional<Flag> before, Flag after) {
+        Optional<Integer> ramp = after.split().map(FlagSplit::percent);
+        boolean blocked = blocked(sink, after);
+        boolean rampedBefore = before.flatMap(Flag::split).isPresent();
+        if (!rampedBefore && ramp.isEmpty()) {
+            return Optional.of(new LiteLlmChange.ModelState(model, blocked)); // no ramp: every move, as ever
+        }
+        boolean moved = before.map(flag -> blocked(sink, flag) != blocked).orElse(true);
+        boolean rampStarts = !rampedBefore && ramp.isPresent();
+        return moved || rampStarts ? Optional.of(new LiteLlmChange.ModelState(model, blocked, ramp))
+                : Optional.empty();
+    }
+
+    private static boolean blocked(Sink.LiteLlm sink, Flag flag) {
+        if (Boolean.TRUE.equals(flag.value())) {
+            return false;
+        }
+        return flag.split().map(split -> !sink.unblocksAt(split.percent())).orElse(true);
     }
 }

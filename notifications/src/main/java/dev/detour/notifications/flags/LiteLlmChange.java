@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one change asks of a LiteLLM sink, as its outbox row carries it (JSON, written and read only here):
@@ -24,13 +25,26 @@ record LiteLlmChange(String changedBy, List<ModelState> models) {
         models = List.copyOf(models);
     }
 
-    record ModelState(ModelId model, boolean blocked) {
+    /**
+     * @param ramp while the model ramps back (docs/recovery.md): the ramp's share in percent at this change
+     */
+    record ModelState(ModelId model, boolean blocked, Optional<Integer> ramp) {
+        ModelState {
+            Objects.requireNonNull(ramp, "ramp");
+        }
+
+        ModelState(ModelId model, boolean blocked) {
+            this(model, blocked, Optional.empty());
+        }
     }
 
     String toJson() {
         ObjectNode root = JSON.createObjectNode().put("changedBy", changedBy);
         ArrayNode list = root.putArray("models");
-        models.forEach(state -> list.addObject().put("model", state.model().value()).put("blocked", state.blocked()));
+        models.forEach(state -> {
+            ObjectNode model = list.addObject().put("model", state.model().value()).put("blocked", state.blocked());
+            state.ramp().ifPresent(percent -> model.put("rampPercent", percent));
+        });
         return root.toString();
     }
 
@@ -39,7 +53,10 @@ record LiteLlmChange(String changedBy, List<ModelState> models) {
             JsonNode root = JSON.readTree(json);
             List<ModelState> models = new ArrayList<>();
             for (JsonNode model : root.path("models")) {
-                models.add(new ModelState(ModelId.of(model.path("model").asText()), model.path("blocked").asBoolean()));
+                Optional<Integer> ramp = model.path("rampPercent").isInt()
+                        ? Optional.of(model.path("rampPercent").asInt()) : Optional.empty();
+                models.add(new ModelState(ModelId.of(model.path("model").asText()), model.path("blocked").asBoolean(),
+                        ramp));
             }
             return new LiteLlmChange(root.path("changedBy").asText("detour"), models);
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +31,10 @@ public class LiteLlmMappings {
     private final Secrets secrets;
     private final LiteLlmProxy proxy;
     private final Map<String, List<String>> unresolved = new ConcurrentHashMap<>();
+    private final LiteLlmLimits limits;
 
-    public LiteLlmMappings(DetourConfig config, Secrets secrets, LiteLlmSettings settings) {
+    public LiteLlmMappings(DetourConfig config, Secrets secrets, LiteLlmSettings settings, LiteLlmLimits limits) {
+        this.limits = limits;
         this.sinks = config.sinks().stream().filter(Sink.LiteLlm.class::isInstance).map(Sink.LiteLlm.class::cast)
                 .toList();
         this.secrets = secrets;
@@ -58,7 +61,11 @@ public class LiteLlmMappings {
         try {
             List<LiteLlmProxy.Deployment> deployments = proxy.modelInfo(sink.url(), key.get());
             List<String> missing = new ArrayList<>();
+            Map<ModelId, List<LiteLlmProxy.Deployment>> mapped = new LinkedHashMap<>();
             for (Map.Entry<ModelId, List<String>> entry : sink.models().entrySet()) {
+                List<String> ids = LiteLlmPusher.resolve(entry.getValue(), deployments);
+                mapped.put(entry.getKey(), deployments.stream().filter(deployment -> ids.contains(deployment.id()))
+                        .toList());
                 for (String name : entry.getValue()) {
                     if (LiteLlmPusher.resolve(List.of(name), deployments).isEmpty()) {
                         missing.add(name);
@@ -70,6 +77,7 @@ public class LiteLlmMappings {
                         missing);
             }
             unresolved.put(sink.name(), List.copyOf(missing));
+            limits.configBased(sink.name(), mapped); // for the preview of a change: block those in config.yaml
             return Optional.of(missing);
         } catch (IOException e) {
             LOG.warn("LiteLLM sink '{}': cannot read GET /model/info: {}", sink.name(), e.getMessage());

@@ -30,7 +30,15 @@ record LiteLlmOutcome(PushResult result, Optional<Note> note) {
         }
     }
 
-    record ModelCount(ModelId model, int deployments, boolean blocked) {
+    /**
+     * @param ramp      while the model ramps back: the ramp's share in percent at this change
+     * @param unblockAt the sink's {@code unblock-at}: the share at which a ramping model is unblocked
+     */
+    record ModelCount(ModelId model, int deployments, boolean blocked, Optional<Integer> ramp, int unblockAt) {
+        /** Not ramping. */
+        ModelCount(ModelId model, int deployments, boolean blocked) {
+            this(model, deployments, blocked, Optional.empty(), 100);
+        }
     }
 
     static LiteLlmOutcome verified(List<ModelCount> models, Instant at) {

@@ -36,8 +36,16 @@ final class LiteLlmProxy {
         this.http = new BoundedHttp(HttpClient.newBuilder().connectTimeout(timeout).build());
     }
 
-    /** One deployment as {@code /model/info} lists it. */
-    record Deployment(String id, String modelName, boolean blocked) {
+    /**
+     * One deployment as {@code /model/info} lists it.
+     *
+     * @param inDatabase {@code model_info.db_model}: false for a deployment from LiteLLM's {@code config.yaml},
+     *                   which {@code /model/block} refuses; true when the proxy does not say
+     */
+    record Deployment(String id, String modelName, boolean blocked, boolean inDatabase) {
+        Deployment(String id, String modelName, boolean blocked) {
+            this(id, modelName, blocked, true);
+        }
     }
 
     /** What a block or unblock call answered: its status and LiteLLM's own words, when it sent any. */
@@ -63,7 +71,7 @@ final class LiteLlmProxy {
         for (JsonNode row : data) {
             JsonNode info = row.path("model_info");
             deployments.add(new Deployment(info.path("id").asText(""), row.path("model_name").asText(""),
-                    info.path("blocked").asBoolean(false)));
+                    info.path("blocked").asBoolean(false), info.path("db_model").asBoolean(true)));
         }
         return deployments;
     }

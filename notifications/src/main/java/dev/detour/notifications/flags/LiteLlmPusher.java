@@ -3,6 +3,7 @@ package dev.detour.notifications.flags;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.outbox.OutboxEntry;
+import dev.detour.incidents.preview.UnblockableDeployment;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -27,8 +28,10 @@ public class LiteLlmPusher {
     private final Clock clock;
     private final LiteLlmProxy proxy;
     private final Duration verifyFor;
+    private final LiteLlmLimits limits;
 
-    public LiteLlmPusher(Secrets secrets, Clock clock, LiteLlmSettings settings) {
+    public LiteLlmPusher(Secrets secrets, Clock clock, LiteLlmSettings settings, LiteLlmLimits limits) {
+        this.limits = limits;
         this.secrets = secrets;
         this.clock = clock;
         this.proxy = new LiteLlmProxy(settings.timeout());
@@ -61,6 +64,7 @@ public class LiteLlmPusher {
                         continue; // already as wanted: a retry after a write that landed
                     }
                     LiteLlmProxy.Answer answer = proxy.setBlocked(sink.url(), key.get(), id, blocked, change.changedBy());
+                    learn(sink, entry.getKey().model(), id, answer);
                     if (permanent(answer.status())) {
                         refusals.add(id + ": HTTP " + answer.status()
                                 + (answer.message().isEmpty() ? "" : " " + answer.message()));
@@ -97,7 +101,7 @@ public class LiteLlmPusher {
                 }
             }
             counts.add(new LiteLlmOutcome.ModelCount(entry.getKey().model(), entry.getValue().size(),
-                    entry.getKey().blocked()));
+                    entry.getKey().blocked(), entry.getKey().ramp(), sink.unblockAt()));
         }
         Instant now = clock.instant();
         if (pending == 0) {
@@ -120,6 +124,18 @@ public class LiteLlmPusher {
             }
         }
         return ids;
+    }
+
+    /** What the answer says about blocking the deployment, kept for the preview of a change. */
+    private void learn(Sink.LiteLlm sink, ModelId model, String id, LiteLlmProxy.Answer answer) {
+        if (answer.ok()) {
+            limits.changed(sink.name(), id);
+        } else if (answer.status() == 400 && answer.message().toLowerCase(java.util.Locale.ROOT)
+                .contains("config-based")) {
+            limits.refused(sink.name(), model, id, UnblockableDeployment.Reason.CONFIG_BASED);
+        } else if (answer.status() == 401 || answer.status() == 403) {
+            limits.refused(sink.name(), model, id, UnblockableDeployment.Reason.NOT_ALLOWED);
+        }
     }
 
     private static boolean isBlocked(List<LiteLlmProxy.Deployment> deployments, String id) {

@@ -51,10 +51,9 @@ public class LiteLlmThreadNotes {
         String kind;
         if (note instanceof LiteLlmOutcome.Note.Verified verified) {
             kind = "litellm-verified";
-            text = String.join("\n", verified.models().stream().map(model -> words.get(model.blocked()
-                            ? WordKey.LITELLM_BLOCKED_VERIFIED : WordKey.LITELLM_UNBLOCKED_VERIFIED,
-                    row.destination(), model.deployments(), names.model(model.model()),
-                    SlackTime.slack(verified.at(), clock.instant()))).toList());
+            String at = SlackTime.slack(verified.at(), clock.instant());
+            text = String.join("\n", verified.models().stream().map(model -> line(row.destination(), model, at))
+                    .toList());
         } else if (note instanceof LiteLlmOutcome.Note.Down down) {
             kind = "litellm-down";
             text = words.get(WordKey.LITELLM_DOWN, row.destination(), escaped(down.error()));
@@ -69,6 +68,23 @@ public class LiteLlmThreadNotes {
         outbox.post(new OutboxDraft(SlackKind.REPLY, slack.incidentChannel(),
                 Once.perFacts(kind, row.idempotencyKey()), SlackPayload.of(SlackMessage.plain(text)).toJson(),
                 Optional.of(new IncidentId(row.incidentId()))));
+    }
+
+    /** One model's verified line; while it ramps back, what LiteLLM's lack of a share means for it. */
+    private String line(String sink, LiteLlmOutcome.ModelCount model, String at) {
+        String name = names.model(model.model());
+        if (model.ramp().isPresent()) {
+            int percent = model.ramp().get();
+            if (!model.blocked()) {
+                return words.get(WordKey.LITELLM_UNBLOCKED_AT_RAMP, sink, model.deployments(), name, percent, at);
+            }
+            // blocked while ramping: the ramp starts below unblock-at, or it was rolled back to 0%
+            return percent == 0
+                    ? words.get(WordKey.LITELLM_BLOCKED_AT_ROLLBACK, sink, model.deployments(), name, at)
+                    : words.get(WordKey.LITELLM_STAYS_BLOCKED, sink, model.deployments(), name, model.unblockAt(), at);
+        }
+        return words.get(model.blocked() ? WordKey.LITELLM_BLOCKED_VERIFIED : WordKey.LITELLM_UNBLOCKED_VERIFIED,
+                sink, model.deployments(), name, at);
     }
 
     private static String escaped(String error) {

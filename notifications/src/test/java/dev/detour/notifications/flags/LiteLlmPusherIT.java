@@ -3,6 +3,7 @@ package dev.detour.notifications.flags;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Sink;
 import dev.detour.incidents.outbox.OutboxEntry;
+import dev.detour.incidents.preview.UnblockableDeployment;
 import dev.detour.notifications.testing.FakeLiteLlm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,12 +46,13 @@ class LiteLlmPusherIT {
             return now;
         }
     };
+    private final LiteLlmLimits limits = new LiteLlmLimits();
     private final LiteLlmPusher pusher = new LiteLlmPusher(new Secrets() {
         @Override
         public Optional<String> get(String environmentVariable) {
             return "LITELLM_MASTER_KEY".equals(environmentVariable) ? Optional.ofNullable(key) : Optional.empty();
         }
-    }, clock, new LiteLlmSettings(Duration.ofSeconds(2), Duration.ofMinutes(10)));
+    }, clock, new LiteLlmSettings(Duration.ofSeconds(2), Duration.ofMinutes(10)), limits);
 
     LiteLlmPusherIT() throws IOException {
     }
@@ -120,6 +122,8 @@ class LiteLlmPusherIT {
         PushResult.Failed failed = assertInstanceOf(PushResult.Failed.class, outcome.result());
         assertTrue(failed.error().contains("HTTP 400 Cannot edit config-based model"), failed.error());
         assertInstanceOf(LiteLlmOutcome.Note.Refused.class, outcome.note().orElseThrow());
+        assertEquals(List.of(new UnblockableDeployment("gateway", OPUS, "d-1",
+                UnblockableDeployment.Reason.CONFIG_BASED)), limits.of(List.of(OPUS)), "kept for the preview");
     }
 
     @Test
@@ -133,6 +137,13 @@ class LiteLlmPusherIT {
         assertTrue(failed.error().contains("HTTP 403 Only proxy admins can change a model's blocked flag."),
                 failed.error());
         assertFalse(proxy.blocked("d-1"));
+        assertEquals(List.of(new UnblockableDeployment("gateway", OPUS, "d-1",
+                UnblockableDeployment.Reason.NOT_ALLOWED)), limits.of(List.of(OPUS)), "kept for the preview");
+
+        key = FakeLiteLlm.MASTER_KEY; // an admin's key now: blocked, and nothing stands in the way any more
+        pusher.push(sink(), row(true));
+        assertTrue(proxy.blocked("d-1"));
+        assertEquals(List.of(), limits.of(List.of(OPUS)));
     }
 
     @Test
