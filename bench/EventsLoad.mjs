@@ -5,6 +5,8 @@
 //     sample: per raw client, the time from the batch's send to its first refetchEvaluation event; per web
 //     provider, the time to its ConfigurationChanged reading model.m<i>.enabled as false. Also the fan-out
 //     spread: per client, its event's arrival after the sample's first arrival anywhere.
+//     With PER_SAMPLE=1 in the environment, also one line per sample (the first is the bot's first decision
+//     since its start, the one that runs cold code).
 //   node EventsLoad.mjs idle BASE - CLIENTS HOLD_SECONDS
 //     CLIENTS raw connections held idle; prints "ready" once every one has its first event, then holds.
 // Run by Node 20 from a folder with the packages of bot/src/test/node/ofrep-web-client installed.
@@ -141,6 +143,13 @@ for (let i = 0; i < samples; i++) {
     spread.push(at - sample.first);
   }
   for (const at of sample.web.values()) web.push(at - sample.start);
+  if (process.env.PER_SAMPLE) {
+    const raw = [...sample.raw.values()].map((at) => at - sample.start).sort((a, b) => a - b);
+    const reads = [...sample.web.values()].map((at) => at - sample.start).sort((a, b) => a - b);
+    console.log(`sample ${i} ${model}: raw first=${raw[0]?.toFixed(1)} p50=${percentile(raw, 50)?.toFixed(1)}`
+      + ` last=${raw[raw.length - 1]?.toFixed(1)} ms; web p50=${percentile(reads, 50)?.toFixed(1)}`
+      + ` last=${reads[reads.length - 1]?.toFixed(1)} ms`);
+  }
   await sleep(300);
 }
 sample = null;

@@ -4,6 +4,7 @@
 # (bot/src/test/node/ofrep-web-client's lockfile) and runs bench/EventsLoad.mjs with Node 20:
 #   latency: CLIENTS raw event streams + WEB_CLIENTS web providers; SAMPLES flag flips by gateway batches;
 #   idle:    IDLE raw event streams held open; the bot's resident memory read after HOLD seconds.
+# PER_SAMPLE=1 adds one line per flip (its first, median and last arrival).
 # Build first: ./mvnw -B -q -DskipTests package
 set -euo pipefail
 cd "$(dirname "$0")/.."
