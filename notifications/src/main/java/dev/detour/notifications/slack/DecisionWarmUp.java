@@ -25,7 +25,9 @@ import dev.detour.incidents.signals.SignalEvidence;
 import dev.detour.messages.Names;
 import dev.detour.messages.SupportPost;
 import dev.detour.messages.Wording;
-import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.Async;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
@@ -40,7 +42,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * At start-up, goes once through the parts of a gateway switch-off that only read or render, for the catalog's
+ * Once the server listens, goes once through the parts of a gateway switch-off that only read or render, for the catalog's
  * first model: its preview and the open incident about it (read-only transactions), then what its change writes
  * to the outbox (the decision reply in Block Kit, written by the Slack SDK's serializer, the question changes and
  * a support post over the committed status) for a made-up incident, thrown away. The first real decision's
@@ -76,8 +78,10 @@ public class DecisionWarmUp {
         this.clock = clock;
     }
 
+    /** After the server listens, on a worker thread: warming up must never lengthen the start. */
     @EventListener
-    void onStartup(StartupEvent event) {
+    @Async(TaskExecutors.BLOCKING)
+    void onStartup(ServerStartupEvent event) {
         try {
             Optional<Target> first = catalog.models().stream().findFirst().map(model -> Target.model(model.id()));
             if (first.isEmpty()) {
