@@ -2,6 +2,7 @@
 # $PORT, with extra environment given as arguments; wait until /health answers. Sets $pid and $java_pid, and
 # stops the bot and removes the folder on exit (stop_detour), printing the bot's peak resident memory (VmHWM) first.
 # The JVM runs with README.md's flags (an explicit heap); JAVA_OPTS replaces them.
+# DETOUR_JAR runs another build (e.g. an older one, for a before/after in the same conditions).
 README_JAVA_OPTS="-Xmx256m -Xss512k -XX:MaxMetaspaceSize=128m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"
 peak_rss() {
   local kb
@@ -17,7 +18,7 @@ stop_detour() {
 }
 start_detour() {
   local jar
-  jar=$(pwd)/bot/target/detour.jar
+  jar=${DETOUR_JAR:-$(pwd)/bot/target/detour.jar}
   [ -f "$jar" ] || { echo "build first: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
   work=$(mktemp -d)
   (cd "$work" && exec env -u DETOUR_CONFIG -u DATASOURCES_DEFAULT_URL -u DETOUR_API_TOKEN \
