@@ -70,7 +70,12 @@ final class OfrepFastPath extends ChannelDuplexHandler {
 
     /** A whole request collected: answer it, or hand it to Micronaut. */
     private void complete(ChannelHandlerContext ctx, LastHttpContent last) {
-        Optional<OfrepShortcut.Answer> answer = shortcut.answer(head, OfrepShortcut.text(body));
+        Optional<OfrepShortcut.Answer> answer;
+        try {
+            answer = shortcut.answer(head, OfrepShortcut.text(body));
+        } catch (RuntimeException e) {
+            answer = Optional.empty(); // Micronaut answers it, with its error handling, rather than a closed socket
+        }
         if (answer.isEmpty()) {
             handOver(ctx, last);
             return;
