@@ -16,7 +16,9 @@ import java.util.Locale;
  * Adds {@code classpath:db/migration/<vendor>} ({@code h2} or {@code postgresql}) to the configured migration
  * locations, chosen from the database actually connected: the schema is common SQL, but guards such as the
  * append-only audit trigger need each database's own syntax. Also lets databases migrated with an earlier text of a
- * migration whose comment changed pass validation ({@link EarlierChecksums}).
+ * migration whose comment changed pass validation ({@link EarlierChecksums}). Pending migrations are applied as one
+ * group: one schema-history lock and one commit instead of one per migration, which is most of a fresh database's
+ * start-up cost (bench/RESULTS.md, "Start-up"); a failing migration leaves PostgreSQL as it was before the group.
  */
 @Singleton
 @Named(VendorMigrations.DATASOURCE)
@@ -29,6 +31,7 @@ public class VendorMigrations implements FlywayConfigurationCustomizer {
         locations.add(new Location("classpath:db/migration/" + vendor(configuration)));
         configuration.locations(locations.toArray(Location[]::new));
         configuration.callbacks(new EarlierChecksums());
+        configuration.group(true);
     }
 
     @Override
