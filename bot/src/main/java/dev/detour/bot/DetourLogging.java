@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 
 /**
  * Detour's logging, set up in code instead of a {@code logback.xml}: one line per event on standard error
- * ({@value #PATTERN}), INFO and above, Hikari and Flyway from WARN. Reading an XML file costs about 600 classes and
- * 150 generated lambdas at every start-up (bench/RESULTS.md, "Start-up"). Found by Logback through
- * {@code META-INF/services}; a file named by {@code -Dlogback.configurationFile} or a {@code logback-test.xml} on
- * the class path still wins.
+ * ({@value #PATTERN}), INFO and above, Hikari and Flyway from WARN. Reading an XML file cost about 400 classes and
+ * 90 generated lambdas at every start-up (bench/RESULTS.md, "Start-up profile and changes"). Found by Logback
+ * through {@code META-INF/services}; a file named by {@code -Dlogback.configurationFile} or a
+ * {@code logback-test.xml} on the class path still wins.
  */
 public class DetourLogging extends ContextAwareBase implements Configurator {
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n";

@@ -18,9 +18,9 @@ import java.util.Locale;
  * append-only audit trigger need each database's own syntax. Also lets databases migrated with an earlier text of a
  * migration whose comment changed pass validation ({@link EarlierChecksums}). On PostgreSQL, whose DDL is
  * transactional, pending migrations are applied as one group: one schema-history lock and one commit instead of one
- * per migration (bench/RESULTS.md, "Start-up"), and a failing migration leaves the schema as it was before the
- * group. H2 commits at each DDL statement, so there each migration keeps its own transaction: a failure must not
- * leave a migration applied without its row in the schema history.
+ * per migration (bench/RESULTS.md, "Start-up profile and changes"), and a failing migration leaves the schema as it
+ * was before the group. H2 commits at each DDL statement, so there each migration keeps its own transaction: a
+ * failure must not leave a migration applied without its row in the schema history.
  */
 @Singleton
 @Named(VendorMigrations.DATASOURCE)
