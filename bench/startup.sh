@@ -2,7 +2,7 @@
 # Start-up benchmark: starts bot/target/detour.jar on embedded defaults RUNS times (fresh ./data each time),
 # measures the wall time from launch to the first 200 from /health, and the resident memory (RSS) once healthy.
 # Prints each run and the medians. CDS=true starts as the container image does: with a class-data-sharing archive
-# recorded first while the demo plays (deploy/Dockerfile). Build first: ./mvnw -B -q -DskipTests package
+# recorded first by deploy/record-cds.sh from one start-up, as deploy/Dockerfile records it. Build first: ./mvnw -B -q -DskipTests package
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -13,7 +13,7 @@ times=(); rss=()
 java_opts=()
 if [ "${CDS:-false}" = true ]; then
   archive=$(mktemp -d)/detour.jsa
-  (cd "$(dirname "$archive")" && java -XX:ArchiveClassesAtExit="$archive" -jar "$JAR" demo >/dev/null 2>&1)
+  deploy/record-cds.sh "$JAR" "$archive"
   java_opts=(-XX:SharedArchiveFile="$archive")
 fi
 for run in $(seq 1 "$RUNS"); do

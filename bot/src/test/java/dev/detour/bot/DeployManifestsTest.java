@@ -244,9 +244,15 @@ class DeployManifestsTest {
         memory.forEach(flag -> assertTrue(entrypoint.get(0).contains("\"" + flag + "\""),
                 "the image runs with README.md's JVM flag " + flag + ": " + entrypoint.get(0)));
         assertTrue(entrypoint.get(0).endsWith("\"-jar\", \"/app/detour.jar\"]"), entrypoint.get(0));
-        assertTrue(instructions("RUN").stream().anyMatch(run -> run.startsWith(
-                        "RUN java -XX:ArchiveClassesAtExit=/app/detour.jsa -jar /app/detour.jar demo")),
-                "the class-data archive is recorded from the demo, with the image's own JVM and jar");
+        String record = instructions("RUN").stream()
+                .filter(run -> run.startsWith("RUN sh /tmp/record-cds.sh /app/detour.jar /app/detour.jsa ")).findFirst()
+                .orElseThrow(() -> new AssertionError("the class-data archive is recorded from a start-up "
+                        + "(deploy/record-cds.sh), with the image's own JVM and jar"));
+        memory.stream().filter(flag -> !flag.equals("-XX:+ExitOnOutOfMemoryError")).forEach(flag ->
+                assertTrue(record.contains(" " + flag + " "),
+                        "the archive is recorded with the image's JVM flag " + flag + ": " + record));
+        assertTrue(dockerfile.contains("COPY deploy/record-cds.sh /tmp/record-cds.sh"), "the script goes in");
+        assertTrue(Files.isExecutable(ROOT.resolve("deploy/record-cds.sh")), "bench/startup.sh runs it too");
         assertTrue(entrypoint.get(0).contains("\"-XX:SharedArchiveFile=/app/detour.jsa\""),
                 "and used at every start: " + entrypoint.get(0));
         assertTrue(dockerfile.contains("ENV DETOUR_CONFIG=/etc/detour/detour.yml"), "DETOUR_CONFIG is set");

@@ -16,19 +16,26 @@ import java.util.Locale;
  * Adds {@code classpath:db/migration/<vendor>} ({@code h2} or {@code postgresql}) to the configured migration
  * locations, chosen from the database actually connected: the schema is common SQL, but guards such as the
  * append-only audit trigger need each database's own syntax. Also lets databases migrated with an earlier text of a
- * migration whose comment changed pass validation ({@link EarlierChecksums}).
+ * migration whose comment changed pass validation ({@link EarlierChecksums}). On PostgreSQL, whose DDL is
+ * transactional, pending migrations are applied as one group: one schema-history lock and one commit instead of one
+ * per migration (bench/RESULTS.md, "Start-up profile and changes"), and a failing migration leaves the schema as it
+ * was before the group. H2 commits at each DDL statement, so there each migration keeps its own transaction: a
+ * failure must not leave a migration applied without its row in the schema history.
  */
 @Singleton
 @Named(VendorMigrations.DATASOURCE)
 public class VendorMigrations implements FlywayConfigurationCustomizer {
     static final String DATASOURCE = "default";
+    private static final String POSTGRESQL = "postgresql";
 
     @Override
     public void customizeFluentConfiguration(FluentConfiguration configuration) {
         List<Location> locations = new ArrayList<>(List.of(configuration.getLocations()));
-        locations.add(new Location("classpath:db/migration/" + vendor(configuration)));
+        String vendor = vendor(configuration);
+        locations.add(new Location("classpath:db/migration/" + vendor));
         configuration.locations(locations.toArray(Location[]::new));
         configuration.callbacks(new EarlierChecksums());
+        configuration.group(vendor.equals(POSTGRESQL));
     }
 
     @Override
@@ -40,7 +47,7 @@ public class VendorMigrations implements FlywayConfigurationCustomizer {
         try (Connection connection = configuration.getDataSource().getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
             if (product.contains("postgres")) {
-                return "postgresql";
+                return POSTGRESQL;
             }
             if (product.contains("h2")) {
                 return "h2";
