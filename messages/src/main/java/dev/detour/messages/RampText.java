@@ -14,7 +14,6 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,20 +36,48 @@ public final class RampText {
         this.words = words;
     }
 
-    /** "Claude Opus 4.8 — coming back: 50% of traffic since 12:40, next step 12:45 if healthy". */
+    /**
+     * "Claude Opus 4.8 — coming back: 50% of traffic since 12:40, next step 12:45 if healthy · last hold: 240
+     * requests, 0.4% errors, p95 1100 ms in the last 1m", the last part from the evidence of the last hold that
+     * ended, when one has (docs/recovery.md).
+     */
     public String line(RampShare share, Instant now) {
+        return line(share, "", now);
+    }
+
+    /** {@code current}: what the current hold has seen so far, said before the last hold's evidence. */
+    private String line(RampShare share, String current, Instant now) {
         String name = SlackText.escape(names.target(share.target()));
         if (share.percent() == 0) {
-            return words.get(WordKey.RAMP_LINE_ROLLED_BACK, name, SlackTime.slack(share.since(), now));
+            return words.get(WordKey.RAMP_LINE_ROLLED_BACK, name, SlackTime.slack(share.since(), now)) + current;
         }
         String line = words.get(WordKey.RAMP_LINE, name, share.percent(), SlackTime.slack(share.since(), now));
         return line + share.nextStepAt().map(next -> words.get(WordKey.RAMP_LINE_NEXT, SlackTime.slack(next, now)))
-                .orElseGet(() -> words.get(WordKey.RAMP_LINE_PAUSED));
+                .orElseGet(() -> words.get(WordKey.RAMP_LINE_PAUSED)) + current
+                + share.lastHold().map(this::lastHold).orElse("");
     }
 
-    /** The root message's line with the evidence of the last hold, when there is some. */
+    /**
+     * What the last hold saw: its latest window's numbers; its busiest window's when the latest had no requests; no
+     * requests and nothing firing is the step taken without traffic evidence.
+     */
+    private String lastHold(HoldEvidence hold) {
+        Optional<RampSample> last = hold.last().filter(sample -> sample.requests() > 0);
+        if (last.isPresent()) {
+            RampSample sample = last.get();
+            return words.get(WordKey.RAMP_LINE_HOLD, sample.requests(), percent(sample.errorRate()), sample.p95Ms(),
+                    words.duration(sample.window()));
+        }
+        if (hold.peakRequests() > 0) {
+            return words.get(WordKey.RAMP_LINE_HOLD_BUSIEST, hold.peakRequests(), percent(hold.worstErrorRate()));
+        }
+        return words.get(hold.firingSeen() ? WordKey.RAMP_LINE_HOLD_NO_TRAFFIC
+                : WordKey.RAMP_LINE_HOLD_WITHOUT_TRAFFIC);
+    }
+
+    /** The ramp's line with what its current hold has seen so far ({@code /detour ramp <target> status}). */
     public String line(RampShare share, Optional<HoldEvidence> evidence, Instant now) {
-        return line(share, now) + evidence.flatMap(HoldEvidence::last).map(this::numbers).orElse("");
+        return line(share, evidence.flatMap(HoldEvidence::last).map(this::numbers).orElse(""), now);
     }
 
     /** The thread reply to one move of a ramp. */
@@ -89,29 +116,21 @@ public final class RampText {
     }
 
     /**
-     * The thread reply to one move, as a message: a rollback asks on-call with Retry ramp and Keep off; a started,
-     * advanced or resumed ramp offers Pause, Abort and Complete now.
+     * The thread reply to one move, as a message: a rollback asks on-call with Retry ramp and Keep off. Other moves
+     * carry no buttons: a step's reply would keep them after the ramp moved on, so pause, abort and complete are
+     * {@code /detour ramp} commands, which the answer to {@code enable} names.
      */
     public SlackMessage replyMessage(DetourEvent.RampMoved event, Instant now) {
         String text = Limits.clip(reply(event, now), Limits.SECTION_TEXT);
-        String value = event.target().kind() + ":" + event.target().id();
-        List<BlockElement> buttons = new ArrayList<>();
-        if (event.move() instanceof RampMove.RolledBack) {
-            buttons.add(button(b -> b.actionId(Interactions.RAMP_RETRY).style("primary").value(value)
-                    .text(plainText(words.get(WordKey.RAMP_BUTTON_RETRY)))));
-            buttons.add(button(b -> b.actionId(Interactions.RAMP_KEEP_OFF).value(value)
-                    .text(plainText(words.get(WordKey.RAMP_BUTTON_KEEP_OFF)))));
-        } else if (event.share().flatMap(RampShare::nextStepAt).isPresent()) {
-            buttons.add(button(b -> b.actionId(Interactions.RAMP_PAUSE).value(value)
-                    .text(plainText(words.get(WordKey.RAMP_BUTTON_PAUSE)))));
-            buttons.add(button(b -> b.actionId(Interactions.RAMP_ABORT).value(value)
-                    .text(plainText(words.get(WordKey.RAMP_BUTTON_ABORT)))));
-            buttons.add(button(b -> b.actionId(Interactions.RAMP_COMPLETE).value(value)
-                    .text(plainText(words.get(WordKey.RAMP_BUTTON_COMPLETE)))));
-        }
-        if (buttons.isEmpty()) {
+        if (!(event.move() instanceof RampMove.RolledBack)) {
             return SlackMessage.plain(text);
         }
+        String value = event.target().kind() + ":" + event.target().id();
+        List<BlockElement> buttons = List.of(
+                button(b -> b.actionId(Interactions.RAMP_RETRY).style("primary").value(value)
+                        .text(plainText(words.get(WordKey.RAMP_BUTTON_RETRY)))),
+                button(b -> b.actionId(Interactions.RAMP_KEEP_OFF).value(value)
+                        .text(plainText(words.get(WordKey.RAMP_BUTTON_KEEP_OFF)))));
         List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(text))), actions(a -> a.elements(buttons)));
         return new SlackMessage(text, blocks);
     }

@@ -37,7 +37,8 @@ public class RampTable implements RampStore {
     public void save(Ramp ramp) {
         RampRow row = new RampRow(TargetKeys.key(ramp.target()), json.steps(ramp.steps()), ramp.hold().toMillis(),
                 ramp.minRequests(), ramp.state().word(), ramp.step(), ramp.startedAt(), ramp.stepSince(),
-                ramp.holdSince(), json.evidence(ramp.evidence()), ramp.rollbacks(), clock.instant());
+                ramp.holdSince(), json.evidence(ramp.evidence()), ramp.rollbacks(), clock.instant(),
+                ramp.lastHold().map(json::evidence).orElse(null));
         if (rows.existsById(row.targetKey())) {
             rows.update(row);
         } else {
@@ -54,6 +55,7 @@ public class RampTable implements RampStore {
     private Ramp ramp(RampRow row) {
         return new Ramp(TargetKeys.target(row.targetKey()), json.steps(row.steps()), Duration.ofMillis(row.holdMs()),
                 row.minRequests(), RampState.fromWord(row.state()).orElseThrow(), row.step(), row.startedAt(),
-                row.stepSince(), row.holdSince(), json.evidence(row.evidence()), row.rollbacks());
+                row.stepSince(), row.holdSince(), json.evidence(row.evidence()), row.rollbacks(),
+                Optional.ofNullable(row.lastHold()).map(json::evidence));
     }
 }

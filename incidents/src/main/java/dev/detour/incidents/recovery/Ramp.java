@@ -21,11 +21,17 @@ import java.util.Optional;
  * @param holdSince  when the current hold began: the step's start, or its last {@link RampMove.Held}
  * @param evidence   what the current hold has seen so far
  * @param rollbacks  how often the ramp went back to 0%
+ * @param lastHold   what the last hold that ended saw: the one that advanced the ramp to its step (with no requests
+ *                   and nothing firing: it advanced without traffic evidence), held it again or completed it; empty
+ *                   before the first hold of a ramp (or of its retry) ends. The root message's line shows it; a
+ *                   rollback keeps it (its own numbers are in {@link RampMove.RolledBack}).
  */
 public record Ramp(Target target, List<Integer> steps, Duration hold, int minRequests, RampState state, int step,
-                   Instant startedAt, Instant stepSince, Instant holdSince, HoldEvidence evidence, int rollbacks) {
+                   Instant startedAt, Instant stepSince, Instant holdSince, HoldEvidence evidence, int rollbacks,
+                   Optional<HoldEvidence> lastHold) {
     public Ramp {
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(lastHold, "lastHold");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(stepSince, "stepSince");
@@ -38,6 +44,13 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
         if (step < 1 || step > steps.size()) {
             throw new IllegalArgumentException("step " + step + " of " + steps.size());
         }
+    }
+
+    /** A ramp whose first hold has not ended yet. */
+    public Ramp(Target target, List<Integer> steps, Duration hold, int minRequests, RampState state, int step,
+                Instant startedAt, Instant stepSince, Instant holdSince, HoldEvidence evidence, int rollbacks) {
+        this(target, steps, hold, minRequests, state, step, startedAt, stepSince, holdSince, evidence, rollbacks,
+                Optional.empty());
     }
 
     /** Enabling a staged target: its first step, from now. */
@@ -63,7 +76,7 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
 
     /** What flags and status readers see while the ramp holds its target; empty once it ended. */
     public Optional<RampShare> share() {
-        return state.active() ? Optional.of(new RampShare(target, percent(), step, stepSince, nextStepAt()))
+        return state.active() ? Optional.of(new RampShare(target, percent(), step, stepSince, nextStepAt(), lastHold))
                 : Optional.empty();
     }
 
@@ -90,14 +103,14 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
                 && !seen.p95Exceeded();
         boolean withoutTraffic = seen.peakRequests() == 0 && !seen.firingSeen();
         if (!healthy && !withoutTraffic) {
-            return new RampChange.Moved(with(state, step, stepSince, now, HoldEvidence.NONE, rollbacks),
+            return new RampChange.Moved(with(state, step, stepSince, now, HoldEvidence.NONE, rollbacks).ended(seen),
                     new RampMove.Held(percent(), seen, minRequests, holdSince.equals(stepSince)));
         }
         if (step >= steps.size() - 1) {
-            Ramp done = with(RampState.COMPLETED, steps.size(), now, now, seen, rollbacks);
+            Ramp done = with(RampState.COMPLETED, steps.size(), now, now, seen, rollbacks).ended(seen);
             return new RampChange.Moved(done, new RampMove.Completed(percent(), false, seen, withoutTraffic));
         }
-        Ramp next = with(RampState.RUNNING, step + 1, now, now, HoldEvidence.NONE, rollbacks);
+        Ramp next = with(RampState.RUNNING, step + 1, now, now, HoldEvidence.NONE, rollbacks).ended(seen);
         return new RampChange.Moved(next, new RampMove.Advanced(percent(), next.percent(), seen, withoutTraffic));
     }
 
@@ -177,6 +190,12 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
     private Ramp with(RampState newState, int newStep, Instant newStepSince, Instant newHoldSince,
                       HoldEvidence newEvidence, int newRollbacks) {
         return new Ramp(target, steps, hold, minRequests, newState, newStep, startedAt, newStepSince, newHoldSince,
-                newEvidence, newRollbacks);
+                newEvidence, newRollbacks, lastHold);
+    }
+
+    /** The same ramp, with {@code seen} as the evidence of the hold that just ended. */
+    private Ramp ended(HoldEvidence seen) {
+        return new Ramp(target, steps, hold, minRequests, state, step, startedAt, stepSince, holdSince, evidence,
+                rollbacks, Optional.of(seen));
     }
 }
