@@ -207,6 +207,11 @@ public enum WordKey {
     ROOT_BUTTON_POST_UPDATE("root.button.post-update"),
     ROOT_MENU_CHANGE_STATE("root.menu.change-state"),
     ROOT_BUTTON_RESOLVE("root.button.resolve"),
+    /** A ramp's buttons on the root message, one set per ramp (docs/recovery.md): each names its target. */
+    ROOT_BUTTON_RAMP_PAUSE("root.button.ramp-pause"),
+    ROOT_BUTTON_RAMP_RESUME("root.button.ramp-resume"),
+    ROOT_BUTTON_RAMP_ABORT("root.button.ramp-abort"),
+    ROOT_BUTTON_RAMP_COMPLETE("root.button.ramp-complete"),
     ROOT_FOOTER("root.footer"),
     ROOT_TEXT("root.text"),
 
@@ -331,6 +336,8 @@ public enum WordKey {
     QUESTION_SWITCHED_ON("question.switched-on"),
     QUESTION_RECOVERED("question.recovered"),
     QUESTION_NO_LONGER_NEEDED("question.no-longer-needed"),
+    /** A "switch it back on?" settled by a ramp that started for its target (docs/recovery.md). */
+    QUESTION_RAMPING("question.ramping"),
     QUESTION_BY_DETOUR("question.by-detour"),
     QUESTION_MONITOR("question.monitor"),
     QUESTION_MONITOR_ASK("question.monitor.ask"),

@@ -13,6 +13,7 @@ import dev.detour.incidents.outbox.ChangeRule;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
 import dev.detour.incidents.outbox.OutboxRule;
+import dev.detour.incidents.recovery.RampMove;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.messages.Names;
@@ -22,6 +23,7 @@ import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -88,6 +90,9 @@ public class QuestionOutboxRule implements OutboxRule, ChangeRule {
         if (event instanceof DetourEvent.AvailabilityChanged availability) {
             return List.of(new QuestionChange.Switched(incident, availability.target(), availability.available(),
                     availability.actor(), availability.at()));
+        }
+        if (event instanceof DetourEvent.RampMoved ramp && ramp.move() instanceof RampMove.Started) {
+            return List.of(new QuestionChange.Ramping(incident, ramp.target(), ramp.actor(), ramp.at()));
         }
         if (event instanceof DetourEvent.SignalReceived received && (!received.signal().firing()
                 || received.suggestion() == DetourEvent.SignalReceived.Suggestion.DISABLE)) {
