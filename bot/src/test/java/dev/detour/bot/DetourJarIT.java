@@ -85,13 +85,14 @@ class DetourJarIT {
                     "/detour enable claude-opus-4-8 claude-opus-4-7", "*Coming back step by step*",
                     "• Claude Opus 4.8 — coming back: 10% of traffic since 12:40 UTC, next step 12:45 UTC if healthy",
                     "• Meeting summaries: moving back to Claude Opus 4.8 gradually.",
+                    "• Claude Opus 4.8: coming back step by step, started by <@U0ALICE> at 12:40 UTC (see the root"
+                            + " message)",
                     "Claude Opus 4.8 is coming back step by step: 10% of traffic from now",
                     "════ 12:45 UTC",
                     "• Claude Opus 4.8 — coming back: 50% of traffic since 12:45 UTC, next step 12:50 UTC if healthy"
                             + " · last hold: 40 requests, 0% errors, p95",
                     "Claude Opus 4.8 is coming back: 50% of traffic since 12:45 UTC (40 requests, 0% errors",
                     "════ 12:50 UTC", "Claude Opus 4.7 is back: 100% of traffic",
-                    "switched back on by Detour at 12:50 UTC",
                     "ALL CLEAR: AI FEATURES ARE BACK TO NORMAL", "Claude Opus 4.8 is back: 100% of traffic",
                     "#C0SUPPORT (support channel) · new message", "RESOLVED: THE OUTAGE IS OVER",
                     "Customers have been served normally since",
