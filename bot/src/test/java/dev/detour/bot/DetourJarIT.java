@@ -47,7 +47,7 @@ class DetourJarIT {
     }
 
     @Test
-    void theDemoPlaysTheSeedIncidentInOrderAndExitsZeroWithinThirtySeconds() throws Exception {
+    void theDemoPlaysTheSeedIncidentInOrderWithItsRecoveryAsARampAndExitsZeroWithinThirtySeconds() throws Exception {
         long started = System.nanoTime();
         try (DetourProcess demo = DetourProcess.start(workingDirectory, Map.of(), "demo")) {
             assertTrue(demo.process().waitFor(30, TimeUnit.SECONDS), "exits by itself within 30 s");
@@ -82,14 +82,27 @@ class DetourJarIT {
                     "#C0MANAGERS (summary channel) · new message", "Contract review*: paused for 41m",
                     "Our gateway reports Claude Opus 4.8, Claude Opus 4.7 healthy again",
                     "[Switch Claude Opus 4.8 back on] [Switch Claude Opus 4.7 back on]",
-                    "/detour enable claude-opus-4-8 claude-opus-4-7", "switched back on by <@U0ALICE> at 12:40 UTC",
-                    "ALL CLEAR: AI FEATURES ARE BACK TO NORMAL",
+                    "/detour enable claude-opus-4-8 claude-opus-4-7", "*Coming back step by step*",
+                    "• Claude Opus 4.8 — coming back: 10% of traffic since 12:40 UTC, next step 12:45 UTC if healthy",
+                    "• Meeting summaries: moving back to Claude Opus 4.8 gradually.",
+                    "• Claude Opus 4.8: coming back step by step, started by <@U0ALICE> at 12:40 UTC (see the root"
+                            + " message)",
+                    "Claude Opus 4.8 is coming back step by step: 10% of traffic from now",
+                    "════ 12:45 UTC",
+                    "• Claude Opus 4.8 — coming back: 50% of traffic since 12:45 UTC, next step 12:50 UTC if healthy"
+                            + " · last hold: 40 requests, 0% errors, p95",
+                    "Claude Opus 4.8 is coming back: 50% of traffic since 12:45 UTC (40 requests, 0% errors",
+                    "════ 12:50 UTC", "Claude Opus 4.7 is back: 100% of traffic",
+                    "ALL CLEAR: AI FEATURES ARE BACK TO NORMAL", "Claude Opus 4.8 is back: 100% of traffic",
                     "#C0SUPPORT (support channel) · new message", "RESOLVED: THE OUTAGE IS OVER",
                     "Customers have been served normally since",
                     "From the on-call team: Contract reviews queued during the outage have all run",
                     "#C0MANAGERS (summary channel) · new message", "INCIDENT SUMMARY: INC-1",
-                    "*Anthropic: Claude Opus 4.8 and 4.7 failing (Outage), resolved*", "Users affected for 5h 25m",
-                    "• Contract review: paused for 5h 25m", "Found by our gateway", "*Who decided what*",
+                    "*Anthropic: Claude Opus 4.8 and 4.7 failing (Outage), resolved*", "Users affected for 5h 35m",
+                    "• Contract review: paused for 5h 35m",
+                    "• Claude Opus 4.7, Claude Opus 4.8 came back step by step (10% → 50% → 100%): 100% 10m after it"
+                            + " was first enabled; rollbacks: 0",
+                    "Found by our gateway", "*Who decided what*",
                     "<@U0ALICE> switched off Claude Opus 4.7, Claude Opus 4.8 — only the failing models; switching"
                             + " off all of Anthropic was proposed and avoided", "`/detour summary INC-1 full`",
                     "Demo finished: INC-1 resolved.");

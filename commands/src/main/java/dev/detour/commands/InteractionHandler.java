@@ -72,6 +72,7 @@ public class InteractionHandler {
             case Interactions.RAMP_RETRY -> rampCommand(parts, RampCommand.RETRY);
             case Interactions.RAMP_KEEP_OFF -> rampCommand(parts, RampCommand.KEEP_OFF);
             case Interactions.RAMP_PAUSE -> rampCommand(parts, RampCommand.PAUSE);
+            case Interactions.RAMP_RESUME -> rampCommand(parts, RampCommand.RESUME);
             case Interactions.RAMP_ABORT -> rampCommand(parts, RampCommand.ABORT);
             case Interactions.RAMP_COMPLETE -> rampCommand(parts, RampCommand.COMPLETE);
             case Interactions.POST_UPDATE -> incident.map(id -> new DetourCommand.OpenForm(

@@ -172,20 +172,33 @@ final class BriefSummary {
 
     /**
      * One line per target that came back through a ramp (docs/recovery.md): its steps, rollbacks, and how long it
-     * took from the first enable to 100%; or since when it is coming back, or that it was kept off.
+     * took from the first enable to 100%; or since when it is coming back, or that it was kept off. Targets whose
+     * ramps went alike (same steps, outcome, times and rollbacks) share a line.
      */
     List<String> ramps(IncidentReport report, Function<Instant, String> time) {
-        List<String> lines = new ArrayList<>();
+        Map<RampOutcome, List<String>> alike = new LinkedHashMap<>();
         for (RampHistory ramp : report.ramps()) {
-            String name = names.target(ramp.target());
+            alike.computeIfAbsent(RampOutcome.of(ramp), key -> new ArrayList<>()).add(names.target(ramp.target()));
+        }
+        List<String> lines = new ArrayList<>();
+        alike.forEach((ramp, targets) -> {
+            String name = String.join(", ", targets);
             String steps = String.join(" \u2192 ", ramp.steps().stream().map(step -> step + "%").toList());
             String rollbacks = String.valueOf(ramp.rollbacks());
             lines.add(ramp.took().map(took -> words.get(WordKey.BRIEF_RAMP_DONE, name, steps, words.duration(took),
                     rollbacks)).orElseGet(() -> ramp.aborted()
                     ? words.get(WordKey.BRIEF_RAMP_ABORTED, name, steps, rollbacks)
                     : words.get(WordKey.BRIEF_RAMP_RUNNING, name, steps, time.apply(ramp.firstEnabled()), rollbacks)));
-        }
+        });
         return lines;
+    }
+
+    /** What a manager reads of one ramp, its target aside. */
+    private record RampOutcome(List<Integer> steps, Optional<Duration> took, boolean aborted, Instant firstEnabled,
+                               int rollbacks) {
+        static RampOutcome of(RampHistory ramp) {
+            return new RampOutcome(ramp.steps(), ramp.took(), ramp.aborted(), ramp.firstEnabled(), ramp.rollbacks());
+        }
     }
 
     private String period(Period period) {

@@ -12,6 +12,7 @@ import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.readmodel.IncidentPicture;
+import dev.detour.incidents.recovery.RampShare;
 import dev.detour.incidents.signals.SignalEvidence;
 
 import java.time.Instant;
@@ -41,6 +42,8 @@ import static com.slack.api.model.block.element.BlockElements.staticSelect;
 public final class IncidentRootMessage {
     /** Past this many targets the Disable / Enable buttons become menus, so the actions block stays small. */
     private static final int MAX_TARGET_BUTTONS = 4;
+    /** Ramps past this many have no buttons of their own on the root (Slack's 50 blocks); their commands work. */
+    private static final int MAX_RAMP_CONTROLS = 4;
 
     private final Names names;
     private final IncidentTitle titles;
@@ -113,23 +116,16 @@ public final class IncidentRootMessage {
 
         // Targets of this incident coming back through a ramp (docs/recovery.md): one line each.
         RampText rampText = new RampText(names, words);
-        List<dev.detour.incidents.recovery.RampShare> ofIncident = status.ramps().stream()
+        List<RampShare> coming = status.ramps().stream()
                 .filter(ramp -> incident.covers(ramp.target(), names.catalog())).toList();
-        List<String> ramps = ofIncident.stream().map(ramp -> "• " + rampText.line(ramp, now)).toList();
+        List<String> ramps = coming.stream().map(ramp -> "• " + rampText.line(ramp, now)).toList();
         if (!ramps.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText("*" + words.get(WordKey.ROOT_COMING_BACK) + "*\n"
                     + Limits.lines(ramps, Limits.SECTION_TEXT - 20)))));
         }
-        // The live ramp buttons are here, rendered from the ramp as it is now (the thread's step replies have none).
         if (incident.isOpen()) {
-            for (dev.detour.incidents.recovery.RampShare ramp : ofIncident) {
-                List<com.slack.api.model.block.element.BlockElement> buttons = rampText.buttons(ramp,
-                        ofIncident.size() > 1);
-                if (!buttons.isEmpty()) {
-                    blocks.add(actions(a -> a.blockId(Limits.clip("ramp-actions:" + ramp.target().kind() + ":"
-                            + ramp.target().id(), 255)).elements(buttons)));
-                }
-            }
+            coming.stream().filter(ramp -> ramp.percent() > 0).limit(MAX_RAMP_CONTROLS)
+                    .forEach(ramp -> blocks.add(rampControls(ramp)));
         }
 
         List<String> routes = status.taskClasses().stream()
@@ -148,7 +144,7 @@ public final class IncidentRootMessage {
                     + signals, Limits.SECTION_TEXT)))));
         }
         if (incident.isOpen()) {
-            blocks.add(actions(a -> a.blockId("incident-actions").elements(buttons(picture))));
+            blocks.add(actions(a -> a.blockId("incident-actions").elements(buttons(picture, status))));
         }
         List<ProviderId> ours = picture.providers(names.catalog());
         List<String> pages = unreadable.stream().filter(page -> ours.contains(page.provider()))
@@ -248,9 +244,10 @@ public final class IncidentRootMessage {
 
     /**
      * Only what makes sense now: Acknowledge until someone has; Disable for what is on (not a model whose provider
-     * is off); Enable for what is off, and for the provider that keeps a switched-on model off.
+     * is off); Enable for what is off, and for the provider that keeps a switched-on model off, unless it is coming
+     * back through a ramp (enabling it again would start nothing; its ramp has its own buttons).
      */
-    private List<BlockElement> buttons(IncidentPicture picture) {
+    private List<BlockElement> buttons(IncidentPicture picture, DetourStatus status) {
         Incident incident = picture.incident();
         String id = incident.id().toString();
         List<BlockElement> elements = new ArrayList<>();
@@ -264,7 +261,7 @@ public final class IncidentRootMessage {
         for (IncidentPicture.TargetState state : picture.targets()) {
             Target target = state.health() instanceof IncidentPicture.OffWithProvider off
                     ? Target.provider(off.provider()) : state.target();
-            if (!state.isOn() && !down.contains(target)) {
+            if (!state.isOn() && !down.contains(target) && status.rampOf(target).isEmpty()) {
                 down.add(target);
             }
         }
@@ -285,6 +282,29 @@ public final class IncidentRootMessage {
         elements.add(button(b -> b.actionId(Interactions.RESOLVE).text(plainText(words.get(WordKey.ROOT_BUTTON_RESOLVE)))
                 .value(id).style("danger")));
         return elements;
+    }
+
+    /**
+     * A running ramp's buttons (docs/recovery.md): Pause (Resume while paused), Abort and Complete, each naming its
+     * target; pressed, they act as {@code /detour ramp <target> pause|resume|abort|complete}. A rolled-back ramp
+     * has none here: its thread reply asks Retry ramp or Keep off.
+     */
+    private LayoutBlock rampControls(RampShare ramp) {
+        Target target = ramp.target();
+        String value = target.kind() + ":" + target.id();
+        String name = names.target(target);
+        boolean paused = ramp.nextStepAt().isEmpty();
+        List<BlockElement> elements = List.of(
+                rampButton(paused ? Interactions.RAMP_RESUME : Interactions.RAMP_PAUSE,
+                        paused ? WordKey.ROOT_BUTTON_RAMP_RESUME : WordKey.ROOT_BUTTON_RAMP_PAUSE, name, value),
+                rampButton(Interactions.RAMP_ABORT, WordKey.ROOT_BUTTON_RAMP_ABORT, name, value),
+                rampButton(Interactions.RAMP_COMPLETE, WordKey.ROOT_BUTTON_RAMP_COMPLETE, name, value));
+        return actions(a -> a.blockId("ramp-actions:" + value).elements(elements));
+    }
+
+    private BlockElement rampButton(String action, WordKey label, String name, String value) {
+        return button(b -> b.actionId(action + ":" + value)
+                .text(plainText(Limits.clip(words.get(label, name), Limits.BUTTON_TEXT))).value(value));
     }
 
     /** @param button and {@code menu}: the wording for disable or enable */

@@ -37,6 +37,7 @@ public final class Interactions {
     public static final String RAMP_RETRY = "detour.ramp-retry";
     public static final String RAMP_KEEP_OFF = "detour.ramp-keep-off";
     public static final String RAMP_PAUSE = "detour.ramp-pause";
+    public static final String RAMP_RESUME = "detour.ramp-resume";
     public static final String RAMP_ABORT = "detour.ramp-abort";
     public static final String RAMP_COMPLETE = "detour.ramp-complete";
 

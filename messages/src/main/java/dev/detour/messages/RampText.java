@@ -13,7 +13,6 @@ import dev.detour.incidents.recovery.RampState;
 import com.slack.api.model.block.element.BlockElement;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,20 +32,48 @@ public final class RampText {
         this.words = words;
     }
 
-    /** "Claude Opus 4.8 — coming back: 50% of traffic since 12:40, next step 12:45 if healthy". */
+    /**
+     * "Claude Opus 4.8 — coming back: 50% of traffic since 12:40, next step 12:45 if healthy · last hold: 240
+     * requests, 0.4% errors, p95 1100 ms in the last 1m", the last part from the evidence of the last hold that
+     * ended, when one has (docs/recovery.md).
+     */
     public String line(RampShare share, Instant now) {
+        return line(share, "", now);
+    }
+
+    /** {@code current}: what the current hold has seen so far, said before the last hold's evidence. */
+    private String line(RampShare share, String current, Instant now) {
         String name = SlackText.escape(names.target(share.target()));
         if (share.percent() == 0) {
-            return words.get(WordKey.RAMP_LINE_ROLLED_BACK, name, SlackTime.slack(share.since(), now));
+            return words.get(WordKey.RAMP_LINE_ROLLED_BACK, name, SlackTime.slack(share.since(), now)) + current;
         }
         String line = words.get(WordKey.RAMP_LINE, name, share.percent(), SlackTime.slack(share.since(), now));
         return line + share.nextStepAt().map(next -> words.get(WordKey.RAMP_LINE_NEXT, SlackTime.slack(next, now)))
-                .orElseGet(() -> words.get(WordKey.RAMP_LINE_PAUSED));
+                .orElseGet(() -> words.get(WordKey.RAMP_LINE_PAUSED)) + current
+                + share.lastHold().map(this::lastHold).orElse("");
     }
 
-    /** The root message's line with the evidence of the last hold, when there is some. */
+    /**
+     * What the last hold saw: its latest window's numbers; its busiest window's when the latest had no requests; no
+     * requests and nothing firing is the step taken without traffic evidence.
+     */
+    private String lastHold(HoldEvidence hold) {
+        Optional<RampSample> last = hold.last().filter(sample -> sample.requests() > 0);
+        if (last.isPresent()) {
+            RampSample sample = last.get();
+            return words.get(WordKey.RAMP_LINE_HOLD, sample.requests(), percent(sample.errorRate()), sample.p95Ms(),
+                    words.duration(sample.window()));
+        }
+        if (hold.peakRequests() > 0) {
+            return words.get(WordKey.RAMP_LINE_HOLD_BUSIEST, hold.peakRequests(), percent(hold.worstErrorRate()));
+        }
+        return words.get(hold.firingSeen() ? WordKey.RAMP_LINE_HOLD_NO_TRAFFIC
+                : WordKey.RAMP_LINE_HOLD_WITHOUT_TRAFFIC);
+    }
+
+    /** The ramp's line with what its current hold has seen so far ({@code /detour ramp <target> status}). */
     public String line(RampShare share, Optional<HoldEvidence> evidence, Instant now) {
-        return line(share, now) + evidence.flatMap(HoldEvidence::last).map(this::numbers).orElse("");
+        return line(share, evidence.flatMap(HoldEvidence::last).map(this::numbers).orElse(""), now);
     }
 
     /** The thread reply to one move of a ramp. */
@@ -93,30 +120,6 @@ public final class RampText {
         return SlackMessage.plain(Limits.clip(reply(event, now), Limits.SECTION_TEXT));
     }
 
-    /**
-     * The root message's buttons for one ramp, as it is now: Pause, Abort and Complete while it runs, Abort and
-     * Complete while paused, none once rolled back (its question in the thread asks) or ended.
-     *
-     * @param named whether the buttons name the target (the incident has more than one ramp)
-     */
-    public List<BlockElement> buttons(RampShare share, boolean named) {
-        if (share.percent() == 0) {
-            return List.of();
-        }
-        String value = value(share.target());
-        String name = names.target(share.target());
-        List<BlockElement> buttons = new ArrayList<>();
-        if (share.nextStepAt().isPresent()) {
-            buttons.add(button(b -> b.actionId(Interactions.RAMP_PAUSE).value(value)
-                    .text(plainText(label(WordKey.RAMP_BUTTON_PAUSE, name, named)))));
-        }
-        buttons.add(button(b -> b.actionId(Interactions.RAMP_ABORT).value(value)
-                .text(plainText(label(WordKey.RAMP_BUTTON_ABORT, name, named)))));
-        buttons.add(button(b -> b.actionId(Interactions.RAMP_COMPLETE).value(value)
-                .text(plainText(label(WordKey.RAMP_BUTTON_COMPLETE, name, named)))));
-        return buttons;
-    }
-
     /** Retry ramp and Keep off, for the question a rollback asks. */
     public List<BlockElement> rollbackButtons(Target target) {
         String value = value(target);
@@ -124,11 +127,6 @@ public final class RampText {
                         .text(plainText(words.get(WordKey.RAMP_BUTTON_RETRY)))),
                 button(b -> b.actionId(Interactions.RAMP_KEEP_OFF).value(value)
                         .text(plainText(words.get(WordKey.RAMP_BUTTON_KEEP_OFF)))));
-    }
-
-    private String label(WordKey key, String name, boolean named) {
-        String label = named ? words.get(WordKey.RAMP_BUTTON_OF, name, words.get(key)) : words.get(key);
-        return Limits.clip(label, Limits.BUTTON_TEXT);
     }
 
     /** A ramp button's value: the target as {@code kind:id} (commands.InteractionHandler reads it). */

@@ -301,7 +301,7 @@ public final class ThreadQuestion {
             case TIMED_OUT_DENIED -> words.get(WordKey.QUESTION_CONSENT_TIMED_OUT_DENIED, timeout, taskClass);
             case DONE -> words.get(WordKey.QUESTION_CONSENT_DONE, who, when, taskClass,
                     route.map(r -> names.route(r, words)).orElse(""));
-            case OVERTAKEN -> words.get(WordKey.QUESTION_CONSENT_OVERTAKEN, taskClass,
+            case OVERTAKEN, RAMPING -> words.get(WordKey.QUESTION_CONSENT_OVERTAKEN, taskClass,
                     route.map(r -> names.route(r, words)).orElse(""));
         };
         boolean wayForward = settled.outcome().leavesWayForward() && incidentOpen && !asked.closed()
@@ -334,6 +334,7 @@ public final class ThreadQuestion {
                 lines.add(switch (settled.outcome()) {
                     case DONE -> words.get(off ? WordKey.QUESTION_SWITCHED_OFF : WordKey.QUESTION_SWITCHED_ON, name,
                             who, when);
+                    case RAMPING -> words.get(WordKey.QUESTION_RAMPING, name, who, when);
                     default -> words.get(off ? WordKey.QUESTION_RECOVERED : WordKey.QUESTION_NO_LONGER_NEEDED, name);
                 });
                 continue;
@@ -366,9 +367,20 @@ public final class ThreadQuestion {
     /**
      * The target a button would switch, when switching it makes sense now: switching off what is on (not a model
      * whose provider is off already), switching on what is off; a model that recovered while its provider is off
-     * gets its provider's button, since the model alone cannot serve.
+     * gets its provider's button, since the model alone cannot serve. Nothing is switched on while it comes back
+     * through a ramp (docs/recovery.md): pressing it would start nothing.
      */
     private Optional<Target> buttonFor(Target target, boolean off, DetourStatus now) {
+        return switchable(target, off, now).filter(acted -> off || !ramping(acted, now));
+    }
+
+    /** Whether {@code target}, or the provider of a model, is coming back through a ramp. */
+    private boolean ramping(Target target, DetourStatus now) {
+        return now.rampOf(target).isPresent() || now.rampOf(Target.provider(names.catalog().providerOf(target)))
+                .isPresent();
+    }
+
+    private Optional<Target> switchable(Target target, boolean off, DetourStatus now) {
         return target.fold(provider -> {
             boolean on = providerOn(provider, now);
             return on == off ? Optional.of(target) : Optional.empty();

@@ -87,6 +87,8 @@ final class GoldenCases {
                 scenario.switchedOff()));
         add.message("root-failing", () -> root.render(scenario.acknowledged(), scenario.failing(),
                 scenario.signals()));
+        add.message("root-ramping", () -> root.render(scenario.acknowledged(), scenario.rampingBack(),
+                scenario.switchedOff()));
         add.message("root-resolved", () -> root.render(scenario.resolved(), scenario.after(),
                 scenario.report().timeline()));
 

@@ -2,11 +2,13 @@ package dev.detour.messages;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.detour.incidents.SeedCatalog;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.readmodel.IncidentReport;
+import dev.detour.incidents.readmodel.RampHistory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -37,6 +39,23 @@ class ManagerSummaryTest {
         assertTrue(text.contains("• Claude Opus 4.8 came back step by step (10% \u2192 50% \u2192 100%): 100% 25m after it was"
                 + " first enabled; rollbacks: 1"), text);
         assertTrue(lines.size() <= 15, lines.size() + " lines:\n" + text);
+    }
+
+    @Test
+    void rampsThatWentAlikeShareOneLineSoTwoModelsComingBackTogetherKeepTheSummaryShort() {
+        IncidentReport report = seed.rampedReport();
+        RampHistory first = report.ramps().get(0);
+        List<RampHistory> alike = List.of(first, new RampHistory(Target.model(SeedCatalog.OPUS_47), first.steps(),
+                first.firstEnabled(), first.completedAt(), first.rollbacks(), false));
+        IncidentReport twoAlike = new IncidentReport(report.incident(), report.timeline(), report.routeChanges(),
+                report.at(), report.approvals(), alike);
+
+        String text = SlackJson.of(new ManagerSummary(seed.names(), Wording.of("en")).render(twoAlike))
+                .getAsJsonArray("blocks").get(1).getAsJsonObject().getAsJsonObject("text").get("text").getAsString();
+
+        assertTrue(text.contains("• Claude Opus 4.8, Claude Opus 4.7 came back step by step (10% \u2192 50% \u2192"
+                + " 100%): 100% 25m after it was first enabled; rollbacks: 1"), text);
+        assertEquals(1, text.lines().filter(line -> line.contains("came back step by step")).count(), text);
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.Optional;
 
 import static dev.detour.incidents.SeedCatalog.OPUS_48;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The words of staged recovery: the root line, the thread reply per move, the answers (docs/recovery.md). */
@@ -77,6 +78,34 @@ class RampTextTest {
     }
 
     @Test
+    void theRootLineCarriesTheEvidenceOfTheLastHoldRequestsErrorRateAndP95() {
+        RampShare advanced = new RampShare(OPUS, 50, 2, AT, Optional.of(NEXT), Optional.of(SEEN));
+
+        assertEquals("Claude Opus 4.8 — coming back: 50% of traffic since <!date^1780836000^{time}|12:40 UTC>,"
+                + " next step <!date^1780836300^{time}|12:45 UTC> if healthy · last hold: 2,310 requests, 0.3%"
+                + " errors, p95 900 ms in the last 5m", english.line(advanced, AT));
+    }
+
+    @Test
+    void theRootLineSaysAStepTakenWithoutTrafficEvidenceAsSuch() {
+        RampShare withoutTraffic = new RampShare(OPUS, 50, 2, AT, Optional.of(NEXT), Optional.of(new HoldEvidence(0,
+                0, false, false, Optional.of(RampSample.quiet(Duration.ofSeconds(60))))));
+        RampShare heldWhileFiring = new RampShare(OPUS, 10, 1, AT, Optional.of(NEXT), Optional.of(new HoldEvidence(0,
+                0, false, true, Optional.empty())));
+        RampShare busiestOnly = new RampShare(OPUS, 10, 1, AT, Optional.of(NEXT), Optional.of(new HoldEvidence(64,
+                0.02, false, false, Optional.of(RampSample.quiet(Duration.ofSeconds(60))))));
+
+        assertTrue(english.line(withoutTraffic, AT).endsWith(" if healthy · advanced without traffic evidence"),
+                english.line(withoutTraffic, AT));
+        assertTrue(english.line(heldWhileFiring, AT).endsWith(" · last hold: no gateway traffic reported"),
+                english.line(heldWhileFiring, AT));
+        assertTrue(english.line(busiestOnly, AT).endsWith(" · last hold: 64 requests in its busiest window, 2%"
+                + " errors at worst"), english.line(busiestOnly, AT));
+        assertFalse(english.line(new RampShare(OPUS, 10, 1, AT, Optional.of(NEXT)), AT).contains("last hold"),
+                "before the first hold ends there is nothing to say");
+    }
+
+    @Test
     void aStepReplySaysTheNumbersInPlainWords() {
         assertEquals("Claude Opus 4.8 is coming back: 50% of traffic since <!date^1780836000^{time}|12:40 UTC>"
                 + " (2,310 requests, 0.3% errors in the last 5m). Next step"
@@ -106,20 +135,6 @@ class RampTextTest {
     }
 
     @Test
-    void theRootMessagesButtonsFollowTheRampAsItIsNow() {
-        List<String> running = english.buttons(AT_50, false).stream()
-                .map(element -> ((com.slack.api.model.block.element.ButtonElement) element).getActionId()).toList();
-        assertEquals(List.of(Interactions.RAMP_PAUSE, Interactions.RAMP_ABORT, Interactions.RAMP_COMPLETE), running);
-        List<String> paused = english.buttons(new RampShare(OPUS, 50, 2, AT, Optional.empty()), false).stream()
-                .map(element -> ((com.slack.api.model.block.element.ButtonElement) element).getActionId()).toList();
-        assertEquals(List.of(Interactions.RAMP_ABORT, Interactions.RAMP_COMPLETE), paused);
-        assertEquals(List.of(), english.buttons(new RampShare(OPUS, 0, 2, AT, Optional.empty()), false),
-                "rolled back: its question in the thread asks");
-        assertEquals("Claude Opus 4.8: Pause ramp", ((com.slack.api.model.block.element.ButtonElement) english
-                .buttons(AT_50, true).get(0)).getText().getText(), "named when the incident has two ramps");
-    }
-
-    @Test
     void everyRampMessageInGermanHoldsNoEnglish() {
         EnglishFinder finder = new EnglishFinder(List.of("the", "is", "and", "or", "by", "for", "since",
                 "traffic", "step", "coming", "back", "ramp", "requests", "errors", "paused", "stays", "off",
@@ -127,6 +142,12 @@ class RampTextTest {
         List<String> texts = new ArrayList<>();
         everyMove().forEach(event -> texts.add(german.replyMessage(event, AT).text()));
         texts.add(german.line(AT_50, Optional.of(SEEN), AT));
+        texts.add(german.line(new RampShare(OPUS, 50, 2, AT, Optional.of(NEXT), Optional.of(SEEN)), AT));
+        for (HoldEvidence hold : List.of(new HoldEvidence(0, 0, false, false, Optional.empty()),
+                new HoldEvidence(0, 0, false, true, Optional.empty()), new HoldEvidence(64, 0.02, false, false,
+                        Optional.empty()))) {
+            texts.add(german.line(new RampShare(OPUS, 50, 2, AT, Optional.of(NEXT), Optional.of(hold)), AT));
+        }
         texts.add(german.line(new RampShare(OPUS, 0, 2, AT, Optional.empty()), AT));
         texts.add(german.refusal(new RampRefusal.NoRamp(OPUS)));
         texts.add(german.refusal(new RampRefusal.NotNow(OPUS, RampState.PAUSED, "pause")));

@@ -321,6 +321,27 @@ final class Scenario {
         return timeline;
     }
 
+    /**
+     * The affected targets coming back through ramps (docs/recovery.md): the first at 50% after a hold with healthy
+     * gateway traffic, a second one, if any, at 50% after a hold that saw no traffic.
+     */
+    DetourStatus rampingBack() {
+        DetourStatus during = during();
+        Instant since = RECOVERED.minusSeconds(5 * 60);
+        List<dev.detour.incidents.recovery.RampShare> ramps = new ArrayList<>();
+        for (int i = 0; i < affected.size() && i < 2; i++) {
+            dev.detour.incidents.recovery.RampSample sample = i == 0
+                    ? new dev.detour.incidents.recovery.RampSample(240, 1, false, 1_100, List.of(),
+                    Duration.ofSeconds(60))
+                    : dev.detour.incidents.recovery.RampSample.quiet(Duration.ofSeconds(60));
+            ramps.add(new dev.detour.incidents.recovery.RampShare(affected.get(i), 50, 2, since,
+                    Optional.of(since.plusSeconds(5 * 60)), Optional.of(new dev.detour.incidents.recovery.HoldEvidence(
+                    sample.requests(), sample.errorRate(), false, false, Optional.of(sample)))));
+        }
+        return new DetourStatus(RECOVERED, during.providers(), during.models(), during.taskClasses(),
+                during.openIncidents(), ramps);
+    }
+
     /** The signals firing while everything is still switched on and every task class on its primary model. */
     DetourStatus failing() {
         DetourStatus after = after();

@@ -234,6 +234,26 @@ class ThreadQuestionTest {
     }
 
     @Test
+    void aHealthyAgainQuestionOffersNoSwitchOnForAModelComingBackThroughARamp() {
+        SlackMessage ask = questions.render(signalAsks(false), seed.comingBack(), true);
+
+        String blocks = ask.blocks().toString();
+        assertFalse(blocks.contains(Interactions.ENABLE), "enabling a ramping model starts nothing: " + blocks);
+    }
+
+    @Test
+    void aHealthyAgainQuestionSettledByARampSaysTheModelIsComingBackStepByStep() {
+        List<ThreadQuestions.Asked> settled = signalAsks(false).stream().map(q -> settle(q, new QuestionSettlement(
+                QuestionSettlement.Outcome.RAMPING, ALICE, ANSWERED))).toList();
+
+        SlackMessage message = questions.render(settled, seed.comingBack(), true);
+
+        assertTrue(message.text().contains("• Claude Opus 4.8: coming back step by step, started by <@U0ALICE> at "
+                + "<!date^1780816680^{time}|07:18 UTC> (see the root message)"), message.text());
+        assertEquals(1, message.blocks().size(), "no button is left: " + message.blocks());
+    }
+
+    @Test
     void noButtonIsLeftOnASwitchQuestionOnceItsIncidentIsResolved() {
         assertEquals(1, questions.render(signalAsks(true), seed.after(), false).blocks().size());
     }

@@ -13,6 +13,7 @@ import dev.detour.incidents.application.IncidentService;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.incident.IncidentId;
+import dev.detour.incidents.jobs.RampTicks;
 import dev.detour.incidents.ports.OutboxQueue;
 import dev.detour.messages.Interactions;
 import dev.detour.notifications.slack.PauseHeadsUps;
@@ -65,6 +66,7 @@ public final class SeedIncidentDemo {
     private final SupportUpdateNudges nudges;
     private final PauseHeadsUps headsUps;
     private final OutboxQueue outbox;
+    private final RampTicks ramps;
 
     private SeedIncidentDemo(PrintStream out, ApplicationContext detour) {
         this.out = out;
@@ -76,6 +78,7 @@ public final class SeedIncidentDemo {
         this.nudges = detour.getBean(SupportUpdateNudges.class);
         this.headsUps = detour.getBean(PauseHeadsUps.class);
         this.outbox = detour.getBean(OutboxQueue.class);
+        this.ramps = detour.getBean(RampTicks.class);
     }
 
     /** @return the exit status: 0 when the whole incident played and every message was delivered */
@@ -152,6 +155,7 @@ public final class SeedIncidentDemo {
         properties.put("detour.signals.gateway-record-wait", "60s");
         properties.put("detour.support.nudge-check", "1h");
         properties.put("detour.managers.heads-up-check", "1h");
+        properties.put("detour.recovery.tick", "1h");               // the script ticks the ramps
         properties.put("detour.outbox.poll", "20ms");
         properties.put("detour.outbox.first-poll", "0s");
         properties.put("detour.slack.burst", "1000");               // the console has no rate limit
@@ -210,8 +214,13 @@ public final class SeedIncidentDemo {
         traffic(0);
         at("12:36", "...for five minutes in a row: the gateway signal clears.");
         traffic(0);
-        at("12:40", "Alice switches the two models back on: every feature returns to its usual model.");
+        at("12:40", "Alice switches the two models back on. Anthropic's recovery is staged: each model comes back"
+                + " to 10% of traffic first, then 50%, then 100%, every step held 5 minutes on the gateway's evidence.");
         command("enable claude-opus-4-8 claude-opus-4-7 -- error rates normal for ten minutes");
+        at("12:45", "The gateway reports healthy traffic to both models at 10%: the ramps move on to 50%.");
+        rampStep();
+        at("12:50", "Healthy again at 50%: the ramps complete, every feature is back on its usual model.");
+        rampStep();
         at("13:10", null);
         command("state " + id + " monitoring");
         at("19:05", "A quiet afternoon: Alice resolves the incident with a word for customers; support gets the"
@@ -245,6 +254,13 @@ public final class SeedIncidentDemo {
                     : new GatewaySignals.Outcome(SONNET_46, true, 200, 700));
         }
         gateway.ingest(batch);
+        delivered();
+    }
+
+    /** A step of the ramps: the gateway reports its traffic, healthy, and the ramp job checks each ramp. */
+    private void rampStep() {
+        traffic(0);
+        ramps.tick();
         delivered();
     }
 

@@ -69,6 +69,11 @@ class SeedIncidentThreadIT {
         return replies.stream().filter(reply -> reply.contains(text)).count();
     }
 
+    /** A reply about a ramp's step: started, advanced, or completed (leading the switch-on it brings). */
+    private static boolean rampStep(String reply) {
+        return reply.contains(" is coming back") || reply.contains(" is back: 100% of traffic");
+    }
+
     /**
      * Each message of the incident channel as it reads at the end: the last version printed of it (posted, then
      * edited any number of times), by its console ts.
@@ -114,9 +119,58 @@ class SeedIncidentThreadIT {
     }
 
     @Test
-    void theThreadOfTheSeedIncidentHasTenRepliesOrFewer() {
+    void theThreadOfTheSeedIncidentHasTenRepliesOrFewerBesidesOneReplyPerRampStep() {
         assertFalse(replies.isEmpty(), "the thread is read from the console: " + output);
-        assertTrue(replies.size() <= 10, replies.size() + " replies:\n" + String.join("\n", replies));
+        List<String> others = replies.stream().filter(reply -> !rampStep(reply)).toList();
+        assertTrue(others.size() <= 10, others.size() + " replies:\n" + String.join("\n", others));
+        assertEquals(6, replies.size() - others.size(), "two models, three steps each:\n"
+                + String.join("\n", replies));
+    }
+
+    @Test
+    void recoveryIsARampOfEachModelWithOneReplyPerStepAndTheSwitchOnInTheLastOne() {
+        for (String model : List.of("Claude Opus 4.8", "Claude Opus 4.7")) {
+            assertEquals(1, repliesContaining(model + " is coming back step by step: 10% of traffic from now"),
+                    model + ":\n" + String.join("\n", replies));
+            assertEquals(1, repliesContaining(model + " is coming back: 50% of traffic since 12:45 UTC (40 requests,"
+                    + " 0% errors in the last 1m)"), model + ":\n" + String.join("\n", replies));
+            List<String> back = replies.stream().filter(reply -> reply.contains(model + " is back: 100% of traffic"))
+                    .toList();
+            assertEquals(1, back.size(), model + ":\n" + String.join("\n", replies));
+            assertTrue(back.get(0).contains("Detour (by policy) switched " + model + " back on"), back.get(0));
+        }
+        assertEquals(2, repliesContaining("Started by <@U0ALICE>"), "Alice's enable started both ramps");
+        assertEquals(0, repliesContaining("<@U0ALICE> switched Claude Opus 4.7, Claude Opus 4.8 back on"),
+                "her enable switched nothing on at once");
+        assertEquals(0, repliesContaining("[Pause ramp]"), "no step keeps a button once the ramp moved on");
+    }
+
+    @Test
+    void theRootMessageShowsEachRampWithTheEvidenceOfItsLastHoldWhileItRuns() {
+        assertTrue(output.contains("• Claude Opus 4.8 — coming back: 10% of traffic since 12:40 UTC, next step"
+                + " 12:45 UTC if healthy\n"), output);
+        assertTrue(output.contains("• Claude Opus 4.8 — coming back: 50% of traffic since 12:45 UTC, next step"
+                + " 12:50 UTC if healthy · last hold: 40 requests, 0% errors, p95 "), output);
+        List<String> last = lastVersions(output).values().iterator().next();
+        assertFalse(last.stream().anyMatch(line -> line.contains("coming back")), "ended ramps leave the root: "
+                + last);
+    }
+
+    @Test
+    void supportHearsTheFeaturesMoveBackGraduallyAndTheAllClearOnlyAfterEveryRampReached100Percent() {
+        int gradually = output.indexOf("• Meeting summaries: moving back to Claude Opus 4.8 gradually.");
+        int firstBack = output.indexOf("Claude Opus 4.7 is back: 100% of traffic");
+        int allClear = output.indexOf("ALL CLEAR: AI FEATURES ARE BACK TO NORMAL");
+        assertTrue(gradually > 0 && gradually < firstBack, output);
+        assertTrue(firstBack > 0 && allClear > firstBack, "no all-clear while Claude Opus 4.8 still ramps: " + output);
+        assertEquals(allClear, output.lastIndexOf("ALL CLEAR: AI FEATURES ARE BACK TO NORMAL"), "said once");
+    }
+
+    @Test
+    void theManagerSummaryShowsTheRampsStepsAndHowLongRecoveryTook() {
+        String summary = output.substring(output.indexOf("INCIDENT SUMMARY: INC-1"));
+        assertTrue(summary.matches("(?s).*• Claude Opus 4\\.[78], Claude Opus 4\\.[78] came back step by step"
+                + " \\(10% → 50% → 100%\\): 100% 10m after it was first enabled; rollbacks: 0\n.*"), summary);
     }
 
     @Test
@@ -168,8 +222,7 @@ class SeedIncidentThreadIT {
 
     @Test
     void everyDecisionHasItsOwnReply() {
-        for (String decision : List.of("<@U0ALICE> switched Claude Opus 4.7, Claude Opus 4.8 back on",
-                "<@U0ALICE> resolved the incident")) {
+        for (String decision : List.of("<@U0ALICE> resolved the incident")) {
             assertEquals(1, repliesContaining(decision), decision + " in\n" + String.join("\n", replies));
         }
         assertEquals(2, repliesContaining("<@U0ALICE> posted an update"), String.join("\n", replies));

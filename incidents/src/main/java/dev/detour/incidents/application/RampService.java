@@ -141,8 +141,12 @@ public class RampService {
             store.lock();
         }
         Optional<Ramp> ramp = ramps.find(target);
-        if (ramp.isEmpty() || !ramp.get().state().active() && command.changes()) {
+        if (ramp.isEmpty()) {
             return new RampChange.Refused(new RampRefusal.NoRamp(target));
+        }
+        if (!ramp.get().state().active() && command.changes()) {
+            // A ramp that ended (a stale button on the root, or a late command): what it is now (docs/recovery.md).
+            return new RampChange.Refused(new RampRefusal.NotNow(target, ramp.get().state(), command.word()));
         }
         if (command == RampCommand.KEEP_OFF && ramp.get().state() != RampState.ROLLED_BACK) {
             return new RampChange.Refused(new RampRefusal.NotNow(target, ramp.get().state(), command.word()));

@@ -20,7 +20,12 @@ public record QuestionSettlement(Outcome outcome, Actor by, Instant at) {
         /** Someone did what the question suggested (by its button or by command). */
         DONE,
         /** Something else made the question pointless: the target recovered, the route moved on, a provider went off. */
-        OVERTAKEN;
+        OVERTAKEN,
+        /**
+         * "Switch it back on?" answered by a ramp: the target began coming back step by step instead of at once
+         * (docs/recovery.md), so switching it on now would start nothing.
+         */
+        RAMPING;
 
         /** Whether a later settlement may replace this one: only a timeout leaves the decision open to a person. */
         public boolean leavesWayForward() {

@@ -38,7 +38,7 @@ public class RampTable implements RampStore {
         RampRow row = new RampRow(TargetKeys.key(ramp.target()), json.steps(ramp.steps()), ramp.hold().toMillis(),
                 ramp.minRequests(), ramp.state().word(), ramp.step(), ramp.startedAt(), ramp.stepSince(),
                 ramp.holdSince(), json.evidence(ramp.evidence()), ramp.rollbacks(), clock.instant(),
-                json.sources(ramp.knownFiring()));
+                json.sources(ramp.knownFiring()), ramp.lastHold().map(json::evidence).orElse(null));
         if (rows.existsById(row.targetKey())) {
             rows.update(row);
         } else {
@@ -56,6 +56,6 @@ public class RampTable implements RampStore {
         return new Ramp(TargetKeys.target(row.targetKey()), json.steps(row.steps()), Duration.ofMillis(row.holdMs()),
                 row.minRequests(), RampState.fromWord(row.state()).orElseThrow(), row.step(), row.startedAt(),
                 row.stepSince(), row.holdSince(), json.evidence(row.evidence()), row.rollbacks(),
-                json.sources(row.knownFiring()));
+                json.sources(row.knownFiring()), Optional.ofNullable(row.lastHold()).map(json::evidence));
     }
 }

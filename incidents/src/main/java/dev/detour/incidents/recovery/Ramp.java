@@ -28,12 +28,17 @@ import java.util.TreeSet;
  * @param knownFiring the sources (as {@link RampSample#firing} names them) the ramp already knows to call its target
  *                   failing: those firing when it began, and those it rolled back for (a retry is on-call's choice
  *                   with them firing). Any other source firing during a step rolls the ramp back, traffic or not.
+ * @param lastHold   what the last hold that ended saw: the one that advanced the ramp to its step (with no requests
+ *                   and nothing firing: it advanced without traffic evidence), held it again or completed it; empty
+ *                   before the first hold of a ramp (or of its retry) ends. The root message's line shows it; a
+ *                   rollback keeps it (its own numbers are in {@link RampMove.RolledBack}).
  */
 public record Ramp(Target target, List<Integer> steps, Duration hold, int minRequests, RampState state, int step,
                    Instant startedAt, Instant stepSince, Instant holdSince, HoldEvidence evidence, int rollbacks,
-                   Set<String> knownFiring) {
+                   Set<String> knownFiring, Optional<HoldEvidence> lastHold) {
     public Ramp {
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(lastHold, "lastHold");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(stepSince, "stepSince");
@@ -47,6 +52,13 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
         if (step < 1 || step > steps.size()) {
             throw new IllegalArgumentException("step " + step + " of " + steps.size());
         }
+    }
+
+    /** A ramp that knows no firing source and whose first hold has not ended yet. */
+    public Ramp(Target target, List<Integer> steps, Duration hold, int minRequests, RampState state, int step,
+                Instant startedAt, Instant stepSince, Instant holdSince, HoldEvidence evidence, int rollbacks) {
+        this(target, steps, hold, minRequests, state, step, startedAt, stepSince, holdSince, evidence, rollbacks,
+                Set.of(), Optional.empty());
     }
 
     /** Enabling a staged target with nothing firing about it: its first step, from now. */
@@ -63,7 +75,7 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
     public static RampChange.Moved start(Target target, RecoveryPolicy policy, Instant now,
                                          Collection<String> firingNow) {
         Ramp ramp = new Ramp(target, policy.steps(), policy.hold(), policy.minRequests(), RampState.RUNNING, 1, now,
-                now, now, HoldEvidence.NONE, 0, new TreeSet<>(firingNow));
+                now, now, HoldEvidence.NONE, 0, new TreeSet<>(firingNow), Optional.empty());
         return new RampChange.Moved(ramp, new RampMove.Started(ramp.percent()));
     }
 
@@ -83,7 +95,7 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
 
     /** What flags and status readers see while the ramp holds its target; empty once it ended. */
     public Optional<RampShare> share() {
-        return state.active() ? Optional.of(new RampShare(target, percent(), step, stepSince, nextStepAt()))
+        return state.active() ? Optional.of(new RampShare(target, percent(), step, stepSince, nextStepAt(), lastHold))
                 : Optional.empty();
     }
 
@@ -108,7 +120,7 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
                 .findFirst();
         if (newlyFiring.isPresent()) {
             Ramp rolledBack = new Ramp(target, steps, hold, minRequests, RampState.ROLLED_BACK, step, startedAt, now,
-                    now, seen, rollbacks + 1, knowing(sample.firing()));
+                    now, seen, rollbacks + 1, knowing(sample.firing()), lastHold);
             return new RampChange.Moved(rolledBack, new RampMove.RolledBack(percent(), seen,
                     RampMove.RollbackCause.FIRING, newlyFiring));
         }
@@ -119,14 +131,14 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
                 && !seen.p95Exceeded();
         boolean withoutTraffic = seen.peakRequests() == 0 && !seen.firingSeen();
         if (!healthy && !withoutTraffic) {
-            return new RampChange.Moved(with(state, step, stepSince, now, HoldEvidence.NONE, rollbacks),
+            return new RampChange.Moved(with(state, step, stepSince, now, HoldEvidence.NONE, rollbacks).ended(seen),
                     new RampMove.Held(percent(), seen, minRequests, holdSince.equals(stepSince)));
         }
         if (step >= steps.size() - 1) {
-            Ramp done = with(RampState.COMPLETED, steps.size(), now, now, seen, rollbacks);
+            Ramp done = with(RampState.COMPLETED, steps.size(), now, now, seen, rollbacks).ended(seen);
             return new RampChange.Moved(done, new RampMove.Completed(percent(), false, seen, withoutTraffic));
         }
-        Ramp next = with(RampState.RUNNING, step + 1, now, now, HoldEvidence.NONE, rollbacks);
+        Ramp next = with(RampState.RUNNING, step + 1, now, now, HoldEvidence.NONE, rollbacks).ended(seen);
         return new RampChange.Moved(next, new RampMove.Advanced(percent(), next.percent(), seen, withoutTraffic));
     }
 
@@ -139,7 +151,7 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
             return new RampChange.Unchanged(this);
         }
         Ramp rolledBack = new Ramp(target, steps, hold, minRequests, RampState.ROLLED_BACK, step, startedAt, now, now,
-                evidence, rollbacks + 1, knowing(List.of(source)));
+                evidence, rollbacks + 1, knowing(List.of(source)), lastHold);
         return new RampChange.Moved(rolledBack, new RampMove.RolledBack(percent(), evidence,
                 RampMove.RollbackCause.FIRING, Optional.of(source)));
     }
@@ -186,7 +198,7 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
             return notNow("retry");
         }
         Ramp again = new Ramp(target, steps, hold, minRequests, RampState.RUNNING, 1, now, now, now,
-                HoldEvidence.NONE, rollbacks, knownFiring);
+                HoldEvidence.NONE, rollbacks, knownFiring, Optional.empty());
         return new RampChange.Moved(again, new RampMove.Retried(again.percent()));
     }
 
@@ -214,6 +226,12 @@ public record Ramp(Target target, List<Integer> steps, Duration hold, int minReq
     private Ramp with(RampState newState, int newStep, Instant newStepSince, Instant newHoldSince,
                       HoldEvidence newEvidence, int newRollbacks) {
         return new Ramp(target, steps, hold, minRequests, newState, newStep, startedAt, newStepSince, newHoldSince,
-                newEvidence, newRollbacks, knownFiring);
+                newEvidence, newRollbacks, knownFiring, lastHold);
+    }
+
+    /** The same ramp, with {@code seen} as the evidence of the hold that just ended. */
+    private Ramp ended(HoldEvidence seen) {
+        return new Ramp(target, steps, hold, minRequests, state, step, startedAt, stepSince, holdSince, evidence,
+                rollbacks, knownFiring, Optional.of(seen));
     }
 }

@@ -278,6 +278,16 @@ abstract class RampServiceContract implements TestPropertyProvider {
     }
 
     @Test
+    void aPressOnARampThatEndedIsAnsweredWithWhatTheRampIsNow() {
+        ramps.enable(List.of(GPT), ALICE, Optional.empty(), false);
+        ramps.command(GPT, RampCommand.COMPLETE, ALICE, Optional.empty());
+
+        assertEquals(new RampChange.Refused(new RampRefusal.NotNow(GPT, RampState.COMPLETED, "pause")),
+                ramps.command(GPT, RampCommand.PAUSE, ALICE, Optional.empty()));
+        assertTrue(available(GPT), "nothing changed");
+    }
+
+    @Test
     void aRampCommandOnATargetWithoutARampIsRefused() {
         Target opus = Target.model(OPUS_48);
 

@@ -127,9 +127,16 @@ class RecoveryConfigTest {
     }
 
     @Test
-    void theShippedExampleRampsOpenAiBack() {
+    void theShippedExampleRampsAnthropicAndOpenAiBack() {
         DetourConfig config = loader.load(Path.of("../deploy/detour.example.yml"));
 
+        RecoveryPolicy staged = config.catalog().recoveryOf(Target.provider(ProviderId.of("anthropic")));
+        assertTrue(staged.staged(), "the seed incident's provider comes back through a ramp");
+        assertEquals(List.of(10, 50, 100), staged.steps());
+        assertEquals(Duration.ofMinutes(5), staged.hold());
+        assertEquals(20, staged.minRequests());
+        assertTrue(config.catalog().recoveryOf(Target.model(ModelId.of("claude-opus-4-8"))).staged(),
+                "its models take the provider's policy");
         assertTrue(config.catalog().recoveryOf(Target.provider(ProviderId.of("openai"))).staged());
     }
 }

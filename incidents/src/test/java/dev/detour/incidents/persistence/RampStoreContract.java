@@ -84,6 +84,24 @@ abstract class RampStoreContract implements TestPropertyProvider {
     }
 
     @Test
+    void theEvidenceOfTheLastHoldIsReadBackWithTheRamp() {
+        Target target = Target.model(ModelId.of("claude-opus-4-8"));
+        Ramp started = Ramp.start(target, STAGED, clock.instant()).ramp();
+        Ramp advanced = ((RampChange.Moved) started.tick(clock.instant().plus(STAGED.hold()),
+                new RampSample(240, 1, false, 1_100, List.of(), WINDOW), LIMITS)).ramp();
+        assertEquals(240, advanced.lastHold().orElseThrow().peakRequests());
+        inTransaction(() -> {
+            ramps.save(started);
+            ramps.save(advanced);
+            return null;
+        });
+
+        assertEquals(Optional.of(advanced), ramps.find(target));
+        assertEquals(advanced.lastHold(), ramps.active().stream().filter(r -> r.target().equals(target))
+                .findFirst().orElseThrow().lastHold());
+    }
+
+    @Test
     void anEndedRampIsNoLongerActiveAndANewOneReplacesIt() {
         Target target = Target.model(ModelId.of("gpt-5"));
         Ramp first = Ramp.start(target, STAGED, clock.instant()).ramp();

@@ -154,8 +154,52 @@ class RampTest {
         assertEquals(RampState.ROLLED_BACK, rolledBack.ramp().state());
         assertEquals(0, rolledBack.ramp().percent());
         assertEquals(1, rolledBack.ramp().rollbacks());
-        assertEquals(Optional.of(new RampShare(GPT_5, 0, 2, clock.instant(), Optional.empty())),
-                rolledBack.ramp().share(), "still holds the target, at 0%, while on-call is asked");
+        assertEquals(Optional.of(new RampShare(GPT_5, 0, 2, clock.instant(), Optional.empty(),
+                        rolledBack.ramp().lastHold())), rolledBack.ramp().share(),
+                "still holds the target, at 0%, while on-call is asked");
+    }
+
+    @Test
+    void theRampKeepsTheEvidenceOfTheHoldThatTookItToItsStepForTheRootLine() {
+        Ramp ramp = started();
+        assertEquals(Optional.empty(), ramp.lastHold(), "no hold has ended yet");
+        assertEquals(Optional.empty(), ramp.share().orElseThrow().lastHold());
+
+        RampChange.Moved advanced = assertInstanceOf(RampChange.Moved.class,
+                tickFor(ramp, Duration.ofMinutes(6), healthy(200)));
+
+        HoldEvidence seen = assertInstanceOf(RampMove.Advanced.class, advanced.move()).evidence();
+        assertEquals(Optional.of(seen), advanced.ramp().lastHold());
+        assertEquals(200, advanced.ramp().lastHold().orElseThrow().peakRequests());
+        assertEquals(Optional.of(healthy(200)), advanced.ramp().lastHold().orElseThrow().last());
+        assertEquals(HoldEvidence.NONE, advanced.ramp().evidence(), "the new step's hold starts empty");
+        assertEquals(advanced.ramp().lastHold(), advanced.ramp().share().orElseThrow().lastHold());
+    }
+
+    @Test
+    void aStepTakenWithoutTrafficLeavesAHoldWithNoRequestsAndNothingFiring() {
+        RampChange.Moved advanced = assertInstanceOf(RampChange.Moved.class,
+                tickFor(started(), Duration.ofMinutes(6), RampSample.quiet(WINDOW)));
+
+        assertTrue(assertInstanceOf(RampMove.Advanced.class, advanced.move()).withoutTraffic());
+        HoldEvidence last = advanced.ramp().lastHold().orElseThrow();
+        assertEquals(0, last.peakRequests());
+        assertFalse(last.firingSeen());
+    }
+
+    @Test
+    void aHeldStepKeepsWhatItsHoldSawAndARetryStartsWithoutOne() {
+        RampChange.Moved held = assertInstanceOf(RampChange.Moved.class,
+                tickFor(started(), Duration.ofMinutes(6), healthy(5)));
+
+        assertInstanceOf(RampMove.Held.class, held.move());
+        assertEquals(5, held.ramp().lastHold().orElseThrow().peakRequests());
+
+        Ramp rolledBack = ((RampChange.Moved) held.ramp().tick(clock.instant().plusSeconds(30), failing(400, 160),
+                LIMITS)).ramp();
+        assertEquals(held.ramp().lastHold(), rolledBack.lastHold(), "a rollback tells its own numbers");
+        Ramp retried = ((RampChange.Moved) rolledBack.retry(clock.instant().plusSeconds(60))).ramp();
+        assertEquals(Optional.empty(), retried.lastHold());
     }
 
     @Test
@@ -350,7 +394,7 @@ class RampTest {
         // What the database keeps is the record itself: a copy made field by field is the ramp after a restart.
         Ramp restarted = new Ramp(ramp.target(), ramp.steps(), ramp.hold(), ramp.minRequests(), ramp.state(),
                 ramp.step(), ramp.startedAt(), ramp.stepSince(), ramp.holdSince(), ramp.evidence(), ramp.rollbacks(),
-                ramp.knownFiring());
+                ramp.knownFiring(), ramp.lastHold());
         clock.advance(Duration.ofMinutes(1)); // the restart took a minute
 
         RampChange change = tickFor(restarted, Duration.ofMinutes(1), RampSample.quiet(WINDOW));

@@ -36,6 +36,13 @@ public sealed interface QuestionChange {
             implements QuestionChange {
     }
 
+    /**
+     * A ramp started for a target (docs/recovery.md): "switch it back on?" about it (or about a model of a ramping
+     * provider) is answered, since it is coming back step by step.
+     */
+    record Ramping(IncidentId incident, Target target, Actor by, Instant at) implements QuestionChange {
+    }
+
     /** A signal about these targets: recovering overtakes "switch it off?", failing overtakes "switch it back on?". */
     record Signalled(IncidentId incident, List<Target> targets, boolean firing, Actor by, Instant at)
             implements QuestionChange {
@@ -77,6 +84,9 @@ public sealed interface QuestionChange {
             node.put("type", "switched").put("available", switched.available())
                     .put("by", switched.by().toString()).put("at", switched.at().toString());
             target(node.putObject("target"), switched.target());
+        } else if (this instanceof Ramping ramping) {
+            node.put("type", "ramping").put("by", ramping.by().toString()).put("at", ramping.at().toString());
+            target(node.putObject("target"), ramping.target());
         } else if (this instanceof Signalled signalled) {
             node.put("type", "signalled").put("firing", signalled.firing())
                     .put("by", signalled.by().toString()).put("at", signalled.at().toString());
@@ -114,6 +124,8 @@ public sealed interface QuestionChange {
                             Instant.parse(node.path("at").asText())));
             case "switched" -> new Switched(incident, target(node.path("target")), node.path("available").asBoolean(),
                     Actor.parse(node.path("by").asText()), Instant.parse(node.path("at").asText()));
+            case "ramping" -> new Ramping(incident, target(node.path("target")), Actor.parse(node.path("by").asText()),
+                    Instant.parse(node.path("at").asText()));
             case "signalled" -> {
                 List<Target> targets = new ArrayList<>();
                 node.path("targets").forEach(target -> targets.add(target(target)));

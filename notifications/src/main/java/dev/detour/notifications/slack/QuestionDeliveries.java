@@ -136,6 +136,11 @@ public class QuestionDeliveries {
                     .map(target -> target.equals(switched.target()) || belongsTo(target, switched.target()))
                     .orElse(false)).toList();
         }
+        if (change instanceof QuestionChange.Ramping ramping) {
+            return notClosed.stream().filter(asked -> asked.question().kind() == Question.Kind.SWITCH_ON
+                    && asked.question().target().map(target -> target.equals(ramping.target())
+                    || belongsTo(target, ramping.target())).orElse(false)).toList();
+        }
         if (change instanceof QuestionChange.LeftUsualModel) {
             return notClosed.stream().filter(asked -> asked.question().kind() == Question.Kind.MONITOR).toList();
         }
@@ -188,6 +193,9 @@ public class QuestionDeliveries {
                     && modelSwitchedOn(target)) {
                 settle(question, QuestionSettlement.Outcome.DONE, switched); // its provider came back on
             }
+        } else if (change instanceof QuestionChange.Ramping ramping) {
+            questions.settle(question, new QuestionSettlement(QuestionSettlement.Outcome.RAMPING, ramping.by(),
+                    ramping.at()), true);
         } else if (change instanceof QuestionChange.Signalled signalled) {
             boolean asksOff = question.kind() == Question.Kind.SWITCH_OFF;
             if (asksOff != signalled.firing()) {

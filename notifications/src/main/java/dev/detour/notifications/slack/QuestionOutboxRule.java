@@ -23,6 +23,7 @@ import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -90,14 +91,23 @@ public class QuestionOutboxRule implements OutboxRule, ChangeRule {
             return List.of(new QuestionChange.Switched(incident, availability.target(), availability.available(),
                     availability.actor(), availability.at()));
         }
+        if (event instanceof DetourEvent.RampMoved ramp) {
+            // A start settles the "switch it back on?" questions about its target, and any rollback question a
+            // new ramp overtakes; a move after a rollback settles that rollback's question.
+            List<QuestionChange> found = new ArrayList<>();
+            if (ramp.move() instanceof RampMove.Started) {
+                found.add(new QuestionChange.Ramping(incident, ramp.target(), ramp.actor(), ramp.at()));
+            }
+            if (followsRollback(ramp.move())) {
+                found.add(new QuestionChange.RampSettled(incident, ramp.target(), new QuestionSettlement(
+                        rollbackSettledBy(ramp.move()), ramp.actor(), ramp.at())));
+            }
+            return found;
+        }
         if (event instanceof DetourEvent.SignalReceived received && (!received.signal().firing()
                 || received.suggestion() == DetourEvent.SignalReceived.Suggestion.DISABLE)) {
             return List.of(new QuestionChange.Signalled(incident, received.signal().targets(),
                     received.signal().firing(), received.actor(), received.at()));
-        }
-        if (event instanceof DetourEvent.RampMoved ramp && followsRollback(ramp.move())) {
-            return List.of(new QuestionChange.RampSettled(incident, ramp.target(), new QuestionSettlement(
-                    rollbackSettledBy(ramp.move()), ramp.actor(), ramp.at())));
         }
         if (event instanceof DetourEvent.IncidentChanged changed) {
             List<QuestionChange> found = new ArrayList<>();

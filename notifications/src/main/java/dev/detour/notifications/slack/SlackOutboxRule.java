@@ -11,10 +11,12 @@ import dev.detour.incidents.outbox.OutboxRule;
 import dev.detour.incidents.recovery.RampMove;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.messages.DecisionReply;
+import dev.detour.messages.Limits;
 import dev.detour.messages.RampText;
 import dev.detour.messages.Names;
 import dev.detour.messages.SlackMessage;
 import dev.detour.messages.Wording;
+import com.slack.api.model.block.LayoutBlock;
 import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 
@@ -64,11 +66,20 @@ public class SlackOutboxRule implements OutboxRule, ChangeRule {
         byIncident.forEach((incident, ofIncident) -> {
             List<SlackMessage> messages = new ArrayList<>(replies.render(ofIncident));
             // A ramp's move is a reply of its own, short (docs/recovery.md); a step held again and again is told
-            // once; a rollback is a question (QuestionOutboxRule), edited once settled.
+            // once; a rollback is a question (QuestionOutboxRule), edited once settled. A completed ramp leads the
+            // reply of its switch-on: one reply for one decision.
             ofIncident.stream().filter(DetourEvent.RampMoved.class::isInstance).map(DetourEvent.RampMoved.class::cast)
                     .filter(moved -> !(moved.move() instanceof RampMove.Held held) || held.first())
                     .filter(moved -> !(moved.move() instanceof RampMove.RolledBack))
-                    .forEach(moved -> messages.add(ramps.replyMessage(moved, moved.at())));
+                    .forEach(moved -> {
+                        SlackMessage reply = ramps.replyMessage(moved, moved.at());
+                        if (moved.move() instanceof RampMove.Completed && messages.size() == 1
+                                && fits(reply, messages.get(0))) {
+                            messages.set(0, joined(reply, messages.get(0)));
+                        } else {
+                            messages.add(reply);
+                        }
+                    });
             for (int i = 0; i < messages.size(); i++) {
                 String payload = SlackPayload.of(messages.get(i)).toJson();
                 drafts.add(new OutboxDraft(SlackKind.REPLY, slack.incidentChannel(),
@@ -76,6 +87,17 @@ public class SlackOutboxRule implements OutboxRule, ChangeRule {
             }
         });
         return drafts;
+    }
+
+    private static boolean fits(SlackMessage first, SlackMessage then) {
+        return first.blocks().size() + then.blocks().size() <= Limits.MESSAGE_BLOCKS;
+    }
+
+    /** Two messages as one: {@code first}'s blocks, then {@code then}'s. */
+    private static SlackMessage joined(SlackMessage first, SlackMessage then) {
+        List<LayoutBlock> blocks = new ArrayList<>(first.blocks());
+        blocks.addAll(then.blocks());
+        return new SlackMessage(first.text() + "\n" + then.text(), blocks);
     }
 
     /**
