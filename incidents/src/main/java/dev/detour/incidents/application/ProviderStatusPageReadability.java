@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -48,9 +49,11 @@ public class ProviderStatusPageReadability {
     }
 
     public void unreadable(ProviderId provider, String reason, Instant at) {
+        // PostgreSQL keeps microseconds: the polling replica remembers the moment the others read back.
+        Instant moment = at.truncatedTo(ChronoUnit.MICROS);
         change(pages -> pages.compute(provider, (id, before) -> new Unreadable(reason,
-                before == null ? at : before.since())));
-        write(() -> store.unreadable(provider, reason, at), provider);
+                before == null ? moment : before.since())));
+        write(() -> store.unreadable(provider, reason, moment), provider);
     }
 
     /** Empty while the page reads (or has not been polled yet). */

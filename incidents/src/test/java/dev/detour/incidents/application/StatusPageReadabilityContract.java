@@ -57,6 +57,17 @@ abstract class StatusPageReadabilityContract implements TestPropertyProvider {
     }
 
     @Test
+    void bothReplicasGiveTheSameMomentWhenTheClockHasMoreDigitsThanTheDatabaseKeeps() {
+        ProviderId page = provider();
+        ProviderStatusPageReadability other = otherReplica();
+
+        polling.unreadable(page, "connection refused", FIRST.plusNanos(178_138_552));
+        other.refresh();
+
+        assertEquals(polling.of(page), other.of(page), "a clock's nanoseconds are not a difference between replicas");
+    }
+
+    @Test
     void aPageThatReadsAgainIsReadableOnBothReplicasAndAFailureAfterStartsAnew() {
         ProviderId page = provider();
         ProviderStatusPageReadability other = otherReplica();
