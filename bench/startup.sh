@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # Start-up benchmark: starts bot/target/detour.jar on embedded defaults RUNS times (fresh ./data each time),
 # measures the wall time from launch to the first 200 from /health, and the resident memory (RSS) once healthy.
-# Prints each run and the medians. CDS=true starts as the container image does: with a class-data-sharing archive
+# Prints each run (wall time, the JVM's CPU time until healthy, RSS) and the medians. DETOUR_JAR starts another
+# build (e.g. an older one, for a before/after in the same minutes). CDS=true starts as the container image does: with a class-data-sharing archive
 # recorded first by deploy/record-cds.sh from one start-up, as deploy/Dockerfile records it. Build first: ./mvnw -B -q -DskipTests package
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 PORT=${PORT:-18080}
-JAR=$(pwd)/bot/target/detour.jar
+JAR=${DETOUR_JAR:-$(pwd)/bot/target/detour.jar}
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
-times=(); rss=()
+times=(); rss=(); cpus=()
 java_opts=()
 if [ "${CDS:-false}" = true ]; then
-  archive=$(mktemp -d)/detour.jsa
-  deploy/record-cds.sh "$JAR" "$archive"
+  # CDS_ARCHIVE reuses an archive recorded earlier from the same jar (for runs interleaved with another build's).
+  archive=${CDS_ARCHIVE:-}
+  if [ -z "$archive" ]; then
+    archive=$(mktemp -d)/detour.jsa
+    deploy/record-cds.sh "$JAR" "$archive"
+  fi
   java_opts=(-XX:SharedArchiveFile="$archive")
 fi
 for run in $(seq 1 "$RUNS"); do
@@ -27,13 +32,15 @@ for run in $(seq 1 "$RUNS"); do
     sleep 0.02
   done
   end=$(date +%s%N)
-  java_pid=$(pgrep -f "$JAR" | head -1)
-  kb=$(awk '/VmRSS/ {print $2}' "/proc/$java_pid/status")
+  # $pid is the JVM itself (the subshell execs env, which execs java): never look it up by name, other jars run too.
+  kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  # CPU time of the JVM until healthy (utime + stime, in clock ticks), far less disturbed by a loaded machine.
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat")
   kill $pid; wait $pid 2>/dev/null || true
   rm -rf "$work"
   ms=$(( (end - start) / 1000000 ))
-  times+=("$ms"); rss+=("$(( kb / 1024 ))")
-  echo "run $run: healthy after ${ms} ms, RSS $(( kb / 1024 )) MB"
+  times+=("$ms"); rss+=("$(( kb / 1024 ))"); cpus+=("$cpu")
+  echo "run $run: healthy after ${ms} ms, CPU ${cpu} ms, RSS $(( kb / 1024 )) MB"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-echo "median: healthy after $(median "${times[@]}") ms, RSS $(median "${rss[@]}") MB ($RUNS runs)"
+echo "median: healthy after $(median "${times[@]}") ms, CPU $(median "${cpus[@]}") ms, RSS $(median "${rss[@]}") MB ($RUNS runs)"
