@@ -29,7 +29,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,10 +63,7 @@ class RampQuestionsIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        slack.addChannel(CHANNEL, true);
-        slack.addChannel("C0SUPPORT", true);
-        slack.addChannel("C0MANAGERS", true);
-        Map<String, String> properties = new HashMap<>(SignedSlack.properties(slack));
+        Map<String, String> properties = SignedSlack.seedWorkspace(slack);
         properties.put("detour.slack.burst", "100");
         properties.put(SeedConfigFactory.STAGED_PROVIDER, "openai");
         properties.put("detour.recovery.tick", "1h"); // nothing ticks the ramp on its own
