@@ -98,38 +98,11 @@ class QuestionsIT implements TestPropertyProvider {
         assertEquals(200, requests().command(ALICE, "disable claude-opus-4-7 -- elevated 529s", responseUrl)
                 .statusCode());
         slack.awaitResponse(response -> response.url().equals(responseUrl), WAIT);
-        return messageWith(Interactions.CONSENT_APPROVE).path("ts").asText();
+        return thread().replyWith(Interactions.CONSENT_APPROVE).path("ts").asText();
     }
 
-    /** The one reply in a thread of the channel, as it reads now, whose blocks hold {@code what}. */
-    private JsonNode messageWith(String what) {
-        return Await.await(() -> slack.messagesNow(CHANNEL).stream().filter(QuestionsIT::isReply)
-                        .filter(message -> message.path("blocks").toString().contains(what)).toList(),
-                found -> found.size() == 1, WAIT, "one message with " + what).get(0);
-    }
-
-    private JsonNode message(String ts) {
-        return slack.messagesNow(CHANNEL).stream().filter(m -> m.path("ts").asText().equals(ts)).findFirst()
-                .orElseThrow();
-    }
-
-    private JsonNode awaitEdited(String ts, String text) {
-        slack.awaitCall("chat.update", call -> ts.equals(call.param("ts")) && call.param("text").contains(text),
-                WAIT);
-        return message(ts);
-    }
-
-    private static boolean isReply(JsonNode message) {
-        return message.has("thread_ts") && !message.path("thread_ts").asText().equals(message.path("ts").asText());
-    }
-
-    private static boolean hasButtons(JsonNode message) {
-        for (JsonNode block : message.path("blocks")) {
-            if (block.path("type").asText().equals("actions")) {
-                return true;
-            }
-        }
-        return false;
+    private ChannelThreads thread() {
+        return new ChannelThreads(slack, CHANNEL, WAIT);
     }
 
     private String pressAndAwaitAnswer(String actionId, String value) {
@@ -142,13 +115,13 @@ class QuestionsIT implements TestPropertyProvider {
     @Test
     void aConsentQuestionAnsweredByItsButtonIsEditedInPlaceAndLosesItsButtons() {
         String ts = consentQuestionAsked();
-        assertTrue(hasButtons(message(ts)));
+        assertTrue(ChannelThreads.hasButtons(thread().message(ts)));
 
         pressAndAwaitAnswer(Interactions.CONSENT_APPROVE, "code-migration");
 
-        JsonNode edited = awaitEdited(ts, "Approved by <@U0ALICE>");
+        JsonNode edited = thread().awaitEdited(ts, "Approved by <@U0ALICE>");
         assertTrue(edited.path("text").asText().contains("*Code migration plans* now on GPT-5"), edited.toString());
-        assertFalse(hasButtons(edited), edited.toString());
+        assertFalse(ChannelThreads.hasButtons(edited), edited.toString());
     }
 
     @Test
@@ -157,21 +130,21 @@ class QuestionsIT implements TestPropertyProvider {
 
         routes.consentTimedOut(SeedCatalog.CODE_MIGRATION, ConsentAnswer.DENY, ConsentTimeouts.POLICY);
 
-        JsonNode expired = awaitEdited(ts, "Nobody answered in 15m");
+        JsonNode expired = thread().awaitEdited(ts, "Nobody answered in 15m");
         assertTrue(expired.path("text").asText().contains("stays paused"), expired.toString());
         assertTrue(expired.path("blocks").toString().contains("Move to GPT-5 now"), expired.toString());
 
         pressAndAwaitAnswer(Interactions.MOVE_NOW, "code-migration gpt-5");
 
-        JsonNode moved = awaitEdited(ts, "<@U0ALICE> decided");
-        assertFalse(hasButtons(moved), moved.toString());
+        JsonNode moved = thread().awaitEdited(ts, "<@U0ALICE> decided");
+        assertFalse(ChannelThreads.hasButtons(moved), moved.toString());
     }
 
     @Test
     void aPressOnASettledQuestionIsAnsweredWithWhatHappenedAndTheWayForward() {
         String ts = consentQuestionAsked();
         pressAndAwaitAnswer(Interactions.CONSENT_APPROVE, "code-migration");
-        awaitEdited(ts, "Approved by");
+        thread().awaitEdited(ts, "Approved by");
 
         String answer = pressAndAwaitAnswer(Interactions.CONSENT_APPROVE, "code-migration");
 
@@ -182,42 +155,42 @@ class QuestionsIT implements TestPropertyProvider {
     @Test
     void aSwitchItOffSomeoneActedOnByCommandSaysWhoDidWhat() {
         signals.receive(failing(Target.model(SeedCatalog.OPUS_48)));
-        String ts = messageWith(Interactions.DISABLE + ":claude-opus-4-8").path("ts").asText();
-        assertTrue(message(ts).path("text").asText().contains("Switch it off?"));
+        String ts = thread().replyWith(Interactions.DISABLE + ":claude-opus-4-8").path("ts").asText();
+        assertTrue(thread().message(ts).path("text").asText().contains("Switch it off?"));
 
         String responseUrl = slack.newResponseUrl();
         requests().command(ALICE, "disable claude-opus-4-8", responseUrl);
 
-        JsonNode edited = awaitEdited(ts, "switched off by <@U0ALICE>");
-        assertFalse(hasButtons(edited), edited.toString());
+        JsonNode edited = thread().awaitEdited(ts, "switched off by <@U0ALICE>");
+        assertFalse(ChannelThreads.hasButtons(edited), edited.toString());
     }
 
     @Test
     void aSwitchItOffAboutAModelIsSettledWhenSomeoneSwitchesItsProviderOff() {
         signals.receive(failing(Target.model(SeedCatalog.OPUS_48)));
-        String ts = messageWith(Interactions.DISABLE + ":claude-opus-4-8").path("ts").asText();
+        String ts = thread().replyWith(Interactions.DISABLE + ":claude-opus-4-8").path("ts").asText();
 
         new SignedSlack(server.getURI(), slack).commandAndPress(ALICE, "disable anthropic", Interactions.CONFIRM);
 
-        JsonNode edited = awaitEdited(ts, "Claude Opus 4.8: switched off by <@U0ALICE>");
-        assertFalse(hasButtons(edited), edited.toString());
+        JsonNode edited = thread().awaitEdited(ts, "Claude Opus 4.8: switched off by <@U0ALICE>");
+        assertFalse(ChannelThreads.hasButtons(edited), edited.toString());
     }
 
     @Test
     void resolvingTheIncidentLeavesNoButtonOnAnyMessageOfItsThread() {
         String ts = consentQuestionAsked();
         signals.receive(failing(Target.model(SeedCatalog.OPUS_48)));
-        messageWith(Interactions.DISABLE + ":claude-opus-4-8");
+        thread().replyWith(Interactions.DISABLE + ":claude-opus-4-8");
         Incident incident = incidents.openIncidentAbout(List.of(Target.model(SeedCatalog.OPUS_47))).orElseThrow();
 
         assertInstanceOf(IncidentChange.Applied.class, incidents.resolve(incident.id(), Actor.user(ALICE),
                 Resolution.summary("Anthropic recovered.")));
 
-        awaitEdited(ts, "Not answered before the incident was resolved");
-        String rootTs = message(ts).path("thread_ts").asText();
+        thread().awaitEdited(ts, "Not answered before the incident was resolved");
+        String rootTs = thread().message(ts).path("thread_ts").asText();
         Await.await(() -> slack.messagesNow(CHANNEL).stream()
                         .filter(m -> rootTs.equals(m.path("thread_ts").asText()) && !rootTs.equals(m.path("ts").asText()))
-                        .filter(QuestionsIT::hasButtons).map(m -> m.path("text").asText()).toList(),
+                        .filter(ChannelThreads::hasButtons).map(m -> m.path("text").asText()).toList(),
                 List::isEmpty, WAIT, "no reply in the resolved incident's thread with buttons");
     }
 
@@ -229,24 +202,26 @@ class QuestionsIT implements TestPropertyProvider {
         String responseUrl = slack.newResponseUrl();
         requests().command(ALICE, "enable claude-opus-4-7", responseUrl);
 
-        awaitEdited(consent, "No answer needed any more");
-        String monitor = messageWith("Move to Monitoring").path("ts").asText();
+        thread().awaitEdited(consent, "No answer needed any more");
+        String monitor = thread().replyWith("Move to Monitoring").path("ts").asText();
         requests().command(ALICE, "disable claude-opus-4-7", slack.newResponseUrl());
-        Await.await(() -> hasButtons(message(monitor)), has -> !has, WAIT,
+        Await.await(() -> ChannelThreads.hasButtons(thread().message(monitor)), has -> !has, WAIT,
                 "no Move to Monitoring while a feature is off its usual model again");
         requests().command(ALICE, "enable claude-opus-4-7", slack.newResponseUrl());
-        Await.await(() -> hasButtons(message(monitor)), has -> has, WAIT, "Move to Monitoring once all are back");
+        Await.await(() -> ChannelThreads.hasButtons(thread().message(monitor)), has -> has, WAIT,
+                "Move to Monitoring once all are back");
         pressAndAwaitAnswer(Interactions.CHANGE_STATE, id + " monitoring");
-        JsonNode moved = awaitEdited(monitor, "<@U0ALICE> moved the incident to Monitoring");
-        assertFalse(hasButtons(moved), moved.toString());
+        JsonNode moved = thread().awaitEdited(monitor, "<@U0ALICE> moved the incident to Monitoring");
+        assertFalse(ChannelThreads.hasButtons(moved), moved.toString());
 
         resolveSuggestions.suggestDue();
-        String resolve = messageWith("Resolve it?").path("ts").asText();
-        assertTrue(message(resolve).path("blocks").toString().contains(Interactions.RESOLVE), message(resolve)
-                .toString());
+        String resolve = thread().replyWith("Resolve it?").path("ts").asText();
+        JsonNode suggestion = thread().message(resolve);
+        assertTrue(suggestion.path("blocks").toString().contains(Interactions.RESOLVE), suggestion.toString());
         incidents.resolve(incidents.openIncidentAbout(List.of(Target.model(SeedCatalog.OPUS_47))).orElseThrow().id(),
                 Actor.user(ALICE), Resolution.summary("Anthropic recovered."));
-        Await.await(() -> hasButtons(message(resolve)), has -> !has, WAIT, "the resolve suggestion without buttons");
+        Await.await(() -> ChannelThreads.hasButtons(thread().message(resolve)), has -> !has, WAIT,
+                "the resolve suggestion without buttons");
     }
 
     private static Signal failing(Target target) {

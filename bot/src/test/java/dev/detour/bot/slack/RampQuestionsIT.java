@@ -118,42 +118,15 @@ class RampQuestionsIT implements TestPropertyProvider {
                 Signal.Side.PROVIDER, new SignalEvidence.GatewayErrors(new SignalEvidence.GatewayNumbers(0.4, 40,
                 100, Duration.ofSeconds(60), 0, 900), false), Instant.now()));
         assertEquals(0, ramp().orElseThrow().percent());
-        JsonNode asked = messageWith(Interactions.RAMP_RETRY);
+        JsonNode asked = thread().replyWith(Interactions.RAMP_RETRY);
         assertTrue(asked.path("text").asText().contains("GPT-5 is back to 0% of traffic"), asked.toString());
         assertTrue(asked.path("text").asText().endsWith("Retry the ramp or keep it off?"), asked.toString());
         assertTrue(asked.path("blocks").toString().contains(Interactions.RAMP_KEEP_OFF), asked.toString());
         return asked.path("ts").asText();
     }
 
-    /** The one reply in a thread of the channel, as it reads now, whose blocks hold {@code what}. */
-    private JsonNode messageWith(String what) {
-        return Await.await(() -> slack.messagesNow(CHANNEL).stream().filter(RampQuestionsIT::isReply)
-                        .filter(message -> message.path("blocks").toString().contains(what)).toList(),
-                found -> found.size() == 1, WAIT, "one message with " + what).get(0);
-    }
-
-    private JsonNode message(String ts) {
-        return slack.messagesNow(CHANNEL).stream().filter(m -> m.path("ts").asText().equals(ts)).findFirst()
-                .orElseThrow();
-    }
-
-    private JsonNode awaitEdited(String ts, String text) {
-        slack.awaitCall("chat.update", call -> ts.equals(call.param("ts")) && call.param("text").contains(text),
-                WAIT);
-        return message(ts);
-    }
-
-    private static boolean isReply(JsonNode message) {
-        return message.has("thread_ts") && !message.path("thread_ts").asText().equals(message.path("ts").asText());
-    }
-
-    private static boolean hasButtons(JsonNode message) {
-        for (JsonNode block : message.path("blocks")) {
-            if (block.path("type").asText().equals("actions")) {
-                return true;
-            }
-        }
-        return false;
+    private ChannelThreads thread() {
+        return new ChannelThreads(slack, CHANNEL, WAIT);
     }
 
     @Test
@@ -163,11 +136,11 @@ class RampQuestionsIT implements TestPropertyProvider {
         String answer = press(Interactions.RAMP_RETRY, "model:gpt-5");
 
         assertTrue(answer.contains("coming back again: 10% of traffic"), answer);
-        JsonNode edited = awaitEdited(ts, "Retried by <@U0ALICE> at");
+        JsonNode edited = thread().awaitEdited(ts, "Retried by <@U0ALICE> at");
         assertTrue(edited.path("text").asText().contains("ramp back at 10%"), edited.toString());
         assertTrue(edited.path("text").asText().contains("GPT-5 is back to 0% of traffic"), "its words stay");
         assertFalse(edited.path("text").asText().contains("Retry the ramp or keep it off?"), edited.toString());
-        assertFalse(hasButtons(edited), edited.toString());
+        assertFalse(ChannelThreads.hasButtons(edited), edited.toString());
     }
 
     @Test
@@ -176,9 +149,9 @@ class RampQuestionsIT implements TestPropertyProvider {
 
         command("ramp gpt-5 abort -- provider still flaky");
 
-        JsonNode edited = awaitEdited(ts, "Kept off by <@U0ALICE> at");
+        JsonNode edited = thread().awaitEdited(ts, "Kept off by <@U0ALICE> at");
         assertTrue(edited.path("text").asText().contains("GPT-5 stays off"), edited.toString());
-        assertFalse(hasButtons(edited), edited.toString());
+        assertFalse(ChannelThreads.hasButtons(edited), edited.toString());
     }
 
     @Test
@@ -188,8 +161,8 @@ class RampQuestionsIT implements TestPropertyProvider {
         command("ramp gpt-5 resume");
 
         assertEquals(10, ramp().orElseThrow().percent(), "resume after a rollback is Retry ramp");
-        JsonNode edited = awaitEdited(ts, "Retried by <@U0ALICE> at");
-        assertFalse(hasButtons(edited), edited.toString());
+        JsonNode edited = thread().awaitEdited(ts, "Retried by <@U0ALICE> at");
+        assertFalse(ChannelThreads.hasButtons(edited), edited.toString());
     }
 
     @Test
@@ -199,28 +172,28 @@ class RampQuestionsIT implements TestPropertyProvider {
         assertInstanceOf(IncidentChange.Applied.class, incidents.resolve(incidents.openIncidentAbout(List.of(GPT))
                 .orElseThrow().id(), Actor.user(ALICE), Resolution.summary("Provider fixed.")));
 
-        JsonNode edited = awaitEdited(ts, "Not answered before the incident was resolved");
+        JsonNode edited = thread().awaitEdited(ts, "Not answered before the incident was resolved");
         assertTrue(edited.path("text").asText().contains("/detour ramp gpt-5 resume"), edited.toString());
-        assertFalse(hasButtons(edited), edited.toString());
+        assertFalse(ChannelThreads.hasButtons(edited), edited.toString());
     }
 
     @Test
     void stepRepliesHaveNoButtonsAndTheRootMessageCarriesTheLiveOnes() {
         rampStarted();
 
-        JsonNode root = Await.await(() -> slack.messagesNow(CHANNEL).stream().filter(m -> !isReply(m))
+        JsonNode root = Await.await(() -> slack.messagesNow(CHANNEL).stream().filter(m -> !ChannelThreads.isReply(m))
                         .filter(m -> m.path("blocks").toString().contains(Interactions.RAMP_PAUSE)).toList(),
                 found -> found.size() == 1, WAIT, "the root message with the ramp's buttons").get(0);
         assertTrue(root.path("blocks").toString().contains(Interactions.RAMP_COMPLETE), root.toString());
-        JsonNode started = Await.await(() -> slack.messagesNow(CHANNEL).stream().filter(RampQuestionsIT::isReply)
+        JsonNode started = Await.await(() -> slack.messagesNow(CHANNEL).stream().filter(ChannelThreads::isReply)
                         .filter(m -> m.path("text").asText().contains("coming back step by step")).toList(),
                 found -> found.size() == 1, WAIT, "the started reply").get(0);
-        assertFalse(hasButtons(started), "a step reply is history: " + started);
+        assertFalse(ChannelThreads.hasButtons(started), "a step reply is history: " + started);
 
         command("ramp gpt-5 complete -- looks fine");
 
         String rootTs = root.path("ts").asText();
-        Await.await(() -> message(rootTs), edited -> !edited.path("blocks").toString()
+        Await.await(() -> thread().message(rootTs), edited -> !edited.path("blocks").toString()
                 .contains(Interactions.RAMP_PAUSE), WAIT, "the root message without the ended ramp's buttons");
     }
 }
