@@ -1,6 +1,8 @@
 # Shared by the benchmark scripts: start bot/target/detour.jar on embedded defaults in a temporary folder, on
 # $PORT, with extra environment given as arguments; wait until /health answers. Sets $pid and $java_pid, and
 # stops the bot and removes the folder on exit (stop_detour), printing the bot's peak resident memory (VmHWM) first.
+# A script that starts more beside the bot defines after_detour, which stop_detour calls last, so that the trap
+# start_detour sets stops that too.
 # The JVM runs with README.md's flags (an explicit heap); JAVA_OPTS replaces them.
 # DETOUR_JAR runs another build (e.g. an older one, for a before/after in the same conditions).
 README_JAVA_OPTS="-Xmx256m -Xss512k -XX:MaxMetaspaceSize=128m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"
@@ -15,6 +17,7 @@ stop_detour() {
   kill $pid 2>/dev/null || true
   wait $pid 2>/dev/null || true
   rm -rf "$work"
+  if declare -F after_detour >/dev/null; then after_detour; fi
 }
 start_detour() {
   local jar

@@ -8,6 +8,15 @@
 # scheduled time. Detour runs with DETOUR_API_TOKEN set, so the bearer check is on the measured path.
 # GATEWAY=true (the default) adds gateway ingestion: the same wrk load posting batches of BATCH (500) outcomes
 # (bench/gateway.lua) to nginx and to Detour's `POST /signals/gateway`, as requests/s and outcomes/s with the ratio.
+# SLASH=true (the default) adds slash-command acknowledgements: the same wrk load posting signed `/detour status`
+# commands (bench/slash.lua) to nginx (a fixed 200 JSON on /slack/events: Detour's "busy" acknowledgement, the one
+# it gives most often under this load) and to Detour's `POST /slack/events`, after the open-loop run. Detour's
+# acknowledgement is the real one: signature and timestamp check, form parse, Bolt, the follow-up queue (bounded:
+# beyond detour.slack.follow-up-queue a command is answered "busy"), the replay check in the follow-up. Every
+# request carries its own signature, so they are signed in advance (bench/SlashRequests.java, SLASH_RATE per second
+# of each Detour run, just before it: one timestamp, good for Slack's 5 minutes) and each is sent once; a run that runs out
+# says so. Detour then starts with a signing secret and a bot token whose Slack Web API and response_url are a
+# second nginx answering `ok` (nothing leaves the machine; Bolt needs auth.test to answer).
 # Everything runs on this machine: client and servers share its cores. Build first:
 # ./mvnw -B -q -DskipTests package
 set -euo pipefail
@@ -23,6 +32,12 @@ PORT=${PORT:-$(free_port)}
 NGINX_PORT=${NGINX_PORT:-$(free_port)}
 FLAG=${FLAG:-route.meeting-summary}
 GATEWAY=${GATEWAY:-true}
+SLASH=${SLASH:-true}
+# Signed slash commands made per second of a run: above Detour's acknowledgement rate (about 2,800/s here when
+# measured), else the run says it ran out. nginx checks nothing, so its runs repeat the file.
+SLASH_RATE=${SLASH_RATE:-8000}
+SLACK_PORT=${SLACK_PORT:-$(free_port)}
+SLACK_SECRET=bench-signing-secret-0123456789abcdef
 export BATCH=${BATCH:-500}
 export BENCH_TOKEN=bench-api-token-0123456789abcdef
 export BENCH_SIGNAL_TOKEN=bench-signal-token-0123456789
@@ -35,7 +50,53 @@ fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 . bench/lib.sh
-start_detour DETOUR_API_TOKEN=$BENCH_TOKEN DETOUR_SIGNAL_TOKEN=$BENCH_SIGNAL_TOKEN
+slack_env=()
+if [ "$SLASH" = true ]; then
+  # The fake Slack runs before Detour starts, so that what Detour asks Slack at start-up is answered too.
+  slack_dir=$(mktemp -d)
+  mkdir -p "$slack_dir/temp"
+  cat >"$slack_dir/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $slack_dir/nginx.pid;
+error_log $slack_dir/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $slack_dir/temp/body;
+  proxy_temp_path $slack_dir/temp/proxy;
+  fastcgi_temp_path $slack_dir/temp/fastcgi;
+  uwsgi_temp_path $slack_dir/temp/uwsgi;
+  scgi_temp_path $slack_dir/temp/scgi;
+  server {
+    listen 127.0.0.1:$SLACK_PORT;
+    location /api/ {
+      default_type application/json;
+      return 200 '{"ok":true,"user_id":"U0BOT","team_id":"T0BENCH","bot_id":"B0BOT","channel":"C0INCIDENTS","ts":"1760000000.000100","users":[]}';
+    }
+    location / {
+      return 200 'ok';
+    }
+  }
+}
+CONF
+  "$NGINX" -p "$slack_dir" -e "$slack_dir/error.log" -c "$slack_dir/nginx.conf" &
+  slack_pid=$!
+  # Called by stop_detour (bench/lib.sh) too, whose trap replaces this one once Detour is starting.
+  after_detour() {
+    kill "$slack_pid" 2>/dev/null || true
+    wait "$slack_pid" 2>/dev/null || true
+    rm -rf "$slack_dir"
+  }
+  trap after_detour EXIT
+  until curl -sf "http://127.0.0.1:$SLACK_PORT/api/auth.test" >/dev/null; do
+    kill -0 "$slack_pid" 2>/dev/null || { echo "nginx (fake Slack) did not start" >&2; exit 1; }
+    sleep 0.1
+  done
+  slack_env=(SLACK_BOT_TOKEN=xoxb-0000000000-0000000000-benchbenchbenchbenchbenc SLACK_SIGNING_SECRET=$SLACK_SECRET
+    SLACK_API_URL="http://127.0.0.1:$SLACK_PORT/api/")
+fi
+start_detour DETOUR_API_TOKEN=$BENCH_TOKEN DETOUR_SIGNAL_TOKEN=$BENCH_SIGNAL_TOKEN "${slack_env[@]}"
 
 # nginx answers what Detour answers for $FLAG, byte for byte, from its own folder (no root paths).
 body=$(curl -sf -X POST -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' \
@@ -62,6 +123,11 @@ http {
     location / {
       default_type application/json;
       return 200 '$(sed "s/'/\\\\'/g" "$nginx_dir/flag.json")';
+    }
+    # Detour's acknowledgement of a slash command when its follow-up queue is full, byte for byte.
+    location = /slack/events {
+      default_type application/json;
+      return 200 '{"response_type":"ephemeral","text":"Detour is busy right now and did not take this request. Please try again in a moment.","blocks":[{"type":"section","text":{"type":"mrkdwn","text":"Detour is busy right now and did not take this request. Please try again in a moment."}}]}';
     }
   }
 }
@@ -128,3 +194,49 @@ if [ "$GATEWAY" = true ]; then
 fi
 echo "open loop, single-flag:"
 java bench/OpenLoop.java "$single" "$OPEN_RATE" "$OPEN_SECONDS" "$CONNECTIONS" "$WARMUP" "$BENCH_TOKEN"
+if [ "$SLASH" = true ]; then
+  slash="http://127.0.0.1:$PORT/slack/events"
+  slash_yardstick="http://127.0.0.1:$NGINX_PORT/slack/events"
+  export SLASH_THREADS=2
+  # signed NAME SECONDS: SLASH_RATE signed commands per second of the run, in $nginx_dir/NAME.tsv.
+  signed() {
+    java bench/SlashRequests.java "$SLACK_SECRET" $(( SLASH_RATE * $2 )) "$nginx_dir/$1.tsv" \
+      "http://127.0.0.1:$SLACK_PORT/response" 2>/dev/null
+  }
+  # slash NAME URL SECONDS FILE [REPEAT]: like run, with bench/slash.lua; non-2xx answers are counted, not fatal.
+  slash() {
+    local out
+    out=$(SLASH_FILE="$nginx_dir/$4.tsv" SLASH_REPEAT=${5:-false} \
+      wrk -t$SLASH_THREADS -c"$CONNECTIONS" -d"$3s" --latency -s bench/slash.lua "$2" 2>&1)
+    rps=$(echo "$out" | awk '/^Requests\/sec:/ {print $2}')
+    p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+    answered=$(echo "$out" | sed -n 's/^slash.lua: .* \([0-9]*\) answered, .*/\1/p')
+    non2xx=$(echo "$out" | sed -n 's/^slash.lua: .* non-2xx \([0-9]*\).*/\1/p')
+    ranout=$(echo "$out" | sed -n 's/^slash.lua: .* ran out: //p')
+    [ -n "$rps" ] || { echo "$out" >&2; echo "$1: wrk failed" >&2; exit 1; }
+  }
+  busy() { grep -c 'follow-up-queue is full' "$work/detour.log" || true; }
+  replays() { grep -c 'arrived again with the signature' "$work/detour.log" || true; }
+  signed warm "$WARMUP"
+  slash warmup "$slash" "$WARMUP" warm
+  [ "$non2xx" = 0 ] || echo "slash-command warm-up: $non2xx answers were not 2xx (see the bot's log)" >&2
+  # nginx first, on the warm-up's lines (it checks nothing); Detour's lines are signed just before its own run, so
+  # that the last of them is DURATION seconds old, well inside Slack's 5 minutes.
+  slash nginx "$slash_yardstick" "$DURATION" warm true; sn1=$rps; sn1_p99=$p99
+  signed measured "$DURATION"
+  busy0=$(busy); replays0=$(replays)
+  slash detour "$slash" "$DURATION" measured; s_rps=$rps; s_p99=$p99; s_non2xx=$non2xx; s_ranout=$ranout; s_answered=$answered
+  busy1=$(busy)
+  slash nginx "$slash_yardstick" "$DURATION" measured true; sn2=$rps; sn2_p99=$p99
+  awk -v n1="$sn1" -v n2="$sn2" -v s="$s_rps" -v sp="$s_p99" -v np1="$sn1_p99" -v np2="$sn2_p99" \
+      -v bad="$s_non2xx" -v busy=$(( busy1 - busy0 )) -v acks="$s_answered" -v out="$s_ranout" 'BEGIN {
+    n = (n1 + n2) / 2
+    printf "slash commands, signed /detour status, each signature sent once, same wrk load:\n"
+    printf "  nginx (yardstick)     %9.0f req/s (runs: %.0f, %.0f; p99 %s, %s)\n", n, n1, n2, np1, np2
+    printf "  Detour /slack/events  %9.0f req/s  ratio %.2f of nginx (p99 %s)\n", s, s / n, sp
+    printf "  of its %d acknowledgements: %d not 2xx, %d answered busy (follow-up queue full);", acks, bad, busy
+    printf " ran out of signed requests: %s\n", out
+  }'
+  sleep 2 # the follow-ups still queued check their signatures
+  echo "  replays recognised by Detour (a signature sent twice): $(( $(replays) - replays0 ))"
+fi
