@@ -36,6 +36,8 @@ SLASH=${SLASH:-true}
 # Signed slash commands made per second of a run: above Detour's acknowledgement rate (about 2,800/s here when
 # measured), else the run says it ran out. nginx checks nothing, so its runs repeat the file.
 SLASH_RATE=${SLASH_RATE:-8000}
+# The OFREP runs warm the HTTP stack but not Bolt's path: its own warm-up, WARMUP unless given.
+SLASH_WARMUP=${SLASH_WARMUP:-$WARMUP}
 SLACK_PORT=${SLACK_PORT:-$(free_port)}
 SLACK_SECRET=bench-signing-secret-0123456789abcdef
 export BATCH=${BATCH:-500}
@@ -217,8 +219,8 @@ if [ "$SLASH" = true ]; then
   }
   busy() { grep -c 'follow-up-queue is full' "$work/detour.log" || true; }
   replays() { grep -c 'arrived again with the signature' "$work/detour.log" || true; }
-  signed warm "$WARMUP"
-  slash warmup "$slash" "$WARMUP" warm
+  signed warm "$SLASH_WARMUP"
+  slash warmup "$slash" "$SLASH_WARMUP" warm
   [ "$non2xx" = 0 ] || echo "slash-command warm-up: $non2xx answers were not 2xx (see the bot's log)" >&2
   # nginx first, on the warm-up's lines (it checks nothing); Detour's lines are signed just before its own run, so
   # that the last of them is DURATION seconds old, well inside Slack's 5 minutes.
