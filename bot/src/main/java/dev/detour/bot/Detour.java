@@ -25,6 +25,7 @@ public final class Detour {
     }
 
     public static void main(String[] args) {
+        NettyDefaults.apply(System.getProperties());
         if (args.length > 0 && args[0].equals("demo")) {
             if (!List.of(args).contains(SERVE)) {
                 System.exit(SeedIncidentDemo.run(System.out));
@@ -58,7 +59,7 @@ public final class Detour {
 
     private static void start(String[] args, DetourConfig config, Map<String, Object> properties) {
         ApplicationContext detour = new DetourLauncher(System.err).args(args).mainClass(Detour.class)
-                .properties(properties).singletons(config).start();
+                .properties(properties).singletons(config).banner(false).start();
         // SIGTERM is the orderly stop (Kubernetes, systemd, docker stop): stop taking requests, let the dispatchers
         // finish the row in flight (the rest waits in the outbox), then exit 0. The JVM's default would be 143.
         Signal.handle(new Signal("TERM"), signal -> {
