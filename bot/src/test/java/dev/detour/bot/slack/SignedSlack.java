@@ -35,7 +35,7 @@ public final class SignedSlack {
         return properties(slack);
     }
 
-    /** A fresh H2 database, the seed catalog on the real clock (Bolt checks signatures against it), Slack at the fake. */
+    /** A fresh H2 database, the seed catalog on the real clock (signature checks use it), Slack at the fake. */
     public static Map<String, String> properties(FakeSlack slack) {
         Map<String, String> properties = new HashMap<>();
         TestDatabase.h2().forEach((key, value) -> properties.put(key, String.valueOf(value)));
