@@ -217,7 +217,12 @@ if [ "$SLASH" = true ]; then
     ranout=$(echo "$out" | sed -n 's/^slash.lua: .* ran out: //p')
     [ -n "$rps" ] || { echo "$out" >&2; echo "$1: wrk failed" >&2; exit 1; }
   }
-  busy() { grep -c 'follow-up-queue is full' "$work/detour.log" || true; }
+  # Refusals by Detour's counter; a build without it (DETOUR_JAR, older) logged one line per refusal.
+  busy() {
+    local n
+    n=$(curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^detour_slack_busy_refusals_total/ {printf "%d", $2}')
+    if [ -n "$n" ]; then echo "$n"; else grep -c 'follow-up-queue is full' "$work/detour.log" || true; fi
+  }
   replays() { grep -c 'arrived again with the signature' "$work/detour.log" || true; }
   signed warm "$SLASH_WARMUP"
   slash warmup "$slash" "$SLASH_WARMUP" warm

@@ -44,6 +44,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +75,7 @@ public class SlackHandlers {
     private final AcknowledgementsFirst acknowledgementsFirst;
     private final SlackDeliveries deliveries;
     private final SlackMessage busy;
+    private final BusyLog busyLog;
 
     /**
      * @param work the work after an acknowledgement: a small pool of its own, so that under a burst of commands
@@ -83,7 +85,7 @@ public class SlackHandlers {
                          Catalog catalog, FollowUps work,
                          SlashCommandMeters timers, SlackApiCalls calls, EphemeralAnswers answers,
                          AcknowledgementsFirst acknowledgementsFirst, SlackDeliveries deliveries,
-                         Wording words) {
+                         Wording words, Clock clock) {
         this.deliveries = deliveries;
         this.answers = answers;
         this.acknowledgementsFirst = acknowledgementsFirst;
@@ -92,6 +94,7 @@ public class SlackHandlers {
         this.status = status;
         this.home = new AppHomeView(new StatusMessage(new Names(catalog), words), words);
         this.busy = new BusyMessage(words).render();
+        this.busyLog = new BusyLog(LOG, clock);
         this.work = work;
         this.timers = timers;
         this.calls = calls;
@@ -273,8 +276,11 @@ public class SlackHandlers {
                 LOG.error("Slack follow-up failed", e);
             }
         }));
-        if (!taken) {
-            LOG.warn("too busy: a Slack request was refused, not queued (detour.slack.follow-up-queue is full)");
+        if (taken) {
+            busyLog.taken();
+        } else {
+            timers.refusedBusy();
+            busyLog.refused();
         }
         return taken;
     }

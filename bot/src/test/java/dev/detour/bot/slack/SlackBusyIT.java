@@ -2,7 +2,9 @@ package dev.detour.bot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detour.bot.metrics.SlashCommandMeters;
 import dev.detour.notifications.testing.FakeSlack;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -30,6 +32,8 @@ class SlackBusyIT implements TestPropertyProvider {
     EmbeddedServer server;
     @Inject
     FollowUps followUps;
+    @Inject
+    MeterRegistry meters;
 
     @Override
     public Map<String, String> getProperties() {
@@ -56,5 +60,6 @@ class SlackBusyIT implements TestPropertyProvider {
                 answer.path("text").asText());
         assertEquals(0, followUps.taken(), "nothing queued");
         assertEquals(List.of(), slack.responses(), "no answer follows");
+        assertEquals(1.0, meters.get(SlashCommandMeters.BUSY).counter().count(), "counted, for the log writes bursts");
     }
 }
