@@ -85,12 +85,15 @@ public class SlackSignatureCheck {
 
     /** {@code v0=} + lower-case hex HMAC-SHA256 of {@code v0:timestamp:body}, the body as the UTF-8 Slack sent. */
     String signature(String timestamp, String body) {
+        // Encoded before the first update: nothing can fail between update and doFinal (which resets the Mac),
+        // so a thread's Mac never keeps half a message for its next request.
+        byte[] time = timestamp.getBytes(StandardCharsets.UTF_8);
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
         Mac mac = macs.get();
         mac.update(VERSION);
-        mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
+        mac.update(time);
         mac.update((byte) ':');
-        byte[] digest = mac.doFinal(body.getBytes(StandardCharsets.UTF_8)); // doFinal also resets the Mac
-        return "v0=" + HEX.formatHex(digest);
+        return "v0=" + HEX.formatHex(mac.doFinal(content));
     }
 
     private Mac copyOfPrototype() {
