@@ -74,7 +74,7 @@ class StartupArchiveIT {
 
     /**
      * What makes the two tests above meaningful: in the default modes a JVM skips an archive it cannot use and starts
-     * without it (JDK 25 logs why, JDK 17 says nothing).
+     * without it (JDK 25 logs why; JDK 17 says nothing about an archive of another JVM).
      */
     @Test
     void eachJvmRefusesTheOthersArchiveInItsStrictMode() throws Exception {
