@@ -234,6 +234,11 @@ class DeployManifestsTest {
         assertEquals("FROM eclipse-temurin:25-jre", from.get(1), "the JRE that records and uses an AOT cache");
         assertTrue(instructions("RUN").stream().anyMatch(run -> run.contains("./mvnw -B -q package")),
                 "builds with the Maven wrapper");
+        int runStage = dockerfile.indexOf(from.get(1));
+        assertTrue(dockerfile.subList(runStage, dockerfile.size()).stream().anyMatch(instruction ->
+                        instruction.startsWith("RUN ") && instruction.matches(".*apt-get install [^&]* curl\\b.*")),
+                "the run stage installs curl, which the HEALTHCHECK and record-cds.sh use and the Temurin images "
+                        + "no longer ship from Java 22 on");
         List<String> healthcheck = instructions("HEALTHCHECK");
         assertEquals(1, healthcheck.size());
         assertTrue(healthcheck.get(0).contains("/health/readiness\""), healthcheck.get(0));
