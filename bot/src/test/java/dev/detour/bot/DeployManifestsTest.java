@@ -231,9 +231,14 @@ class DeployManifestsTest {
         List<String> from = instructions("FROM");
         assertEquals(2, from.size(), "a build stage and a run stage: " + from);
         assertTrue(from.get(0).startsWith("FROM eclipse-temurin:17-jdk AS "), from.get(0));
-        assertEquals("FROM eclipse-temurin:17-jre", from.get(1));
+        assertEquals("FROM eclipse-temurin:25-jre", from.get(1), "the JRE that records and uses an AOT cache");
         assertTrue(instructions("RUN").stream().anyMatch(run -> run.contains("./mvnw -B -q package")),
                 "builds with the Maven wrapper");
+        int runStage = dockerfile.indexOf(from.get(1));
+        assertTrue(dockerfile.subList(runStage, dockerfile.size()).stream().anyMatch(instruction ->
+                        instruction.startsWith("RUN ") && instruction.matches(".*apt-get install [^&]* curl\\b.*")),
+                "the run stage installs curl, which the HEALTHCHECK and record-cds.sh use and the Temurin images "
+                        + "no longer ship from Java 22 on");
         List<String> healthcheck = instructions("HEALTHCHECK");
         assertEquals(1, healthcheck.size());
         assertTrue(healthcheck.get(0).contains("/health/readiness\""), healthcheck.get(0));
@@ -245,15 +250,15 @@ class DeployManifestsTest {
                 "the image runs with README.md's JVM flag " + flag + ": " + entrypoint.get(0)));
         assertTrue(entrypoint.get(0).endsWith("\"-jar\", \"/app/detour.jar\"]"), entrypoint.get(0));
         String record = instructions("RUN").stream()
-                .filter(run -> run.startsWith("RUN sh /tmp/record-cds.sh /app/detour.jar /app/detour.jsa ")).findFirst()
-                .orElseThrow(() -> new AssertionError("the class-data archive is recorded from a start-up "
+                .filter(run -> run.startsWith("RUN sh /tmp/record-cds.sh /app/detour.jar /app/detour.aot ")).findFirst()
+                .orElseThrow(() -> new AssertionError("the AOT cache is recorded from a start-up "
                         + "(deploy/record-cds.sh), with the image's own JVM and jar"));
         memory.stream().filter(flag -> !flag.equals("-XX:+ExitOnOutOfMemoryError")).forEach(flag ->
                 assertTrue(record.contains(" " + flag + " "),
-                        "the archive is recorded with the image's JVM flag " + flag + ": " + record));
+                        "the cache is recorded with the image's JVM flag " + flag + ": " + record));
         assertTrue(dockerfile.contains("COPY deploy/record-cds.sh /tmp/record-cds.sh"), "the script goes in");
         assertTrue(Files.isExecutable(ROOT.resolve("deploy/record-cds.sh")), "bench/startup.sh runs it too");
-        assertTrue(entrypoint.get(0).contains("\"-XX:SharedArchiveFile=/app/detour.jsa\""),
+        assertTrue(entrypoint.get(0).contains("\"-XX:AOTCache=/app/detour.aot\""),
                 "and used at every start: " + entrypoint.get(0));
         assertTrue(dockerfile.contains("ENV DETOUR_CONFIG=/etc/detour/detour.yml"), "DETOUR_CONFIG is set");
     }

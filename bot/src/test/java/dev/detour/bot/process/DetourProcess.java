@@ -46,10 +46,16 @@ public final class DetourProcess implements AutoCloseable {
     /** Starts {@code java <jvmOptions> -jar detour.jar args...}, e.g. with a small heap. */
     public static DetourProcess start(Path directory, Map<String, String> environment, List<String> jvmOptions,
                                       String... args) throws IOException {
+        return startOn(Path.of(System.getProperty("java.home"), "bin", "java"), directory, environment, jvmOptions,
+                args);
+    }
+
+    /** As {@link #start(Path, Map, List, String...)}, on another JVM than the tests' ({@code java} is its launcher). */
+    public static DetourProcess startOn(Path java, Path directory, Map<String, String> environment,
+                                        List<String> jvmOptions, String... args) throws IOException {
         assertTrue(Files.isRegularFile(JAR), "run `./mvnw verify`: failsafe tests need the packaged jar");
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
+        List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
@@ -64,6 +70,11 @@ public final class DetourProcess implements AutoCloseable {
         builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         builder.environment().putAll(environment);
         return new DetourProcess(builder.start(), log, port);
+    }
+
+    /** The packaged jar the processes start. */
+    public static Path jar() {
+        return JAR;
     }
 
     public URI uri(String path) {
