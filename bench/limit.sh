@@ -33,11 +33,13 @@ NGINX_PORT=${NGINX_PORT:-$(free_port)}
 FLAG=${FLAG:-route.meeting-summary}
 GATEWAY=${GATEWAY:-true}
 SLASH=${SLASH:-true}
-# Signed slash commands made per second of a run: above Detour's acknowledgement rate (about 2,800/s here when
-# measured), else the run says it ran out. nginx checks nothing, so its runs repeat the file.
-SLASH_RATE=${SLASH_RATE:-8000}
-# The OFREP runs warm the HTTP stack but not Bolt's path: its own warm-up, WARMUP unless given.
-SLASH_WARMUP=${SLASH_WARMUP:-$WARMUP}
+# Signed slash commands made per second of a run: well above Detour's acknowledgement rate (7,400-8,000/s on a
+# quiet machine, bench/RESULTS.md; 8,000 ran out), else the run says it ran out. nginx checks nothing, so its runs
+# repeat the file.
+SLASH_RATE=${SLASH_RATE:-20000}
+# The OFREP runs warm the HTTP stack but not Bolt's path: its own warm-up, 20 s unless given (Bolt's path was still
+# getting faster after 10 s).
+SLASH_WARMUP=${SLASH_WARMUP:-20}
 SLACK_PORT=${SLACK_PORT:-$(free_port)}
 SLACK_SECRET=bench-signing-secret-0123456789abcdef
 export BATCH=${BATCH:-500}
