@@ -54,24 +54,31 @@ fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 . bench/lib.sh
+# nginx_preamble DIR WORKERS: the start of an nginx.conf that keeps everything in DIR (no root paths, no logs but
+# errors) and an open `http {` block; the caller adds its server and the closing brace.
+nginx_preamble() {
+  mkdir -p "$1/temp"
+  cat <<CONF
+worker_processes $2;
+daemon off;
+pid $1/nginx.pid;
+error_log $1/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_requests 100000000;
+  client_body_temp_path $1/temp/body;
+  proxy_temp_path $1/temp/proxy;
+  fastcgi_temp_path $1/temp/fastcgi;
+  uwsgi_temp_path $1/temp/uwsgi;
+  scgi_temp_path $1/temp/scgi;
+CONF
+}
 slack_env=()
 if [ "$SLASH" = true ]; then
   # The fake Slack runs before Detour starts, so that what Detour asks Slack at start-up is answered too.
   slack_dir=$(mktemp -d)
-  mkdir -p "$slack_dir/temp"
-  cat >"$slack_dir/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $slack_dir/nginx.pid;
-error_log $slack_dir/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $slack_dir/temp/body;
-  proxy_temp_path $slack_dir/temp/proxy;
-  fastcgi_temp_path $slack_dir/temp/fastcgi;
-  uwsgi_temp_path $slack_dir/temp/uwsgi;
-  scgi_temp_path $slack_dir/temp/scgi;
+  { nginx_preamble "$slack_dir" 1; cat <<CONF
   server {
     listen 127.0.0.1:$SLACK_PORT;
     location /api/ {
@@ -84,6 +91,7 @@ http {
   }
 }
 CONF
+  } >"$slack_dir/nginx.conf"
   "$NGINX" -p "$slack_dir" -e "$slack_dir/error.log" -c "$slack_dir/nginx.conf" &
   slack_pid=$!
   # Called by stop_detour (bench/lib.sh) too, whose trap replaces this one once Detour is starting.
@@ -106,22 +114,8 @@ start_detour DETOUR_API_TOKEN=$BENCH_TOKEN DETOUR_SIGNAL_TOKEN=$BENCH_SIGNAL_TOK
 body=$(curl -sf -X POST -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' \
   -d '{"context":{"targetingKey":"user-4711"}}' "http://127.0.0.1:$PORT/ofrep/v1/evaluate/flags/$FLAG")
 nginx_dir=$(mktemp -d)
-mkdir -p "$nginx_dir/temp"
 printf '%s' "$body" >"$nginx_dir/flag.json"
-cat >"$nginx_dir/nginx.conf" <<CONF
-worker_processes auto;
-daemon off;
-pid $nginx_dir/nginx.pid;
-error_log $nginx_dir/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  keepalive_requests 100000000;
-  client_body_temp_path $nginx_dir/temp/body;
-  proxy_temp_path $nginx_dir/temp/proxy;
-  fastcgi_temp_path $nginx_dir/temp/fastcgi;
-  uwsgi_temp_path $nginx_dir/temp/uwsgi;
-  scgi_temp_path $nginx_dir/temp/scgi;
+{ nginx_preamble "$nginx_dir" auto; cat <<CONF
   server {
     listen 127.0.0.1:$NGINX_PORT;
     location / {
@@ -136,6 +130,7 @@ http {
   }
 }
 CONF
+} >"$nginx_dir/nginx.conf"
 "$NGINX" -p "$nginx_dir" -e "$nginx_dir/error.log" -c "$nginx_dir/nginx.conf" &
 nginx_pid=$!
 stop_all() {
