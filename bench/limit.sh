@@ -74,6 +74,13 @@ http {
   scgi_temp_path $1/temp/scgi;
 CONF
 }
+# start_nginx DIR: serves DIR/nginx.conf in the background ($! is its pid); stop_nginx PID DIR stops it, removes DIR.
+start_nginx() { "$NGINX" -p "$1" -e "$1/error.log" -c "$1/nginx.conf" & }
+stop_nginx() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+  rm -rf "$2"
+}
 slack_env=()
 if [ "$SLASH" = true ]; then
   # The fake Slack runs before Detour starts, so that what Detour asks Slack at start-up is answered too.
@@ -92,14 +99,10 @@ if [ "$SLASH" = true ]; then
 }
 CONF
   } >"$slack_dir/nginx.conf"
-  "$NGINX" -p "$slack_dir" -e "$slack_dir/error.log" -c "$slack_dir/nginx.conf" &
+  start_nginx "$slack_dir"
   slack_pid=$!
   # Called by stop_detour (bench/lib.sh) too, whose trap replaces this one once Detour is starting.
-  after_detour() {
-    kill "$slack_pid" 2>/dev/null || true
-    wait "$slack_pid" 2>/dev/null || true
-    rm -rf "$slack_dir"
-  }
+  after_detour() { stop_nginx "$slack_pid" "$slack_dir"; }
   trap after_detour EXIT
   until curl -sf "http://127.0.0.1:$SLACK_PORT/api/auth.test" >/dev/null; do
     kill -0 "$slack_pid" 2>/dev/null || { echo "nginx (fake Slack) did not start" >&2; exit 1; }
@@ -131,12 +134,10 @@ printf '%s' "$body" >"$nginx_dir/flag.json"
 }
 CONF
 } >"$nginx_dir/nginx.conf"
-"$NGINX" -p "$nginx_dir" -e "$nginx_dir/error.log" -c "$nginx_dir/nginx.conf" &
+start_nginx "$nginx_dir"
 nginx_pid=$!
 stop_all() {
-  kill "$nginx_pid" 2>/dev/null || true
-  wait "$nginx_pid" 2>/dev/null || true
-  rm -rf "$nginx_dir"
+  stop_nginx "$nginx_pid" "$nginx_dir"
   stop_detour
 }
 trap stop_all EXIT
