@@ -2,8 +2,6 @@ package dev.detour.bot.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -24,10 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * package in the package table, exists in the code.
  */
 class ArchitectureDocsTest {
-    private static final JavaClasses DETOUR = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(location -> !location.contains("-tests.jar"))
-            .importPackages("dev.detour");
+    private static final JavaClasses DETOUR = DetourClasses.production("dev.detour");
     /** `IncidentService`, `application.IncidentService`, `AvailabilityService.disable`, `Outbox.enqueue(events)`. */
     private static final Pattern CLASS = Pattern.compile(
             "`(?:([a-z][a-z.]*)\\.)?([A-Z][A-Za-z0-9]+)(?:\\.[a-z][A-Za-z]*(?:\\([^`]*\\))?)?`");

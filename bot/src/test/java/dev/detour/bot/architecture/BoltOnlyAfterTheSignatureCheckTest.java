@@ -3,8 +3,6 @@ package dev.detour.bot.architecture;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import dev.detour.bot.slack.SlackEventsController;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * (Socket Mode hands requests to Bolt from inside Bolt's own {@code SocketModeApp}; they are not signed.)
  */
 class BoltOnlyAfterTheSignatureCheckTest {
-    private final JavaClasses detour = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(location -> !location.contains("-tests.jar")) // other modules' test fixtures
-            .importPackages("dev.detour");
+    private final JavaClasses detour = DetourClasses.production("dev.detour");
 
     @Test
     void onlyTheEventsControllerRunsBolt() {

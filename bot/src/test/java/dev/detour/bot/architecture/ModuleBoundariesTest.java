@@ -1,8 +1,6 @@
 package dev.detour.bot.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.micronaut.data.annotation.MappedEntity;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.Test;
@@ -18,10 +16,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class ModuleBoundariesTest {
     /** Imported once for all rules: an import per test method would take most of the run. */
-    private static final JavaClasses DETOUR = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(location -> !location.contains("-tests.jar")) // other modules' test fixtures
-            .importPackages("dev.detour", "db.migration");
+    private static final JavaClasses DETOUR = DetourClasses.production("dev.detour", "db.migration");
 
     @Test
     void onlyTheBotImportsBolt() {

@@ -1,8 +1,6 @@
 package dev.detour.bot.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import dev.detour.incidents.lifecycle.Job;
 import io.micronaut.scheduling.annotation.Scheduled;
 import org.junit.jupiter.api.Test;
@@ -11,10 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 
 /** A job that fails must run again on its next tick: every scheduled method goes through {@code Jobs}. */
 class ScheduledJobsAreGuardedTest {
-    private final JavaClasses detour = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(location -> !location.contains("-tests.jar")) // other modules' test fixtures
-            .importPackages("dev.detour");
+    private final JavaClasses detour = DetourClasses.production("dev.detour");
 
     @Test
     void everyScheduledMethodIsANamedJob() {

@@ -3,8 +3,7 @@ package dev.detour.bot.config;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.detour.bot.architecture.DetourClasses;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -38,10 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in {@code @Scheduled} (Micronaut resolves those from the environment, so their default is in the placeholder).
  */
 class ConfigurationDocsTest {
-    private static final JavaClasses DETOUR = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(location -> !location.contains("-tests.jar")) // other modules' test fixtures
-            .importPackages("dev.detour");
+    private static final JavaClasses DETOUR = DetourClasses.production("dev.detour");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(detour\\.[a-z0-9.-]+)(?::([^}]*))?}");
     private static final Pattern VARIABLE = Pattern.compile("DETOUR_[A-Z0-9_]+");
     /** Read from the environment before Micronaut starts (which file to load), so no record declares it. */
