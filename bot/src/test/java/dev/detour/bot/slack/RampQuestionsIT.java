@@ -15,7 +15,6 @@ import dev.detour.incidents.recovery.RampShare;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.SignalEvidence;
 import dev.detour.incidents.testing.Await;
-import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.messages.Interactions;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -63,11 +62,7 @@ class RampQuestionsIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = SignedSlack.seedWorkspace(slack);
-        properties.put("detour.slack.burst", "100");
-        properties.put(SeedConfigFactory.STAGED_PROVIDER, "openai");
-        properties.put("detour.recovery.tick", "1h"); // nothing ticks the ramp on its own
-        return properties;
+        return SignedSlack.stagedOpenAiWorkspace(slack); // ramps move only when a test moves them
     }
 
     @AfterAll
@@ -81,22 +76,16 @@ class RampQuestionsIT implements TestPropertyProvider {
         slack.clear(); // earlier tests' threads are not this test's
     }
 
-    private SlackRequests requests() {
-        return new SlackRequests(server.getURI(), SignedSlack.SIGNING_SECRET);
+    private SignedSlack signed() {
+        return new SignedSlack(server.getURI(), slack);
     }
 
     private String command(String text) {
-        String responseUrl = slack.newResponseUrl();
-        assertEquals(200, requests().command(ALICE, text, responseUrl).statusCode());
-        return slack.awaitResponse(response -> response.url().equals(responseUrl), WAIT).body().path("text")
-                .asText();
+        return signed().answerTo(ALICE, text);
     }
 
     private String press(String actionId, String value) {
-        String responseUrl = slack.newResponseUrl();
-        assertEquals(200, requests().blockAction(ALICE, actionId, value, responseUrl).statusCode());
-        return slack.awaitResponse(response -> response.url().equals(responseUrl), WAIT).body().path("text")
-                .asText();
+        return signed().answerToPress(ALICE, actionId, value);
     }
 
     private Optional<RampShare> ramp() {

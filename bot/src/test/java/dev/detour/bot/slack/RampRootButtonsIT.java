@@ -10,7 +10,6 @@ import dev.detour.incidents.recovery.RampShare;
 import dev.detour.incidents.signals.Signal;
 import dev.detour.incidents.signals.SignalEvidence;
 import dev.detour.incidents.testing.Await;
-import dev.detour.incidents.testing.SeedConfigFactory;
 import dev.detour.messages.Interactions;
 import dev.detour.notifications.testing.FakeSlack;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -56,11 +55,7 @@ class RampRootButtonsIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = SignedSlack.seedWorkspace(slack);
-        properties.put("detour.slack.burst", "100");
-        properties.put(SeedConfigFactory.STAGED_PROVIDER, "openai");
-        properties.put("detour.recovery.tick", "1h"); // ramps stay where the buttons put them
-        return properties;
+        return SignedSlack.stagedOpenAiWorkspace(slack); // ramps move only when a test moves them
     }
 
     @AfterAll
@@ -78,18 +73,12 @@ class RampRootButtonsIT implements TestPropertyProvider {
         return new SignedSlack(server.getURI(), slack);
     }
 
-    /** Types {@code text} as Alice and returns the answer's text. */
     private String command(String text) {
-        String responseUrl = slack.newResponseUrl();
-        assertEquals(200, signed().command(ALICE, text, responseUrl).statusCode());
-        return slack.awaitResponse(response -> response.url().equals(responseUrl), WAIT).body().path("text").asText();
+        return signed().answerTo(ALICE, text);
     }
 
-    /** Presses a button as Alice and returns the answer's text. */
     private String press(String actionId, String value) {
-        String responseUrl = slack.newResponseUrl();
-        assertEquals(200, signed().blockAction(ALICE, actionId, value, responseUrl).statusCode());
-        return slack.awaitResponse(response -> response.url().equals(responseUrl), WAIT).body().path("text").asText();
+        return signed().answerToPress(ALICE, actionId, value);
     }
 
     /** The incident's root message once it reads as {@code expected} says. */

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** For tests outside this package: Slack set up against a fake, and requests signed as Slack signs them. */
 public final class SignedSlack {
     public static final String BOT_TOKEN = "xoxb-1234567890-0987654321-abcdefghijklmnopqrstuvwx";
@@ -46,6 +48,32 @@ public final class SignedSlack {
         properties.put("slack.api-url", slack.apiUrl());
         properties.put("detour.outbox.poll", "50ms");
         return properties;
+    }
+
+    /**
+     * {@link #seedWorkspace} with OpenAI's recovery staged (steps 10, 50, 100) and ramps never ticked on their own:
+     * a ramp moves only when the test moves it.
+     */
+    public static Map<String, String> stagedOpenAiWorkspace(FakeSlack slack) {
+        Map<String, String> properties = seedWorkspace(slack);
+        properties.put("detour.slack.burst", "100");
+        properties.put(SeedConfigFactory.STAGED_PROVIDER, "openai");
+        properties.put("detour.recovery.tick", "1h");
+        return properties;
+    }
+
+    /** Types {@code text} as {@code user} and returns the text of the answer at its response URL. */
+    public String answerTo(String user, String text) {
+        String responseUrl = slack.newResponseUrl();
+        assertEquals(200, command(user, text, responseUrl).statusCode());
+        return slack.awaitResponse(response -> response.url().equals(responseUrl), WAIT).body().path("text").asText();
+    }
+
+    /** Presses the button {@code actionId} (with {@code value}) as {@code user}; returns the answer's text. */
+    public String answerToPress(String user, String actionId, String value) {
+        String responseUrl = slack.newResponseUrl();
+        assertEquals(200, blockAction(user, actionId, value, responseUrl).statusCode());
+        return slack.awaitResponse(response -> response.url().equals(responseUrl), WAIT).body().path("text").asText();
     }
 
     public HttpResponse<String> command(String user, String text) {
