@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.detour.bot.testing.RepositoryRoot;
 import dev.detour.incidents.catalog.DetourConfig;
 import dev.detour.incidents.config.DetourConfigLoader;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * exposes, with the config Detour's own loader accepts.
  */
 class DeployManifestsTest {
-    private static final Path ROOT = repositoryRoot();
+    private static final Path ROOT = RepositoryRoot.find();
     private static final Path KUBERNETES = ROOT.resolve("deploy/kubernetes");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> SECRET_VARIABLES = Set.of("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET",
@@ -356,14 +357,6 @@ class DeployManifestsTest {
         assertTrue(Files.readString(ROOT.resolve("README.md")).contains("(docs/deploy.md)"));
     }
 
-    private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("deploy")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new AssertionError("no folder above " + Path.of("").toAbsolutePath() + " contains deploy/");
-    }
 
     private static List<Path> kubernetesFiles() throws IOException {
         try (Stream<Path> files = Files.list(KUBERNETES)) {

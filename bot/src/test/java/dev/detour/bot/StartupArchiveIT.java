@@ -1,6 +1,7 @@
 package dev.detour.bot;
 
 import dev.detour.bot.process.DetourProcess;
+import dev.detour.bot.testing.RepositoryRoot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,8 +94,9 @@ class StartupArchiveIT {
 
     private static Path record(Path jdk, Path archive) throws IOException, InterruptedException {
         Path log = archives.resolve(archive.getFileName() + ".log");
-        ProcessBuilder builder = new ProcessBuilder("sh", repositoryRoot().resolve("deploy/record-cds.sh").toString(),
-                DetourProcess.jar().toString(), archive.toString())
+        Path recorder = RepositoryRoot.find().resolve("deploy/record-cds.sh");
+        ProcessBuilder builder = new ProcessBuilder("sh", recorder.toString(), DetourProcess.jar().toString(),
+                archive.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("DATASOURCES_")
@@ -111,14 +113,5 @@ class StartupArchiveIT {
 
     private static Path java(Path jdk) {
         return jdk.resolve("bin/java");
-    }
-
-    private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("deploy/record-cds.sh"))) {
-                return dir;
-            }
-        }
-        throw new AssertionError("no folder above " + Path.of("").toAbsolutePath() + " holds deploy/record-cds.sh");
     }
 }

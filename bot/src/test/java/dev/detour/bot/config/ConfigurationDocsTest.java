@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import dev.detour.bot.architecture.DetourClasses;
+import dev.detour.bot.testing.RepositoryRoot;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -155,7 +156,7 @@ class ConfigurationDocsTest {
     /** Each DETOUR_* variable named in the first cell of a row of the "Environment" table, with its row. */
     private static Map<String, String> documentedRows() throws IOException {
         Map<String, String> rows = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(repositoryRoot().resolve("docs/configuration.md"))) {
+        for (String line : Files.readAllLines(RepositoryRoot.find().resolve("docs/configuration.md"))) {
             if (line.startsWith("| `")) {
                 Matcher matcher = VARIABLE.matcher(line.split("\\|")[1]);
                 while (matcher.find()) {
@@ -169,14 +170,5 @@ class ConfigurationDocsTest {
     private static String defaultCell(String row) {
         String[] cells = row.split("\\|");
         return cells[cells.length - 1];
-    }
-
-    private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("docs")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new AssertionError("no folder above " + Path.of("").toAbsolutePath() + " contains docs/");
     }
 }
