@@ -26,6 +26,8 @@ class ArchitectureDocsTest {
     /** `IncidentService`, `application.IncidentService`, `AvailabilityService.disable`, `Outbox.enqueue(events)`. */
     private static final Pattern CLASS = Pattern.compile(
             "`(?:([a-z][a-z.]*)\\.)?([A-Z][A-Za-z0-9]+)(?:\\.[a-z][A-Za-z]*(?:\\([^`]*\\))?)?`");
+    /** Unit tests, integration tests and the contracts both databases' tests share (PersistenceContract). */
+    private static final Pattern TEST_NAME = Pattern.compile(".*(Test|IT|Contract)");
     private static final Pattern PACKAGE_ROW = Pattern.compile("(?m)^\\| `([a-z]+)` \\|");
     /** Names in backticks that are not Detour classes: annotations, Slack and OFREP names. */
     private static final Set<String> NOT_OURS = Set.of("MappedEntity", "Scheduled", "TransactionalEventListener",
@@ -46,7 +48,7 @@ class ArchitectureDocsTest {
             if (NOT_OURS.contains(simpleName)) {
                 continue;
             }
-            boolean found = simpleName.endsWith("Test") ? testExists(simpleName) : DETOUR.stream().anyMatch(javaClass -> javaClass.getSimpleName().equals(simpleName)
+            boolean found = TEST_NAME.matcher(simpleName).matches() ? testExists(simpleName) : DETOUR.stream().anyMatch(javaClass -> javaClass.getSimpleName().equals(simpleName)
                     && (packageSuffix == null || javaClass.getPackageName().endsWith("." + packageSuffix)));
             if (!found) {
                 missing.add(matcher.group());

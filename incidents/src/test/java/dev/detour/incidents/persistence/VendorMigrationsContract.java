@@ -2,6 +2,7 @@ package dev.detour.incidents.persistence;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +39,11 @@ abstract class VendorMigrationsContract {
         List<String> locations = Arrays.stream(configuration.getLocations()).map(Location::getPath).toList();
         assertTrue(locations.contains("db/migration/" + vendor()), locations.toString());
         assertEquals(grouped(), configuration.isGroup());
-        int pending = configuration.load().info().pending().length;
-        assertTrue(pending > 20, "pending " + pending);
-        assertEquals(pending, configuration.load().migrate().migrationsExecuted);
+        List<String> pending = Arrays.stream(configuration.load().info().pending())
+                .map(MigrationInfo::getPhysicalLocation).toList();
+        assertTrue(pending.stream().anyMatch(path -> path.contains("db/migration/" + vendor() + "/")),
+                "the vendor's own migrations are pending too: " + pending);
+        assertEquals(pending.size(), configuration.load().migrate().migrationsExecuted);
         assertEquals(0, configuration.load().info().pending().length);
     }
 }
