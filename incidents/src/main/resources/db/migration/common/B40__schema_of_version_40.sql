@@ -1,8 +1,8 @@
 -- Detour's schema as V1..V40 leave it, in one script: Flyway applies this to a NEW database instead of the
 -- versioned migrations up to 40, and ignores it on a database that already has a schema history
 -- (docs/architecture.md). Never edit it: a later change is a new V migration, and BaselineMigrationContract holds
--- this script equal to the chain of V migrations on H2 and PostgreSQL. Columns are in the order the chain leaves them (a column
--- added later comes last), so a table reads the same whichever way its database was made.
+-- this script equal to the chain of V migrations on H2 and PostgreSQL. Columns are in the order the chain leaves
+-- them (a column added later comes last), so a table reads the same whichever way its database was made.
 -- Runs unchanged on H2 (MODE=PostgreSQL) and PostgreSQL: standard SQL types only. The audit trail's guards need each
 -- database's own syntax: they are V41 under db/migration/<vendor>.
 

@@ -48,8 +48,10 @@ class ArchitectureDocsTest {
             if (NOT_OURS.contains(simpleName)) {
                 continue;
             }
-            boolean found = TEST_NAME.matcher(simpleName).matches() ? testExists(simpleName) : DETOUR.stream().anyMatch(javaClass -> javaClass.getSimpleName().equals(simpleName)
-                    && (packageSuffix == null || javaClass.getPackageName().endsWith("." + packageSuffix)));
+            boolean found = TEST_NAME.matcher(simpleName).matches()
+                    ? testExists(simpleName)
+                    : DETOUR.stream().anyMatch(javaClass -> javaClass.getSimpleName().equals(simpleName)
+                            && (packageSuffix == null || javaClass.getPackageName().endsWith("." + packageSuffix)));
             if (!found) {
                 missing.add(matcher.group());
             }
