@@ -23,7 +23,7 @@ JAVA=${JAVA:-java}
 FLOOR=${FLOOR:-true}
 FLOOR_JAR=$(pwd)/bench/floor/target/floor.jar
 if [ "$FLOOR" = true ]; then
-  # Built on demand, offline when the parent build already fetched what it needs; not part of the reactor.
+  # Built on demand (not part of the reactor build); quick once the parent build has fetched its modules.
   if [ ! -f "$FLOOR_JAR" ] || [ -n "$(find bench/floor/pom.xml bench/floor/src -newer "$FLOOR_JAR" -type f)" ]; then
     ./mvnw -B -q -f bench/floor/pom.xml -DskipTests package >/dev/null
   fi
