@@ -4,6 +4,7 @@ import dev.detour.incidents.event.DetourEvent;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.outbox.BatchId;
 import dev.detour.incidents.outbox.ChangeRule;
+import dev.detour.incidents.outbox.CopyRule;
 import dev.detour.incidents.outbox.DeliveryKey;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
@@ -17,6 +18,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,17 +33,20 @@ public class Outbox {
     private final SupportPosts supportPosts;
     private final List<OutboxRule> rules;
     private final List<ChangeRule> changeRules;
+    private final List<CopyRule> copyRules;
     private final ChangeBatches batches;
     private final Clock clock;
 
     private final ApplicationEventPublisher<DetourEvent> listeners;
 
     public Outbox(OutboxStorage rows, SupportPosts supportPosts, List<OutboxRule> rules, List<ChangeRule> changeRules,
-           ChangeBatches batches, Clock clock, ApplicationEventPublisher<DetourEvent> listeners) {
+           List<CopyRule> copyRules, ChangeBatches batches, Clock clock,
+           ApplicationEventPublisher<DetourEvent> listeners) {
         this.rows = rows;
         this.supportPosts = supportPosts;
         this.rules = List.copyOf(rules);
         this.changeRules = List.copyOf(changeRules);
+        this.copyRules = List.copyOf(copyRules);
         this.batches = batches;
         this.clock = clock;
         this.listeners = listeners;
@@ -52,8 +57,15 @@ public class Outbox {
         ChangeBatches.Change change = batches.change();
         BatchId batch = change.batch();
         for (DetourEvent event : events) {
+            List<OutboxDraft> supportPosts = new ArrayList<>();
             for (OutboxRule rule : rules) {
-                rule.draftsFor(event).forEach(draft -> write(draft, Optional.of(event), batch));
+                for (OutboxDraft draft : rule.draftsFor(event)) {
+                    write(draft, Optional.of(event), batch);
+                    draft.supportPost().ifPresent(post -> supportPosts.add(draft));
+                }
+            }
+            if (!supportPosts.isEmpty()) {
+                copy(List.copyOf(supportPosts), event, batch);
             }
             // In-process listeners use @TransactionalEventListener: they hear of the change once it commits.
             listeners.publishEvent(event);
@@ -61,6 +73,18 @@ public class Outbox {
         if (!events.isEmpty()) {
             List<DetourEvent> all = change.add(events);
             changeRules.forEach(rule -> rewrite(rule, all, change));
+        }
+    }
+
+    /** The copies of an event's support posts, after the posts themselves. */
+    private void copy(List<OutboxDraft> supportPosts, DetourEvent event, BatchId batch) {
+        for (CopyRule rule : copyRules) {
+            for (OutboxDraft copy : rule.copiesOf(supportPosts)) {
+                if (copy.supportPost().isPresent()) {
+                    throw new IllegalArgumentException("a copy of a support post is not a support post of its own");
+                }
+                write(copy, Optional.of(event), batch);
+            }
         }
     }
 

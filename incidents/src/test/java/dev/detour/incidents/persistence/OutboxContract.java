@@ -10,6 +10,7 @@ import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.IncidentChange;
 import dev.detour.incidents.incident.IncidentId;
 import dev.detour.incidents.incident.IncidentKind;
+import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.jobs.OutboxPruning;
 import dev.detour.incidents.outbox.Once;
 import dev.detour.incidents.outbox.OutboxDraft;
@@ -23,6 +24,7 @@ import dev.detour.incidents.support.SupportPostKind;
 import dev.detour.incidents.support.SupportPostRecord;
 import dev.detour.incidents.testing.MovableClock;
 import dev.detour.incidents.testing.RecordingChangeRule;
+import dev.detour.incidents.testing.RecordingCopyRules;
 import dev.detour.incidents.testing.RecordingOutboxRule;
 import dev.detour.incidents.testing.SeedConfigFactory;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -70,6 +72,7 @@ abstract class OutboxContract implements TestPropertyProvider {
     @Inject SupportPosts supportPosts;
     @Inject MovableClock clock;
     @Inject TransactionOperations<Connection> transactions;
+    @Inject RecordingCopyRules.Copies copies;
 
     /** The datasource properties of the database under test. */
     protected abstract Map<String, Object> database();
@@ -78,6 +81,7 @@ abstract class OutboxContract implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new java.util.HashMap<>(SeedConfigFactory.properties(database()));
         properties.put(RecordingChangeRule.ENABLED, "true");
+        properties.put(RecordingCopyRules.ENABLED, "true");
         return properties;
     }
 
@@ -125,6 +129,26 @@ abstract class OutboxContract implements TestPropertyProvider {
         assertEquals(events.stream().map(OutboxEntry::payload).collect(java.util.stream.Collectors.joining(",")),
                 change.payload(), "every event of the change, in order");
         assertTrue(events.stream().allMatch(row -> row.id() < change.id()), "written after the change's other rows");
+    }
+
+    @Test
+    void anEventsSupportPostsAreHandedToTheCopyRulesOnceAndEachCopyFollowsItsPostSayingTheSame() {
+        Incident incident = open("copied");
+        int before = copies.handed().size();
+
+        incidents.postUpdate(incident.id(), new UpdateText("looking into it", "We are rolling out a fix."), ALICE);
+        incidents.postUpdate(incident.id(), UpdateText.internalOnly("for the thread only"), ALICE);
+
+        List<List<OutboxDraft>> handed = copies.handed().subList(before, copies.handed().size());
+        assertEquals(1, handed.size(), "an event without a support post is not handed on: " + handed);
+        assertEquals(List.of("We are rolling out a fix."), handed.get(0).stream().map(OutboxDraft::payload).toList());
+        List<OutboxEntry> rows = deliveries.pending(RecordingCopyRules.TOPIC, 100_000).stream()
+                .filter(row -> Long.valueOf(incident.id().number()).equals(row.incidentId())).toList();
+        assertEquals(List.of("test-post", "test-copy"), rows.stream().map(OutboxEntry::kind).toList(),
+                "the copy after its post");
+        assertEquals(rows.get(0).payload(), rows.get(1).payload());
+        assertEquals(List.of("Update"), postsOf(incident.id()).stream().map(SupportPostRecord::headline).toList(),
+                "a copy is not a support post of its own");
     }
 
     @Test

@@ -3,12 +3,10 @@ package dev.detour.notifications.email;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.incidents.application.Subscriptions;
-import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.outbox.CopyRule;
 import dev.detour.incidents.outbox.OutboxDraft;
-import dev.detour.incidents.outbox.OutboxRule;
 import dev.detour.incidents.subscription.Subscriber;
 import dev.detour.incidents.support.SupportPostDraft;
-import dev.detour.notifications.slack.SupportOutboxRule;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
@@ -24,32 +22,25 @@ import java.util.Optional;
  * carries the post's words; the email, with its fresh unsubscribe link, is made when it is sent.
  */
 @Singleton
-public class EmailOutboxRule implements OutboxRule {
+public class EmailOutboxRule implements CopyRule {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmailSettings settings;
-    private final SupportOutboxRule support;
     private final Provider<Subscriptions> subscriptions;
 
-    public EmailOutboxRule(EmailSettings settings, SupportOutboxRule support, Provider<Subscriptions> subscriptions) {
+    public EmailOutboxRule(EmailSettings settings, Provider<Subscriptions> subscriptions) {
         this.settings = settings;
-        this.support = support;
         this.subscriptions = subscriptions;
     }
 
     @Override
-    public List<OutboxDraft> draftsFor(DetourEvent event) {
+    public List<OutboxDraft> copiesOf(List<OutboxDraft> supportPosts) {
         if (!settings.enabled()) {
-            return List.of();
-        }
-        List<OutboxDraft> updates = support.customerUpdates(event).stream()
-                .filter(update -> update.supportPost().isPresent()).toList();
-        if (updates.isEmpty()) {
             return List.of();
         }
         List<Subscriber> confirmed = subscriptions.get().confirmed();
         List<OutboxDraft> drafts = new ArrayList<>();
-        for (OutboxDraft update : updates) {
+        for (OutboxDraft update : supportPosts) {
             String payload = payload(update.supportPost().orElseThrow());
             for (Subscriber subscriber : confirmed) {
                 drafts.add(new OutboxDraft(EmailKind.UPDATE, Long.toString(subscriber.id()), update.once(), payload,

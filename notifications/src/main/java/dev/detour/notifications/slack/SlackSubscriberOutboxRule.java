@@ -1,9 +1,8 @@
 package dev.detour.notifications.slack;
 
 import dev.detour.incidents.application.Subscriptions;
-import dev.detour.incidents.event.DetourEvent;
+import dev.detour.incidents.outbox.CopyRule;
 import dev.detour.incidents.outbox.OutboxDraft;
-import dev.detour.incidents.outbox.OutboxRule;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
@@ -14,30 +13,26 @@ import java.util.Optional;
 /**
  * Every customer update also goes, as a DM, to each person in the org who asked for it with
  * {@code /detour subscribe}: one outbox row per person, written in the change's transaction, so each arrives once.
+ * The DM is the support post, as {@link SupportOutboxRule} drafted it.
  */
 @Singleton
-public class SlackSubscriberOutboxRule implements OutboxRule {
-    private final SupportOutboxRule support;
+public class SlackSubscriberOutboxRule implements CopyRule {
+    // A provider: the subscriptions service writes to the outbox, which needs this rule.
     private final Provider<Subscriptions> subscriptions;
 
-    public SlackSubscriberOutboxRule(SupportOutboxRule support, Provider<Subscriptions> subscriptions) {
-        this.support = support;
+    public SlackSubscriberOutboxRule(Provider<Subscriptions> subscriptions) {
         this.subscriptions = subscriptions;
     }
 
     @Override
-    public List<OutboxDraft> draftsFor(DetourEvent event) {
-        List<OutboxDraft> updates = support.customerUpdates(event);
-        if (updates.isEmpty()) {
-            return List.of();
-        }
+    public List<OutboxDraft> copiesOf(List<OutboxDraft> supportPosts) {
         List<String> users = subscriptions.get().slackSubscribers();
         List<OutboxDraft> drafts = new ArrayList<>();
-        for (OutboxDraft update : updates) {
+        for (OutboxDraft post : supportPosts) {
             for (String user : users) {
                 // Slack opens (or reuses) the app's DM with a user when a message is posted to the user's id.
-                drafts.add(new OutboxDraft(SlackKind.DIRECT_MESSAGE, user, update.once(), update.payload(),
-                        update.incident(), Optional.empty()));
+                drafts.add(new OutboxDraft(SlackKind.DIRECT_MESSAGE, user, post.once(), post.payload(),
+                        post.incident(), Optional.empty()));
             }
         }
         return drafts;

@@ -98,11 +98,11 @@ public class SupportOutboxRule implements OutboxRule {
     }
 
     /**
-     * The posts for support staff an event makes (status, update, all-clear): the customer updates, which
-     * subscribers also receive ({@code SlackSubscriberOutboxRule}, {@code EmailOutboxRule}) with the same
-     * {@link Once}, each to its own destination.
+     * The posts for support staff an event makes (status, update, all-clear, resolution): the customer updates,
+     * which the outbox hands on to the copy rules for subscribers ({@code SlackSubscriberOutboxRule},
+     * {@code EmailOutboxRule}), each copy with the same {@link Once} to its own destination.
      */
-    public List<OutboxDraft> customerUpdates(DetourEvent event) {
+    private List<OutboxDraft> customerUpdates(DetourEvent event) {
         Optional<IncidentId> id = event.incident();
         if (id.isEmpty()) {
             return List.of();
