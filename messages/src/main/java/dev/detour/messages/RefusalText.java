@@ -90,13 +90,8 @@ public final class RefusalText {
         }
         Refusal.NoOpenQuestion question = (Refusal.NoOpenQuestion) refusal;
         return words.get(WordKey.REFUSAL_NO_OPEN_QUESTION, question.taskClass().value(),
-                question.state().map(this::routeState).orElseGet(() -> words.get(WordKey.REFUSAL_NOT_ROUTED_YET)));
-    }
-
-    /** A route state as people read it: a class that nothing serves is paused. */
-    private String routeState(dev.detour.incidents.routing.RouteState state) {
-        return words.get(state == dev.detour.incidents.routing.RouteState.STOPPED ? WordKey.ROUTE_STOPPED
-                : WordKey.routeState(state));
+                question.state().map(state -> words.get(WordKey.routeState(state)))
+                        .orElseGet(() -> words.get(WordKey.REFUSAL_NOT_ROUTED_YET)));
     }
 
     private String override(RouteOverride override) {

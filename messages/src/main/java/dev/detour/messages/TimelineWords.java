@@ -120,7 +120,7 @@ public final class TimelineWords {
         };
     }
 
-    /** {@code fallback gpt-5}, {@code awaiting-consent (gpt-5)}, {@code stopped}. */
+    /** {@code fallback gpt-5}, {@code paused, awaiting consent (gpt-5)}, {@code paused}: never the wire words. */
     private String route(Route route) {
         String state = words.get(WordKey.routeState(route.state()));
         if (route.serving().isPresent()) {

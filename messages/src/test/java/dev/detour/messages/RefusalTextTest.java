@@ -16,5 +16,7 @@ class RefusalTextTest {
     void aQuestionAnsweredForATaskClassThatNothingServesSaysItIsPaused() {
         assertEquals("legal-review has no open fallback question (it is paused)", refusals.of(
                 new Refusal.NoOpenQuestion(SeedCatalog.LEGAL_REVIEW, Optional.of(RouteState.STOPPED))));
+        assertEquals("code-migration has no open fallback question (it is paused, awaiting consent)", refusals.of(
+                new Refusal.NoOpenQuestion(SeedCatalog.CODE_MIGRATION, Optional.of(RouteState.AWAITING_CONSENT))));
     }
 }

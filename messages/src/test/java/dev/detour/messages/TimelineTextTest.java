@@ -23,8 +23,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** Timeline entries are data; these are the words they are told in, the same words they were once stored as. */
+/**
+ * Timeline entries are data; these are the words they are told in, the same words they were once stored as, but
+ * for a task class that nothing serves: once stored as {@code stopped}, it is now told as paused, as everywhere else.
+ */
 class TimelineTextTest {
     private static final Target OPUS_48 = Target.model(SeedCatalog.OPUS_48);
     private static final Target OPUS_47 = Target.model(SeedCatalog.OPUS_47);
@@ -34,7 +38,7 @@ class TimelineTextTest {
     private final TimelineWords words = new TimelineWords(Wording.of("en"));
     private final TimelineText slack = new TimelineText(new Names(SeedCatalog.catalog()), Wording.of("en"));
 
-    /** One detail of each kind, with the line the domain used to store for it. */
+    /** One detail of each kind, with the line the domain used to store for it (a paused class aside). */
     private static Map<TimelineDetail, String> lines() {
         Map<TimelineDetail, String> lines = new LinkedHashMap<>();
         lines.put(new TimelineDetail.Opened(IncidentKind.OUTAGE, List.of(ANTHROPIC, OPUS_48), "Opus: 529s"),
@@ -56,7 +60,7 @@ class TimelineTextTest {
                 "model gpt-5 unavailable: 529s");
         lines.put(new TimelineDetail.RouteChanged(new Route(SeedCatalog.CODE_MIGRATION, RouteState.AWAITING_CONSENT,
                 Optional.empty(), Optional.of(SeedCatalog.GPT_5), RouteCause.CONSENT_PENDING)),
-                "code-migration: awaiting-consent (gpt-5)");
+                "code-migration: paused, awaiting consent (gpt-5)");
         lines.put(new TimelineDetail.Signalled("gateway", true, List.of(OPUS_48, GPT_5),
                 new SignalEvidence.OurSideRefused(0.41, 320), TimelineDetail.Signalled.Side.OUR_SIDE),
                 "gateway reports claude-opus-4-8, gpt-5: our side: 41% of 320 requests refused with 401/403 (our"
@@ -94,7 +98,7 @@ class TimelineTextTest {
         assertEquals("meeting-summary: fallback gpt-5", words.plain(new TimelineDetail.RouteChanged(new Route(
                 SeedCatalog.MEETING_SUMMARY, RouteState.FALLBACK, Optional.of(SeedCatalog.GPT_5), Optional.empty(),
                 RouteCause.AUTO_FAILOVER))));
-        assertEquals("legal-review: stopped", words.plain(new TimelineDetail.RouteChanged(new Route(
+        assertEquals("legal-review: paused", words.plain(new TimelineDetail.RouteChanged(new Route(
                 SeedCatalog.LEGAL_REVIEW, RouteState.STOPPED, Optional.empty(), Optional.empty(),
                 RouteCause.STOP_POLICY))));
         assertEquals("alertmanager clears gpt-5: HighErrorRate: ok", words.plain(new TimelineDetail.Signalled(
@@ -105,6 +109,33 @@ class TimelineTextTest {
                 TimelineDetail.Signalled.Side.PROVIDER)), "a signal stored before typed evidence shows its line");
         assertEquals("status page incident \"Errors\" (impact minor): resolved", words.plain(
                 new TimelineDetail.StatusPageIncident("Errors", "minor", "resolved", "")));
+    }
+
+    @Test
+    void aTaskClassThatServesNothingIsPausedInTheTimelineAsInEveryOtherMessage() {
+        assertEquals("legal-review: paused", words.plain(routeChanged(new Route(SeedCatalog.LEGAL_REVIEW,
+                RouteState.STOPPED, Optional.empty(), Optional.empty(), RouteCause.STOP_POLICY))));
+        assertEquals("code-migration: paused (gpt-5)", words.plain(routeChanged(new Route(SeedCatalog.CODE_MIGRATION,
+                RouteState.STOPPED, Optional.empty(), Optional.of(SeedCatalog.GPT_5),
+                RouteCause.CONSENT_TIMEOUT_DENIED))), "the question's model stays named, as before");
+        assertEquals("code-migration: paused, awaiting consent (gpt-5)", words.plain(routeChanged(new Route(
+                SeedCatalog.CODE_MIGRATION, RouteState.AWAITING_CONSENT, Optional.empty(),
+                Optional.of(SeedCatalog.GPT_5), RouteCause.CONSENT_PENDING))));
+        assertEquals("legal-review: paused", slack.of(entry(routeChanged(new Route(SeedCatalog.LEGAL_REVIEW,
+                RouteState.STOPPED, Optional.empty(), Optional.empty(), RouteCause.STOP_POLICY))), 3000));
+    }
+
+    @Test
+    void noStateThatServesNothingIsToldInItsWireWord() {
+        for (RouteState state : RouteState.values()) {
+            if (state.serves()) {
+                continue; // `primary` and `fallback` are the words people use too
+            }
+            RouteCause cause = state == RouteState.STOPPED ? RouteCause.CONSENT_DENIED : RouteCause.CONSENT_PENDING;
+            String line = words.plain(routeChanged(new Route(SeedCatalog.CODE_MIGRATION, state, Optional.empty(),
+                    Optional.of(SeedCatalog.GPT_5), cause)));
+            assertFalse(line.contains(state.word()), line);
+        }
     }
 
     @Test
@@ -119,6 +150,10 @@ class TimelineTextTest {
                 IncidentState.INVESTIGATING, IncidentState.IDENTIFIED)), 3000));
         assertEquals("&lt;!channel&gt; as stored", slack.of(entry(new TimelineDetail.AsWritten(
                 TimelineEntry.Type.UPDATE, "<!channel> as stored")), 3000));
+    }
+
+    private static TimelineDetail routeChanged(Route route) {
+        return new TimelineDetail.RouteChanged(route);
     }
 
     private static TimelineEntry entry(TimelineDetail detail) {
