@@ -91,7 +91,7 @@ public class RouteRecalculation {
             String why = "cause=" + EnumWords.of(after.cause()) + " trigger=" + trigger
                     + reason.map(given -> " " + given.data()).orElse("");
             audit.append(new AuditRecord(now, actor, AuditAction.ROUTE_CHANGED, AuditSubject.taskClass(taskClass.id()),
-                    before.map(RouteRecalculation::describe), Optional.of(describe(after)), Optional.of(why),
+                    before.map(RouteAuditValue::write), Optional.of(RouteAuditValue.write(after)), Optional.of(why),
                     incident));
             incident.ifPresent(id -> incidents.note(id, new TimelineEntry(now, actor,
                     new TimelineDetail.RouteChanged(after))));
@@ -105,12 +105,5 @@ public class RouteRecalculation {
             changes.add(new DetourEvent.RouteChanged(now, actor, before, after, reason, incident));
         }
         return changes;
-    }
-
-    /** How a route reads in the audit trail: {@code fallback gpt-5}, {@code awaiting-consent (gpt-5)}. */
-    static String describe(Route route) {
-        return route.state().word() + route.serving().map(model -> " " + model).orElse("")
-                + route.offered().filter(model -> route.serving().isEmpty()).map(model -> " (" + model + ")")
-                .orElse("");
     }
 }
