@@ -1,8 +1,6 @@
 package dev.detour.messages;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.detour.incidents.audit.AuditRecord;
-import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.ModelId;
 import dev.detour.incidents.catalog.Target;
 import dev.detour.incidents.catalog.TaskClassId;
@@ -15,6 +13,7 @@ import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.readmodel.IncidentPicture;
 import dev.detour.incidents.readmodel.IncidentReport;
 import dev.detour.incidents.readmodel.RampHistory;
+import dev.detour.incidents.readmodel.RouteChange;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.signals.Signal;
@@ -141,17 +140,17 @@ final class BriefSummary {
         }
     }
 
-    /** Each feature's stretches off its usual model, from the route changes in the audit trail, in order. */
+    /** Each feature's stretches off its usual model, from the report's route changes, in order. */
     private static Map<TaskClassId, List<Period>> periods(IncidentReport report, Instant end) {
-        Map<TaskClassId, AuditRecord> open = new LinkedHashMap<>();
+        Map<TaskClassId, RouteChange> open = new LinkedHashMap<>();
         Map<TaskClassId, List<Period>> periods = new LinkedHashMap<>();
-        for (AuditRecord change : report.routeChanges()) {
-            TaskClassId taskClass = ((AuditSubject.OfTaskClass) change.subject()).id();
-            AuditRecord started = open.remove(taskClass);
+        for (RouteChange change : report.routeChanges()) {
+            TaskClassId taskClass = change.taskClass();
+            RouteChange started = open.remove(taskClass);
             if (started != null) {
                 period(started, change.at()).appendTo(periods.computeIfAbsent(taskClass, key -> new ArrayList<>()));
             }
-            if (!change.after().orElse("").startsWith(RouteState.PRIMARY.word())) {
+            if (change.state() != RouteState.PRIMARY) {
                 open.put(taskClass, change);
                 periods.computeIfAbsent(taskClass, key -> new ArrayList<>());
             }
@@ -161,13 +160,9 @@ final class BriefSummary {
         return periods;
     }
 
-    /** The audit trail writes a route as {@code fallback gpt-5}, {@code awaiting-consent (gpt-5)}, {@code stopped}. */
-    private static Period period(AuditRecord started, Instant until) {
-        String state = started.after().orElse("");
-        String fallback = RouteState.FALLBACK.word() + " ";
-        Optional<ModelId> model = state.startsWith(fallback)
-                ? Optional.of(ModelId.of(state.substring(fallback.length()).strip())) : Optional.empty();
-        return new Period(model, started.at(), until);
+    /** On the fallback model serving it, or paused (waiting for an answer or stopped). */
+    private static Period period(RouteChange started, Instant until) {
+        return new Period(started.serving(), started.at(), until);
     }
 
     /**
@@ -264,8 +259,7 @@ final class BriefSummary {
                 .filter(entry -> entry.type() == TimelineEntry.Type.AVAILABILITY_CHANGED)
                 .map(TimelineEntry::at).findFirst();
         Optional<Instant> moved = report.routeChanges().stream()
-                .filter(change -> !change.after().orElse("").startsWith(RouteState.PRIMARY.word()))
-                .map(AuditRecord::at).findFirst();
+                .filter(change -> change.state() != RouteState.PRIMARY).map(RouteChange::at).findFirst();
         Optional<Instant> first = switchedOff.isPresent() && moved.isPresent()
                 ? Optional.of(switchedOff.get().isBefore(moved.get()) ? switchedOff.get() : moved.get())
                 : switchedOff.or(() -> moved);

@@ -1,14 +1,14 @@
 package dev.detour.messages;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.detour.incidents.audit.AuditRecord;
-import dev.detour.incidents.audit.AuditSubject;
 import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.readmodel.IncidentPicture;
 import dev.detour.incidents.readmodel.IncidentReport;
+import dev.detour.incidents.readmodel.RouteChange;
+import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.signals.Signal;
 
 import java.time.Duration;
@@ -104,7 +104,7 @@ public final class ManagerSummary {
         facts.add(words.get(WordKey.SUMMARY_AFFECTED, String.join(", ", incident.affected().stream()
                 .map(names::target).toList())));
         Set<String> classes = new LinkedHashSet<>();
-        report.routeChanges().forEach(record -> classes.add(names.taskClass(taskClass(record))));
+        report.routeChanges().forEach(change -> classes.add(names.taskClass(change.taskClass())));
         if (!classes.isEmpty()) {
             facts.add(words.get(WordKey.SUMMARY_TASK_CLASSES, String.join(", ", classes)));
         }
@@ -120,35 +120,33 @@ public final class ManagerSummary {
 
     /** Each time a task class was off its primary: on which state, for how long. */
     private List<String> periods(IncidentReport report, Instant end, Function<Instant, String> time) {
-        Map<TaskClassId, AuditRecord> open = new LinkedHashMap<>();
+        Map<TaskClassId, RouteChange> open = new LinkedHashMap<>();
         List<String> periods = new ArrayList<>();
-        for (AuditRecord change : report.routeChanges()) {
-            TaskClassId taskClass = taskClass(change);
-            AuditRecord started = open.remove(taskClass);
+        for (RouteChange change : report.routeChanges()) {
+            RouteChange started = open.remove(change.taskClass());
             if (started != null) {
                 periods.add(period(started, change.at(), time));
             }
-            if (!change.after().orElse("").startsWith("primary")) {
-                open.put(taskClass, change);
+            if (change.state() != RouteState.PRIMARY) {
+                open.put(change.taskClass(), change);
             }
         }
         open.values().forEach(started -> periods.add(period(started, end, time)));
         return periods;
     }
 
-    private String period(AuditRecord started, Instant until, Function<Instant, String> time) {
-        String state = started.after().orElse("");
-        String taskClass = names.taskClass(taskClass(started));
+    private String period(RouteChange started, Instant until, Function<Instant, String> time) {
+        String taskClass = names.taskClass(started.taskClass());
         String length = duration(started.at(), until);
         String from = time.apply(started.at());
         String to = time.apply(until);
-        if (state.startsWith("fallback ")) {
-            String model = names.model(dev.detour.incidents.catalog.ModelId.of(state.substring("fallback ".length())
-                    .strip()));
-            return words.get(WordKey.SUMMARY_PERIOD_FALLBACK, taskClass, model, length, from, to);
-        }
-        return words.get(state.startsWith("awaiting-consent") ? WordKey.SUMMARY_PERIOD_AWAITING : WordKey.SUMMARY_PERIOD_STOPPED,
-                taskClass, length, from, to);
+        return switch (started.state()) {
+            case FALLBACK -> words.get(WordKey.SUMMARY_PERIOD_FALLBACK, taskClass,
+                    names.model(started.serving().orElseThrow()), length, from, to);
+            case AWAITING_CONSENT -> words.get(WordKey.SUMMARY_PERIOD_AWAITING, taskClass, length, from, to);
+            // A period starts only when the route leaves primary.
+            case PRIMARY, STOPPED -> words.get(WordKey.SUMMARY_PERIOD_STOPPED, taskClass, length, from, to);
+        };
     }
 
     private List<String> decisions(IncidentReport report, Function<Instant, String> time) {
@@ -175,16 +173,10 @@ public final class ManagerSummary {
                 .filter(entry -> entry.type() == TimelineEntry.Type.AVAILABILITY_CHANGED)
                 .map(TimelineEntry::at).findFirst();
         Optional<Instant> movedOn = report.routeChanges().stream()
-                .filter(change -> change.after().orElse("").startsWith("fallback")).map(AuditRecord::at)
-                .findFirst();
+                .filter(change -> change.state() == RouteState.FALLBACK).map(RouteChange::at).findFirst();
         return switchedOff.isPresent() && movedOn.isPresent()
                 ? Optional.of(switchedOff.get().isBefore(movedOn.get()) ? switchedOff.get() : movedOn.get())
                 : switchedOff.or(() -> movedOn);
-    }
-
-    /** Route changes are recorded about their task class ({@link IncidentReport#routeChanges()}). */
-    private static TaskClassId taskClass(AuditRecord record) {
-        return ((AuditSubject.OfTaskClass) record.subject()).id();
     }
 
     private String duration(Instant from, Instant to) {

@@ -3,6 +3,7 @@ package dev.detour.messages;
 import dev.detour.incidents.catalog.ConsentAnswer;
 import dev.detour.incidents.routing.RouteReason;
 import dev.detour.incidents.SeedCatalog;
+import dev.detour.incidents.application.RouteAuditValue;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.audit.AuditSubject;
@@ -31,6 +32,7 @@ import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.jobs.ConsentTimeouts;
 import dev.detour.incidents.readmodel.DetourStatus;
 import dev.detour.incidents.readmodel.IncidentReport;
+import dev.detour.incidents.readmodel.RouteChange;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteCause;
 import dev.detour.incidents.routing.RouteState;
@@ -384,7 +386,7 @@ final class Scenario {
     IncidentReport reportSoFar() {
         IncidentReport whole = report();
         return new IncidentReport(acknowledged(), whole.timeline().stream().filter(entry -> !entry.at().isAfter(NOW))
-                .toList(), whole.routeChanges().stream().filter(record -> !record.at().isAfter(NOW)).toList(), NOW);
+                .toList(), whole.routeChanges().stream().filter(change -> !change.at().isAfter(NOW)).toList(), NOW);
     }
 
     /** What Bob entered in the resolve form: the summary, the cause, one follow-up with owner and date. */
@@ -415,33 +417,39 @@ final class Scenario {
         return entries;
     }
 
+    /** A task class's route moving from {@code before} to {@code after}, by its failover policy. */
+    private record Move(Instant at, TaskClass taskClass, Route before, Route after) {
+    }
+
     /** Each task class leaving its primary model when the targets went off, and coming back when they recovered. */
-    private List<AuditRecord> routeChanges() {
-        List<AuditRecord> left = new ArrayList<>();
-        List<AuditRecord> back = new ArrayList<>();
+    private List<Move> moves() {
+        List<Move> left = new ArrayList<>();
+        List<Move> back = new ArrayList<>();
         for (TaskClass taskClass : catalog.taskClasses()) {
             Route off = during(taskClass);
             if (off.state() != RouteState.PRIMARY) {
-                Actor policy = Actor.policy("failover:" + taskClass.failover().word());
-                left.add(routeRecord(DISABLED, policy, taskClass, primary(taskClass), off));
-                back.add(routeRecord(RECOVERED, policy, taskClass, off, primary(taskClass)));
+                left.add(new Move(DISABLED, taskClass, primary(taskClass), off));
+                back.add(new Move(RECOVERED, taskClass, off, primary(taskClass)));
             }
         }
         left.addAll(back);
         return left;
     }
 
-    private AuditRecord routeRecord(Instant at, Actor actor, TaskClass taskClass, Route before, Route after) {
-        return new AuditRecord(at, actor, AuditAction.ROUTE_CHANGED, AuditSubject.taskClass(taskClass.id()),
-                Optional.of(audited(before)), Optional.of(audited(after)),
-                Optional.of("cause=" + EnumWords.of(after.cause()) + " trigger=user:U0ALICE "
-                        + new RouteReason.InWords(reason).data()), Optional.of(id));
+    /** The moves as the report holds them. */
+    private List<RouteChange> routeChanges() {
+        return moves().stream().map(move -> new RouteChange(move.at(), move.taskClass().id(), move.after().state(),
+                move.after().serving())).toList();
     }
 
-    /** How the audit trail writes a route: {@code fallback gpt-5}, {@code awaiting-consent (gpt-5)}. */
-    private static String audited(Route route) {
-        return route.state().word() + route.serving().map(model -> " " + model).orElse("")
-                + route.offered().map(model -> " (" + model + ")").orElse("");
+    /** The moves as the audit trail records them. */
+    private List<AuditRecord> routeRecords() {
+        return moves().stream().map(move -> new AuditRecord(move.at(),
+                Actor.policy("failover:" + move.taskClass().failover().word()), AuditAction.ROUTE_CHANGED,
+                AuditSubject.taskClass(move.taskClass().id()), Optional.of(RouteAuditValue.write(move.before())),
+                Optional.of(RouteAuditValue.write(move.after())),
+                Optional.of("cause=" + EnumWords.of(move.after().cause()) + " trigger=user:U0ALICE "
+                        + new RouteReason.InWords(reason).data()), Optional.of(id))).toList();
     }
 
     /** Newest first, as {@code /detour audit} lists them. */
@@ -454,7 +462,7 @@ final class Scenario {
             records.add(new AuditRecord(DISABLED, ALICE, AuditAction.AVAILABILITY_CHANGED, AuditSubject.target(target),
                     Optional.of("available"), Optional.of("unavailable"), Optional.of(reason), Optional.of(id)));
         }
-        records.addAll(routeChanges());
+        records.addAll(routeRecords());
         records.add(new AuditRecord(RESOLVED, BOB, AuditAction.incident(TimelineEntry.Type.RESOLVED), AuditSubject.incident(id),
                 Optional.of("monitoring"), Optional.of("resolved"), Optional.of(summary), Optional.of(id)));
         List<StoredAuditRecord> stored = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.detour.incidents.queries;
 
 import dev.detour.incidents.application.IncidentService;
+import dev.detour.incidents.application.RouteAuditValue;
 import dev.detour.incidents.audit.AuditAction;
 import dev.detour.incidents.audit.AuditQuery;
 import dev.detour.incidents.audit.AuditRecord;
@@ -15,6 +16,7 @@ import dev.detour.incidents.ports.RampStore;
 import dev.detour.incidents.ports.SupportPosts;
 import dev.detour.incidents.readmodel.IncidentReport;
 import dev.detour.incidents.readmodel.RampHistory;
+import dev.detour.incidents.readmodel.RouteChange;
 import dev.detour.incidents.recovery.Ramp;
 import dev.detour.incidents.support.SupportPostRecord;
 import io.micronaut.transaction.annotation.Transactional;
@@ -65,13 +67,22 @@ public class IncidentReports {
         AuditQuery query = AuditQuery.everything().since(incident.get().openedAt()).oldest(AuditQuery.MAX_LIMIT);
         List<AuditRecord> records = audit.search(query).stream().map(StoredAuditRecord::record)
                 .filter(record -> !record.at().isAfter(now)).toList();
-        var changes = records.stream()
-                .filter(record -> record.action().equals(AuditAction.ROUTE_CHANGED)
-                        && record.subject() instanceof AuditSubject.OfTaskClass)
-                .filter(record -> !record.at().isAfter(now))
-                .toList();
+        List<RouteChange> changes = records.stream().flatMap(record -> routeChange(record).stream()).toList();
         return Optional.of(new IncidentReport(incident.get(), incidents.timeline(id), changes, now,
                 approvals.ofIncident(id), ramps(id, records)));
+    }
+
+    /**
+     * The route a {@code route.changed} record says its task class took. Every such record was written by
+     * {@link RouteAuditValue}; one it cannot read (never written so) is left out rather than failing the report.
+     */
+    private static Optional<RouteChange> routeChange(AuditRecord record) {
+        if (!record.action().equals(AuditAction.ROUTE_CHANGED)
+                || !(record.subject() instanceof AuditSubject.OfTaskClass subject)) {
+            return Optional.empty();
+        }
+        return record.after().flatMap(RouteAuditValue::read)
+                .map(route -> new RouteChange(record.at(), subject.id(), route.state(), route.serving()));
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.detour.incidents.readmodel;
 
 import dev.detour.incidents.approval.Approval;
-import dev.detour.incidents.audit.AuditRecord;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.TimelineEntry;
 
@@ -9,12 +8,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything a manager summary is made of: the incident, its timeline, and every route change while it was
- * open (from the audit trail, so fallbacks and pauses have their exact start and end), and the big changes the
- * two-person rule held or that were applied at once (docs/routing.md, "Two-person rule"), and the targets that came
- * back through a ramp (docs/recovery.md).
+ * Everything a manager summary is made of: the incident, its timeline, every route change of every task class from
+ * the opening until {@code at}, oldest first (from the audit trail, which also has the changes no incident was
+ * named for, such as the return to primary after the resolution, so fallbacks and pauses have their exact start and
+ * end), the big changes the two-person rule held or that were applied at once (docs/routing.md, "Two-person rule"),
+ * and the targets that came back through a ramp (docs/recovery.md).
  */
-public record IncidentReport(Incident incident, List<TimelineEntry> timeline, List<AuditRecord> routeChanges,
+public record IncidentReport(Incident incident, List<TimelineEntry> timeline, List<RouteChange> routeChanges,
                              Instant at, List<Approval> approvals, List<RampHistory> ramps) {
     public IncidentReport {
         timeline = List.copyOf(timeline);
@@ -24,13 +24,13 @@ public record IncidentReport(Incident incident, List<TimelineEntry> timeline, Li
     }
 
     /** Without ramps: every target came back at once. */
-    public IncidentReport(Incident incident, List<TimelineEntry> timeline, List<AuditRecord> routeChanges,
+    public IncidentReport(Incident incident, List<TimelineEntry> timeline, List<RouteChange> routeChanges,
                           Instant at, List<Approval> approvals) {
         this(incident, timeline, routeChanges, at, approvals, List.of());
     }
 
     /** Without approvals: no change of the incident waited for a second person. */
-    public IncidentReport(Incident incident, List<TimelineEntry> timeline, List<AuditRecord> routeChanges,
+    public IncidentReport(Incident incident, List<TimelineEntry> timeline, List<RouteChange> routeChanges,
                           Instant at) {
         this(incident, timeline, routeChanges, at, List.of());
     }
