@@ -23,5 +23,4 @@ public record RouteChange(Instant at, TaskClassId taskClass, RouteState state, O
                     + (state.serves() ? " needs" : " cannot have") + " a serving model");
         }
     }
-
 }
