@@ -6,6 +6,7 @@ import dev.detour.incidents.incident.IncidentState;
 import dev.detour.incidents.incident.TimelineDetail;
 import dev.detour.incidents.incident.UpdateText;
 import dev.detour.incidents.routing.Route;
+import dev.detour.incidents.routing.RouteState;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -120,14 +121,22 @@ public final class TimelineWords {
         };
     }
 
-    /** {@code fallback gpt-5}, {@code paused, awaiting consent (gpt-5)}, {@code paused}: never the wire words. */
+    /**
+     * {@code fallback gpt-5}, {@code paused, awaiting consent to move to gpt-5}, {@code paused, not moved to gpt-5},
+     * {@code paused}: never the wire words, and a paused class's offered model never reads as if it served.
+     */
     private String route(Route route) {
-        String state = words.get(WordKey.routeState(route.state()));
         if (route.serving().isPresent()) {
-            return words.get(WordKey.TIMELINE_PLAIN_ROUTE_MODEL, state, route.serving().get().value());
+            return words.get(WordKey.TIMELINE_PLAIN_ROUTE_MODEL, words.get(WordKey.routeState(route.state())),
+                    route.serving().get().value());
         }
-        return route.offered().map(offered -> words.get(WordKey.TIMELINE_PLAIN_ROUTE_OFFERED, state, offered.value()))
-                .orElse(state);
+        if (route.offered().isEmpty()) {
+            return words.get(WordKey.routeState(route.state()));
+        }
+        String offered = route.offered().get().value();
+        // Route keeps an offered model only while the question is open (awaiting) or after it was answered no
+        return route.state() == RouteState.AWAITING_CONSENT ? words.get(WordKey.ROUTE_AWAITING_CONSENT, offered)
+                : words.get(WordKey.TIMELINE_PLAIN_ROUTE_DECLINED, offered);
     }
 
     private String state(IncidentState state) {

@@ -239,7 +239,7 @@ public enum WordKey {
     TIMELINE_PLAIN_UPDATE_PUBLIC("timeline.plain.update.public"),
     TIMELINE_PLAIN_UPDATE_BOTH("timeline.plain.update.both"),
     TIMELINE_PLAIN_ROUTE_MODEL("timeline.plain.route.model"),
-    TIMELINE_PLAIN_ROUTE_OFFERED("timeline.plain.route.offered"),
+    TIMELINE_PLAIN_ROUTE_DECLINED("timeline.plain.route.declined"),
     TIMELINE_PLAIN_SIGNAL_FIRING("timeline.plain.signal.firing"),
     TIMELINE_PLAIN_SIGNAL_CLEARED("timeline.plain.signal.cleared"),
     TIMELINE_PLAIN_SIGNAL_OUR_SIDE("timeline.plain.signal.our-side"),

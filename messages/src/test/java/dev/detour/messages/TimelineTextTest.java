@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Timeline entries are data; these are the words they are told in, the same words they were once stored as, but
- * for a task class that nothing serves: once stored as {@code stopped}, it is now told as paused, as everywhere else.
+ * for a task class that nothing serves: once stored as {@code stopped}, it is now told as paused, as everywhere else,
+ * with the model of a fallback question said in words (awaiting consent to move to it, or not moved to it).
  */
 class TimelineTextTest {
     private static final Target OPUS_48 = Target.model(SeedCatalog.OPUS_48);
@@ -60,7 +61,7 @@ class TimelineTextTest {
                 "model gpt-5 unavailable: 529s");
         lines.put(new TimelineDetail.RouteChanged(new Route(SeedCatalog.CODE_MIGRATION, RouteState.AWAITING_CONSENT,
                 Optional.empty(), Optional.of(SeedCatalog.GPT_5), RouteCause.CONSENT_PENDING)),
-                "code-migration: paused, awaiting consent (gpt-5)");
+                "code-migration: paused, awaiting consent to move to gpt-5");
         lines.put(new TimelineDetail.Signalled("gateway", true, List.of(OPUS_48, GPT_5),
                 new SignalEvidence.OurSideRefused(0.41, 320), TimelineDetail.Signalled.Side.OUR_SIDE),
                 "gateway reports claude-opus-4-8, gpt-5: our side: 41% of 320 requests refused with 401/403 (our"
@@ -115,10 +116,13 @@ class TimelineTextTest {
     void aTaskClassThatServesNothingIsPausedInTheTimelineAsInEveryOtherMessage() {
         assertEquals("legal-review: paused", words.plain(routeChanged(new Route(SeedCatalog.LEGAL_REVIEW,
                 RouteState.STOPPED, Optional.empty(), Optional.empty(), RouteCause.STOP_POLICY))));
-        assertEquals("code-migration: paused (gpt-5)", words.plain(routeChanged(new Route(SeedCatalog.CODE_MIGRATION,
-                RouteState.STOPPED, Optional.empty(), Optional.of(SeedCatalog.GPT_5),
-                RouteCause.CONSENT_TIMEOUT_DENIED))), "the question's model stays named, as before");
-        assertEquals("code-migration: paused, awaiting consent (gpt-5)", words.plain(routeChanged(new Route(
+        assertEquals("code-migration: paused, not moved to gpt-5", words.plain(routeChanged(new Route(
+                SeedCatalog.CODE_MIGRATION, RouteState.STOPPED, Optional.empty(), Optional.of(SeedCatalog.GPT_5),
+                RouteCause.CONSENT_TIMEOUT_DENIED))), "the declined model is named as declined, not as serving");
+        assertEquals("code-migration: paused, not moved to gpt-5", words.plain(routeChanged(new Route(
+                SeedCatalog.CODE_MIGRATION, RouteState.STOPPED, Optional.empty(), Optional.of(SeedCatalog.GPT_5),
+                RouteCause.CONSENT_DENIED))));
+        assertEquals("code-migration: paused, awaiting consent to move to gpt-5", words.plain(routeChanged(new Route(
                 SeedCatalog.CODE_MIGRATION, RouteState.AWAITING_CONSENT, Optional.empty(),
                 Optional.of(SeedCatalog.GPT_5), RouteCause.CONSENT_PENDING))));
         assertEquals("legal-review: paused", slack.of(entry(routeChanged(new Route(SeedCatalog.LEGAL_REVIEW,
