@@ -14,6 +14,7 @@ import dev.detour.incidents.readmodel.IncidentPicture;
 import dev.detour.incidents.readmodel.IncidentReport;
 import dev.detour.incidents.readmodel.RampHistory;
 import dev.detour.incidents.readmodel.RouteChange;
+import dev.detour.incidents.readmodel.RouteStretch;
 import dev.detour.incidents.routing.Route;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.signals.Signal;
@@ -142,27 +143,17 @@ final class BriefSummary {
 
     /** Each feature's stretches off its usual model, from the report's route changes, in order. */
     private static Map<TaskClassId, List<Period>> periods(IncidentReport report, Instant end) {
-        Map<TaskClassId, RouteChange> open = new LinkedHashMap<>();
+        // Features in the order they first left their usual model.
         Map<TaskClassId, List<Period>> periods = new LinkedHashMap<>();
-        for (RouteChange change : report.routeChanges()) {
-            TaskClassId taskClass = change.taskClass();
-            RouteChange started = open.remove(taskClass);
-            if (started != null) {
-                period(started, change.at()).appendTo(periods.computeIfAbsent(taskClass, key -> new ArrayList<>()));
-            }
-            if (change.state() != RouteState.PRIMARY) {
-                open.put(taskClass, change);
-                periods.computeIfAbsent(taskClass, key -> new ArrayList<>());
-            }
+        report.routeChanges().stream().filter(change -> change.state() != RouteState.PRIMARY)
+                .forEach(change -> periods.computeIfAbsent(change.taskClass(), key -> new ArrayList<>()));
+        for (RouteStretch stretch : RouteStretch.of(report.routeChanges(), end)) {
+            RouteChange started = stretch.started();
+            // On the fallback model serving it, or paused (waiting for an answer or stopped).
+            new Period(started.serving(), started.at(), stretch.until()).appendTo(periods.get(started.taskClass()));
         }
-        open.forEach((taskClass, started) -> period(started, end).appendTo(periods.get(taskClass)));
         periods.values().removeIf(List::isEmpty);
         return periods;
-    }
-
-    /** On the fallback model serving it, or paused (waiting for an answer or stopped). */
-    private static Period period(RouteChange started, Instant until) {
-        return new Period(started.serving(), started.at(), until);
     }
 
     /**

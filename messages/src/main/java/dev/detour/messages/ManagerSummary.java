@@ -1,23 +1,21 @@
 package dev.detour.messages;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.detour.incidents.catalog.TaskClassId;
 import dev.detour.incidents.incident.Actor;
 import dev.detour.incidents.incident.Incident;
 import dev.detour.incidents.incident.TimelineEntry;
 import dev.detour.incidents.readmodel.IncidentPicture;
 import dev.detour.incidents.readmodel.IncidentReport;
 import dev.detour.incidents.readmodel.RouteChange;
+import dev.detour.incidents.readmodel.RouteStretch;
 import dev.detour.incidents.routing.RouteState;
 import dev.detour.incidents.signals.Signal;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -120,19 +118,8 @@ public final class ManagerSummary {
 
     /** Each time a task class was off its primary: on which state, for how long. */
     private List<String> periods(IncidentReport report, Instant end, Function<Instant, String> time) {
-        Map<TaskClassId, RouteChange> open = new LinkedHashMap<>();
-        List<String> periods = new ArrayList<>();
-        for (RouteChange change : report.routeChanges()) {
-            RouteChange started = open.remove(change.taskClass());
-            if (started != null) {
-                periods.add(period(started, change.at(), time));
-            }
-            if (change.state() != RouteState.PRIMARY) {
-                open.put(change.taskClass(), change);
-            }
-        }
-        open.values().forEach(started -> periods.add(period(started, end, time)));
-        return periods;
+        return RouteStretch.of(report.routeChanges(), end).stream()
+                .map(stretch -> period(stretch.started(), stretch.until(), time)).toList();
     }
 
     private String period(RouteChange started, Instant until, Function<Instant, String> time) {
